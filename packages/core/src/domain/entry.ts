@@ -1,0 +1,31 @@
+/**
+ * An entry: a candidate entered for an option code in a series with an awarding body. When it was
+ * submitted decides its fee band.
+ */
+import { z } from 'zod';
+import { instantSchema } from './identifierSchemas.js';
+
+/** The life of an entry. */
+export const entryStatusSchema = z.enum(['draft', 'submitted', 'accepted', 'amended', 'withdrawn', 'rejected']);
+/** An entry status. */
+export type EntryStatus = z.infer<typeof entryStatusSchema>;
+
+/** An entry. */
+export const entrySchema = z.object({
+  id: z.string().min(1),
+  candidateId: z.string().min(1),
+  seriesId: z.string().min(1),
+  awardingBodyId: z.string().min(1),
+  /** The entry (option) code. */
+  entryCode: z.string().min(1).max(6),
+  /** The components sat for this entry, when known. */
+  componentCodes: z.array(z.string()).default([]),
+  status: entryStatusSchema,
+  /** When the entry reached the awarding body. */
+  submittedAt: instantSchema.optional(),
+  withdrawnAt: instantSchema.optional(),
+  /** Whether the candidate's identity has been verified for this entry. */
+  identityVerified: z.boolean().default(false),
+});
+/** An entry. */
+export type Entry = z.infer<typeof entrySchema>;

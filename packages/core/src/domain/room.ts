@@ -1,0 +1,23 @@
+/** Exam rooms as a grid of seats, some switched off, with the access arrangements each room suits. */
+import { z } from 'zod';
+import { accessArrangementKindSchema } from './accessArrangement.js';
+
+/** A room. */
+export const roomSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  rows: z.number().int().positive(),
+  columns: z.number().int().positive(),
+  /** Centre-to-centre distance between neighbouring seats in a row, metres. */
+  seatPitchMetres: z.number().positive(),
+  /** Centre-to-centre distance between rows, metres. */
+  rowPitchMetres: z.number().positive(),
+  /** Seats switched off, as seat codes (`A1` = row A, column 1). */
+  disabledSeats: z.array(z.string()).default([]),
+  /** The most candidates the room may hold (fire limit), if lower than its seats. */
+  capacity: z.number().int().positive().optional(),
+  /** The access arrangements this room can host (a separate room for a reader, a room with word processors). */
+  suitableFor: z.array(accessArrangementKindSchema).default([]),
+});
+/** A room. */
+export type Room = z.infer<typeof roomSchema>;

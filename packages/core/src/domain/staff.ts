@@ -1,0 +1,30 @@
+/**
+ * Staff members and their roles in the exams office's vocabulary. Roles decide who may do what:
+ * who reads results on restricted release day, who makes the EOPS declaration, who signs off a purge.
+ */
+import { z } from 'zod';
+
+/** The roles a staff member can hold (several at once). */
+export const staffRoleSchema = z.enum([
+  'head_of_centre',
+  'senior_leader',
+  'line_manager',
+  'exams_officer',
+  'exams_office_staff',
+  'teacher',
+  'senco',
+  'invigilator',
+]);
+/** A staff role. */
+export type StaffRole = z.infer<typeof staffRoleSchema>;
+
+/** A staff member. */
+export const staffMemberSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  email: z.email().optional(),
+  roles: z.array(staffRoleSchema).min(1),
+  active: z.boolean().default(true),
+});
+/** A staff member. */
+export type StaffMember = z.infer<typeof staffMemberSchema>;

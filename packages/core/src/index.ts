@@ -1,0 +1,83 @@
+/**
+ * `@examcycle/core`: the domain of an exam centre's year, the exam-cycle and EOPS machines, and the
+ * contracts (`RulesPack`, the adapter interfaces) that packs and adapters implement. Core knows no pack
+ * and no adapter.
+ */
+
+// errors
+export { ExamcycleError, isExamcycleError } from './errors/ExamcycleError.js';
+export type { ErrorLocation, ExamcycleErrorCode, ExamcycleErrorOptions } from './errors/ExamcycleError.js';
+
+// time
+export { LONDON, academicYearBounds, academicYearOf, endOfLondonDay, londonDate, londonTime, toLondon } from './time/clock.js';
+export type { AcademicYear, CalendarDate, ExamClock, Instant } from './time/clock.js';
+
+// identifiers
+export { isValidUci, uciCheckCharacter } from './identifiers/uci.js';
+export { isValidUln } from './identifiers/uln.js';
+export { isTemporaryUpn, isValidUpn, upnCheckCharacter } from './identifiers/upn.js';
+export { isValidCandidateNumber, isValidCentreNumber } from './identifiers/candidateNumber.js';
+
+// domain
+export {
+  BAD_CHECK_CHARACTER,
+  academicYearSchema,
+  calendarDateSchema,
+  candidateNumberSchema,
+  centreNumberSchema,
+  clockTimeSchema,
+  instantSchema,
+  uciSchema,
+  ulnSchema,
+  upnSchema,
+} from './domain/identifierSchemas.js';
+export { centreSchema } from './domain/centre.js';
+export type { Centre } from './domain/centre.js';
+export { staffMemberSchema, staffRoleSchema } from './domain/staff.js';
+export type { StaffMember, StaffRole } from './domain/staff.js';
+export { candidateSchema } from './domain/candidate.js';
+export type { Candidate } from './domain/candidate.js';
+export { awardingBodySchema } from './domain/awardingBody.js';
+export type { AwardingBody } from './domain/awardingBody.js';
+export { componentKindSchema, componentSchema, entryOptionSchema, qualificationLevelSchema, qualificationSchema } from './domain/qualification.js';
+export type { Component, EntryOption, Qualification, QualificationLevel } from './domain/qualification.js';
+export { examSeries, examSeriesSchema, seriesMonthSchema } from './domain/series.js';
+export type { ExamSeries, SeriesMonth } from './domain/series.js';
+export { sessionSchema, timetabledPaperSchema } from './domain/paper.js';
+export type { Session, TimetabledPaper } from './domain/paper.js';
+export { entrySchema, entryStatusSchema } from './domain/entry.js';
+export type { Entry, EntryStatus } from './domain/entry.js';
+export { accessArrangementKindSchema, accessArrangementSchema } from './domain/accessArrangement.js';
+export type { AccessArrangement, AccessArrangementKind } from './domain/accessArrangement.js';
+export { roomSchema } from './domain/room.js';
+export type { Room } from './domain/room.js';
+export { invigilatorSchema } from './domain/invigilator.js';
+export type { Invigilator } from './domain/invigilator.js';
+export { resultSchema } from './domain/result.js';
+export type { Result } from './domain/result.js';
+export { certificateSchema } from './domain/certificate.js';
+export type { Certificate } from './domain/certificate.js';
+
+// rules contract
+export { sourceRefSchema } from './rules/sources.js';
+export type { Confidence, SourceRef, Sourced } from './rules/sources.js';
+export type {
+  CheckFacts,
+  DueRule,
+  EopsRules,
+  ExamRoomRules,
+  FeeBand,
+  FeeBandDecision,
+  Finding,
+  KeyDate,
+  KeyDateKind,
+  ResultsAccessDecision,
+  ResultsAccessRequest,
+  ResultsAudience,
+  RetainedRecord,
+  RetainedRecordKind,
+  RetentionDecision,
+  RetentionPlan,
+  RulesPack,
+  Severity,
+} from './rules/RulesPack.js';

@@ -81,3 +81,7 @@ export type {
   RulesPack,
   Severity,
 } from './rules/RulesPack.js';
+
+// data contracts
+export { RECORD_KINDS } from './adapters/RecordImport.js';
+export type { ImportResult, RecordIssue, RecordKind, RecordKinds } from './adapters/RecordImport.js';

@@ -85,3 +85,14 @@ export type {
 // data contracts
 export { RECORD_KINDS } from './adapters/RecordImport.js';
 export type { ImportResult, RecordIssue, RecordKind, RecordKinds } from './adapters/RecordImport.js';
+
+// audit and persistence
+export { appendAudit, auditToJsonLines } from './audit/auditTrail.js';
+export type { Actor, AuditEntry } from './audit/auditTrail.js';
+export { persistSnapshot, restoreSnapshot, snapshotVersion } from './persistence/persistSnapshot.js';
+export type { PersistedSnapshot, RestoreOptions, SnapshotMigrations } from './persistence/persistSnapshot.js';
+
+// areas with their own barrels
+export * from './eops/index.js';
+export * from './examTime/index.js';
+export * from './results/index.js';

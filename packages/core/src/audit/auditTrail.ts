@@ -1,0 +1,64 @@
+/**
+ * The audit trail: an append-only list of what happened, when, by whom, and whether it was accepted.
+ * Machines keep it in their context (so it persists with the snapshot); stores append a line per read.
+ * Exported as JSON lines for a data-protection officer or a JCQ inspector.
+ */
+import type { ExamcycleErrorCode } from '../errors/ExamcycleError.js';
+import type { StaffRole } from '../domain/staff.js';
+import type { Instant } from '../time/clock.js';
+
+/** Who did something: a staff member (with the roles they acted in) or a system process. */
+export interface Actor {
+  readonly id: string;
+  readonly role?: StaffRole | 'candidate' | 'system';
+}
+
+/** One line of the audit trail. */
+export interface AuditEntry {
+  /** 1-based position in the trail. */
+  readonly seq: number;
+  readonly at: Instant;
+  readonly by?: Actor;
+  /** The event type, e.g. `task.complete` or `results.read`. */
+  readonly event: string;
+  /** The state (or phase) before. */
+  readonly from: string;
+  /** The state after (equal to `from` when rejected). */
+  readonly to: string;
+  readonly outcome: 'accepted' | 'rejected';
+  /** Why it was rejected. */
+  readonly reason?: string;
+  readonly code?: ExamcycleErrorCode;
+  /** The rule that decided, when a policy did. */
+  readonly rule?: string;
+  /** Extra detail (task id, record id, …). */
+  readonly details?: Readonly<Record<string, string | number | boolean | null>>;
+}
+
+/**
+ * Appends an entry to a trail without changing the original (the trail is append-only).
+ *
+ * @param trail - the trail so far
+ * @param entry - the entry, without its sequence number
+ * @example
+ * ```ts
+ * const next = appendAudit([], { at: '2026-06-01T09:00:00+01:00', event: 'task.complete', from: 'entries', to: 'entries', outcome: 'accepted' });
+ * next[0].seq; // 1
+ * ```
+ */
+export function appendAudit(trail: readonly AuditEntry[], entry: Omit<AuditEntry, 'seq'>): AuditEntry[] {
+  return [...trail, { seq: trail.length + 1, ...entry }];
+}
+
+/**
+ * The trail as JSON lines (one JSON object per line, `\n`-separated, ending with a newline).
+ *
+ * @param trail - the audit trail
+ * @example
+ * ```ts
+ * auditToJsonLines(actor.getSnapshot().context.audit);
+ * ```
+ */
+export function auditToJsonLines(trail: readonly AuditEntry[]): string {
+  return trail.map((e) => JSON.stringify(e)).join('\n') + (trail.length ? '\n' : '');
+}

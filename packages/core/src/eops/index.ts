@@ -1,0 +1,2 @@
+/** eops: see the files in this folder. */
+export {};

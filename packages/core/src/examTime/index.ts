@@ -1,0 +1,2 @@
+/** examTime: see the files in this folder. */
+export {};

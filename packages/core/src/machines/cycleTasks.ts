@@ -1,0 +1,105 @@
+/**
+ * The exams officer's tasks per phase of the exam cycle, as data the exam-cycle machine tracks. The
+ * catalogue follows the exams officer job descriptions (examcycle's seed documents) and the JCQ key
+ * dates: each task belongs to a phase, may block leaving it, and may fall due on a key date.
+ */
+import type { KeyDateKind } from '../rules/RulesPack.js';
+import type { Actor } from '../audit/auditTrail.js';
+import type { Instant } from '../time/clock.js';
+
+/** The phases of an exam series, in order. */
+export const CYCLE_PHASES = ['planning', 'entries', 'preExams', 'examTime', 'results', 'postResults', 'certificates', 'closed'] as const;
+/** A phase of the exam cycle. */
+export type CyclePhase = (typeof CYCLE_PHASES)[number];
+
+/** Where a task stands. */
+export type TaskStatus = 'open' | 'done' | 'not_applicable';
+
+/** A task to add to a cycle (the catalogue's, or one raised later, e.g. a very late arrival report). */
+export interface CycleTaskInput {
+  /** Stable id, unique within the cycle, e.g. `entries.submitted` or `examTime.vla-report.0042.8300-1`. */
+  readonly id: string;
+  readonly phase: Exclude<CyclePhase, 'closed'>;
+  readonly title: string;
+  /** A blocking task must be done (or not applicable) before the cycle leaves its phase. */
+  readonly blocking?: boolean;
+  /** The key date the task falls due on (resolved from the rules pack). */
+  readonly dueKeyDate?: KeyDateKind;
+  /** An explicit due instant (wins over `dueKeyDate`). */
+  readonly dueAt?: Instant;
+  /** Where the task comes from (job description, regulation). */
+  readonly source?: string;
+}
+
+/** A task as the machine tracks it. */
+export interface CycleTask {
+  readonly id: string;
+  readonly phase: Exclude<CyclePhase, 'closed'>;
+  readonly title: string;
+  readonly blocking: boolean;
+  readonly status: TaskStatus;
+  /** The resolved due instant, if any. */
+  readonly dueAt?: Instant;
+  readonly dueKeyDate?: KeyDateKind;
+  readonly source?: string;
+  /** Who closed it and when (done or not applicable). */
+  readonly closedBy?: Actor;
+  readonly closedAt?: Instant;
+  /** Why it is not applicable, or a note on completion. */
+  readonly note?: string;
+}
+
+const JD = 'Exams officer job descriptions (examcycle seed documents)';
+
+/**
+ * The standard task catalogue for one series: the exams officer's tasks per phase.
+ *
+ * @example
+ * ```ts
+ * STANDARD_CYCLE_TASKS.filter((t) => t.phase === 'entries').map((t) => t.title);
+ * ```
+ */
+export const STANDARD_CYCLE_TASKS: readonly CycleTaskInput[] = [
+  // planning
+  { id: 'planning.annual-plan', phase: 'planning', title: 'Annual exam plan and internal deadlines published', blocking: true, source: JD },
+  { id: 'planning.ncn-register', phase: 'planning', title: 'NCN register update confirmed', blocking: true, dueKeyDate: 'ncn_register_update', source: 'JCQ National Centre Number Register' },
+  { id: 'planning.policies-reviewed', phase: 'planning', title: 'Exam policies reviewed', blocking: true, source: JD },
+  { id: 'planning.conflicts-of-interest', phase: 'planning', title: 'Conflicts of interest declared and mitigated', blocking: true, dueKeyDate: 'conflicts_of_interest_declaration', source: 'JCQ General Regulations 5.3(i)' },
+  { id: 'planning.access-arrangements', phase: 'planning', title: 'Access arrangements applied for', blocking: true, dueKeyDate: 'access_arrangements_deadline', source: 'JCQ Access Arrangements and Reasonable Adjustments' },
+  { id: 'planning.modified-papers', phase: 'planning', title: 'Modified papers ordered', blocking: false, dueKeyDate: 'modified_papers_deadline', source: 'JCQ Access Arrangements and Reasonable Adjustments' },
+  { id: 'planning.secure-storage', phase: 'planning', title: 'Secure storage checked', blocking: true, source: 'JCQ Instructions for conducting examinations' },
+  { id: 'planning.course-approvals', phase: 'planning', title: 'Course approvals in place', blocking: false, source: JD },
+  // entries
+  { id: 'entries.identities-verified', phase: 'entries', title: 'Candidate identities verified', blocking: true, source: JD },
+  { id: 'entries.gathered', phase: 'entries', title: 'Entries gathered from departments', blocking: true, source: JD },
+  { id: 'entries.checked', phase: 'entries', title: 'Entries checked', blocking: true, source: JD },
+  { id: 'entries.submitted', phase: 'entries', title: 'Entries submitted', blocking: true, dueKeyDate: 'entry_deadline', source: JD },
+  { id: 'entries.amendments', phase: 'entries', title: 'Amendments and withdrawals made', blocking: false, dueKeyDate: 'very_late_deadline', source: JD },
+  { id: 'entries.fees-reconciled', phase: 'entries', title: 'Entry fees reconciled', blocking: false, source: JD },
+  // preExams
+  { id: 'preExams.timetable-clashes', phase: 'preExams', title: 'Centre timetable built and clashes resolved', blocking: true, source: 'JCQ Instructions for conducting examinations' },
+  { id: 'preExams.rooming-seating', phase: 'preExams', title: 'Rooms and seating planned', blocking: true, source: JD },
+  { id: 'preExams.invigilators', phase: 'preExams', title: 'Invigilators recruited, trained and deployed', blocking: true, source: 'JCQ Instructions for conducting examinations' },
+  { id: 'preExams.candidates-notified', phase: 'preExams', title: 'Candidates notified of entries and regulations', blocking: true, source: JD },
+  { id: 'preExams.alternative-site', phase: 'preExams', title: 'Alternative-site notices submitted', blocking: false, source: JD },
+  { id: 'preExams.centre-assessed-marks', phase: 'preExams', title: 'Centre-assessed marks submitted', blocking: true, dueKeyDate: 'nea_marks_deadline', source: 'Awarding body NEA deadlines' },
+  // examTime
+  { id: 'examTime.sessions-conducted', phase: 'examTime', title: 'Every exam session conducted', blocking: true, source: JD },
+  { id: 'examTime.incidents', phase: 'examTime', title: 'Incidents logged and followed up', blocking: true, source: JD },
+  { id: 'examTime.very-late-arrivals', phase: 'examTime', title: 'Very late arrivals reported', blocking: true, source: 'JCQ guidance notes concerning very late arrivals' },
+  { id: 'examTime.special-consideration', phase: 'examTime', title: 'Special consideration applications submitted', blocking: true, source: 'JCQ A guide to the special consideration process' },
+  { id: 'examTime.malpractice', phase: 'examTime', title: 'Malpractice reported', blocking: true, source: 'JCQ Suspected Malpractice: Policies and Procedures' },
+  { id: 'examTime.scripts-dispatched', phase: 'examTime', title: 'Scripts dispatched', blocking: true, source: 'JCQ Instructions for conducting examinations' },
+  // results
+  { id: 'results.restricted-release-prepared', phase: 'results', title: 'Restricted release prepared (access, MIS embargo)', blocking: true, dueKeyDate: 'restricted_release', source: 'JCQ Publication of results' },
+  { id: 'results.downloaded-checked', phase: 'results', title: 'Results downloaded and checked', blocking: true, source: JD },
+  { id: 'results.missing-late-cash-ins', phase: 'results', title: 'Missing results and late cash-ins resolved', blocking: true, source: JD },
+  { id: 'results.statements-issued', phase: 'results', title: 'Statements of results issued', blocking: true, dueKeyDate: 'release_to_candidates', source: JD },
+  // postResults
+  { id: 'postResults.enquiries', phase: 'postResults', title: 'Enquiries about results and access to scripts handled to deadline', blocking: true, dueKeyDate: 'post_results_final_deadline', source: 'JCQ Post-results services' },
+  // certificates
+  { id: 'certificates.received', phase: 'certificates', title: 'Certificates received', blocking: true, dueKeyDate: 'certificates_expected', source: JD },
+  { id: 'certificates.checked', phase: 'certificates', title: 'Certificates checked', blocking: true, source: JD },
+  { id: 'certificates.issued', phase: 'certificates', title: 'Certificates issued', blocking: true, source: JD },
+  { id: 'certificates.unclaimed-retained', phase: 'certificates', title: 'Unclaimed certificates retained', blocking: true, source: 'JCQ Notice to centres: unclaimed certificates' },
+];

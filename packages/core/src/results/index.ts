@@ -1,0 +1,2 @@
+/** results: see the files in this folder. */
+export {};

@@ -96,3 +96,11 @@ export type { PersistedSnapshot, RestoreOptions, SnapshotMigrations } from './pe
 export * from './eops/index.js';
 export * from './examTime/index.js';
 export * from './results/index.js';
+
+// the exam-cycle machine
+export { CYCLE_PHASES, STANDARD_CYCLE_TASKS } from './machines/cycleTasks.js';
+export type { CyclePhase, CycleTask, CycleTaskInput, TaskStatus } from './machines/cycleTasks.js';
+export { deadlineSignals, examCycleMachine, openBlockingTasks } from './machines/examCycleMachine.js';
+export type { DeadlineSignal, ExamCycleContext, ExamCycleEmitted, ExamCycleEvent, ExamCycleInput, PhaseTimelineEntry } from './machines/examCycleMachine.js';
+export { createExamCycle } from './machines/createExamCycle.js';
+export type { CreateExamCycleOptions, ExamCycle, SendOutcome, UnstampedExamCycleEvent } from './machines/createExamCycle.js';

@@ -1,2 +1,52 @@
-/** eops: see the files in this folder. */
-export {};
+/**
+ * The Exams Officer Professional Standards: the certification machine (one actor per centre, one record per
+ * exams officer per academic year), the tracker, the meeting schedule, overdue meetings and the new exams
+ * officer's induction checklist. Re-exported by core's main barrel.
+ */
+
+// the machine
+export { eopsMachine, lastEopsRejection, sendEops } from './eopsMachine.js';
+export type { EopsActor, EopsEmitted, EopsSendOutcome, EopsSnapshot } from './eopsMachine.js';
+export { EOPS_EVENT_TYPES, eopsEventSchema } from './eopsEvents.js';
+export type { EopsEvent, EopsEventType, EopsMeetingInput, EopsStamp, EopsTargetInput, EopsUserInput } from './eopsEvents.js';
+export { EOPS_LEADER_ROLES, EOPS_ROLES } from './eopsContext.js';
+export type {
+  EopsAccount,
+  EopsAccountStatus,
+  EopsCertificate,
+  EopsContext,
+  EopsDeclaration,
+  EopsKeySkillTarget,
+  EopsKnowledgeTarget,
+  EopsLeaderRole,
+  EopsMeeting,
+  EopsOfficerExperience,
+  EopsRecord,
+  EopsRole,
+  EopsSignature,
+  EopsTarget,
+  EopsTargetStatus,
+  InductionItem,
+  InductionPeriod,
+  ScheduledMeeting,
+  ScheduledMeetingKind,
+} from './eopsContext.js';
+
+// the Standards' content
+export { EOPS_ACHIEVEMENT_METHODS, EOPS_KEY_SKILL_AREAS, EOPS_KNOWLEDGE_AREAS, EOPS_TOOLKIT_SOURCE } from './eopsAreas.js';
+export type { EopsAchievementMethod, EopsKeySkillArea, EopsKnowledgeArea, EopsStrand } from './eopsAreas.js';
+export { eopsProgress } from './eopsProgress.js';
+export type { EopsProgress } from './eopsProgress.js';
+
+// the tracker
+export { EOPS_TRACKER_COLUMNS, eopsTracker } from './eopsTracker.js';
+export type { EopsTrackerColumn, EopsTrackerOptions, EopsTrackerRow, EopsTrackerSource } from './eopsTracker.js';
+export { renderTrackerText } from './renderTrackerText.js';
+export type { RenderTrackerTextOptions } from './renderTrackerText.js';
+
+// meetings and induction
+export { meetingSchedule } from './meetingSchedule.js';
+export type { ExamTimeWindow, MeetingScheduleOptions, TermPeriod } from './meetingSchedule.js';
+export { overdueMeetings } from './overdueMeetings.js';
+export { NEW_EXAMS_OFFICER_INDUCTION, inductionChecklist, inductionDueOn, overdueInductionItems } from './inductionChecklist.js';
+export type { InductionItemTemplate } from './inductionChecklist.js';

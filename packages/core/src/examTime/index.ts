@@ -1,2 +1,86 @@
-/** examTime: see the files in this folder. */
-export {};
+/**
+ * Pre-exams and exam time: the centre timetable and clashes, rooms and seats, invigilators and their
+ * bookings, and the exam-room record of each sitting with the tasks it raises. Explicit barrel, re-exported
+ * by core's main entry.
+ */
+
+// timetable
+export { arrangementKindsOf, effectiveDurationMinutes, timeAllowanceOf } from './timeAllowance.js';
+export type { TimeAllowance } from './timeAllowance.js';
+export { buildCentreTimetable, personalTimetable } from './centreTimetable.js';
+export type {
+  CandidateSitting,
+  CentreTimetable,
+  CentreTimetableInput,
+  PaperKind,
+  PersonalTimetable,
+  PersonalTimetableLine,
+  TimetableCandidate,
+  TimetableEntry,
+  TimetableIssue,
+  TimetableSession,
+} from './centreTimetable.js';
+export { statementOfEntry } from './statementOfEntry.js';
+export type { StatementComponent, StatementOfEntry } from './statementOfEntry.js';
+export { contingencyDayCheck } from './contingencyDayCheck.js';
+export type { ContingencyDayCheck, ContingencyFlag } from './contingencyDayCheck.js';
+
+// clashes
+export { COMPACT_CLASH_KIND, findClashesCompact } from './findClashesCompact.js';
+export type { CompactClashes, CompactSittings, FindClashesCompactOptions } from './findClashesCompact.js';
+export { findClashes } from './findClashes.js';
+export type { Clash, ClashKind, FindClashesOptions } from './findClashes.js';
+export { resolveClashes } from './resolveClashes.js';
+export type { ClashResolution, PaperMove, ResolutionKind, ResolutionProposal, ResolveClashesOptions } from './resolveClashes.js';
+
+// rooms and seats
+export { parseSeatCode, roomLayout, seatCode } from './roomLayout.js';
+export type { RoomLayout, Seat } from './roomLayout.js';
+export { planSeating, seatingPlanRecord } from './planSeating.js';
+export type { PlanSeatingInput, PlanSeatingOptions, RatioKind, RoomPlan, SeatAssignment, SeatingPlan, UnseatedCandidate } from './planSeating.js';
+
+// invigilators
+export { invigilatorTrainingStatus } from './invigilatorTraining.js';
+export type { TrainingStatus } from './invigilatorTraining.js';
+export { deployInvigilators, requiredInvigilators } from './deployInvigilators.js';
+export type {
+  DeployInvigilatorsInput,
+  DeployInvigilatorsOptions,
+  Deployment,
+  DeploymentIssue,
+  DeploymentShortfall,
+  FacilitatorAssignment,
+  RoomDeployment,
+} from './deployInvigilators.js';
+export { invigilatorBookingMachine } from './invigilatorBookingMachine.js';
+export type { InvigilatorBookingContext, InvigilatorBookingEvent, InvigilatorBookingInput } from './invigilatorBookingMachine.js';
+
+// the exam-room record
+export { classifyArrival } from './classifyArrival.js';
+export type { ArrivalClassification, AttendanceStatus } from './classifyArrival.js';
+export {
+  logIncident,
+  openSittingRecord,
+  recordAbsence,
+  recordArrival,
+  recordDespatch,
+  recordEmergencyArrangement,
+  recordPacketCheck,
+  recordPacketOpened,
+  sittingRecordIssues,
+  sittingRetainedRecords,
+} from './sittingRecord.js';
+export type {
+  EmergencyArrangement,
+  Incident,
+  IncidentKind,
+  OpenSittingRecordInput,
+  PacketCheck,
+  PacketOpening,
+  RegisterLine,
+  ScriptDespatch,
+  SittingRecord,
+  SittingRecordIssue,
+} from './sittingRecord.js';
+export { SPECIAL_CONSIDERATION_WORKING_DAYS, VERY_LATE_ARRIVAL_REPORT_WORKING_DAYS, examTimeTasks, taskAddEvents } from './examTimeTasks.js';
+export type { ExamTimeTasksOptions, TaskAddEvent } from './examTimeTasks.js';

@@ -1,0 +1,150 @@
+/**
+ * The table-driven fixed-width codec: one decoder and one encoder for every {@link EdiRecordLayout}.
+ * Decoding checks each field against its type (digits, dates, left-justified text, the name character
+ * set, printable ASCII) and reports every failure with its line, record type, field and column; it never
+ * throws. Encoding pads each value to its field and refuses what the field cannot hold.
+ */
+import { EDI_RECORD_LENGTH, type EdiField, type EdiRecordLayout } from './EdiLayout.js';
+import type { EdiIssue } from './EdiIssue.js';
+import { isEdiDate } from './ediDate.js';
+
+/** The raw values of one record, by field name: text trimmed on the right, opaque fields exactly as found. */
+export type EdiValues = Readonly<Record<string, string>>;
+
+/** Where a line came from, for issues. */
+export interface EdiLineContext {
+  readonly file?: string;
+  readonly line: number;
+}
+
+/** A decoded record, or the issues that stopped it. */
+export interface EdiDecodeResult {
+  /** Present only when every field is valid. */
+  readonly values?: EdiValues;
+  readonly issues: readonly EdiIssue[];
+}
+
+/** An encoded line (192 characters, no end of line), or the issues that stopped it. */
+export type EdiEncodeResult = { readonly ok: true; readonly line: string } | { readonly ok: false; readonly issues: readonly EdiIssue[] };
+
+const PRINTABLE = /^[\x20-\x7e]*$/;
+const NAME_CHARS = /^[A-Z'.:()/\- ]*$/;
+
+function fieldProblem(field: EdiField, raw: string, forWriting: boolean): string | undefined {
+  if (!PRINTABLE.test(raw)) return 'holds a character outside printable ASCII';
+  const blank = raw.trim() === '';
+  if (field.type === 'opaque') return undefined;
+  if (blank) {
+    if (field.blankAllowed) return undefined;
+    return 'is blank but required';
+  }
+  switch (field.type) {
+    case 'literal':
+      return field.values?.includes(raw) ? undefined : `must be ${(field.values ?? []).join(' or ')}`;
+    case 'numeric': {
+      const ok = field.spacePaddedNumbers && !forWriting ? /^ *\d+$/.test(raw) : /^\d+$/.test(raw);
+      return ok ? undefined : 'must be digits, right-aligned and zero-filled';
+    }
+    case 'date':
+      return isEdiDate(raw) ? undefined : 'must be a real ddmmyy date';
+    case 'alpha':
+    case 'text': {
+      if (raw.startsWith(' ')) return 'must be left-justified (it starts with a space)';
+      if (field.charset === 'name' && !NAME_CHARS.test(raw)) return "may hold only A-Z, ' . : ( ) / - and spaces";
+      const value = raw.trimEnd();
+      if (field.values && !field.values.includes(value)) return `must be ${field.values.join(' or ')}`;
+      return undefined;
+    }
+  }
+}
+
+/**
+ * Decodes one line by a layout. Lines longer than 192 characters, fields past the end of the line and
+ * every invalid field are issues; the values are returned only when there are none.
+ *
+ * @param line - the line without its end of line
+ * @param layout - the record layout
+ * @param where - file and 1-based line number, for issues
+ * @example
+ * ```ts
+ * const { values, issues } = decodeEdiRecord(line, ENTRIES_DETAIL_LAYOUT, { file: 'E1234570.X01', line: 3 });
+ * values?.candidateNumber; // '0042'
+ * ```
+ */
+export function decodeEdiRecord(line: string, layout: EdiRecordLayout, where: EdiLineContext): EdiDecodeResult {
+  const issues: EdiIssue[] = [];
+  const recordType = `${line.charAt(0)}${line.charAt(1)}`;
+  const base = { ...(where.file === undefined ? {} : { file: where.file }), line: where.line, recordType };
+  if (line.length !== EDI_RECORD_LENGTH) {
+    issues.push({
+      ...base,
+      field: 'record',
+      position: Math.min(line.length, EDI_RECORD_LENGTH) + 1,
+      code: 'malformed_record',
+      message: `A record is ${EDI_RECORD_LENGTH} characters; this line has ${line.length}`,
+    });
+  }
+  const values: Record<string, string> = {};
+  for (const field of layout.fields) {
+    const from = field.start - 1;
+    const raw = line.slice(from, from + field.length);
+    if (raw.length < field.length) {
+      if (line.length >= EDI_RECORD_LENGTH) continue;
+      // already reported as a short line; name the first field it cuts
+      if (raw.length > 0 || from === line.length) {
+        issues.push({ ...base, field: field.field, column: field.field, position: field.start, code: 'malformed_record', message: `The line ends before ${field.field} (columns ${field.start}–${field.start + field.length - 1})` });
+      }
+      continue;
+    }
+    const problem = fieldProblem(field, raw, false);
+    if (problem !== undefined) {
+      issues.push({
+        ...base,
+        field: field.field,
+        column: field.field,
+        position: field.start,
+        value: raw,
+        code: 'malformed_record',
+        message: `${field.field} (columns ${field.start}–${field.start + field.length - 1}) ${problem}`,
+      });
+      continue;
+    }
+    values[field.field] = field.type === 'opaque' ? raw : field.spacePaddedNumbers ? raw.trim() : raw.trimEnd();
+  }
+  return issues.length === 0 ? { values, issues } : { issues };
+}
+
+/**
+ * Encodes values by a layout into one 192-character line. A value too long for its field, or not valid
+ * for its type, is an `unrepresentable_value` issue: nothing is cut or dropped.
+ *
+ * @param values - raw values by field name; a missing field is blank (a single-valued literal is filled in)
+ * @param layout - the record layout
+ * @example
+ * ```ts
+ * const out = encodeEdiRecord({ syllabusCode: '8300', title: 'MATHEMATICS' }, BASEDATA_SYLLABUS_LAYOUT);
+ * if (out.ok) out.line.length; // 192
+ * ```
+ */
+export function encodeEdiRecord(values: EdiValues, layout: EdiRecordLayout): EdiEncodeResult {
+  const issues: EdiIssue[] = [];
+  let line = '';
+  for (const field of layout.fields) {
+    const given = values[field.field];
+    const value = given ?? (field.type === 'literal' && field.values?.length === 1 ? field.values[0]! : '');
+    if (value.length > field.length) {
+      issues.push({ line: 0, field: field.field, column: field.field, position: field.start, value, code: 'unrepresentable_value', message: `${field.field} holds ${field.length} characters; "${value}" has ${value.length}` });
+      continue;
+    }
+    const padded =
+      value === '' ? ' '.repeat(field.length) : field.padding === 'zero-left' ? value.padStart(field.length, '0') : value.padEnd(field.length, ' ');
+    const problem = fieldProblem(field, padded, true);
+    if (problem !== undefined) {
+      issues.push({ line: 0, field: field.field, column: field.field, position: field.start, value, code: 'unrepresentable_value', message: `${field.field} ${problem}: "${value}"` });
+      continue;
+    }
+    line += padded;
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, line };
+}

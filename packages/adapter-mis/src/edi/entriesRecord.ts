@@ -1,0 +1,157 @@
+/**
+ * The entries / amendments detail record as data: the candidate's fields and the entry codes of one
+ * line, and the candidate's whole set of entries once continuation records are joined. Converts between
+ * the raw layout values and these records, checking identifiers (UCI, ULN, UPN check characters), the
+ * name layout and the entry slots.
+ */
+import { isValidCandidateNumber, isValidCentreNumber, isValidUci, isValidUln, isValidUpn, type CalendarDate } from '@examcycle/core';
+import type { EdiIssue } from './EdiIssue.js';
+import type { EdiLineContext, EdiValues } from './ediRecordCodec.js';
+import { birthCentury, fromEdiDate, toEdiDate } from './ediDate.js';
+import { ENTRY_SLOTS_PER_RECORD } from './layouts/entriesLayout.js';
+
+/** One entry slot: an option code and its flag (blank unless the booklet's meaning is known). */
+export interface EdiEntrySlot {
+  readonly code: string;
+  readonly flag: string;
+}
+
+/** The candidate fields every detail record of a candidate repeats. */
+export interface EdiEntriesCandidateFields {
+  readonly dataType: 'E' | 'A';
+  /** Column 3; Aspen writes `C`; values unknown. */
+  readonly candidateStatus: string;
+  readonly centreNumber: string;
+  readonly candidateNumber: string;
+  /** `SURNAME:FORENAMES`. */
+  readonly candidateName: string;
+  /** `M`, `F` or blank. */
+  readonly sex: string;
+  /** Absent when written `000000`. */
+  readonly dateOfBirth?: CalendarDate;
+  readonly uci?: string;
+  readonly upn?: string;
+  readonly uln?: string;
+  readonly qualifierFlag: string;
+  readonly optionalCentreNumber?: string;
+  readonly optionalCandidateNumber?: string;
+  readonly documentationGroup: string;
+}
+
+/** One detail line. */
+export interface EdiEntryRecord extends EdiEntriesCandidateFields {
+  readonly line: number;
+  /** The filled slots, in order (at most 12). */
+  readonly entries: readonly EdiEntrySlot[];
+}
+
+/** A candidate with all their entries, joined across continuation records. */
+export interface EdiEntriesCandidate extends EdiEntriesCandidateFields {
+  readonly entries: readonly EdiEntrySlot[];
+  /** The lines of the candidate's detail records. */
+  readonly lines: readonly number[];
+}
+
+/**
+ * Reads the raw values of a detail line into a record, or issues when a field is not valid.
+ *
+ * @param values - the decoded layout values
+ * @param where - file and line
+ * @param seriesYear - the four-digit series year (for the century of the date of birth)
+ * @internal
+ */
+export function entryRecordFromValues(values: EdiValues, where: EdiLineContext, seriesYear: number): { record?: EdiEntryRecord; issues: EdiIssue[] } {
+  const issues: EdiIssue[] = [];
+  const rt = `${values['dataType']}5`;
+  const bad = (field: string, position: number, value: string, message: string, code: EdiIssue['code'] = 'malformed_record'): void => {
+    issues.push({ ...(where.file === undefined ? {} : { file: where.file }), line: where.line, recordType: rt, field, column: field, position, value, code, message });
+  };
+  const v = (k: string): string => values[k] ?? '';
+  if (!isValidCentreNumber(v('centreNumber'))) bad('centreNumber', 4, v('centreNumber'), 'centreNumber must be five digits, not 00000');
+  if (!isValidCandidateNumber(v('candidateNumber'))) bad('candidateNumber', 9, v('candidateNumber'), 'candidateNumber must be 0001–9999');
+  const name = v('candidateName');
+  const colon = name.indexOf(':');
+  if (colon <= 0 || name.indexOf(':', colon + 1) !== -1) bad('candidateName', 13, name, 'candidateName must be SURNAME:FORENAMES with exactly one colon after a surname');
+  const uci = v('uci');
+  if (uci !== '' && !isValidUci(uci)) bad('uci', 60, uci, `UCI "${uci}" fails its check character`, 'bad_check_character');
+  const upn = v('upn');
+  if (upn !== '' && !isValidUpn(upn)) bad('upn', 73, upn, `UPN "${upn}" fails its check character`, 'bad_check_character');
+  const uln = v('uln');
+  if (uln !== '' && !isValidUln(uln)) bad('uln', 86, uln, `ULN "${uln}" fails its check digit`, 'bad_check_character');
+  const entries: EdiEntrySlot[] = [];
+  let gapAt = 0;
+  for (let i = 1; i <= ENTRY_SLOTS_PER_RECORD; i += 1) {
+    const code = v(`entryCode${i}`);
+    const flag = v(`entryFlag${i}`);
+    const position = 109 + (i - 1) * 7;
+    if (code === '') {
+      if (flag !== '') bad(`entryFlag${i}`, position + 6, flag, `entryFlag${i} is set but entryCode${i} is blank`);
+      if (gapAt === 0) gapAt = i;
+      continue;
+    }
+    if (gapAt !== 0) bad(`entryCode${i}`, position, code, `entryCode${i} follows the blank slot ${gapAt}: entry slots are filled in order`);
+    entries.push({ code, flag });
+  }
+  if (issues.length > 0) return { issues };
+  const optional = (k: string): Record<string, string> => (v(k) === '' ? {} : { [k]: v(k) });
+  const dob = fromEdiDate(v('dateOfBirth'), birthCentury(seriesYear));
+  return {
+    record: {
+      line: where.line,
+      dataType: v('dataType') as 'E' | 'A',
+      candidateStatus: v('candidateStatus'),
+      centreNumber: v('centreNumber'),
+      candidateNumber: v('candidateNumber'),
+      candidateName: name,
+      sex: v('sex'),
+      ...(dob === undefined ? {} : { dateOfBirth: dob }),
+      ...optional('uci'),
+      ...optional('upn'),
+      ...optional('uln'),
+      qualifierFlag: v('qualifierFlag'),
+      ...optional('optionalCentreNumber'),
+      ...optional('optionalCandidateNumber'),
+      documentationGroup: v('documentationGroup'),
+      entries,
+    },
+    issues,
+  };
+}
+
+/**
+ * The raw layout values of one detail line.
+ *
+ * @param fields - the candidate fields
+ * @param slots - at most 12 entry slots
+ * @internal
+ */
+export function entryRecordToValues(fields: EdiEntriesCandidateFields, slots: readonly EdiEntrySlot[]): Record<string, string> {
+  const values: Record<string, string> = {
+    dataType: fields.dataType,
+    recordType: '5',
+    candidateStatus: fields.candidateStatus,
+    centreNumber: fields.centreNumber,
+    candidateNumber: fields.candidateNumber,
+    candidateName: fields.candidateName,
+    sex: fields.sex,
+    dateOfBirth: fields.dateOfBirth === undefined ? '000000' : toEdiDate(fields.dateOfBirth),
+    uci: fields.uci ?? '',
+    upn: fields.upn ?? '',
+    uln: fields.uln ?? '',
+    qualifierFlag: fields.qualifierFlag,
+    optionalCentreNumber: fields.optionalCentreNumber ?? '',
+    optionalCandidateNumber: fields.optionalCandidateNumber ?? '',
+    documentationGroup: fields.documentationGroup,
+  };
+  slots.forEach((slot, i) => {
+    values[`entryCode${i + 1}`] = slot.code;
+    values[`entryFlag${i + 1}`] = slot.flag;
+  });
+  return values;
+}
+
+/** The candidate fields of a record (for comparing continuation records). */
+export function candidateFieldsOf(record: EdiEntryRecord): EdiEntriesCandidateFields {
+  const { line: _line, entries: _entries, ...fields } = record;
+  return fields;
+}

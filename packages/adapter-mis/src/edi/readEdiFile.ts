@@ -1,0 +1,413 @@
+/**
+ * The generic EDI file reader: it splits a file into lines (CR LF, or LF alone), dispatches each line on
+ * its record type (column 2), checks the order file header → centre header → details → centre trailer …
+ * → file trailer, checks the counts in both trailers against the lines actually present, and hands each
+ * detail line to the caller's decoder. Every line ends up as a record or as at least one issue (or both,
+ * when a well-formed record sits in the wrong place); nothing is thrown for bad data.
+ */
+import { ExamcycleError, type CalendarDate } from '@examcycle/core';
+import type { EdiRecordLayout } from './EdiLayout.js';
+import type { EdiIssue } from './EdiIssue.js';
+import { decodeEdiRecord, type EdiLineContext, type EdiValues } from './ediRecordCodec.js';
+import { fromEdiDate } from './ediDate.js';
+import { CENTRE_HEADER_LAYOUT, CENTRE_TRAILER_LAYOUT, FILE_HEADER_LAYOUT, FILE_TRAILER_LAYOUT } from './layouts/controlLayouts.js';
+
+/** What columns 3–7 of the control records hold: a centre number, or series + year + language. */
+export type EdiFileKind = 'centre' | 'broadcast';
+
+/** The file header (type 1). */
+export interface EdiFileHeader {
+  readonly line: number;
+  readonly dataType: string;
+  readonly centreOrSeries: string;
+  readonly awardingBodyId: string;
+  readonly seriesCode: string;
+  readonly seriesYear: string;
+  readonly distributionType: string;
+  readonly softwareName: string;
+  readonly softwareVersion: string;
+  readonly formatsVersion: string;
+  /** Columns 27–192, exactly as found. */
+  readonly reserved: string;
+}
+
+/** A centre header (type 3). */
+export interface EdiCentreHeader {
+  readonly line: number;
+  readonly centreOrSeries: string;
+  readonly awardingBodyId: string;
+  readonly seriesCode: string;
+  readonly seriesYear: string;
+  readonly sequenceNumber: string;
+  readonly postcode: string;
+  readonly reserved: string;
+}
+
+/** A centre trailer (type 7). */
+export interface EdiCentreTrailer {
+  readonly line: number;
+  readonly centreOrSeries: string;
+  readonly recordCount: number;
+  readonly dateProduced: CalendarDate | undefined;
+  readonly reserved: string;
+}
+
+/** The file trailer (type 9). */
+export interface EdiFileTrailer {
+  readonly line: number;
+  readonly centreOrSeries: string;
+  readonly totalRecords: number;
+  readonly centreCount: number;
+  readonly reserved: string;
+}
+
+/** One centre's block: its header, detail records and trailer. */
+export interface EdiCentreBlock<D> {
+  /** Absent when detail records appeared without a centre header (an issue says so). */
+  readonly header?: EdiCentreHeader;
+  readonly details: readonly D[];
+  readonly trailer?: EdiCentreTrailer;
+}
+
+/** A file read into its structure. */
+export interface EdiFileReading<D> {
+  readonly file?: string;
+  readonly header?: EdiFileHeader;
+  readonly centres: readonly EdiCentreBlock<D>[];
+  readonly trailer?: EdiFileTrailer;
+  /** Every problem, in line order. */
+  readonly issues: readonly EdiIssue[];
+  /** Lines in the file (a final end of line does not start another). */
+  readonly lineCount: number;
+  /** Set when the input could not be read at all (empty). */
+  readonly fatal?: ExamcycleError;
+}
+
+/** How the caller decodes detail records. */
+export interface EdiDetailDecoder<D> {
+  /** The layout for a detail line, or an issue when none fits (e.g. an unknown result type). */
+  layoutFor(line: string, where: EdiLineContext): EdiRecordLayout | EdiIssue;
+  /** The record for a decoded detail line (absent when rejected), with the issues found; a record with issues is kept. */
+  toRecord(values: EdiValues, where: EdiLineContext, context: EdiRecordContext): { readonly record?: D; readonly issues: readonly EdiIssue[] };
+}
+
+/** What a detail decoder knows about the file so far. */
+export interface EdiRecordContext {
+  readonly header: EdiFileHeader | undefined;
+  readonly centreHeader: EdiCentreHeader | undefined;
+}
+
+/** Options for {@link readEdiFile}. */
+export interface ReadEdiFileOptions<D> {
+  /** The file name, for issues. */
+  readonly file?: string;
+  /** The data-type letters (column 1) this file may hold, e.g. `['E', 'A']`. */
+  readonly dataTypes: readonly string[];
+  /** Whether columns 3–7 hold a centre number or series + year + language. */
+  readonly kind: EdiFileKind;
+  readonly detail: EdiDetailDecoder<D>;
+  /**
+   * Accept lines shorter than 192 characters by padding them with spaces, for files whose trailing spaces
+   * were trimmed in transit.
+   * @default false
+   */
+  readonly padShortLines?: boolean;
+}
+
+/**
+ * Turns EDI file bytes into text: one character per byte (ISO-8859-1), so a stray byte stays visible as a
+ * non-ASCII character and is reported where it is, rather than being decoded away.
+ *
+ * @param input - the file as text or bytes
+ * @example
+ * ```ts
+ * ediText(new Uint8Array([0x45, 0x31])); // 'E1'
+ * ```
+ */
+export function ediText(input: string | Uint8Array): string {
+  if (typeof input === 'string') return input;
+  let out = '';
+  const CHUNK = 8192;
+  for (let i = 0; i < input.length; i += CHUNK) {
+    out += String.fromCharCode(...input.subarray(i, i + CHUNK));
+  }
+  return out;
+}
+
+/**
+ * Splits EDI text into lines: CR LF or LF ends a line, and a final end of line does not start another.
+ *
+ * @param text - the file's text
+ * @example
+ * ```ts
+ * ediLines('E1...\r\nE3...\r\n'); // ['E1...', 'E3...']
+ * ```
+ */
+export function ediLines(text: string): string[] {
+  const lines = text.split('\n');
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  for (let i = 0; i < lines.length; i += 1) {
+    const l = lines[i]!;
+    if (l.endsWith('\r')) lines[i] = l.slice(0, -1);
+  }
+  return lines;
+}
+
+type State = 'start' | 'afterHeader' | 'inCentre' | 'betweenCentres' | 'afterTrailer';
+
+interface MutableBlock<D> {
+  header?: EdiCentreHeader;
+  details: D[];
+  trailer?: EdiCentreTrailer;
+  /** The line of the centre header (or where it should have been). */
+  headerLine: number;
+}
+
+/**
+ * Reads an EDI file's structure and detail records, checking order, identity and trailer counts.
+ *
+ * @param input - the file as text or bytes
+ * @param options - data types, file kind and the detail decoder
+ * @example
+ * ```ts
+ * const reading = readEdiFile(text, { dataTypes: ['L'], kind: 'broadcast', detail: linkDecoder });
+ * reading.issues; // every problem, with line, record type and field
+ * ```
+ */
+export function readEdiFile<D>(input: string | Uint8Array, options: ReadEdiFileOptions<D>): EdiFileReading<D> {
+  const { file, dataTypes, kind, detail, padShortLines = false } = options;
+  const fileField = file === undefined ? {} : { file };
+  const text = ediText(input);
+  if (text.trim() === '') {
+    return {
+      ...fileField,
+      centres: [],
+      issues: [],
+      lineCount: 0,
+      fatal: new ExamcycleError('empty_file', `${file ?? 'The EDI file'} is empty`, { location: { ...fileField } }),
+    };
+  }
+  const lines = ediLines(text);
+  const issues: EdiIssue[] = [];
+  const centres: MutableBlock<unknown>[] = [];
+  let header: EdiFileHeader | undefined;
+  let trailer: EdiFileTrailer | undefined;
+  let state: State = 'start';
+  let block: MutableBlock<D> | undefined;
+  let fileDataType: string | undefined;
+
+  const issue = (line: number, recordType: string | undefined, message: string, extra: Partial<EdiIssue> = {}, code: EdiIssue['code'] = 'malformed_record'): void => {
+    issues.push({ ...fileField, line, ...(recordType === undefined ? {} : { recordType }), code, message, ...extra });
+  };
+
+  const closeBlock = (endLine: number): void => {
+    if (block === undefined) return;
+    if (block.trailer === undefined) {
+      issue(endLine, undefined, `The centre block whose header is on line ${block.headerLine} has no centre trailer (type 7)`, { field: 'recordType' }, 'trailer_mismatch');
+    }
+    block = undefined;
+  };
+
+  const identityProblem = (value: string): string | undefined => {
+    if (kind === 'centre') return /^\d{5}$/.test(value) && value !== '00000' ? undefined : 'must be a five-digit centre number';
+    return /^[1-9A-Ca-c][A-Za-z0-9]\d{2}[_CB]$/.test(value) ? undefined : 'must be a series code, two-digit year and language (_, C or B)';
+  };
+
+  const checkIdentity = (values: EdiValues, line: number, rt: string): void => {
+    const v = values['centreOrSeries'] ?? '';
+    const problem = identityProblem(v);
+    if (problem !== undefined) issue(line, rt, `centreOrSeries (columns 3–7) ${problem}`, { field: 'centreOrSeries', column: 'centreOrSeries', position: 3, value: v }, 'invalid_value');
+    else if (header !== undefined && v !== header.centreOrSeries) {
+      issue(line, rt, `centreOrSeries "${v}" differs from the file header's "${header.centreOrSeries}"`, { field: 'centreOrSeries', column: 'centreOrSeries', position: 3, value: v }, 'invalid_value');
+    }
+  };
+
+  for (let i = 0; i < lines.length; i += 1) {
+    const lineNo = i + 1;
+    let raw = lines[i]!;
+    if (padShortLines && raw.length < 192 && raw.length >= 2) raw = raw.padEnd(192, ' ');
+    const where: EdiLineContext = { ...fileField, line: lineNo };
+    if (raw.length === 0) {
+      issue(lineNo, undefined, 'Empty line', { field: 'record' });
+      continue;
+    }
+    const dt = raw.charAt(0);
+    const rtChar = raw.charAt(1);
+    const rt = `${dt}${rtChar}`;
+    if (!dataTypes.includes(dt)) {
+      issue(lineNo, rt, `Data type "${dt}" (column 1) is not one this file holds (${dataTypes.join(', ')})`, { field: 'dataType', column: 'dataType', position: 1, value: dt });
+      continue;
+    }
+    if (fileDataType === undefined) fileDataType = dt;
+    else if (dt !== fileDataType) {
+      issue(lineNo, rt, `Data type "${dt}" differs from the file's "${fileDataType}"`, { field: 'dataType', column: 'dataType', position: 1, value: dt });
+      continue;
+    }
+    if (state === 'afterTrailer') {
+      issue(lineNo, rt, 'Line after the file trailer', { field: 'recordType' });
+      continue;
+    }
+    switch (rtChar) {
+      case '1': {
+        const decoded = decodeEdiRecord(raw, FILE_HEADER_LAYOUT, where);
+        issues.push(...decoded.issues);
+        if (!decoded.values) continue;
+        if (state !== 'start') {
+          issue(lineNo, rt, 'A second file header', { field: 'recordType', position: 2 });
+          continue;
+        }
+        const v = decoded.values;
+        header = {
+          line: lineNo,
+          dataType: v['dataType']!,
+          centreOrSeries: v['centreOrSeries']!,
+          awardingBodyId: v['awardingBodyId']!,
+          seriesCode: v['seriesCode']!,
+          seriesYear: v['seriesYear']!,
+          distributionType: v['distributionType']!,
+          softwareName: v['softwareName']!,
+          softwareVersion: v['softwareVersion']!,
+          formatsVersion: v['formatsVersion']!,
+          reserved: v['reserved']!,
+        };
+        const problem = identityProblem(header.centreOrSeries);
+        if (problem !== undefined) issue(lineNo, rt, `centreOrSeries (columns 3–7) ${problem}`, { field: 'centreOrSeries', column: 'centreOrSeries', position: 3, value: header.centreOrSeries }, 'invalid_value');
+        if (header.formatsVersion !== '14') {
+          issue(lineNo, rt, `Formats version ${header.formatsVersion}; this adapter reads version 14`, { field: 'formatsVersion', column: 'formatsVersion', position: 25, value: header.formatsVersion }, 'invalid_value');
+        }
+        state = 'afterHeader';
+        break;
+      }
+      case '3': {
+        const decoded = decodeEdiRecord(raw, CENTRE_HEADER_LAYOUT, where);
+        issues.push(...decoded.issues);
+        if (state === 'inCentre') closeBlock(lineNo);
+        if (!decoded.values) {
+          // keep counting this centre's lines, so one bad header does not make every detail an orphan
+          block = { details: [], headerLine: lineNo };
+          centres.push(block);
+          state = 'inCentre';
+          continue;
+        }
+        if (state === 'start') issue(lineNo, rt, 'Centre header before any file header', { field: 'recordType', position: 2 });
+        const v = decoded.values;
+        checkIdentity(v, lineNo, rt);
+        const ch: EdiCentreHeader = {
+          line: lineNo,
+          centreOrSeries: v['centreOrSeries']!,
+          awardingBodyId: v['awardingBodyId']!,
+          seriesCode: v['seriesCode']!,
+          seriesYear: v['seriesYear']!,
+          sequenceNumber: v['sequenceNumber']!,
+          postcode: v['postcode']!,
+          reserved: v['reserved']!,
+        };
+        if (header !== undefined) {
+          for (const f of ['awardingBodyId', 'seriesCode', 'seriesYear'] as const) {
+            if (ch[f] !== header[f]) issue(lineNo, rt, `${f} "${ch[f]}" differs from the file header's "${header[f]}"`, { field: f, column: f, value: ch[f] }, 'invalid_value');
+          }
+        }
+        block = { header: ch, details: [], headerLine: lineNo };
+        centres.push(block);
+        state = 'inCentre';
+        break;
+      }
+      case '5': {
+        if (state !== 'inCentre') {
+          issue(lineNo, rt, 'Detail record outside a centre block (no centre header before it)', { field: 'recordType', position: 2 });
+          if (block === undefined) {
+            block = { details: [], headerLine: lineNo - 1 };
+            centres.push(block);
+          }
+          state = 'inCentre';
+        }
+        const layout = detail.layoutFor(raw, where);
+        if (!('fields' in layout)) {
+          issues.push(layout);
+          continue;
+        }
+        const decoded = decodeEdiRecord(raw, layout, where);
+        if (!decoded.values) {
+          issues.push(...decoded.issues);
+          continue;
+        }
+        const made = detail.toRecord(decoded.values, where, { header, centreHeader: block?.header });
+        issues.push(...made.issues);
+        if (made.record !== undefined) block!.details.push(made.record);
+        break;
+      }
+      case '7': {
+        const decoded = decodeEdiRecord(raw, CENTRE_TRAILER_LAYOUT, where);
+        issues.push(...decoded.issues);
+        if (!decoded.values) {
+          if (state === 'inCentre') {
+            block = undefined;
+            state = 'betweenCentres';
+          }
+          continue;
+        }
+        if (state !== 'inCentre' || block === undefined) {
+          issue(lineNo, rt, 'Centre trailer without a centre header', { field: 'recordType', position: 2 }, 'trailer_mismatch');
+          continue;
+        }
+        const v = decoded.values;
+        const ct: EdiCentreTrailer = {
+          line: lineNo,
+          centreOrSeries: v['centreOrSeries']!,
+          recordCount: Number(v['recordCount']),
+          dateProduced: fromEdiDate(v['dateProduced']!),
+          reserved: v['reserved']!,
+        };
+        const present = lineNo - block.headerLine + 1;
+        if (ct.recordCount !== present) {
+          issue(lineNo, rt, `The centre trailer counts ${ct.recordCount} records; the centre block has ${present} (its details + 2)`, { field: 'recordCount', column: 'recordCount', position: 8, value: v['recordCount']! }, 'trailer_mismatch');
+        }
+        if (block.header !== undefined && ct.centreOrSeries !== block.header.centreOrSeries) {
+          issue(lineNo, rt, `The centre trailer is for "${ct.centreOrSeries}", its header for "${block.header.centreOrSeries}"`, { field: 'centreOrSeries', column: 'centreOrSeries', position: 3, value: ct.centreOrSeries }, 'trailer_mismatch');
+        }
+        block.trailer = ct;
+        block = undefined;
+        state = 'betweenCentres';
+        break;
+      }
+      case '9': {
+        const decoded = decodeEdiRecord(raw, FILE_TRAILER_LAYOUT, where);
+        issues.push(...decoded.issues);
+        if (!decoded.values) continue;
+        if (state === 'inCentre') closeBlock(lineNo);
+        const v = decoded.values;
+        checkIdentity(v, lineNo, rt);
+        trailer = {
+          line: lineNo,
+          centreOrSeries: v['centreOrSeries']!,
+          totalRecords: Number(v['totalRecords']),
+          centreCount: Number(v['centreCount']),
+          reserved: v['reserved']!,
+        };
+        if (trailer.totalRecords !== lineNo) {
+          issue(lineNo, rt, `The file trailer counts ${trailer.totalRecords} records; the file has ${lineNo} up to and including it`, { field: 'totalRecords', column: 'totalRecords', position: 8, value: v['totalRecords']! }, 'trailer_mismatch');
+        }
+        if (trailer.centreCount !== centres.length) {
+          issue(lineNo, rt, `The file trailer counts ${trailer.centreCount} centres; the file has ${centres.length}`, { field: 'centreCount', column: 'centreCount', position: 15, value: v['centreCount']! }, 'trailer_mismatch');
+        }
+        state = 'afterTrailer';
+        break;
+      }
+      default:
+        issue(lineNo, rt, `Unknown record type "${rtChar}" in column 2 (expected 1, 3, 5, 7 or 9)`, { field: 'recordType', column: 'recordType', position: 2, value: rtChar });
+    }
+  }
+  const last = lines.length;
+  if (header === undefined) issue(1, undefined, 'The file has no file header (type 1)', { field: 'recordType' }, 'trailer_mismatch');
+  if (state === 'inCentre') closeBlock(last);
+  if (trailer === undefined) issue(last, undefined, 'The file ends without a file trailer (type 9): it may be truncated', { field: 'recordType' }, 'trailer_mismatch');
+  issues.sort((a, b) => a.line - b.line);
+  return {
+    ...fileField,
+    ...(header === undefined ? {} : { header }),
+    centres: centres as MutableBlock<D>[],
+    ...(trailer === undefined ? {} : { trailer }),
+    issues,
+    lineCount: lines.length,
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * Reads a results (R) file: its control records and every result line, by result type (grades and
+ * endorsements, marks, uniform marks, scores), and, when given the centre's candidates and entries,
+ * matches them and reports every mismatch as a typed finding.
+ */
+import type { ExamcycleError } from '@examcycle/core';
+import type { EdiIssue } from './EdiIssue.js';
+import { resultsLayoutFor } from './layouts/resultsLayouts.js';
+import { matchResults, type ResultFinding, type ResultMatch, type ResultsMatchContext } from './matchResults.js';
+import { readEdiFile, type EdiCentreHeader, type EdiFileHeader, type EdiFileReading } from './readEdiFile.js';
+import { resultRecordFromValues, type EdiResultRecord } from './resultsRecord.js';
+
+/** Options for {@link readResultsFile}. */
+export interface ReadResultsFileOptions {
+  /** The file name, for issues. */
+  readonly file?: string;
+  /** The centre, candidates and entries to match the results to; without it, results are only read. */
+  readonly match?: ResultsMatchContext;
+  /**
+   * Accept lines shorter than 192 characters (trailing spaces trimmed in transit).
+   * @default false
+   */
+  readonly padShortLines?: boolean;
+}
+
+/** A results file, read (and matched, when asked). */
+export interface ResultsFileReading {
+  readonly file?: string;
+  readonly header?: EdiFileHeader;
+  readonly centreHeaders: readonly EdiCentreHeader[];
+  readonly results: readonly EdiResultRecord[];
+  readonly issues: readonly EdiIssue[];
+  /** Results matched to candidates (empty without `match`). */
+  readonly matches: readonly ResultMatch[];
+  /** Every mismatch (empty without `match`). */
+  readonly findings: readonly ResultFinding[];
+  readonly lineCount: number;
+  readonly structure: EdiFileReading<EdiResultRecord>;
+  readonly fatal?: ExamcycleError;
+}
+
+/**
+ * Reads a results file, and matches it when given the centre's candidates and entries.
+ *
+ * @param input - the file as text or bytes
+ * @param options - file name and what to match against
+ * @example
+ * ```ts
+ * const read = readResultsFile(bytes, { file: 'R1234570.X01', match: { centreNumber: '12345', candidates, entries } });
+ * read.results[0]?.grade; // '7'
+ * read.findings; // unknown candidates, UCI mismatches, results without entries, entries without results …
+ * ```
+ */
+export function readResultsFile(input: string | Uint8Array, options: ReadResultsFileOptions = {}): ResultsFileReading {
+  const { file, match, padShortLines = false } = options;
+  const structure = readEdiFile<EdiResultRecord>(input, {
+    ...(file === undefined ? {} : { file }),
+    dataTypes: ['R'],
+    kind: 'centre',
+    padShortLines,
+    detail: {
+      layoutFor: (line, where) => {
+        const type = line.charAt(46);
+        return (
+          resultsLayoutFor(type) ?? {
+            ...(where.file === undefined ? {} : { file: where.file }),
+            line: where.line,
+            recordType: 'R5',
+            field: 'resultType',
+            column: 'resultType',
+            position: 47,
+            value: type,
+            code: 'malformed_record',
+            message: `resultType (column 47) "${type}" is not a known result type (1, 2, 3, U, M, B, C)`,
+          }
+        );
+      },
+      toRecord: (values, where) => {
+        const layout = resultsLayoutFor(values['resultType'] ?? '')!;
+        return resultRecordFromValues(values, where, layout.fields.filter((f) => f.type === 'opaque'));
+      },
+    },
+  });
+  const results = structure.centres.flatMap((c) => c.details);
+  const matched = match === undefined ? { matches: [], findings: [] } : matchResults(results, match);
+  return {
+    ...(file === undefined ? {} : { file }),
+    ...(structure.header === undefined ? {} : { header: structure.header }),
+    centreHeaders: structure.centres.flatMap((c) => (c.header === undefined ? [] : [c.header])),
+    results,
+    issues: structure.issues,
+    matches: matched.matches,
+    findings: matched.findings,
+    lineCount: structure.lineCount,
+    structure,
+    ...(structure.fatal === undefined ? {} : { fatal: structure.fatal }),
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * The results detail record as data: who (centre, candidate number, UCI, ULN), for what (entry code,
+ * result code), and the result by its type: grades and endorsements (types 1, 2, 3), a mark or a uniform
+ * mark with a grade (M, U), or a four-digit score (B, C, meaning unknown). Columns no source describes are
+ * kept exactly, so a record can be written back byte for byte.
+ */
+import { isValidCandidateNumber, isValidCentreNumber, isValidUci, isValidUln } from '@examcycle/core';
+import type { EdiField } from './EdiLayout.js';
+import type { EdiIssue } from './EdiIssue.js';
+import type { EdiLineContext, EdiValues } from './ediRecordCodec.js';
+import { resultsLayoutFor, type ResultType } from './layouts/resultsLayouts.js';
+
+/** Absence indicators (one character each, values unknown), where set. */
+export interface EdiAbsence {
+  readonly grade?: string;
+  readonly secondGrade?: string;
+  readonly endorsement?: string;
+  readonly secondEndorsement?: string;
+}
+
+/** One result, as the awarding body sent it (without its line). */
+export interface EdiResultInput {
+  readonly centreNumber: string;
+  readonly candidateNumber: string;
+  readonly uci?: string;
+  readonly uln?: string;
+  /** The entry the candidate made; may be absent. */
+  readonly entryCode?: string;
+  /** The option (award or unit) the result is for. */
+  readonly resultCode: string;
+  readonly resultType: ResultType;
+  /** Types 1–3: first grade; U, M, B, C: the grade after the score. */
+  readonly grade?: string;
+  readonly secondGrade?: string;
+  readonly endorsement?: string;
+  readonly secondEndorsement?: string;
+  readonly absence?: EdiAbsence;
+  /** Type M. */
+  readonly mark?: number;
+  /** Type U. */
+  readonly uniformMark?: number;
+  /** Types B and C (meaning unknown). */
+  readonly score?: number;
+  /** Content of columns no source describes, by layout field, where not blank. */
+  readonly unread?: Readonly<Record<string, string>>;
+}
+
+/** One result line. */
+export interface EdiResultRecord extends EdiResultInput {
+  readonly line: number;
+}
+
+const ABSENCE_FIELDS: ReadonlyArray<[string, keyof EdiAbsence]> = [
+  ['gradeAbsence', 'grade'],
+  ['secondGradeAbsence', 'secondGrade'],
+  ['endorsementAbsence', 'endorsement'],
+  ['secondEndorsementAbsence', 'secondEndorsement'],
+  ['absence', 'grade'],
+];
+
+/**
+ * Reads the raw values of a results line into a record, or issues when a field is not valid.
+ *
+ * @internal
+ */
+export function resultRecordFromValues(values: EdiValues, where: EdiLineContext, opaque: readonly EdiField[]): { record?: EdiResultRecord; issues: EdiIssue[] } {
+  const issues: EdiIssue[] = [];
+  const v = (k: string): string => values[k] ?? '';
+  const bad = (field: string, position: number, value: string, message: string, code: EdiIssue['code'] = 'malformed_record'): void => {
+    issues.push({ ...(where.file === undefined ? {} : { file: where.file }), line: where.line, recordType: 'R5', field, column: field, position, value, code, message });
+  };
+  if (!isValidCentreNumber(v('centreNumber'))) bad('centreNumber', 3, v('centreNumber'), 'centreNumber must be five digits, not 00000');
+  if (!isValidCandidateNumber(v('candidateNumber'))) bad('candidateNumber', 8, v('candidateNumber'), 'candidateNumber must be 0001–9999');
+  if (v('uci') !== '' && !isValidUci(v('uci'))) bad('uci', 12, v('uci'), `UCI "${v('uci')}" fails its check character`, 'bad_check_character');
+  if (v('uln') !== '' && !isValidUln(v('uln'))) bad('uln', 25, v('uln'), `ULN "${v('uln')}" fails its check digit`, 'bad_check_character');
+  if (issues.length > 0) return { issues };
+  const type = v('resultType') as ResultType;
+  const opt = (k: string, as: string = k): Record<string, string> => (v(k) === '' ? {} : { [as]: v(k) });
+  const absence: Record<string, string> = {};
+  for (const [field, key] of ABSENCE_FIELDS) if (v(field) !== '') absence[key] = v(field);
+  const unread: Record<string, string> = {};
+  for (const f of opaque) {
+    const raw = values[f.field];
+    if (raw !== undefined && raw.trim() !== '') unread[f.field] = raw.trimEnd();
+  }
+  const score = v('score') === '' ? undefined : Number(v('score'));
+  const scoreField = score === undefined ? {} : type === 'U' ? { uniformMark: score } : type === 'M' ? { mark: score } : { score };
+  return {
+    record: {
+      line: where.line,
+      centreNumber: v('centreNumber'),
+      candidateNumber: v('candidateNumber'),
+      ...opt('uci'),
+      ...opt('uln'),
+      ...opt('entryCode'),
+      resultCode: v('resultCode'),
+      resultType: type,
+      ...opt('grade'),
+      ...opt('secondGrade'),
+      ...opt('endorsement'),
+      ...opt('secondEndorsement'),
+      ...(Object.keys(absence).length === 0 ? {} : { absence }),
+      ...scoreField,
+      ...(Object.keys(unread).length === 0 ? {} : { unread }),
+    },
+    issues,
+  };
+}
+
+/**
+ * The raw layout values of a result, or a message when its score does not fit the result type's layout.
+ *
+ * @internal
+ */
+export function resultRecordToValues(result: EdiResultInput): Record<string, string> | string {
+  const layout = resultsLayoutFor(result.resultType);
+  if (layout === undefined) return `Result type "${result.resultType}" has no known layout`;
+  const values: Record<string, string> = {
+    dataType: 'R',
+    recordType: '5',
+    centreNumber: result.centreNumber,
+    candidateNumber: result.candidateNumber,
+    uci: result.uci ?? '',
+    uln: result.uln ?? '',
+    entryCode: result.entryCode ?? '',
+    resultCode: result.resultCode,
+    resultType: result.resultType,
+    grade: result.grade ?? '',
+  };
+  const score = result.resultType === 'U' ? result.uniformMark : result.resultType === 'M' ? result.mark : result.score;
+  const other = result.resultType === 'U' ? [result.mark, result.score] : result.resultType === 'M' ? [result.uniformMark, result.score] : [result.mark, result.uniformMark];
+  if (other.some((x) => x !== undefined)) return `A type ${result.resultType} result carries only ${result.resultType === 'U' ? 'a uniform mark' : result.resultType === 'M' ? 'a mark' : 'a score'}`;
+  if (layout.id === 'results.detail.grades') {
+    if (score !== undefined) return `A type ${result.resultType} result carries grades, not a score`;
+    values['secondGrade'] = result.secondGrade ?? '';
+    values['endorsement'] = result.endorsement ?? '';
+    values['secondEndorsement'] = result.secondEndorsement ?? '';
+    values['gradeAbsence'] = result.absence?.grade ?? '';
+    values['secondGradeAbsence'] = result.absence?.secondGrade ?? '';
+    values['endorsementAbsence'] = result.absence?.endorsement ?? '';
+    values['secondEndorsementAbsence'] = result.absence?.secondEndorsement ?? '';
+  } else {
+    if (result.secondGrade !== undefined || result.endorsement !== undefined || result.secondEndorsement !== undefined) {
+      return `A type ${result.resultType} result has one grade and no endorsements`;
+    }
+    if (score !== undefined && (!Number.isInteger(score) || score < 0)) return `Score ${score} must be a whole number`;
+    values['score'] = score === undefined ? '' : String(score);
+    if (layout.id === 'results.detail.score4') values['absence'] = result.absence?.grade ?? '';
+    else if (result.absence !== undefined) return `A type ${result.resultType} result has no absence indicator`;
+  }
+  for (const [k, value] of Object.entries(result.unread ?? {})) {
+    if (!layout.fields.some((f) => f.field === k && f.type === 'opaque')) return `"${k}" is not an undescribed field of the ${layout.id} layout`;
+    values[k] = value;
+  }
+  return values;
+}

@@ -1,0 +1,267 @@
+/**
+ * Writes an entries (E) or amendments (A) file for one centre and one awarding body: file header, centre
+ * header, one detail record per twelve entry codes per candidate (continuation records repeat the
+ * candidate fields), centre trailer and file trailer with their counts, named `dcccccbb.Xnn` from the
+ * sequence number. Identifiers are checked first (UCI, ULN, UPN check characters, candidate and centre
+ * numbers); names are upper-cased `SURNAME:FORENAMES` in the EDI character set with every transliteration
+ * reported. Nothing is dropped silently: every candidate or entry not written is an issue or a skip.
+ */
+import {
+  isValidCandidateNumber,
+  isValidCentreNumber,
+  isValidUci,
+  isValidUln,
+  isValidUpn,
+  type AwardingBody,
+  type CalendarDate,
+  type Candidate,
+  type Entry,
+  type ExamcycleErrorCode,
+} from '@examcycle/core';
+import { toEdiCandidateName, type NameChange } from './ediCandidateName.js';
+import { birthCentury } from './ediDate.js';
+import { ediFileName } from './ediFileName.js';
+import { encodeEdiRecord } from './ediRecordCodec.js';
+import { isEdiSeries, type EdiSeries } from './ediSeries.js';
+import { entryRecordToValues, type EdiEntriesCandidate, type EdiEntriesCandidateFields, type EdiEntrySlot } from './entriesRecord.js';
+import { ENTRIES_DETAIL_LAYOUT, ENTRY_SLOTS_PER_RECORD } from './layouts/entriesLayout.js';
+import { writeEdiFile, type EdiSoftware } from './writeEdiFile.js';
+
+/** A problem met while writing: which candidate or entry, which field, and whether it stopped the write. */
+export interface EdiWriteIssue {
+  readonly candidateId?: string;
+  readonly entryId?: string;
+  readonly field?: string;
+  readonly value?: string;
+  readonly code: ExamcycleErrorCode;
+  readonly message: string;
+  /** `error`: the candidate or entry was not written. `warning`: written, with what is said. */
+  readonly severity: 'error' | 'warning';
+}
+
+/** An entry deliberately not written, and why. */
+export interface EdiSkippedEntry {
+  readonly entryId: string;
+  readonly candidateId: string;
+  readonly reason: 'withdrawn' | 'rejected' | 'duplicate_code';
+}
+
+/** A name change, with whose name it was. */
+export interface EdiNameChange extends NameChange {
+  readonly candidateId: string;
+}
+
+/** Options for {@link writeEntriesFile}. */
+export interface WriteEntriesFileOptions {
+  /**
+   * `E` (entries) or `A` (amendments).
+   * @default 'E'
+   */
+  readonly dataType?: 'E' | 'A';
+  /** The centre's five-digit number. */
+  readonly centreNumber: string;
+  /** The awarding body, with its two-digit EDI identifier. Only its entries belong in the file. */
+  readonly awardingBody: AwardingBody & { readonly ediId: string };
+  /** The series, e.g. `{ code: '6A', year: '26' }`. */
+  readonly series: EdiSeries;
+  /** The file's sequence number for this series (1–999); its last two digits name the file. */
+  readonly sequence: number;
+  /** The day the file is produced (centre trailer). */
+  readonly producedOn: CalendarDate;
+  /** The centre's postcode (centre header). */
+  readonly postcode?: string;
+  /**
+   * The software named in the file header.
+   * @default { name: 'EXAMCYC', version: '010' }
+   */
+  readonly software?: EdiSoftware;
+  /**
+   * Column 3 of each detail record. Aspen writes `C`; the booklet's value list is unknown.
+   * @default 'C'
+   */
+  readonly candidateStatus?: string;
+  /**
+   * A name character with no EDI representation: reject the candidate, or remove the character (reported).
+   * @default 'reject'
+   */
+  readonly unrepresentable?: 'reject' | 'remove';
+}
+
+/** The written file and a full account of what was and was not written. */
+export interface EntriesFileOutput {
+  /** `dcccccbb.Xnn`. */
+  readonly fileName: string;
+  /** The file (CR LF line ends); absent when the options themselves cannot be written (issues say why). */
+  readonly content?: string;
+  /** What each written candidate's records hold, with their line numbers. */
+  readonly candidates: readonly EdiEntriesCandidate[];
+  readonly issues: readonly EdiWriteIssue[];
+  readonly skipped: readonly EdiSkippedEntry[];
+  readonly nameChanges: readonly EdiNameChange[];
+  readonly counts: { readonly candidates: number; readonly detailRecords: number; readonly entries: number };
+}
+
+const LIVE = new Set(['draft', 'submitted', 'accepted', 'amended']);
+
+/**
+ * Writes an entries or amendments file.
+ *
+ * @param candidates - the centre's candidates (those with entries are written)
+ * @param entries - entries for this awarding body and series
+ * @param options - centre, awarding body, series, sequence number, production date
+ * @example
+ * ```ts
+ * const out = writeEntriesFile(candidates, entries, {
+ *   centreNumber: '12345', awardingBody: { id: 'AQA', name: 'AQA', ediId: '70' },
+ *   series: { code: '6A', year: '26' }, sequence: 1, producedOn: '2026-02-10',
+ * });
+ * out.fileName; // 'E1234570.X01'
+ * out.nameChanges; // e.g. Siân → SIAN, reported
+ * ```
+ */
+export function writeEntriesFile(candidates: readonly Candidate[], entries: readonly Entry[], options: WriteEntriesFileOptions): EntriesFileOutput {
+  const {
+    dataType = 'E',
+    centreNumber,
+    awardingBody,
+    series,
+    sequence,
+    producedOn,
+    postcode,
+    software = { name: 'EXAMCYC', version: '010' },
+    candidateStatus = 'C',
+    unrepresentable = 'reject',
+  } = options;
+  const fileName = ediFileName(dataType, centreNumber, awardingBody.ediId, sequence);
+  const issues: EdiWriteIssue[] = [];
+  const skipped: EdiSkippedEntry[] = [];
+  const nameChanges: EdiNameChange[] = [];
+  const written: EdiEntriesCandidate[] = [];
+  const lines: string[] = [];
+  const empty = { fileName, candidates: written, issues, skipped, nameChanges, counts: { candidates: 0, detailRecords: 0, entries: 0 } };
+
+  if (!isValidCentreNumber(centreNumber)) {
+    issues.push({ field: 'centreNumber', value: centreNumber, code: 'invalid_value', message: 'The centre number must be five digits', severity: 'error' });
+  }
+  if (!/^\d{2}$/.test(awardingBody.ediId)) {
+    issues.push({ field: 'awardingBodyId', value: awardingBody.ediId, code: 'invalid_value', message: 'The awarding body EDI identifier must be two digits', severity: 'error' });
+  }
+  if (!isEdiSeries(series)) {
+    issues.push({ field: 'series', value: `${series.code}${series.year}`, code: 'invalid_value', message: 'The series must be a month character and series letter, and a two-digit year', severity: 'error' });
+  }
+  if (issues.length > 0) return empty;
+  const seriesYear = 2000 + Number(series.year);
+
+  const byCandidate = new Map<string, Entry[]>();
+  const known = new Set(candidates.map((c) => c.id));
+  for (const entry of entries) {
+    if (entry.awardingBodyId !== awardingBody.id) {
+      issues.push({ entryId: entry.id, candidateId: entry.candidateId, field: 'awardingBodyId', value: entry.awardingBodyId, code: 'invalid_value', message: `Entry ${entry.entryCode} is with ${entry.awardingBodyId}, not ${awardingBody.id}: it belongs in that awarding body's file`, severity: 'error' });
+      continue;
+    }
+    if (!known.has(entry.candidateId)) {
+      issues.push({ entryId: entry.id, candidateId: entry.candidateId, field: 'candidateId', value: entry.candidateId, code: 'invalid_value', message: `Entry ${entry.entryCode} is for an unknown candidate ${entry.candidateId}`, severity: 'error' });
+      continue;
+    }
+    const list = byCandidate.get(entry.candidateId) ?? [];
+    list.push(entry);
+    byCandidate.set(entry.candidateId, list);
+  }
+
+  for (const candidate of candidates) {
+    const own = byCandidate.get(candidate.id);
+    if (own === undefined) continue;
+    const slots: EdiEntrySlot[] = [];
+    const codes = new Set<string>();
+    let removed = 0;
+    for (const entry of own) {
+      if (!LIVE.has(entry.status)) {
+        skipped.push({ entryId: entry.id, candidateId: candidate.id, reason: entry.status === 'withdrawn' ? 'withdrawn' : 'rejected' });
+        removed += 1;
+        continue;
+      }
+      if (codes.has(entry.entryCode)) {
+        skipped.push({ entryId: entry.id, candidateId: candidate.id, reason: 'duplicate_code' });
+        continue;
+      }
+      const check = encodeEdiRecord({ entryCode1: entry.entryCode }, { ...ENTRIES_DETAIL_LAYOUT, fields: ENTRIES_DETAIL_LAYOUT.fields.filter((f) => f.field === 'entryCode1') });
+      if (!check.ok) {
+        issues.push({ entryId: entry.id, candidateId: candidate.id, field: 'entryCode', value: entry.entryCode, code: 'unrepresentable_value', message: `Entry code "${entry.entryCode}" cannot be written: ${check.issues[0]?.message ?? ''}`, severity: 'error' });
+        continue;
+      }
+      codes.add(entry.entryCode);
+      slots.push({ code: entry.entryCode, flag: '' });
+    }
+    // An amendments file still carries a candidate whose entries were all removed, as one empty record (Aspen).
+    if (slots.length === 0 && !(dataType === 'A' && removed > 0)) continue;
+
+    const problems: EdiWriteIssue[] = [];
+    const stop = (field: string, value: string, code: ExamcycleErrorCode, message: string): void => {
+      problems.push({ candidateId: candidate.id, field, value, code, message, severity: 'error' });
+    };
+    if (candidate.centreNumber !== centreNumber) stop('centreNumber', candidate.centreNumber, 'invalid_value', `The candidate is at centre ${candidate.centreNumber}, not ${centreNumber}`);
+    if (!isValidCandidateNumber(candidate.candidateNumber)) stop('candidateNumber', candidate.candidateNumber, 'invalid_value', 'The candidate number must be 0001–9999');
+    if (candidate.uci !== undefined && !isValidUci(candidate.uci)) stop('uci', candidate.uci, 'bad_check_character', `UCI ${candidate.uci} fails its check character`);
+    if (candidate.uln !== undefined && !isValidUln(candidate.uln)) stop('uln', candidate.uln, 'bad_check_character', `ULN ${candidate.uln} fails its check digit`);
+    if (candidate.upn !== undefined && !isValidUpn(candidate.upn)) stop('upn', candidate.upn, 'bad_check_character', `UPN ${candidate.upn} fails its check character`);
+    const dobYear = Number(candidate.dateOfBirth.slice(0, 4));
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(candidate.dateOfBirth) || birthCentury(seriesYear)(dobYear % 100) !== dobYear) {
+      stop('dateOfBirth', candidate.dateOfBirth, 'unrepresentable_value', `Date of birth ${candidate.dateOfBirth} cannot be written as ddmmyy unambiguously for the ${seriesYear} series (it must be within the 99 years before it)`);
+    }
+    const name = toEdiCandidateName(candidate.legalSurname, candidate.legalForenames, { unrepresentable });
+    for (const p of name.problems) stop(p.field, p.value, 'unrepresentable_value', p.message);
+    if (problems.length > 0 || name.name === undefined) {
+      issues.push(...problems);
+      continue;
+    }
+    nameChanges.push(...name.changes.map((c) => ({ ...c, candidateId: candidate.id })));
+    if (candidate.uci === undefined) {
+      issues.push({ candidateId: candidate.id, field: 'uci', code: 'invalid_value', message: 'No UCI: written blank, for the awarding body to allocate', severity: 'warning' });
+    }
+    if (candidate.sex === undefined) {
+      issues.push({ candidateId: candidate.id, field: 'sex', code: 'invalid_value', message: 'No sex recorded: written blank', severity: 'warning' });
+    }
+    const fields: EdiEntriesCandidateFields = {
+      dataType,
+      candidateStatus,
+      centreNumber,
+      candidateNumber: candidate.candidateNumber,
+      candidateName: name.name,
+      sex: candidate.sex ?? '',
+      dateOfBirth: candidate.dateOfBirth,
+      ...(candidate.uci === undefined ? {} : { uci: candidate.uci }),
+      ...(candidate.upn === undefined ? {} : { upn: candidate.upn }),
+      ...(candidate.uln === undefined ? {} : { uln: candidate.uln }),
+      qualifierFlag: '',
+      documentationGroup: '',
+    };
+    const chunks: EdiEntrySlot[][] = [];
+    for (let i = 0; i < Math.max(slots.length, 1); i += ENTRY_SLOTS_PER_RECORD) chunks.push(slots.slice(i, i + ENTRY_SLOTS_PER_RECORD));
+    const encoded: string[] = [];
+    let failed = false;
+    for (const chunk of chunks) {
+      const out = encodeEdiRecord(entryRecordToValues(fields, chunk), ENTRIES_DETAIL_LAYOUT);
+      if (!out.ok) {
+        failed = true;
+        for (const i of out.issues) issues.push({ candidateId: candidate.id, ...(i.field === undefined ? {} : { field: i.field }), ...(i.value === undefined ? {} : { value: i.value }), code: i.code, message: i.message, severity: 'error' });
+        break;
+      }
+      encoded.push(out.line);
+    }
+    if (failed) continue;
+    const firstLine = lines.length + 3; // after the file and centre headers
+    lines.push(...encoded);
+    written.push({ ...fields, entries: slots, lines: encoded.map((_, i) => firstLine + i) });
+  }
+
+  const file = writeEdiFile(
+    { dataType, centreOrSeries: centreNumber, awardingBodyId: awardingBody.ediId, series, sequence, producedOn, software, ...(postcode === undefined ? {} : { postcode }) },
+    lines,
+  );
+  const counts = { candidates: written.length, detailRecords: lines.length, entries: written.reduce((n, c) => n + c.entries.length, 0) };
+  if (!file.ok) {
+    issues.push(...file.issues.map((i) => ({ ...(i.field === undefined ? {} : { field: i.field }), ...(i.value === undefined ? {} : { value: i.value }), code: i.code, message: i.message, severity: 'error' as const })));
+    return { ...empty, candidates: [], counts: { candidates: 0, detailRecords: 0, entries: 0 } };
+  }
+  return { fileName, content: file.content, candidates: written, issues, skipped, nameChanges, counts };
+}

@@ -1,0 +1,75 @@
+/**
+ * How Arbor's REST API (`/rest-v2`) represents data, as its official PHP SDK reads and writes it: every
+ * object carries `entityType` and `href` (related objects may be only those two plus `displayName`), dates
+ * are `{ "entityType": "date", "date": "Y-m-d H:i:s" }` or plain strings, and a listing is an object whose
+ * one key is the lower-camel plural of the resource (`candidates`, `ukJcq_UciAssignments`).
+ */
+import { DateTime } from 'luxon';
+import { LONDON, type CalendarDate, type Instant } from '@examcycle/core';
+
+/** An Arbor object: `entityType`, `href` and its properties. */
+export type ArborEntity = Readonly<Record<string, unknown>> & { readonly entityType?: string; readonly href?: string };
+
+/**
+ * Whether a value is an Arbor object reference (has a string `href`).
+ *
+ * @param value - any JSON value
+ * @example
+ * ```ts
+ * isArborRef({ entityType: 'Student', href: '/rest-v2/students/12' }); // true
+ * ```
+ */
+export function isArborRef(value: unknown): value is ArborEntity & { readonly href: string } {
+  return typeof value === 'object' && value !== null && typeof (value as { href?: unknown }).href === 'string';
+}
+
+/**
+ * The id at the end of an Arbor `href` (`/rest-v2/students/12` → `12`).
+ *
+ * @param href - an Arbor href
+ * @example
+ * ```ts
+ * arborId('/rest-v2/students/12'); // '12'
+ * ```
+ */
+export function arborId(href: string): string {
+  return href.replace(/\/+$/, '').split('/').pop() ?? href;
+}
+
+function dateText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'object' && value !== null && typeof (value as { date?: unknown }).date === 'string') return (value as { date: string }).date;
+  return undefined;
+}
+
+/**
+ * The calendar date of an Arbor date (string or date object), or `undefined`.
+ *
+ * @param value - `'2009-03-14'`, `'2009-03-14 00:00:00'` or `{ entityType: 'date', date: '2009-03-14 00:00:00' }`
+ * @example
+ * ```ts
+ * arborCalendarDate({ entityType: 'date', date: '2009-03-14 00:00:00' }); // '2009-03-14'
+ * ```
+ */
+export function arborCalendarDate(value: unknown): CalendarDate | undefined {
+  const text = dateText(value);
+  const m = text === undefined ? null : /^(\d{4}-\d{2}-\d{2})/.exec(text);
+  if (!m) return undefined;
+  return DateTime.fromISO(m[1]!, { zone: LONDON }).isValid ? m[1] : undefined;
+}
+
+/**
+ * The instant of an Arbor datetime, read as Europe/London wall-clock time (Arbor gives no zone), or `undefined`.
+ *
+ * @param value - `'2026-08-20 08:00:00'` or a date object
+ * @example
+ * ```ts
+ * arborInstant('2026-08-20 08:00:00'); // '2026-08-20T08:00:00.000+01:00'
+ * ```
+ */
+export function arborInstant(value: unknown): Instant | undefined {
+  const text = dateText(value);
+  if (text === undefined) return undefined;
+  const dt = DateTime.fromFormat(text.slice(0, 19), 'yyyy-MM-dd HH:mm:ss', { zone: LONDON });
+  return dt.isValid ? (dt.toISO() ?? undefined) : undefined;
+}

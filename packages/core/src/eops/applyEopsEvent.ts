@@ -1,0 +1,252 @@
+/**
+ * What an accepted EOPS event does to the context: a pure function from the context and an event (already
+ * passed by the rules in `eopsRejection.ts`) to the changed fields, including the audit line. The machine's
+ * `assign` actions call it; nothing here reads a clock or does I/O.
+ *
+ * @internal
+ */
+import { appendAudit, type AuditEntry } from '../audit/auditTrail.js';
+import { instantSchema } from '../domain/identifierSchemas.js';
+import { academicYearOf, toLondon } from '../time/clock.js';
+import type { EopsAccount, EopsContext, EopsLeaderRole, EopsRecord, EopsTarget } from './eopsContext.js';
+import type { EopsEvent } from './eopsEvents.js';
+import { inductionChecklist } from './inductionChecklist.js';
+import { currentRecord, type EopsMachineState, type EopsRejection } from './eopsRejection.js';
+
+type Change = Partial<EopsContext>;
+
+function nameOf(context: EopsContext, id: string): string {
+  return context.accounts.find((a) => a.id === id)?.name ?? id;
+}
+
+function updateAccount(context: EopsContext, id: string, change: (a: EopsAccount) => EopsAccount): readonly EopsAccount[] {
+  return context.accounts.map((a) => (a.id === id ? change(a) : a));
+}
+
+function updateRecord(context: EopsContext, officerId: string, change: (r: EopsRecord) => EopsRecord): readonly EopsRecord[] {
+  const current = currentRecord(context, officerId);
+  return context.records.map((r) => (r === current ? change(r) : r));
+}
+
+/** The audit details an event carries: which account, officer, target or item it was about. */
+export function eopsAuditDetails(event: unknown, context: EopsContext): AuditEntry['details'] {
+  if (typeof event !== 'object' || event === null) return undefined;
+  const e = event as Record<string, unknown>;
+  const details: Record<string, string> = {};
+  for (const key of ['accountId', 'officerId', 'targetId', 'itemId', 'status'] as const) {
+    if (typeof e[key] === 'string') details[key] = e[key];
+  }
+  if (typeof e.user === 'object' && e.user !== null && typeof (e.user as { id?: unknown }).id === 'string') details.accountId = (e.user as { id: string }).id;
+  if (typeof e.target === 'object' && e.target !== null && typeof (e.target as { id?: unknown }).id === 'string') details.targetId = (e.target as { id: string }).id;
+  if (context.academicYear) details.academicYear = context.academicYear;
+  return Object.keys(details).length ? details : undefined;
+}
+
+function applyChange(context: EopsContext, e: EopsEvent): Change {
+  const year = context.academicYear!;
+  switch (e.type) {
+    case 'centre.register':
+      return {
+        centre: { centreNumber: e.centre.centreNumber, name: e.centre.name },
+        academicYear: academicYearOf(e.at),
+        accounts: [
+          { id: e.user.id, name: e.user.name, email: e.user.email ?? null, roles: [...e.user.roles], status: 'active', admin: true, registeredAt: e.at, decidedBy: null, decidedAt: null },
+        ],
+      };
+    case 'account.register':
+      return {
+        accounts: [
+          ...context.accounts,
+          { id: e.user.id, name: e.user.name, email: e.user.email ?? null, roles: [...e.user.roles], status: 'pending', admin: false, registeredAt: e.at, decidedBy: null, decidedAt: null },
+        ],
+      };
+    case 'account.approve':
+      return { accounts: updateAccount(context, e.accountId, (a) => ({ ...a, status: 'active', admin: e.admin ?? false, decidedBy: e.by.id, decidedAt: e.at })) };
+    case 'account.grantAdmin':
+      return { accounts: updateAccount(context, e.accountId, (a) => ({ ...a, admin: true })) };
+    case 'account.revokeAdmin':
+      return { accounts: updateAccount(context, e.accountId, (a) => ({ ...a, admin: false })) };
+    case 'account.deactivate':
+      return { accounts: updateAccount(context, e.accountId, (a) => ({ ...a, status: 'deactivated', decidedBy: e.by.id, decidedAt: e.at })) };
+    case 'account.activate':
+      return { accounts: updateAccount(context, e.accountId, (a) => ({ ...a, status: 'active', decidedBy: e.by.id, decidedAt: e.at })) };
+    case 'officer.register': {
+      const startedOn = e.startedOn ?? toLondon(e.at).toISODate()!;
+      const record: EopsRecord = {
+        officerId: e.officerId,
+        officerName: nameOf(context, e.officerId),
+        centreNumber: context.centre!.centreNumber,
+        academicYear: year,
+        experience: e.experience,
+        startedOn,
+        registeredBy: e.by,
+        registeredAt: e.at,
+        targets: [],
+        valuesAndAttributes: { statement: null, agreement: null },
+        meetings: [],
+        schedule: [],
+        induction: e.experience === 'new' ? inductionChecklist(startedOn) : [],
+        declaration: null,
+        certificate: null,
+        lapsedAt: null,
+      };
+      return { records: [...context.records, record] };
+    }
+    case 'target.agree': {
+      const t = e.target;
+      const common = {
+        id: t.id,
+        ownArea: t.ownArea ?? null,
+        description: t.description,
+        methods: [...t.methods],
+        otherMethod: t.otherMethod ?? null,
+        successMeasure: t.successMeasure,
+        dueBy: t.dueBy,
+        agreedBy: e.by,
+        agreedAt: e.at,
+        status: 'open' as const,
+        markedBy: null,
+        markedAt: null,
+        note: null,
+      };
+      const added: EopsTarget = t.strand === 'key_skills' ? { ...common, strand: t.strand, area: t.area } : { ...common, strand: t.strand, area: t.area };
+      return { records: updateRecord(context, e.officerId, (r) => ({ ...r, targets: [...r.targets, added] })) };
+    }
+    case 'target.mark':
+      return {
+        records: updateRecord(context, e.officerId, (r) => ({
+          ...r,
+          targets: r.targets.map((t) =>
+            t.id !== e.targetId
+              ? t
+              : e.status === 'open'
+                ? { ...t, status: 'open', markedBy: null, markedAt: null, note: e.note ?? null }
+                : { ...t, status: e.status, markedBy: e.by, markedAt: e.at, note: e.note ?? null },
+          ),
+        })),
+      };
+    case 'valuesAndAttributes.sign': {
+      const signature = { by: e.by, name: nameOf(context, e.by.id), at: e.at };
+      const asOfficer = e.by.id === e.officerId;
+      return {
+        records: updateRecord(context, e.officerId, (r) => ({
+          ...r,
+          valuesAndAttributes: asOfficer ? { ...r.valuesAndAttributes, statement: signature } : { ...r.valuesAndAttributes, agreement: signature },
+        })),
+      };
+    }
+    case 'meeting.record':
+      return {
+        records: updateRecord(context, e.officerId, (r) => ({
+          ...r,
+          meetings: [
+            ...r.meetings,
+            {
+              heldOn: e.meeting.heldOn,
+              progress: e.meeting.progress,
+              wentWell: e.meeting.wentWell,
+              notSoWell: e.meeting.notSoWell,
+              nextFocus: e.meeting.nextFocus,
+              recordedBy: e.by,
+              recordedAt: e.at,
+            },
+          ],
+        })),
+      };
+    case 'meetings.plan':
+      return { records: updateRecord(context, e.officerId, (r) => ({ ...r, schedule: e.schedule.map((m) => ({ date: m.date, kind: m.kind, halfTerm: m.halfTerm })) })) };
+    case 'induction.complete':
+      return {
+        records: updateRecord(context, e.officerId, (r) => ({
+          ...r,
+          induction: r.induction.map((i) => (i.id === e.itemId ? { ...i, completedBy: e.by, completedAt: e.at } : i)),
+        })),
+      };
+    case 'standards.declare': {
+      const name = nameOf(context, e.by.id);
+      return {
+        records: updateRecord(context, e.officerId, (r) => ({
+          ...r,
+          declaration: { by: e.by, name, at: e.at },
+          certificate: {
+            id: `${r.centreNumber}/${r.officerId}/${r.academicYear}`,
+            officerId: r.officerId,
+            officerName: r.officerName,
+            centreNumber: r.centreNumber,
+            centreName: context.centre!.name,
+            academicYear: r.academicYear,
+            issuedOn: toLondon(e.at).toISODate()!,
+            issuedAt: e.at,
+            authorisedBy: { id: e.by.id, name, role: e.by.role as EopsLeaderRole },
+          },
+        })),
+      };
+    }
+    case 'year.rollover':
+      return {
+        academicYear: academicYearOf(e.at),
+        records: context.records.map((r) => (r.lapsedAt === null ? { ...r, lapsedAt: e.at } : r)),
+      };
+  }
+}
+
+/**
+ * The context change of an accepted event, with its audit line.
+ *
+ * @param context - the context before
+ * @param event - an accepted event
+ * @param from - the state before
+ * @param to - the state after
+ * @internal
+ * @example
+ * ```ts
+ * applyEopsEvent(context, event, 'registered', 'registered').records;
+ * ```
+ */
+export function applyEopsEvent(context: EopsContext, event: EopsEvent, from: EopsMachineState, to: EopsMachineState): Change {
+  const change = applyChange(context, event);
+  const after = { ...context, ...change };
+  const details = eopsAuditDetails(event, event.type === 'year.rollover' ? context : after);
+  return {
+    ...change,
+    lastEventAt: event.at,
+    audit: appendAudit(context.audit, { at: event.at, by: event.by, event: event.type, from, to, outcome: 'accepted', ...(details ? { details } : {}) }),
+  };
+}
+
+/**
+ * The audit change of a rejected event: the line with its reason and code; the rest of the context is untouched.
+ *
+ * @param context - the context
+ * @param event - the event as sent
+ * @param state - the state it was sent in
+ * @param why - the rejection
+ * @internal
+ * @example
+ * ```ts
+ * rejectEopsEvent(context, event, 'registered', { code: 'not_authorised', reason: '…' }).audit;
+ * ```
+ */
+export function rejectEopsEvent(context: EopsContext, event: unknown, state: EopsMachineState, why: EopsRejection): Change {
+  const e = (typeof event === 'object' && event !== null ? event : {}) as { type?: unknown; at?: unknown; by?: unknown };
+  // The line is dated by the event when it has a valid instant that keeps the trail chronological.
+  const validAt = instantSchema.safeParse(e.at).success && (context.lastEventAt === null || toLondon(e.at as string).toMillis() >= toLondon(context.lastEventAt).toMillis());
+  const at = validAt ? (e.at as string) : (context.lastEventAt ?? 'unknown');
+  const by = typeof e.by === 'object' && e.by !== null && typeof (e.by as { id?: unknown }).id === 'string' ? (e.by as AuditEntry['by']) : undefined;
+  const details = eopsAuditDetails(event, context);
+  return {
+    ...(at !== 'unknown' && at !== context.lastEventAt ? { lastEventAt: at } : {}),
+    audit: appendAudit(context.audit, {
+      at,
+      ...(by ? { by } : {}),
+      event: typeof e.type === 'string' ? e.type : '(no type)',
+      from: state,
+      to: state,
+      outcome: 'rejected',
+      reason: why.reason,
+      code: why.code,
+      ...(why.rule ? { rule: why.rule } : {}),
+      ...(details ? { details } : {}),
+    }),
+  };
+}

@@ -1,0 +1,206 @@
+/**
+ * The data the EOPS machine keeps for a centre, as plain JSON (it persists with the snapshot): the centre's
+ * accounts (who may sign in, who administers), and one record per exams officer per academic year with
+ * the targets, the two Values & Attributes signatures, the meetings, the induction checklist, the SLT
+ * declaration and the certificate. Earlier years' records stay in the list as history.
+ */
+import type { Actor, AuditEntry } from '../audit/auditTrail.js';
+import type { AcademicYear, CalendarDate, Instant } from '../time/clock.js';
+import type { EopsAchievementMethod, EopsKeySkillArea, EopsKnowledgeArea } from './eopsAreas.js';
+
+/**
+ * The roles a person can hold on the Standards' platform: senior leader, line manager, exams officer
+ * (one person may hold several, e.g. a senior leader who is also the exams officer).
+ *
+ * @example
+ * ```ts
+ * EOPS_ROLES.includes('line_manager'); // true
+ * ```
+ */
+export const EOPS_ROLES = ['senior_leader', 'line_manager', 'exams_officer'] as const;
+
+/** A role on the Standards' platform. */
+export type EopsRole = (typeof EOPS_ROLES)[number];
+
+/**
+ * The roles that may agree the Values & Attributes statement and make the SLT declaration.
+ *
+ * @example
+ * ```ts
+ * EOPS_LEADER_ROLES; // ['senior_leader', 'line_manager']
+ * ```
+ */
+export const EOPS_LEADER_ROLES = ['senior_leader', 'line_manager'] as const;
+
+/** A senior leader or line manager role. */
+export type EopsLeaderRole = (typeof EOPS_LEADER_ROLES)[number];
+
+/** How experienced an exams officer is: it sets the meeting cadence and whether there is an induction. */
+export type EopsOfficerExperience = 'new' | 'new_to_centre' | 'experienced';
+
+/** An account's standing: `pending` has asked to join and waits for an administrator. */
+export type EopsAccountStatus = 'pending' | 'active' | 'deactivated';
+
+/** A user of the centre on the Standards' platform. */
+export interface EopsAccount {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string | null;
+  /** Every role the person holds (at least one). */
+  readonly roles: readonly EopsRole[];
+  readonly status: EopsAccountStatus;
+  /** Whether the account administers the centre (approves, grants rights, deactivates). */
+  readonly admin: boolean;
+  readonly registeredAt: Instant;
+  /** The administrator who last approved, activated or deactivated the account (null for the centre's first user). */
+  readonly decidedBy: string | null;
+  readonly decidedAt: Instant | null;
+}
+
+/** A signature: who signed, in which role, their name, and when. */
+export interface EopsSignature {
+  readonly by: Actor;
+  readonly name: string;
+  readonly at: Instant;
+}
+
+/** Where a target stands; the officer marks each one achieved or not applicable during the year. */
+export type EopsTargetStatus = 'open' | 'achieved' | 'not_applicable';
+
+interface EopsTargetBase {
+  /** Unique within the officer's year, e.g. `ku-1`. */
+  readonly id: string;
+  /** The officer's own area, when `area` is `own`; null otherwise. */
+  readonly ownArea: string | null;
+  /** What the officer will do. */
+  readonly description: string;
+  /** How it will be achieved (at least one). */
+  readonly methods: readonly EopsAchievementMethod[];
+  /** The other method, when `methods` includes `other`; null otherwise. */
+  readonly otherMethod: string | null;
+  /** How success (completion) will be measured. */
+  readonly successMeasure: string;
+  /** By when it should be achieved. */
+  readonly dueBy: CalendarDate;
+  readonly agreedBy: Actor;
+  readonly agreedAt: Instant;
+  readonly status: EopsTargetStatus;
+  readonly markedBy: Actor | null;
+  readonly markedAt: Instant | null;
+  readonly note: string | null;
+}
+
+/** A Knowledge & Understanding target. */
+export interface EopsKnowledgeTarget extends EopsTargetBase {
+  readonly strand: 'knowledge_and_understanding';
+  readonly area: EopsKnowledgeArea;
+}
+
+/** A Key Skills target. */
+export interface EopsKeySkillTarget extends EopsTargetBase {
+  readonly strand: 'key_skills';
+  readonly area: EopsKeySkillArea;
+}
+
+/** A target agreed between the exams officer and their senior leader / line manager. */
+export type EopsTarget = EopsKnowledgeTarget | EopsKeySkillTarget;
+
+/** A review meeting as recorded (the toolkit's progress review: progress, what went well or not, next focus). */
+export interface EopsMeeting {
+  readonly heldOn: CalendarDate;
+  readonly progress: string;
+  readonly wentWell: string;
+  readonly notSoWell: string;
+  readonly nextFocus: string;
+  readonly recordedBy: Actor;
+  readonly recordedAt: Instant;
+}
+
+/** Why a meeting is on the schedule. */
+export type ScheduledMeetingKind = 'start' | 'early' | 'exam_time' | 'monthly' | 'half_termly';
+
+/** A meeting on the schedule (see `meetingSchedule`). */
+export interface ScheduledMeeting {
+  readonly date: CalendarDate;
+  readonly kind: ScheduledMeetingKind;
+  /** The half term it falls in (its name, or `half term N` counting from 1). */
+  readonly halfTerm: string;
+}
+
+/** When in a new exams officer's first months an induction item falls. */
+export type InductionPeriod = 'first_week' | 'first_month' | 'first_three_months';
+
+/** An item of the new exams officer's induction checklist. */
+export interface InductionItem {
+  readonly id: string;
+  readonly period: InductionPeriod;
+  readonly title: string;
+  /** The last day of its period. */
+  readonly dueOn: CalendarDate;
+  readonly source: string;
+  readonly completedBy: Actor | null;
+  readonly completedAt: Instant | null;
+}
+
+/** The SLT declaration that the officer has achieved the Standards. */
+export interface EopsDeclaration {
+  readonly by: Actor;
+  readonly name: string;
+  readonly at: Instant;
+}
+
+/** The certificate of achievement. */
+export interface EopsCertificate {
+  /** `<centre number>/<officer id>/<academic year>`. */
+  readonly id: string;
+  readonly officerId: string;
+  readonly officerName: string;
+  readonly centreNumber: string;
+  readonly centreName: string;
+  readonly academicYear: AcademicYear;
+  /** The London date it was issued. */
+  readonly issuedOn: CalendarDate;
+  readonly issuedAt: Instant;
+  /** The senior leader / line manager who authorised it by making the declaration. */
+  readonly authorisedBy: { readonly id: string; readonly name: string; readonly role: EopsLeaderRole };
+}
+
+/** One exams officer's Standards for one academic year. */
+export interface EopsRecord {
+  readonly officerId: string;
+  /** The officer's name when registered for the year. */
+  readonly officerName: string;
+  readonly centreNumber: string;
+  readonly academicYear: AcademicYear;
+  readonly experience: EopsOfficerExperience;
+  /** The first day in post this year (registration day, or the officer's start date). */
+  readonly startedOn: CalendarDate;
+  readonly registeredBy: Actor;
+  readonly registeredAt: Instant;
+  readonly targets: readonly EopsTarget[];
+  /** The statement signed by the exams officer, and the agreement countersigned by a senior leader / line manager. */
+  readonly valuesAndAttributes: { readonly statement: EopsSignature | null; readonly agreement: EopsSignature | null };
+  readonly meetings: readonly EopsMeeting[];
+  /** The agreed meeting schedule (empty until planned). */
+  readonly schedule: readonly ScheduledMeeting[];
+  /** The induction checklist (new exams officers only; empty otherwise). */
+  readonly induction: readonly InductionItem[];
+  readonly declaration: EopsDeclaration | null;
+  readonly certificate: EopsCertificate | null;
+  /** When the academic year ended and the Standards lapsed (null while the year is current). */
+  readonly lapsedAt: Instant | null;
+}
+
+/** The EOPS machine's context. */
+export interface EopsContext {
+  /** The registered centre (null before the first user registers it). */
+  readonly centre: { readonly centreNumber: string; readonly name: string } | null;
+  /** The current academic year (null before registration). */
+  readonly academicYear: AcademicYear | null;
+  readonly accounts: readonly EopsAccount[];
+  /** Every officer's record, every year (earlier years are history). */
+  readonly records: readonly EopsRecord[];
+  readonly audit: readonly AuditEntry[];
+  /** The instant of the latest event, accepted or rejected (null before any). */
+  readonly lastEventAt: Instant | null;
+}

@@ -1,0 +1,179 @@
+/**
+ * The events the EOPS machine takes, as TypeScript types and as a zod schema that checks them at run time
+ * (a host receiving JSON from a form sends it straight in; a malformed event is recorded as rejected with
+ * the schema's issues, never applied). Every event carries when it happened (`at`, an ISO instant with its
+ * offset) and who sent it (`by`, with the role they act in).
+ */
+import { z } from 'zod';
+import type { Actor } from '../audit/auditTrail.js';
+import { staffRoleSchema } from '../domain/staff.js';
+import { calendarDateSchema, centreNumberSchema, instantSchema } from '../domain/identifierSchemas.js';
+import type { CalendarDate, Instant } from '../time/clock.js';
+import {
+  EOPS_ACHIEVEMENT_METHODS,
+  EOPS_KEY_SKILL_AREAS,
+  EOPS_KNOWLEDGE_AREAS,
+  type EopsAchievementMethod,
+  type EopsKeySkillArea,
+  type EopsKnowledgeArea,
+} from './eopsAreas.js';
+import { EOPS_ROLES, type EopsOfficerExperience, type EopsRole, type EopsTargetStatus, type ScheduledMeeting } from './eopsContext.js';
+
+/** When an event happened and who sent it. */
+export interface EopsStamp {
+  /** ISO 8601 instant with offset. */
+  readonly at: Instant;
+  /** Who sent it, with the role they act in (`system` only for the year rollover). */
+  readonly by: Actor;
+}
+
+/** A person registering (the centre's first user, or someone asking to join). */
+export interface EopsUserInput {
+  readonly id: string;
+  readonly name: string;
+  readonly email?: string;
+  readonly roles: readonly EopsRole[];
+}
+
+interface EopsTargetInputBase {
+  readonly id: string;
+  /** Required when `area` is `own`. */
+  readonly ownArea?: string;
+  readonly description: string;
+  readonly methods: readonly EopsAchievementMethod[];
+  /** Required when `methods` includes `other`. */
+  readonly otherMethod?: string;
+  readonly successMeasure: string;
+  /** By when, within the academic year. */
+  readonly dueBy: CalendarDate;
+}
+
+/** A target as agreed: a Knowledge & Understanding area or a Key Skills area, how, measured how, by when. */
+export type EopsTargetInput =
+  | (EopsTargetInputBase & { readonly strand: 'knowledge_and_understanding'; readonly area: EopsKnowledgeArea })
+  | (EopsTargetInputBase & { readonly strand: 'key_skills'; readonly area: EopsKeySkillArea });
+
+/** A review meeting as it is recorded. */
+export interface EopsMeetingInput {
+  readonly heldOn: CalendarDate;
+  readonly progress: string;
+  readonly wentWell: string;
+  readonly notSoWell: string;
+  readonly nextFocus: string;
+}
+
+/** The events of the EOPS machine. */
+export type EopsEvent =
+  /** The centre's first user (senior leader, line manager or exams officer) registers the centre and becomes its administrator. */
+  | (EopsStamp & { readonly type: 'centre.register'; readonly centre: { readonly centreNumber: string; readonly name: string }; readonly user: EopsUserInput })
+  /** A user registers and asks to join the centre (themselves, or on behalf of a colleague). */
+  | (EopsStamp & { readonly type: 'account.register'; readonly user: EopsUserInput })
+  /** An administrator approves a request to join, optionally with administration rights. */
+  | (EopsStamp & { readonly type: 'account.approve'; readonly accountId: string; readonly admin?: boolean })
+  | (EopsStamp & { readonly type: 'account.grantAdmin'; readonly accountId: string })
+  | (EopsStamp & { readonly type: 'account.revokeAdmin'; readonly accountId: string })
+  /** An administrator deactivates an account (or declines a request to join). */
+  | (EopsStamp & { readonly type: 'account.deactivate'; readonly accountId: string })
+  | (EopsStamp & { readonly type: 'account.activate'; readonly accountId: string })
+  /** An exams officer is registered for the current academic year. */
+  | (EopsStamp & { readonly type: 'officer.register'; readonly officerId: string; readonly experience: EopsOfficerExperience; readonly startedOn?: CalendarDate })
+  | (EopsStamp & { readonly type: 'target.agree'; readonly officerId: string; readonly target: EopsTargetInput })
+  /** A target is marked achieved or not applicable (or reopened). */
+  | (EopsStamp & { readonly type: 'target.mark'; readonly officerId: string; readonly targetId: string; readonly status: EopsTargetStatus; readonly note?: string })
+  /** The officer signs the Values & Attributes statement; a senior leader / line manager countersigns it (the agreement). */
+  | (EopsStamp & { readonly type: 'valuesAndAttributes.sign'; readonly officerId: string })
+  | (EopsStamp & { readonly type: 'meeting.record'; readonly officerId: string; readonly meeting: EopsMeetingInput })
+  | (EopsStamp & { readonly type: 'meetings.plan'; readonly officerId: string; readonly schedule: readonly ScheduledMeeting[] })
+  | (EopsStamp & { readonly type: 'induction.complete'; readonly officerId: string; readonly itemId: string })
+  /** The SLT declaration: a senior leader / line manager declares the Standards achieved and the certificate is issued. */
+  | (EopsStamp & { readonly type: 'standards.declare'; readonly officerId: string })
+  /** The academic year has ended: this year's Standards lapse and the next year starts fresh. */
+  | (EopsStamp & { readonly type: 'year.rollover' });
+
+/** The type of an EOPS event. */
+export type EopsEventType = EopsEvent['type'];
+
+/**
+ * Every EOPS event type, in the order of the process.
+ *
+ * @example
+ * ```ts
+ * EOPS_EVENT_TYPES.includes('standards.declare'); // true
+ * ```
+ */
+export const EOPS_EVENT_TYPES = [
+  'centre.register',
+  'account.register',
+  'account.approve',
+  'account.grantAdmin',
+  'account.revokeAdmin',
+  'account.deactivate',
+  'account.activate',
+  'officer.register',
+  'target.agree',
+  'target.mark',
+  'valuesAndAttributes.sign',
+  'meeting.record',
+  'meetings.plan',
+  'induction.complete',
+  'standards.declare',
+  'year.rollover',
+] as const satisfies readonly EopsEventType[];
+
+const text = z.string().refine((s) => s.trim().length > 0, 'must not be blank');
+const ids = <T extends readonly { readonly id: string }[]>(list: T) => list.map((x) => x.id) as unknown as [T[number]['id'], ...T[number]['id'][]];
+
+const stamp = {
+  at: instantSchema,
+  by: z.object({ id: text, role: z.union([staffRoleSchema, z.literal('candidate'), z.literal('system')]).optional() }),
+};
+const userSchema = z.object({ id: text, name: text, email: z.email().optional(), roles: z.array(z.enum(EOPS_ROLES)).min(1) });
+const targetBase = {
+  id: text,
+  ownArea: text.optional(),
+  description: text,
+  methods: z.array(z.enum(ids(EOPS_ACHIEVEMENT_METHODS))).min(1),
+  otherMethod: text.optional(),
+  successMeasure: text,
+  dueBy: calendarDateSchema,
+};
+const targetSchema = z.discriminatedUnion('strand', [
+  z.object({ strand: z.literal('knowledge_and_understanding'), area: z.enum(ids(EOPS_KNOWLEDGE_AREAS)), ...targetBase }),
+  z.object({ strand: z.literal('key_skills'), area: z.enum(ids(EOPS_KEY_SKILL_AREAS)), ...targetBase }),
+]);
+const meetingSchema = z.object({ heldOn: calendarDateSchema, progress: text, wentWell: text, notSoWell: text, nextFocus: text });
+const scheduledSchema = z.object({
+  date: calendarDateSchema,
+  kind: z.enum(['start', 'early', 'exam_time', 'monthly', 'half_termly']),
+  halfTerm: text,
+});
+const account = { accountId: text };
+const officer = { officerId: text };
+
+/**
+ * The run-time schema of {@link EopsEvent}: the machine checks every event against it before its rules.
+ *
+ * @example
+ * ```ts
+ * const parsed = eopsEventSchema.safeParse(JSON.parse(body));
+ * if (parsed.success) actor.send(parsed.data as EopsEvent);
+ * ```
+ */
+export const eopsEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('centre.register'), ...stamp, centre: z.object({ centreNumber: centreNumberSchema, name: text }), user: userSchema }),
+  z.object({ type: z.literal('account.register'), ...stamp, user: userSchema }),
+  z.object({ type: z.literal('account.approve'), ...stamp, ...account, admin: z.boolean().optional() }),
+  z.object({ type: z.literal('account.grantAdmin'), ...stamp, ...account }),
+  z.object({ type: z.literal('account.revokeAdmin'), ...stamp, ...account }),
+  z.object({ type: z.literal('account.deactivate'), ...stamp, ...account }),
+  z.object({ type: z.literal('account.activate'), ...stamp, ...account }),
+  z.object({ type: z.literal('officer.register'), ...stamp, ...officer, experience: z.enum(['new', 'new_to_centre', 'experienced']), startedOn: calendarDateSchema.optional() }),
+  z.object({ type: z.literal('target.agree'), ...stamp, ...officer, target: targetSchema }),
+  z.object({ type: z.literal('target.mark'), ...stamp, ...officer, targetId: text, status: z.enum(['open', 'achieved', 'not_applicable']), note: text.optional() }),
+  z.object({ type: z.literal('valuesAndAttributes.sign'), ...stamp, ...officer }),
+  z.object({ type: z.literal('meeting.record'), ...stamp, ...officer, meeting: meetingSchema }),
+  z.object({ type: z.literal('meetings.plan'), ...stamp, ...officer, schedule: z.array(scheduledSchema) }),
+  z.object({ type: z.literal('induction.complete'), ...stamp, ...officer, itemId: text }),
+  z.object({ type: z.literal('standards.declare'), ...stamp, ...officer }),
+  z.object({ type: z.literal('year.rollover'), ...stamp }),
+]);

@@ -1,0 +1,62 @@
+/**
+ * Arrival classification for the attendance register, measured from the awarding body's published start
+ * (not the centre's actual start): on time, late, or very late. Under the JCQ rules a candidate is very
+ * late when they arrive more than one hour after the published start of an exam of more than one hour,
+ * or after the published finishing time of a shorter one; both values come from the rules pack. A late
+ * candidate who is admitted still gets the full time; a very late arrival must be reported.
+ */
+import type { TimetabledPaper } from '../domain/paper.js';
+import type { ExamRoomRules } from '../rules/RulesPack.js';
+import type { SourceRef } from '../rules/sources.js';
+import { londonTime, toLondon, type Instant } from '../time/clock.js';
+import { durationText } from './timeAllowance.js';
+
+/** A register status. */
+export type AttendanceStatus = 'present' | 'late' | 'very_late' | 'absent';
+
+/** How an arrival was classified, and why. */
+export interface ArrivalClassification {
+  readonly status: AttendanceStatus;
+  /** The paper's published start. */
+  readonly publishedStart: Instant;
+  /** Arrivals after this instant are very late. */
+  readonly veryLateAfter: Instant;
+  /** Minutes after the published start (negative when early); absent for an absence. */
+  readonly minutesAfterStart?: number;
+  readonly explanation: string;
+  readonly source: SourceRef;
+}
+
+/**
+ * Classifies an arrival (or an absence, when `arrivedAt` is undefined) for a paper.
+ *
+ * @param paper - the paper's date, published start and duration
+ * @param arrivedAt - when the candidate arrived, or undefined if they did not
+ * @param rules - the exam-room rules in force (very-late thresholds)
+ * @example
+ * ```ts
+ * classifyArrival({ date: '2026-06-01', startTime: '09:00', durationMinutes: 90 }, '2026-06-01T10:05:00+01:00', rules).status; // 'very_late'
+ * ```
+ */
+export function classifyArrival(
+  paper: Pick<TimetabledPaper, 'date' | 'startTime' | 'durationMinutes'>,
+  arrivedAt: Instant | undefined,
+  rules: ExamRoomRules,
+): ArrivalClassification {
+  const start = toLondon(londonTime(paper.date, paper.startTime));
+  const long = paper.durationMinutes > rules.veryLateLongExamMinutes.value;
+  const veryLateAfter = long ? start.plus({ minutes: rules.veryLateAfterStartMinutes.value }) : start.plus({ minutes: paper.durationMinutes });
+  const rule = long
+    ? `more than ${durationText(rules.veryLateAfterStartMinutes.value)} after the published start of an exam over ${durationText(rules.veryLateLongExamMinutes.value)}`
+    : `after the published finish of an exam of ${durationText(rules.veryLateLongExamMinutes.value)} or less`;
+  const source = rules.veryLateAfterStartMinutes.source;
+  const base = { publishedStart: start.toISO()!, veryLateAfter: veryLateAfter.toISO()!, source };
+  if (arrivedAt === undefined) return { ...base, status: 'absent', explanation: 'Did not arrive' };
+  const at = toLondon(arrivedAt);
+  const minutesAfterStart = Math.floor(at.diff(start, 'minutes').minutes);
+  if (at.toMillis() <= start.toMillis()) return { ...base, status: 'present', minutesAfterStart, explanation: 'Arrived by the published start' };
+  if (at.toMillis() > veryLateAfter.toMillis()) {
+    return { ...base, status: 'very_late', minutesAfterStart, explanation: `Very late: arrived ${minutesAfterStart} min after the published start, ${rule}; a very late arrival report is needed` };
+  }
+  return { ...base, status: 'late', minutesAfterStart, explanation: `Late: arrived ${minutesAfterStart} min after the published start, not yet very late (after ${base.veryLateAfter}); the full time is still allowed` };
+}

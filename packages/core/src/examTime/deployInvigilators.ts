@@ -1,0 +1,251 @@
+/**
+ * Invigilator deployment for one session, on its seating plan. Each room gets enough invigilators for the
+ * rules' ratios (one per 30 written, one per 20 practical, on-screen as the rules say; a room with mixed
+ * papers needs the sum of its shares, rounded up), and each candidate whose arrangement needs a
+ * facilitator (reader, scribe, prompter, practical assistant) gets a trained facilitator of their own.
+ * Only invigilators available for the session and with current training are used. A candidate's relative
+ * is kept out of their room, and is never the sole invigilator there; a room with a single invigilator
+ * gets a second person unless it has a way to summon help without leaving the room. Whatever cannot be
+ * met is reported as a shortfall or an issue, never hidden.
+ */
+import type { AccessArrangementKind } from '../domain/accessArrangement.js';
+import type { Invigilator } from '../domain/invigilator.js';
+import type { Session } from '../domain/paper.js';
+import type { ExamRoomRules } from '../rules/RulesPack.js';
+import type { SourceRef } from '../rules/sources.js';
+import type { CalendarDate } from '../time/clock.js';
+import { invigilatorTrainingStatus } from './invigilatorTraining.js';
+import type { RatioKind, SeatingPlan } from './planSeating.js';
+
+/** A facilitator assigned to one candidate. */
+export interface FacilitatorAssignment {
+  readonly invigilatorId: string;
+  readonly candidateId: string;
+  readonly candidateNumber: string;
+  readonly arrangements: readonly AccessArrangementKind[];
+}
+
+/** One room's deployment. */
+export interface RoomDeployment {
+  readonly roomId: string;
+  readonly roomName: string;
+  readonly candidates: number;
+  readonly byRatioKind: Readonly<Record<RatioKind, number>>;
+  /** Invigilators the ratios require. */
+  readonly required: number;
+  /** Invigilators deployed (may exceed `required` by a second person where help cannot be summoned). */
+  readonly invigilatorIds: readonly string[];
+  readonly facilitators: readonly FacilitatorAssignment[];
+  /** How help is summoned without leaving the room, when the centre recorded one. */
+  readonly summonHelp?: string;
+  readonly meetsRatio: boolean;
+}
+
+/** A need that could not be met. */
+export interface DeploymentShortfall {
+  readonly roomId: string;
+  readonly need: 'invigilators' | 'facilitator';
+  readonly required: number;
+  readonly assigned: number;
+  readonly missing: number;
+  /** The candidate without a facilitator. */
+  readonly candidateId?: string;
+  readonly reason: string;
+}
+
+/** A concern with a deployment that is not a missing ratio. */
+export interface DeploymentIssue {
+  readonly code: 'lone_invigilator_without_summon_help' | 'relative_in_room';
+  readonly roomId: string;
+  readonly invigilatorId?: string;
+  readonly message: string;
+}
+
+/** A session's deployment. */
+export interface Deployment {
+  readonly date: CalendarDate;
+  readonly session: Session;
+  readonly rooms: readonly RoomDeployment[];
+  readonly shortfalls: readonly DeploymentShortfall[];
+  readonly issues: readonly DeploymentIssue[];
+  /** Invigilators who could not be used, and why (not available, training not current). */
+  readonly notEligible: readonly { readonly invigilatorId: string; readonly reason: string }[];
+  /** Eligible invigilators left over. */
+  readonly reserves: readonly string[];
+  readonly source: SourceRef;
+}
+
+/** What a deployment is made from. */
+export interface DeployInvigilatorsInput {
+  /** The session's seating plan. */
+  readonly plan: SeatingPlan;
+  /** The invigilator pool. */
+  readonly invigilators: readonly Invigilator[];
+  /** For each room id, how help is summoned without leaving the room (`'radio'`, `'phone'`, `'call button'`). */
+  readonly summonHelp?: Readonly<Record<string, string>>;
+}
+
+/** Options for {@link deployInvigilators}. */
+export interface DeployInvigilatorsOptions {
+  /** The exam-room rules in force (invigilation ratios). */
+  readonly rules: ExamRoomRules;
+  /**
+   * Arrangements that need a facilitator of the candidate's own (a centre policy, not a JCQ value).
+   * @default ['reader', 'scribe', 'prompter', 'practical_assistant']
+   */
+  readonly facilitatorArrangements?: readonly AccessArrangementKind[];
+}
+
+/**
+ * Invigilators a room needs for its candidates under the ratios: the sum of each kind's share, rounded up
+ * (exact integer arithmetic); at least one when the room has candidates.
+ *
+ * @param byKind - candidates by ratio class
+ * @param ratios - candidates per invigilator by class
+ * @example
+ * ```ts
+ * requiredInvigilators({ written: 31, practical: 0, on_screen: 0 }, { written: 30, practical: 20, on_screen: 20 }); // 2
+ * ```
+ */
+export function requiredInvigilators(byKind: Readonly<Record<RatioKind, number>>, ratios: Readonly<Record<RatioKind, number>>): number {
+  const { written: w, practical: p, on_screen: o } = byKind;
+  const { written: rw, practical: rp, on_screen: ro } = ratios;
+  const den = rw * rp * ro;
+  const num = w * rp * ro + p * rw * ro + o * rw * rp;
+  return Math.ceil(num / den);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Deploys invigilators to the rooms of a session's seating plan.
+ *
+ * @param input - the seating plan, the pool, and each room's way to summon help
+ * @param options - the rules, and centre choices
+ * @example
+ * ```ts
+ * const d = deployInvigilators({ plan, invigilators, summonHelp: { hall: 'radio' } }, { rules: jcq.examRoomRules('2025/26') });
+ * d.shortfalls.map((s) => s.reason);
+ * ```
+ */
+export function deployInvigilators(input: DeployInvigilatorsInput, options: DeployInvigilatorsOptions): Deployment {
+  const { rules, facilitatorArrangements = ['reader', 'scribe', 'prompter', 'practical_assistant'] } = options;
+  const { plan } = input;
+  const ratios = rules.invigilationRatio.value;
+  const needsFacilitator = new Set(facilitatorArrangements);
+  const summon = input.summonHelp ?? {};
+
+  const notEligible: { invigilatorId: string; reason: string }[] = [];
+  const eligible: Invigilator[] = [];
+  for (const inv of [...input.invigilators].sort((a, b) => cmp(a.id, b.id))) {
+    if (!inv.availability.some((a) => a.date === plan.date && a.session === plan.session)) {
+      notEligible.push({ invigilatorId: inv.id, reason: `${inv.name} is not available on ${plan.date} ${plan.session}` });
+      continue;
+    }
+    const t = invigilatorTrainingStatus(inv, plan.date);
+    if (!t.current) {
+      notEligible.push({ invigilatorId: inv.id, reason: t.reason });
+      continue;
+    }
+    eligible.push(inv);
+  }
+  const used = new Set<string>();
+  const relatedTo = (inv: Invigilator, candidateIds: ReadonlySet<string>) => inv.relativeOfCandidateIds.some((id) => candidateIds.has(id));
+
+  const shortfalls: DeploymentShortfall[] = [];
+  const issues: DeploymentIssue[] = [];
+  interface Working {
+    roomId: string;
+    roomName: string;
+    candidateIds: Set<string>;
+    byKind: Record<RatioKind, number>;
+    required: number;
+    invigilators: Invigilator[];
+    facilitators: FacilitatorAssignment[];
+  }
+  const rooms: Working[] = plan.rooms.map((r) => {
+    const byKind: Record<RatioKind, number> = { written: 0, practical: 0, on_screen: 0 };
+    for (const s of r.seats) byKind[s.ratioKind]++;
+    return { roomId: r.roomId, roomName: r.roomName, candidateIds: new Set(r.seats.map((s) => s.candidateId)), byKind, required: r.seats.length ? requiredInvigilators(byKind, ratios) : 0, invigilators: [], facilitators: [] };
+  });
+
+  // Facilitators first: they are the scarcer skill.
+  plan.rooms.forEach((r, i) => {
+    const w = rooms[i]!;
+    for (const s of r.seats) {
+      const arrangements = s.arrangementKinds.filter((k) => needsFacilitator.has(k));
+      if (arrangements.length === 0) continue;
+      const f = eligible.find((inv) => inv.facilitator && !used.has(inv.id) && !relatedTo(inv, w.candidateIds));
+      if (!f) {
+        shortfalls.push({ roomId: r.roomId, need: 'facilitator', required: 1, assigned: 0, missing: 1, candidateId: s.candidateId, reason: `No available, trained facilitator (unrelated to the room's candidates) for candidate ${s.candidateNumber}'s ${arrangements.join(' + ')}` });
+        continue;
+      }
+      used.add(f.id);
+      w.facilitators.push({ invigilatorId: f.id, candidateId: s.candidateId, candidateNumber: s.candidateNumber, arrangements });
+    }
+  });
+
+  // Invigilators to the ratios, rooms in plan order; non-facilitators first.
+  const pick = (w: Working, allowRelative: boolean): Invigilator | undefined => {
+    const fits = (inv: Invigilator) => !used.has(inv.id) && (allowRelative || !relatedTo(inv, w.candidateIds));
+    return eligible.find((inv) => !inv.facilitator && fits(inv)) ?? eligible.find(fits);
+  };
+  for (const w of rooms) {
+    while (w.invigilators.length < w.required) {
+      let inv = pick(w, false);
+      if (!inv && w.invigilators.length >= 1) {
+        inv = pick(w, true);
+        if (inv) issues.push({ code: 'relative_in_room', roomId: w.roomId, invigilatorId: inv.id, message: `${inv.name} is a relative of a candidate in ${w.roomName}; deployed only alongside another invigilator, never as the sole one` });
+      }
+      if (!inv) break;
+      used.add(inv.id);
+      w.invigilators.push(inv);
+    }
+    if (w.invigilators.length < w.required) {
+      const missing = w.required - w.invigilators.length;
+      shortfalls.push({
+        roomId: w.roomId,
+        need: 'invigilators',
+        required: w.required,
+        assigned: w.invigilators.length,
+        missing,
+        reason: `${w.roomName} needs ${w.required} invigilator(s) for ${w.byKind.written} written, ${w.byKind.practical} practical and ${w.byKind.on_screen} on-screen candidates (1:${ratios.written}, 1:${ratios.practical}, 1:${ratios.on_screen}); ${missing} short`,
+      });
+    }
+  }
+
+  // Never a lone invigilator without a way to summon help: a second person, else report it.
+  for (const w of rooms) {
+    if (w.invigilators.length !== 1 || summon[w.roomId]) continue;
+    const second = pick(w, false);
+    if (second) {
+      used.add(second.id);
+      w.invigilators.push(second);
+      continue;
+    }
+    issues.push({ code: 'lone_invigilator_without_summon_help', roomId: w.roomId, invigilatorId: w.invigilators[0]!.id, message: `${w.roomName} has a single invigilator and no recorded way to summon help without leaving the room, and no second invigilator is free` });
+  }
+
+  return {
+    date: plan.date,
+    session: plan.session,
+    rooms: rooms.map((w) => ({
+      roomId: w.roomId,
+      roomName: w.roomName,
+      candidates: w.candidateIds.size,
+      byRatioKind: w.byKind,
+      required: w.required,
+      invigilatorIds: w.invigilators.map((i) => i.id),
+      facilitators: w.facilitators,
+      ...(summon[w.roomId] ? { summonHelp: summon[w.roomId]! } : {}),
+      meetsRatio: w.invigilators.length >= w.required,
+    })),
+    shortfalls,
+    issues,
+    notEligible,
+    reserves: eligible.filter((i) => !used.has(i.id)).map((i) => i.id),
+    source: rules.invigilationRatio.source,
+  };
+}

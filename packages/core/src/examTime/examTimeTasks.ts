@@ -1,0 +1,151 @@
+/**
+ * Tasks a sitting leaves for the exams officer, as exam-cycle tasks: a very late arrival report for each
+ * very late candidate, a special consideration application for each candidate an incident flags, each due
+ * by the end of the day (London) a number of working days after the exam (working days from the rules
+ * pack), and a malpractice report for each malpractice incident, due immediately (at the incident). The
+ * exam-cycle machine takes them with `{ type: 'task.add', task, at, by }` ({@link taskAddEvents}).
+ */
+import type { Actor } from '../audit/auditTrail.js';
+import type { CycleTaskInput } from '../machines/cycleTasks.js';
+import type { RulesPack } from '../rules/RulesPack.js';
+import type { Sourced } from '../rules/sources.js';
+import { endOfLondonDay, toLondon, type Instant } from '../time/clock.js';
+import type { SittingRecord } from './sittingRecord.js';
+
+/**
+ * Working days after the exam within which a very late arrival is reported (JCQ/VLA on the Centre Admin
+ * Portal). The rules-pack contract has no field for it yet, so it is kept here as sourced data.
+ *
+ * @example
+ * ```ts
+ * VERY_LATE_ARRIVAL_REPORT_WORKING_DAYS.value; // 7
+ * ```
+ */
+export const VERY_LATE_ARRIVAL_REPORT_WORKING_DAYS: Sourced<number> = {
+  value: 7,
+  source: { document: 'JCQ Guidance notes concerning very late arrivals', year: '2025/26', url: 'https://www.jcq.org.uk/exams-office/online-forms/guidance-notes-concerning-very-late-arrivals/' },
+  confidence: 'confirmed',
+  note: 'JCQ says seven working days; Pearson says seven days.',
+};
+
+/**
+ * Working days after the affected exam within which a special consideration application is made.
+ * Sources disagree (after the affected exam, or after the last exam of the specification), so it is unconfirmed.
+ *
+ * @example
+ * ```ts
+ * SPECIAL_CONSIDERATION_WORKING_DAYS.confidence; // 'unconfirmed'
+ * ```
+ */
+export const SPECIAL_CONSIDERATION_WORKING_DAYS: Sourced<number> = {
+  value: 7,
+  source: { document: 'JCQ A guide to the special consideration process', year: '2025/26', url: 'https://www.jcq.org.uk/knowledge-base/a-guide-to-the-special-consideration-process-2' },
+  confidence: 'unconfirmed',
+  note: 'Older JCQ Form 10 notes: within 7 days of the last examination in the specification; schools quote 7 days of the affected exam. The 2025/26 wording was not retrieved.',
+};
+
+/** Options for {@link examTimeTasks}. */
+export interface ExamTimeTasksOptions {
+  /** The rules pack whose working-day calendar the deadlines use. */
+  readonly rulesPack: Pick<RulesPack, 'addWorkingDays'>;
+  /**
+   * Working days for a very late arrival report.
+   * @default VERY_LATE_ARRIVAL_REPORT_WORKING_DAYS.value (7)
+   */
+  readonly veryLateReportWorkingDays?: number;
+  /**
+   * Working days for a special consideration application.
+   * @default SPECIAL_CONSIDERATION_WORKING_DAYS.value (7)
+   */
+  readonly specialConsiderationWorkingDays?: number;
+}
+
+/**
+ * The exam-cycle tasks a sitting record raises, in a stable order (very late arrival reports, special
+ * consideration applications, malpractice reports), without repeats.
+ *
+ * @param record - the sitting record
+ * @param options - the rules pack (working days) and the windows
+ * @example
+ * ```ts
+ * examTimeTasks(record, { rulesPack: jcq }).map((t) => `${t.id} due ${t.dueAt}`);
+ * // ['examTime.vla-report.0042.AQA-8300-1H due 2026-06-10T23:59:59.999+01:00']
+ * ```
+ */
+export function examTimeTasks(record: SittingRecord, options: ExamTimeTasksOptions): CycleTaskInput[] {
+  const { rulesPack, veryLateReportWorkingDays = VERY_LATE_ARRIVAL_REPORT_WORKING_DAYS.value, specialConsiderationWorkingDays = SPECIAL_CONSIDERATION_WORKING_DAYS.value } = options;
+  const tasks: CycleTaskInput[] = [];
+  const seen = new Set<string>();
+  const add = (t: CycleTaskInput) => {
+    if (seen.has(t.id)) return;
+    seen.add(t.id);
+    tasks.push(t);
+  };
+  const title = (paperId: string) => record.papers.find((p) => p.id === paperId)?.title ?? paperId;
+  const dateOf = (paperId: string) => record.papers.find((p) => p.id === paperId)?.date ?? record.date;
+
+  for (const l of record.register) {
+    if (l.status !== 'very_late') continue;
+    const due = endOfLondonDay(rulesPack.addWorkingDays(dateOf(l.paperId), veryLateReportWorkingDays));
+    add({
+      id: `examTime.vla-report.${l.candidateNumber}.${l.paperId}`,
+      phase: 'examTime',
+      title: `Very late arrival report: candidate ${l.candidateNumber}, ${title(l.paperId)} (arrived ${l.minutesAfterStart ?? '?'} min after the published start)`,
+      blocking: true,
+      dueAt: due,
+      source: `${VERY_LATE_ARRIVAL_REPORT_WORKING_DAYS.source.document}: within ${veryLateReportWorkingDays} working days`,
+    });
+  }
+  const numberOf = (candidateId: string) => record.register.find((l) => l.candidateId === candidateId)?.candidateNumber ?? candidateId;
+  for (const inc of record.incidents) {
+    if (!inc.specialConsideration) continue;
+    for (const candidateId of inc.candidateIds) {
+      const papers = inc.paperId !== undefined ? [inc.paperId] : [...new Set(record.register.filter((l) => l.candidateId === candidateId).map((l) => l.paperId))];
+      for (const paperId of papers) {
+        add({
+          id: `examTime.special-consideration.${numberOf(candidateId)}.${paperId}`,
+          phase: 'examTime',
+          title: `Special consideration application: candidate ${numberOf(candidateId)}, ${title(paperId)} (${inc.kind}: ${inc.description})`,
+          blocking: true,
+          dueAt: endOfLondonDay(rulesPack.addWorkingDays(dateOf(paperId), specialConsiderationWorkingDays)),
+          source: `${SPECIAL_CONSIDERATION_WORKING_DAYS.source.document}: within ${specialConsiderationWorkingDays} working days (${SPECIAL_CONSIDERATION_WORKING_DAYS.confidence})`,
+        });
+      }
+    }
+  }
+  for (const inc of record.incidents) {
+    if (inc.kind !== 'malpractice') continue;
+    add({
+      id: `examTime.malpractice.${inc.id}`,
+      phase: 'examTime',
+      title: `Malpractice report to the awarding body${inc.candidateIds.length ? ` (candidate ${inc.candidateIds.map(numberOf).join(', ')})` : ''}: ${inc.description}`,
+      blocking: true,
+      dueAt: toLondon(inc.at).toISO()!,
+      source: 'JCQ Suspected Malpractice: Policies and Procedures: report immediately',
+    });
+  }
+  return tasks;
+}
+
+/** The exam-cycle machine's event that adds a task. */
+export interface TaskAddEvent {
+  readonly type: 'task.add';
+  readonly task: CycleTaskInput;
+  readonly at: Instant;
+  readonly by?: Actor;
+}
+
+/**
+ * Wraps tasks as `task.add` events for the exam-cycle machine.
+ *
+ * @param tasks - the tasks (from {@link examTimeTasks})
+ * @param at - when they are added
+ * @param by - who adds them
+ * @example
+ * ```ts
+ * for (const e of taskAddEvents(examTimeTasks(record, { rulesPack: jcq }), now, eo)) cycle.send(e);
+ * ```
+ */
+export function taskAddEvents(tasks: readonly CycleTaskInput[], at: Instant, by?: Actor): TaskAddEvent[] {
+  return tasks.map((task) => ({ type: 'task.add', task, at, ...(by ? { by } : {}) }));
+}

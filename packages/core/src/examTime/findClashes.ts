@@ -1,0 +1,154 @@
+/**
+ * Candidate clashes on the centre timetable: two or more papers in one session (same date, same morning or
+ * afternoon), and days whose total time (extra time and rest breaks included) is over the level's limit
+ * beyond which overnight supervision may be used (5h30 GCSE, 6h GCE in the JCQ rules). The limits come
+ * from the rules pack; the finding itself runs on the compact engine {@link findClashesCompact}.
+ */
+import type { Session } from '../domain/paper.js';
+import type { QualificationLevel } from '../domain/qualification.js';
+import type { ExamRoomRules } from '../rules/RulesPack.js';
+import type { SourceRef } from '../rules/sources.js';
+import type { CalendarDate } from '../time/clock.js';
+import type { CandidateSitting, CentreTimetable } from './centreTimetable.js';
+import { findClashesCompact } from './findClashesCompact.js';
+import { durationText } from './timeAllowance.js';
+
+/** `same_session`: two or more papers in one session. `day_total`: a day's total over the overnight threshold. */
+export type ClashKind = 'same_session' | 'day_total';
+
+/** A candidate clash. */
+export interface Clash {
+  /** `<candidateId>.<date>.<AM|PM>` or `<candidateId>.<date>.day`. */
+  readonly id: string;
+  readonly kind: ClashKind;
+  readonly candidateId: string;
+  readonly candidateNumber: string;
+  readonly date: CalendarDate;
+  /** The session, for a same-session clash. */
+  readonly session?: Session;
+  /** The clashing sittings in time order (all the day's papers for a day-total clash). */
+  readonly sittings: readonly CandidateSitting[];
+  /** Their total allowed minutes, extra time and rest breaks included. */
+  readonly totalMinutes: number;
+  /** Same session: the consecutive-sitting limit; day total: the threshold exceeded. */
+  readonly limitMinutes: number;
+  /** Same session: whether the papers cannot be sat consecutively within the limit. Day total: always true. */
+  readonly overLimit: boolean;
+  /** Day total: the level whose threshold applied (the strictest on the day). */
+  readonly level?: QualificationLevel;
+  readonly explanation: string;
+  readonly source: SourceRef;
+}
+
+/** Options for {@link findClashes}. */
+export interface FindClashesOptions {
+  /** The exam-room rules in force (`rulesPack.examRoomRules(academicYear)`). */
+  readonly rules: ExamRoomRules;
+}
+
+const DAY_MS = 86_400_000;
+
+/** A `YYYY-MM-DD` date as a day number (UTC calendar arithmetic: no host time zone involved). */
+function dayNumber(date: CalendarDate): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+}
+
+/**
+ * Finds every candidate clash on a centre timetable, in candidate-number and date order.
+ *
+ * @param timetable - the centre timetable (allowed minutes already include extra time and rest breaks)
+ * @param options - the exam-room rules
+ * @example
+ * ```ts
+ * const clashes = findClashes(timetable, { rules: jcq.examRoomRules('2025/26') });
+ * clashes.filter((c) => c.kind === 'same_session' && c.overLimit);
+ * ```
+ */
+export function findClashes(timetable: CentreTimetable, options: FindClashesOptions): Clash[] {
+  const { rules } = options;
+  const consecutiveMax = rules.consecutiveSessionMaxMinutes.value;
+  const thresholds = rules.overnightThresholdMinutes.value;
+
+  const paperIndex = new Map<string, number>();
+  const papers = timetable.papers;
+  let minDay = Number.POSITIVE_INFINITY;
+  for (const p of papers) minDay = Math.min(minDay, dayNumber(p.date));
+  const paperSlot = new Int32Array(papers.length);
+  const paperMinutes = new Int32Array(papers.length);
+  const paperDayLimit = new Int32Array(papers.length);
+  papers.forEach((p, i) => {
+    paperIndex.set(p.id, i);
+    paperSlot[i] = (dayNumber(p.date) - minDay) * 2 + (p.session === 'PM' ? 1 : 0);
+    paperMinutes[i] = p.durationMinutes;
+    paperDayLimit[i] = thresholds[p.level] ?? 0;
+  });
+
+  const sittings: CandidateSitting[] = [];
+  const candidates = timetable.candidates;
+  const extra = new Int32Array(candidates.length);
+  const rest = new Int32Array(candidates.length);
+  let n = 0;
+  for (const c of candidates) n += c.sittings.length;
+  const sittingCandidate = new Int32Array(n);
+  const sittingPaper = new Int32Array(n);
+  candidates.forEach((c, ci) => {
+    extra[ci] = c.allowance.extraTimePercent;
+    rest[ci] = c.allowance.restBreakMinutesPerHour;
+    for (const s of c.sittings) {
+      sittingCandidate[sittings.length] = ci;
+      sittingPaper[sittings.length] = paperIndex.get(s.paperId)!;
+      sittings.push(s);
+    }
+  });
+
+  const found = findClashesCompact(
+    { candidateCount: candidates.length, sittingCandidate, sittingPaper, paperSlot, paperMinutes, paperDayLimit, candidateExtraTimePercent: extra, candidateRestBreakMinutesPerHour: rest },
+    { consecutiveMaxMinutes: consecutiveMax },
+  );
+
+  const out: Clash[] = [];
+  for (let k = 0; k < found.count; k++) {
+    const tc = candidates[found.candidate[k]!]!;
+    const group: CandidateSitting[] = [];
+    for (let j = 0; j < found.length[k]!; j++) group.push(sittings[found.order[found.start[k]! + j]!]!);
+    group.sort((a, b) => (a.session !== b.session ? (a.session === 'AM' ? -1 : 1) : a.startTime !== b.startTime ? (a.startTime < b.startTime ? -1 : 1) : a.paperId < b.paperId ? -1 : 1));
+    const first = group[0]!;
+    const totalMinutes = found.totalMinutes[k]!;
+    const limitMinutes = found.limitMinutes[k]!;
+    const titles = group.map((s) => `${s.title} (${durationText(s.allowedMinutes)})`).join(', ');
+    if (found.kind[k] === 0) {
+      const overLimit = totalMinutes > limitMinutes;
+      out.push({
+        id: `${tc.candidateId}.${first.date}.${first.session}`,
+        kind: 'same_session',
+        candidateId: tc.candidateId,
+        candidateNumber: tc.candidateNumber,
+        date: first.date,
+        session: first.session,
+        sittings: group,
+        totalMinutes,
+        limitMinutes,
+        overLimit,
+        explanation: `Candidate ${tc.candidateNumber} has ${group.length} papers in the ${first.session} session of ${first.date}: ${titles}; together ${durationText(totalMinutes)} including extra time and rest breaks, ${overLimit ? 'over' : 'within'} the ${durationText(limitMinutes)} that may be sat consecutively in one session`,
+        source: rules.consecutiveSessionMaxMinutes.source,
+      });
+    } else {
+      const level = group.find((s) => (thresholds[s.level] ?? 0) === limitMinutes)?.level;
+      out.push({
+        id: `${tc.candidateId}.${first.date}.day`,
+        kind: 'day_total',
+        candidateId: tc.candidateId,
+        candidateNumber: tc.candidateNumber,
+        date: first.date,
+        sittings: group,
+        totalMinutes,
+        limitMinutes,
+        overLimit: true,
+        ...(level ? { level } : {}),
+        explanation: `Candidate ${tc.candidateNumber} has ${group.length} papers on ${first.date}: ${titles}; together ${durationText(totalMinutes)} including extra time and rest breaks, over the ${durationText(limitMinutes)} day limit for ${level ?? 'the level'}, beyond which overnight supervision may be considered`,
+        source: rules.overnightThresholdMinutes.source,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,222 @@
+/**
+ * The clash finder's engine on a compact, column encoding: sittings, papers and candidates as typed
+ * arrays, so a national series (hundreds of thousands of candidates, millions of entries) fits in memory
+ * and is checked in linear time: a counting sort groups sittings by candidate, then each candidate's few
+ * sittings are sorted by session and scanned once. {@link findClashes} encodes a centre timetable into
+ * this form; hosts with national-scale data can call it directly.
+ */
+import { ExamcycleError } from '../errors/ExamcycleError.js';
+
+/** Sittings as columns. Sitting `i` is candidate `sittingCandidate[i]` sitting paper `sittingPaper[i]`. */
+export interface CompactSittings {
+  /** Candidates are numbered `0 … candidateCount - 1`. */
+  readonly candidateCount: number;
+  /** Per sitting: the candidate's number. */
+  readonly sittingCandidate: Int32Array;
+  /** Per sitting: the paper's number (`0 … paperSlot.length - 1`). */
+  readonly sittingPaper: Int32Array;
+  /** Per paper: its session slot, `dayIndex * 2` for the morning and `dayIndex * 2 + 1` for the afternoon (`dayIndex` ≥ 0). */
+  readonly paperSlot: Int32Array;
+  /** Per paper: its published duration in minutes. */
+  readonly paperMinutes: Int32Array;
+  /** Per paper: the day total (minutes) over which its level allows overnight supervision; 0 when its level has none. */
+  readonly paperDayLimit: Int32Array;
+  /** Per candidate: extra time, percent (all 0 when omitted). */
+  readonly candidateExtraTimePercent?: ArrayLike<number>;
+  /** Per candidate: rest-break minutes per hour (all 0 when omitted). */
+  readonly candidateRestBreakMinutesPerHour?: ArrayLike<number>;
+}
+
+/** Clash kind codes in {@link CompactClashes.kind}. */
+export const COMPACT_CLASH_KIND = { sameSession: 0, dayTotal: 1 } as const;
+
+/** The clashes found, as columns. Clash `k`'s sittings are `order[start[k] … start[k] + length[k] - 1]`. */
+export interface CompactClashes {
+  readonly count: number;
+  /** 0: two or more papers in one session; 1: a day's total over its level's limit. */
+  readonly kind: Uint8Array;
+  readonly candidate: Int32Array;
+  /** The session slot (same-session clashes), or `dayIndex * 2` (day-total clashes). */
+  readonly slot: Int32Array;
+  /** Total allowed minutes of the clashing papers (extra time and rest breaks included). */
+  readonly totalMinutes: Int32Array;
+  /** Same session: the consecutive-sitting limit; day total: the day limit that was exceeded. */
+  readonly limitMinutes: Int32Array;
+  readonly start: Int32Array;
+  readonly length: Int32Array;
+  /** Sitting numbers grouped by candidate, each candidate's by slot then paper, repeated papers removed. */
+  readonly order: Int32Array;
+}
+
+/** Options for {@link findClashesCompact}. */
+export interface FindClashesCompactOptions {
+  /** The consecutive-sitting limit of a session, minutes (from the rules pack's `consecutiveSessionMaxMinutes`). */
+  readonly consecutiveMaxMinutes: number;
+}
+
+function badInput(message: string, field: string, value: number): ExamcycleError {
+  return new ExamcycleError('invalid_value', message, { location: { field, value: String(value) } });
+}
+
+/**
+ * Finds every clash in compactly encoded sittings: each candidate's sessions with two or more papers, and
+ * days whose allowed minutes (extra time and rest breaks included) exceed the strictest day limit among
+ * that day's papers. Linear in the number of sittings plus candidates.
+ *
+ * @param s - the sittings as columns
+ * @param options - the consecutive-sitting limit
+ * @throws ExamcycleError `invalid_value` when a column is the wrong length or a number is out of range
+ * @example
+ * ```ts
+ * const out = findClashesCompact(columns, { consecutiveMaxMinutes: rules.consecutiveSessionMaxMinutes.value });
+ * out.count; // clashes found
+ * ```
+ */
+export function findClashesCompact(s: CompactSittings, options: FindClashesCompactOptions): CompactClashes {
+  const n = s.sittingCandidate.length;
+  const C = s.candidateCount;
+  const P = s.paperSlot.length;
+  if (s.sittingPaper.length !== n) throw badInput(`sittingPaper has ${s.sittingPaper.length} rows, sittingCandidate ${n}`, 'sittingPaper', s.sittingPaper.length);
+  if (s.paperMinutes.length !== P || s.paperDayLimit.length !== P) throw badInput('paperSlot, paperMinutes and paperDayLimit must have one row per paper', 'paperMinutes', s.paperMinutes.length);
+  if (!Number.isInteger(C) || C < 0) throw badInput(`candidateCount must be a whole number (got ${C})`, 'candidateCount', C);
+  const xt = s.candidateExtraTimePercent;
+  const rb = s.candidateRestBreakMinutesPerHour;
+  if (xt && xt.length !== C) throw badInput(`candidateExtraTimePercent has ${xt.length} rows for ${C} candidates`, 'candidateExtraTimePercent', xt.length);
+  if (rb && rb.length !== C) throw badInput(`candidateRestBreakMinutesPerHour has ${rb.length} rows for ${C} candidates`, 'candidateRestBreakMinutesPerHour', rb.length);
+  for (let p = 0; p < P; p++) {
+    if (s.paperSlot[p]! < 0) throw badInput(`paper ${p} has a negative slot`, 'paperSlot', s.paperSlot[p]!);
+    if (s.paperMinutes[p]! <= 0) throw badInput(`paper ${p} has no duration`, 'paperMinutes', s.paperMinutes[p]!);
+  }
+  const sc = s.sittingCandidate;
+  const sp = s.sittingPaper;
+
+  // Counting sort of sittings by candidate.
+  const begin = new Int32Array(C + 1);
+  for (let i = 0; i < n; i++) {
+    const c = sc[i]!;
+    if (c < 0 || c >= C) throw badInput(`sitting ${i} names candidate ${c}, outside 0…${C - 1}`, 'sittingCandidate', c);
+    const p = sp[i]!;
+    if (p < 0 || p >= P) throw badInput(`sitting ${i} names paper ${p}, outside 0…${P - 1}`, 'sittingPaper', p);
+    begin[c + 1]!++;
+  }
+  let maxPer = 0;
+  for (let c = 0; c < C; c++) {
+    const k = begin[c + 1]!;
+    if (k > maxPer) maxPer = k;
+    begin[c + 1] = begin[c]! + k;
+  }
+  const fill = begin.slice(0, C);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[fill[sc[i]!]!++] = i;
+
+  // Growable output columns.
+  let cap = Math.max(16, n >> 5);
+  let kind = new Uint8Array(cap);
+  let cand = new Int32Array(cap);
+  let slot = new Int32Array(cap);
+  let total = new Int32Array(cap);
+  let limit = new Int32Array(cap);
+  let start = new Int32Array(cap);
+  let len = new Int32Array(cap);
+  let count = 0;
+  const push = (k: number, c: number, sl: number, t: number, l: number, st: number, ln: number): void => {
+    if (count === cap) {
+      cap *= 2;
+      const grow = <T extends Int32Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
+      kind = grow(kind, new Uint8Array(cap));
+      cand = grow(cand, new Int32Array(cap));
+      slot = grow(slot, new Int32Array(cap));
+      total = grow(total, new Int32Array(cap));
+      limit = grow(limit, new Int32Array(cap));
+      start = grow(start, new Int32Array(cap));
+      len = grow(len, new Int32Array(cap));
+    }
+    kind[count] = k;
+    cand[count] = c;
+    slot[count] = sl;
+    total[count] = t;
+    limit[count] = l;
+    start[count] = st;
+    len[count] = ln;
+    count++;
+  };
+
+  const consecutiveMax = options.consecutiveMaxMinutes;
+  const kSit = new Int32Array(maxPer);
+  const kSlot = new Int32Array(maxPer);
+  const kPaper = new Int32Array(maxPer);
+  const kMin = new Int32Array(maxPer);
+  let w = 0;
+  for (let c = 0; c < C; c++) {
+    const b = begin[c]!;
+    const m = begin[c + 1]! - b;
+    if (m === 0) continue;
+    const x = xt ? xt[c]! : 0;
+    const r = rb ? rb[c]! : 0;
+    // Insertion sort of the candidate's sittings by (slot, paper): a candidate has a handful.
+    for (let j = 0; j < m; j++) {
+      const i = order[b + j]!;
+      const p = sp[i]!;
+      const sl = s.paperSlot[p]!;
+      let q = j - 1;
+      while (q >= 0 && (kSlot[q]! > sl || (kSlot[q] === sl && kPaper[q]! > p))) {
+        kSit[q + 1] = kSit[q]!;
+        kSlot[q + 1] = kSlot[q]!;
+        kPaper[q + 1] = kPaper[q]!;
+        q--;
+      }
+      kSit[q + 1] = i;
+      kSlot[q + 1] = sl;
+      kPaper[q + 1] = p;
+    }
+    // Write back without repeated papers, with each sitting's allowed minutes.
+    const w0 = w;
+    for (let j = 0; j < m; j++) {
+      if (j > 0 && kPaper[j] === kPaper[j - 1]) continue;
+      const k = w - w0;
+      kSit[k] = kSit[j]!;
+      kSlot[k] = kSlot[j]!;
+      kPaper[k] = kPaper[j]!;
+      const d = s.paperMinutes[kPaper[k]!]!;
+      const ext = Math.floor((d * (100 + x) + 99) / 100);
+      kMin[k] = ext + Math.floor((r * ext + 59) / 60);
+      order[w++] = kSit[k]!;
+    }
+    const u = w - w0;
+    // Scan days, and sessions within each day.
+    let j = 0;
+    while (j < u) {
+      const day = kSlot[j]! >> 1;
+      let e = j;
+      let dayTotal = 0;
+      let dayLimit = 0;
+      while (e < u && kSlot[e]! >> 1 === day) {
+        dayTotal += kMin[e]!;
+        const l = s.paperDayLimit[kPaper[e]!]!;
+        if (l > 0 && (dayLimit === 0 || l < dayLimit)) dayLimit = l;
+        e++;
+      }
+      let a = j;
+      while (a < e) {
+        let z = a;
+        let t = 0;
+        while (z < e && kSlot[z] === kSlot[a]) t += kMin[z++]!;
+        if (z - a >= 2) push(0, c, kSlot[a]!, t, consecutiveMax, w0 + a, z - a);
+        a = z;
+      }
+      if (e - j >= 2 && dayLimit > 0 && dayTotal > dayLimit) push(1, c, day * 2, dayTotal, dayLimit, w0 + j, e - j);
+      j = e;
+    }
+  }
+  return {
+    count,
+    kind: kind.subarray(0, count),
+    candidate: cand.subarray(0, count),
+    slot: slot.subarray(0, count),
+    totalMinutes: total.subarray(0, count),
+    limitMinutes: limit.subarray(0, count),
+    start: start.subarray(0, count),
+    length: len.subarray(0, count),
+    order: order.subarray(0, w),
+  };
+}

@@ -1,0 +1,273 @@
+import { DateTime } from 'luxon';
+import { SimulatedClock, createActor } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import {
+  CYCLE_PHASES,
+  STANDARD_CYCLE_TASKS,
+  auditToJsonLines,
+  createExamCycle,
+  examCycleMachine,
+  isExamcycleError,
+  openBlockingTasks,
+  type CycleTaskInput,
+} from '@examcycle/core';
+import { fixturePack } from '../fixtures/fixturePack.js';
+import { START, centre, head, june2026, officer } from './cycleFixture.js';
+
+function start(tasks?: readonly CycleTaskInput[]) {
+  return createActor(examCycleMachine, {
+    input: { centre, series: june2026, rulesPack: fixturePack, startedAt: START, ...(tasks ? { tasks } : {}) },
+  }).start();
+}
+
+function closeAll(actor: ReturnType<typeof start>, phase: string, at: string) {
+  for (const t of actor.getSnapshot().context.tasks.filter((x) => x.phase === phase && x.status === 'open')) {
+    actor.send({ type: 'task.complete', taskId: t.id, at, by: officer });
+  }
+}
+
+describe('examCycleMachine: phases', () => {
+  it('starts in planning with the standard task catalogue and a timeline entry', () => {
+    const actor = start();
+    const snap = actor.getSnapshot();
+    expect(snap.value).toBe('planning');
+    expect(snap.context.tasks).toHaveLength(STANDARD_CYCLE_TASKS.length);
+    expect(snap.context.timeline).toEqual([{ phase: 'planning', enteredAt: START }]);
+  });
+
+  it('holds tasks for every phase from the job descriptions', () => {
+    const phases = new Set(STANDARD_CYCLE_TASKS.map((t) => t.phase));
+    expect([...phases]).toEqual(CYCLE_PHASES.filter((p) => p !== 'closed'));
+  });
+
+  it('will not leave a phase while a blocking task is open, and says which', () => {
+    const actor = start();
+    actor.send({ type: 'phase.advance', at: START, by: officer });
+    const snap = actor.getSnapshot();
+    expect(snap.value).toBe('planning');
+    const last = snap.context.audit.at(-1)!;
+    expect(last).toMatchObject({ event: 'phase.advance', outcome: 'rejected', code: 'guard_failed', from: 'planning', to: 'planning' });
+    expect(last.reason).toContain('Annual exam plan and internal deadlines published');
+    expect(last.reason).toContain('Secure storage checked');
+    expect(last.reason).not.toContain('Modified papers ordered'); // not blocking
+  });
+
+  it('leaves a phase once every blocking task is done or not applicable', () => {
+    const actor = start();
+    const at = '2025-10-01T10:00:00.000+01:00';
+    for (const t of openBlockingTasks(actor.getSnapshot().context, 'planning')) {
+      if (t.id === 'planning.access-arrangements') actor.send({ type: 'task.notApplicable', taskId: t.id, reason: 'no candidate needs one', at, by: officer });
+      else actor.send({ type: 'task.complete', taskId: t.id, at, by: officer });
+    }
+    actor.send({ type: 'phase.advance', at, by: officer });
+    expect(actor.getSnapshot().value).toBe('entries');
+    expect(actor.getSnapshot().context.timeline.at(-1)).toEqual({ phase: 'entries', enteredAt: at, by: officer });
+  });
+
+  it('runs planning → entries → preExams → examTime → results → postResults → certificates → closed in order', () => {
+    const actor = start();
+    const seen: string[] = [actor.getSnapshot().value as string];
+    let day = DateTime.fromISO(START);
+    for (const phase of CYCLE_PHASES.slice(0, -1)) {
+      day = day.plus({ days: 30 });
+      closeAll(actor, phase, day.toISO()!);
+      actor.send({ type: 'phase.advance', at: day.toISO()!, by: officer });
+      seen.push(actor.getSnapshot().value as string);
+    }
+    expect(seen).toEqual([...CYCLE_PHASES]);
+    expect(actor.getSnapshot().hasTag('closed')).toBe(true);
+  });
+
+  it('will not leave results while any result is outstanding', () => {
+    const actor = start();
+    const at = '2026-08-20T10:00:00.000+01:00';
+    for (const phase of ['planning', 'entries', 'preExams', 'examTime']) {
+      closeAll(actor, phase, at);
+      actor.send({ type: 'phase.advance', at, by: officer });
+    }
+    actor.send({ type: 'results.outstanding', count: 2, at, by: officer });
+    closeAll(actor, 'results', at);
+    actor.send({ type: 'phase.advance', at, by: officer });
+    expect(actor.getSnapshot().value).toBe('results');
+    expect(actor.getSnapshot().context.audit.at(-1)!.reason).toBe('Cannot leave results: 2 result(s) outstanding');
+    actor.send({ type: 'results.outstanding', count: 0, at, by: officer });
+    actor.send({ type: 'phase.advance', at, by: officer });
+    expect(actor.getSnapshot().value).toBe('postResults');
+  });
+
+  it('rejects everything but ticks once the cycle is closed', () => {
+    const actor = start([{ id: 'only', phase: 'planning', title: 'Only task' }]);
+    const at = '2025-09-02T09:00:00.000+01:00';
+    actor.send({ type: 'task.complete', taskId: 'only', at, by: officer });
+    for (let i = 0; i < 7; i += 1) actor.send({ type: 'phase.advance', at, by: officer });
+    expect(actor.getSnapshot().value).toBe('closed');
+    actor.send({ type: 'task.add', task: { id: 'late', phase: 'certificates', title: 'Late' }, at, by: officer });
+    expect(actor.getSnapshot().context.audit.at(-1)).toMatchObject({ outcome: 'rejected', reason: 'The cycle is closed' });
+    actor.send({ type: 'clock.tick', at });
+    expect(actor.getSnapshot().context.audit.at(-1)).toMatchObject({ event: 'clock.tick', outcome: 'accepted' });
+  });
+});
+
+describe('examCycleMachine: tasks', () => {
+  it('records who completed a task and when', () => {
+    const actor = start();
+    const at = '2025-09-15T11:30:00.000+01:00';
+    actor.send({ type: 'task.complete', taskId: 'planning.policies-reviewed', note: 'SLT meeting', at, by: head });
+    expect(actor.getSnapshot().context.tasks.find((t) => t.id === 'planning.policies-reviewed')).toMatchObject({
+      status: 'done',
+      closedAt: at,
+      closedBy: head,
+      note: 'SLT meeting',
+    });
+  });
+
+  it('needs a reason to mark a task not applicable', () => {
+    const actor = start();
+    actor.send({ type: 'task.notApplicable', taskId: 'planning.modified-papers', reason: '  ', at: START, by: officer });
+    expect(actor.getSnapshot().context.audit.at(-1)).toMatchObject({ outcome: 'rejected', code: 'invalid_value' });
+    expect(actor.getSnapshot().context.tasks.find((t) => t.id === 'planning.modified-papers')!.status).toBe('open');
+  });
+
+  it('rejects an unknown task and a task already done', () => {
+    const actor = start();
+    actor.send({ type: 'task.complete', taskId: 'nope', at: START, by: officer });
+    expect(actor.getSnapshot().context.audit.at(-1)).toMatchObject({ outcome: 'rejected', code: 'invalid_value', reason: 'No task "nope" in this cycle' });
+    actor.send({ type: 'task.complete', taskId: 'planning.annual-plan', at: START, by: officer });
+    actor.send({ type: 'task.complete', taskId: 'planning.annual-plan', at: START, by: officer });
+    expect(actor.getSnapshot().context.audit.at(-1)).toMatchObject({ outcome: 'rejected', code: 'guard_failed' });
+  });
+
+  it('reopens a task of the current phase with a reason, but never one of a phase already left', () => {
+    const actor = start([
+      { id: 'p', phase: 'planning', title: 'P' },
+      { id: 'e', phase: 'entries', title: 'E' },
+    ]);
+    actor.send({ type: 'task.complete', taskId: 'p', at: START, by: officer });
+    actor.send({ type: 'task.reopen', taskId: 'p', reason: 'plan changed', at: START, by: officer });
+    expect(actor.getSnapshot().context.tasks[0]).toEqual({ id: 'p', phase: 'planning', title: 'P', blocking: true, status: 'open' });
+    actor.send({ type: 'task.complete', taskId: 'p', at: START, by: officer });
+    actor.send({ type: 'phase.advance', at: START, by: officer });
+    actor.send({ type: 'task.reopen', taskId: 'p', reason: 'again', at: START, by: officer });
+    expect(actor.getSnapshot().context.audit.at(-1)).toMatchObject({ outcome: 'rejected', code: 'guard_failed' });
+  });
+
+  it('carries a task raised for a phase already left into the current phase', () => {
+    const actor = start([{ id: 'p', phase: 'planning', title: 'P' }]);
+    actor.send({ type: 'task.complete', taskId: 'p', at: START, by: officer });
+    actor.send({ type: 'phase.advance', at: START, by: officer });
+    actor.send({ type: 'task.add', task: { id: 'x', phase: 'planning', title: 'Late policy fix', dueAt: '2025-09-30T17:00:00+01:00' }, at: START, by: officer });
+    const task = actor.getSnapshot().context.tasks.find((t) => t.id === 'x')!;
+    expect(task.phase).toBe('entries');
+    expect(task.dueAt).toBe('2025-09-30T17:00:00.000+01:00');
+    actor.send({ type: 'phase.advance', at: START, by: officer });
+    expect(actor.getSnapshot().value).toBe('entries');
+  });
+
+  it('rejects a duplicate task id', () => {
+    const actor = start();
+    actor.send({ type: 'task.add', task: { id: 'planning.annual-plan', phase: 'planning', title: 'dup' }, at: START, by: officer });
+    expect(actor.getSnapshot().context.audit.at(-1)).toMatchObject({ outcome: 'rejected', reason: 'A task "planning.annual-plan" already exists' });
+  });
+
+  it('takes due instants from the rules pack key dates', () => {
+    const actor = start();
+    const submitted = actor.getSnapshot().context.tasks.find((t) => t.id === 'entries.submitted')!;
+    expect(submitted.dueAt).toBe('2026-02-21T23:59:59.999+00:00');
+  });
+});
+
+describe('examCycleMachine: audit trail', () => {
+  it('records every accepted and every rejected event, in order', () => {
+    const actor = start();
+    actor.send({ type: 'task.complete', taskId: 'planning.annual-plan', at: '2025-09-02T09:00:00+01:00', by: officer });
+    actor.send({ type: 'phase.advance', at: '2025-09-03T09:00:00+01:00', by: officer });
+    const audit = actor.getSnapshot().context.audit;
+    expect(audit.map((a) => [a.seq, a.event, a.outcome])).toEqual([
+      [1, 'cycle.start', 'accepted'],
+      [2, 'task.complete', 'accepted'],
+      [3, 'phase.advance', 'rejected'],
+    ]);
+    const lines = auditToJsonLines(audit).trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(JSON.parse(lines[1]!)).toMatchObject({ seq: 2, by: officer, details: { taskId: 'planning.annual-plan' } });
+  });
+
+  it('rejects an event dated before the latest one: the trail is chronological', () => {
+    const actor = start();
+    actor.send({ type: 'task.complete', taskId: 'planning.annual-plan', at: '2025-08-01T09:00:00+01:00', by: officer });
+    expect(actor.getSnapshot().context.audit.at(-1)).toMatchObject({ outcome: 'rejected', code: 'invalid_value', at: START });
+    expect(actor.getSnapshot().context.tasks[0]!.status).toBe('open');
+  });
+
+  it('rejects an event with no valid instant without corrupting the trail', () => {
+    const actor = start();
+    actor.send({ type: 'clock.tick', at: 'yesterday' });
+    const last = actor.getSnapshot().context.audit.at(-1)!;
+    expect(last).toMatchObject({ outcome: 'rejected', code: 'invalid_value', at: START });
+  });
+
+  it('records an unknown event type as rejected rather than dropping it', () => {
+    const actor = start();
+    actor.send({ type: 'entries.teleport', at: START } as never);
+    expect(actor.getSnapshot().context.audit.at(-1)).toMatchObject({ event: 'entries.teleport', outcome: 'rejected', code: 'event_rejected' });
+  });
+});
+
+describe('createExamCycle: deadlines on an injected clock', () => {
+  function simulated(iso: string) {
+    const clock = new SimulatedClock();
+    clock.set(DateTime.fromISO(iso).toMillis());
+    return clock;
+  }
+
+  it('turns key dates into due-soon and overdue signals as the clock moves, and emits them', () => {
+    const clock = simulated('2026-01-20T09:00:00Z');
+    const cycle = createExamCycle({ clock, input: { centre, series: june2026, rulesPack: fixturePack, tasks: [{ id: 'entries.submitted', phase: 'entries', title: 'Entries submitted', dueKeyDate: 'entry_deadline' }] }, tickEveryMs: 86_400_000 });
+    const emitted: string[] = [];
+    cycle.actor.on('deadline.dueSoon', (e) => emitted.push(`soon:${e.signal.taskId}`));
+    cycle.actor.on('deadline.overdue', (e) => emitted.push(`overdue:${e.signal.taskId}`));
+    expect(cycle.actor.getSnapshot().context.signals).toEqual([]);
+    clock.increment(86_400_000 * 19); // 8 Feb: 13 days before 21 Feb
+    expect(cycle.actor.getSnapshot().context.signals.map((s) => s.status)).toEqual(['due_soon']);
+    clock.increment(86_400_000 * 14); // 22 Feb 09:00: past 23:59:59.999 on 21 Feb
+    expect(cycle.actor.getSnapshot().context.signals.map((s) => s.status)).toEqual(['overdue']);
+    expect(emitted).toEqual(['soon:entries.submitted', 'overdue:entries.submitted']);
+    cycle.stop();
+  });
+
+  it('counts "by the end of the day" as 23:59:59.999 London time', () => {
+    const clock = simulated('2026-02-21T23:59:59.000Z'); // GMT: London is UTC
+    const cycle = createExamCycle({ clock, input: { centre, series: june2026, rulesPack: fixturePack, tasks: [{ id: 't', phase: 'planning', title: 'T', dueKeyDate: 'entry_deadline' }] }, tickEveryMs: 0 });
+    expect(cycle.tick().ok).toBe(true);
+    expect(cycle.actor.getSnapshot().context.signals[0]!.status).toBe('due_soon');
+    clock.increment(1000);
+    cycle.tick();
+    expect(cycle.actor.getSnapshot().context.signals[0]!.status).toBe('overdue');
+    cycle.stop();
+  });
+
+  it('returns a typed error naming the reason when an event is rejected', () => {
+    const clock = simulated('2025-09-01T08:00:00Z');
+    const cycle = createExamCycle({ clock, input: { centre, series: june2026, rulesPack: fixturePack }, tickEveryMs: 0 });
+    const outcome = cycle.send({ type: 'phase.advance', by: officer });
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(isExamcycleError(outcome.error)).toBe(true);
+    expect(outcome.error.code).toBe('guard_failed');
+    expect(outcome.error.message).toMatch(/^Cannot leave planning: blocking tasks open: /);
+    expect(outcome.entry.at).toBe('2025-09-01T09:00:00.000+01:00');
+    cycle.stop();
+  });
+
+  it('says so when an event is sent to a stopped cycle', () => {
+    const clock = simulated('2025-09-01T08:00:00Z');
+    const cycle = createExamCycle({ clock, input: { centre, series: june2026, rulesPack: fixturePack }, tickEveryMs: 0 });
+    cycle.stop();
+    const outcome = cycle.send({ type: 'clock.tick' });
+    expect(outcome.ok).toBe(false);
+  });
+
+  it('needs either input or a snapshot', () => {
+    expect(() => createExamCycle({ clock: new SimulatedClock() })).toThrowError(/needs either input/);
+  });
+});

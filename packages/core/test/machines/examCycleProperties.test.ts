@@ -1,0 +1,106 @@
+import { fc, test as fcTest } from '@fast-check/vitest';
+import { DateTime } from 'luxon';
+import { createActor } from 'xstate';
+import { describe, expect } from 'vitest';
+import { CYCLE_PHASES, examCycleMachine, persistSnapshot, restoreSnapshot, type ExamCycleEvent } from '@examcycle/core';
+import { fixturePack } from '../fixtures/fixturePack.js';
+import { START, centre, june2026, officer } from './cycleFixture.js';
+
+const TASKS = [
+  { id: 'p1', phase: 'planning', title: 'P1' },
+  { id: 'p2', phase: 'planning', title: 'P2', blocking: false },
+  { id: 'e1', phase: 'entries', title: 'E1', dueKeyDate: 'entry_deadline' },
+  { id: 'x1', phase: 'preExams', title: 'X1' },
+  { id: 't1', phase: 'examTime', title: 'T1' },
+  { id: 'r1', phase: 'results', title: 'R1' },
+  { id: 'q1', phase: 'postResults', title: 'Q1' },
+  { id: 'c1', phase: 'certificates', title: 'C1' },
+] as const;
+const IDS = [...TASKS.map((t) => t.id), 'unknown'];
+
+/** Random events, in time order, some of them nonsense on purpose. */
+const eventsArb = fc
+  .array(
+    fc.tuple(
+      fc.integer({ min: 0, max: 5 * 24 * 60 }),
+      fc.oneof(
+        fc.record({ type: fc.constant('task.complete' as const), taskId: fc.constantFrom(...IDS) }),
+        fc.record({ type: fc.constant('task.notApplicable' as const), taskId: fc.constantFrom(...IDS), reason: fc.constantFrom('', 'not needed') }),
+        fc.record({ type: fc.constant('task.reopen' as const), taskId: fc.constantFrom(...IDS), reason: fc.constant('redo') }),
+        fc.record({ type: fc.constant('phase.advance' as const) }),
+        fc.record({ type: fc.constant('phase.advance' as const) }),
+        fc.record({ type: fc.constant('results.outstanding' as const), count: fc.integer({ min: -1, max: 3 }) }),
+        fc.record({ type: fc.constant('clock.tick' as const) }),
+        fc.record({ type: fc.constant('task.add' as const), task: fc.record({ id: fc.constantFrom('n1', 'n2', 'p1'), phase: fc.constantFrom(...CYCLE_PHASES.slice(0, -1)), title: fc.constant('New') }) }),
+      ),
+    ),
+    { maxLength: 60 },
+  )
+  .map((steps) => {
+    let t = DateTime.fromISO(START);
+    return steps.map(([minutes, e]) => {
+      t = t.plus({ minutes });
+      return { ...e, at: t.toISO()!, by: officer } as ExamCycleEvent;
+    });
+  });
+
+function run(events: readonly ExamCycleEvent[]) {
+  const actor = createActor(examCycleMachine, { input: { centre, series: june2026, rulesPack: fixturePack, startedAt: START, tasks: TASKS } }).start();
+  const phases: string[] = [actor.getSnapshot().value as string];
+  const outstandingOnEntry: Record<string, number> = {};
+  for (const e of events) {
+    actor.send(e);
+    const snap = actor.getSnapshot();
+    if (snap.value !== phases.at(-1)) {
+      phases.push(snap.value as string);
+      outstandingOnEntry[snap.value as string] = snap.context.outstandingResults;
+    }
+  }
+  return { actor, phases, outstandingOnEntry };
+}
+
+describe('examCycleMachine properties', () => {
+  fcTest.prop([eventsArb], { numRuns: 200 })('random event sequences never skip a phase', (events) => {
+    const { phases } = run(events);
+    phases.forEach((p, i) => expect(CYCLE_PHASES.indexOf(p as never)).toBe(i));
+  });
+
+  fcTest.prop([eventsArb], { numRuns: 200 })('never reach postResults or certificates while results are outstanding', (events) => {
+    const { outstandingOnEntry } = run(events);
+    expect(outstandingOnEntry.postResults ?? 0).toBe(0);
+    expect(outstandingOnEntry.certificates ?? 0).toBe(0);
+  });
+
+  fcTest.prop([eventsArb], { numRuns: 200 })('every event is in the audit trail, accepted or rejected, in order', (events) => {
+    const { actor } = run(events);
+    const audit = actor.getSnapshot().context.audit;
+    expect(audit).toHaveLength(events.length + 1);
+    expect(audit.map((a) => a.seq)).toEqual(audit.map((_, i) => i + 1));
+    for (let i = 1; i < audit.length; i += 1) {
+      expect(audit[i]!.event).toBe(events[i - 1]!.type);
+      expect(DateTime.fromISO(audit[i]!.at) >= DateTime.fromISO(audit[i - 1]!.at)).toBe(true);
+    }
+  });
+
+  fcTest.prop([eventsArb], { numRuns: 200 })('no phase is left with a blocking task of its own still open', (events) => {
+    const { actor } = run(events);
+    const ctx = actor.getSnapshot().context;
+    const current = CYCLE_PHASES.indexOf(actor.getSnapshot().value as never);
+    for (const t of ctx.tasks) {
+      if (t.blocking && CYCLE_PHASES.indexOf(t.phase) < current) expect(t.status).not.toBe('open');
+    }
+  });
+
+  fcTest.prop([eventsArb, eventsArb], { numRuns: 100 })('restore(persist(actor)) behaves like the original', (before, after) => {
+    const { actor } = run(before);
+    const restored = restoreSnapshot(examCycleMachine, JSON.parse(JSON.stringify(persistSnapshot(actor)))).start();
+    const last = DateTime.fromISO(actor.getSnapshot().context.lastEventAt);
+    const shifted = after.map((e) => ({ ...e, at: last.plus(DateTime.fromISO(e.at).diff(DateTime.fromISO(START))).toISO()! }));
+    for (const e of shifted) {
+      actor.send(e);
+      restored.send(e);
+    }
+    expect(restored.getSnapshot().value).toEqual(actor.getSnapshot().value);
+    expect(restored.getSnapshot().context).toEqual(actor.getSnapshot().context);
+  });
+});

@@ -8,7 +8,7 @@
  *
  * @internal
  */
-import { isUtf8 } from 'node:buffer';
+import { Buffer, isUtf8 } from 'node:buffer';
 
 /** Why the input is not UTF-8 CSV text, and the physical line where that was found. */
 export interface InputProblem {

@@ -138,8 +138,11 @@ export function createInMemoryMis(seed: InMemoryMisSeed = {}): InMemoryMis {
           : [{ where: 'in-memory:seating', recordId: s.id, field: 'seat', value: s.seat, code: 'invalid_value', message: 'A seat needs an id, candidate, paper, room and a seat code like A1' }],
       ),
     upsert(kind, record) {
-      if (kind === 'staff') staffMemberSchema.parse(record);
-      if (kind === 'accessArrangements') accessArrangementSchema.parse(record);
+      const schema = kind === 'staff' ? staffMemberSchema : kind === 'accessArrangements' ? accessArrangementSchema : kind === 'entries' ? entrySchema : undefined;
+      const checked = schema?.safeParse(record);
+      if (checked !== undefined && !checked.success) {
+        throw new ExamcycleError('invalid_value', `Not a valid ${kind} record: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { cause: checked.error });
+      }
       put(kind, (record as { id: string }).id, record);
     },
     remove(kind, id) {

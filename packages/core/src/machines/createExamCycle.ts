@@ -18,7 +18,7 @@ export type SendOutcome = { readonly ok: true; readonly entry: AuditEntry } | { 
 
 /** Options for {@link createExamCycle}. */
 export interface CreateExamCycleOptions {
-  /** The clock: xstate's `SimulatedClock` in tests, `{ now: () => Date.now(), setTimeout, clearTimeout }` in production. */
+  /** The clock: xstate's `SimulatedClock` in tests; in production, one that reads the host's time (see {@link ExamClock}). */
   readonly clock: ExamClock;
   /** What starts a new cycle (`startedAt` defaults to the clock's now). Omit when restoring. */
   readonly input?: Omit<ExamCycleInput, 'startedAt'> & { readonly startedAt?: Instant };

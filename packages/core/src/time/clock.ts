@@ -11,7 +11,8 @@ export const LONDON = 'Europe/London';
 
 /**
  * A clock examcycle can read and schedule on. `now()` is milliseconds since the epoch.
- * Production hosts pass `{ now: () => Date.now(), setTimeout, clearTimeout }`; tests pass xstate's `SimulatedClock`.
+ * Production hosts pass one over the host's own time and timers (`now` in epoch ms, `setTimeout`, `clearTimeout`);
+ * tests pass xstate's `SimulatedClock`.
  */
 export interface ExamClock {
   now(): number;

@@ -1,0 +1,107 @@
+import { fc, test } from '@fast-check/vitest';
+import { createActor } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { EOPS_LEADER_ROLES, eopsMachine, eopsTracker, type EopsActor, type EopsContext, type EopsEvent, type EopsRecord, type EopsStrand } from '@examcycle/core';
+import { eventsArb } from './eopsArbitraries.js';
+import { centreActor } from './eopsFixture.js';
+
+const LEADERS: readonly string[] = EOPS_LEADER_ROLES;
+
+/** A strand's criterion, computed here from the targets, independently of the library. */
+function strandDone(record: EopsRecord, strand: EopsStrand): boolean {
+  const mine = record.targets.filter((t) => t.strand === strand);
+  return mine.length > 0 && mine.every((t) => t.status !== 'open') && mine.some((t) => t.status === 'achieved');
+}
+
+function run(events: readonly EopsEvent[]): { actor: EopsActor; contexts: EopsContext[] } {
+  const { actor } = centreActor('2025-09-02T06:00:00.000Z');
+  const contexts: EopsContext[] = [];
+  for (const e of events) {
+    actor.send(e);
+    contexts.push(actor.getSnapshot().context);
+  }
+  return { actor, contexts };
+}
+
+function accepted(context: EopsContext, type: EopsEvent['type'], officerId: string, year: string) {
+  return context.audit.filter((a) => a.outcome === 'accepted' && a.event === type && a.details?.officerId === officerId && a.details?.academicYear === year);
+}
+
+describe('eopsMachine properties', () => {
+  test.prop([eventsArb], { numRuns: 150 })('never produces a certificate without every criterion, whoever sends what', (events) => {
+    for (const context of run(events).contexts) {
+      for (const r of context.records.filter((x) => x.certificate !== null)) {
+        expect(r.valuesAndAttributes.statement).not.toBeNull();
+        expect(r.valuesAndAttributes.agreement).not.toBeNull();
+        expect(strandDone(r, 'knowledge_and_understanding')).toBe(true);
+        expect(strandDone(r, 'key_skills')).toBe(true);
+        expect(r.declaration).not.toBeNull();
+      }
+    }
+  });
+
+  test.prop([eventsArb], { numRuns: 150 })('never lets an exams officer declare their own Standards or countersign their own statement', (events) => {
+    const { actor } = run(events);
+    const { context } = actor.getSnapshot();
+    for (const a of context.audit.filter((x) => x.outcome === 'accepted' && x.event === 'standards.declare')) {
+      expect(a.by?.id).not.toBe(a.details?.officerId);
+      expect(LEADERS).toContain(a.by?.role);
+    }
+    for (const r of context.records) {
+      if (r.certificate) {
+        expect(r.certificate.authorisedBy.id).not.toBe(r.officerId);
+        expect(LEADERS).toContain(r.certificate.authorisedBy.role);
+      }
+      if (r.valuesAndAttributes.statement) expect(r.valuesAndAttributes.statement.by).toEqual({ id: r.officerId, role: 'exams_officer' });
+      if (r.valuesAndAttributes.agreement) expect(r.valuesAndAttributes.agreement.by.id).not.toBe(r.officerId);
+    }
+  });
+
+  test.prop([eventsArb], { numRuns: 150 })('records every event it is sent in the audit trail, accepted or rejected', (events) => {
+    const { actor } = run(events);
+    const audit = actor.getSnapshot().context.audit;
+    const tail = audit.slice(audit.length - events.length);
+    expect(tail.map((a) => a.event)).toEqual(events.map((e) => e.type));
+    expect(audit.map((a) => a.seq)).toEqual(audit.map((_, i) => i + 1));
+    for (const a of tail) if (a.outcome === 'rejected') expect(a.reason && a.code).toBeTruthy();
+  });
+
+  test.prop([eventsArb], { numRuns: 150 })('has a tracker that always agrees with the machine and its audit trail', (events) => {
+    for (const context of run(events).contexts) {
+      const rows = eopsTracker({ context });
+      expect(rows).toHaveLength(context.records.length);
+      for (const r of context.records) {
+        const row = rows.find((x) => x.officerId === r.officerId && x.academicYear === r.academicYear)!;
+        const signs = accepted(context, 'valuesAndAttributes.sign', r.officerId, r.academicYear);
+        expect(row).toEqual({
+          officerId: r.officerId,
+          officerName: r.officerName,
+          centreNumber: '12345',
+          academicYear: r.academicYear,
+          valuesAndAttributesStatement: signs.some((a) => a.by?.id === r.officerId),
+          knowledgeAndUnderstanding: strandDone(r, 'knowledge_and_understanding'),
+          keySkills: strandDone(r, 'key_skills'),
+          valuesAndAttributesAgreement: signs.some((a) => a.by?.id !== r.officerId),
+          certificate: accepted(context, 'standards.declare', r.officerId, r.academicYear).length === 1,
+        });
+        if (row.certificate) expect([row.valuesAndAttributesStatement, row.knowledgeAndUnderstanding, row.keySkills, row.valuesAndAttributesAgreement]).toEqual([true, true, true, true]);
+      }
+    }
+  });
+
+  it('reaches certificates, rejected self-declarations and year rollovers in the random sequences (the properties are not vacuous)', () => {
+    const samples = fc.sample(eventsArb, { seed: 20250901, numRuns: 150 });
+    const audits = samples.map((events) => run(events).actor.getSnapshot().context.audit);
+    const count = (pred: (a: EopsContext['audit'][number]) => boolean) => audits.filter((audit) => audit.some(pred)).length;
+    expect(count((a) => a.event === 'standards.declare' && a.outcome === 'accepted')).toBeGreaterThan(10);
+    expect(count((a) => a.rule === 'eops.slt-declaration')).toBeGreaterThan(10);
+    expect(count((a) => a.rule === 'eops.certificate-criteria')).toBeGreaterThan(10);
+    expect(count((a) => a.event === 'year.rollover' && a.outcome === 'accepted')).toBeGreaterThan(3);
+  });
+
+  it('starts unregistered with an empty context', () => {
+    const snap = createActor(eopsMachine).start().getSnapshot();
+    expect(snap.value).toBe('unregistered');
+    expect(snap.context).toEqual({ centre: null, academicYear: null, accounts: [], records: [], audit: [], lastEventAt: null });
+  });
+});

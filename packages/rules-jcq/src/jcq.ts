@@ -86,12 +86,13 @@ export function createJcqPack(config: JcqPackConfig): RulesPack {
   let compiled: CompiledRules | undefined;
 
   const keyDates = (series: ExamSeries): readonly KeyDate[] => {
-    const cached = cache.get(series.id);
-    if (cached !== undefined && cached[0]?.seriesId === series.id) return cached;
+    const cacheKey = `${String(series.id)}|${String(series.month)}|${String(series.year)}|${String(series.academicYear)}`;
+    const cached = cache.get(cacheKey);
+    if (cached !== undefined) return cached;
     const base = buildKeyDates(editions, series);
     const all = overrides === undefined ? base : sortKeyDates([...base, ...deriveInternalDeadlines(base, overrides, series)]);
     const frozen = deepFreeze(all);
-    cache.set(series.id, frozen);
+    cache.set(cacheKey, frozen);
     return frozen;
   };
 
@@ -153,3 +154,72 @@ export function createJcqPack(config: JcqPackConfig): RulesPack {
  * ```
  */
 export const jcq: RulesPack = /* @__PURE__ */ createJcqPack({ editions: JCQ_EDITIONS });
+
+/**
+ * The key dates of a series under the JCQ pack, in time order.
+ *
+ * @param series - the series, e.g. `examSeries('june', 2026)`
+ * @throws ExamcycleError `unknown_series` for a series without an edition
+ * @example
+ * ```ts
+ * keyDates(examSeries('june', 2026)).find((k) => k.id === 'june-2026/entry_deadline')?.at; // '2026-02-21T23:59:59.999+00:00'
+ * ```
+ */
+export function keyDates(series: ExamSeries): readonly KeyDate[] {
+  return jcq.keyDates(series);
+}
+
+/**
+ * The fee band of an entry under the JCQ pack (no prices: those come from a centre overlay).
+ *
+ * @param entry - the entry, with `submittedAt`
+ * @param series - its series
+ * @example
+ * ```ts
+ * feeBand({ id: 'e1', submittedAt: '2026-02-21T23:59:59Z', awardingBodyId: 'AQA', entryCode: '8300F' }, examSeries('june', 2026)).band; // 'standard'
+ * ```
+ */
+export function feeBand(entry: Parameters<RulesPack['feeBand']>[0], series: ExamSeries): ReturnType<RulesPack['feeBand']> {
+  return jcq.feeBand(entry, series);
+}
+
+/**
+ * Whether a read of results is allowed, and from when, under the JCQ pack.
+ *
+ * @param request - who reads, when, which series and level
+ * @example
+ * ```ts
+ * resultsAccess({ audience: 'press', at: '2026-08-20T09:00:00+01:00', series: examSeries('june', 2026), level: 'GCSE' }).malpracticeRisk; // true
+ * ```
+ */
+export function resultsAccess(request: Parameters<RulesPack['resultsAccess']>[0]): ReturnType<RulesPack['resultsAccess']> {
+  return jcq.resultsAccess(request);
+}
+
+/**
+ * How long a record must be kept under the JCQ pack (no centre policy: kinds without a JCQ period are kept).
+ *
+ * @param record - the record
+ * @example
+ * ```ts
+ * retention({ id: 'c1', kind: 'unclaimed_certificate', createdAt: '2025-11-07T09:00:00Z', issuedAt: '2025-11-07T09:00:00Z' }).mayDestroyFrom;
+ * // '2026-11-07T09:00:00.000+00:00'
+ * ```
+ */
+export function retention(record: RetainedRecord): ReturnType<RulesPack['retention']> {
+  return jcq.retention(record);
+}
+
+/**
+ * What may be destroyed, kept or must be purged as of `now`, under the JCQ pack.
+ *
+ * @param records - the records
+ * @param now - the instant, from the caller's clock
+ * @example
+ * ```ts
+ * retentionPlan(records, '2027-01-01T00:00:00Z').keep.length;
+ * ```
+ */
+export function retentionPlan(records: readonly RetainedRecord[], now: string): ReturnType<RulesPack['retentionPlan']> {
+  return jcq.retentionPlan(records, now);
+}

@@ -31,10 +31,10 @@ export const IMPORT_DEFAULTS = { excelSerialDates: true, batchSize: 1000, maxRow
 export class ImportSession<K extends RecordKind> {
   private readonly assembler: RecordAssembler<RecordKinds[K]>;
   private readonly reader: RowReader;
-  private bytesGuard: Utf8Guard | undefined;
-  private textGuard: Utf8Guard | undefined;
+  private readonly guard = new Utf8Guard();
   private batchRows = 0;
-  private rowsTotal = 0;
+  /** A high surrogate that ended the last text chunk, waiting for its pair. */
+  private highSurrogate = '';
   private readonly maxRowChars: number;
 
   /**
@@ -64,10 +64,7 @@ export class ImportSession<K extends RecordKind> {
    * @param chunk - the next bytes of the file
    */
   pushBytes(chunk: Uint8Array): void {
-    if (this.fatal !== undefined) return;
-    if (this.textGuard !== undefined) this.mixed();
-    this.bytesGuard ??= new Utf8Guard(false);
-    this.parse(this.bytesGuard.push(chunk));
+    if (this.fatal === undefined) this.parse(this.guard.push(chunk, false));
   }
 
   /**
@@ -77,16 +74,21 @@ export class ImportSession<K extends RecordKind> {
    */
   pushText(text: string): void {
     if (this.fatal !== undefined) return;
-    if (this.bytesGuard !== undefined) this.mixed();
-    this.textGuard ??= new Utf8Guard(true);
-    this.parse(this.textGuard.push(Buffer.from(text, 'utf8')));
+    let whole = this.highSurrogate === '' ? text : this.highSurrogate + text;
+    this.highSurrogate = '';
+    const last = whole.charCodeAt(whole.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) {
+      this.highSurrogate = whole.slice(-1);
+      whole = whole.slice(0, -1);
+    }
+    this.parse(this.guard.push(Buffer.from(whole, 'utf8'), true));
   }
 
   /** Ends the input. */
   finish(): void {
     if (this.fatal !== undefined) return;
-    const guard = this.bytesGuard ?? this.textGuard;
-    if (guard !== undefined) this.parse(guard.end());
+    if (this.highSurrogate !== '') this.parse(this.guard.push(Buffer.from(this.highSurrogate, 'utf8'), true));
+    this.parse(this.guard.end());
     if (this.fatal !== undefined) return;
     this.translate(this.reader.end());
     this.assembler.finish();
@@ -102,27 +104,20 @@ export class ImportSession<K extends RecordKind> {
       ...(a.fatal === undefined ? {} : { fatal: a.fatal }),
     };
     this.batchRows = a.rowsRead;
-    this.rowsTotal = a.rowsRead;
     a.records = [];
     a.issues = [];
     return batch;
   }
 
-  /** The whole result (for a whole-string import, which takes no batches). */
+  /** The whole result, for a whole-string import (which takes no batches). */
   result(): ImportResult<RecordKinds[K]> {
     const a = this.assembler;
     return {
       records: a.records,
       issues: a.issues,
-      rowsRead: a.rowsRead - this.rowsTotal,
+      rowsRead: a.rowsRead,
       ...(a.fatal === undefined ? {} : { fatal: a.fatal }),
     };
-  }
-
-  private mixed(): void {
-    this.assembler.fail(
-      new ExamcycleError('binary_file', 'The source mixes text and byte chunks; pass one or the other', { location: this.assembler.location(this.assembler.nextLine) }),
-    );
   }
 
   private parse(bytes: Uint8Array | { line: number; message: string }): void {
@@ -148,7 +143,7 @@ export class ImportSession<K extends RecordKind> {
     } else if (error instanceof CsvError && error.code === 'CSV_MAX_RECORD_SIZE') {
       this.assembler.fail(
         new ExamcycleError(
-          'truncated_quote',
+          'malformed_row',
           `The row starting at line ${line} runs past ${this.maxRowChars.toLocaleString('en-GB')} characters: a quoted cell is most likely never closed`,
           { location: at, cause: error, details: { maxRowChars: this.maxRowChars } },
         ),

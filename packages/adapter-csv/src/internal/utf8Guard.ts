@@ -83,8 +83,8 @@ function firstInvalidUtf8(b: Uint8Array): number {
  *
  * @example
  * ```ts
- * const guard = new Utf8Guard(false);
- * const ok = guard.push(new TextEncoder().encode('Id,Name\r\n'));
+ * const guard = new Utf8Guard();
+ * const ok = guard.push(new TextEncoder().encode('Id,Name\r\n'), false);
  * ```
  */
 export class Utf8Guard {
@@ -93,15 +93,16 @@ export class Utf8Guard {
   private started = false;
   private carry: Buffer = EMPTY;
 
-  /** @param rejectReplacement - refuse U+FFFD (for text that arrived as a JS string) */
-  constructor(private readonly rejectReplacement: boolean) {}
+  private rejectReplacement = false;
 
   /**
    * Takes the next chunk; returns the bytes that are safe to parse, or the problem found.
    *
    * @param chunk - the next bytes of the input
+   * @param fromText - the chunk was a JS string, so U+FFFD in it means it was decoded from non-UTF-8 bytes
    */
-  push(chunk: Uint8Array): Buffer | InputProblem {
+  push(chunk: Uint8Array, fromText: boolean): Buffer | InputProblem {
+    this.rejectReplacement = fromText;
     let data = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : asBuffer(chunk);
     this.carry = EMPTY;
     if (!this.started) {

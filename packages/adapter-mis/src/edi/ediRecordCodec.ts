@@ -28,6 +28,10 @@ export interface EdiDecodeResult {
 export type EdiEncodeResult = { readonly ok: true; readonly line: string } | { readonly ok: false; readonly issues: readonly EdiIssue[] };
 
 const PRINTABLE = /^[\x20-\x7e]*$/;
+
+function columns(field: EdiField): string {
+  return field.length === 1 ? `column ${field.start}` : `columns ${field.start}–${field.start + field.length - 1}`;
+}
 const NAME_CHARS = /^[A-Z'.:()/\- ]*$/;
 
 function fieldProblem(field: EdiField, raw: string, forWriting: boolean): string | undefined {
@@ -92,7 +96,7 @@ export function decodeEdiRecord(line: string, layout: EdiRecordLayout, where: Ed
       if (line.length >= EDI_RECORD_LENGTH) continue;
       // already reported as a short line; name the first field it cuts
       if (raw.length > 0 || from === line.length) {
-        issues.push({ ...base, field: field.field, column: field.field, position: field.start, code: 'malformed_record', message: `The line ends before ${field.field} (columns ${field.start}–${field.start + field.length - 1})` });
+        issues.push({ ...base, field: field.field, column: field.field, position: field.start, code: 'malformed_record', message: `The line ends before ${field.field} (${columns(field)})` });
       }
       continue;
     }
@@ -105,7 +109,7 @@ export function decodeEdiRecord(line: string, layout: EdiRecordLayout, where: Ed
         position: field.start,
         value: raw,
         code: 'malformed_record',
-        message: `${field.field} (columns ${field.start}–${field.start + field.length - 1}) ${problem}`,
+        message: `${field.field} (${columns(field)}) ${problem}`,
       });
       continue;
     }

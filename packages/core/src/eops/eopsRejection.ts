@@ -31,8 +31,9 @@ function reject(code: ExamcycleErrorCode, reason: string, rule?: string): Reject
   return rule ? { code, reason, rule } : { code, reason };
 }
 
-function millis(at: string): number {
-  return toLondon(at).toMillis();
+/** The epoch milliseconds of a schema-checked instant: ISO 8601 with an explicit offset, so the host's zone plays no part. */
+export function instantMillis(at: string): number {
+  return Date.parse(at);
 }
 
 function startYear(year: AcademicYear): number {
@@ -279,7 +280,7 @@ export function eopsRejectionOf(context: EopsContext, state: EopsMachineState, e
     return reject('invalid_value', `Malformed "${type}" event: ${issues}`);
   }
   const e = event as EopsEvent;
-  if (context.lastEventAt !== null && millis(e.at) < millis(context.lastEventAt)) {
+  if (context.lastEventAt !== null && instantMillis(e.at) < instantMillis(context.lastEventAt)) {
     return reject('invalid_value', `The event is dated ${e.at}, before the latest recorded event (${context.lastEventAt}): the trail is chronological`);
   }
   if (state === 'unregistered') {

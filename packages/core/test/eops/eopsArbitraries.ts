@@ -100,6 +100,15 @@ const yearArb: fc.Arbitrary<Step[]> = fc
     return merged;
   });
 
+const plusYear = (date: string) => `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
+
+/** The same step a year later: its target and meeting dates move into the next academic year. */
+function nextYear([body, by]: Step): Step {
+  if (body.type === 'target.agree') return [{ ...body, target: { ...body.target, dueBy: plusYear(body.target.dueBy) } }, by];
+  if (body.type === 'meeting.record') return [{ ...body, meeting: { ...body.meeting, heldOn: plusYear(body.meeting.heldOn) } }, by];
+  return [body, by];
+}
+
 function stamp(steps: readonly Step[], from: DateTime, hours: readonly number[]): EopsEvent[] {
   let t = from;
   return steps.map(([body, by], k) => {
@@ -126,5 +135,5 @@ export const eventsArb: fc.Arbitrary<EopsEvent[]> = fc
     const last = london(year1[year1.length - 1]!.at);
     const start = DateTime.max(last, london('2026-09-01T06:00:00'));
     const roll: EopsEvent[] = second.rollover ? [{ type: 'year.rollover', at: start.toISO()!, by: { id: 'examcycle', role: 'system' } }] : [];
-    return [...year1, ...roll, ...stamp(second.steps, start, hours.map((h) => Math.min(h, 72)))];
+    return [...year1, ...roll, ...stamp(second.steps.map(nextYear), start, hours.map((h) => Math.min(h, 72)))];
   });

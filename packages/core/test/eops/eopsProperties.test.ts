@@ -93,10 +93,11 @@ describe('eopsMachine properties', () => {
     const samples = fc.sample(eventsArb, { seed: 20250901, numRuns: 150 });
     const audits = samples.map((events) => run(events).actor.getSnapshot().context.audit);
     const count = (pred: (a: EopsContext['audit'][number]) => boolean) => audits.filter((audit) => audit.some(pred)).length;
-    expect(count((a) => a.event === 'standards.declare' && a.outcome === 'accepted')).toBeGreaterThan(10);
-    expect(count((a) => a.rule === 'eops.slt-declaration')).toBeGreaterThan(10);
-    expect(count((a) => a.rule === 'eops.certificate-criteria')).toBeGreaterThan(10);
-    expect(count((a) => a.event === 'year.rollover' && a.outcome === 'accepted')).toBeGreaterThan(3);
+    expect(count((a) => a.event === 'standards.declare' && a.outcome === 'accepted')).toBeGreaterThan(15);
+    expect(count((a) => a.event === 'standards.declare' && a.outcome === 'accepted' && a.details?.academicYear === '2026/27')).toBeGreaterThan(3);
+    expect(count((a) => a.rule === 'eops.slt-declaration')).toBeGreaterThan(50);
+    expect(count((a) => a.rule === 'eops.certificate-criteria')).toBeGreaterThan(20);
+    expect(count((a) => a.event === 'year.rollover' && a.outcome === 'accepted')).toBeGreaterThan(40);
   });
 
   it('starts unregistered with an empty context', () => {

@@ -12,7 +12,7 @@ import type { RuleCondition, RuleJson } from '../engine/RuleJson.js';
 const CONSULTED = '2025/26';
 
 function subjectIs(kind: string): RuleCondition {
-  return { fact: 'subject', path: '$.kind', operator: 'equal', value: kind, name: `the subject is a ${kind.replaceAll('_', ' ')}` };
+  return { fact: 'subject', path: '$.kind', operator: 'equal', value: kind, name: `the subject is of kind ${kind}` };
 }
 
 function finding(rule: string, severity: 'error' | 'warning' | 'info', message: string, source: SourceRef): RuleJson['event'] {

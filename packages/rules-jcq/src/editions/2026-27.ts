@@ -9,7 +9,6 @@ import { patternNotes } from './notes.js';
 import { confirmed, unconfirmed } from './sourced.js';
 import { standingRules } from './standingRules.js';
 
-const Y = '2026/27';
 const CONSULTED = '2025/26';
 const AQA_ENTRIES = documents.aqaEntries('2023/24');
 const OCR_NEA = documents.ocrInternallyAssessedDeadlines('2019/20');

@@ -9,7 +9,7 @@
  * the evaluator never evaluates a rule differently.
  */
 import { ExamcycleError } from '@examcycle/core';
-import type { RuleCondition, RuleEvent, RuleJson } from './RuleJson.js';
+import type { RuleEvent, RuleJson } from './RuleJson.js';
 
 /** The facts one evaluation runs over: plain data, by fact name. */
 export type RuleFacts = Readonly<Record<string, unknown>>;

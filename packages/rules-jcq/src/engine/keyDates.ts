@@ -304,7 +304,7 @@ export function buildKeyDates(editions: readonly Edition[], series: ExamSeries):
     direct(
       series,
       'head_of_centre_declaration',
-      `${edition.academicYear}: head of centre annual declaration`,
+      `${edition.academicYear}: Head of centre annual declaration`,
       edition.annual.headOfCentreDeclaration,
       'end_of_day',
       { idPrefix: yearPrefix },

@@ -26,7 +26,7 @@ export interface CentreRetentionPeriod {
   /** Keep at least this many months. */
   readonly keepMonths: number;
   /** Destroy by this many months (data protection), if the centre sets a limit. */
-  readonly purgeAfterMonths?: number;
+  readonly purgeAfterMonths?: number | undefined;
 }
 
 /** What a retention decision reads. */
@@ -87,7 +87,7 @@ function anchorOf(record: RetainedRecord): { at: DateTime; field: keyof Retained
 function months(anchor: DateTime, rule: Sourced<number>, what: string): Minimum {
   return {
     until: addMonthsNotShort(anchor, rule.value),
-    reason: `${what}: ${String(rule.value)} months${rule.note === undefined ? '' : ` (${rule.note})`}`,
+    reason: `${what} (${String(rule.value)} months, ${rule.confidence})`,
     source: rule.source,
     confidence: rule.confidence,
   };
@@ -112,7 +112,7 @@ function seriesEvent(record: RetainedRecord, ctx: RetentionContext, rule: Source
   }
   return {
     until: toLondon(event.at),
-    reason: `Kept until ${what} (${event.at}, ${event.confidence})${rule.note === undefined ? '' : `: ${rule.note}`}`,
+    reason: `Kept until ${what} (${event.at}, ${event.confidence})`,
     source: rule.source,
     confidence: event.confidence === 'unconfirmed' || rule.confidence === 'unconfirmed' ? 'unconfirmed' : 'confirmed',
   };

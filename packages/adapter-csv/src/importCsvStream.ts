@@ -37,12 +37,12 @@ export async function* importCsvStream<K extends RecordKind>(
     if (typeof chunk === 'string') {
       for (let at = 0; at < chunk.length && session.fatal === undefined; at += PIECE_BYTES) {
         session.pushText(chunk.slice(at, at + PIECE_BYTES));
-        if (session.pendingRows >= batchSize) yield session.takeBatch();
+        if (session.fatal === undefined && session.pendingRows >= batchSize) yield session.takeBatch();
       }
     } else {
       for (let at = 0; at < chunk.length && session.fatal === undefined; at += PIECE_BYTES) {
         session.pushBytes(chunk.subarray(at, at + PIECE_BYTES));
-        if (session.pendingRows >= batchSize) yield session.takeBatch();
+        if (session.fatal === undefined && session.pendingRows >= batchSize) yield session.takeBatch();
       }
     }
     if (session.fatal !== undefined) break;

@@ -61,7 +61,7 @@ describe('writeEntriesFile (JCQ formats v14 entries file)', () => {
 
   it('checks UCI, ULN and UPN check characters before writing, and leaves the candidate out with an issue', () => {
     const bad = [{ ...candidates[0]!, uci: '123450250001B' }, { ...candidates[1]!, uln: '8123456780' }, { ...candidates[2]!, upn: 'A820123400103' }];
-    const out = writeEntriesFile(bad, entries, options);
+    const out = writeEntriesFile(bad, entries.filter((e) => e.candidateId !== 'c4'), options);
     expect(out.candidates).toEqual([]);
     expect(out.issues.filter((i) => i.severity === 'error').map((i) => [i.candidateId, i.field, i.code])).toEqual([
       ['c1', 'uci', 'bad_check_character'],

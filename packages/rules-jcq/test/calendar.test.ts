@@ -34,8 +34,8 @@ const EASTER: Record<number, string> = {
 };
 
 const workingDate = fc
-  .date({ min: new Date(Date.UTC(2019, 0, 1)), max: new Date(Date.UTC(2098, 11, 1)), noInvalidDate: true })
-  .map((d) => d.toISOString().slice(0, 10));
+  .integer({ min: 0, max: 80 * 365 })
+  .map((days) => DateTime.fromISO('2019-01-01', { zone: 'UTC' }).plus({ days }).toISODate()!);
 
 describe('easterSunday', () => {
   it('gives Easter Day by the Gregorian computus', () => {

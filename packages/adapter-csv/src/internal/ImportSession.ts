@@ -12,7 +12,7 @@ import { csvColumnSet } from '../columns/columnSets.js';
 import type { CsvImportBatch, CsvImportOptions } from '../CsvImportOptions.js';
 import { RecordAssembler } from './RecordAssembler.js';
 import { RowReader } from './RowReader.js';
-import { Utf8Guard } from './utf8Guard.js';
+import { Utf8Guard, type GuardedBytes } from './utf8Guard.js';
 
 /** The defaults of {@link CsvImportOptions}. */
 export const IMPORT_DEFAULTS = { excelSerialDates: true, batchSize: 1000, maxRowChars: 1_000_000 } as const;
@@ -120,13 +120,13 @@ export class ImportSession<K extends RecordKind> {
     };
   }
 
-  private parse(bytes: Uint8Array | { line: number; message: string }): void {
+  /** Parses what the guard let through; a problem it found comes after the rows before it, so the first fault in the file wins. */
+  private parse({ bytes, problem }: GuardedBytes): void {
     if (this.fatal !== undefined) return;
-    if (!(bytes instanceof Uint8Array)) {
-      this.assembler.fail(new ExamcycleError('binary_file', bytes.message, { location: this.assembler.location(bytes.line) }));
-      return;
-    }
     if (bytes.length > 0) this.translate(this.reader.write(bytes));
+    if (problem !== undefined && this.fatal === undefined) {
+      this.assembler.fail(new ExamcycleError('binary_file', problem.message, { location: this.assembler.location(problem.line) }));
+    }
   }
 
   private translate(error: Error | undefined): void {

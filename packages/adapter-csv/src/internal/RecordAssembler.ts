@@ -132,7 +132,7 @@ export class RecordAssembler<T> {
 
   private header(cells: string[], line: number): void {
     const texts = cells.map(cellText);
-    const sep = texts.length === 1 ? SEP_LINE.exec(texts[0]!) : null;
+    const sep = SEP_LINE.exec(texts.length === 2 && texts[1] === '' ? `${texts[0]},` : texts.length === 1 ? texts[0]! : '');
     if (sep) {
       if (sep[1] !== ',') {
         this.fatal = new ExamcycleError('wrong_header', `The file says its separator is "${sep[1]}"; only comma-separated CSV is read`, {

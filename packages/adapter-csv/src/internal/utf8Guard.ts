@@ -16,6 +16,13 @@ export interface InputProblem {
   readonly message: string;
 }
 
+/** What the guard lets through: the bytes safe to parse, and the problem that stopped it, if one did. */
+export interface GuardedBytes {
+  /** Valid UTF-8 up to the problem (or the whole chunk, less a trailing incomplete character). */
+  readonly bytes: Buffer;
+  readonly problem?: InputProblem;
+}
+
 const EMPTY = Buffer.alloc(0);
 const REPLACEMENT = Buffer.from([0xef, 0xbf, 0xbd]);
 
@@ -84,7 +91,7 @@ function firstInvalidUtf8(b: Uint8Array): number {
  * @example
  * ```ts
  * const guard = new Utf8Guard();
- * const ok = guard.push(new TextEncoder().encode('Id,Name\r\n'), false);
+ * const { bytes, problem } = guard.push(new TextEncoder().encode('Id,Name\r\n'), false);
  * ```
  */
 export class Utf8Guard {
@@ -101,44 +108,44 @@ export class Utf8Guard {
    * @param chunk - the next bytes of the input
    * @param fromText - the chunk was a JS string, so U+FFFD in it means it was decoded from non-UTF-8 bytes
    */
-  push(chunk: Uint8Array, fromText: boolean): Buffer | InputProblem {
+  push(chunk: Uint8Array, fromText: boolean): GuardedBytes {
     this.rejectReplacement = fromText;
     let data = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : asBuffer(chunk);
     this.carry = EMPTY;
     if (!this.started) {
       if (data.length < 3) {
         this.carry = Buffer.from(data);
-        return EMPTY;
+        return { bytes: EMPTY };
       }
       const start = this.start(data);
-      if (!Buffer.isBuffer(start)) return start;
+      if (!Buffer.isBuffer(start)) return { bytes: EMPTY, problem: start };
       data = start;
     }
     const complete = completeLength(data);
     const body = complete === data.length ? data : data.subarray(0, complete);
-    const problem = this.inspect(body);
-    if (problem) return problem;
+    const found = this.inspect(body);
+    if (found !== undefined) return { bytes: body.subarray(0, found.offset), problem: found.problem };
     if (complete < data.length) this.carry = Buffer.from(data.subarray(complete));
     this.line += countBreaks(body, body.length, this.afterCR);
     if (body.length > 0) this.afterCR = body[body.length - 1] === 13;
-    return body;
+    return { bytes: body };
   }
 
   /** Ends the input: bytes still held back are an incomplete character (or a file shorter than 3 bytes). */
-  end(): Buffer | InputProblem {
+  end(): GuardedBytes {
     if (!this.started) {
       const tail = this.carry;
       this.carry = EMPTY;
-      if (tail.length === 0) return EMPTY;
+      if (tail.length === 0) return { bytes: EMPTY };
       const start = this.start(tail);
-      if (!Buffer.isBuffer(start)) return start;
-      const problem = this.inspect(start);
-      return problem ?? start;
+      if (!Buffer.isBuffer(start)) return { bytes: EMPTY, problem: start };
+      const found = this.inspect(start);
+      return found === undefined ? { bytes: start } : { bytes: start.subarray(0, found.offset), problem: found.problem };
     }
     if (this.carry.length > 0) {
-      return { line: this.line, message: 'The file ends in the middle of a UTF-8 character: it is not UTF-8 text, or it was cut short' };
+      return { bytes: EMPTY, problem: { line: this.line, message: 'The file ends in the middle of a UTF-8 character: it is not UTF-8 text, or it was cut short' } };
     }
-    return EMPTY;
+    return { bytes: EMPTY };
   }
 
   private start(data: Buffer): Buffer | InputProblem {
@@ -150,29 +157,28 @@ export class Utf8Guard {
     return data;
   }
 
-  private inspect(body: Buffer): InputProblem | undefined {
+  /** The first problem in a body of complete characters, and its offset. */
+  private inspect(body: Buffer): { offset: number; problem: InputProblem } | undefined {
     const nul = body.indexOf(0);
-    if (nul !== -1) {
-      return { line: this.lineAt(body, nul), message: 'The file holds NUL bytes: it is a binary file (a spreadsheet, an image, UTF-16 text), not CSV text' };
+    const invalid = isUtf8(body) ? -1 : firstInvalidUtf8(body);
+    const replacement = this.rejectReplacement ? body.indexOf(REPLACEMENT) : -1;
+    const offset = Math.min(...[nul, invalid, replacement].filter((i) => i >= 0));
+    if (!Number.isFinite(offset)) return undefined;
+    const line = this.lineAt(body, offset);
+    if (offset === nul) {
+      return { offset, problem: { line, message: 'The file holds NUL bytes: it is a binary file (a spreadsheet, an image, UTF-16 text), not CSV text' } };
     }
-    if (!isUtf8(body)) {
-      const at = firstInvalidUtf8(body);
-      const byte = body[at] ?? 0;
+    if (offset === invalid) {
+      const byte = body[offset] ?? 0;
       return {
-        line: this.lineAt(body, at),
-        message: `The file is not UTF-8 text (byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')}): save it as "CSV UTF-8", or it is not a CSV file`,
+        offset,
+        problem: { line, message: `The file is not UTF-8 text (byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')}): save it as "CSV UTF-8", or it is not a CSV file` },
       };
     }
-    if (this.rejectReplacement) {
-      const at = body.indexOf(REPLACEMENT);
-      if (at !== -1) {
-        return {
-          line: this.lineAt(body, at),
-          message: 'The text holds U+FFFD replacement characters: it was decoded from bytes that were not UTF-8; pass the file\'s bytes instead',
-        };
-      }
-    }
-    return undefined;
+    return {
+      offset,
+      problem: { line, message: "The text holds U+FFFD replacement characters: it was decoded from bytes that were not UTF-8; pass the file's bytes instead" },
+    };
   }
 
   private lineAt(body: Buffer, offset: number): number {

@@ -62,6 +62,74 @@ function fieldProblem(field: EdiField, raw: string, forWriting: boolean): string
   }
 }
 
+interface CompiledField {
+  readonly field: EdiField;
+  readonly from: number;
+  readonly to: number;
+  readonly columns: string;
+}
+
+const compiled = new WeakMap<EdiRecordLayout, readonly CompiledField[]>();
+
+function compile(layout: EdiRecordLayout): readonly CompiledField[] {
+  let c = compiled.get(layout);
+  if (c === undefined) {
+    c = layout.fields.map((field) => ({ field, from: field.start - 1, to: field.start - 1 + field.length, columns: columns(field) }));
+    compiled.set(layout, c);
+  }
+  return c;
+}
+
+/** Whether every character is printable ASCII (one pass over the line, instead of a test per field). */
+function printable(line: string): boolean {
+  for (let i = 0; i < line.length; i += 1) {
+    const c = line.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return true;
+}
+
+function isBlank(raw: string): boolean {
+  for (let i = 0; i < raw.length; i += 1) if (raw.charCodeAt(i) !== 0x20) return false;
+  return true;
+}
+
+function isDigits(raw: string): boolean {
+  if (raw.length === 0) return false;
+  for (let i = 0; i < raw.length; i += 1) {
+    const c = raw.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+/**
+ * The common cases checked without regular expressions on a line already known to be printable: `undefined`
+ * when the field is valid, `null` to leave it to {@link fieldProblem} (which also words the problem).
+ */
+function quickProblem(field: EdiField, raw: string): undefined | null {
+  if (field.type === 'opaque') return undefined;
+  if (raw.charCodeAt(0) === 0x20 && isBlank(raw)) return field.blankAllowed ? undefined : null;
+  switch (field.type) {
+    case 'literal':
+      return field.values !== undefined && field.values.includes(raw) ? undefined : null;
+    case 'numeric':
+      return !field.spacePaddedNumbers && isDigits(raw) ? undefined : null;
+    case 'date':
+      return isDigits(raw) && isEdiDate(raw) ? undefined : null;
+    default:
+      if (field.charset !== undefined || raw.charCodeAt(0) === 0x20) return null;
+      if (field.values === undefined) return undefined;
+      return field.values.includes(raw.trimEnd()) ? undefined : null;
+  }
+}
+
+function report(issues: EdiIssue[] | undefined, line: string, where: EdiLineContext, issue: Omit<EdiIssue, 'line' | 'recordType' | 'file'>): EdiIssue[] {
+  const list = issues ?? [];
+  list.push({ ...(where.file === undefined ? {} : { file: where.file }), line: where.line, recordType: `${line.charAt(0)}${line.charAt(1)}`, ...issue });
+  return list;
+}
+
 /**
  * Decodes one line by a layout. Lines longer than 192 characters, fields past the end of the line and
  * every invalid field are issues; the values are returned only when there are none.
@@ -76,46 +144,30 @@ function fieldProblem(field: EdiField, raw: string, forWriting: boolean): string
  * ```
  */
 export function decodeEdiRecord(line: string, layout: EdiRecordLayout, where: EdiLineContext): EdiDecodeResult {
-  const issues: EdiIssue[] = [];
-  const recordType = `${line.charAt(0)}${line.charAt(1)}`;
-  const base = { ...(where.file === undefined ? {} : { file: where.file }), line: where.line, recordType };
+  let issues: EdiIssue[] | undefined;
   if (line.length !== EDI_RECORD_LENGTH) {
-    issues.push({
-      ...base,
-      field: 'record',
-      position: Math.min(line.length, EDI_RECORD_LENGTH) + 1,
-      code: 'malformed_record',
-      message: `A record is ${EDI_RECORD_LENGTH} characters; this line has ${line.length}`,
-    });
+    issues = report(issues, line, where, { field: 'record', position: Math.min(line.length, EDI_RECORD_LENGTH) + 1, code: 'malformed_record', message: `A record is ${EDI_RECORD_LENGTH} characters; this line has ${line.length}` });
   }
+  const clean = printable(line);
   const values: Record<string, string> = {};
-  for (const field of layout.fields) {
-    const from = field.start - 1;
-    const raw = line.slice(from, from + field.length);
+  for (const { field, from, to, columns: cols } of compile(layout)) {
+    const raw = line.slice(from, to);
     if (raw.length < field.length) {
       if (line.length >= EDI_RECORD_LENGTH) continue;
       // already reported as a short line; name the first field it cuts
       if (raw.length > 0 || from === line.length) {
-        issues.push({ ...base, field: field.field, column: field.field, position: field.start, code: 'malformed_record', message: `The line ends before ${field.field} (${columns(field)})` });
+        issues = report(issues, line, where, { field: field.field, column: field.field, position: field.start, code: 'malformed_record', message: `The line ends before ${field.field} (${cols})` });
       }
       continue;
     }
-    const problem = fieldProblem(field, raw, false);
+    const problem = clean && quickProblem(field, raw) === undefined ? undefined : fieldProblem(field, raw, false);
     if (problem !== undefined) {
-      issues.push({
-        ...base,
-        field: field.field,
-        column: field.field,
-        position: field.start,
-        value: raw,
-        code: 'malformed_record',
-        message: `${field.field} (${columns(field)}) ${problem}`,
-      });
+      issues = report(issues, line, where, { field: field.field, column: field.field, position: field.start, value: raw, code: 'malformed_record', message: `${field.field} (${cols}) ${problem}` });
       continue;
     }
     values[field.field] = field.type === 'opaque' ? raw : field.spacePaddedNumbers ? raw.trim() : raw.trimEnd();
   }
-  return issues.length === 0 ? { values, issues } : { issues };
+  return issues === undefined ? { values, issues: [] } : { issues };
 }
 
 /**

@@ -144,12 +144,8 @@ export function ediText(input: string | Uint8Array): string {
  * ```
  */
 export function ediLines(text: string): string[] {
-  const lines = text.split('\n');
+  const lines = text.split(/\r?\n/);
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  for (let i = 0; i < lines.length; i += 1) {
-    const l = lines[i]!;
-    if (l.endsWith('\r')) lines[i] = l.slice(0, -1);
-  }
   return lines;
 }
 

@@ -4,11 +4,24 @@
  * matches them and reports every mismatch as a typed finding.
  */
 import type { ExamcycleError } from '@examcycle/core';
+import type { EdiField, EdiRecordLayout } from './EdiLayout.js';
 import type { EdiIssue } from './EdiIssue.js';
 import { resultsLayoutFor } from './layouts/resultsLayouts.js';
 import { matchResults, type ResultFinding, type ResultMatch, type ResultsMatchContext } from './matchResults.js';
 import { readEdiFile, type EdiCentreHeader, type EdiFileHeader, type EdiFileReading } from './readEdiFile.js';
 import { resultRecordFromValues, type EdiResultRecord } from './resultsRecord.js';
+
+const OPAQUE = new WeakMap<EdiRecordLayout, readonly EdiField[]>();
+
+/** The fields of a layout no source describes (kept exactly in `unread`). */
+function opaqueFieldsOf(layout: EdiRecordLayout): readonly EdiField[] {
+  let fields = OPAQUE.get(layout);
+  if (fields === undefined) {
+    fields = layout.fields.filter((f) => f.type === 'opaque');
+    OPAQUE.set(layout, fields);
+  }
+  return fields;
+}
 
 /** Options for {@link readResultsFile}. */
 export interface ReadResultsFileOptions {
@@ -75,10 +88,7 @@ export function readResultsFile(input: string | Uint8Array, options: ReadResults
           }
         );
       },
-      toRecord: (values, where) => {
-        const layout = resultsLayoutFor(values['resultType'] ?? '')!;
-        return resultRecordFromValues(values, where, layout.fields.filter((f) => f.type === 'opaque'));
-      },
+      toRecord: (values, where) => resultRecordFromValues(values, where, opaqueFieldsOf(resultsLayoutFor(values['resultType'] ?? '')!)),
     },
   });
   const results = structure.centres.flatMap((c) => c.details);

@@ -64,47 +64,54 @@ const ABSENCE_FIELDS: ReadonlyArray<[string, keyof EdiAbsence]> = [
  * @internal
  */
 export function resultRecordFromValues(values: EdiValues, where: EdiLineContext, opaque: readonly EdiField[]): { record?: EdiResultRecord; issues: EdiIssue[] } {
-  const issues: EdiIssue[] = [];
-  const v = (k: string): string => values[k] ?? '';
-  const bad = (field: string, position: number, value: string, message: string, code: EdiIssue['code'] = 'malformed_record'): void => {
-    issues.push({ ...(where.file === undefined ? {} : { file: where.file }), line: where.line, recordType: 'R5', field, column: field, position, value, code, message });
-  };
-  if (!isValidCentreNumber(v('centreNumber'))) bad('centreNumber', 3, v('centreNumber'), 'centreNumber must be five digits, not 00000');
-  if (!isValidCandidateNumber(v('candidateNumber'))) bad('candidateNumber', 8, v('candidateNumber'), 'candidateNumber must be 0001–9999');
-  if (v('uci') !== '' && !isValidUci(v('uci'))) bad('uci', 12, v('uci'), `UCI "${v('uci')}" fails its check character`, 'bad_check_character');
-  if (v('uln') !== '' && !isValidUln(v('uln'))) bad('uln', 25, v('uln'), `ULN "${v('uln')}" fails its check digit`, 'bad_check_character');
-  if (issues.length > 0) return { issues };
-  const type = v('resultType') as ResultType;
-  const opt = (k: string, as: string = k): Record<string, string> => (v(k) === '' ? {} : { [as]: v(k) });
-  const absence: Record<string, string> = {};
-  for (const [field, key] of ABSENCE_FIELDS) if (v(field) !== '') absence[key] = v(field);
-  const unread: Record<string, string> = {};
+  const centreNumber = values['centreNumber'] ?? '';
+  const candidateNumber = values['candidateNumber'] ?? '';
+  const uci = values['uci'] ?? '';
+  const uln = values['uln'] ?? '';
+  if (!isValidCentreNumber(centreNumber) || !isValidCandidateNumber(candidateNumber) || (uci !== '' && !isValidUci(uci)) || (uln !== '' && !isValidUln(uln))) {
+    const issues: EdiIssue[] = [];
+    const bad = (field: string, position: number, value: string, message: string, code: EdiIssue['code'] = 'malformed_record'): void => {
+      issues.push({ ...(where.file === undefined ? {} : { file: where.file }), line: where.line, recordType: 'R5', field, column: field, position, value, code, message });
+    };
+    if (!isValidCentreNumber(centreNumber)) bad('centreNumber', 3, centreNumber, 'centreNumber must be five digits, not 00000');
+    if (!isValidCandidateNumber(candidateNumber)) bad('candidateNumber', 8, candidateNumber, 'candidateNumber must be 0001–9999');
+    if (uci !== '' && !isValidUci(uci)) bad('uci', 12, uci, `UCI "${uci}" fails its check character`, 'bad_check_character');
+    if (uln !== '' && !isValidUln(uln)) bad('uln', 25, uln, `ULN "${uln}" fails its check digit`, 'bad_check_character');
+    return { issues };
+  }
+  const type = values['resultType'] as ResultType;
+  const record: { -readonly [K in keyof EdiResultRecord]: EdiResultRecord[K] } = { line: where.line, centreNumber, candidateNumber, resultCode: values['resultCode'] ?? '', resultType: type };
+  if (uci !== '') record.uci = uci;
+  if (uln !== '') record.uln = uln;
+  const entryCode = values['entryCode'];
+  if (entryCode) record.entryCode = entryCode;
+  const grade = values['grade'];
+  if (grade) record.grade = grade;
+  const secondGrade = values['secondGrade'];
+  if (secondGrade) record.secondGrade = secondGrade;
+  const endorsement = values['endorsement'];
+  if (endorsement) record.endorsement = endorsement;
+  const secondEndorsement = values['secondEndorsement'];
+  if (secondEndorsement) record.secondEndorsement = secondEndorsement;
+  let absence: Record<string, string> | undefined;
+  for (const [field, key] of ABSENCE_FIELDS) {
+    const v = values[field];
+    if (v) (absence ??= {})[key] = v;
+  }
+  if (absence !== undefined) record.absence = absence;
+  const scoreText = values['score'];
+  if (scoreText) {
+    if (type === 'U') record.uniformMark = Number(scoreText);
+    else if (type === 'M') record.mark = Number(scoreText);
+    else record.score = Number(scoreText);
+  }
+  let unread: Record<string, string> | undefined;
   for (const f of opaque) {
     const raw = values[f.field];
-    if (raw !== undefined && raw.trim() !== '') unread[f.field] = raw.trimEnd();
+    if (raw !== undefined && raw.trim() !== '') (unread ??= {})[f.field] = raw.trimEnd();
   }
-  const score = v('score') === '' ? undefined : Number(v('score'));
-  const scoreField = score === undefined ? {} : type === 'U' ? { uniformMark: score } : type === 'M' ? { mark: score } : { score };
-  return {
-    record: {
-      line: where.line,
-      centreNumber: v('centreNumber'),
-      candidateNumber: v('candidateNumber'),
-      ...opt('uci'),
-      ...opt('uln'),
-      ...opt('entryCode'),
-      resultCode: v('resultCode'),
-      resultType: type,
-      ...opt('grade'),
-      ...opt('secondGrade'),
-      ...opt('endorsement'),
-      ...opt('secondEndorsement'),
-      ...(Object.keys(absence).length === 0 ? {} : { absence }),
-      ...scoreField,
-      ...(Object.keys(unread).length === 0 ? {} : { unread }),
-    },
-    issues,
-  };
+  if (unread !== undefined) record.unread = unread;
+  return { record, issues: [] };
 }
 
 /**

@@ -6,10 +6,10 @@
 import type { CalendarDate } from '@examcycle/core';
 import type { EdiIssue } from './EdiIssue.js';
 import { ediFileName } from './ediFileName.js';
-import { encodeEdiRecord } from './ediRecordCodec.js';
+import { decodeEdiRecord, encodeEdiRecord } from './ediRecordCodec.js';
 import type { EdiSeries } from './ediSeries.js';
 import { resultsLayoutFor } from './layouts/resultsLayouts.js';
-import { resultRecordToValues, type EdiResultInput, type EdiResultRecord } from './resultsRecord.js';
+import { resultRecordFromValues, resultRecordToValues, type EdiResultInput, type EdiResultRecord } from './resultsRecord.js';
 import { writeEdiFile, type EdiSoftware } from './writeEdiFile.js';
 
 /** Options for {@link writeResultsFile}. */
@@ -32,7 +32,7 @@ export interface ResultsFileOutput {
   readonly fileName: string;
   /** Absent when any result could not be written. */
   readonly content?: string;
-  /** The results as written, with their line numbers. */
+  /** The results as written (as a reader will read them), with their line numbers. */
   readonly results: readonly EdiResultRecord[];
   /** Problems, with `line` the 0-based index of the result in the input. */
   readonly issues: readonly EdiIssue[];
@@ -62,13 +62,22 @@ export function writeResultsFile(results: readonly EdiResultInput[], options: Wr
       issues.push({ line: index, recordType: 'R5', field: 'resultType', code: 'unrepresentable_value', message: values });
       return;
     }
-    const out = encodeEdiRecord(values, resultsLayoutFor(result.resultType)!);
+    const layout = resultsLayoutFor(result.resultType)!;
+    const out = encodeEdiRecord(values, layout);
     if (!out.ok) {
       issues.push(...out.issues.map((i) => ({ ...i, line: index, recordType: 'R5' })));
       return;
     }
+    // what a reader will see: the record read back from the encoded line
+    const where = { line: lines.length + 3 };
+    const decoded = decodeEdiRecord(out.line, layout, where);
+    const made: { record?: EdiResultRecord; issues: readonly EdiIssue[] } = decoded.values === undefined ? { issues: decoded.issues } : resultRecordFromValues(decoded.values, where, layout.fields.filter((f) => f.type === 'opaque'));
+    if (made.record === undefined || made.issues.length > 0) {
+      issues.push(...made.issues.map((i) => ({ ...i, line: index, code: 'unrepresentable_value' as const })));
+      return;
+    }
     lines.push(out.line);
-    written.push({ ...result, line: lines.length + 2 });
+    written.push(made.record);
   });
   if (issues.length > 0) return { fileName, results: [], issues };
   const file = writeEdiFile({ dataType: 'R', centreOrSeries: centreNumber, awardingBodyId, series, sequence, producedOn, software }, lines);

@@ -28,7 +28,17 @@ function updateRecord(context: EopsContext, officerId: string, change: (r: EopsR
   return context.records.map((r) => (r === current ? change(r) : r));
 }
 
-/** The audit details an event carries: which account, officer, target or item it was about. */
+/**
+ * The audit details an event carries: which account, officer, target or item it was about, and the year.
+ *
+ * @param event - the event as sent
+ * @param context - the context (for the academic year)
+ * @internal
+ * @example
+ * ```ts
+ * eopsAuditDetails({ type: 'target.mark', officerId: 'eo-1', targetId: 'ku-1' }, context); // { officerId: 'eo-1', targetId: 'ku-1', academicYear: '2025/26' }
+ * ```
+ */
 export function eopsAuditDetails(event: unknown, context: EopsContext): AuditEntry['details'] {
   if (typeof event !== 'object' || event === null) return undefined;
   const e = event as Record<string, unknown>;

@@ -159,12 +159,16 @@ export type EopsSendOutcome =
  * ```
  */
 export function sendEops(actor: AnyActorRef & { getSnapshot(): EopsSnapshot }, event: EopsEvent): EopsSendOutcome {
-  const before = actor.getSnapshot().context.audit.length;
+  const previous = actor.getSnapshot();
+  if (previous.status !== 'active') {
+    // xstate drops events sent to a stopped actor: say so rather than pretend.
+    return { ok: false, entry: undefined, error: new ExamcycleError('event_rejected', `The actor is ${previous.status}; "${event.type}" was not processed`) };
+  }
   actor.send(event);
   const snapshot = actor.getSnapshot();
   const entry = snapshot.context.audit[snapshot.context.audit.length - 1];
-  if (snapshot.context.audit.length === before || !entry) {
-    return { ok: false, entry, error: new ExamcycleError('event_rejected', `The actor is stopped; "${event.type}" was not processed`) };
+  if (snapshot.context.audit.length === previous.context.audit.length || !entry) {
+    return { ok: false, entry, error: new ExamcycleError('event_rejected', `"${event.type}" was not processed`) };
   }
   if (entry.outcome === 'rejected') return { ok: false, entry, error: lastEopsRejection(snapshot)! };
   return { ok: true, entry };

@@ -13,10 +13,10 @@ import { EOPS_LEADER_ROLES, type EopsAccount, type EopsContext, type EopsRecord,
 import { eopsEventSchema, type EopsEvent } from './eopsEvents.js';
 import { eopsProgress } from './eopsProgress.js';
 
-/** The EOPS machine's top-level states. */
+/** The EOPS machine's top-level states. @internal */
 export type EopsMachineState = 'unregistered' | 'registered';
 
-/** Why an event was rejected. */
+/** Why an event was rejected. @internal */
 export interface EopsRejection {
   readonly code: ExamcycleErrorCode;
   readonly reason: string;
@@ -31,7 +31,16 @@ function reject(code: ExamcycleErrorCode, reason: string, rule?: string): Reject
   return rule ? { code, reason, rule } : { code, reason };
 }
 
-/** The epoch milliseconds of a schema-checked instant: ISO 8601 with an explicit offset, so the host's zone plays no part. */
+/**
+ * The epoch milliseconds of a schema-checked instant: ISO 8601 with an explicit offset, so the host's zone plays no part.
+ *
+ * @param at - an instant that passed `instantSchema`
+ * @internal
+ * @example
+ * ```ts
+ * instantMillis('2025-09-02T09:00:00+01:00'); // 1756800000000
+ * ```
+ */
 export function instantMillis(at: string): number {
   return Date.parse(at);
 }
@@ -77,7 +86,17 @@ function otherActiveAdmins(context: EopsContext, accountId: string): number {
   return context.accounts.filter((a) => a.id !== accountId && a.admin && a.status === 'active').length;
 }
 
-/** The officer's record for the current year, or undefined. */
+/**
+ * The officer's record for the centre's current academic year, or undefined.
+ *
+ * @param context - the machine's context
+ * @param officerId - the officer's account id
+ * @internal
+ * @example
+ * ```ts
+ * currentRecord(snapshot.context, 'eo-1')?.targets;
+ * ```
+ */
 export function currentRecord(context: EopsContext, officerId: string): EopsRecord | undefined {
   return context.records.find((r) => r.officerId === officerId && r.academicYear === context.academicYear);
 }

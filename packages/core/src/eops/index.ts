@@ -36,6 +36,8 @@ export type {
 export { EOPS_ACHIEVEMENT_METHODS, EOPS_KEY_SKILL_AREAS, EOPS_KNOWLEDGE_AREAS, EOPS_TOOLKIT_SOURCE } from './eopsAreas.js';
 export type { EopsAchievementMethod, EopsKeySkillArea, EopsKnowledgeArea, EopsStrand } from './eopsAreas.js';
 export { eopsProgress } from './eopsProgress.js';
+export { eopsRegistrationDue } from './eopsRegistrationDue.js';
+export type { EopsRegistrationDue } from './eopsRegistrationDue.js';
 export type { EopsProgress } from './eopsProgress.js';
 
 // the tracker

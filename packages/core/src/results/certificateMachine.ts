@@ -218,7 +218,11 @@ function decide(context: CertificateContext, kind: 'unclaimed_certificate' | 'ce
     kind === 'unclaimed_certificate'
       ? { id: context.certificate.id, kind, subject: context.certificate.candidateId, seriesId: context.certificate.seriesId, createdAt: context.receivedAt ?? at, issuedAt: context.dateOfIssue ?? at }
       : { id: `${context.certificate.id}/destruction-record`, kind, subject: context.certificate.candidateId, seriesId: context.certificate.seriesId, createdAt: destroyedAt!, destroyedAt: destroyedAt! };
-  return pack.retention(record);
+  try {
+    return pack.retention(record);
+  } catch (cause) {
+    return { code: 'rule_unsupported', reason: `The rules pack "${context.rules.packId}" could not decide the retention of ${record.id}: ${cause instanceof Error ? cause.message : String(cause)}` };
+  }
 }
 
 function isDecision(d: RetentionDecision | CertificateRefusal): d is RetentionDecision {

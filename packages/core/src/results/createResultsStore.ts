@@ -15,7 +15,7 @@ import type { Qualification, QualificationLevel } from '../domain/qualification.
 import type { ExamSeries } from '../domain/series.js';
 import type { StaffMember, StaffRole } from '../domain/staff.js';
 import type { RecordIssue } from '../adapters/RecordImport.js';
-import { ExamcycleError } from '../errors/ExamcycleError.js';
+import { ExamcycleError, isExamcycleError } from '../errors/ExamcycleError.js';
 import type { ResultsAccessDecision, ResultsAudience, RulesPack } from '../rules/RulesPack.js';
 import { toLondon, type ExamClock, type Instant } from '../time/clock.js';
 import { analyseResults, type PreviousYearResults, type SubjectAnalysis } from './analyseResults.js';
@@ -199,8 +199,6 @@ export interface ResultsStore {
   pressRelease(request: { readonly by: Actor; readonly level?: QualificationLevel }): PressRelease;
   /** Applies an enquiry's grade change to the results (and so to the analysis). */
   applyEnquiryOutcome(change: EnquiryGradeChange, by: Actor): AppliedGradeChange;
-  /** The grade changes applied so far. */
-  gradeChanges(): readonly AppliedGradeChange[];
   /** The audit trail: every read (allowed and denied), nomination and write. */
   audit(): readonly AuditEntry[];
 }
@@ -317,13 +315,22 @@ export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
     const withheld: WithheldLevel[] = [];
     let firstDenial: ResultsAccessDecision | undefined;
     for (const level of levels) {
-      const decision = rulesPack.resultsAccess({
-        audience: reader.audience,
-        ...(reader.audience === 'centre_staff' ? { role: roles, nominatedByHeadOfCentre: nominations.has(reader.id) } : {}),
-        at,
-        series,
-        level,
-      });
+      let decision: ResultsAccessDecision;
+      try {
+        decision = rulesPack.resultsAccess({
+          audience: reader.audience,
+          ...(reader.audience === 'centre_staff' ? { role: roles, nominatedByHeadOfCentre: nominations.has(reader.id) } : {}),
+          at,
+          series,
+          level,
+        });
+      } catch (cause) {
+        // A pack that cannot decide denies: the read is recorded and refused with the pack's reason.
+        const code = isExamcycleError(cause) ? cause.code : 'rule_unsupported';
+        const reason = `The rules pack could not decide this read: ${cause instanceof Error ? cause.message : String(cause)}`;
+        record({ at, by, event, from: 'results', to: 'results', outcome: 'rejected', reason, code, details: { ...details, level, audience: reader.audience } });
+        throw new ExamcycleError(code, reason, { cause, details: { ...details, level, at } });
+      }
       const phase = phaseAt(level, at);
       const common = { ...details, level, audience: reader.audience };
       if (decision.allowed) {
@@ -624,10 +631,6 @@ export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
       const phase = phaseAt(target.level, at);
       record({ at, by, event, from: phase, to: phase, outcome: 'accepted', details: { ...details, resultId: target.id, direction: change.direction } });
       return applied;
-    },
-
-    gradeChanges() {
-      return [...changes];
     },
 
     audit() {

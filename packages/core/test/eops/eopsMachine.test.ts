@@ -5,6 +5,7 @@ import {
   EOPS_KNOWLEDGE_AREAS,
   eopsMachine,
   eopsProgress,
+  eopsRegistrationDue,
   inductionChecklist,
   isExamcycleError,
   lastEopsRejection,
@@ -14,6 +15,7 @@ import {
   type EopsCertificate,
   type EopsEvent,
 } from '@examcycle/core';
+import { fixturePack } from '../fixtures/fixturePack.js';
 import { CENTRE, as, centreActor, clockFrom, completeCriteria, kuTarget, ksTarget, users } from './eopsFixture.js';
 
 function lastEntry(actor: EopsActor) {
@@ -452,6 +454,18 @@ describe('eopsMachine: renewal', () => {
     expect(fresh).toMatchObject({ academicYear: '2026/27', targets: [], valuesAndAttributes: { statement: null, agreement: null }, certificate: null, lapsedAt: null });
     expect(eopsProgress(fresh).missing).toHaveLength(4);
     expect(actor.getSnapshot().context.records).toHaveLength(2);
+  });
+
+  it('lists the exams officers still to register this academic year, overdue after the rules pack’s registration-by date', () => {
+    const { actor, at } = registered();
+    const rules = fixturePack.eopsRules('2025/26');
+    expect(eopsRegistrationDue(actor.getSnapshot(), rules, '2025-10-31T23:00:00+00:00')).toEqual([
+      { officerId: 'eo-2', officerName: 'Niamh Gregory', academicYear: '2025/26', registrationBy: '2025-10-31', overdue: false, source: rules.registrationBy.source, confidence: 'confirmed' },
+    ]);
+    expect(eopsRegistrationDue(actor.getSnapshot(), rules, '2025-11-01T00:00:00+00:00')[0]?.overdue).toBe(true);
+    actor.send({ type: 'officer.register', officerId: 'eo-2', experience: 'experienced', at: at(), by: as.slt });
+    expect(eopsRegistrationDue(actor.getSnapshot(), rules, '2025-11-01T00:00:00+00:00')).toEqual([]);
+    expect(eopsRegistrationDue(actor.getSnapshot(), fixturePack.eopsRules('2026/27'), '2026-09-02T00:00:00+01:00').map((d) => d.officerId)).toEqual(['eo-1', 'eo-2']);
   });
 
   it('refuses anything dated after the year has ended until the year is rolled over', () => {

@@ -201,7 +201,7 @@ describe('meetingSchedule properties', () => {
       if (o.from) expect(m.date >= o.from).toBe(true);
       expect(m.date <= '2026-08-31').toBe(true);
     }
-  });
+  }, 30_000);
 
   test.prop([optionsArb], { numRuns: 200 })('opens with a start meeting on the first school day, then at most one meeting a week, in date order', (o) => {
     const meetings = run(o);
@@ -222,7 +222,7 @@ describe('meetingSchedule properties', () => {
     const weeks = meetings.map((m) => `${day(m.date).weekYear}-${day(m.date).weekNumber}`);
     expect(new Set(weeks).size).toBe(weeks.length);
     expect(meetings.map((m) => m.date)).toEqual(meetings.map((m) => m.date).sort());
-  });
+  }, 30_000);
 
   test.prop([optionsArb], { numRuns: 200 })('meets a new exams officer in every week of exam time that has a school day', (o) => {
     const input = { ...o, officerExperience: 'new' as const };
@@ -235,7 +235,7 @@ describe('meetingSchedule properties', () => {
         if (start !== undefined && date >= start && isSchoolDay(date, o.termDates)) expect(weeks.has(`${d.weekYear}-${d.weekNumber}`)).toBe(true);
       }
     }
-  });
+  }, 30_000);
 
   test.prop([optionsArb], { numRuns: 200 })('meets a half-termly experienced officer in the last week of every half term after the start', (o) => {
     const input = { ...o, officerExperience: 'experienced' as const, experienced: 'half_termly' as const };
@@ -252,5 +252,5 @@ describe('meetingSchedule properties', () => {
       }
       if (start !== undefined && last && last.toISODate()! >= start) expect(weeks.has(`${last.weekYear}-${last.weekNumber}`)).toBe(true);
     }
-  });
+  }, 30_000);
 });

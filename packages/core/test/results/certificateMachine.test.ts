@@ -146,6 +146,16 @@ describe('certificateMachine', () => {
     expect(certificateRetainedRecords(snap().context)).toEqual([]);
   });
 
+  it('refuses to start the retention clock when the rules pack cannot decide it', () => {
+    const broken = { ...fixturePack, retention: () => { throw new Error('no retention rule'); } };
+    const { actor, snap, last } = start({ rulesPack: broken });
+    actor.send(received('2026-11-04T10:00:00Z'));
+    actor.send(checked('2026-11-04T11:00:00Z'));
+    actor.send({ type: 'certificate.unclaimed', at: '2026-12-18T16:00:00Z', by: EO });
+    expect(snap().value).toBe('checked');
+    expect(last()).toMatchObject({ outcome: 'rejected', code: 'rule_unsupported' });
+  });
+
   it('destroys only securely', () => {
     const { actor, last } = toUnclaimed();
     actor.send({ type: 'certificate.destroyed', at: '2028-01-01T10:00:00Z', by: EO, method: 'bin' as never });

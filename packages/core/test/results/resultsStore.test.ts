@@ -219,6 +219,14 @@ describe('createResultsStore', () => {
     });
   });
 
+  it('refuses and records a read the rules pack cannot decide', () => {
+    const broken = { ...fixturePack, resultsAccess: () => { throw new Error('no edition for this series'); } };
+    const s = createResultsStore({ rulesPack: broken, series: june2026, now: () => '2026-08-13T10:00:00+01:00', results: centreResults() });
+    const e = caught(() => s.statementOfResults({ audience: 'candidate', id: 'C-1' }, 'C-1', { level: 'GCE' }));
+    expect(e.code).toBe('rule_unsupported');
+    expect(s.audit().at(-1)).toMatchObject({ outcome: 'rejected', code: 'rule_unsupported', event: 'results.read.statement' });
+  });
+
   it('reports invalid results as issues with where they were, and keeps the valid ones', () => {
     const { s } = store('2026-08-12T09:00:00+01:00');
     const out = s.addResults([{ id: 'N1', candidateId: 'C-3', seriesId: 'june-2026', awardingBodyId: 'AQA', awardCode: '8300F', kind: 'qualification', level: 'GCSE', grade: '444' }, { id: 'N2', candidateId: 'C-3', seriesId: 'november-2026', awardingBodyId: 'AQA', awardCode: '8300F', level: 'GCSE', grade: '4' }, { id: 'R-C-3-8300F', candidateId: 'C-3', seriesId: 'june-2026', awardingBodyId: 'AQA', awardCode: '8300F', level: 'GCSE', grade: '4' }], EO, 'a2c.edi');

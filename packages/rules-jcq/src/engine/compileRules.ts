@@ -19,6 +19,7 @@ export interface FiredRule {
   readonly rule: string;
   readonly priority: number;
   readonly event: RuleEvent;
+  /** The conditions that held, in words; worked out from the facts on first read (the hot path never pays for it). */
   readonly explanation: readonly string[];
 }
 
@@ -29,6 +30,39 @@ export interface CompiledRules {
   /** Evaluates every rule over one set of facts and returns those that fired. */
   run(facts: RuleFacts): readonly FiredRule[];
 }
+
+/** A fired rule; its explanation is worked out from the facts on first read. */
+class Fired implements FiredRule {
+  #explanation: string[] | undefined;
+  readonly #root: Node;
+  readonly #facts: RuleFacts;
+
+  constructor(
+    readonly rule: string,
+    readonly priority: number,
+    readonly event: RuleEvent,
+    root: Node,
+    facts: RuleFacts,
+  ) {
+    this.#root = root;
+    this.#facts = facts;
+  }
+
+  get explanation(): readonly string[] {
+    if (this.#explanation === undefined) {
+      this.#explanation = [];
+      this.#root.explain(this.#facts, this.#explanation);
+    }
+    return this.#explanation;
+  }
+
+  /** The plain-data form, explanation included. */
+  toJSON(): { rule: string; priority: number; event: RuleEvent; explanation: readonly string[] } {
+    return { rule: this.rule, priority: this.priority, event: this.event, explanation: this.explanation };
+  }
+}
+
+const NOTHING_FIRED: readonly FiredRule[] = Object.freeze([]);
 
 /** The operators the compiler supports (json-rules-engine's defaults). */
 export const SUPPORTED_OPERATORS = [
@@ -53,6 +87,7 @@ interface Node {
   readonly text: string;
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
 const PATH = /^\$((\.[A-Za-z_][A-Za-z0-9_]*)|(\[(0|[1-9][0-9]*)\]))*$/;
 const SEGMENT = /\.([A-Za-z_][A-Za-z0-9_]*)|\[(0|[1-9][0-9]*)\]/g;
 const OPERATOR_WORDS: Record<Operator, string> = {
@@ -121,49 +156,62 @@ function compileGetter(ruleName: string, where: string, fact: unknown, path: unk
   if (typeof fact !== 'string' || fact.length === 0) refuse(ruleName, `${where}.fact`, 'fact must be a non-empty string');
   const segments = compilePath(ruleName, where, path);
   const label = segments === null ? fact : `${fact}${(path as string).slice(1)}`;
-  const get: Getter = (facts) => {
-    let v = Object.prototype.hasOwnProperty.call(facts, fact) ? facts[fact] : undefined;
+  const read = (facts: RuleFacts): unknown => {
+    const v = hasOwn.call(facts, fact) ? facts[fact] : undefined;
     if (typeof v === 'function') refuseAtRun(ruleName, fact, 'a function (a dynamic fact)');
-    if (isThenable(v)) refuseAtRun(ruleName, fact, 'a promise (an async fact)');
-    if (segments === null || v === null || typeof v !== 'object') return v;
-    for (const segment of segments) {
-      if (!v || !Object.hasOwn(v as object, segment)) return undefined;
-      v = (v as Record<string, unknown>)[segment];
-    }
+    if (typeof v === 'object' && v !== null && typeof (v as { then?: unknown }).then === 'function') refuseAtRun(ruleName, fact, 'a promise (an async fact)');
+    return v;
+  };
+  const settled = (v: unknown): unknown => {
     if (isThenable(v)) refuseAtRun(ruleName, fact, 'holding a promise at its path (an async value)');
     return v;
   };
-  return { get, label };
-}
-
-function numeric(a: unknown): boolean {
-  return Number.parseFloat(a as string).toString() !== 'NaN';
-}
-
-function compare(op: Operator, a: unknown, b: unknown): boolean {
-  switch (op) {
-    case 'equal':
-      return a === b;
-    case 'notEqual':
-      return a !== b;
-    case 'in':
-      return (b as unknown[]).indexOf(a) > -1;
-    case 'notIn':
-      return (b as unknown[]).indexOf(a) === -1;
-    case 'contains':
-      return Array.isArray(a) && a.indexOf(b) > -1;
-    case 'doesNotContain':
-      return Array.isArray(a) && a.indexOf(b) === -1;
-    case 'lessThan':
-      return numeric(a) && (a as number) < (b as number);
-    case 'lessThanInclusive':
-      return numeric(a) && (a as number) <= (b as number);
-    case 'greaterThan':
-      return numeric(a) && (a as number) > (b as number);
-    case 'greaterThanInclusive':
-      return numeric(a) && (a as number) >= (b as number);
+  if (segments === null || segments.length === 0) return { get: read, label };
+  if (segments.length === 1) {
+    const s0 = segments[0]!;
+    return {
+      label,
+      get: (facts) => {
+        const v = read(facts);
+        if (v === null || typeof v !== 'object') return v;
+        return hasOwn.call(v, s0) ? settled((v as Record<string, unknown>)[s0]) : undefined;
+      },
+    };
   }
+  return {
+    label,
+    get: (facts) => {
+      let v = read(facts);
+      if (v === null || typeof v !== 'object') return v;
+      for (const segment of segments) {
+        if (!v || !Object.hasOwn(v as object, segment)) return undefined;
+        v = (v as Record<string, unknown>)[segment];
+      }
+      return settled(v);
+    },
+  };
 }
+
+/** json-rules-engine's number validator: `Number.parseFloat(a).toString() !== 'NaN'`, with a fast path for numbers. */
+function numeric(a: unknown): boolean {
+  return typeof a === 'number' ? !Number.isNaN(a) : Number.parseFloat(a as string).toString() !== 'NaN';
+}
+
+type Comparator = (a: unknown, b: unknown) => boolean;
+
+/** json-rules-engine's default operators, one monomorphic function each. */
+const COMPARATORS: Record<Operator, Comparator> = {
+  equal: (a, b) => a === b,
+  notEqual: (a, b) => a !== b,
+  in: (a, b) => (b as unknown[]).indexOf(a) > -1,
+  notIn: (a, b) => (b as unknown[]).indexOf(a) === -1,
+  contains: (a, b) => Array.isArray(a) && a.indexOf(b) > -1,
+  doesNotContain: (a, b) => Array.isArray(a) && a.indexOf(b) === -1,
+  lessThan: (a, b) => numeric(a) && (a as number) < (b as number),
+  lessThanInclusive: (a, b) => numeric(a) && (a as number) <= (b as number),
+  greaterThan: (a, b) => numeric(a) && (a as number) > (b as number),
+  greaterThanInclusive: (a, b) => numeric(a) && (a as number) >= (b as number),
+};
 
 function show(value: unknown): string {
   if (value === undefined) return 'undefined';
@@ -185,6 +233,8 @@ function compileLeaf(ruleName: string, where: string, c: Record<string, unknown>
   const raw = c['value'];
   let right: Getter;
   let rightLabel: string;
+  let literal: unknown;
+  let hasLiteral = false;
   if (isPlainObject(raw) && Object.prototype.hasOwnProperty.call(raw, 'fact')) {
     if (op === 'in' || op === 'notIn') refuse(ruleName, `${where}.value`, `"${op}" needs a literal array, not a fact reference`);
     checkKeys(ruleName, `${where}.value`, raw, ['fact', 'path', 'params']);
@@ -195,19 +245,23 @@ function compileLeaf(ruleName: string, where: string, c: Record<string, unknown>
   } else {
     if ((op === 'in' || op === 'notIn') && !Array.isArray(raw)) refuse(ruleName, `${where}.value`, `"${op}" needs an array value`);
     right = () => raw;
+    literal = raw;
+    hasLiteral = true;
     rightLabel = show(raw);
   }
   const name = typeof c['name'] === 'string' ? c['name'] : undefined;
   if (c['name'] !== undefined && name === undefined) refuse(ruleName, `${where}.name`, 'name must be a string');
   const text = `${left.label} ${OPERATOR_WORDS[op]} ${rightLabel}`;
-  const test = (facts: RuleFacts): boolean => compare(op, left.get(facts), right(facts));
+  const cmp = COMPARATORS[op];
+  const get = left.get;
+  const test: (facts: RuleFacts) => boolean = hasLiteral ? (facts) => cmp(get(facts), literal) : (facts) => cmp(get(facts), right(facts));
   return {
     test,
     text: name ?? text,
     explain: (facts, out) => {
-      const a = left.get(facts);
+      const a = get(facts);
       const b = right(facts);
-      if (compare(op, a, b)) {
+      if (cmp(a, b)) {
         const detail = `${left.label} (${show(a)}) ${OPERATOR_WORDS[op]} ${rightLabel === show(b) ? rightLabel : `${rightLabel} (${show(b)})`}`;
         out.push(name === undefined ? detail : `${name}: ${detail}`);
       }
@@ -309,15 +363,11 @@ export function compileRules(rules: readonly RuleJson[]): CompiledRules {
   return {
     rules: ordered.map(({ name, priority, event }) => ({ name, priority, event })),
     run(facts) {
-      const fired: FiredRule[] = [];
+      let fired: FiredRule[] | undefined;
       for (const r of ordered) {
-        if (r.root.test(facts)) {
-          const explanation: string[] = [];
-          r.root.explain(facts, explanation);
-          fired.push({ rule: r.name, priority: r.priority, event: r.event, explanation });
-        }
+        if (r.root.test(facts)) (fired ??= []).push(new Fired(r.name, r.priority, r.event, r.root, facts));
       }
-      return fired;
+      return fired ?? NOTHING_FIRED;
     },
   };
 }

@@ -28,7 +28,7 @@ export function findingOf(fired: FiredRule, subject: CheckFacts['subject']): Fin
     subject: { kind: subject.kind, id: subject.id },
     message: typeof params['message'] === 'string' ? params['message'] : fired.event.type,
     source: (params['source'] as SourceRef | undefined) ?? FACTS_CONTRACT,
-    explanation: fired.explanation,
+    explanation: [...fired.explanation],
   };
 }
 

@@ -1,0 +1,248 @@
+/**
+ * The adapter-csv benchmark, all in one run:
+ *
+ * 1. Candidate parsers (csv-parse, papaparse, udsv) alone on the same 500,000-row entries file, for speed,
+ *    and on the awkward inputs an import must survive, for correctness: the measurements behind the
+ *    choice of csv-parse (README, "Choosing the parser").
+ * 2. The baseline, csv-parse alone exactly as the adapter drives it, against the full validated import
+ *    (importCsv whole, importCsvStream in 64 KiB chunks): rows per second and the ratio (target ≥ 0.5).
+ * 3. A 1 GB entries file written to a temporary file as a stream, imported through importCsvStream from
+ *    a file stream in a child process, with its peak RSS (target < 256 MB); the file is deleted after.
+ *
+ * Run: `npm run bench -w @examcycle/adapter-csv` (BENCH_GB=0.1 for a quicker big-file run).
+ */
+import { spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Parser } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
+import Papa from 'papaparse';
+import { inferSchema, initParser } from 'udsv';
+import type { Entry } from '@examcycle/core';
+import { exportCsv, importCsv, importCsvStream } from '@examcycle/adapter-csv';
+
+const ROWS = 500_000;
+const CSV_PARSE_OPTIONS = {
+  delimiter: ',',
+  record_delimiter: ['\r\n', '\n', '\r'],
+  relax_column_count: true,
+  relax_quotes: true,
+  skip_empty_lines: false,
+  max_record_size: 1_000_000,
+};
+
+/** Deterministic entries: candidate, series, board, option, components (quoted list), status, instant, a name-like id. */
+function entries(from: number, count: number): Entry[] {
+  const boards = ['AQA', 'OCR', 'PEARSON', 'WJEC'];
+  const statuses = ['draft', 'submitted', 'accepted', 'amended', 'withdrawn'] as const;
+  const out: Entry[] = [];
+  for (let i = from; i < from + count; i += 1) {
+    out.push({
+      id: `E${i}`,
+      candidateId: `ADM${String(i % 1800).padStart(5, '0')}`,
+      seriesId: 'june-2026',
+      awardingBodyId: boards[i % 4]!,
+      entryCode: `8${String(i % 1000).padStart(3, '0')}H`,
+      componentCodes: [`8${i % 1000}/1H`, `8${i % 1000}/2H`],
+      status: statuses[i % 5]!,
+      ...(i % 3 === 0 ? { submittedAt: '2026-02-20T10:00:00+00:00' } : {}),
+      identityVerified: i % 2 === 0,
+    });
+  }
+  return out;
+}
+
+function rate(rows: number, ms: number): string {
+  return `${Math.round(rows / (ms / 1000)).toLocaleString('en-GB')} rows/s`;
+}
+
+/** Best of `runs` timings, in ms. */
+function best(runs: number, fn: () => number): { ms: number; rows: number } {
+  let ms = Infinity;
+  let rows = 0;
+  for (let r = 0; r < runs; r += 1) {
+    const t = performance.now();
+    rows = fn();
+    ms = Math.min(ms, performance.now() - t);
+  }
+  return { ms, rows };
+}
+
+async function bestAsync(runs: number, fn: () => Promise<number>): Promise<{ ms: number; rows: number }> {
+  let ms = Infinity;
+  let rows = 0;
+  for (let r = 0; r < runs; r += 1) {
+    const t = performance.now();
+    rows = await fn();
+    ms = Math.min(ms, performance.now() - t);
+  }
+  return { ms, rows };
+}
+
+/** csv-parse exactly as the adapter drives it: the Node Parser fed 64 KiB at a time, rows read synchronously. */
+function csvParseAsAdapter(bytes: Buffer): number {
+  const parser = new Parser(CSV_PARSE_OPTIONS);
+  let n = 0;
+  for (let at = 0; at < bytes.length; at += 65536) {
+    parser.write(bytes.subarray(at, at + 65536));
+    while (parser.read() !== null) n += 1;
+  }
+  parser.end();
+  while (parser.read() !== null) n += 1;
+  return n;
+}
+
+function papaparse(text: string): number {
+  return Papa.parse<string[]>(text, { delimiter: ',' }).data.length;
+}
+
+function udsv(text: string): number {
+  const parser = initParser(inferSchema(text.slice(0, 65536), { col: ',' }));
+  let n = 0;
+  for (let at = 0; at < text.length; at += 65536) parser.chunk<string[]>(text.slice(at, at + 65536), parser.stringArrs, () => void (n += 1));
+  parser.end();
+  return n + 1;
+}
+
+/** What each candidate parser makes of the inputs an import must survive. */
+function correctness(): void {
+  const cases: Record<string, { text: string; want: string }> = {
+    'unclosed quote reported': { text: 'a,b\n1,"x\n2,z\n', want: 'error' },
+    'text after a closing quote kept': { text: 'a,b\n1,"x"y\n2,z\n', want: '3 rows' },
+    'mixed CRLF / LF rows split': { text: 'a,b\r\n1,x\n2,z\r\n', want: '3 rows' },
+    'LF inside a quoted cell of a CRLF file': { text: 'a,b\r\n1,"x\ny"\r\n2,z\r\n', want: '3 rows' },
+    'ragged row kept apart': { text: 'a,b\n1\n2,z\n', want: '3 rows' },
+    'blank line reported (line numbers)': { text: 'a,b\n\n1,2\n', want: '3 rows' },
+  };
+  const outcome = (fn: () => { rows: number; error: boolean }) => {
+    try {
+      const { rows, error } = fn();
+      return error ? 'error' : `${rows} rows`;
+    } catch {
+      return 'error';
+    }
+  };
+  const parsers: Record<string, (text: string) => { rows: number; error: boolean }> = {
+    'csv-parse': (text) => ({ rows: parseSync(text, CSV_PARSE_OPTIONS).length, error: false }),
+    papaparse: (text) => {
+      const r = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: false });
+      const rows = r.data.filter((row, i) => !(i === r.data.length - 1 && row.length === 1 && row[0] === '')).length;
+      return { rows, error: r.errors.length > 0 };
+    },
+    udsv: (text) => {
+      const p = initParser(inferSchema(text, { col: ',' }));
+      return { rows: p.stringArrs(text).length + 1, error: false };
+    },
+  };
+  console.log('\nCorrectness on awkward input (want → csv-parse | papaparse | udsv):');
+  let score: Record<string, number> = {};
+  for (const [name, { text, want }] of Object.entries(cases)) {
+    const got = Object.entries(parsers).map(([p, fn]) => {
+      const o = outcome(() => fn(text));
+      score = { ...score, [p]: (score[p] ?? 0) + (o === want ? 1 : 0) };
+      return `${o === want ? 'ok' : 'WRONG'} (${o})`;
+    });
+    console.log(`  ${name.padEnd(40)} want ${want.padEnd(7)} → ${got.join(' | ')}`);
+  }
+  console.log(`  score: ${Object.entries(score).map(([p, s]) => `${p} ${s}/${Object.keys(cases).length}`).join(', ')}`);
+}
+
+async function bigFile(gigabytes: number): Promise<void> {
+  const path = join(tmpdir(), `examcycle-bench-${process.pid}.csv`);
+  try {
+    const target = gigabytes * 1024 ** 3;
+    const out = createWriteStream(path);
+    let written = 0;
+    let rows = 0;
+    let first = true;
+    const t0 = performance.now();
+    while (written < target) {
+      const chunk = exportCsv('entries', entries(rows, 10_000), { header: first });
+      first = false;
+      rows += 10_000;
+      written += Buffer.byteLength(chunk);
+      if (!out.write(chunk)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'finish');
+    const size = statSync(path).size;
+    console.log(`\n1 GB stream: wrote ${(size / 1024 ** 3).toFixed(2)} GiB, ${rows.toLocaleString('en-GB')} entries, in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--import-big', path], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    process.stdout.write(child.stdout);
+  } finally {
+    rmSync(path, { force: true });
+    console.log('  temporary file deleted');
+  }
+}
+
+/** Child process: import the big file through the stream API, watching RSS. */
+async function importBig(path: string): Promise<void> {
+  const baseline = process.memoryUsage().rss;
+  let peak = baseline;
+  const t = performance.now();
+  let records = 0;
+  let issues = 0;
+  let rows = 0;
+  let batches = 0;
+  for await (const batch of importCsvStream('entries', createReadStream(path, { highWaterMark: 1024 * 1024 }), { batchSize: 5000 })) {
+    records += batch.records.length;
+    issues += batch.issues.length;
+    rows += batch.rowsRead;
+    batches += 1;
+    if (batch.fatal) console.log(`  fatal: ${batch.fatal.message}`);
+    if (batches % 20 === 0) peak = Math.max(peak, process.memoryUsage().rss);
+  }
+  const ms = performance.now() - t;
+  peak = Math.max(peak, process.memoryUsage().rss);
+  const maxRss = process.resourceUsage().maxRSS * 1024;
+  console.log(`  imported ${rows.toLocaleString('en-GB')} rows (${records.toLocaleString('en-GB')} records, ${issues} issues) in ${(ms / 1000).toFixed(1)} s: ${rate(rows, ms)}`);
+  console.log(`  RSS at start ${(baseline / 1024 ** 2).toFixed(0)} MB; sampled peak ${(peak / 1024 ** 2).toFixed(0)} MB; process peak (maxRSS) ${(maxRss / 1024 ** 2).toFixed(0)} MB; target < 256 MB: ${maxRss < 256 * 1024 ** 2 ? 'met' : 'MISSED'}`);
+}
+
+async function main(): Promise<void> {
+  if (process.argv[2] === '--import-big') {
+    await importBig(process.argv[3]!);
+    return;
+  }
+  console.log(`adapter-csv bench: node ${process.version}, ${ROWS.toLocaleString('en-GB')}-row entries file`);
+  const text = exportCsv('entries', entries(0, ROWS));
+  const bytes = Buffer.from(text);
+  console.log(`file: ${(bytes.length / 1024 ** 2).toFixed(1)} MiB\n`);
+
+  console.log('Candidate parsers alone (best of 3):');
+  const raw = best(3, () => csvParseAsAdapter(bytes));
+  const parsers = {
+    'csv-parse (sync API)': best(3, () => parseSync(bytes, CSV_PARSE_OPTIONS).length),
+    'csv-parse (as the adapter drives it)': raw,
+    papaparse: best(3, () => papaparse(text)),
+    udsv: best(3, () => udsv(text)),
+  };
+  for (const [name, r] of Object.entries(parsers)) console.log(`  ${name.padEnd(38)} ${rate(r.rows, r.ms)}`);
+  correctness();
+
+  console.log('\nBaseline vs full validated import (best of 3):');
+  const whole = best(3, () => {
+    const result = importCsv('entries', bytes);
+    if (result.records.length !== ROWS) throw new Error(`expected ${ROWS} records, got ${result.records.length}`);
+    return result.rowsRead + 1;
+  });
+  const streamed = await bestAsync(3, async () => {
+    let n = 1;
+    const chunks = (function* () {
+      for (let at = 0; at < bytes.length; at += 65536) yield bytes.subarray(at, at + 65536);
+    })();
+    for await (const batch of importCsvStream('entries', chunks, { batchSize: 5000 })) n += batch.rowsRead;
+    return n;
+  });
+  console.log(`  baseline: csv-parse alone               ${rate(raw.rows, raw.ms)}`);
+  console.log(`  importCsv (validated, whole)            ${rate(whole.rows, whole.ms)}  ratio ${(raw.ms / whole.ms).toFixed(2)} (target ≥ 0.50)`);
+  console.log(`  importCsvStream (validated, 64 KiB)     ${rate(streamed.rows, streamed.ms)}  ratio ${(raw.ms / streamed.ms).toFixed(2)} (target ≥ 0.50)`);
+  const fastest = parsers.papaparse.ms < parsers.udsv.ms ? parsers.papaparse : parsers.udsv;
+  console.log(`  (validated import against the fastest raw parser here: ratio ${(fastest.ms / whole.ms).toFixed(2)})`);
+
+  await bigFile(Number(process.env['BENCH_GB'] ?? 1));
+}
+
+await main();

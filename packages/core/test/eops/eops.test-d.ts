@@ -1,0 +1,105 @@
+import { createActor, type ContextFrom, type EmittedFrom, type EventFromLogic } from 'xstate';
+import { describe, expectTypeOf, it } from 'vitest';
+import {
+  EOPS_EVENT_TYPES,
+  eopsMachine,
+  eopsTracker,
+  meetingSchedule,
+  sendEops,
+  type AcademicYear,
+  type EopsCertificate,
+  type EopsContext,
+  type EopsEmitted,
+  type EopsEvent,
+  type EopsRecord,
+  type EopsSendOutcome,
+  type EopsTrackerRow,
+  type ExamcycleError,
+  type ScheduledMeeting,
+} from '@examcycle/core';
+
+describe('eopsMachine types', () => {
+  it('infers its context and events', () => {
+    expectTypeOf<ContextFrom<typeof eopsMachine>>().toEqualTypeOf<EopsContext>();
+    expectTypeOf<EventFromLogic<typeof eopsMachine>>().toEqualTypeOf<EopsEvent>();
+    expectTypeOf<EmittedFrom<typeof eopsMachine>>().toEqualTypeOf<EopsEmitted>();
+    expectTypeOf<EopsContext['records'][number]>().toEqualTypeOf<EopsRecord>();
+    expectTypeOf<EopsRecord['certificate']>().toEqualTypeOf<EopsCertificate | null>();
+    expectTypeOf<(typeof EOPS_EVENT_TYPES)[number]>().toEqualTypeOf<EopsEvent['type']>();
+    expectTypeOf<EopsEvent['type']>().toEqualTypeOf<
+      | 'centre.register'
+      | 'account.register'
+      | 'account.approve'
+      | 'account.grantAdmin'
+      | 'account.revokeAdmin'
+      | 'account.deactivate'
+      | 'account.activate'
+      | 'officer.register'
+      | 'target.agree'
+      | 'target.mark'
+      | 'valuesAndAttributes.sign'
+      | 'meeting.record'
+      | 'meetings.plan'
+      | 'induction.complete'
+      | 'standards.declare'
+      | 'year.rollover'
+    >();
+  });
+
+  it('requires when and who on every event, and the area of the strand on a target', () => {
+    const actor = createActor(eopsMachine);
+    const at = '2025-09-02T09:00:00+01:00';
+    actor.send({ type: 'standards.declare', officerId: 'eo-1', at, by: { id: 'slt-1', role: 'senior_leader' } });
+    // @ts-expect-error: no `by`
+    actor.send({ type: 'standards.declare', officerId: 'eo-1', at });
+    // @ts-expect-error: no `at`
+    actor.send({ type: 'year.rollover', by: { id: 'examcycle', role: 'system' } });
+    // @ts-expect-error: not an EOPS event
+    actor.send({ type: 'task.complete', taskId: 'x', at, by: { id: 'eo-1' } });
+    const target = { id: 'ks-1', description: 'd', methods: ['peer_support'], successMeasure: 's', dueBy: '2026-03-27' } as const;
+    actor.send({ type: 'target.agree', officerId: 'eo-1', target: { ...target, strand: 'key_skills', area: 'time_management' }, at, by: { id: 'slt-1', role: 'senior_leader' } });
+    // @ts-expect-error: time management is a Key Skills area, not a Knowledge & Understanding one
+    actor.send({ type: 'target.agree', officerId: 'eo-1', target: { ...target, strand: 'knowledge_and_understanding', area: 'time_management' }, at, by: { id: 'slt-1' } });
+    expectTypeOf(sendEops).returns.toEqualTypeOf<EopsSendOutcome>();
+  });
+
+  it('narrows the send outcome to a typed error', () => {
+    const outcome = {} as EopsSendOutcome;
+    if (!outcome.ok) expectTypeOf(outcome.error).toEqualTypeOf<ExamcycleError>();
+  });
+});
+
+describe('eopsTracker types', () => {
+  it('returns rows of exactly the tracker columns', () => {
+    expectTypeOf(eopsTracker).returns.toEqualTypeOf<EopsTrackerRow[]>();
+    expectTypeOf<keyof EopsTrackerRow>().toEqualTypeOf<
+      | 'officerId'
+      | 'officerName'
+      | 'centreNumber'
+      | 'academicYear'
+      | 'valuesAndAttributesStatement'
+      | 'knowledgeAndUnderstanding'
+      | 'keySkills'
+      | 'valuesAndAttributesAgreement'
+      | 'certificate'
+    >();
+    expectTypeOf<EopsTrackerRow['academicYear']>().toEqualTypeOf<AcademicYear>();
+    expectTypeOf<EopsTrackerRow['certificate']>().toEqualTypeOf<boolean>();
+  });
+
+  it('needs a viewer for the administrator’s and the officer’s views', () => {
+    const snap = createActor(eopsMachine).getSnapshot();
+    eopsTracker(snap, { view: 'administrator', viewerId: 'slt-1', onlyCertified: true });
+    // @ts-expect-error: the administrator's view needs the viewer
+    eopsTracker(snap, { view: 'administrator', onlyCertified: true });
+    // @ts-expect-error: the officer's view has no "only certified" filter
+    eopsTracker(snap, { view: 'officer', viewerId: 'eo-1', onlyCertified: true });
+  });
+});
+
+describe('meetingSchedule types', () => {
+  it('returns scheduled meetings', () => {
+    expectTypeOf(meetingSchedule).returns.toEqualTypeOf<ScheduledMeeting[]>();
+    expectTypeOf<ScheduledMeeting['kind']>().toEqualTypeOf<'start' | 'early' | 'exam_time' | 'monthly' | 'half_termly'>();
+  });
+});

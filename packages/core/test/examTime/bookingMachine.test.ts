@@ -1,0 +1,136 @@
+import { getShortestPaths, getSimplePaths } from '@xstate/graph';
+import { createActor, SimulatedClock } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { invigilatorBookingMachine, persistSnapshot, restoreSnapshot, type InvigilatorBookingEvent, type InvigilatorBookingInput } from '@examcycle/core';
+
+const input: InvigilatorBookingInput = {
+  bookingId: 'b-2026-06-01-AM-inv1',
+  invigilatorId: 'inv-1',
+  date: '2026-06-01',
+  session: 'AM',
+  offeredAt: '2026-05-01T09:00:00+01:00',
+  respondBy: '2026-05-08T17:00:00+01:00',
+  by: { id: 'eo-1', role: 'exams_officer' },
+};
+const WEEK_MS = 7 * 86_400_000 + 8 * 3_600_000;
+const invigilatorActor = { id: 'inv-1', role: 'invigilator' } as const;
+const eo = { id: 'eo-1', role: 'exams_officer' } as const;
+
+function start() {
+  const clock = new SimulatedClock();
+  const actor = createActor(invigilatorBookingMachine, { input, clock }).start();
+  return { clock, actor };
+}
+
+describe('invigilatorBookingMachine', () => {
+  it('is offered, and the invigilator can accept', () => {
+    const { actor } = start();
+    expect(actor.getSnapshot().value).toBe('offered');
+    actor.send({ type: 'accept', at: '2026-05-02T10:00:00+01:00', by: invigilatorActor });
+    expect(actor.getSnapshot().value).toBe('accepted');
+    expect(actor.getSnapshot().context.closedAt).toBe('2026-05-02T10:00:00+01:00');
+    expect(actor.getSnapshot().context.audit.map((a) => [a.event, a.from, a.to, a.outcome])).toEqual([
+      ['offer', 'offered', 'offered', 'accepted'],
+      ['accept', 'offered', 'accepted', 'accepted'],
+    ]);
+  });
+
+  it('expires when not answered by its respond-by instant, on the injected clock', () => {
+    const { actor, clock } = start();
+    clock.increment(WEEK_MS - 1);
+    expect(actor.getSnapshot().value).toBe('offered');
+    clock.increment(1);
+    expect(actor.getSnapshot().value).toBe('expired');
+    const last = actor.getSnapshot().context.audit.at(-1)!;
+    expect(last).toMatchObject({ event: 'expire', at: '2026-05-08T17:00:00.000+01:00', to: 'expired', by: { id: 'system', role: 'system' } });
+    // A late answer is refused and recorded.
+    actor.send({ type: 'accept', at: '2026-05-09T08:00:00+01:00', by: invigilatorActor });
+    expect(actor.getSnapshot().value).toBe('expired');
+    expect(actor.getSnapshot().context.audit.at(-1)).toMatchObject({ event: 'accept', outcome: 'rejected', code: 'event_rejected' });
+  });
+
+  it('refuses an answer dated after the respond-by instant even before the timer fires', () => {
+    const { actor } = start();
+    actor.send({ type: 'accept', at: '2026-05-08T17:00:01+01:00', by: invigilatorActor });
+    expect(actor.getSnapshot().value).toBe('offered');
+    expect(actor.getSnapshot().context.audit.at(-1)).toMatchObject({ outcome: 'rejected', code: 'deadline_passed' });
+  });
+
+  it('lets only the invigilator accept or decline, and the invigilator or exams office staff cancel', () => {
+    const { actor } = start();
+    actor.send({ type: 'accept', at: '2026-05-02T10:00:00+01:00', by: eo });
+    actor.send({ type: 'cancel', at: '2026-05-02T10:05:00+01:00', by: { id: 't-9', role: 'teacher' } });
+    expect(actor.getSnapshot().value).toBe('offered');
+    expect(actor.getSnapshot().context.audit.slice(1).map((a) => [a.event, a.outcome, a.code])).toEqual([
+      ['accept', 'rejected', 'not_authorised'],
+      ['cancel', 'rejected', 'not_authorised'],
+    ]);
+    actor.send({ type: 'decline', at: '2026-05-03T10:00:00+01:00', by: invigilatorActor, reason: 'On holiday' });
+    expect(actor.getSnapshot().value).toBe('declined');
+    expect(actor.getSnapshot().context.reason).toBe('On holiday');
+  });
+
+  it('lets exams office staff cancel an accepted booking, and then refuses every further event', () => {
+    const { actor, clock } = start();
+    actor.send({ type: 'accept', at: '2026-05-02T10:00:00+01:00', by: invigilatorActor });
+    actor.send({ type: 'cancel', at: '2026-05-20T10:00:00+01:00', by: eo, reason: 'Paper moved' });
+    expect(actor.getSnapshot().value).toBe('cancelled');
+    clock.increment(WEEK_MS * 2);
+    actor.send({ type: 'accept', at: '2026-05-21T10:00:00+01:00', by: invigilatorActor });
+    expect(actor.getSnapshot().value).toBe('cancelled');
+    expect(actor.getSnapshot().context.audit.map((a) => `${a.event}:${a.outcome}`)).toEqual(['offer:accepted', 'accept:accepted', 'cancel:accepted', 'accept:rejected']);
+  });
+
+  it('refuses an event dated before the latest one, or without a valid instant', () => {
+    const { actor } = start();
+    actor.send({ type: 'accept', at: '2026-04-30T10:00:00+01:00', by: invigilatorActor });
+    actor.send({ type: 'accept', at: 'yesterday', by: invigilatorActor });
+    expect(actor.getSnapshot().value).toBe('offered');
+    expect(actor.getSnapshot().context.audit.slice(1).map((a) => [a.code, a.at])).toEqual([
+      ['invalid_value', '2026-05-01T09:00:00.000+01:00'],
+      ['invalid_value', '2026-05-01T09:00:00.000+01:00'],
+    ]);
+  });
+
+  it('persists as { machine, version } and restores to the same state', () => {
+    const { actor } = start();
+    actor.send({ type: 'accept', at: '2026-05-02T10:00:00+01:00', by: invigilatorActor });
+    const saved = JSON.parse(JSON.stringify(persistSnapshot(actor)));
+    expect(saved).toMatchObject({ format: 'examcycle.snapshot', machine: 'invigilatorBooking', version: 1 });
+    const restored = restoreSnapshot(invigilatorBookingMachine, saved, { clock: new SimulatedClock() }).start();
+    expect(restored.getSnapshot().value).toBe('accepted');
+    expect(restored.getSnapshot().context).toEqual(actor.getSnapshot().context);
+  });
+
+  describe('paths (@xstate/graph)', () => {
+    const events: InvigilatorBookingEvent[] = [
+      { type: 'accept', at: '2026-05-02T10:00:00+01:00', by: invigilatorActor },
+      { type: 'decline', at: '2026-05-02T10:00:00+01:00', by: invigilatorActor },
+      { type: 'cancel', at: '2026-05-03T10:00:00+01:00', by: eo },
+      { type: 'accept', at: '2026-05-02T10:00:00+01:00', by: eo },
+    ];
+    const expiry = { type: 'xstate.after.expiry.invigilatorBooking.offered' } as unknown as InvigilatorBookingEvent;
+    const options = { input, events: [...events, expiry], serializeState: (s: { value: unknown }) => JSON.stringify(s.value) };
+
+    it('reaches every state: offered, accepted, declined, expired, cancelled', () => {
+      const reached = getShortestPaths(invigilatorBookingMachine, options).map((p) => p.state.value);
+      expect(new Set(reached)).toEqual(new Set(['offered', 'accepted', 'declined', 'expired', 'cancelled']));
+    });
+
+    it('replays every simple path on a running actor with a simulated clock', () => {
+      const paths = getSimplePaths(invigilatorBookingMachine, options);
+      expect(paths.length).toBeGreaterThanOrEqual(6);
+      for (const path of paths) {
+        const { actor, clock } = start();
+        for (const step of path.steps.slice(1)) {
+          if (step.event.type.startsWith('xstate.after.')) clock.increment(WEEK_MS);
+          else actor.send(step.event);
+          expect(actor.getSnapshot().value).toBe(step.state.value);
+        }
+        expect(actor.getSnapshot().value).toBe(path.state.value);
+        const audit = actor.getSnapshot().context.audit;
+        expect(audit.map((a) => a.seq)).toEqual(audit.map((_, i) => i + 1));
+      }
+    });
+  });
+});

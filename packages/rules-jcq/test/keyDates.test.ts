@@ -1,0 +1,112 @@
+import { examSeries, isExamcycleError, toLondon, type ExamSeries } from '@examcycle/core';
+import { addWorkingDays, jcq, keyDates } from '@examcycle/rules-jcq';
+import { describe, expect, it } from 'vitest';
+
+const june2026 = examSeries('june', 2026);
+const june2025 = examSeries('june', 2025);
+const find = (series: ExamSeries, id: string) => {
+  const found = keyDates(series).find((k) => k.id === id);
+  if (found === undefined) throw new Error(`no key date ${id}`);
+  return found;
+};
+
+const ALL_SERIES = (['november', 'january', 'march', 'june'] as const).flatMap((month) =>
+  [2024, 2025, 2026, 2027].flatMap((year) => {
+    const s = examSeries(month, year);
+    return jcq.academicYears.includes(s.academicYear as never) ? [s] : [];
+  }),
+);
+
+describe('keyDates', () => {
+  it('gives every key date a stable id, its series, a London instant and its rule, in time order', () => {
+    for (const series of ALL_SERIES) {
+      const dates = keyDates(series);
+      expect(new Set(dates.map((k) => k.id)).size).toBe(dates.length);
+      const ms = dates.map((k) => toLondon(k.at).toMillis());
+      expect([...ms].sort((a, b) => a - b)).toEqual(ms);
+      for (const k of dates) {
+        expect(k.seriesId).toBe(series.id);
+        expect(k.id.startsWith(`${series.id}/`) || /^\d{4}-\d{2}\//.test(k.id)).toBe(true);
+        expect(toLondon(k.at).toISODate()).toBe(k.date);
+        if (k.dueRule === 'end_of_day') expect(toLondon(k.at).toFormat('HH:mm:ss.SSS')).toBe('23:59:59.999');
+      }
+    }
+  });
+
+  it('ends the entry deadline at 23:59:59.999 London time, GMT in February and BST in April', () => {
+    expect(find(june2026, 'june-2026/entry_deadline').at).toBe('2026-02-21T23:59:59.999+00:00');
+    expect(find(june2026, 'june-2026/very_late_deadline').at).toBe('2026-04-21T23:59:59.999+01:00');
+    expect(find(june2026, 'june-2026/entry_deadline').dueRule).toBe('end_of_day');
+  });
+
+  it('opens restricted release at 00:01 the day before results day, candidates at 08:00 and the press at 09:30 on it', () => {
+    expect(find(june2026, 'june-2026/restricted_release/GCE')).toMatchObject({ at: '2026-08-12T00:01:00.000+01:00', dueRule: 'at_time', confidence: 'confirmed', level: 'GCE' });
+    expect(find(june2026, 'june-2026/restricted_release/GCSE').at).toBe('2026-08-19T00:01:00.000+01:00');
+    expect(find(june2026, 'june-2026/release_to_candidates/GCSE')).toMatchObject({ at: '2026-08-20T08:00:00.000+01:00', confidence: 'confirmed' });
+    expect(find(june2026, 'june-2026/release_to_press/GCSE')).toMatchObject({ at: '2026-08-20T09:30:00.000+01:00', confidence: 'unconfirmed' });
+  });
+
+  it('is no more confirmed than its weakest input: restricted release from an unconfirmed results day is unconfirmed', () => {
+    expect(find(june2025, 'june-2025/restricted_release/GCE')).toMatchObject({ at: '2025-08-13T00:01:00.000+01:00', confidence: 'unconfirmed' });
+    expect(find(june2025, 'june-2025/restricted_release/GCE').note).toMatch(/Inferred/);
+  });
+
+  it('makes the conflicts-of-interest declaration due by the series entry deadline', () => {
+    for (const series of ALL_SERIES) {
+      const entry = keyDates(series).find((k) => k.kind === 'entry_deadline')!;
+      const coi = keyDates(series).find((k) => k.kind === 'conflicts_of_interest_declaration')!;
+      expect(coi.at).toBe(entry.at);
+      expect(coi.source.section).toBe('5.3(i)');
+    }
+  });
+
+  it('closes the special consideration and very late arrival report windows seven working days after the last timetabled day', () => {
+    const vla = find(june2026, 'june-2026/very_late_arrival_report_window');
+    expect(vla.from).toBe('2026-06-24T00:00:00.000+01:00');
+    expect(vla.date).toBe(addWorkingDays('2026-06-24', 7));
+    expect(vla.date).toBe('2026-07-03');
+    expect(vla.source.document).toBe('JCQ, Guidance notes concerning very late arrivals');
+    const sc = find(june2026, 'june-2026/special_consideration_window');
+    expect(sc.confidence).toBe('unconfirmed');
+  });
+
+  it('makes the NCN Register update and the head of centre declaration due by 31 October of the academic year', () => {
+    for (const series of ALL_SERIES) {
+      const start = Number(series.academicYear.slice(0, 4));
+      const dates = keyDates(series);
+      expect(dates.find((k) => k.kind === 'ncn_register_update')).toMatchObject({ date: `${start}-10-31`, at: `${start}-10-31T23:59:59.999+00:00`, confidence: 'confirmed' });
+      expect(dates.find((k) => k.kind === 'head_of_centre_declaration')?.date).toBe(`${start}-10-31`);
+    }
+  });
+
+  it('gives NEA mark deadlines per awarding body and scope', () => {
+    expect(find(june2026, 'june-2026/nea_marks_deadline/OCR')).toMatchObject({ date: '2026-05-15', awardingBodyId: 'OCR' });
+    expect(find(june2026, 'june-2026/nea_marks_deadline/OCR/art-and-design').date).toBe('2026-05-31');
+  });
+
+  it('leaves out key dates no source gives, such as the November 2024 results day', () => {
+    const nov = keyDates(examSeries('november', 2024));
+    expect(nov.some((k) => k.kind === 'results_day' || k.kind === 'restricted_release')).toBe(false);
+    expect(keyDates(examSeries('november', 2025)).find((k) => k.kind === 'results_day')?.date).toBe('2026-01-08');
+  });
+
+  it('refuses a series without an edition with unknown_series, and a malformed series with invalid_value', () => {
+    const codeOf = (fn: () => unknown) => {
+      try {
+        fn();
+        return 'none';
+      } catch (error) {
+        return isExamcycleError(error) ? error.code : 'not an ExamcycleError';
+      }
+    };
+    expect(codeOf(() => keyDates(examSeries('june', 2030)))).toBe('unknown_series');
+    expect(codeOf(() => keyDates({ ...june2026, academicYear: '2026/27' }))).toBe('invalid_value');
+  });
+
+  it('returns the same frozen answer on every call', () => {
+    const a = keyDates(june2026);
+    expect(keyDates(june2026)).toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(Object.isFrozen(a[0])).toBe(true);
+  });
+});

@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { UNCONFIRMED_MARKERS, replaceUnconfirmedSection, unconfirmedValues, unconfirmedValuesMarkdown, unknownValues } from '@examcycle/rules-jcq';
+import { describe, expect, it } from 'vitest';
+
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+
+describe('README unconfirmed values', () => {
+  it('carries exactly the table generated from the editions (run npm run docs:unconfirmed when this fails)', () => {
+    const start = readme.indexOf(UNCONFIRMED_MARKERS.start);
+    const end = readme.indexOf(UNCONFIRMED_MARKERS.end);
+    expect(start).toBeGreaterThan(-1);
+    expect(end).toBeGreaterThan(start);
+    expect(readme.slice(start + UNCONFIRMED_MARKERS.start.length, end).trim()).toBe(unconfirmedValuesMarkdown().trim());
+    expect(replaceUnconfirmedSection(readme, unconfirmedValuesMarkdown())).toBe(readme);
+  });
+
+  it('lists the values the fact sheet marks secondary, inferred or unverified, and the dates no source gives', () => {
+    const labels = unconfirmedValues().map((v) => v.label);
+    expect(labels).toEqual(expect.arrayContaining(['results, press and local authorities', 'exam room, invigilation on screen', 'retention, access arrangements approval months']));
+    expect(unconfirmedValues().find((v) => v.label === 'results, press and local authorities')?.editions).toEqual(['2024/25', '2025/26', '2026/27']);
+    expect(unknownValues()).toContainEqual(expect.objectContaining({ series: 'November 2024', kind: 'results_day' }));
+    expect(unconfirmedValues().some((v) => v.value === '2026-08-13')).toBe(false);
+  });
+});

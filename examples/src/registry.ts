@@ -3,6 +3,9 @@ import { juneSeries } from './juneSeries.js';
 import { main as eopsYear } from './eopsYear.js';
 import { main as resultsDay } from './resultsDay.js';
 import { main as centrePack } from './centrePack.js';
+import { main as misIntegration } from './misIntegration.js';
+import { main as csvRoundTrip } from './csvRoundTrip.js';
+import { main as examWeek } from './examWeek.js';
 
 /** An example's entry point. */
 export type ExampleMain = (print: (line: string) => void) => Promise<void> | void;
@@ -19,4 +22,7 @@ export const examples: Record<string, Example> = {
   'results-day': { description: 'Results day for a synthetic centre: restricted release reads allowed and denied, results day, two enquiries, certificates in November, retention, and the audit trails', main: resultsDay },
   'centre-pack': { description: 'A centre overlay as a second pack layered on the JCQ pack: internal deadlines, fee prices, retention periods, nominated staff, iCalendar', main: centrePack },
   'eops': { description: 'Exams Officer Professional Standards: a new and an experienced exams officer through 2025/26, the tracker at three points, certificates, renewal, CSV', main: eopsYear },
+  'mis': { description: 'MIS integration: candidates from a recorded Wonde payload, entries, the JCQ EDI entries file, a synthetic results file read back and every finding', main: misIntegration },
+  'exam-week': { description: "A synthetic centre's exam week: timetable, clashes and their JCQ resolutions, seating, invigilators and bookings, and a very late arrival, illness and malpractice becoming exam-cycle tasks", main: examWeek },
+  'csv': { description: 'CSV in and out: a candidate list and an entries list imported with every issue shown, a seating plan and a results broadsheet exported, formula injection neutralised, a round trip', main: csvRoundTrip },
 };

@@ -106,45 +106,46 @@ function udsv(text: string): number {
   return n + 1;
 }
 
+/** A parser's reading of a small input: its rows, or that it reported an error. */
+type Reading = { readonly rows: string[][]; readonly error: boolean };
+
 /** What each candidate parser makes of the inputs an import must survive. */
 function correctness(): void {
-  const cases: Record<string, { text: string; want: string }> = {
-    'unclosed quote reported': { text: 'a,b\n1,"x\n2,z\n', want: 'error' },
-    'text after a closing quote kept': { text: 'a,b\n1,"x"y\n2,z\n', want: '3 rows' },
-    'mixed CRLF / LF rows split': { text: 'a,b\r\n1,x\n2,z\r\n', want: '3 rows' },
-    'LF inside a quoted cell of a CRLF file': { text: 'a,b\r\n1,"x\ny"\r\n2,z\r\n', want: '3 rows' },
-    'ragged row kept apart': { text: 'a,b\n1\n2,z\n', want: '3 rows' },
-    'blank line reported (line numbers)': { text: 'a,b\n\n1,2\n', want: '3 rows' },
+  const cases: Record<string, { text: string; want: string; ok: (r: Reading) => boolean }> = {
+    'unclosed quote reported': { text: 'a,b\n1,"x\n2,z\n', want: 'an error', ok: (r) => r.error },
+    'text after a closing quote kept': { text: 'a,b\n1,"x"y\n2,z\n', want: '1 | "x"y', ok: (r) => !r.error && r.rows[1]?.[1] === '"x"y' && r.rows.length === 3 },
+    'mixed CRLF / LF rows split': { text: 'a,b\r\n1,x\n2,z\r\n', want: '3 rows', ok: (r) => !r.error && r.rows.length === 3 },
+    'LF inside a quoted cell of a CRLF file': { text: 'a,b\r\n1,"x\ny"\r\n2,z\r\n', want: '1 | x⏎y', ok: (r) => r.rows[1]?.[1] === 'x\ny' && r.rows.length === 3 },
+    'ragged row kept apart': { text: 'a,b\n1\n2,z\n', want: '3 rows', ok: (r) => !r.error && r.rows.length === 3 },
+    'blank line kept (line numbers)': { text: 'a,b\n\n1,2\n', want: '3 rows', ok: (r) => !r.error && r.rows.length === 3 },
   };
-  const outcome = (fn: () => { rows: number; error: boolean }) => {
-    try {
-      const { rows, error } = fn();
-      return error ? 'error' : `${rows} rows`;
-    } catch {
-      return 'error';
-    }
-  };
-  const parsers: Record<string, (text: string) => { rows: number; error: boolean }> = {
-    'csv-parse': (text) => ({ rows: parseSync(text, CSV_PARSE_OPTIONS).length, error: false }),
+  const parsers: Record<string, (text: string) => Reading> = {
+    'csv-parse': (text) => ({ rows: parseSync(text, CSV_PARSE_OPTIONS) as string[][], error: false }),
     papaparse: (text) => {
       const r = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: false });
-      const rows = r.data.filter((row, i) => !(i === r.data.length - 1 && row.length === 1 && row[0] === '')).length;
+      const rows = r.data.filter((row, i) => !(i === r.data.length - 1 && row.length === 1 && row[0] === ''));
       return { rows, error: r.errors.length > 0 };
     },
     udsv: (text) => {
       const p = initParser(inferSchema(text, { col: ',' }));
-      return { rows: p.stringArrs(text).length + 1, error: false };
+      return { rows: [['header'], ...p.stringArrs(text)], error: false };
     },
   };
-  console.log('\nCorrectness on awkward input (want → csv-parse | papaparse | udsv):');
-  let score: Record<string, number> = {};
-  for (const [name, { text, want }] of Object.entries(cases)) {
+  console.log('\nCorrectness on awkward input (ok / WRONG for csv-parse | papaparse | udsv):');
+  const score: Record<string, number> = {};
+  for (const [name, { text, want, ok }] of Object.entries(cases)) {
     const got = Object.entries(parsers).map(([p, fn]) => {
-      const o = outcome(() => fn(text));
-      score = { ...score, [p]: (score[p] ?? 0) + (o === want ? 1 : 0) };
-      return `${o === want ? 'ok' : 'WRONG'} (${o})`;
+      let reading: Reading;
+      try {
+        reading = fn(text);
+      } catch {
+        reading = { rows: [], error: true };
+      }
+      const good = ok(reading);
+      score[p] = (score[p] ?? 0) + (good ? 1 : 0);
+      return `${good ? 'ok' : 'WRONG'} ${reading.error ? '(error)' : JSON.stringify(reading.rows.slice(1))}`.slice(0, 34).padEnd(34);
     });
-    console.log(`  ${name.padEnd(40)} want ${want.padEnd(7)} → ${got.join(' | ')}`);
+    console.log(`  ${name.padEnd(38)} want ${want.padEnd(9)} ${got.join(' | ')}`);
   }
   console.log(`  score: ${Object.entries(score).map(([p, s]) => `${p} ${s}/${Object.keys(cases).length}`).join(', ')}`);
 }
@@ -211,8 +212,8 @@ async function main(): Promise<void> {
   const bytes = Buffer.from(text);
   console.log(`file: ${(bytes.length / 1024 ** 2).toFixed(1)} MiB\n`);
 
-  console.log('Candidate parsers alone (best of 3):');
-  const raw = best(3, () => csvParseAsAdapter(bytes));
+  console.log("Candidate parsers alone (best of 5):");
+  const raw = best(5, () => csvParseAsAdapter(bytes));
   const parsers = {
     'csv-parse (sync API)': best(3, () => parseSync(bytes, CSV_PARSE_OPTIONS).length),
     'csv-parse (as the adapter drives it)': raw,
@@ -222,13 +223,13 @@ async function main(): Promise<void> {
   for (const [name, r] of Object.entries(parsers)) console.log(`  ${name.padEnd(38)} ${rate(r.rows, r.ms)}`);
   correctness();
 
-  console.log('\nBaseline vs full validated import (best of 3):');
-  const whole = best(3, () => {
+  console.log("\nBaseline vs full validated import (best of 5):");
+  const whole = best(5, () => {
     const result = importCsv('entries', bytes);
     if (result.records.length !== ROWS) throw new Error(`expected ${ROWS} records, got ${result.records.length}`);
     return result.rowsRead + 1;
   });
-  const streamed = await bestAsync(3, async () => {
+  const streamed = await bestAsync(5, async () => {
     let n = 1;
     const chunks = (function* () {
       for (let at = 0; at < bytes.length; at += 65536) yield bytes.subarray(at, at + 65536);

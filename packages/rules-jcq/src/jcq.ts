@@ -96,9 +96,18 @@ export function createJcqPack(config: JcqPackConfig): RulesPack {
     return frozen;
   };
 
+  const bySeriesId = new Map<string, readonly KeyDate[]>();
+  const keyDatesOfId = (seriesId: string): readonly KeyDate[] => {
+    let found = bySeriesId.get(seriesId);
+    if (found === undefined) {
+      found = keyDates(seriesFromId(seriesId));
+      bySeriesId.set(seriesId, found);
+    }
+    return found;
+  };
   const keyDatesOf = (seriesId: string): readonly KeyDate[] | undefined => {
     try {
-      return keyDates(seriesFromId(seriesId));
+      return keyDatesOfId(seriesId);
     } catch (error) {
       if (isExamcycleError(error) && error.code === 'unknown_series') return undefined;
       throw error;
@@ -133,7 +142,7 @@ export function createJcqPack(config: JcqPackConfig): RulesPack {
     eopsRules: (academicYear: AcademicYear) => eopsRulesOf(editionFor(editions, academicYear)),
     check: (facts: readonly CheckFacts[]) =>
       runChecks(facts, (compiled ??= compileRules(jcqCheckRules)), {
-        keyDates,
+        keyDatesOf: keyDatesOfId,
         resultsAccess: (request) => pack.resultsAccess(request),
         editionFor: (academicYear) => editionFor(editions, academicYear),
       }),

@@ -97,7 +97,7 @@ describe('check', () => {
     expect(JSON.parse(JSON.stringify(jcqCheckRules))).toEqual(jcqCheckRules);
     const engine = new Engine(structuredClone(jcqCheckRules) as never, { allowUndefinedFacts: true });
     const prepared = prepareCheckFacts(entry('e1', { submittedAt: '2026-03-02T10:00:00Z', identityVerified: false }), {
-      keyDates: (s) => jcq.keyDates(s),
+      keyDatesOf: () => jcq.keyDates(examSeries('june', 2026)),
       resultsAccess: (r) => jcq.resultsAccess(r),
       editionFor: () => {
         throw new Error('not needed for entries');

@@ -22,7 +22,10 @@ const value: fc.Arbitrary<unknown> = fc.letrec<{ v: unknown }>((tie) => ({
 const facts = fc.dictionary(fc.constantFrom(...FACTS), value, { maxKeys: 4, noNullPrototype: true });
 
 const path = fc.constantFrom(...PATHS);
-const factRef = fc.record({ fact: fc.constantFrom(...FACTS), path }).map(({ fact, path: p }) => (p === undefined ? { fact } : { fact, path: p }));
+const params = fc.option(fc.constantFrom({ unit: 'ms' }, { year: 2026, strict: true }), { nil: undefined });
+const factRef = fc
+  .record({ fact: fc.constantFrom(...FACTS), path, params })
+  .map(({ fact, path: p, params: q }) => ({ fact, ...(p === undefined ? {} : { path: p }), ...(q === undefined ? {} : { params: q }) }));
 const leaf: fc.Arbitrary<RuleCondition> = fc
   .record({
     fact: fc.constantFrom(...FACTS),
@@ -32,10 +35,19 @@ const leaf: fc.Arbitrary<RuleCondition> = fc
     list: fc.array(primitive, { maxLength: 4 }),
     ref: factRef,
     useRef: fc.boolean(),
+    params,
+    priority: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
   })
-  .map(({ fact, operator, path: p, literal, list, ref, useRef }) => {
+  .map(({ fact, operator, path: p, literal, list, ref, useRef, params: q, priority }) => {
     const v = operator === 'in' || operator === 'notIn' ? list : useRef ? ref : literal;
-    return { fact, operator, value: v, ...(p === undefined ? {} : { path: p }) };
+    return {
+      fact,
+      operator,
+      value: v,
+      ...(p === undefined ? {} : { path: p }),
+      ...(q === undefined ? {} : { params: q }),
+      ...(priority === undefined ? {} : { priority }),
+    };
   });
 const condition: fc.Arbitrary<RuleCondition> = fc.letrec<{ c: RuleCondition }>((tie) => ({
   c: fc.oneof(

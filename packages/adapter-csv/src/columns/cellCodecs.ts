@@ -17,14 +17,17 @@ const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 
 /** Free text; an empty cell is the empty string (a legal forename may be blank). */
 export const text: CellCodec<string> = {
-  name: 'text',
+  name: 'text (may be empty)',
   empty: 'empty_string',
   decode: (t) => t,
   encode: (v) => v,
 };
 
 /** Optional free text; an empty cell leaves the field out. */
-export const optionalText: CellCodec<string> = { ...text, name: 'optional text', empty: 'absent' };
+export const optionalText: CellCodec<string> = { ...text, name: 'text', empty: 'absent' };
+
+/** The codecs whose decoding keeps the cell text as it is (the importer skips calling them). @internal */
+export const KEEPS_TEXT: ReadonlySet<CellCodec<unknown>> = new Set<CellCodec<unknown>>([text, optionalText]);
 
 /**
  * An identifier such as a UCI, ULN or UPN: spaces removed and letters upper-cased (`68199 0 01 2058 g`
@@ -104,6 +107,8 @@ export const yesNo: CellCodec<boolean> = {
   name: 'Y/N',
   empty: 'absent',
   decode(t) {
+    if (t === 'Y') return true;
+    if (t === 'N') return false;
     const w = t.toLowerCase();
     if (TRUE_WORDS.has(w)) return true;
     if (FALSE_WORDS.has(w)) return false;
@@ -158,13 +163,14 @@ function enumKey(t: string): string {
  * ```
  */
 export function oneOf<const V extends string>(values: readonly V[], spellings: Readonly<Record<string, V>> = {}): CellCodec<V> {
+  const exact = new Map<string, V>(values.map((v) => [v, v]));
   const lookup = new Map<string, V>();
   for (const v of values) lookup.set(enumKey(v), v);
   for (const [k, v] of Object.entries(spellings)) lookup.set(enumKey(k), v);
   return {
     name: `one of ${values.join(', ')}`,
     empty: 'absent',
-    decode: (t) => lookup.get(enumKey(t)) ?? new CellFailure(`"${t}" is not one of ${values.join(', ')}`),
+    decode: (t) => exact.get(t) ?? lookup.get(enumKey(t)) ?? new CellFailure(`"${t}" is not one of ${values.join(', ')}`),
     encode: (v) => v,
   };
 }
@@ -186,7 +192,8 @@ export function listOf<T = string>(item: CellCodec<T> = text as unknown as CellC
     empty: 'absent',
     decode(t) {
       const out: T[] = [];
-      for (const part of t.split(LIST_SPLIT)) {
+      const parts = t.indexOf(';') === -1 && t.indexOf(',') === -1 ? [t] : t.split(LIST_SPLIT);
+      for (const part of parts) {
         const p = part.trim();
         if (p === '') continue;
         const v = item.decode(p);

@@ -10,6 +10,7 @@
 import { BAD_CHECK_CHARACTER, ExamcycleError, type ErrorLocation, type ExamcycleErrorCode, type RecordIssue } from '@examcycle/core';
 import type { z } from 'zod';
 import { CellFailure } from '../columns/CellCodec.js';
+import { KEEPS_TEXT } from '../columns/cellCodecs.js';
 import type { CsvColumnSet } from '../columns/CsvColumnSet.js';
 import { restoreFormula } from './formulaGuard.js';
 import { matchHeader, type ColumnPlan } from './headerMatch.js';
@@ -86,6 +87,12 @@ export class RecordAssembler<T> {
   private readonly fallbackPlans: number[] = [];
   private readonly derivedIdFromFile: boolean[] = [];
   private readonly byField = new Map<string, number>();
+  /** Per column of the set, flat for the hot loop: cell index, decoder (null for text kept as is), empty-cell reading, default text. */
+  private readonly indexes: number[] = [];
+  private readonly decoders: (((text: string) => unknown) | null)[] = [];
+  private readonly emptyStrings: boolean[] = [];
+  private readonly defaults: (string | undefined)[] = [];
+  private values: unknown[] = [];
 
   /**
    * @param set - the record kind's columns and schema
@@ -148,6 +155,7 @@ export class RecordAssembler<T> {
     }
     this.plans = match.plans;
     this.width = match.width;
+    this.values = new Array<unknown>(match.plans.length);
     match.plans.forEach((plan, i) => {
       if (plan.column.field !== undefined) {
         this.fieldPlans.push(i);
@@ -156,6 +164,10 @@ export class RecordAssembler<T> {
       if (plan.column.check !== undefined) this.checkPlans.push(i);
       if (plan.fallback >= 0) this.fallbackPlans.push(i);
       this.derivedIdFromFile.push(plan.column.field === 'id' && plan.index < 0 && this.set.derive !== undefined);
+      this.indexes.push(plan.index);
+      this.decoders.push(KEEPS_TEXT.has(plan.column.codec) ? null : plan.column.codec.decode.bind(plan.column.codec));
+      this.emptyStrings.push(plan.column.codec.empty === 'empty_string');
+      this.defaults.push(plan.defaultText === '' ? undefined : plan.defaultText);
     });
   }
 
@@ -187,19 +199,29 @@ export class RecordAssembler<T> {
       }
     }
 
-    const values: unknown[] = new Array(plans.length);
+    const values = this.values;
+    const { indexes, decoders, emptyStrings, defaults } = this;
     for (let i = 0; i < plans.length; i += 1) {
-      const plan = plans[i]!;
-      const raw = plan.index >= 0 ? (cells[plan.index] ?? '') : '';
+      const index = indexes[i]!;
+      const raw = index >= 0 ? (cells[index] ?? '') : '';
       let text = raw.length === 0 ? raw : cellText(raw);
-      if (text === '' && plan.defaultText !== undefined) text = plan.defaultText;
       if (text === '') {
-        values[i] = plan.column.codec.empty === 'empty_string' ? '' : undefined;
+        const fallbackText = defaults[i];
+        if (fallbackText === undefined) {
+          values[i] = emptyStrings[i] ? '' : undefined;
+          continue;
+        }
+        text = fallbackText;
+      }
+      const decode = decoders[i];
+      if (decode === null) {
+        values[i] = text;
         continue;
       }
-      const value = plan.column.codec.decode(text);
+      const value = decode!(text);
       if (value instanceof CellFailure) {
-        this.issue(line, value.code, `${plan.header}: ${value.message}`, plan.header, plan.index >= 0 ? raw : text);
+        const plan = plans[i]!;
+        this.issue(line, value.code, `${plan.header}: ${value.message}`, plan.header, index >= 0 ? raw : text);
         values[i] = FAILED;
       } else {
         values[i] = value;

@@ -62,21 +62,23 @@ export interface EdiEntriesCandidate extends EdiEntriesCandidateFields {
  */
 export function entryRecordFromValues(values: EdiValues, where: EdiLineContext, seriesYear: number): { record?: EdiEntryRecord; issues: EdiIssue[] } {
   const issues: EdiIssue[] = [];
-  const rt = `${values['dataType']}5`;
+  const v = (k: string): string => values[k] ?? '';
+  const rt = `${v('dataType')}5`;
   const bad = (field: string, position: number, value: string, message: string, code: EdiIssue['code'] = 'malformed_record'): void => {
     issues.push({ ...(where.file === undefined ? {} : { file: where.file }), line: where.line, recordType: rt, field, column: field, position, value, code, message });
   };
-  const v = (k: string): string => values[k] ?? '';
-  if (!isValidCentreNumber(v('centreNumber'))) bad('centreNumber', 4, v('centreNumber'), 'centreNumber must be five digits, not 00000');
-  if (!isValidCandidateNumber(v('candidateNumber'))) bad('candidateNumber', 9, v('candidateNumber'), 'candidateNumber must be 0001–9999');
+  const centreNumber = v('centreNumber');
+  const candidateNumber = v('candidateNumber');
   const name = v('candidateName');
+  const uci = v('uci');
+  const upn = v('upn');
+  const uln = v('uln');
+  if (!isValidCentreNumber(centreNumber)) bad('centreNumber', 4, centreNumber, 'centreNumber must be five digits, not 00000');
+  if (!isValidCandidateNumber(candidateNumber)) bad('candidateNumber', 9, candidateNumber, 'candidateNumber must be 0001–9999');
   const colon = name.indexOf(':');
   if (colon <= 0 || name.indexOf(':', colon + 1) !== -1) bad('candidateName', 13, name, 'candidateName must be SURNAME:FORENAMES with exactly one colon after a surname');
-  const uci = v('uci');
   if (uci !== '' && !isValidUci(uci)) bad('uci', 60, uci, `UCI "${uci}" fails its check character`, 'bad_check_character');
-  const upn = v('upn');
   if (upn !== '' && !isValidUpn(upn)) bad('upn', 73, upn, `UPN "${upn}" fails its check character`, 'bad_check_character');
-  const uln = v('uln');
   if (uln !== '' && !isValidUln(uln)) bad('uln', 86, uln, `ULN "${uln}" fails its check digit`, 'bad_check_character');
   const entries: EdiEntrySlot[] = [];
   let gapAt = 0;
@@ -93,29 +95,28 @@ export function entryRecordFromValues(values: EdiValues, where: EdiLineContext, 
     entries.push({ code, flag });
   }
   if (issues.length > 0) return { issues };
-  const optional = (k: string): Record<string, string> => (v(k) === '' ? {} : { [k]: v(k) });
-  const dob = fromEdiDate(v('dateOfBirth'), birthCentury(seriesYear));
-  return {
-    record: {
-      line: where.line,
-      dataType: v('dataType') as 'E' | 'A',
-      candidateStatus: v('candidateStatus'),
-      centreNumber: v('centreNumber'),
-      candidateNumber: v('candidateNumber'),
-      candidateName: name,
-      sex: v('sex'),
-      ...(dob === undefined ? {} : { dateOfBirth: dob }),
-      ...optional('uci'),
-      ...optional('upn'),
-      ...optional('uln'),
-      qualifierFlag: v('qualifierFlag'),
-      ...optional('optionalCentreNumber'),
-      ...optional('optionalCandidateNumber'),
-      documentationGroup: v('documentationGroup'),
-      entries,
-    },
-    issues,
+  const record: { -readonly [K in keyof EdiEntryRecord]: EdiEntryRecord[K] } = {
+    line: where.line,
+    dataType: v('dataType') as 'E' | 'A',
+    candidateStatus: v('candidateStatus'),
+    centreNumber,
+    candidateNumber,
+    candidateName: name,
+    sex: v('sex'),
+    qualifierFlag: v('qualifierFlag'),
+    documentationGroup: v('documentationGroup'),
+    entries,
   };
+  const dob = fromEdiDate(v('dateOfBirth'), birthCentury(seriesYear));
+  if (dob !== undefined) record.dateOfBirth = dob;
+  if (uci !== '') record.uci = uci;
+  if (upn !== '') record.upn = upn;
+  if (uln !== '') record.uln = uln;
+  const optionalCentreNumber = v('optionalCentreNumber');
+  if (optionalCentreNumber !== '') record.optionalCentreNumber = optionalCentreNumber;
+  const optionalCandidateNumber = v('optionalCandidateNumber');
+  if (optionalCandidateNumber !== '') record.optionalCandidateNumber = optionalCandidateNumber;
+  return { record, issues };
 }
 
 /**
@@ -150,7 +151,12 @@ export function entryRecordToValues(fields: EdiEntriesCandidateFields, slots: re
   return values;
 }
 
-/** The candidate fields of a record (for comparing continuation records). */
+/**
+ * The candidate fields of a record, without its line and entries (for joining continuation records).
+ *
+ * @param record - one detail record
+ * @internal
+ */
 export function candidateFieldsOf(record: EdiEntryRecord): EdiEntriesCandidateFields {
   const { line: _line, entries: _entries, ...fields } = record;
   return fields;

@@ -6,7 +6,7 @@
 import type { ExamcycleError } from '@examcycle/core';
 import type { EdiIssue } from './EdiIssue.js';
 import { ENTRIES_DETAIL_LAYOUT } from './layouts/entriesLayout.js';
-import { candidateFieldsOf, entryRecordFromValues, type EdiEntriesCandidate, type EdiEntryRecord } from './entriesRecord.js';
+import { candidateFieldsOf, entryRecordFromValues, type EdiEntriesCandidate, type EdiEntriesCandidateFields, type EdiEntryRecord } from './entriesRecord.js';
 import { readEdiFile, type EdiCentreHeader, type EdiFileHeader, type EdiFileReading } from './readEdiFile.js';
 
 /** Options for {@link readEntriesFile}. */
@@ -35,8 +35,13 @@ export interface EntriesFileReading {
   readonly fatal?: ExamcycleError;
 }
 
+const CANDIDATE_FIELDS: ReadonlyArray<keyof EdiEntriesCandidateFields> = [
+  'dataType', 'candidateStatus', 'centreNumber', 'candidateNumber', 'candidateName', 'sex', 'dateOfBirth', 'uci', 'upn', 'uln',
+  'qualifierFlag', 'optionalCentreNumber', 'optionalCandidateNumber', 'documentationGroup',
+];
+
 function sameFields(a: EdiEntryRecord, b: EdiEntryRecord): boolean {
-  return JSON.stringify(candidateFieldsOf(a)) === JSON.stringify(candidateFieldsOf(b));
+  return CANDIDATE_FIELDS.every((k) => a[k] === b[k]);
 }
 
 /**

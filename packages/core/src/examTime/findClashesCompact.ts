@@ -89,8 +89,11 @@ export function findClashesCompact(s: CompactSittings, options: FindClashesCompa
   }
   const sc = s.sittingCandidate;
   const sp = s.sittingPaper;
+  const slotOf = s.paperSlot;
+  const minutesOf = s.paperMinutes;
+  const limitOf = s.paperDayLimit;
 
-  // Counting sort of sittings by candidate.
+  // Counting sort of sittings by candidate; each candidate's papers are then contiguous.
   const begin = new Int32Array(C + 1);
   for (let i = 0; i < n; i++) {
     const c = sc[i]!;
@@ -107,7 +110,12 @@ export function findClashesCompact(s: CompactSittings, options: FindClashesCompa
   }
   const fill = begin.slice(0, C);
   const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[fill[sc[i]!]!++] = i;
+  const byCandidatePaper = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const at = fill[sc[i]!]!++;
+    order[at] = i;
+    byCandidatePaper[at] = sp[i]!;
+  }
 
   // Growable output columns.
   let cap = Math.max(16, n >> 5);
@@ -143,6 +151,7 @@ export function findClashesCompact(s: CompactSittings, options: FindClashesCompa
 
   const consecutiveMax = options.consecutiveMaxMinutes;
   const kSit = new Int32Array(maxPer);
+  const kKey = new Float64Array(maxPer);
   const kSlot = new Int32Array(maxPer);
   const kPaper = new Int32Array(maxPer);
   const kMin = new Int32Array(maxPer);
@@ -155,34 +164,32 @@ export function findClashesCompact(s: CompactSittings, options: FindClashesCompa
     const r = rb ? rb[c]! : 0;
     // Insertion sort of the candidate's sittings by (slot, paper): a candidate has a handful.
     for (let j = 0; j < m; j++) {
+      const p = byCandidatePaper[b + j]!;
+      const key = slotOf[p]! * P + p;
       const i = order[b + j]!;
-      const p = sp[i]!;
-      const sl = s.paperSlot[p]!;
       let q = j - 1;
-      while (q >= 0 && (kSlot[q]! > sl || (kSlot[q] === sl && kPaper[q]! > p))) {
+      while (q >= 0 && kKey[q]! > key) {
+        kKey[q + 1] = kKey[q]!;
         kSit[q + 1] = kSit[q]!;
-        kSlot[q + 1] = kSlot[q]!;
-        kPaper[q + 1] = kPaper[q]!;
         q--;
       }
+      kKey[q + 1] = key;
       kSit[q + 1] = i;
-      kSlot[q + 1] = sl;
-      kPaper[q + 1] = p;
     }
     // Write back without repeated papers, with each sitting's allowed minutes.
     const w0 = w;
+    let u = 0;
     for (let j = 0; j < m; j++) {
-      if (j > 0 && kPaper[j] === kPaper[j - 1]) continue;
-      const k = w - w0;
-      kSit[k] = kSit[j]!;
-      kSlot[k] = kSlot[j]!;
-      kPaper[k] = kPaper[j]!;
-      const d = s.paperMinutes[kPaper[k]!]!;
+      if (j > 0 && kKey[j] === kKey[j - 1]) continue;
+      const p = kKey[j]! % P;
+      const d = minutesOf[p]!;
       const ext = Math.floor((d * (100 + x) + 99) / 100);
-      kMin[k] = ext + Math.floor((r * ext + 59) / 60);
-      order[w++] = kSit[k]!;
+      kSlot[u] = slotOf[p]!;
+      kPaper[u] = p;
+      kMin[u] = ext + Math.floor((r * ext + 59) / 60);
+      order[w++] = kSit[j]!;
+      u++;
     }
-    const u = w - w0;
     // Scan days, and sessions within each day.
     let j = 0;
     while (j < u) {
@@ -192,7 +199,7 @@ export function findClashesCompact(s: CompactSittings, options: FindClashesCompa
       let dayLimit = 0;
       while (e < u && kSlot[e]! >> 1 === day) {
         dayTotal += kMin[e]!;
-        const l = s.paperDayLimit[kPaper[e]!]!;
+        const l = limitOf[kPaper[e]!]!;
         if (l > 0 && (dayLimit === 0 || l < dayLimit)) dayLimit = l;
         e++;
       }

@@ -134,7 +134,7 @@ export function resolveClashes(clashes: readonly Clash[], timetable: CentreTimet
 
     /**
      * Overnight supervision, only when the day is over its threshold: defer one afternoon paper to the next
-     * morning. For a morning clash, the afternoon it frees takes one of the clashing morning papers.
+     * morning. When the morning is over the consecutive limit, the afternoon it frees takes a morning paper.
      */
     const overnight = (reason: string): void => {
       const day = onDay(clash.date);
@@ -156,7 +156,8 @@ export function resolveClashes(clashes: readonly Clash[], timetable: CentreTimet
       }
       const nextStart = startOf(next, 'AM');
       const sameDayPm = startOf(clash.date, 'PM');
-      const morningClash = clash.kind === 'same_session' && clash.session === 'AM';
+      // When the morning cannot be sat consecutively, the afternoon freed by the deferral takes a morning paper.
+      const morningOver = morning.length >= 2 && sum(morning) > max;
       for (const p of afternoon) {
         const load = sum(nextMorning) + p.allowedMinutes;
         const defer: PaperMove = { paperId: p.paperId, title: p.title, from: { date: p.date, session: p.session, startsAt: p.startsAt }, to: { date: next, session: 'AM', ...(nextStart ? { startsAt: nextStart } : {}) }, direction: 'later' };
@@ -166,7 +167,7 @@ export function resolveClashes(clashes: readonly Clash[], timetable: CentreTimet
         }
         const pmLeft = afternoon.filter((s) => s !== p);
         const withNext = nextMorning.length ? `, sat consecutively with the ${nextMorning.length} paper(s) already that morning (${durationText(load)})` : '';
-        if (!morningClash) {
+        if (!morningOver) {
           const leftOk = pmLeft.length < 2 || sum(pmLeft) <= max;
           proposals.push({
             ...base,
@@ -178,8 +179,7 @@ export function resolveClashes(clashes: readonly Clash[], timetable: CentreTimet
           });
           continue;
         }
-        // A morning clash: the afternoon freed by the deferral takes one of the clashing morning papers.
-        const q = clash.sittings.find((x) => {
+        const q = morning.find((x) => {
           const amLeft = morning.filter((s) => s !== x);
           return (amLeft.length < 2 || sum(amLeft) <= max) && (pmLeft.length === 0 || sum(pmLeft) + x.allowedMinutes <= max);
         });
@@ -263,17 +263,29 @@ export function resolveClashes(clashes: readonly Clash[], timetable: CentreTimet
         }
       }
     } else {
+      // Every paper on the day is possible when each session fits (consecutively, within the limit), as
+      // timetabled or after one paper moves to the other session.
+      const morning = onDay(clash.date, 'AM');
+      const afternoon = onDay(clash.date, 'PM');
+      const fits = (am: readonly CandidateSitting[], pm: readonly CandidateSitting[]) => (am.length < 2 || sum(am) <= max) && (pm.length < 2 || sum(pm) <= max);
+      const asTimetabled = fits(morning, afternoon);
+      const oneMove = asTimetabled
+        ? undefined
+        : [...morning, ...afternoon].find((x) => (x.session === 'AM' ? fits(morning.filter((s) => s !== x), [...afternoon, x]) : fits([...morning, x], afternoon.filter((s) => s !== x))));
+      const feasible = asTimetabled || oneMove !== undefined;
       proposals.push({
         rank: 3,
         kind: 'sit_all_on_the_day',
-        feasible: true,
+        feasible,
         moves: [],
         totalMinutes: clash.totalMinutes,
-        conditions: ['Special consideration may be applied for the final paper of the day'],
-        explanation: `Offer the candidate all ${clash.sittings.length} papers on ${clash.date} as timetabled (${durationText(clash.totalMinutes)}), applying for special consideration for the final paper; overnight supervision is only a last resort`,
+        conditions: feasible ? ['Special consideration may be applied for the final paper of the day'] : [],
+        explanation: feasible
+          ? `Offer the candidate all ${clash.sittings.length} papers on ${clash.date} (${durationText(clash.totalMinutes)})${oneMove ? `, with ${oneMove.title} moved to the other session as for its session clash` : ' as timetabled'}, applying for special consideration for the final paper; overnight supervision is only a last resort`
+          : `The ${clash.sittings.length} papers on ${clash.date} cannot all be sat that day: neither session can hold its papers within the ${durationText(max)} consecutive limit, even with one paper moved`,
         source: rules.overnightSupervisionConditions.source,
       });
-      overnight('If the candidate cannot sit every paper on the day: ');
+      overnight(feasible ? 'If the candidate cannot sit every paper on the day: ' : '');
     }
 
     const recommended = proposals.find((p) => p.feasible);

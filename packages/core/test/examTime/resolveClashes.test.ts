@@ -68,11 +68,23 @@ describe('resolveClashes', () => {
     expect(overnight.conditions).toEqual(expect.arrayContaining([...rules.overnightSupervisionConditions.value]));
     expect(overnight.source).toEqual(rules.overnightSupervisionConditions.source);
 
+    // The day cannot hold all three papers (3h 30m in the morning, 4h 30m in the afternoon if one moves),
+    // so the day-total clash also comes to the overnight deferral, with a morning paper in the freed afternoon.
     const day = resolutions.find((r) => r.clash.kind === 'day_total')!;
-    expect(day.recommended).toMatchObject({ rank: 3, kind: 'sit_all_on_the_day' });
-    expect(day.recommended!.conditions.join(' ')).toMatch(/special consideration/i);
-    const deferrals = day.proposals.filter((p) => p.kind === 'overnight_supervision');
-    expect(deferrals.map((p) => p.moves.map((m) => m.paperId))).toEqual([['C']]);
+    expect(day.proposals.map((p) => [p.kind, p.feasible])).toEqual([
+      ['sit_all_on_the_day', false],
+      ['overnight_supervision', true],
+    ]);
+    expect(day.recommended!.moves.map((m) => m.paperId)).toEqual(['C', 'A']);
+  });
+
+  it('first offers every paper on the scheduled day when the day is over its limit but each session fits', () => {
+    // 3h in the morning, 2h 50m in the afternoon: 5h 50m, over the GCSE 5h 30m.
+    const [day] = resolve([paper('A', '2026-06-01', 'AM', 180), paper('B', '2026-06-01', 'PM', 170)], ['A', 'B']);
+    expect(day!.clash.kind).toBe('day_total');
+    expect(day!.recommended).toMatchObject({ rank: 3, kind: 'sit_all_on_the_day', feasible: true });
+    expect(day!.recommended!.conditions.join(' ')).toMatch(/special consideration/i);
+    expect(day!.proposals.filter((p) => p.kind === 'overnight_supervision').map((p) => [p.feasible, p.moves.map((m) => [m.paperId, m.to.date, m.to.session])])).toEqual([[true, [['B', '2026-06-02', 'AM']]]]);
   });
 
   it('offers no overnight supervision when the day is within its limit', () => {

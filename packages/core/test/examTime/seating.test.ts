@@ -162,7 +162,7 @@ describe('planSeating', () => {
     ),
     order: fc.nat(),
   });
-  const build = (g: fc.infer<typeof randomSession>, shuffle: boolean): { plan: SeatingPlan; rooms: Room[]; count: number } => {
+  const build = (g: typeof randomSession extends fc.Arbitrary<infer T> ? T : never, shuffle: boolean): { plan: SeatingPlan; rooms: Room[]; count: number } => {
     const ps = Array.from({ length: g.papers }, (_, i) => paper(`P${i}`, '2026-06-01', 'AM', 60, { startTime: `09:${String(i * 5).padStart(2, '0')}` }));
     const entries = g.candidates.map((c, i) => entry(`e${i}`, `c${i + 1}`, [...new Set(c.picks.map((k) => `P${k % g.papers}`))]));
     const arrangements = g.candidates.flatMap((c, i) => (c.aa ? [arrangement(`c${i + 1}`, c.aa)] : []));

@@ -1,5 +1,8 @@
+import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import {
+  examCycleMachine,
+  examSeries,
   buildCentreTimetable,
   classifyArrival,
   examTimeTasks,
@@ -178,5 +181,14 @@ describe('examTimeTasks', () => {
     const events = taskAddEvents(tasks, '2026-06-01T16:00:00+01:00', eo);
     expect(events).toHaveLength(3);
     expect(events[0]).toEqual({ type: 'task.add', task: tasks[0], at: '2026-06-01T16:00:00+01:00', by: eo });
+  });
+
+  it('are accepted by the exam-cycle machine, with their due instants', () => {
+    const tasks = examTimeTasks(eventful(), { rulesPack: fixturePack });
+    const cycle = createActor(examCycleMachine, { input: { centre: { centreNumber: '68199', name: 'Test centre' }, series: examSeries('june', 2026), rulesPack: fixturePack, startedAt: '2025-09-01T09:00:00+01:00' } }).start();
+    for (const e of taskAddEvents(tasks, '2026-06-01T16:00:00+01:00', eo)) cycle.send(e);
+    const added = cycle.getSnapshot().context.tasks.filter((t) => t.id.startsWith('examTime.') && tasks.some((x) => x.id === t.id));
+    expect(added.map((t) => [t.id, t.phase, t.status, t.dueAt])).toEqual(tasks.map((t) => [t.id, 'examTime', 'open', t.dueAt]));
+    expect(cycle.getSnapshot().context.audit.filter((a) => a.event === 'task.add').map((a) => a.outcome)).toEqual(['accepted', 'accepted', 'accepted']);
   });
 });

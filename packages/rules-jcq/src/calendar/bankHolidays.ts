@@ -15,9 +15,23 @@ export interface BankHoliday {
   readonly name: string;
 }
 
-/** The first year the calendar covers (its one-off data starts there). */
+/**
+ * The first year the calendar covers (its one-off data starts there).
+ *
+ * @example
+ * ```ts
+ * bankHolidays(FIRST_CALENDAR_YEAR).length; // 8
+ * ```
+ */
 export const FIRST_CALENDAR_YEAR = 2018;
-/** The last year the calendar covers. */
+/**
+ * The last year the calendar covers.
+ *
+ * @example
+ * ```ts
+ * isWorkingDay(`${LAST_CALENDAR_YEAR}-12-31`); // true or false; a year later throws
+ * ```
+ */
 export const LAST_CALENDAR_YEAR = 2099;
 
 const SATURDAY = 6;

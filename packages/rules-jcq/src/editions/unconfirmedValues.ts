@@ -132,7 +132,14 @@ export function unconfirmedValuesMarkdown(editions: readonly Edition[] = JCQ_EDI
   return lines.join('\n');
 }
 
-/** The markers around the generated section. */
+/**
+ * The markers around the generated section of a README.
+ *
+ * @example
+ * ```ts
+ * readme.indexOf(UNCONFIRMED_MARKERS.start) > -1;
+ * ```
+ */
 export const UNCONFIRMED_MARKERS = { start: '<!-- unconfirmed-values:start -->', end: '<!-- unconfirmed-values:end -->' } as const;
 
 /**

@@ -62,9 +62,16 @@ class Fired implements FiredRule {
   }
 }
 
-const NOTHING_FIRED: readonly FiredRule[] = Object.freeze([]);
+const NOTHING_FIRED: readonly FiredRule[] = /* @__PURE__ */ Object.freeze([]);
 
-/** The operators the compiler supports (json-rules-engine's defaults). */
+/**
+ * The operators the compiler supports (json-rules-engine's defaults).
+ *
+ * @example
+ * ```ts
+ * SUPPORTED_OPERATORS.includes('greaterThan'); // true
+ * ```
+ */
 export const SUPPORTED_OPERATORS = [
   'equal',
   'notEqual',
@@ -81,8 +88,19 @@ export const SUPPORTED_OPERATORS = [
 type Operator = (typeof SUPPORTED_OPERATORS)[number];
 type Getter = (facts: RuleFacts) => unknown;
 
+/** A leaf `equal` against a literal: rules that open with the same one share its read in a run. */
+interface Guard {
+  readonly key: string;
+  readonly get: Getter;
+  readonly literal: unknown;
+}
+
 interface Node {
   readonly test: (facts: RuleFacts) => boolean;
+  /** For a leaf `equal` against a literal. */
+  readonly guard?: Guard;
+  /** For an `all` whose first condition is a guard: the guard, and the test of the rest. */
+  readonly guarded?: { readonly guard: Guard; readonly rest: (facts: RuleFacts) => boolean };
   readonly explain: (facts: RuleFacts, out: string[]) => void;
   readonly text: string;
 }
@@ -255,8 +273,11 @@ function compileLeaf(ruleName: string, where: string, c: Record<string, unknown>
   const cmp = COMPARATORS[op];
   const get = left.get;
   const test: (facts: RuleFacts) => boolean = hasLiteral ? (facts) => cmp(get(facts), literal) : (facts) => cmp(get(facts), right(facts));
+  const guard: Guard | undefined =
+    op === 'equal' && hasLiteral ? { key: `${String(c['fact'])}|${typeof c['path'] === 'string' ? c['path'] : ''}`, get, literal } : undefined;
   return {
     test,
+    ...(guard === undefined ? {} : { guard }),
     text: name ?? text,
     explain: (facts, out) => {
       const a = get(facts);
@@ -297,11 +318,17 @@ function compileCondition(ruleName: string, where: string, c: unknown): Node {
   const children = list.map((child, i) => compileCondition(ruleName, `${where}.${kind}[${String(i)}]`, child));
   const text = name ?? `${kind} of (${children.map((n) => n.text).join('; ')})`;
   if (kind === 'all') {
-    return {
-      test: (facts) => {
-        for (const child of children) if (!child.test(facts)) return false;
+    const count = children.length;
+    const allFrom =
+      (start: number) =>
+      (facts: RuleFacts): boolean => {
+        for (let i = start; i < count; i += 1) if (!children[i]!.test(facts)) return false;
         return true;
-      },
+      };
+    const first = children[0];
+    return {
+      test: allFrom(0),
+      ...(first?.guard === undefined ? {} : { guarded: { guard: first.guard, rest: allFrom(1) } }),
       text,
       explain: (facts, out) => {
         for (const child of children) child.explain(facts, out);
@@ -312,7 +339,7 @@ function compileCondition(ruleName: string, where: string, c: unknown): Node {
     // json-rules-engine: an empty "any" holds.
     test: (facts) => {
       if (children.length === 0) return true;
-      for (const child of children) if (child.test(facts)) return true;
+      for (let i = 0; i < children.length; i += 1) if (children[i]!.test(facts)) return true;
       return false;
     },
     text,
@@ -360,12 +387,41 @@ export function compileRules(rules: readonly RuleJson[]): CompiledRules {
     return { name, priority, event: ruleEvent, root, index };
   });
   const ordered = [...compiled].sort((a, b) => b.priority - a.priority || a.index - b.index);
+  // Rules that open with the same `equal` (e.g. on the subject's kind) read it once per run.
+  const guardKeys: string[] = [];
+  const guardGetters: Getter[] = [];
+  const plan = ordered.map((r) => {
+    const g = r.root.guarded;
+    if (g === undefined) return { ...r, guardIndex: -1, literal: undefined as unknown, rest: r.root.test };
+    let index = guardKeys.indexOf(g.guard.key);
+    if (index === -1) {
+      index = guardKeys.length;
+      guardKeys.push(g.guard.key);
+      guardGetters.push(g.guard.get);
+    }
+    return { ...r, guardIndex: index, literal: g.guard.literal, rest: g.rest };
+  });
+  const guardValues: unknown[] = new Array<unknown>(guardKeys.length);
+  const guardRead = new Uint8Array(guardKeys.length);
   return {
     rules: ordered.map(({ name, priority, event }) => ({ name, priority, event })),
     run(facts) {
       let fired: FiredRule[] | undefined;
-      for (const r of ordered) {
-        if (r.root.test(facts)) (fired ??= []).push(new Fired(r.name, r.priority, r.event, r.root, facts));
+      guardRead.fill(0);
+      for (let i = 0; i < plan.length; i += 1) {
+        const r = plan[i]!;
+        let holds: boolean;
+        if (r.guardIndex === -1) {
+          holds = r.rest(facts);
+        } else {
+          const g = r.guardIndex;
+          if (guardRead[g] === 0) {
+            guardValues[g] = guardGetters[g]!(facts);
+            guardRead[g] = 1;
+          }
+          holds = guardValues[g] === r.literal && r.rest(facts);
+        }
+        if (holds) (fired ??= []).push(new Fired(r.name, r.priority, r.event, r.root, facts));
       }
       return fired ?? NOTHING_FIRED;
     },

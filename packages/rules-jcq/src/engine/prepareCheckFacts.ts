@@ -18,7 +18,6 @@ import {
   toLondon,
   type AcademicYear,
   type CheckFacts,
-  type ExamSeries,
   type KeyDate,
   type ResultsAccessDecision,
   type ResultsAccessRequest,
@@ -32,7 +31,8 @@ import { veryLateArrivalOf } from './veryLateArrival.js';
 
 /** What fact preparation reads from the pack. */
 export interface CheckContext {
-  keyDates(series: ExamSeries): readonly KeyDate[];
+  /** The key dates of a series by id (`june-2026`); throws `unknown_series` or `invalid_value`. */
+  keyDatesOf(seriesId: string): readonly KeyDate[];
   resultsAccess(request: ResultsAccessRequest): ResultsAccessDecision;
   editionFor(academicYear: AcademicYear | string): Edition;
 }
@@ -47,7 +47,14 @@ export interface CheckFactsIssue {
 const instant = z.iso.datetime({ offset: true });
 const subject = (kind: string) => z.object({ kind: z.literal(kind), id: z.string().min(1) });
 
-/** The data each subject kind takes, by kind. */
+/**
+ * The data each subject kind takes, by kind (zod schemas).
+ *
+ * @example
+ * ```ts
+ * checkInputSchemas.certificate.safeParse({ subject: { kind: 'certificate', id: 'c1' }, certificate: { issuedAt: '2025-11-07T09:00:00Z' } }).success; // true
+ * ```
+ */
 export const checkInputSchemas = {
   entry: z.object({
     subject: subject('entry'),
@@ -114,6 +121,23 @@ export type PreparedCheckFacts =
   | { readonly ok: true; readonly facts: Readonly<Record<string, unknown>> }
   | { readonly ok: false; readonly issues: readonly CheckFactsIssue[] };
 
+let deadlineCache: WeakMap<readonly KeyDate[], { entryDeadlineMs: number | undefined; veryLateDeadlineMs: number | undefined }> | undefined;
+
+/** The entry deadlines of a series in epoch ms, worked out once per key-date list. */
+function deadlinesOf(keyDates: readonly KeyDate[]): { entryDeadlineMs: number | undefined; veryLateDeadlineMs: number | undefined } {
+  deadlineCache ??= new WeakMap();
+  let found = deadlineCache.get(keyDates);
+  if (found === undefined) {
+    const at = (kind: KeyDate['kind']) => {
+      const k = keyDates.find((x) => x.kind === kind);
+      return k === undefined ? undefined : toLondon(k.at).toMillis();
+    };
+    found = { entryDeadlineMs: at('entry_deadline'), veryLateDeadlineMs: at('very_late_deadline') };
+    deadlineCache.set(keyDates, found);
+  }
+  return found;
+}
+
 function ms(value: string | undefined): number | undefined {
   return value === undefined ? undefined : toLondon(value).toMillis();
 }
@@ -158,11 +182,7 @@ export function prepareCheckFacts(input: CheckFacts, ctx: CheckContext): Prepare
     case 'entry': {
       const d = data as z.infer<(typeof checkInputSchemas)['entry']>;
       return guarded('entry.seriesId', () => {
-        const keyDates = ctx.keyDates(seriesFromId(d.entry.seriesId));
-        const deadline = (k: KeyDate['kind']) => {
-          const found = keyDates.find((x) => x.kind === k);
-          return found === undefined ? undefined : toLondon(found.at).toMillis();
-        };
+        const deadlines = deadlinesOf(ctx.keyDatesOf(d.entry.seriesId));
         const uci = d.candidate?.uci;
         return {
           subject: d.subject,
@@ -172,7 +192,7 @@ export function prepareCheckFacts(input: CheckFacts, ctx: CheckContext): Prepare
             submittedAtMs: ms(d.entry.submittedAt),
             withdrawnAtMs: ms(d.entry.withdrawnAt),
           },
-          deadlines: { entryDeadlineMs: deadline('entry_deadline'), veryLateDeadlineMs: deadline('very_late_deadline') },
+          deadlines,
           candidate: { hasUci: uci !== undefined && uci.length > 0, uciValid: uci !== undefined && isValidUci(uci) },
         };
       });

@@ -13,7 +13,7 @@ import { wondeCalendarDate, wondeInstant } from './wondeDate.js';
 const wondeDateSchema = z.object({ date: z.string(), timezone_type: z.number(), timezone: z.string() });
 
 /** The fields of a Wonde student this mapping reads (others are allowed and ignored). */
-export const wondeStudentSchema = z.looseObject({
+const wondeStudentSchema = z.looseObject({
   id: z.string().min(1),
   mis_id: z.string().nullish(),
   upi: z.string().nullish(),
@@ -27,9 +27,6 @@ export const wondeStudentSchema = z.looseObject({
   updated_at: wondeDateSchema.nullish(),
   education_details: z.object({ data: z.looseObject({ upn: z.string().nullish() }) }).nullish(),
 });
-
-/** A Wonde student, as read. */
-export type WondeStudent = z.infer<typeof wondeStudentSchema>;
 
 /** A Wonde list page: `{ data: [...], meta: { pagination: { next } } }`. */
 export const wondePageSchema = z.object({

@@ -1,0 +1,24 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import type { AccessArrangement, Entry, StaffMember } from '@examcycle/core';
+import { createInMemoryMis, createWondeMis, type MisCandidate, type MisPort, type MisPull, type MisPush, type MisSeat } from '@examcycle/adapter-mis';
+
+describe('MisPort types', () => {
+  it('pulls typed records and pushes entries and seats', () => {
+    expectTypeOf<MisPort['pullCandidates']>().returns.resolves.toEqualTypeOf<MisPull<MisCandidate>>();
+    expectTypeOf<MisPort['pullStaff']>().returns.resolves.toEqualTypeOf<MisPull<StaffMember>>();
+    expectTypeOf<MisPort['pullAccessArrangements']>().returns.resolves.toEqualTypeOf<MisPull<AccessArrangement>>();
+    expectTypeOf<MisPort['pushEntries']>().parameter(0).toEqualTypeOf<readonly Entry[]>();
+    expectTypeOf<MisPort['pushSeating']>().returns.resolves.toEqualTypeOf<MisPush>();
+  });
+
+  it('gives every mapping the same port, and the in-memory MIS its kinds', () => {
+    expectTypeOf(createWondeMis).returns.toEqualTypeOf<MisPort>();
+    const mis = createInMemoryMis();
+    expectTypeOf(mis.all('seating')).toEqualTypeOf<readonly MisSeat[]>();
+    expectTypeOf(mis.all('candidates')).toEqualTypeOf<readonly MisCandidate[]>();
+    // @ts-expect-error: not a kind the in-memory MIS holds
+    mis.all('timetable');
+    // @ts-expect-error: a seat is not a candidate
+    mis.upsert('candidates', { id: 's', candidateId: 'c', paperId: 'p', roomId: 'r', seat: 'A1' } satisfies MisSeat);
+  });
+});

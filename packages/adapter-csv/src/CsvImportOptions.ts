@@ -4,7 +4,14 @@
  */
 import type { ExamcycleError, RecordIssue } from '@examcycle/core';
 
-/** How to read a CSV file. */
+/**
+ * How to read a CSV file.
+ *
+ * @example
+ * ```ts
+ * const options: CsvImportOptions = { file: 'year11.csv', synonyms: { CandidateNumber: ['Cand. No'] }, defaults: { CentreNumber: '68199' } };
+ * ```
+ */
 export interface CsvImportOptions {
   /**
    * The file's name, repeated in every issue and error.
@@ -63,5 +70,12 @@ export interface CsvImportBatch<T> {
   readonly fatal?: ExamcycleError;
 }
 
-/** A streamed CSV source: a Node `Readable`, a web stream's async iterator, or any iterable of chunks. */
+/**
+ * A streamed CSV source: a Node `Readable`, a web stream's async iterator, or any iterable of chunks.
+ *
+ * @example
+ * ```ts
+ * const source: CsvSource = createReadStream('entries.csv');
+ * ```
+ */
 export type CsvSource = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;

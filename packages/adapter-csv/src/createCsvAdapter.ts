@@ -13,7 +13,14 @@ import { importCsvStream } from './importCsvStream.js';
 import { IMPORT_DEFAULTS } from './internal/ImportSession.js';
 import { CSV_REPORT_KINDS, type CsvExportKind, type CsvExportRows, type CsvReportKind } from './reports/reportKinds.js';
 
-/** Options for {@link createCsvAdapter}: the import and export options, as defaults for every call. */
+/**
+ * Options for {@link createCsvAdapter}: the import and export options, as defaults for every call.
+ *
+ * @example
+ * ```ts
+ * const options: CsvAdapterOptions = { defaults: { CentreNumber: '68199' }, bom: true };
+ * ```
+ */
 export interface CsvAdapterOptions extends CsvImportOptions, CsvExportOptions {}
 
 /**

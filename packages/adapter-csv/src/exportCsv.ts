@@ -11,7 +11,14 @@ import { csvLine, type CellValue, type FormulaGuardMode } from './internal/csvLi
 import type { ReportColumn } from './reports/CsvReport.js';
 import { reportOf, type CsvExportKind, type CsvExportRows, type CsvReportKind } from './reports/reportKinds.js';
 
-/** How to write a CSV file. */
+/**
+ * How to write a CSV file.
+ *
+ * @example
+ * ```ts
+ * const options: CsvExportOptions = { bom: true, formulaGuard: 'except_numbers' };
+ * ```
+ */
 export interface CsvExportOptions {
   /**
    * Start with a UTF-8 byte-order mark, so Excel opens the file as UTF-8 (without one it shows `Siân` as `SiÃ¢n`).

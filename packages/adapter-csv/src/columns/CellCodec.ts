@@ -24,7 +24,14 @@ export class CellFailure {
   ) {}
 }
 
-/** What a cell codec does with an empty cell: leave the field out, or keep the empty string. */
+/**
+ * What a cell codec does with an empty cell: leave the field out, or keep the empty string.
+ *
+ * @example
+ * ```ts
+ * const forenames: EmptyCell = 'empty_string'; // a candidate with a single name
+ * ```
+ */
 export type EmptyCell = 'absent' | 'empty_string';
 
 /**

@@ -187,15 +187,20 @@ export function oneOf<const V extends string>(values: readonly V[], spellings: R
  * ```
  */
 export function listOf<T = string>(item: CellCodec<T> = text as unknown as CellCodec<T>): CellCodec<T[]> {
+  const keepsText = (item as CellCodec<unknown>) === text;
   return {
     name: `list of ${item.name}`,
     empty: 'absent',
     decode(t) {
       const out: T[] = [];
-      const parts = t.indexOf(';') === -1 && t.indexOf(',') === -1 ? [t] : t.split(LIST_SPLIT);
+      const parts = t.indexOf(',') === -1 ? t.split(';') : t.split(LIST_SPLIT);
       for (const part of parts) {
         const p = part.trim();
         if (p === '') continue;
+        if (keepsText) {
+          out.push(p as T);
+          continue;
+        }
         const v = item.decode(p);
         if (v instanceof CellFailure) return new CellFailure(`list item ${v.message}`, v.code);
         out.push(v);

@@ -49,7 +49,9 @@ function isBlank(cells: readonly string[]): boolean {
 
 /** A cell's text as the importer reads it: trimmed, with an export's formula guard removed. */
 function cellText(raw: string): string {
-  const t = raw.trim();
+  const first = raw.charCodeAt(0);
+  const last = raw.charCodeAt(raw.length - 1);
+  const t = first > 32 && first < 127 && last > 32 && last < 127 ? raw : raw.trim();
   return t.charCodeAt(0) === 39 ? restoreFormula(t) : t;
 }
 

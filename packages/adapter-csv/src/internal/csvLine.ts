@@ -10,7 +10,14 @@
 import { ExamcycleError } from '@examcycle/core';
 import { guardFormula } from './formulaGuard.js';
 
-/** Which cells the formula guard covers: every cell, or every cell except real numbers. */
+/**
+ * Which cells the formula guard covers: every cell, or every cell except real numbers.
+ *
+ * @example
+ * ```ts
+ * exportCsv('results', results, { formulaGuard: 'except_numbers' satisfies FormulaGuardMode });
+ * ```
+ */
 export type FormulaGuardMode = 'all' | 'except_numbers';
 
 /** A cell value as the exporter hands it over: text, a real number, or nothing (an empty cell). */

@@ -4,7 +4,15 @@
  */
 import { listCell, type CsvReport } from './CsvReport.js';
 
-/** One candidate expected in a room for a paper. */
+/**
+ * One candidate expected in a room for a paper.
+ *
+ * @example
+ * ```ts
+ * const line: AttendanceRegisterRow = { date: '2026-05-21', session: 'AM', room: 'Sports Hall', awardingBody: 'AQA',
+ *   componentCode: '8300/1H', componentTitle: 'Paper 1', seat: 'A1', candidateNumber: '0001', candidateName: 'EVANS: Siân' };
+ * ```
+ */
 export interface AttendanceRegisterRow {
   /** `yyyy-mm-dd`. */
   readonly date: string;
@@ -21,7 +29,7 @@ export interface AttendanceRegisterRow {
   readonly attendance?: 'present' | 'absent' | 'late';
 }
 
-/** The attendance register export. */
+/** The attendance register export (`exportCsv('attendance_register', rows)`). @internal */
 export const attendanceRegisterReport: CsvReport<AttendanceRegisterRow> = {
   lines: (rows) => rows,
   columns: () => [

@@ -5,7 +5,15 @@
  */
 import type { CsvReport } from './CsvReport.js';
 
-/** One paper on one candidate's timetable. */
+/**
+ * One paper on one candidate's timetable.
+ *
+ * @example
+ * ```ts
+ * const paper: CandidateTimetableRow = { candidateNumber: '0001', name: 'Siân Evans', date: '2026-05-21', session: 'AM',
+ *   startTime: '09:00', endTime: '10:53', awardingBody: 'AQA', componentCode: '8300/1H', componentTitle: 'Paper 1' };
+ * ```
+ */
 export interface CandidateTimetableRow {
   readonly candidateNumber: string;
   readonly uci?: string;
@@ -25,7 +33,7 @@ export interface CandidateTimetableRow {
   readonly seat?: string;
 }
 
-/** The candidate timetable export. */
+/** The candidate timetable export (`exportCsv('candidate_timetable', rows)`). @internal */
 export const candidateTimetableReport: CsvReport<CandidateTimetableRow> = {
   lines: (rows) => rows,
   columns: () => [

@@ -6,7 +6,15 @@
 import { toLondon } from '@examcycle/core';
 import { listCell, type CsvReport } from './CsvReport.js';
 
-/** One certificate in the log. */
+/**
+ * One certificate in the log.
+ *
+ * @example
+ * ```ts
+ * const line: CertificateLogRow = { candidateNumber: '0001', candidateName: 'EVANS: Siân', series: 'june-2026',
+ *   awardingBody: 'AQA', receivedAt: '2026-11-02T09:30:00Z', method: 'collected' };
+ * ```
+ */
 export interface CertificateLogRow {
   readonly candidateNumber: string;
   readonly candidateName: string;
@@ -26,7 +34,7 @@ function london(instant: string | undefined): string | undefined {
   return instant === undefined ? undefined : toLondon(instant).toFormat('yyyy-MM-dd HH:mm');
 }
 
-/** The certificate log export. */
+/** The certificate log export (`exportCsv('certificate_log', rows)`). @internal */
 export const certificateLogReport: CsvReport<CertificateLogRow> = {
   lines: (rows) => rows,
   columns: () => [

@@ -5,7 +5,15 @@
  */
 import type { CsvReport } from './CsvReport.js';
 
-/** One post-results enquiry. */
+/**
+ * One post-results enquiry.
+ *
+ * @example
+ * ```ts
+ * const eor: EnquiryLogRow = { candidateNumber: '0001', candidateName: 'EVANS: Siân', awardingBody: 'AQA', awardCode: '8700',
+ *   service: 'Review of marking', requestedOn: '2026-08-21', originalGrade: '6', feePence: 5050 };
+ * ```
+ */
 export interface EnquiryLogRow {
   readonly candidateNumber: string;
   readonly candidateName: string;
@@ -31,7 +39,7 @@ export interface EnquiryLogRow {
   readonly status?: string;
 }
 
-/** The enquiries-about-results log export. */
+/** The enquiries-about-results log export (`exportCsv('enquiries_log', rows)`). @internal */
 export const enquiriesLogReport: CsvReport<EnquiryLogRow> = {
   lines: (rows) => rows,
   columns: () => [

@@ -6,7 +6,15 @@
  */
 import type { CsvReport } from './CsvReport.js';
 
-/** One exams officer's EOPS progress for one academic year (the shape core's `eopsTracker` produces). */
+/**
+ * One exams officer's EOPS progress for one academic year (the shape core's `eopsTracker` produces).
+ *
+ * @example
+ * ```ts
+ * const row: EopsTrackerRow = { officerName: 'Ffion ap Gruffydd', centreNumber: '68199', academicYear: '2025/26',
+ *   valuesAndAttributesStatement: true, knowledgeAndUnderstanding: true, keySkills: false, valuesAndAttributesAgreement: false, certificate: false };
+ * ```
+ */
 export interface EopsTrackerRow {
   readonly officerName: string;
   readonly centreNumber: string;
@@ -21,7 +29,7 @@ export interface EopsTrackerRow {
 
 const done = (b: boolean): string => (b ? 'done' : 'not done');
 
-/** The EOPS tracker export. */
+/** The EOPS tracker export (`exportCsv('eops_tracker', rows)`). @internal */
 export const eopsTrackerReport: CsvReport<EopsTrackerRow> = {
   lines: (rows) => rows,
   columns: () => [

@@ -13,7 +13,14 @@ import { resultsBroadsheetReport, type BroadsheetRow } from './resultsBroadsheet
 import { seatingPlanReport, type SeatingPlanRow } from './seatingPlan.js';
 import { statementOfEntryReport, type StatementOfEntryRow } from './statementOfEntry.js';
 
-/** The input row of each report export. */
+/**
+ * The input row of each report export.
+ *
+ * @example
+ * ```ts
+ * const rows: CsvReportRows['eops_tracker'][] = eopsTracker(cycle);
+ * ```
+ */
 export interface CsvReportRows {
   seating_plan: SeatingPlanRow;
   candidate_timetable: CandidateTimetableRow;
@@ -25,13 +32,34 @@ export interface CsvReportRows {
   eops_tracker: EopsTrackerRow;
 }
 
-/** A report export's name. */
+/**
+ * A report export's name.
+ *
+ * @example
+ * ```ts
+ * const kind: CsvReportKind = 'seating_plan';
+ * ```
+ */
 export type CsvReportKind = keyof CsvReportRows;
 
-/** The input row of everything `exportCsv` writes: the eight record kinds and the reports. */
+/**
+ * The input row of everything `exportCsv` writes: the eight record kinds and the reports.
+ *
+ * @example
+ * ```ts
+ * const rows: CsvExportRows['candidates'][] = result.records;
+ * ```
+ */
 export type CsvExportRows = RecordKinds & CsvReportRows;
 
-/** Anything `exportCsv` writes. */
+/**
+ * Anything `exportCsv` writes.
+ *
+ * @example
+ * ```ts
+ * const kinds: CsvExportKind[] = [...RECORD_KINDS, ...CSV_REPORT_KINDS];
+ * ```
+ */
 export type CsvExportKind = keyof CsvExportRows;
 
 /**
@@ -57,7 +85,14 @@ export function reportOf(kind: CsvReportKind): CsvReport<unknown, unknown> {
   return reports[kind] as CsvReport<unknown, unknown>;
 }
 
-/** The report kinds, in a stable order. */
+/**
+ * The report kinds, in a stable order.
+ *
+ * @example
+ * ```ts
+ * CSV_REPORT_KINDS.includes('eops_tracker'); // true
+ * ```
+ */
 export const CSV_REPORT_KINDS: readonly CsvReportKind[] = [
   'seating_plan',
   'candidate_timetable',

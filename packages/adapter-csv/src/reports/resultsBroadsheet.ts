@@ -9,7 +9,14 @@
 import { ExamcycleError } from '@examcycle/core';
 import type { CsvReport, ReportColumn } from './CsvReport.js';
 
-/** One result on the broadsheet. */
+/**
+ * One result on the broadsheet.
+ *
+ * @example
+ * ```ts
+ * const result: BroadsheetResult = { awardingBody: 'AQA', awardCode: '8700', title: 'English Language', grade: '6' };
+ * ```
+ */
 export interface BroadsheetResult {
   readonly awardingBody: string;
   readonly awardCode: string;
@@ -20,7 +27,15 @@ export interface BroadsheetResult {
   readonly uniformMark?: number;
 }
 
-/** One candidate on the broadsheet, with all their results. */
+/**
+ * One candidate on the broadsheet, with all their results.
+ *
+ * @example
+ * ```ts
+ * const row: BroadsheetRow = { candidateNumber: '0002', surname: 'Evans', forenames: 'Llŷr',
+ *   results: [{ awardingBody: 'AQA', awardCode: '8700', title: 'English Language', grade: '9' }] };
+ * ```
+ */
 export interface BroadsheetRow {
   readonly candidateNumber: string;
   readonly uci?: string;
@@ -38,7 +53,7 @@ interface BroadsheetLine {
 
 const awardKey = (r: BroadsheetResult): string => `${r.awardingBody}\u0000${r.awardCode}`;
 
-/** The results broadsheet export. */
+/** The results broadsheet export (`exportCsv('results_broadsheet', rows)`). @internal */
 export const resultsBroadsheetReport: CsvReport<BroadsheetRow, BroadsheetLine> = {
   lines: (rows) =>
     rows.map((row) => {

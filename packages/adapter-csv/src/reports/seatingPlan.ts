@@ -6,7 +6,15 @@
  */
 import { listCell, type CsvReport } from './CsvReport.js';
 
-/** One candidate in one seat for one paper. */
+/**
+ * One candidate in one seat for one paper.
+ *
+ * @example
+ * ```ts
+ * const seat: SeatingPlanRow = { date: '2026-05-21', session: 'AM', startTime: '09:00', room: 'Sports Hall', seat: 'A1',
+ *   candidateNumber: '0001', candidateName: 'EVANS: Siân', componentCode: '8300/1H', componentTitle: 'Paper 1', awardingBody: 'AQA', durationMinutes: 90 };
+ * ```
+ */
 export interface SeatingPlanRow {
   /** `yyyy-mm-dd`. */
   readonly date: string;
@@ -28,7 +36,7 @@ export interface SeatingPlanRow {
   readonly arrangements?: readonly string[];
 }
 
-/** The seating plan export. */
+/** The seating plan export (`exportCsv('seating_plan', rows)`). @internal */
 export const seatingPlanReport: CsvReport<SeatingPlanRow> = {
   lines: (rows) => rows,
   columns: () => [

@@ -5,7 +5,15 @@
  */
 import { listCell, type CsvReport } from './CsvReport.js';
 
-/** One entry on a candidate's statement of entry. */
+/**
+ * One entry on a candidate's statement of entry.
+ *
+ * @example
+ * ```ts
+ * const line: StatementOfEntryRow = { candidateNumber: '0003', name: 'AP GRUFFYDD: Ffion', dateOfBirth: '2010-01-27',
+ *   series: 'june-2026', awardingBody: 'AQA', entryCode: '8300H', title: 'GCSE Mathematics', tier: 'H' };
+ * ```
+ */
 export interface StatementOfEntryRow {
   readonly candidateNumber: string;
   readonly uci?: string;
@@ -22,7 +30,7 @@ export interface StatementOfEntryRow {
   readonly status?: string;
 }
 
-/** The statement of entry export. */
+/** The statement of entry export (`exportCsv('statement_of_entry', rows)`). @internal */
 export const statementOfEntryReport: CsvReport<StatementOfEntryRow> = {
   lines: (rows) => rows,
   columns: () => [

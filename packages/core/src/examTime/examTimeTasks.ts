@@ -8,54 +8,21 @@
 import type { Actor } from '../audit/auditTrail.js';
 import type { CycleTaskInput } from '../machines/cycleTasks.js';
 import type { RulesPack } from '../rules/RulesPack.js';
-import type { Sourced } from '../rules/sources.js';
-import { endOfLondonDay, toLondon, type Instant } from '../time/clock.js';
+import { academicYearOf, endOfLondonDay, toLondon, type Instant } from '../time/clock.js';
 import type { SittingRecord } from './sittingRecord.js';
-
-/**
- * Working days after the exam within which a very late arrival is reported (JCQ/VLA on the Centre Admin
- * Portal). The rules-pack contract has no field for it yet, so it is kept here as sourced data.
- *
- * @example
- * ```ts
- * VERY_LATE_ARRIVAL_REPORT_WORKING_DAYS.value; // 7
- * ```
- */
-export const VERY_LATE_ARRIVAL_REPORT_WORKING_DAYS: Sourced<number> = {
-  value: 7,
-  source: { document: 'JCQ Guidance notes concerning very late arrivals', year: '2025/26', url: 'https://www.jcq.org.uk/exams-office/online-forms/guidance-notes-concerning-very-late-arrivals/' },
-  confidence: 'confirmed',
-  note: 'JCQ says seven working days; Pearson says seven days.',
-};
-
-/**
- * Working days after the affected exam within which a special consideration application is made.
- * Sources disagree (after the affected exam, or after the last exam of the specification), so it is unconfirmed.
- *
- * @example
- * ```ts
- * SPECIAL_CONSIDERATION_WORKING_DAYS.confidence; // 'unconfirmed'
- * ```
- */
-export const SPECIAL_CONSIDERATION_WORKING_DAYS: Sourced<number> = {
-  value: 7,
-  source: { document: 'JCQ A guide to the special consideration process', year: '2025/26', url: 'https://www.jcq.org.uk/knowledge-base/a-guide-to-the-special-consideration-process-2' },
-  confidence: 'unconfirmed',
-  note: 'Older JCQ Form 10 notes: within 7 days of the last examination in the specification; schools quote 7 days of the affected exam. The 2025/26 wording was not retrieved.',
-};
 
 /** Options for {@link examTimeTasks}. */
 export interface ExamTimeTasksOptions {
-  /** The rules pack whose working-day calendar the deadlines use. */
-  readonly rulesPack: Pick<RulesPack, 'addWorkingDays'>;
+  /** The rules pack: its report windows (`examRoomRules`) and working-day calendar (`addWorkingDays`). */
+  readonly rulesPack: Pick<RulesPack, 'addWorkingDays' | 'examRoomRules'>;
   /**
-   * Working days for a very late arrival report.
-   * @default VERY_LATE_ARRIVAL_REPORT_WORKING_DAYS.value (7)
+   * Working days for a very late arrival report, to use instead of the pack's (a centre's earlier internal deadline).
+   * @default the pack's `veryLateArrivalReportWorkingDays` for the sitting's academic year
    */
   readonly veryLateReportWorkingDays?: number;
   /**
-   * Working days for a special consideration application.
-   * @default SPECIAL_CONSIDERATION_WORKING_DAYS.value (7)
+   * Working days for a special consideration application, to use instead of the pack's.
+   * @default the pack's `specialConsiderationWorkingDays` for the sitting's academic year
    */
   readonly specialConsiderationWorkingDays?: number;
 }
@@ -73,7 +40,10 @@ export interface ExamTimeTasksOptions {
  * ```
  */
 export function examTimeTasks(record: SittingRecord, options: ExamTimeTasksOptions): CycleTaskInput[] {
-  const { rulesPack, veryLateReportWorkingDays = VERY_LATE_ARRIVAL_REPORT_WORKING_DAYS.value, specialConsiderationWorkingDays = SPECIAL_CONSIDERATION_WORKING_DAYS.value } = options;
+  const { rulesPack } = options;
+  const rules = rulesPack.examRoomRules(academicYearOf(record.date));
+  const veryLateReportWorkingDays = options.veryLateReportWorkingDays ?? rules.veryLateArrivalReportWorkingDays.value;
+  const specialConsiderationWorkingDays = options.specialConsiderationWorkingDays ?? rules.specialConsiderationWorkingDays.value;
   const tasks: CycleTaskInput[] = [];
   const seen = new Set<string>();
   const add = (t: CycleTaskInput) => {
@@ -93,7 +63,7 @@ export function examTimeTasks(record: SittingRecord, options: ExamTimeTasksOptio
       title: `Very late arrival report: candidate ${l.candidateNumber}, ${title(l.paperId)} (arrived ${l.minutesAfterStart ?? '?'} min after the published start)`,
       blocking: true,
       dueAt: due,
-      source: `${VERY_LATE_ARRIVAL_REPORT_WORKING_DAYS.source.document}: within ${veryLateReportWorkingDays} working days`,
+      source: `${rules.veryLateArrivalReportWorkingDays.source.document}: within ${veryLateReportWorkingDays} working days (${rules.veryLateArrivalReportWorkingDays.confidence})`,
     });
   }
   const numberOf = (candidateId: string) => record.register.find((l) => l.candidateId === candidateId)?.candidateNumber ?? candidateId;
@@ -108,7 +78,7 @@ export function examTimeTasks(record: SittingRecord, options: ExamTimeTasksOptio
           title: `Special consideration application: candidate ${numberOf(candidateId)}, ${title(paperId)} (${inc.kind}: ${inc.description})`,
           blocking: true,
           dueAt: endOfLondonDay(rulesPack.addWorkingDays(dateOf(paperId), specialConsiderationWorkingDays)),
-          source: `${SPECIAL_CONSIDERATION_WORKING_DAYS.source.document}: within ${specialConsiderationWorkingDays} working days (${SPECIAL_CONSIDERATION_WORKING_DAYS.confidence})`,
+          source: `${rules.specialConsiderationWorkingDays.source.document}: within ${specialConsiderationWorkingDays} working days (${rules.specialConsiderationWorkingDays.confidence})`,
         });
       }
     }

@@ -10,7 +10,7 @@ import type { ExamRoomRules } from '../rules/RulesPack.js';
 import type { SourceRef } from '../rules/sources.js';
 import type { CalendarDate } from '../time/clock.js';
 import type { CandidateSitting, CentreTimetable } from './centreTimetable.js';
-import { findClashesCompact } from './findClashesCompact.js';
+import { COMPACT_CLASH_KIND, findClashesCompact } from './findClashesCompact.js';
 import { durationText } from './timeAllowance.js';
 
 /** `same_session`: two or more papers in one session. `day_total`: a day's total over the overnight threshold. */
@@ -116,7 +116,7 @@ export function findClashes(timetable: CentreTimetable, options: FindClashesOpti
     const totalMinutes = found.totalMinutes[k]!;
     const limitMinutes = found.limitMinutes[k]!;
     const titles = group.map((s) => `${s.title} (${durationText(s.allowedMinutes)})`).join(', ');
-    if (found.kind[k] === 0) {
+    if (found.kind[k] === COMPACT_CLASH_KIND.sameSession) {
       const overLimit = totalMinutes > limitMinutes;
       out.push({
         id: `${tc.candidateId}.${first.date}.${first.session}`,

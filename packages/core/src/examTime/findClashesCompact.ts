@@ -27,7 +27,14 @@ export interface CompactSittings {
   readonly candidateRestBreakMinutesPerHour?: ArrayLike<number>;
 }
 
-/** Clash kind codes in {@link CompactClashes.kind}. */
+/**
+ * Clash kind codes in {@link CompactClashes.kind}.
+ *
+ * @example
+ * ```ts
+ * const sameSession = out.kind[k] === COMPACT_CLASH_KIND.sameSession;
+ * ```
+ */
 export const COMPACT_CLASH_KIND = { sameSession: 0, dayTotal: 1 } as const;
 
 /** The clashes found, as columns. Clash `k`'s sittings are `order[start[k] … start[k] + length[k] - 1]`. */
@@ -208,10 +215,10 @@ export function findClashesCompact(s: CompactSittings, options: FindClashesCompa
         let z = a;
         let t = 0;
         while (z < e && kSlot[z] === kSlot[a]) t += kMin[z++]!;
-        if (z - a >= 2) push(0, c, kSlot[a]!, t, consecutiveMax, w0 + a, z - a);
+        if (z - a >= 2) push(COMPACT_CLASH_KIND.sameSession, c, kSlot[a]!, t, consecutiveMax, w0 + a, z - a);
         a = z;
       }
-      if (e - j >= 2 && dayLimit > 0 && dayTotal > dayLimit) push(1, c, day * 2, dayTotal, dayLimit, w0 + j, e - j);
+      if (e - j >= 2 && dayLimit > 0 && dayTotal > dayLimit) push(COMPACT_CLASH_KIND.dayTotal, c, day * 2, dayTotal, dayLimit, w0 + j, e - j);
       j = e;
     }
   }

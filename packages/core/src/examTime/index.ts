@@ -82,5 +82,5 @@ export type {
   SittingRecord,
   SittingRecordIssue,
 } from './sittingRecord.js';
-export { SPECIAL_CONSIDERATION_WORKING_DAYS, VERY_LATE_ARRIVAL_REPORT_WORKING_DAYS, examTimeTasks, taskAddEvents } from './examTimeTasks.js';
+export { examTimeTasks, taskAddEvents } from './examTimeTasks.js';
 export type { ExamTimeTasksOptions, TaskAddEvent } from './examTimeTasks.js';

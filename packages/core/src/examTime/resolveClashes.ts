@@ -65,6 +65,13 @@ export interface ClashResolution {
 export interface ResolveClashesOptions {
   /** The exam-room rules in force. */
   readonly rules: ExamRoomRules;
+  /**
+   * Whether to propose sitting an afternoon paper in the morning of the same day. JCQ's instructions allow a
+   * move to an earlier or later session of the same day with the paper kept secure, but it means sitting a
+   * paper before its published start; off by default, so no resolution ever moves a paper earlier than scheduled.
+   * @default false
+   */
+  readonly allowEarlierSameDay?: boolean;
 }
 
 const SECURITY_LATER = 'The candidate stays under supervision from the published start of the moved paper until they sit it, with no contact with anyone who has sat it (question paper security maintained)';
@@ -235,6 +242,10 @@ export function resolveClashes(clashes: readonly Clash[], timetable: CentreTimet
             continue;
           }
           const direction = session === 'AM' ? ('later' as const) : ('earlier_same_day' as const);
+          if (direction === 'earlier_same_day' && !options.allowEarlierSameDay) {
+            reasons.push(`moving ${p.title} to the morning would sit it before its published start (allowEarlierSameDay is off)`);
+            continue;
+          }
           const to = startOf(clash.date, target);
           moves.push({
             rank: 2,

@@ -193,6 +193,10 @@ export interface ExamRoomRules {
   readonly overnightSupervisionConditions: Sourced<readonly string[]>;
   /** Access arrangements that need a room apart from the main hall. */
   readonly separateRoomArrangements: Sourced<readonly AccessArrangementKind[]>;
+  /** Working days after the exam within which a very late arrival is reported. */
+  readonly veryLateArrivalReportWorkingDays: Sourced<number>;
+  /** Working days after the affected exam within which a special consideration application is made. */
+  readonly specialConsiderationWorkingDays: Sourced<number>;
 }
 
 /** Meeting cadence rules for the Exams Officer Professional Standards. */

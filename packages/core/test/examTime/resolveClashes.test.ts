@@ -6,7 +6,7 @@ import { arrangement, candidate, entry, paper, randomCentre } from './centreFixt
 
 const rules: ExamRoomRules = fixturePack.examRoomRules('2025/26');
 
-function resolve(papers: TimetabledPaper[], codes: string[], extra = 0) {
+function resolve(papers: TimetabledPaper[], codes: string[], extra = 0, allowEarlierSameDay = false) {
   const t = buildCentreTimetable({
     // Another candidate's afternoon paper on another day gives the timetable its usual afternoon start.
     papers: [...papers, paper('OTHER-PM', '2026-06-10', 'PM', 60)],
@@ -14,7 +14,7 @@ function resolve(papers: TimetabledPaper[], codes: string[], extra = 0) {
     entries: [entry('e1', 'c1', codes), entry('e2', 'c2', ['OTHER-PM'])],
     accessArrangements: extra ? [arrangement('c1', 'extra_time', { extraTimePercent: extra })] : [],
   });
-  return resolveClashes(findClashes(t, { rules }), t, { rules });
+  return resolveClashes(findClashes(t, { rules }), t, { rules, allowEarlierSameDay });
 }
 
 describe('resolveClashes', () => {
@@ -35,8 +35,16 @@ describe('resolveClashes', () => {
     expect(r!.recommended!.conditions.join(' ')).toMatch(/supervision/);
   });
 
-  it('moves an afternoon paper to the morning of the same day only as an earlier session the same day, with the paper kept secure', () => {
+  it('never proposes sitting an afternoon paper in the morning by default: no paper moves earlier than scheduled', () => {
     const [r] = resolve([paper('A', '2026-06-01', 'PM', 120), paper('B', '2026-06-01', 'PM', 90)], ['A', 'B']);
+    const moves = r!.proposals.filter((p) => p.kind === 'move_to_other_session');
+    expect(moves).toEqual([expect.objectContaining({ feasible: false, moves: [] })]);
+    expect(moves[0]!.explanation).toMatch(/before its published start/);
+    expect(r!.recommended?.moves.every((m) => m.direction === 'later') ?? true).toBe(true);
+  });
+
+  it('with allowEarlierSameDay, moves an afternoon paper to the morning of the same day only, with the paper kept secure', () => {
+    const [r] = resolve([paper('A', '2026-06-01', 'PM', 120), paper('B', '2026-06-01', 'PM', 90)], ['A', 'B'], 0, true);
     expect(r!.recommended!.kind).toBe('move_to_other_session');
     const move = r!.recommended!.moves[0]!;
     expect(move).toMatchObject({ to: { date: '2026-06-01', session: 'AM' }, direction: 'earlier_same_day' });
@@ -103,9 +111,22 @@ describe('resolveClashes', () => {
     expect(overnight[0]!.explanation).toMatch(/only an afternoon paper may be deferred/);
   });
 
-  fcTest.prop([randomCentre], { numRuns: 120 })('never moves a paper earlier than scheduled: never to an earlier day, an earlier session only the same day', (centre) => {
+  fcTest.prop([randomCentre], { numRuns: 120 })('by default never moves a paper earlier than its published start', (centre) => {
     const t = buildCentreTimetable({ papers: centre.papers, candidates: centre.candidates, entries: centre.entries, accessArrangements: centre.arrangements });
     for (const r of resolveClashes(findClashes(t, { rules }), t, { rules })) {
+      for (const p of r.proposals) {
+        for (const m of p.moves) {
+          expect(m.direction).toBe('later');
+          expect(m.to.date >= m.from.date).toBe(true);
+          if (m.to.startsAt) expect(toLondon(m.to.startsAt).toMillis()).toBeGreaterThan(toLondon(m.from.startsAt).toMillis());
+        }
+      }
+    }
+  });
+
+  fcTest.prop([randomCentre], { numRuns: 120 })('with allowEarlierSameDay: never to an earlier day, an earlier session only the same day', (centre) => {
+    const t = buildCentreTimetable({ papers: centre.papers, candidates: centre.candidates, entries: centre.entries, accessArrangements: centre.arrangements });
+    for (const r of resolveClashes(findClashes(t, { rules }), t, { rules, allowEarlierSameDay: true })) {
       for (const p of r.proposals) {
         expect(p.explanation.length).toBeGreaterThan(0);
         for (const m of p.moves) {

@@ -17,9 +17,7 @@ import {
   recordPacketOpened,
   sittingRecordIssues,
   sittingRetainedRecords,
-  SPECIAL_CONSIDERATION_WORKING_DAYS,
   taskAddEvents,
-  VERY_LATE_ARRIVAL_REPORT_WORKING_DAYS,
   type ExamRoomRules,
   type SittingRecord,
 } from '@examcycle/core';
@@ -152,16 +150,14 @@ describe('examTimeTasks', () => {
       title: 'Very late arrival report: candidate 0002, Paper 8300/1H (arrived 80 min after the published start)',
       blocking: true,
       dueAt: '2026-06-10T23:59:59.999+01:00',
-      source: 'JCQ Guidance notes concerning very late arrivals: within 7 working days',
+      source: 'examcycle core test fixture: within 7 working days (confirmed)',
     });
-    expect(VERY_LATE_ARRIVAL_REPORT_WORKING_DAYS).toMatchObject({ value: 7, confidence: 'confirmed' });
   });
 
   it('raises a special consideration application for each candidate an incident flags, with its deadline marked unconfirmed', () => {
     const sc = examTimeTasks(eventful(), { rulesPack: fixturePack }).filter((t) => t.id.startsWith('examTime.special-consideration'));
     expect(sc.map((t) => [t.id, t.dueAt])).toEqual([['examTime.special-consideration.0003.8461/1F', '2026-06-10T23:59:59.999+01:00']]);
     expect(sc[0]!.source).toMatch(/unconfirmed/);
-    expect(SPECIAL_CONSIDERATION_WORKING_DAYS.confidence).toBe('unconfirmed');
   });
 
   it('raises a malpractice report due immediately, at the incident', () => {
@@ -172,8 +168,23 @@ describe('examTimeTasks', () => {
   it('counts working days from the rules pack, across a weekend', () => {
     let r = sitting();
     r = recordArrival(r, { candidateId: 'c1', paperId: '8300/1H', arrivedAt: '2026-06-01T10:30:00+01:00', by: inv }, rules);
-    const calendar = { addWorkingDays: (date: string, days: number) => (date === '2026-06-01' && days === 3 ? '2026-06-04' : 'wrong') };
+    const calendar = { examRoomRules: fixturePack.examRoomRules, addWorkingDays: (date: string, days: number) => (date === '2026-06-01' && days === 3 ? '2026-06-04' : 'wrong') };
     expect(examTimeTasks(r, { rulesPack: calendar, veryLateReportWorkingDays: 3 })[0]!.dueAt).toBe('2026-06-04T23:59:59.999+01:00');
+  });
+
+  it('takes the report windows from the rules pack for the sitting\'s academic year', () => {
+    const years: string[] = [];
+    const pack = {
+      addWorkingDays: fixturePack.addWorkingDays,
+      examRoomRules: (y: Parameters<typeof fixturePack.examRoomRules>[0]) => {
+        years.push(y);
+        const base = fixturePack.examRoomRules(y);
+        return { ...base, veryLateArrivalReportWorkingDays: { ...base.veryLateArrivalReportWorkingDays, value: 2 } };
+      },
+    };
+    // Monday 1 June 2026 + 2 working days = Wednesday 3 June 2026.
+    expect(examTimeTasks(eventful(), { rulesPack: pack })[0]!.dueAt).toBe('2026-06-03T23:59:59.999+01:00');
+    expect(years).toEqual(['2025/26']);
   });
 
   it('wraps the tasks as task.add events for the exam-cycle machine', () => {

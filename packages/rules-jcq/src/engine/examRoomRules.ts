@@ -37,6 +37,8 @@ export function examRoomRulesOf(edition: Edition): ExamRoomRules {
     veryLateLongExamMinutes: r.veryLateLongExamMinutes,
     overnightSupervisionConditions: r.overnightSupervisionConditions,
     separateRoomArrangements: r.separateRoomArrangements,
+    veryLateArrivalReportWorkingDays: edition.rules.derived.veryLateArrivalReportWorkingDays,
+    specialConsiderationWorkingDays: edition.rules.derived.specialConsiderationWorkingDays,
   };
 }
 

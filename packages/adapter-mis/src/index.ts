@@ -75,21 +75,37 @@ export type { BasedataFile } from './basedata/basedataFiles.js';
 
 // MIS port
 export { MIS_OPERATIONS } from './mis/MisPort.js';
-export type { MisCandidate, MisCursor, MisIssue, MisOperation, MisPort, MisPull, MisPullOptions, MisPush, MisResult, MisRoom, MisSeat } from './mis/MisPort.js';
+export type { MisCandidate, MisCursor, MisIssue, MisOperation, MisPort, MisPull, MisPullOptions, MisPush, MisResult, MisRoom, MisSeat, MisUnsupportedReason } from './mis/MisPort.js';
 export { createMisHttp, retryAfterMs } from './mis/misHttp.js';
 export type { MisFetch, MisHttp, MisHttpOptions, MisResponse } from './mis/misHttp.js';
 export { candidateFromMis } from './mis/candidateFromMis.js';
 export type { CandidateFromMisOptions } from './mis/candidateFromMis.js';
+export { STAFF_ROLE_TITLES, staffRolesFromTitles } from './mis/staffRolesFromTitles.js';
+export type { MisStaffRoles, StaffRoleTitleRule } from './mis/staffRolesFromTitles.js';
 export { createInMemoryMis } from './mis/createInMemoryMis.js';
 export type { InMemoryMis, InMemoryMisKind, InMemoryMisRecords, InMemoryMisSeed } from './mis/createInMemoryMis.js';
+
+// Wonde
 export { createWondeMis } from './mis/wonde/createWondeMis.js';
 export type { WondeMisOptions } from './mis/wonde/createWondeMis.js';
 export { wondeStudentToCandidate } from './mis/wonde/wondeStudent.js';
+export { wondeEmployeeToStaff } from './mis/wonde/wondeEmployee.js';
+export type { WondeEmployeeMapping } from './mis/wonde/wondeEmployee.js';
+export { wondeRoomToMisRoom } from './mis/wonde/wondeRoom.js';
 export { wondeCalendarDate, wondeInstant } from './mis/wonde/wondeDate.js';
 export type { WondeDate } from './mis/wonde/wondeDate.js';
+
+// Arbor
 export { createArborMis } from './mis/arbor/createArborMis.js';
 export type { ArborMisOptions } from './mis/arbor/createArborMis.js';
 export { arborCalendarDate, arborId, arborInstant, isArborRef } from './mis/arbor/arborEntity.js';
 export type { ArborEntity } from './mis/arbor/arborEntity.js';
+export { arborResource } from './mis/arbor/arborClient.js';
+export type { ArborResource } from './mis/arbor/arborClient.js';
+export { ARBOR_ACCESS_KINDS, arborAccessKind } from './mis/arbor/arborAccessArrangements.js';
+export { arborSeatCoordinates } from './mis/arbor/arborSeating.js';
+export type { ArborRegistrationFields } from './mis/arbor/arborEntries.js';
+
+// Common Transfer File
 export { parseCtf } from './mis/ctf/parseCtf.js';
 export type { CtfHeader, CtfReading, CtfSchool } from './mis/ctf/parseCtf.js';

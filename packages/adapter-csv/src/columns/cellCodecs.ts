@@ -193,9 +193,18 @@ export function listOf<T = string>(item: CellCodec<T> = text as unknown as CellC
     empty: 'absent',
     decode(t) {
       const out: T[] = [];
-      const parts = t.indexOf(',') === -1 ? t.split(';') : t.split(LIST_SPLIT);
-      for (const part of parts) {
-        const p = part.trim();
+      let start = 0;
+      for (let i = 0; i <= t.length; i += 1) {
+        const c = i < t.length ? t.charCodeAt(i) : 59;
+        if (c !== 59 && c !== 44) continue;
+        let a = start;
+        let b = i;
+        start = i + 1;
+        while (a < b && t.charCodeAt(a) <= 32) a += 1;
+        while (b > a && t.charCodeAt(b - 1) <= 32) b -= 1;
+        if (a === b) continue;
+        let p = t.slice(a, b);
+        if (p.charCodeAt(0) > 127 || p.charCodeAt(p.length - 1) > 127) p = p.trim();
         if (p === '') continue;
         if (keepsText) {
           out.push(p as T);
@@ -226,6 +235,8 @@ export function listOf<T = string>(item: CellCodec<T> = text as unknown as CellC
 }
 
 const SERIES_NAME = /^(january|jan|march|mar|june|jun|summer|november|nov)[\s\-_]+(\d{4})$/i;
+/** Core's own series ids, which read as themselves without the regular expression. */
+const CORE_SERIES_ID = /^(?:january|march|june|november)-\d{4}$/;
 const SERIES_MONTH: Readonly<Record<string, string>> = {
   january: 'january', jan: 'january', march: 'march', mar: 'march', june: 'june', jun: 'june',
   summer: 'june', november: 'november', nov: 'november',
@@ -239,6 +250,7 @@ export const seriesId: CellCodec<string> = {
   name: 'series',
   empty: 'absent',
   decode(t) {
+    if (CORE_SERIES_ID.test(t)) return t;
     const m = SERIES_NAME.exec(t);
     return m ? `${SERIES_MONTH[m[1]!.toLowerCase()]}-${m[2]}` : t;
   },

@@ -74,7 +74,10 @@ export interface MisCandidate {
 export interface MisRoom {
   readonly id: string;
   readonly name: string;
+  /** How many candidates it takes, where the MIS says (for an exam room, its exam capacity). */
   readonly capacity?: number;
+  /** Whether the MIS marks it as an exam (invigilation) room, where it says. */
+  readonly examRoom?: boolean;
 }
 
 /** A seat given to a candidate for a paper. */
@@ -124,14 +127,23 @@ export interface MisPort {
   pullResults(options?: MisPullOptions): Promise<MisPull<MisResult>>;
 }
 
+/** Why an MIS mapping cannot do an operation: the MIS's API does not offer it, or this adapter does not map it. */
+export type MisUnsupportedReason = 'not_offered_by_api' | 'not_mapped';
+
 /**
- * The rejection of an operation an MIS does not support.
+ * The rejection of an operation an MIS does not support: a `rule_unsupported` {@link ExamcycleError}, not
+ * retryable, with `details.mis`, `details.operation` and `details.reason`.
  *
  * @param mis - the MIS's name
  * @param operation - the operation asked for
- * @param why - what the MIS lacks
+ * @param why - what the MIS lacks, in words
+ * @param reason - whether the MIS's API does not offer it or the adapter does not map it
+ * @example
+ * ```ts
+ * return misUnsupported('wonde', 'pushEntries', 'the Wonde API has no exam-entry endpoint', 'not_offered_by_api');
+ * ```
  * @internal
  */
-export function misUnsupported(mis: string, operation: MisOperation, why: string): Promise<never> {
-  return Promise.reject(new ExamcycleError('rule_unsupported', `${mis} does not support ${operation}: ${why}`, { retryable: false, details: { mis, operation } }));
+export function misUnsupported(mis: string, operation: MisOperation, why: string, reason: MisUnsupportedReason = 'not_mapped'): Promise<never> {
+  return Promise.reject(new ExamcycleError('rule_unsupported', `${mis} does not support ${operation}: ${why}`, { retryable: false, details: { mis, operation, reason } }));
 }

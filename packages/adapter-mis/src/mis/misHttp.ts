@@ -1,9 +1,10 @@
 /**
  * The HTTP layer the MIS mappings share: Node's `fetch` (or any fetch-compatible function, so tests need
  * no network) with the MIS's auth headers, turning every failure into a typed {@link ExamcycleError}:
- * a network failure or 5xx is `unreachable` (retryable), 401/403 `unauthorised`, 429 `rate_limited`
- * (retryable, with Retry-After), a body that is not JSON `malformed_response`. With a clock, a 429 or 503
- * carrying Retry-After is waited out and retried, up to `maxAttempts`.
+ * a network failure, 408 or 5xx is `unreachable` (retryable), 401/403 `unauthorised`, 429 `rate_limited`
+ * (retryable, with Retry-After), a body that is not JSON `malformed_response`; any other status is
+ * `unreachable` and not retryable, with the start of the MIS's answer in `details.body`. With a clock, a
+ * 429 or 503 carrying Retry-After is waited out and retried, up to `maxAttempts`.
  */
 import { ExamcycleError, type ExamClock } from '@examcycle/core';
 
@@ -111,14 +112,15 @@ export function createMisHttp(options: MisHttpOptions): MisHttp {
         await wait(waitMs);
         continue;
       }
-      const details = { status, ...(waitMs === undefined ? {} : { retryAfterMs: waitMs }), attempts: attempt };
+      const answer = await response.text().catch(() => '');
+      const details = { status, ...(waitMs === undefined ? {} : { retryAfterMs: waitMs }), attempts: attempt, ...(answer.trim() === '' ? {} : { body: answer.slice(0, 500) }) };
       if (status === 401 || status === 403) {
         throw new ExamcycleError('unauthorised', `${method} ${url}: HTTP ${status}; check the credentials and the school's approval`, { retryable: false, details, location: { file: url } });
       }
       if (status === 429) {
         throw new ExamcycleError('rate_limited', `${method} ${url}: HTTP 429, rate limited${waitMs === undefined ? '' : `; retry after ${Math.ceil(waitMs / 1000)} s`}`, { retryable: true, details, location: { file: url } });
       }
-      if (status >= 500) {
+      if (status >= 500 || status === 408) {
         throw new ExamcycleError('unreachable', `${method} ${url}: HTTP ${status}, the MIS is failing`, { retryable: true, details, location: { file: url } });
       }
       throw new ExamcycleError('unreachable', `${method} ${url}: HTTP ${status}`, { retryable: false, details, location: { file: url } });

@@ -73,3 +73,19 @@ export function arborInstant(value: unknown): Instant | undefined {
   const dt = DateTime.fromFormat(text.slice(0, 19), 'yyyy-MM-dd HH:mm:ss', { zone: LONDON });
   return dt.isValid ? (dt.toISO() ?? undefined) : undefined;
 }
+
+/**
+ * A string from a string or a finite number (Arbor writes some codes as numbers), else `undefined`.
+ *
+ * @param value - any JSON value
+ * @example
+ * ```ts
+ * arborText(12); // '12'
+ * ```
+ * @internal
+ */
+export function arborText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}

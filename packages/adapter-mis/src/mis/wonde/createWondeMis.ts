@@ -1,16 +1,27 @@
 /**
- * The Wonde mapping of the MIS port. Wonde is a read API over many MIS: students come from
- * `GET https://{domain}/v1.0/schools/{school}/students?include=education_details`, paged through
- * `meta.pagination.next`, with Bearer-token auth. Deltas use Wonde's `updated_after` filter; the cursor is
- * the latest `updated_at` seen less one second, so a change made in the same second is fetched again
- * rather than missed (upserts are idempotent). Wonde's official client has no exam, staff-role, room-grid
- * or access-arrangement mapping examcycle could rely on, so those operations are not supported here.
+ * The Wonde mapping of the MIS port. Wonde is a read API over many MIS, with Bearer-token auth and every
+ * listing paged through `meta.pagination.next`:
+ *
+ * - candidates from `students?include=education_details` ({@link wondeStudentToCandidate});
+ * - staff and their roles from `employees?include=employment_details,roles,contact_details`
+ *   ({@link wondeEmployeeToStaff});
+ * - rooms from `rooms` ({@link wondeRoomToMisRoom}).
+ *
+ * Deltas use Wonde's `updated_after` filter with the cursor of the last pull (see `wondeCursor`) and the
+ * `deletions` endpoint for removals. The Wonde API offers no exams, entries, results, seating or
+ * access-arrangement endpoint (its official clients list every endpoint it has), so those operations reject
+ * with a `rule_unsupported` error whose `details.reason` is `not_offered_by_api`.
  */
-import { DateTime } from 'luxon';
-import { ExamcycleError, type ExamClock } from '@examcycle/core';
+import type { ExamClock, Instant, StaffMember } from '@examcycle/core';
 import { createMisHttp, type MisFetch } from '../misHttp.js';
-import { misUnsupported, type MisCandidate, type MisIssue, type MisOperation, type MisPort } from '../MisPort.js';
-import { wondePageSchema, wondeStudentToCandidate } from './wondeStudent.js';
+import { misUnsupported, type MisCandidate, type MisIssue, type MisOperation, type MisPort, type MisPull, type MisPullOptions, type MisRoom } from '../MisPort.js';
+import type { MisStaffRoles } from '../staffRolesFromTitles.js';
+import { wondeNextCursor, wondeUpdatedAfter } from './wondeCursor.js';
+import { wondeDeletions } from './wondeDeletions.js';
+import { wondeEmployeeToStaff } from './wondeEmployee.js';
+import { wondeListing } from './wondeListing.js';
+import { wondeRoomToMisRoom } from './wondeRoom.js';
+import { wondeStudentToCandidate } from './wondeStudent.js';
 
 /** Options for {@link createWondeMis}. */
 export interface WondeMisOptions {
@@ -31,7 +42,7 @@ export interface WondeMisOptions {
   /** With a clock, Retry-After on 429 is waited out and retried. */
   readonly clock?: ExamClock;
   /**
-   * Students per page.
+   * Records per page.
    * @default 200
    */
   readonly perPage?: number;
@@ -40,7 +51,16 @@ export interface WondeMisOptions {
    * @default 1000
    */
   readonly maxPages?: number;
+  /**
+   * The includes asked for with employees (where job titles, the teaching-staff flag and emails live).
+   * @default ['employment_details', 'roles', 'contact_details']
+   */
+  readonly employeeIncludes?: readonly string[];
+  /** Decides a staff member's roles from their Wonde job titles; by default {@link staffRolesFromTitles}. */
+  readonly staffRoles?: MisStaffRoles;
 }
+
+const NOT_OFFERED = 'the Wonde API offers no exams, entries, results, seating or access-arrangement endpoint (its endpoints are students, employees, rooms, classes, groups, attendance, behaviour, assessment marksheets and the like); use the MIS itself or the JCQ EDI files for this';
 
 /**
  * Creates the Wonde MIS.
@@ -51,66 +71,70 @@ export interface WondeMisOptions {
  * const wonde = createWondeMis({ token: process.env.WONDE_TOKEN!, schoolId: 'A1930499544' });
  * const { records, issues, cursor } = await wonde.pullCandidates();
  * const later = await wonde.pullCandidates({ since: cursor });
+ * const staff = await wonde.pullStaff();
  * ```
  */
 export function createWondeMis(options: WondeMisOptions): MisPort {
-  const { token, schoolId, domain = 'api.wonde.com', perPage = 200, maxPages = 1000 } = options;
+  const { token, schoolId, domain = 'api.wonde.com', perPage = 200, maxPages = 1000, employeeIncludes = ['employment_details', 'roles', 'contact_details'], staffRoles } = options;
   const http = createMisHttp({
     headers: { Authorization: `Bearer ${token}` },
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
   const base = `https://${domain}/v1.0/schools/${encodeURIComponent(schoolId)}`;
-  const none = (op: MisOperation): Promise<never> => misUnsupported('wonde', op, 'no Wonde endpoint gives it in the form examcycle needs');
+
+  /** One Wonde listing, mapped record by record, with `updated_after` and deletions for a delta. */
+  const pull = async <T>(
+    resource: string,
+    deletionType: string,
+    includes: readonly string[],
+    map: (raw: unknown, where: string) => { readonly record?: T; readonly updatedAt?: Instant; readonly issues: readonly MisIssue[] },
+    { since }: MisPullOptions = {},
+  ): Promise<MisPull<T>> => {
+    const updatedAfter = since === undefined ? undefined : wondeUpdatedAfter(since);
+    const params = new URLSearchParams({ ...(includes.length === 0 ? {} : { include: includes.join(',') }), per_page: String(perPage) });
+    if (updatedAfter !== undefined) params.set('updated_after', updatedAfter);
+    const items = await wondeListing(http, `${base}/${resource}?${params.toString()}`, `wonde:${resource}`, maxPages);
+    const records: T[] = [];
+    const issues: MisIssue[] = [];
+    const instants: Instant[] = [];
+    items.forEach((raw, index) => {
+      const mapped = map(raw, `wonde:${resource}[${index}]`);
+      issues.push(...mapped.issues);
+      if (mapped.updatedAt !== undefined) instants.push(mapped.updatedAt);
+      if (mapped.record !== undefined) records.push(mapped.record);
+    });
+    let deletedIds: readonly string[] = [];
+    if (updatedAfter !== undefined) {
+      const deletions = await wondeDeletions(http, `${base}/deletions?${new URLSearchParams({ type: deletionType, updated_after: updatedAfter, per_page: String(perPage) }).toString()}`, deletionType, maxPages);
+      deletedIds = deletions.ids;
+      issues.push(...deletions.issues);
+      instants.push(...deletions.instants);
+    }
+    const cursor = wondeNextCursor(instants, since);
+    return { records, deletedIds, issues, ...(cursor === undefined ? {} : { cursor }), complete: since === undefined };
+  };
+
+  const none = (op: MisOperation): Promise<never> => misUnsupported('wonde', op, NOT_OFFERED, 'not_offered_by_api');
 
   return {
     name: 'wonde',
-    supports: new Set<MisOperation>(['pullCandidates']),
-    async pullCandidates(pull = {}) {
-      const params = new URLSearchParams({ include: 'education_details', per_page: String(perPage) });
-      if (pull.since !== undefined) {
-        const since = DateTime.fromISO(pull.since, { setZone: true });
-        if (!since.isValid) throw new ExamcycleError('invalid_value', `Not a Wonde cursor: "${pull.since}"`, { details: { since: pull.since } });
-        params.set('updated_after', since.toUTC().toFormat('yyyy-MM-dd HH:mm:ss'));
-      }
-      let url: string | undefined = `${base}/students?${params.toString()}`;
-      const visited = new Set<string>();
-      const records: MisCandidate[] = [];
-      const issues: MisIssue[] = [];
-      let latest: DateTime | undefined;
-      let index = 0;
-      while (url !== undefined) {
-        if (visited.has(url) || visited.size >= maxPages) {
-          throw new ExamcycleError('malformed_response', `Wonde paging does not end (page ${visited.size + 1}: ${url})`, { location: { file: url, field: 'meta.pagination.next' } });
-        }
-        visited.add(url);
-        const body = await http.getJson(url);
-        const page = wondePageSchema.safeParse(body);
-        if (!page.success) {
-          const first = page.error.issues[0];
-          throw new ExamcycleError('malformed_response', `Wonde students page is not { data: [...] }: ${first?.path.join('.') ?? ''} ${first?.message ?? ''}`, {
-            location: { file: url, field: first?.path.join('.') ?? 'data' },
-          });
-        }
-        for (const raw of page.data.data) {
-          const mapped = wondeStudentToCandidate(raw, `wonde:students[${index}]`);
-          index += 1;
-          issues.push(...mapped.issues);
-          if (mapped.candidate === undefined) continue;
-          records.push(mapped.candidate);
-          if (mapped.candidate.updatedAt !== undefined) {
-            const at = DateTime.fromISO(mapped.candidate.updatedAt, { setZone: true });
-            if (latest === undefined || at > latest) latest = at;
-          }
-        }
-        const next = page.data.meta?.pagination?.next;
-        url = next === undefined || next === null || next === '' ? undefined : next;
-      }
-      const cursor = latest !== undefined ? latest.minus({ seconds: 1 }).toUTC().toISO()! : pull.since;
-      return { records, deletedIds: [], issues, ...(cursor === undefined ? {} : { cursor }), complete: pull.since === undefined };
-    },
-    pullStaff: () => none('pullStaff'),
-    pullRooms: () => none('pullRooms'),
+    supports: new Set<MisOperation>(['pullCandidates', 'pullStaff', 'pullRooms']),
+    pullCandidates: (o) =>
+      pull<MisCandidate>('students', 'student', ['education_details'], (raw, where) => {
+        const m = wondeStudentToCandidate(raw, where);
+        return { ...(m.candidate === undefined ? {} : { record: m.candidate, ...(m.candidate.updatedAt === undefined ? {} : { updatedAt: m.candidate.updatedAt }) }), issues: m.issues };
+      }, o),
+    pullStaff: (o) =>
+      pull<StaffMember>('employees', 'employee', employeeIncludes, (raw, where) => {
+        const m = wondeEmployeeToStaff(raw, where, staffRoles);
+        return { ...(m.staff === undefined ? {} : { record: m.staff }), ...(m.updatedAt === undefined ? {} : { updatedAt: m.updatedAt }), issues: m.issues };
+      }, o),
+    pullRooms: (o) =>
+      pull<MisRoom>('rooms', 'room', [], (raw, where) => {
+        const m = wondeRoomToMisRoom(raw, where);
+        return { ...(m.room === undefined ? {} : { record: m.room }), ...(m.updatedAt === undefined ? {} : { updatedAt: m.updatedAt }), issues: m.issues };
+      }, o),
     pullAccessArrangements: () => none('pullAccessArrangements'),
     pushEntries: () => none('pushEntries'),
     pushSeating: () => none('pushSeating'),

@@ -2,13 +2,15 @@
  * The Wonde student → {@link MisCandidate} mapping. Legal names come from `legal_surname` and
  * `legal_forename` (with `middle_names` joined on, as JCQ names carry every forename); the UPN from the
  * `education_details` include (`education_details.data.upn`); the date of birth from its date object;
- * `gender` `FEMALE` / `MALE` to `F` / `M`. A fallback to the preferred names, an unmapped gender or an
- * identifier that fails its check is an issue. Wonde is not known to expose UCI, ULN or candidate number.
+ * `gender` `FEMALE` / `MALE` to `F` / `M`; the ULN from `education_details.learner_number` where the
+ * school shares it. A fallback to the preferred names, an unmapped gender or an identifier that fails its
+ * check is an issue. Wonde is not known to expose UCI or candidate number.
  */
 import { z } from 'zod';
-import { isValidUpn } from '@examcycle/core';
+import { isValidUln, isValidUpn } from '@examcycle/core';
 import type { MisCandidate, MisIssue } from '../MisPort.js';
 import { wondeCalendarDate, wondeInstant } from './wondeDate.js';
+import { wondeInclude } from './wondeListing.js';
 
 const wondeDateSchema = z.object({ date: z.string(), timezone_type: z.number(), timezone: z.string() });
 
@@ -25,13 +27,7 @@ const wondeStudentSchema = z.looseObject({
   gender: z.string().nullish(),
   date_of_birth: wondeDateSchema.nullish(),
   updated_at: wondeDateSchema.nullish(),
-  education_details: z.object({ data: z.looseObject({ upn: z.string().nullish() }) }).nullish(),
-});
-
-/** A Wonde list page: `{ data: [...], meta: { pagination: { next } } }`. */
-export const wondePageSchema = z.object({
-  data: z.array(z.unknown()),
-  meta: z.looseObject({ pagination: z.looseObject({ next: z.string().nullish() }).nullish() }).nullish(),
+  education_details: wondeInclude(z.looseObject({ upn: z.string().nullish(), learner_number: z.string().nullish() })),
 });
 
 /**
@@ -84,16 +80,25 @@ export function wondeStudentToCandidate(raw: unknown, where: string): { readonly
   const gender = s.gender?.toUpperCase();
   const sex = gender === 'FEMALE' || gender === 'F' ? 'F' : gender === 'MALE' || gender === 'M' ? 'M' : undefined;
   if (s.gender && sex === undefined) note('gender', `Gender "${s.gender}" has no EDI sex code (M/F): left blank`, s.gender);
-  const upnRaw = s.education_details?.data.upn?.trim();
+  const education = s.education_details?.data;
+  const details = education === undefined || Array.isArray(education) ? undefined : (education as { upn?: string | null; learner_number?: string | null });
+  const upnRaw = details?.upn?.trim();
   let upn: string | undefined;
   if (upnRaw) {
     if (isValidUpn(upnRaw)) upn = upnRaw;
     else note('education_details.upn', `UPN "${upnRaw}" fails its check letter: not taken`, upnRaw, 'bad_check_character');
   }
+  const ulnRaw = details?.learner_number?.trim();
+  let uln: string | undefined;
+  if (ulnRaw) {
+    if (isValidUln(ulnRaw)) uln = ulnRaw;
+    else note('education_details.learner_number', `ULN "${ulnRaw}" fails its check digit: not taken`, ulnRaw, 'bad_check_character');
+  }
   return {
     candidate: {
       id: s.id,
       ...(upn === undefined ? {} : { upn }),
+      ...(uln === undefined ? {} : { uln }),
       legalSurname: surname.trim(),
       legalForenames,
       ...(preferred !== undefined && preferred.trim() !== '' && preferred.trim() !== forenames.trim() ? { preferredName: preferred.trim() } : {}),

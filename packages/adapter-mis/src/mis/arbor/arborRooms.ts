@@ -1,0 +1,78 @@
+/**
+ * Arbor rooms: `Room` (`roomName`, else `shortName`; `studentCapacity`; `isInvigilationRoom` and
+ * `invigilationCapacity`). An exam room's capacity is its invigilation capacity, any other room's its
+ * student capacity. A delta re-reads the rooms its change log names; one gone (HTTP 404) is removed.
+ */
+import type { MisIssue, MisRoom } from '../MisPort.js';
+import type { ArborChange, ArborPart } from './arborChangelog.js';
+import { isArborNotFound, type ArborSession } from './arborClient.js';
+import { arborId, arborText, type ArborEntity } from './arborEntity.js';
+
+/** The resource types a room is built from (and whose change logs a delta reads). */
+export const ARBOR_ROOM_TYPES: readonly string[] = ['Room'];
+
+function positive(value: unknown): number | undefined {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined;
+  return n !== undefined && Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+function build(items: readonly ArborEntity[]): { records: MisRoom[]; issues: MisIssue[] } {
+  const records: MisRoom[] = [];
+  const issues: MisIssue[] = [];
+  for (const [i, r] of items.entries()) {
+    const where = `arbor:${r.href ?? `rooms[${i}]`}`;
+    if (typeof r.href !== 'string') {
+      issues.push({ where, field: 'href', code: 'malformed_response', message: 'A room needs its href' });
+      continue;
+    }
+    const id = arborId(r.href);
+    const name = arborText(r['roomName'])?.trim() || arborText(r['shortName'])?.trim();
+    if (!name) {
+      issues.push({ where, recordId: id, field: 'roomName', code: 'invalid_value', message: 'The room has neither a name nor a short name' });
+      continue;
+    }
+    const examRoom = typeof r['isInvigilationRoom'] === 'boolean' ? r['isInvigilationRoom'] : undefined;
+    const capacity = (examRoom === true ? positive(r['invigilationCapacity']) : undefined) ?? positive(r['studentCapacity']);
+    records.push({ id, name, ...(capacity === undefined ? {} : { capacity }), ...(examRoom === undefined ? {} : { examRoom }) });
+  }
+  return { records, issues };
+}
+
+/**
+ * Every Arbor room.
+ *
+ * @param s - the Arbor session
+ * @example
+ * ```ts
+ * const { records } = await arborRooms(s);
+ * ```
+ * @internal
+ */
+export async function arborRooms(s: ArborSession): Promise<ArborPart<MisRoom>> {
+  return { ...build(await s.list('Room')), deletedIds: [] };
+}
+
+/**
+ * The rooms an Arbor delta touches, re-read; those gone are in `deletedIds`.
+ *
+ * @param s - the Arbor session
+ * @param changes - the changes of {@link ARBOR_ROOM_TYPES} since the cursor
+ * @example
+ * ```ts
+ * const part = await arborRoomChanges(s, changes);
+ * ```
+ * @internal
+ */
+export async function arborRoomChanges(s: ArborSession, changes: readonly ArborChange[]): Promise<ArborPart<MisRoom>> {
+  const items: ArborEntity[] = [];
+  const deletedIds: string[] = [];
+  for (const href of new Set(changes.map((c) => c.object.href).filter((h): h is string => typeof h === 'string'))) {
+    try {
+      items.push(await s.get(href, 'Room'));
+    } catch (error) {
+      if (!isArborNotFound(error)) throw error;
+      deletedIds.push(arborId(href));
+    }
+  }
+  return { ...build(items), deletedIds };
+}

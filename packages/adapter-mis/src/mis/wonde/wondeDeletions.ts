@@ -1,0 +1,65 @@
+/**
+ * Wonde's `deletions` endpoint, for the removals in a delta: `GET …/deletions?type=<student|employee|room>
+ * &updated_after=…`, paged like every listing. Each item names the deleted record's `id`; an item that
+ * was restored since (`restored_at` set, or `restored: true`) is not a removal, since the record is back
+ * and comes with the changed records.
+ */
+import { z } from 'zod';
+import type { Instant } from '@examcycle/core';
+import type { MisHttp } from '../misHttp.js';
+import type { MisIssue } from '../MisPort.js';
+import { wondeInstant } from './wondeDate.js';
+import { wondeListing } from './wondeListing.js';
+
+const wondeDateSchema = z.object({ date: z.string(), timezone_type: z.number(), timezone: z.string() });
+const wondeDeletionSchema = z.looseObject({
+  id: z.string().min(1),
+  type: z.string().nullish(),
+  restored: z.boolean().nullish(),
+  restored_at: wondeDateSchema.nullish(),
+  deleted_at: wondeDateSchema.nullish(),
+  updated_at: wondeDateSchema.nullish(),
+});
+
+/** The removals in a delta: the ids, when they happened, and the items that could not be read. */
+export interface WondeDeletions {
+  readonly ids: readonly string[];
+  readonly instants: readonly Instant[];
+  readonly issues: readonly MisIssue[];
+}
+
+/**
+ * Reads the deletions of one record type after a time.
+ *
+ * @param http - the JSON client
+ * @param url - the first page's URL (with `type`, `updated_after` and `per_page`)
+ * @param type - the Wonde record type, e.g. `student`
+ * @param maxPages - a guard against paging that never ends
+ * @example
+ * ```ts
+ * const { ids } = await wondeDeletions(http, `${base}/deletions?type=student&updated_after=2025-11-04+08%3A59%3A59`, 'student', 1000);
+ * ```
+ * @internal
+ */
+export async function wondeDeletions(http: MisHttp, url: string, type: string, maxPages: number): Promise<WondeDeletions> {
+  const items = await wondeListing(http, url, 'wonde:deletions', maxPages);
+  const ids: string[] = [];
+  const instants: Instant[] = [];
+  const issues: MisIssue[] = [];
+  items.forEach((raw, index) => {
+    const parsed = wondeDeletionSchema.safeParse(raw);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      issues.push({ where: `wonde:deletions[${index}]`, field: first?.path.join('.') ?? '', code: 'malformed_response', message: `A deletion that cannot be read: ${first?.message ?? ''}` });
+      return;
+    }
+    const d = parsed.data;
+    if (d.type !== undefined && d.type !== null && d.type !== type) return;
+    const when = d.deleted_at ?? d.updated_at;
+    const at = when ? wondeInstant(when) : undefined;
+    if (at !== undefined) instants.push(at);
+    if (d.restored === true || (d.restored_at !== undefined && d.restored_at !== null)) return;
+    if (!ids.includes(d.id)) ids.push(d.id);
+  });
+  return { ids, instants, issues };
+}

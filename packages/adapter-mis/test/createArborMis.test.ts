@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isExamcycleError } from '@examcycle/core';
-import { arborCalendarDate, arborInstant, createArborMis } from '@examcycle/adapter-mis';
+import { MIS_OPERATIONS, arborCalendarDate, arborInstant, arborResource, createArborMis } from '@examcycle/adapter-mis';
 import { recordedFetch } from './recordedFetch.js';
 
 const recorded = JSON.parse(readFileSync(new URL('./fixtures/arbor/recorded.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const arbor = () => {
   const t = recordedFetch(recorded);
-  return { ...t, mis: createArborMis({ baseUrl: 'https://synthetic.uk.arbor.sc/', username: 'app-user', password: 'pa£s', fetch: t.fetch }) };
+  return { ...t, mis: createArborMis({ baseUrl: 'https://synthetic.uk.arbor.sc/', username: 'app-user', password: 'pa£s', fetch: t.fetch, deltas: false }) };
 };
 
 describe('createArborMis (the Arbor exams model)', () => {
@@ -61,8 +61,8 @@ describe('createArborMis (the Arbor exams model)', () => {
 
   it('fails with malformed_response, saying where, when a listing lacks its root', async () => {
     const { fetch } = recordedFetch({ '/rest-v2/candidates?page=1&page-size=100': { response: { code: 200 } } });
-    const error = await createArborMis({ baseUrl: 'https://synthetic.uk.arbor.sc', username: 'u', password: 'p', fetch }).pullCandidates().catch((e: unknown) => e);
-    expect(isExamcycleError(error) && [error.code, error.location?.field]).toEqual(['malformed_response', 'candidates']);
+    const error = await createArborMis({ baseUrl: 'https://synthetic.uk.arbor.sc', username: 'u', password: 'p', fetch, deltas: false }).pullCandidates().catch((e: unknown) => e);
+    expect(isExamcycleError(error) && [error.code, error.location?.field, error.details?.['endpoint']]).toEqual(['malformed_response', 'candidates', 'arbor:candidates']);
   });
 
   it('pages until a page comes back short', async () => {
@@ -73,16 +73,23 @@ describe('createArborMis (the Arbor exams model)', () => {
       '/rest-v2/uk-jcq_uci-assignments?page=1&page-size=2': { ukJcq_UciAssignments: [] },
       '/rest-v2/uk-dfe_upn-assignments?page=1&page-size=2': { ukDfe_UpnAssignments: [] },
     });
-    const pulled = await createArborMis({ baseUrl: 'https://synthetic.uk.arbor.sc', username: 'u', password: 'p', fetch, pageSize: 2 }).pullCandidates();
+    const pulled = await createArborMis({ baseUrl: 'https://synthetic.uk.arbor.sc', username: 'u', password: 'p', fetch, pageSize: 2, deltas: false }).pullCandidates();
     expect(seen.filter((s) => s.url.includes('/candidates?'))).toHaveLength(2);
     expect(pulled.issues).toHaveLength(3);
   });
 
-  it('supports candidates and results, and rejects the rest as unsupported', async () => {
-    const { mis } = arbor();
-    expect([...mis.supports]).toEqual(['pullCandidates', 'pullResults']);
-    const error = await mis.pushSeating([]).catch((e: unknown) => e);
-    expect(isExamcycleError(error) && error.code).toBe('rule_unsupported');
+  it('supports every operation of the port', () => {
+    expect([...arbor().mis.supports]).toEqual([...MIS_OPERATIONS]);
+  });
+});
+
+describe('arborResource (the SDK naming rule)', () => {
+  it('names a listing by the dashed plural and its JSON roots in lower camel case', () => {
+    expect(arborResource('CandidateAssessableEntry')).toEqual({ type: 'CandidateAssessableEntry', path: '/rest-v2/candidate-assessable-entries', listRoot: 'candidateAssessableEntries', itemRoot: 'candidateAssessableEntry' });
+    expect(arborResource('Staff').path).toBe('/rest-v2/staffs');
+    expect(arborResource('UkJcq_UciAssignment')).toMatchObject({ path: '/rest-v2/uk-jcq_uci-assignments', listRoot: 'ukJcq_UciAssignments' });
+    expect(arborResource('QualificationAvailabilityInstance').path).toBe('/rest-v2/qualification-availability-instances');
+    expect(arborResource('Day').path).toBe('/rest-v2/days');
   });
 });
 

@@ -6,10 +6,20 @@ import { recordedFetch } from './recordedFetch.js';
 
 const load = (name: string): unknown => JSON.parse(readFileSync(new URL(`./fixtures/wonde/${name}`, import.meta.url), 'utf8'));
 const BASE = '/v1.0/schools/A1930499544/students';
+const SCHOOL = '/v1.0/schools/A1930499544';
+const EMPLOYEES = `${SCHOOL}/employees?include=employment_details%2Croles%2Ccontact_details&per_page=3`;
 const recorded = {
   [`${BASE}?include=education_details&per_page=3`]: load('students-page-1.json'),
   [`${BASE}?include=education_details&per_page=3&page=2`]: load('students-page-2.json'),
   [`${BASE}?include=education_details&per_page=3&updated_after=2025-11-04+08%3A59%3A59`]: load('students-delta.json'),
+  [`${SCHOOL}/deletions?type=student&updated_after=2025-11-04+08%3A59%3A59&per_page=3`]: load('deletions-student.json'),
+  [EMPLOYEES]: load('employees-page-1.json'),
+  [`${EMPLOYEES}&page=2`]: load('employees-page-2.json'),
+  [`${EMPLOYEES}&updated_after=2025-11-20+14%3A29%3A59`]: load('employees-delta.json'),
+  [`${SCHOOL}/deletions?type=employee&updated_after=2025-11-20+14%3A29%3A59&per_page=3`]: load('deletions-employee.json'),
+  [`${SCHOOL}/rooms?per_page=3`]: load('rooms.json'),
+  [`${SCHOOL}/rooms?per_page=3&updated_after=2025-09-01+07%3A59%3A59`]: load('rooms-delta.json'),
+  [`${SCHOOL}/deletions?type=room&updated_after=2025-09-01+07%3A59%3A59&per_page=3`]: load('deletions-room.json'),
 };
 
 describe('createWondeMis (Wonde students with education_details)', () => {
@@ -35,6 +45,7 @@ describe('createWondeMis (Wonde students with education_details)', () => {
     expect(records[0]).toEqual({
       id: 'A1000000001',
       upn: 'B820123400101',
+      uln: '9123456786',
       legalSurname: 'Jones',
       legalForenames: 'Siân',
       dateOfBirth: '2009-03-14',
@@ -46,9 +57,10 @@ describe('createWondeMis (Wonde students with education_details)', () => {
     expect(records[2]?.upn).toBeUndefined();
   });
 
-  it('reports what it could not take: a bad UPN, a missing legal surname, an unmapped gender and a malformed student', async () => {
+  it('reports what it could not take: a bad ULN or UPN, a missing legal surname, an unmapped gender and a malformed student', async () => {
     const { issues } = await wonde().mis.pullCandidates();
     expect(issues.map((i) => [i.where, i.recordId, i.field, i.code])).toEqual([
+      ['wonde:students[1]', 'A1000000002', 'education_details.learner_number', 'bad_check_character'],
       ['wonde:students[2]', 'A1000000003', 'education_details.upn', 'bad_check_character'],
       ['wonde:students[3]', 'A1000000004', 'legal_surname', 'invalid_value'],
       ['wonde:students[4]', 'A1000000005', 'gender', 'invalid_value'],
@@ -56,15 +68,24 @@ describe('createWondeMis (Wonde students with education_details)', () => {
     ]);
   });
 
-  it('gives a cursor one second before the latest updated_at, and asks for changes after it', async () => {
+  it('gives a cursor one second before the latest updated_at, and asks for changes and deletions after it', async () => {
     const { mis, seen } = wonde();
     const first = await mis.pullCandidates();
     expect(first.cursor).toBe('2025-11-04T08:59:59.000Z');
     const delta = await mis.pullCandidates({ since: first.cursor! });
-    expect(seen.at(-1)?.url).toContain('updated_after=2025-11-04+08%3A59%3A59');
+    expect(seen.slice(-2).map((s) => s.url)).toEqual([
+      'https://api.wonde.com/v1.0/schools/A1930499544/students?include=education_details&per_page=3&updated_after=2025-11-04+08%3A59%3A59',
+      'https://api.wonde.com/v1.0/schools/A1930499544/deletions?type=student&updated_after=2025-11-04+08%3A59%3A59&per_page=3',
+    ]);
     expect(delta.records.map((r) => [r.id, r.legalSurname])).toEqual([['A1000000002', 'Adeyemi-Clarke']]);
+    expect(delta.deletedIds).toEqual(['A1000000005']);
     expect(delta.complete).toBe(false);
     expect(delta.cursor).toBe('2025-11-10T16:44:59.000Z');
+  });
+
+  it('refuses a cursor that is not an instant as invalid_value', async () => {
+    const error = await wonde().mis.pullCandidates({ since: 'arbor-changelog:{}' }).catch((e: unknown) => e);
+    expect(isExamcycleError(error) && [error.code, error.retryable]).toEqual(['invalid_value', false]);
   });
 
   it('fails with malformed_response, saying where, when a page is not { data: [...] }', async () => {
@@ -86,11 +107,89 @@ describe('createWondeMis (Wonde students with education_details)', () => {
     expect(isExamcycleError(error) && [error.code, error.retryable]).toEqual(['unauthorised', false]);
   });
 
-  it('supports pulling candidates only, and says so for the rest', async () => {
+  it('supports candidates, staff and rooms, and says for the rest that the Wonde API does not offer them', async () => {
+    const { mis, seen } = wonde();
+    expect([...mis.supports]).toEqual(['pullCandidates', 'pullStaff', 'pullRooms']);
+    const calls: Array<[string, () => Promise<unknown>]> = [
+      ['pullAccessArrangements', () => mis.pullAccessArrangements()],
+      ['pushEntries', () => mis.pushEntries([])],
+      ['pushSeating', () => mis.pushSeating([])],
+      ['pullResults', () => mis.pullResults()],
+    ];
+    for (const [operation, call] of calls) {
+      const error = await call().catch((e: unknown) => e);
+      expect(isExamcycleError(error) && [error.code, error.retryable, error.details?.['operation'], error.details?.['reason']]).toEqual(['rule_unsupported', false, operation, 'not_offered_by_api']);
+      expect(isExamcycleError(error) && error.message).toMatch(new RegExp(`^wonde does not support ${operation}: the Wonde API offers no exams, entries, results, seating or access-arrangement endpoint`));
+    }
+    expect(seen).toEqual([]);
+  });
+});
+
+describe('createWondeMis pullStaff (employees with employment_details, roles and contact_details)', () => {
+  const wonde = () => {
+    const t = recordedFetch(recorded);
+    return { ...t, mis: createWondeMis({ token: 'synthetic-token', schoolId: 'A1930499544', fetch: t.fetch, perPage: 3 }) };
+  };
+
+  it('maps employees to staff with roles from their job titles, the teaching-staff flag, current and the work email', async () => {
+    const { mis, seen } = wonde();
+    const { records } = await mis.pullStaff();
+    expect(seen.map((s) => s.url)).toEqual([`https://api.wonde.com${EMPLOYEES}`, `https://api.wonde.com${EMPLOYEES}&page=2`]);
+    expect(records).toEqual([
+      { id: 'A2000000001', name: 'Priya Shah', email: 'p.shah@synthetic-school.example', roles: ['exams_officer', 'teacher'], active: true },
+      { id: 'A2000000002', name: 'Margaret Okonjo-Reid', roles: ['head_of_centre'], active: true },
+      { id: 'A2000000005', name: 'Beth Carter', email: 'b.carter@synthetic-school.example', roles: ['teacher'], active: false },
+    ]);
+  });
+
+  it('reports, and leaves out, an employee whose titles give no role; and reports a bad email, an unmapped title and a malformed employee', async () => {
+    const { issues } = await wonde().mis.pullStaff();
+    expect(issues.map((i) => [i.where, i.recordId, i.field, i.code, i.value])).toEqual([
+      ['wonde:employees[1]', 'A2000000002', 'contact_details.emails', 'invalid_value', 'not-an-email'],
+      ['wonde:employees[2]', 'A2000000003', 'roles', 'invalid_value', 'Cover Supervisor'],
+      ['wonde:employees[3]', 'A2000000004', 'roles', 'invalid_value', ''],
+      ['wonde:employees[4]', 'A2000000005', 'roles', 'invalid_value', 'Head of Maths'],
+      ['wonde:employees[5]', undefined, 'id', 'malformed_response', undefined],
+    ]);
+  });
+
+  it("lets the caller's staffRoles decide, and asks for the includes it is given", async () => {
+    const t = recordedFetch((url) => ({ status: 200, body: JSON.stringify(url.searchParams.get('page') === '2' ? load('employees-page-2.json') : load('employees-page-1.json')) }));
+    const mis = createWondeMis({ token: 't', schoolId: 'A1930499544', fetch: t.fetch, perPage: 3, employeeIncludes: ['employment_details'], staffRoles: (titles) => (titles.includes('Cover Supervisor') ? ['invigilator'] : undefined) });
+    const { records } = await mis.pullStaff();
+    expect(t.seen[0]?.url).toBe('https://api.wonde.com/v1.0/schools/A1930499544/employees?include=employment_details&per_page=3');
+    expect(records.find((r) => r.id === 'A2000000003')?.roles).toEqual(['invigilator']);
+  });
+
+  it('gives the changed employees and the deleted ones (not those restored) after the cursor', async () => {
     const { mis } = wonde();
-    expect([...mis.supports]).toEqual(['pullCandidates']);
-    const error = await mis.pushEntries([]).catch((e: unknown) => e);
-    expect(isExamcycleError(error) && [error.code, error.retryable, error.details?.['operation']]).toEqual(['rule_unsupported', false, 'pushEntries']);
+    const first = await mis.pullStaff();
+    expect(first.cursor).toBe('2025-11-20T14:29:59.000Z');
+    const delta = await mis.pullStaff({ since: first.cursor! });
+    expect(delta.records).toEqual([{ id: 'A2000000003', name: 'Tomasz Wiśniewski', roles: ['invigilator'], active: true }]);
+    expect(delta.deletedIds).toEqual(['A2000000004']);
+    expect(delta.issues.map((i) => [i.where, i.code])).toEqual([['wonde:deletions[3]', 'malformed_response']]);
+    expect(delta.cursor).toBe('2025-11-25T07:59:59.000Z');
+  });
+});
+
+describe('createWondeMis pullRooms (rooms)', () => {
+  it('names a room by its name, else its code, and reports one with neither', async () => {
+    const { fetch } = recordedFetch(recorded);
+    const pulled = await createWondeMis({ token: 't', schoolId: 'A1930499544', fetch, perPage: 3 }).pullRooms();
+    expect(pulled.records).toEqual([
+      { id: 'A3000000001', name: 'Main Hall' },
+      { id: 'A3000000002', name: 'S12' },
+    ]);
+    expect(pulled.issues.map((i) => [i.where, i.recordId, i.field])).toEqual([['wonde:rooms[2]', 'A3000000003', 'name']]);
+  });
+
+  it('gives a removed room in the delta, and keeps the cursor when nothing changed', async () => {
+    const { fetch } = recordedFetch(recorded);
+    const mis = createWondeMis({ token: 't', schoolId: 'A1930499544', fetch, perPage: 3 });
+    const first = await mis.pullRooms();
+    const delta = await mis.pullRooms({ since: first.cursor! });
+    expect([delta.records, delta.deletedIds, delta.cursor]).toEqual([[], ['A3000000002'], first.cursor]);
   });
 });
 

@@ -109,7 +109,6 @@ export function createWondeMis(options: WondeMisOptions): MisPort {
       const deletions = await wondeDeletions(http, `${base}/deletions?${new URLSearchParams({ type: deletionType, updated_after: updatedAfter, per_page: String(perPage) }).toString()}`, deletionType, maxPages);
       deletedIds = deletions.ids;
       issues.push(...deletions.issues);
-      instants.push(...deletions.instants);
     }
     const cursor = wondeNextCursor(instants, since);
     return { records, deletedIds, issues, ...(cursor === undefined ? {} : { cursor }), complete: since === undefined };

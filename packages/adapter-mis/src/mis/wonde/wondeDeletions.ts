@@ -2,13 +2,12 @@
  * Wonde's `deletions` endpoint, for the removals in a delta: `GET …/deletions?type=<student|employee|room>
  * &updated_after=…`, paged like every listing. Each item names the deleted record's `id`; an item that
  * was restored since (`restored_at` set, or `restored: true`) is not a removal, since the record is back
- * and comes with the changed records.
+ * and comes with the changed records. Deletions do not move the cursor (only the changed records do), so
+ * a removal may be reported again by the next delta, which is harmless, but never missed.
  */
 import { z } from 'zod';
-import type { Instant } from '@examcycle/core';
 import type { MisHttp } from '../misHttp.js';
 import type { MisIssue } from '../MisPort.js';
-import { wondeInstant } from './wondeDate.js';
 import { wondeListing } from './wondeListing.js';
 
 const wondeDateSchema = z.object({ date: z.string(), timezone_type: z.number(), timezone: z.string() });
@@ -21,10 +20,9 @@ const wondeDeletionSchema = z.looseObject({
   updated_at: wondeDateSchema.nullish(),
 });
 
-/** The removals in a delta: the ids, when they happened, and the items that could not be read. */
+/** The removals in a delta: the ids, and the items that could not be read. */
 export interface WondeDeletions {
   readonly ids: readonly string[];
-  readonly instants: readonly Instant[];
   readonly issues: readonly MisIssue[];
 }
 
@@ -44,7 +42,6 @@ export interface WondeDeletions {
 export async function wondeDeletions(http: MisHttp, url: string, type: string, maxPages: number): Promise<WondeDeletions> {
   const items = await wondeListing(http, url, 'wonde:deletions', maxPages);
   const ids: string[] = [];
-  const instants: Instant[] = [];
   const issues: MisIssue[] = [];
   items.forEach((raw, index) => {
     const parsed = wondeDeletionSchema.safeParse(raw);
@@ -55,11 +52,8 @@ export async function wondeDeletions(http: MisHttp, url: string, type: string, m
     }
     const d = parsed.data;
     if (d.type !== undefined && d.type !== null && d.type !== type) return;
-    const when = d.deleted_at ?? d.updated_at;
-    const at = when ? wondeInstant(when) : undefined;
-    if (at !== undefined) instants.push(at);
     if (d.restored === true || (d.restored_at !== undefined && d.restored_at !== null)) return;
     if (!ids.includes(d.id)) ids.push(d.id);
   });
-  return { ids, instants, issues };
+  return { ids, issues };
 }

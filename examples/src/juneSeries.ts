@@ -66,9 +66,16 @@ export async function juneSeries(print: (line: string) => void): Promise<void> {
   done(cycle, 'examTime');
   cycle.send({ type: 'phase.advance', by: officer });
 
-  // Results: two results outstanding on restricted release day hold the cycle in results.
+  // Results: prepared before restricted release; two results still outstanding on GCSE results day hold the
+  // cycle in results even though the exams officer has ticked every task.
+  at(clock, '2026-08-11T16:00');
+  cycle.send({ type: 'task.complete', taskId: 'results.restricted-release-prepared', note: 'access list and MIS embargo set', by: officer });
   at(clock, '2026-08-12T07:00');
   cycle.send({ type: 'results.outstanding', count: 2, by: officer });
+  cycle.send({ type: 'task.complete', taskId: 'results.downloaded-checked', by: officer });
+  at(clock, '2026-08-13T08:00');
+  cycle.send({ type: 'task.complete', taskId: 'results.statements-issued', note: 'GCE statements issued; GCSE statements follow on 20 August', by: officer });
+  at(clock, '2026-08-20T08:15');
   done(cycle, 'results');
   cycle.send({ type: 'phase.advance', by: officer }); // rejected: results outstanding
   at(clock, '2026-08-21T11:00');
@@ -79,6 +86,9 @@ export async function juneSeries(print: (line: string) => void): Promise<void> {
   at(clock, '2026-09-24T16:00');
   done(cycle, 'postResults');
   cycle.send({ type: 'phase.advance', by: officer });
+  at(clock, '2026-11-05T12:00');
+  cycle.send({ type: 'task.complete', taskId: 'certificates.received', by: officer });
+  cycle.send({ type: 'task.complete', taskId: 'certificates.checked', by: officer });
   at(clock, '2026-11-20T12:00');
   done(cycle, 'certificates');
   cycle.send({ type: 'phase.advance', by: officer });

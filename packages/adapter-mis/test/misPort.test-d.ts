@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { AccessArrangement, Entry, StaffMember } from '@examcycle/core';
-import { createInMemoryMis, createWondeMis, type MisCandidate, type MisPort, type MisPull, type MisPush, type MisSeat } from '@examcycle/adapter-mis';
+import type { AccessArrangement, Entry, StaffMember, StaffRole } from '@examcycle/core';
+import { createArborMis, createInMemoryMis, createWondeMis, staffRolesFromTitles, type MisCandidate, type MisPort, type MisPull, type MisPush, type MisSeat } from '@examcycle/adapter-mis';
 
 describe('MisPort types', () => {
   it('pulls typed records and pushes entries and seats', () => {
@@ -13,6 +13,10 @@ describe('MisPort types', () => {
 
   it('gives every mapping the same port, and the in-memory MIS its kinds', () => {
     expectTypeOf(createWondeMis).returns.toEqualTypeOf<MisPort>();
+    expectTypeOf(createArborMis).returns.toEqualTypeOf<MisPort>();
+    expectTypeOf(staffRolesFromTitles([]).roles).toEqualTypeOf<readonly StaffRole[]>();
+    // @ts-expect-error: staffRoles must give core's roles
+    createWondeMis({ token: 't', schoolId: 's', staffRoles: () => ['caretaker'] });
     const mis = createInMemoryMis();
     expectTypeOf(mis.all('seating')).toEqualTypeOf<readonly MisSeat[]>();
     expectTypeOf(mis.all('candidates')).toEqualTypeOf<readonly MisCandidate[]>();

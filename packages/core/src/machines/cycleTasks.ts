@@ -23,7 +23,10 @@ export interface CycleTaskInput {
   readonly title: string;
   /** A blocking task must be done (or not applicable) before the cycle leaves its phase. */
   readonly blocking?: boolean;
-  /** The key date the task falls due on (resolved from the rules pack). */
+  /**
+   * The key date the task falls due on (resolved from the rules pack). Where the series has several of that kind
+   * (per level or awarding body: GCE and GCSE results days), the earliest counts, so the first deadline is never missed.
+   */
   readonly dueKeyDate?: KeyDateKind;
   /** An explicit due instant (wins over `dueKeyDate`). */
   readonly dueAt?: Instant;

@@ -109,6 +109,7 @@ function isInstant(at: unknown): at is Instant {
 }
 
 function resolveTask(input: CycleTaskInput, keyDates: readonly KeyDate[]): CycleTask {
+  // Key dates come in time order (RulesPack contract), so `find` takes the earliest of a kind.
   const due = input.dueAt ?? (input.dueKeyDate ? keyDates.find((k) => k.kind === input.dueKeyDate)?.at : undefined);
   return {
     id: input.id,

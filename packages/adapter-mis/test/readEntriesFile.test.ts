@@ -32,6 +32,15 @@ describe('readEntriesFile', () => {
     expect(read.issues[0]?.file).toBe('E1234570.X03');
   });
 
+  it('does not guess the century of a date of birth when no header gives the series year (regression: seed 1684844449)', () => {
+    const merged = written.content!.replace('\r\n', '\r\u0000');
+    const read = readEntriesFile(merged);
+    expect(read.records).toEqual([]);
+    const dob = read.issues.filter((i) => i.field === 'dateOfBirth');
+    expect(dob.map((i) => [i.recordType, i.code, i.position])).toEqual(dob.map(() => ['E5', 'invalid_value', 54]));
+    expect(dob.length).toBeGreaterThan(0);
+  });
+
   it('reports a truncated file: no centre trailer and no file trailer', () => {
     const read = readEntriesFile(join(lines.slice(0, 4)));
     expect(read.issues.map((i) => i.code)).toEqual(['trailer_mismatch', 'trailer_mismatch']);

@@ -76,7 +76,7 @@ export interface EdiAdapter {
  * @param options - centre, awarding body, clock, software name
  * @example
  * ```ts
- * const edi = createEdiAdapter({ centreNumber: '12345', awardingBody: { id: 'AQA', name: 'AQA', ediId: '70' }, clock: { now: () => Date.now() } });
+ * const edi = createEdiAdapter({ centreNumber: '12345', awardingBody: { id: 'AQA', name: 'AQA', ediId: '70' }, clock: hostClock });
  * const out = edi.writeEntries(candidates, entries, { series: { code: '6A', year: '26' } });
  * out.fileName; // 'E1234570.X01', then X02 …
  * ```

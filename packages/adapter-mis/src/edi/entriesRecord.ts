@@ -57,10 +57,11 @@ export interface EdiEntriesCandidate extends EdiEntriesCandidateFields {
  *
  * @param values - the decoded layout values
  * @param where - file and line
- * @param seriesYear - the four-digit series year (for the century of the date of birth)
+ * @param seriesYear - the four-digit series year (for the century of the date of birth); `undefined` when
+ *   no readable header gives it, in which case a date of birth cannot be read and the line is an issue
  * @internal
  */
-export function entryRecordFromValues(values: EdiValues, where: EdiLineContext, seriesYear: number): { record?: EdiEntryRecord; issues: EdiIssue[] } {
+export function entryRecordFromValues(values: EdiValues, where: EdiLineContext, seriesYear: number | undefined): { record?: EdiEntryRecord; issues: EdiIssue[] } {
   const issues: EdiIssue[] = [];
   const v = (k: string): string => values[k] ?? '';
   const rt = `${v('dataType')}5`;
@@ -80,6 +81,10 @@ export function entryRecordFromValues(values: EdiValues, where: EdiLineContext, 
   if (uci !== '' && !isValidUci(uci)) bad('uci', 60, uci, `UCI "${uci}" fails its check character`, 'bad_check_character');
   if (upn !== '' && !isValidUpn(upn)) bad('upn', 73, upn, `UPN "${upn}" fails its check character`, 'bad_check_character');
   if (uln !== '' && !isValidUln(uln)) bad('uln', 86, uln, `ULN "${uln}" fails its check digit`, 'bad_check_character');
+  const dateOfBirth = v('dateOfBirth');
+  if (seriesYear === undefined && dateOfBirth !== '000000') {
+    bad('dateOfBirth', 54, dateOfBirth, 'The century of the date of birth cannot be known: no readable file or centre header gives the series year', 'invalid_value');
+  }
   const entries: EdiEntrySlot[] = [];
   let gapAt = 0;
   for (let i = 1; i <= ENTRY_SLOTS_PER_RECORD; i += 1) {
@@ -107,7 +112,7 @@ export function entryRecordFromValues(values: EdiValues, where: EdiLineContext, 
     documentationGroup: v('documentationGroup'),
     entries,
   };
-  const dob = fromEdiDate(v('dateOfBirth'), birthCentury(seriesYear));
+  const dob = seriesYear === undefined ? undefined : fromEdiDate(dateOfBirth, birthCentury(seriesYear));
   if (dob !== undefined) record.dateOfBirth = dob;
   if (uci !== '') record.uci = uci;
   if (upn !== '') record.upn = upn;

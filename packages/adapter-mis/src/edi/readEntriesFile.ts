@@ -66,7 +66,7 @@ export function readEntriesFile(input: string | Uint8Array, options: ReadEntries
       layoutFor: () => ENTRIES_DETAIL_LAYOUT,
       toRecord: (values, where, context) => {
         const yy = context.centreHeader?.seriesYear ?? context.header?.seriesYear;
-        const made = entryRecordFromValues(values, where, yy === undefined ? 2000 : 2000 + Number(yy));
+        const made = entryRecordFromValues(values, where, yy === undefined ? undefined : 2000 + Number(yy));
         const centre = context.centreHeader?.centreOrSeries;
         if (made.record && centre !== undefined && made.record.centreNumber !== centre) {
           made.issues.push({

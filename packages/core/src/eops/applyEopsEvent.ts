@@ -11,7 +11,8 @@ import { academicYearOf, toLondon } from '../time/clock.js';
 import type { EopsAccount, EopsContext, EopsLeaderRole, EopsRecord, EopsTarget } from './eopsContext.js';
 import type { EopsEvent } from './eopsEvents.js';
 import { inductionChecklist } from './inductionChecklist.js';
-import { currentRecord, instantMillis, type EopsMachineState, type EopsRejection } from './eopsRejection.js';
+import { instantMillis } from '../audit/eventStamp.js';
+import { currentRecord, type EopsMachineState, type EopsRejection } from './eopsRejection.js';
 
 type Change = Partial<EopsContext>;
 
@@ -240,7 +241,7 @@ export function applyEopsEvent(context: EopsContext, event: EopsEvent, from: Eop
 export function rejectEopsEvent(context: EopsContext, event: unknown, state: EopsMachineState, why: EopsRejection): Change {
   const e = (typeof event === 'object' && event !== null ? event : {}) as { type?: unknown; at?: unknown; by?: unknown };
   // The line is dated by the event when it has a valid instant that keeps the trail chronological.
-  const validAt = instantSchema.safeParse(e.at).success && (context.lastEventAt === null || instantMillis(e.at as string) >= instantMillis(context.lastEventAt));
+  const validAt = instantSchema.safeParse(e.at).success && (context.lastEventAt === null || (instantMillis(e.at) ?? -Infinity) >= (instantMillis(context.lastEventAt) ?? Infinity));
   const at = validAt ? (e.at as string) : (context.lastEventAt ?? 'unknown');
   const by = typeof e.by === 'object' && e.by !== null && typeof (e.by as { id?: unknown }).id === 'string' ? (e.by as AuditEntry['by']) : undefined;
   const details = eopsAuditDetails(event, context);

@@ -7,6 +7,7 @@
  * @internal
  */
 import type { Actor } from '../audit/auditTrail.js';
+import { stampRejection } from '../audit/eventStamp.js';
 import type { ExamcycleErrorCode } from '../errors/ExamcycleError.js';
 import { academicYearBounds, academicYearOf, toLondon, type AcademicYear, type CalendarDate } from '../time/clock.js';
 import { EOPS_LEADER_ROLES, type EopsAccount, type EopsContext, type EopsRecord, type EopsRole } from './eopsContext.js';
@@ -29,20 +30,6 @@ const LEADERS: readonly string[] = EOPS_LEADER_ROLES;
 
 function reject(code: ExamcycleErrorCode, reason: string, rule?: string): Reject {
   return rule ? { code, reason, rule } : { code, reason };
-}
-
-/**
- * The epoch milliseconds of a schema-checked instant: ISO 8601 with an explicit offset, so the host's zone plays no part.
- *
- * @param at - an instant that passed `instantSchema`
- * @internal
- * @example
- * ```ts
- * instantMillis('2025-09-02T09:00:00+01:00'); // 1756800000000
- * ```
- */
-export function instantMillis(at: string): number {
-  return Date.parse(at);
 }
 
 function startYear(year: AcademicYear): number {
@@ -299,9 +286,8 @@ export function eopsRejectionOf(context: EopsContext, state: EopsMachineState, e
     return reject('invalid_value', `Malformed "${type}" event: ${issues}`);
   }
   const e = event as EopsEvent;
-  if (context.lastEventAt !== null && instantMillis(e.at) < instantMillis(context.lastEventAt)) {
-    return reject('invalid_value', `The event is dated ${e.at}, before the latest recorded event (${context.lastEventAt}): the trail is chronological`);
-  }
+  const stamp = stampRejection(e, context.lastEventAt);
+  if (stamp) return reject(stamp.code, stamp.reason);
   if (state === 'unregistered') {
     if (e.type !== 'centre.register') return reject('event_rejected', 'The centre is not registered yet: its first user registers it', 'eops.registration');
     if (e.by.id !== e.user.id) return reject('not_authorised', "The centre's first user registers the centre themselves", 'eops.registration');

@@ -6,9 +6,9 @@
  * staff may cancel. Every event carries when (`at`) and who (`by`); accepted and rejected events alike go
  * into the audit trail in the context, so a snapshot shows who answered and what was refused.
  */
-import { DateTime } from 'luxon';
 import { assign, setup } from 'xstate';
 import { appendAudit, type Actor, type AuditEntry } from '../audit/auditTrail.js';
+import { instantMillis, stampRejection } from '../audit/eventStamp.js';
 import type { Session } from '../domain/paper.js';
 import type { StaffRole } from '../domain/staff.js';
 import type { ExamcycleErrorCode } from '../errors/ExamcycleError.js';
@@ -60,19 +60,14 @@ export type InvigilatorBookingEvent =
 /** Staff roles that may cancel a booking (besides the invigilator). */
 const CANCELLING_ROLES: ReadonlySet<StaffRole | 'candidate' | 'system'> = new Set(['exams_officer', 'exams_office_staff', 'head_of_centre', 'senior_leader']);
 
-function isInstant(at: unknown): at is Instant {
-  return typeof at === 'string' && DateTime.fromISO(at, { setZone: true }).isValid;
-}
-
 function millis(at: Instant): number {
   return toLondon(at).toMillis();
 }
 
 /** Why an event is refused in a state, or undefined when it is accepted. */
 function rejection(context: InvigilatorBookingContext, state: string, event: InvigilatorBookingEvent): { code: ExamcycleErrorCode; reason: string } | undefined {
-  if (!isInstant(event.at)) return { code: 'invalid_value', reason: 'The event has no valid instant (at)' };
-  if (millis(event.at) < millis(context.lastEventAt)) return { code: 'invalid_value', reason: `The event is dated ${event.at}, before the booking's latest event (${context.lastEventAt})` };
-  if (!event.by || typeof event.by.id !== 'string' || !event.by.id) return { code: 'not_authorised', reason: 'The event does not say who sent it (by)' };
+  const stamp = stampRejection(event, context.lastEventAt);
+  if (stamp) return stamp;
   const self = event.by.id === context.invigilatorId;
   switch (event.type) {
     case 'accept':
@@ -136,7 +131,7 @@ export const invigilatorBookingMachine = setup({
     /** Records a refused event with its reason; the state does not change. */
     reject: assign(({ context, event }, params: { state: string }) => {
       const why = rejection(context, params.state, event) ?? { code: 'event_rejected' as const, reason: `"${event.type}" is not accepted when ${params.state}` };
-      const validAt = isInstant(event.at) && millis(event.at) >= millis(context.lastEventAt);
+      const validAt = (instantMillis(event.at) ?? -Infinity) >= millis(context.lastEventAt);
       return {
         ...(validAt ? { lastEventAt: event.at } : {}),
         audit: appendAudit(context.audit, {

@@ -7,9 +7,9 @@
  * overdue signals as time passes. Every event carries its instant (`at`) and who sent it (`by`); every
  * accepted and every rejected event is appended to the audit trail in the context.
  */
-import { DateTime } from 'luxon';
 import { assign, enqueueActions, setup } from 'xstate';
 import { appendAudit, type Actor, type AuditEntry } from '../audit/auditTrail.js';
+import { instantMillis, stampRejection } from '../audit/eventStamp.js';
 import type { Centre } from '../domain/centre.js';
 import type { ExamSeries } from '../domain/series.js';
 import type { ExamcycleErrorCode } from '../errors/ExamcycleError.js';
@@ -103,10 +103,6 @@ function millis(at: Instant): number {
   return toLondon(at).toMillis();
 }
 
-/** Whether a value is an ISO instant (checked without throwing: a bad instant is a rejection, not a crash). */
-function isInstant(at: unknown): at is Instant {
-  return typeof at === 'string' && DateTime.fromISO(at, { setZone: true }).isValid;
-}
 
 function resolveTask(input: CycleTaskInput, keyDates: readonly KeyDate[]): CycleTask {
   // Key dates come in time order (RulesPack contract), so `find` takes the earliest of a kind.
@@ -167,10 +163,8 @@ function phaseIndex(phase: CyclePhase): number {
 
 /** Why an event cannot be accepted in the current phase, or undefined when it can. */
 function rejection(context: ExamCycleContext, phase: CyclePhase, event: ExamCycleEvent): { code: ExamcycleErrorCode; reason: string } | undefined {
-  if (!isInstant(event.at)) return { code: 'invalid_value', reason: 'The event has no valid instant (at)' };
-  if (millis(event.at) < millis(context.lastEventAt)) {
-    return { code: 'invalid_value', reason: `The event is dated ${event.at}, before the cycle's latest event (${context.lastEventAt}): the trail is chronological` };
-  }
+  const stamp = stampRejection(event, context.lastEventAt, { requireBy: false });
+  if (stamp) return stamp;
   if (phase === 'closed' && event.type !== 'clock.tick') return { code: 'event_rejected', reason: 'The cycle is closed' };
   switch (event.type) {
     case 'task.complete':
@@ -196,7 +190,7 @@ function rejection(context: ExamCycleContext, phase: CyclePhase, event: ExamCycl
         return { code: 'invalid_value', reason: 'A task needs an id, a title and a phase before closed' };
       }
       if (context.tasks.some((x) => x.id === t.id)) return { code: 'invalid_value', reason: `A task "${t.id}" already exists` };
-      if (t.dueAt !== undefined && !isInstant(t.dueAt)) return { code: 'invalid_value', reason: `Task "${t.id}" has an invalid due instant` };
+      if (t.dueAt !== undefined && instantMillis(t.dueAt) === null) return { code: 'invalid_value', reason: `Task "${t.id}" has an invalid due instant` };
       return undefined;
     }
     case 'phase.advance': {
@@ -328,7 +322,7 @@ export const examCycleMachine = setup({
     reject: enqueueActions(({ context, event, enqueue }, params: { phase: CyclePhase }) => {
       const phase = params.phase;
       const why = rejection(context, phase, event) ?? { code: 'event_rejected' as const, reason: `"${event.type}" is not accepted in ${phase}` };
-      const validAt = isInstant(event.at) && millis(event.at) >= millis(context.lastEventAt);
+      const validAt = (instantMillis(event.at) ?? -Infinity) >= millis(context.lastEventAt);
       const audit = appendAudit(context.audit, {
         at: validAt ? event.at : context.lastEventAt,
         ...(event.by ? { by: event.by } : {}),

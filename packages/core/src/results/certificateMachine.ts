@@ -13,6 +13,7 @@
  */
 import { and, enqueueActions, setup, type Actor as XActor } from 'xstate';
 import { appendAudit, type Actor, type AuditEntry } from '../audit/auditTrail.js';
+import { instantMillis, isActor, stampRejection } from '../audit/eventStamp.js';
 import type { ExamSeries } from '../domain/series.js';
 import { ExamcycleError, type ExamcycleErrorCode } from '../errors/ExamcycleError.js';
 import { restoreSnapshot, type RestoreOptions } from '../persistence/persistSnapshot.js';
@@ -169,22 +170,12 @@ function boundPack(rules: CertificateRules): Pick<RulesPack, 'retention'> | unde
   return (rules as unknown as Record<symbol, Pick<RulesPack, 'retention'> | undefined>)[PACKS];
 }
 
-function millis(at: unknown): number | null {
-  if (typeof at !== 'string') return null;
-  try {
-    return toLondon(at).toMillis();
-  } catch {
-    return null;
-  }
-}
+const millis = instantMillis;
 
 function iso(at: Instant): Instant {
   return toLondon(at).toISO()!;
 }
 
-function isActor(by: unknown): by is Actor {
-  return typeof by === 'object' && by !== null && typeof (by as Actor).id === 'string' && (by as Actor).id.length > 0;
-}
 
 /**
  * The records a certificate in a context is retained as: the unclaimed certificate while it is kept, and
@@ -255,10 +246,9 @@ function retentionRejection(decision: RetentionDecision | CertificateRefusal, at
  * ```
  */
 export function certificateRejection(context: CertificateContext, state: CertificateState, event: CertificateEvent): CertificateRefusal | undefined {
-  const at = millis(event.at);
-  if (at === null) return { code: 'invalid_value', reason: `"${String(event.at)}" is not an instant` };
-  if (!isActor(event.by)) return { code: 'not_authorised', reason: 'Every step names who did it (by)' };
-  if (at < millis(context.lastEventAt)!) return { code: 'invalid_value', reason: `${event.at} is before the last recorded step (${context.lastEventAt})` };
+  const stamp = stampRejection(event, context.lastEventAt);
+  if (stamp) return stamp;
+  const at = millis(event.at)!;
   const candidateId = context.certificate.candidateId;
   switch (event.type) {
     case 'certificate.received':

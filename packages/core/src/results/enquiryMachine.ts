@@ -9,6 +9,7 @@
  */
 import { enqueueActions, setup } from 'xstate';
 import { appendAudit, type Actor, type AuditEntry } from '../audit/auditTrail.js';
+import { instantMillis, isActor, stampRejection } from '../audit/eventStamp.js';
 import type { QualificationLevel } from '../domain/qualification.js';
 import type { ExamSeries } from '../domain/series.js';
 import { ExamcycleError, type ExamcycleErrorCode } from '../errors/ExamcycleError.js';
@@ -198,22 +199,12 @@ export interface EnquiryRefusal {
   readonly rule?: string;
 }
 
-function millis(at: unknown): number | null {
-  if (typeof at !== 'string') return null;
-  try {
-    return toLondon(at).toMillis();
-  } catch {
-    return null;
-  }
-}
+const millis = instantMillis;
 
 function iso(at: Instant): Instant {
   return toLondon(at).toISO()!;
 }
 
-function isActor(by: unknown): by is Actor {
-  return typeof by === 'object' && by !== null && typeof (by as Actor).id === 'string' && (by as Actor).id.length > 0;
-}
 
 function submitRejection(context: EnquiryContext, at: number): EnquiryRefusal | undefined {
   const service = ENQUIRY_SERVICES[context.request.service];
@@ -242,10 +233,9 @@ function submitRejection(context: EnquiryContext, at: number): EnquiryRefusal | 
  * ```
  */
 export function enquiryRejection(context: EnquiryContext, state: EnquiryState, event: EnquiryEvent): EnquiryRefusal | undefined {
-  const at = millis(event.at);
-  if (at === null) return { code: 'invalid_value', reason: `"${String(event.at)}" is not an instant` };
-  if (!isActor(event.by)) return { code: 'not_authorised', reason: 'Every event names who sent it (by)' };
-  if (at < millis(context.lastEventAt)!) return { code: 'invalid_value', reason: `${event.at} is before the last recorded event (${context.lastEventAt})` };
+  const stamp = stampRejection(event, context.lastEventAt);
+  if (stamp) return stamp;
+  const at = millis(event.at)!;
   const service = ENQUIRY_SERVICES[context.request.service];
   switch (event.type) {
     case 'consent.capture': {

@@ -205,7 +205,7 @@ export function decideRetention(record: RetainedRecord, ctx: RetentionContext): 
         keepUntil: null,
         mayDestroyFrom: null,
         mustPurgeBy: null,
-        reason: `No retention period is set for a ${record.kind.replaceAll('_', ' ')}: the pack found no JCQ period and the centre's policy sets none, so it is kept until the centre sets one.`,
+        reason: `No retention period is set for ${withArticle(record.kind.replaceAll('_', ' '))}: the pack found no JCQ period and the centre's policy sets none, so it is kept until the centre sets one.`,
         source: rule.source,
         confidence: rule.confidence,
       };
@@ -246,4 +246,9 @@ export function decideRetention(record: RetainedRecord, ctx: RetentionContext): 
     source: lengthened && centreSource !== undefined ? centreSource : minimum.source,
     confidence: minimum.confidence,
   };
+}
+
+/** "a seating plan", "an enquiry consent": the indefinite article for a record kind's words. */
+function withArticle(words: string): string {
+  return `${/^[aeiou]/.test(words) ? 'an' : 'a'} ${words}`;
 }

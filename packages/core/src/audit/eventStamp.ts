@@ -1,0 +1,77 @@
+/**
+ * The stamp every examcycle machine event carries: when it happened (`at`, an ISO instant) and who sent it
+ * (`by`). Each machine's audit trail is chronological, so an event dated before the latest recorded one is
+ * refused. This module is that one rule, shared by every machine, so the checks and their wording agree.
+ */
+import type { ExamcycleErrorCode } from '../errors/ExamcycleError.js';
+import { toLondon, type Instant } from '../time/clock.js';
+import type { Actor } from './auditTrail.js';
+
+/**
+ * An instant's epoch milliseconds, or `null` when the value is not an ISO instant (checked without throwing:
+ * a bad instant is a refusal, not a crash).
+ *
+ * @param at - any value
+ * @example
+ * ```ts
+ * instantMillis('2026-08-12T00:01:00+01:00'); // 1786489260000
+ * instantMillis('yesterday'); // null
+ * ```
+ */
+export function instantMillis(at: unknown): number | null {
+  if (typeof at !== 'string') return null;
+  try {
+    return toLondon(at).toMillis();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether a value names who did something: an object with a non-empty `id`.
+ *
+ * @param by - any value
+ * @example
+ * ```ts
+ * isActor({ id: 'eo-1', role: 'exams_officer' }); // true
+ * ```
+ */
+export function isActor(by: unknown): by is Actor {
+  return typeof by === 'object' && by !== null && typeof (by as Actor).id === 'string' && (by as Actor).id.length > 0;
+}
+
+/** Options for {@link stampRejection}. */
+export interface StampRules {
+  /**
+   * Whether the event must name who sent it. The exam cycle's clock ticks come from the system and may omit it.
+   * @default true
+   */
+  readonly requireBy?: boolean;
+}
+
+/**
+ * Why an event's stamp is refused (no valid instant, no sender, or dated before the latest recorded event),
+ * or `undefined` when it is acceptable.
+ *
+ * @param event - the event's `at` and `by`
+ * @param lastEventAt - the instant of the latest recorded event, or `null` before the first
+ * @param rules - whether `by` is required
+ * @example
+ * ```ts
+ * stampRejection({ at: '2026-01-01T09:00:00Z', by: officer }, '2026-02-01T09:00:00Z')?.code; // 'invalid_value'
+ * ```
+ */
+export function stampRejection(
+  event: { readonly at?: unknown; readonly by?: unknown },
+  lastEventAt: Instant | null,
+  { requireBy = true }: StampRules = {},
+): { readonly code: ExamcycleErrorCode; readonly reason: string } | undefined {
+  const at = instantMillis(event.at);
+  if (at === null) return { code: 'invalid_value', reason: `The event has no valid instant (at): ${JSON.stringify(event.at) ?? 'undefined'}` };
+  if ((requireBy || event.by !== undefined) && !isActor(event.by)) return { code: 'not_authorised', reason: 'The event does not say who sent it (by)' };
+  const last = instantMillis(lastEventAt);
+  if (last !== null && at < last) {
+    return { code: 'invalid_value', reason: `The event is dated ${String(event.at)}, before the latest recorded event (${String(lastEventAt)}): the trail is chronological` };
+  }
+  return undefined;
+}

@@ -2,10 +2,13 @@ import { readFileSync } from 'node:fs';
 import { UNCONFIRMED_MARKERS, replaceUnconfirmedSection, unconfirmedValues, unconfirmedValuesMarkdown, unknownValues } from '@examcycle/rules-jcq';
 import { describe, expect, it } from 'vitest';
 
-const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+const readmes = {
+  'packages/rules-jcq/README.md': readFileSync(new URL('../README.md', import.meta.url), 'utf8'),
+  'README.md (the repository)': readFileSync(new URL('../../../README.md', import.meta.url), 'utf8'),
+};
 
 describe('README unconfirmed values', () => {
-  it('carries exactly the table generated from the editions (run npm run docs:unconfirmed when this fails)', () => {
+  it.each(Object.entries(readmes))('%s carries exactly the table generated from the editions (run npm run docs:unconfirmed when this fails)', (_name, readme) => {
     const start = readme.indexOf(UNCONFIRMED_MARKERS.start);
     const end = readme.indexOf(UNCONFIRMED_MARKERS.end);
     expect(start).toBeGreaterThan(-1);

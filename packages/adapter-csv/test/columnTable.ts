@@ -25,6 +25,6 @@ export function columnTable(kind: RecordKind): string {
           : 'no';
     return `| ${c.header} | ${field} | ${need} | ${c.codec.name} | ${c.synonyms.join(', ')} |`;
   });
-  const derived = set.derivedId === undefined ? '' : `\n\nWithout an id column the id is \`${set.derivedId}\`.`;
+  const derived = set.derivedId === undefined ? '' : `\n\nWithout an id column the id is \`${set.derivedId.join(':')}\`.`;
   return [`#### ${kind}`, '', '| Header | Field | Required | Cells | Also read as |', '| --- | --- | --- | --- | --- |', ...rows].join('\n') + derived;
 }

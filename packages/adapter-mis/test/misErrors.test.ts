@@ -112,7 +112,7 @@ describe('malformed_response says where: endpoint, record index and field', () =
   it('Arbor: a change-log entry without its revision', async () => {
     const body = JSON.stringify({ changes: [{ changeType: 'update', changedObject: { entityType: 'Room', href: '/rest-v2/rooms/1' } }] });
     const e = await failure(createArborMis({ baseUrl: 'https://a.example', username: 'u', password: 'p', fetch: recordedFetch(() => ({ status: 200, body })).fetch }).pullRooms());
-    expect([e.code, e.details?.['endpoint'], e.details?.['recordIndex'], e.location?.field]).toEqual(['malformed_response', 'arbor:rooms/changelog', 0, 'changes[0]']);
+    expect([e.code, e.details?.['endpoint'], e.details?.['recordIndex'], e.location?.field, e.location?.file]).toEqual(['malformed_response', 'arbor:rooms/changelog', 0, 'changes[0]', 'https://a.example/rest-v2/rooms/changelog']);
   });
 
   it('Arbor: an error code inside a 200 answer is read as the status', async () => {

@@ -47,25 +47,9 @@ export interface CsvColumnSet<K extends RecordKind = RecordKind> {
   readonly columns: readonly CsvColumn[];
   /** Core's schema for the record; every row is validated with it. */
   readonly schema: z.ZodType<RecordKinds[K]>;
-  /** Fills what a file may leave out (a derived id) once the cells are read, before validation. */
-  readonly derive?: (draft: Record<string, unknown>) => void;
-  /** How a derived id is made, for the documentation. */
-  readonly derivedId?: string;
-}
-
-/**
- * Sets a draft's `id` from other fields when the file had no id, joining them with `:`.
- *
- * @param fields - the fields the id is made of, in order
- * @example
- * ```ts
- * const derive = idFrom(['candidateId', 'seriesId']);
- * ```
- */
-export function idFrom(fields: readonly string[]): (draft: Record<string, unknown>) => void {
-  return (draft) => {
-    if (draft['id'] !== undefined) return;
-    const parts = fields.map((f) => draft[f]).filter((v): v is string => typeof v === 'string' && v !== '');
-    if (parts.length === fields.length) draft['id'] = parts.join(':');
-  };
+  /**
+   * The fields a record's id is made of, joined with `:`, when the file gives it none (no id column, or
+   * an empty id cell). A row missing one of them gets no id, and the schema reports it.
+   */
+  readonly derivedId?: readonly string[];
 }

@@ -5,7 +5,7 @@
  */
 import { accessArrangementKindSchema, accessArrangementSchema } from '@examcycle/core';
 import { calendarDate, integer, oneOf, optionalText, percent, yesNo } from './cellCodecs.js';
-import { idFrom, type CsvColumnSet } from './CsvColumnSet.js';
+import type { CsvColumnSet } from './CsvColumnSet.js';
 import { candidateIdColumn, checkColumns } from './sharedColumns.js';
 
 /**
@@ -14,15 +14,14 @@ import { candidateIdColumn, checkColumns } from './sharedColumns.js';
  * @param excelSerial - whether whole numbers in date columns are Excel serial dates
  * @example
  * ```ts
- * accessArrangementColumns(true).derivedId; // 'candidateId:kind'
+ * accessArrangementColumns(true).derivedId; // ['candidateId', 'kind']
  * ```
  */
 export function accessArrangementColumns(excelSerial: boolean): CsvColumnSet<'access_arrangements'> {
   return {
     kind: 'access_arrangements',
     schema: accessArrangementSchema,
-    derive: idFrom(['candidateId', 'kind']),
-    derivedId: 'candidateId:kind',
+    derivedId: ['candidateId', 'kind'],
     columns: [
       { header: 'ArrangementId', field: 'id', synonyms: ['Id'], required: false, codec: optionalText },
       candidateIdColumn,

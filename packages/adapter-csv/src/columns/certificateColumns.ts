@@ -5,7 +5,7 @@
  */
 import { certificateSchema } from '@examcycle/core';
 import { instant, listOf, oneOf, optionalText } from './cellCodecs.js';
-import { idFrom, type CsvColumnSet } from './CsvColumnSet.js';
+import type { CsvColumnSet } from './CsvColumnSet.js';
 import { awardingBodyColumn, candidateIdColumn, checkColumns, seriesColumn } from './sharedColumns.js';
 
 /**
@@ -14,7 +14,7 @@ import { awardingBodyColumn, candidateIdColumn, checkColumns, seriesColumn } fro
  * @param excelSerial - whether Excel serial numbers are read in date columns
  * @example
  * ```ts
- * certificateColumns(true).derivedId; // 'candidateId:seriesId:awardingBodyId'
+ * certificateColumns(true).derivedId; // ['candidateId', 'seriesId', 'awardingBodyId']
  * ```
  */
 export function certificateColumns(excelSerial: boolean): CsvColumnSet<'certificates'> {
@@ -22,8 +22,7 @@ export function certificateColumns(excelSerial: boolean): CsvColumnSet<'certific
   return {
     kind: 'certificates',
     schema: certificateSchema,
-    derive: idFrom(['candidateId', 'seriesId', 'awardingBodyId']),
-    derivedId: 'candidateId:seriesId:awardingBodyId',
+    derivedId: ['candidateId', 'seriesId', 'awardingBodyId'],
     columns: [
       { header: 'CertificateId', field: 'id', synonyms: ['Id'], required: false, codec: optionalText },
       candidateIdColumn,

@@ -6,7 +6,7 @@
  */
 import { entrySchema, entryStatusSchema } from '@examcycle/core';
 import { instant, listOf, oneOf, optionalText, yesNo } from './cellCodecs.js';
-import { idFrom, type CsvColumnSet } from './CsvColumnSet.js';
+import type { CsvColumnSet } from './CsvColumnSet.js';
 import { awardingBodyColumn, candidateIdColumn, checkColumns, seriesColumn } from './sharedColumns.js';
 
 /**
@@ -15,15 +15,14 @@ import { awardingBodyColumn, candidateIdColumn, checkColumns, seriesColumn } fro
  * @param excelSerial - whether Excel serial numbers are read in date columns
  * @example
  * ```ts
- * entryColumns(true).derivedId; // 'candidateId:seriesId:awardingBodyId:entryCode'
+ * entryColumns(true).derivedId; // ['candidateId', 'seriesId', 'awardingBodyId', 'entryCode']
  * ```
  */
 export function entryColumns(excelSerial: boolean): CsvColumnSet<'entries'> {
   return {
     kind: 'entries',
     schema: entrySchema,
-    derive: idFrom(['candidateId', 'seriesId', 'awardingBodyId', 'entryCode']),
-    derivedId: 'candidateId:seriesId:awardingBodyId:entryCode',
+    derivedId: ['candidateId', 'seriesId', 'awardingBodyId', 'entryCode'],
     columns: [
       { header: 'EntryId', field: 'id', synonyms: ['Id'], required: false, codec: optionalText },
       candidateIdColumn,

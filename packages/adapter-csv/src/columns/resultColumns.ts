@@ -23,19 +23,14 @@ export function resultColumns(excelSerial: boolean): CsvColumnSet<'results'> {
   return {
     kind: 'results',
     schema: resultSchema,
-    derive(draft) {
-      if (draft['id'] !== undefined) return;
-      const parts = [draft['candidateId'], draft['seriesId'], draft['awardingBodyId'], draft['awardCode']];
-      if (parts.every((p) => typeof p === 'string' && p !== '')) draft['id'] = [...parts, draft['kind'] ?? 'qualification'].join(':');
-    },
-    derivedId: 'candidateId:seriesId:awardingBodyId:awardCode:kind',
+    derivedId: ['candidateId', 'seriesId', 'awardingBodyId', 'awardCode', 'kind'],
     columns: [
       { header: 'ResultId', field: 'id', synonyms: ['Id'], required: false, codec: optionalText },
       candidateIdColumn,
       seriesColumn,
       awardingBodyColumn,
       { header: 'AwardCode', field: 'awardCode', synonyms: ['Entry Code', 'Option Code', 'Qualification Code'], required: true, codec: optionalText },
-      { header: 'ResultKind', field: 'kind', synonyms: ['Result Type'], required: false, codec: oneOf(['qualification', 'component']) },
+      { header: 'ResultKind', field: 'kind', synonyms: ['Result Type'], required: false, default: 'qualification', codec: oneOf(['qualification', 'component']) },
       { header: 'Level', field: 'level', synonyms: ['Qualification Level'], required: true, codec: oneOf(qualificationLevelSchema.options, LEVEL_SPELLINGS) },
       { header: 'Grade', field: 'grade', synonyms: ['Qualification Grade', 'Overall Grade', 'Result'], required: true, codec: text },
       { header: 'Mark', field: 'mark', synonyms: ['Raw Mark', 'Total Mark', 'Qualification Mark'], required: false, codec: decimal },

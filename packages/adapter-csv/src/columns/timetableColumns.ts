@@ -6,7 +6,7 @@
  */
 import { componentKindSchema, qualificationLevelSchema, sessionSchema, timetabledPaperSchema } from '@examcycle/core';
 import { calendarDate, clockTime, minutes, oneOf, optionalText, text } from './cellCodecs.js';
-import { idFrom, type CsvColumnSet } from './CsvColumnSet.js';
+import type { CsvColumnSet } from './CsvColumnSet.js';
 import { awardingBodyColumn, seriesColumn } from './sharedColumns.js';
 
 /** Spreadsheet spellings of the qualification levels. */
@@ -29,8 +29,7 @@ export function timetableColumns(excelSerial: boolean): CsvColumnSet<'timetable'
   return {
     kind: 'timetable',
     schema: timetabledPaperSchema,
-    derive: idFrom(['awardingBodyId', 'componentCode', 'date', 'session']),
-    derivedId: 'awardingBodyId:componentCode:date:session',
+    derivedId: ['awardingBodyId', 'componentCode', 'date', 'session'],
     columns: [
       { header: 'PaperId', field: 'id', synonyms: ['Id'], required: false, codec: optionalText },
       seriesColumn,

@@ -31,9 +31,6 @@ export type Acceptor = (value: unknown) => unknown;
 type Check = z.core.$ZodCheck;
 type Payload = z.core.ParsePayload;
 
-/** The parse context `safeParse` gives a schema: synchronous, forward. */
-const PARSE_CONTEXT: z.core.ParseContextInternal = { async: false };
-
 /** String formats whose check is exactly a test of the format's pattern (zod's `$ZodCheckStringFormat`). */
 const PATTERN_FORMATS = new Set(['datetime', 'date', 'time']);
 
@@ -54,8 +51,8 @@ function checker(checks: readonly Check[]): (value: unknown) => unknown {
     payload.value = value;
     for (const check of checks) {
       const when = check._zod.def.when;
-      if (when !== undefined && !when(payload)) continue;
-      const ran: unknown = check._zod.check(payload);
+      if (when !== undefined && !when(payload as z.core.ParsePayload<never>)) continue;
+      const ran: unknown = check._zod.check(payload as z.core.ParsePayload<never>);
       if (ran instanceof Promise || payload.issues.length > 0) {
         payload.issues = [];
         payload.value = undefined;
@@ -68,10 +65,13 @@ function checker(checks: readonly Check[]): (value: unknown) => unknown {
   };
 }
 
-/** Hands a value to the schema's own parser (type test and checks), for the schemas not read here. */
+/**
+ * Hands a value to the schema's own parser (type test and checks), for the schemas not read here, in a
+ * fresh parse context as `safeParse` gives one (synchronous, forward; zod keeps per-parse state on it).
+ */
 function byZod(schema: z.core.$ZodType): Acceptor {
   return (value) => {
-    const result = schema._zod.run({ value, issues: [] }, PARSE_CONTEXT);
+    const result = schema._zod.run({ value, issues: [] }, { async: false });
     return result instanceof Promise || result.issues.length > 0 ? UNSURE : result.value;
   };
 }

@@ -8,7 +8,7 @@
  */
 import { assign, setup } from 'xstate';
 import { appendAudit, type Actor, type AuditEntry } from '../audit/auditTrail.js';
-import { instantMillis, stampRejection } from '../audit/eventStamp.js';
+import { rejectionAudit, stampRejection } from '../audit/eventStamp.js';
 import type { Session } from '../domain/paper.js';
 import type { StaffRole } from '../domain/staff.js';
 import type { ExamcycleErrorCode } from '../errors/ExamcycleError.js';
@@ -131,21 +131,7 @@ export const invigilatorBookingMachine = setup({
     /** Records a refused event with its reason; the state does not change. */
     reject: assign(({ context, event }, params: { state: string }) => {
       const why = rejection(context, params.state, event) ?? { code: 'event_rejected' as const, reason: `"${event.type}" is not accepted when ${params.state}` };
-      const validAt = (instantMillis(event.at) ?? -Infinity) >= millis(context.lastEventAt);
-      return {
-        ...(validAt ? { lastEventAt: event.at } : {}),
-        audit: appendAudit(context.audit, {
-          at: validAt ? event.at : context.lastEventAt,
-          ...(event.by && typeof event.by.id === 'string' ? { by: event.by } : {}),
-          event: String(event.type),
-          from: params.state,
-          to: params.state,
-          outcome: 'rejected',
-          reason: why.reason,
-          code: why.code,
-          details: { bookingId: context.bookingId },
-        }),
-      };
+      return rejectionAudit(context, event, params.state, why, { bookingId: context.bookingId });
     }),
   },
 }).createMachine({

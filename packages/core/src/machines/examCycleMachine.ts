@@ -9,7 +9,7 @@
  */
 import { assign, enqueueActions, setup } from 'xstate';
 import { appendAudit, type Actor, type AuditEntry } from '../audit/auditTrail.js';
-import { instantMillis, stampRejection } from '../audit/eventStamp.js';
+import { instantMillis, rejectionAudit, stampRejection } from '../audit/eventStamp.js';
 import type { Centre } from '../domain/centre.js';
 import type { ExamSeries } from '../domain/series.js';
 import type { ExamcycleErrorCode } from '../errors/ExamcycleError.js';
@@ -272,8 +272,10 @@ export const examCycleMachine = setup({
   },
   actions: {
     /** Applies an accepted task or status event, recomputes signals and writes the audit line. */
-    accept: enqueueActions(({ context, event, enqueue }, params: { phase: CyclePhase }) => {
+    accept: enqueueActions(({ context, event: sent, enqueue }, params: { phase: CyclePhase }) => {
       const phase = params.phase;
+      // Instants are recorded in one form: London ISO with its offset, whatever notation the host sent.
+      const event = { ...sent, at: toLondon(sent.at).toISO()! } as ExamCycleEvent;
       const tasks = applyTaskEvent(context, phase, event);
       const outstandingResults = event.type === 'results.outstanding' ? event.count : context.outstandingResults;
       const signals = deadlineSignals(tasks, event.at, context.dueSoonDays);
@@ -307,8 +309,9 @@ export const examCycleMachine = setup({
       }
     }),
     /** Records a phase change in the timeline and the audit trail. */
-    advance: assign(({ context, event }, params: { phase: CyclePhase }) => {
+    advance: assign(({ context, event: sent }, params: { phase: CyclePhase }) => {
       const from = params.phase;
+      const event = { ...sent, at: toLondon(sent.at).toISO()! };
       const to = nextPhase(from as Phase);
       const tasks = context.tasks;
       return {
@@ -322,19 +325,9 @@ export const examCycleMachine = setup({
     reject: enqueueActions(({ context, event, enqueue }, params: { phase: CyclePhase }) => {
       const phase = params.phase;
       const why = rejection(context, phase, event) ?? { code: 'event_rejected' as const, reason: `"${event.type}" is not accepted in ${phase}` };
-      const validAt = (instantMillis(event.at) ?? -Infinity) >= millis(context.lastEventAt);
-      const audit = appendAudit(context.audit, {
-        at: validAt ? event.at : context.lastEventAt,
-        ...(event.by ? { by: event.by } : {}),
-        event: String(event.type),
-        from: phase,
-        to: phase,
-        outcome: 'rejected',
-        reason: why.reason,
-        code: why.code,
-        ...('taskId' in event && typeof event.taskId === 'string' ? { details: { taskId: event.taskId } } : {}),
-      });
-      enqueue.assign({ audit, ...(validAt ? { lastEventAt: event.at } : {}) });
+      const patch = rejectionAudit(context, event, phase, why, 'taskId' in event && typeof event.taskId === 'string' ? { taskId: event.taskId } : undefined);
+      const audit = patch.audit;
+      enqueue.assign(patch);
       enqueue.emit({ type: 'event.rejected', entry: audit[audit.length - 1]! });
     }),
   },

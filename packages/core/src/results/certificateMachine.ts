@@ -13,7 +13,7 @@
  */
 import { and, enqueueActions, setup, type Actor as XActor } from 'xstate';
 import { appendAudit, type Actor, type AuditEntry } from '../audit/auditTrail.js';
-import { instantMillis, isActor, stampRejection } from '../audit/eventStamp.js';
+import { instantMillis, rejectionAudit, stampRejection } from '../audit/eventStamp.js';
 import type { ExamSeries } from '../domain/series.js';
 import { ExamcycleError, type ExamcycleErrorCode } from '../errors/ExamcycleError.js';
 import { restoreSnapshot, type RestoreOptions } from '../persistence/persistSnapshot.js';
@@ -409,21 +409,9 @@ export const certificateMachine = setup({
     /** Records a refused step with its reason and code, and emits `event.rejected`. */
     reject: enqueueActions(({ context, event, enqueue }, params: { state: CertificateState }) => {
       const why = certificateRejection(context, params.state, event) ?? { code: 'event_rejected' as const, reason: `"${event.type}" is not accepted in ${params.state}` };
-      const t = millis(event.at);
-      const validAt = t !== null && t >= millis(context.lastEventAt)!;
-      const audit = appendAudit(context.audit, {
-        at: validAt ? iso(event.at) : context.lastEventAt,
-        ...(isActor(event.by) ? { by: event.by } : {}),
-        event: String(event.type),
-        from: params.state,
-        to: params.state,
-        outcome: 'rejected',
-        reason: why.reason,
-        code: why.code,
-        ...(why.rule ? { rule: why.rule } : {}),
-        details: { certificateId: context.certificate.id },
-      });
-      enqueue.assign({ audit, ...(validAt ? { lastEventAt: iso(event.at) } : {}) });
+      const patch = rejectionAudit(context, event, params.state, why, { certificateId: context.certificate.id });
+      const audit = patch.audit;
+      enqueue.assign(patch);
       enqueue.emit({ type: 'event.rejected', entry: audit[audit.length - 1]! });
     }),
   },

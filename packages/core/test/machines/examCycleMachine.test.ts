@@ -206,6 +206,15 @@ describe('examCycleMachine: audit trail', () => {
     expect(last).toMatchObject({ outcome: 'rejected', code: 'invalid_value', at: START });
   });
 
+  it('records every instant as London time with its offset, whatever notation the host sent', () => {
+    const actor = start();
+    actor.send({ type: 'task.complete', taskId: 'planning.annual-plan', at: '2025-09-02T08:00:00Z', by: officer });
+    actor.send({ type: 'phase.advance', at: '2025-09-02T08:30:00Z', by: officer });
+    const [done, refused] = actor.getSnapshot().context.audit.slice(-2);
+    expect([done!.at, refused!.at]).toEqual(['2025-09-02T09:00:00.000+01:00', '2025-09-02T09:30:00.000+01:00']);
+    expect(actor.getSnapshot().context.tasks[0]!.closedAt).toBe('2025-09-02T09:00:00.000+01:00');
+  });
+
   it('records an unknown event type as rejected rather than dropping it', () => {
     const actor = start();
     actor.send({ type: 'entries.teleport', at: START } as never);

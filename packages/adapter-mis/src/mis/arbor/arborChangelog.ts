@@ -105,7 +105,7 @@ export async function arborChanges(s: ArborSession, types: readonly string[], si
   for (const type of types) {
     const from = since?.[type] ?? 0;
     let highest = from;
-    const items = await s.changelog(type, from);
+    const { url, changes: items } = await s.changelog(type, from);
     const endpoint = `arbor:${arborResource(type).listRoot}/changelog`;
     items.forEach((item, index) => {
       const c = typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : undefined;
@@ -113,7 +113,7 @@ export async function arborChanges(s: ArborSession, types: readonly string[], si
       const to = revisionOf(c?.['toRevision']);
       const changeType = c?.['changeType'];
       if (typeof object !== 'object' || object === null || to === undefined || typeof changeType !== 'string') {
-        throw misMalformed(`Arbor ${type} change ${index} lacks changedObject, changeType or toRevision`, { endpoint, url: endpoint, recordIndex: index, field: `changes[${index}]`, value: JSON.stringify(item) ?? '' });
+        throw misMalformed(`Arbor ${type} change ${index} lacks changedObject, changeType or toRevision`, { endpoint, url, recordIndex: index, field: `changes[${index}]`, value: JSON.stringify(item) ?? '' });
       }
       if (to <= from) return;
       highest = Math.max(highest, to);

@@ -81,8 +81,8 @@ export interface ArborSession {
   create(type: string, fields: Readonly<Record<string, unknown>>): Promise<ArborEntity>;
   /** Changes some properties of an object; answers it as Arbor stored it. */
   update(href: string, type: string, fields: Readonly<Record<string, unknown>>): Promise<ArborEntity>;
-  /** The raw change-log items of a type after a revision. */
-  changelog(type: string, fromRevision: number): Promise<readonly unknown[]>;
+  /** The raw change-log items of a type after a revision, and the URL that gave them. */
+  changelog(type: string, fromRevision: number): Promise<{ readonly url: string; readonly changes: readonly unknown[] }>;
 }
 
 /** Options for {@link createArborClient}. */
@@ -236,9 +236,9 @@ export function createArborClient(http: MisHttp, options: ArborClientOptions): {
           const body = await getJson(url);
           if (typeof body !== 'object' || body === null) throw misMalformed(`Arbor ${resource.path}/changelog did not return an object`, { endpoint: `arbor:${resource.listRoot}/changelog`, url });
           const changes = (body as { changes?: unknown }).changes;
-          if (changes === undefined) return [];
+          if (changes === undefined) return { url, changes: [] };
           if (!Array.isArray(changes)) throw misMalformed(`Arbor ${resource.path}/changelog "changes" is not a list`, { endpoint: `arbor:${resource.listRoot}/changelog`, url, field: 'changes' });
-          return changes;
+          return { url, changes };
         },
       };
     },

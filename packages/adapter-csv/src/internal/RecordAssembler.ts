@@ -119,10 +119,11 @@ export class RecordAssembler<T> {
    * Takes the next parsed row (the header first).
    *
    * @param cells - the row's cells as parsed
+   * @param quoted - whether the file had a quote before this row's end; if not, no cell holds a line break
    */
-  row(cells: string[]): void {
+  row(cells: string[], quoted = true): void {
     const line = this.nextLine;
-    this.nextLine += 1 + breaksIn(cells);
+    this.nextLine += quoted ? 1 + breaksIn(cells) : 1;
     if (this.fatal !== undefined || isBlank(cells)) return;
     if (this.plans === undefined) {
       this.header(cells, line);

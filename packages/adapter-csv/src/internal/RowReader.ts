@@ -5,6 +5,8 @@
  * rows and stray quotes kept for the importer to judge, blank lines kept so physical line numbers can be
  * counted, and a cap on the length of one row so a quote that is never closed cannot swallow a 1 GB file
  * into memory. The only parse failures left are fatal: a quote never closed, or a row over the cap.
+ * It also tells whether a quote has been seen yet: until then no cell can hold a line break (an unquoted
+ * CR or LF always ends a row), so the importer need not look for one.
  *
  * @internal
  */
@@ -13,6 +15,8 @@ import { Parser } from 'csv-parse';
 
 /** Bytes handed to csv-parse at a time, so one huge source chunk is parsed in bounded steps. */
 export const PIECE_BYTES = 64 * 1024;
+
+const QUOTE = 0x22;
 
 /** csv-parse's Node parser, noting when its flush has run (it does so synchronously on `end()`). */
 class FlushNotingParser extends Parser {
@@ -40,13 +44,15 @@ class FlushNotingParser extends Parser {
 export class RowReader {
   private readonly parser: FlushNotingParser;
   private failure: Error | undefined;
+  /** Whether the input so far holds a `"`, so a quoted cell (which may hold line breaks) may have been read. */
+  private quoted = false;
 
   /**
-   * @param onRow - called with each row's cells, in order
+   * @param onRow - called with each row's cells, in order, and whether a quote has been seen (if not, no cell holds a line break)
    * @param maxRowChars - the longest row allowed, in characters
    */
   constructor(
-    private readonly onRow: (cells: string[]) => void,
+    private readonly onRow: (cells: string[], quoted: boolean) => void,
     maxRowChars: number,
   ) {
     this.parser = new FlushNotingParser({
@@ -71,7 +77,9 @@ export class RowReader {
    */
   write(bytes: Uint8Array): Error | undefined {
     for (let at = 0; at < bytes.length && this.failure === undefined; at += PIECE_BYTES) {
-      this.parser.write(bytes.subarray(at, at + PIECE_BYTES));
+      const piece = bytes.subarray(at, at + PIECE_BYTES);
+      if (!this.quoted && piece.indexOf(QUOTE) !== -1) this.quoted = true;
+      this.parser.write(piece);
       this.drain();
     }
     return this.failure;
@@ -90,7 +98,7 @@ export class RowReader {
 
   private drain(): void {
     let cells: string[] | null;
-    while ((cells = this.parser.read() as string[] | null) !== null) this.onRow(cells);
+    while ((cells = this.parser.read() as string[] | null) !== null) this.onRow(cells, this.quoted);
     this.failure ??= this.parser.errored ?? undefined;
   }
 }

@@ -52,8 +52,8 @@ export type {
   FacilitatorAssignment,
   RoomDeployment,
 } from './deployInvigilators.js';
-export { invigilatorBookingMachine } from './invigilatorBookingMachine.js';
-export type { InvigilatorBookingContext, InvigilatorBookingEvent, InvigilatorBookingInput } from './invigilatorBookingMachine.js';
+export { invigilatorBookingMachine, startInvigilatorBooking } from './invigilatorBookingMachine.js';
+export type { InvigilatorBookingContext, InvigilatorBookingEvent, InvigilatorBookingInput, StartInvigilatorBookingOptions } from './invigilatorBookingMachine.js';
 
 // the exam-room record
 export { classifyArrival } from './classifyArrival.js';

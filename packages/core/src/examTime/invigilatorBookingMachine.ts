@@ -1,18 +1,20 @@
 /**
  * An invigilator booking as a small xstate v5 machine, so invigilators can answer an offer: offered →
- * accepted | declined | expired | cancelled. An offer not answered by its `respondBy` instant expires by a
- * delayed transition that runs on the actor's clock (xstate's `SimulatedClock` in tests, an
- * {@link ExamClock} in hosts). Only the invigilator may accept or decline; the invigilator or exams office
+ * accepted | declined | expired | cancelled. An offer not answered by its `respondBy` instant expires: by a
+ * delayed transition on the actor's clock while the actor runs, and by a `clock.tick` at or after `respondBy`
+ * (which {@link startInvigilatorBooking} sends when it restores a booking, since a delayed transition does not
+ * survive a restart). Only the invigilator may accept or decline; the invigilator or exams office
  * staff may cancel. Every event carries when (`at`) and who (`by`); accepted and rejected events alike go
  * into the audit trail in the context, so a snapshot shows who answered and what was refused.
  */
-import { assign, setup } from 'xstate';
+import { assign, createActor, setup, type Actor as XActor } from 'xstate';
 import { appendAudit, type Actor, type AuditEntry } from '../audit/auditTrail.js';
 import { rejectionAudit, stampRejection } from '../audit/eventStamp.js';
 import type { Session } from '../domain/paper.js';
 import type { StaffRole } from '../domain/staff.js';
-import type { ExamcycleErrorCode } from '../errors/ExamcycleError.js';
-import { toLondon, type CalendarDate, type Instant } from '../time/clock.js';
+import { ExamcycleError, type ExamcycleErrorCode } from '../errors/ExamcycleError.js';
+import { restoreSnapshot } from '../persistence/persistSnapshot.js';
+import { toLondon, type CalendarDate, type ExamClock, type Instant } from '../time/clock.js';
 
 /** What starts a booking. */
 export interface InvigilatorBookingInput {
@@ -24,6 +26,8 @@ export interface InvigilatorBookingInput {
   readonly offeredAt: Instant;
   /** The offer expires if not answered by this instant. */
   readonly respondBy: Instant;
+  /** When the actor starts on its clock, if later than the offer: the expiry delay runs from here. Defaults to `offeredAt`. */
+  readonly startedAt?: Instant;
   /** Who made the offer. */
   readonly by?: Actor;
 }
@@ -36,6 +40,8 @@ export interface InvigilatorBookingContext {
   readonly session: Session;
   readonly offeredAt: Instant;
   readonly respondBy: Instant;
+  /** When the actor started on its clock; the expiry delay runs from here. */
+  readonly startedAt: Instant;
   /** When the booking left `offered` (answered, expired or cancelled). */
   readonly closedAt?: Instant;
   /** The reason given with a decline or cancellation. */
@@ -55,7 +61,8 @@ interface Stamped {
 export type InvigilatorBookingEvent =
   | (Stamped & { readonly type: 'accept' })
   | (Stamped & { readonly type: 'decline'; readonly reason?: string })
-  | (Stamped & { readonly type: 'cancel'; readonly reason?: string });
+  | (Stamped & { readonly type: 'cancel'; readonly reason?: string })
+  | (Stamped & { readonly type: 'clock.tick' });
 
 /** Staff roles that may cancel a booking (besides the invigilator). */
 const CANCELLING_ROLES: ReadonlySet<StaffRole | 'candidate' | 'system'> = new Set(['exams_officer', 'exams_office_staff', 'head_of_centre', 'senior_leader']);
@@ -79,6 +86,8 @@ function rejection(context: InvigilatorBookingContext, state: string, event: Inv
     case 'cancel':
       if (state !== 'offered' && state !== 'accepted') return { code: 'event_rejected', reason: `The booking is ${state}; there is nothing to cancel` };
       if (!self && !(event.by.role !== undefined && CANCELLING_ROLES.has(event.by.role))) return { code: 'not_authorised', reason: 'Only the invigilator or exams office staff may cancel a booking' };
+      return undefined;
+    case 'clock.tick':
       return undefined;
     default:
       return { code: 'event_rejected', reason: `Unknown event "${(event as { type: string }).type}"` };
@@ -108,11 +117,13 @@ export const invigilatorBookingMachine = setup({
   },
   delays: {
     /** From the offer to its `respondBy` instant, on the actor's clock. */
-    expiry: ({ context }) => Math.max(0, millis(context.respondBy) - millis(context.offeredAt)),
+    expiry: ({ context }) => Math.max(0, millis(context.respondBy) - millis(context.startedAt)),
   },
   guards: {
     /** The event is acceptable in the given state (see {@link rejection}). */
     acceptable: ({ context, event }, params: { state: string }) => rejection(context, params.state, event) === undefined,
+    /** A tick at or after `respondBy`: the offer has lapsed. */
+    lapsed: ({ context, event }) => event.type === 'clock.tick' && rejection(context, 'offered', event) === undefined && millis(event.at) >= millis(context.respondBy),
   },
   actions: {
     /** Records an accepted event and closes the offer. */
@@ -122,11 +133,19 @@ export const invigilatorBookingMachine = setup({
       ...('reason' in event && event.reason ? { reason: event.reason } : {}),
       audit: appendAudit(context.audit, { at: event.at, by: event.by, event: event.type, from: params.state, to: params.to, outcome: 'accepted', details: { bookingId: context.bookingId } }),
     })),
-    /** Records the expiry at the `respondBy` instant. */
-    expire: assign(({ context }) => ({
-      closedAt: context.respondBy,
-      lastEventAt: context.respondBy,
-      audit: appendAudit(context.audit, { at: context.respondBy, by: { id: 'system', role: 'system' }, event: 'expire', from: 'offered', to: 'expired', outcome: 'accepted', details: { bookingId: context.bookingId } }),
+    /** Records the expiry at the `respondBy` instant (or at the latest recorded one, if a refusal came later). */
+    expire: assign(({ context }) => {
+      const at = millis(context.lastEventAt) > millis(context.respondBy) ? context.lastEventAt : context.respondBy;
+      return {
+        closedAt: context.respondBy,
+        lastEventAt: at,
+        audit: appendAudit(context.audit, { at, by: { id: 'system', role: 'system' }, event: 'expire', from: 'offered', to: 'expired', outcome: 'accepted', details: { bookingId: context.bookingId, respondBy: context.respondBy } }),
+      };
+    }),
+    /** Records a clock tick that changed nothing. */
+    tick: assign(({ context, event }, params: { state: string }) => ({
+      lastEventAt: toLondon(event.at).toISO()!,
+      audit: appendAudit(context.audit, { at: toLondon(event.at).toISO()!, by: event.by, event: event.type, from: params.state, to: params.state, outcome: 'accepted', details: { bookingId: context.bookingId } }),
     })),
     /** Records a refused event with its reason; the state does not change. */
     reject: assign(({ context, event }, params: { state: string }) => {
@@ -146,6 +165,7 @@ export const invigilatorBookingMachine = setup({
       session: input.session,
       offeredAt,
       respondBy: toLondon(input.respondBy).toISO()!,
+      startedAt: toLondon(input.startedAt ?? input.offeredAt).toISO()!,
       audit: appendAudit([], { at: offeredAt, ...(input.by ? { by: input.by } : {}), event: 'offer', from: 'offered', to: 'offered', outcome: 'accepted', details: { bookingId: input.bookingId, invigilatorId: input.invigilatorId } }),
       lastEventAt: offeredAt,
     };
@@ -155,6 +175,11 @@ export const invigilatorBookingMachine = setup({
     offered: {
       after: { expiry: { target: 'expired', actions: 'expire' } },
       on: {
+        'clock.tick': [
+          { guard: 'lapsed', target: 'expired', actions: 'expire' },
+          { guard: { type: 'acceptable', params: { state: 'offered' } }, actions: { type: 'tick', params: { state: 'offered' } } },
+          { actions: { type: 'reject', params: { state: 'offered' } } },
+        ],
         accept: { guard: { type: 'acceptable', params: { state: 'offered' } }, target: 'accepted', actions: { type: 'accept', params: { state: 'offered', to: 'accepted' } } },
         decline: { guard: { type: 'acceptable', params: { state: 'offered' } }, target: 'declined', actions: { type: 'accept', params: { state: 'offered', to: 'declined' } } },
         cancel: { guard: { type: 'acceptable', params: { state: 'offered' } }, target: 'cancelled', actions: { type: 'accept', params: { state: 'offered', to: 'cancelled' } } },
@@ -164,11 +189,67 @@ export const invigilatorBookingMachine = setup({
     accepted: {
       on: {
         cancel: { guard: { type: 'acceptable', params: { state: 'accepted' } }, target: 'cancelled', actions: { type: 'accept', params: { state: 'accepted', to: 'cancelled' } } },
+        'clock.tick': { guard: { type: 'acceptable', params: { state: 'accepted' } }, actions: { type: 'tick', params: { state: 'accepted' } } },
         '*': { actions: { type: 'reject', params: { state: 'accepted' } } },
       },
     },
-    declined: { tags: ['closed'], on: { '*': { actions: { type: 'reject', params: { state: 'declined' } } } } },
-    expired: { tags: ['closed'], on: { '*': { actions: { type: 'reject', params: { state: 'expired' } } } } },
-    cancelled: { tags: ['closed'], on: { '*': { actions: { type: 'reject', params: { state: 'cancelled' } } } } },
+    declined: {
+      tags: ['closed'],
+      on: {
+        'clock.tick': { guard: { type: 'acceptable', params: { state: 'declined' } }, actions: { type: 'tick', params: { state: 'declined' } } },
+        '*': { actions: { type: 'reject', params: { state: 'declined' } } },
+      },
+    },
+    expired: {
+      tags: ['closed'],
+      on: {
+        'clock.tick': { guard: { type: 'acceptable', params: { state: 'expired' } }, actions: { type: 'tick', params: { state: 'expired' } } },
+        '*': { actions: { type: 'reject', params: { state: 'expired' } } },
+      },
+    },
+    cancelled: {
+      tags: ['closed'],
+      on: {
+        'clock.tick': { guard: { type: 'acceptable', params: { state: 'cancelled' } }, actions: { type: 'tick', params: { state: 'cancelled' } } },
+        '*': { actions: { type: 'reject', params: { state: 'cancelled' } } },
+      },
+    },
   },
 });
+
+/** Options for {@link startInvigilatorBooking}: a clock, and either a new offer or a persisted booking. */
+export type StartInvigilatorBookingOptions =
+  | { readonly clock: ExamClock; readonly input: Omit<InvigilatorBookingInput, 'startedAt'>; readonly snapshot?: undefined }
+  | { readonly clock: ExamClock; readonly snapshot: unknown; readonly input?: undefined };
+
+/**
+ * Starts a booking on a clock, or restores a persisted one, so that its expiry is right either way: a new
+ * offer's expiry runs from the clock's now; a restored offer is ticked at once (it expires if `respondBy`
+ * has passed) and otherwise has its expiry scheduled on the clock again.
+ *
+ * @param options - the clock, and the offer or the persisted booking
+ * @example
+ * ```ts
+ * const actor = startInvigilatorBooking({ clock, snapshot: JSON.parse(saved) });
+ * actor.getSnapshot().value; // 'expired' if the offer lapsed while the host was down
+ * ```
+ */
+export function startInvigilatorBooking(options: StartInvigilatorBookingOptions): XActor<typeof invigilatorBookingMachine> {
+  const { clock } = options;
+  const now = toLondon(clock.now()).toISO()!;
+  const system: Actor = { id: 'examcycle', role: 'system' };
+  if (options.snapshot === undefined) {
+    if (!options.input) throw new ExamcycleError('invalid_value', 'startInvigilatorBooking needs either input (a new offer) or snapshot (a restored one)');
+    const startedAt = millis(now) > millis(options.input.offeredAt) ? now : options.input.offeredAt;
+    return createActor(invigilatorBookingMachine, { clock, input: { ...options.input, startedAt } }).start();
+  }
+  const actor = restoreSnapshot(invigilatorBookingMachine, options.snapshot, { clock }).start();
+  actor.send({ type: 'clock.tick', at: now, by: system });
+  if (actor.getSnapshot().value === 'offered') {
+    const wait = Math.max(0, millis(actor.getSnapshot().context.respondBy) - clock.now());
+    clock.setTimeout(() => {
+      if (actor.getSnapshot().status === 'active') actor.send({ type: 'clock.tick', at: toLondon(clock.now()).toISO()!, by: system });
+    }, wait);
+  }
+  return actor;
+}

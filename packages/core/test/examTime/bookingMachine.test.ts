@@ -1,7 +1,7 @@
 import { getShortestPaths, getSimplePaths } from '@xstate/graph';
 import { createActor, SimulatedClock } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { invigilatorBookingMachine, persistSnapshot, restoreSnapshot, type InvigilatorBookingEvent, type InvigilatorBookingInput } from '@examcycle/core';
+import { invigilatorBookingMachine, persistSnapshot, restoreSnapshot, startInvigilatorBooking, type InvigilatorBookingEvent, type InvigilatorBookingInput } from '@examcycle/core';
 
 const input: InvigilatorBookingInput = {
   bookingId: 'b-2026-06-01-AM-inv1',
@@ -132,5 +132,57 @@ describe('invigilatorBookingMachine', () => {
         expect(audit.map((a) => a.seq)).toEqual(audit.map((_, i) => i + 1));
       }
     });
+  });
+});
+
+describe('invigilator booking expiry across late starts and restarts', () => {
+  const H = 3_600_000;
+  const at = (iso: string) => {
+    const clock = new SimulatedClock();
+    clock.set(Date.parse(iso));
+    return clock;
+  };
+
+  it('expires at respondBy even when the actor starts days after the offer', () => {
+    const clock = at('2026-05-07T09:00:00+01:00');
+    const actor = startInvigilatorBooking({ clock, input });
+    clock.increment(31 * H); // 2026-05-08 16:00, an hour before respondBy
+    expect(actor.getSnapshot().value).toBe('offered');
+    clock.increment(2 * H);
+    expect(actor.getSnapshot().value).toBe('expired');
+    expect(actor.getSnapshot().context.closedAt).toBe('2026-05-08T17:00:00.000+01:00');
+  });
+
+  it('expires at once when restored after respondBy has passed (the host was down)', () => {
+    const first = startInvigilatorBooking({ clock: at(input.offeredAt), input });
+    const saved = JSON.parse(JSON.stringify(persistSnapshot(first)));
+    first.stop();
+    const actor = startInvigilatorBooking({ clock: at('2026-05-10T09:00:00+01:00'), snapshot: saved });
+    expect(actor.getSnapshot().value).toBe('expired');
+    expect(actor.getSnapshot().context.audit.at(-1)).toMatchObject({ event: 'expire', outcome: 'accepted', at: '2026-05-08T17:00:00.000+01:00' });
+  });
+
+  it('schedules the expiry again when restored before respondBy', () => {
+    const first = startInvigilatorBooking({ clock: at(input.offeredAt), input });
+    const saved = JSON.parse(JSON.stringify(persistSnapshot(first)));
+    first.stop();
+    const clock = at('2026-05-06T09:00:00+01:00');
+    const actor = startInvigilatorBooking({ clock, snapshot: saved });
+    expect(actor.getSnapshot().value).toBe('offered');
+    clock.increment(55 * H); // 2026-05-08 16:00
+    expect(actor.getSnapshot().value).toBe('offered');
+    actor.send({ type: 'accept', at: '2026-05-08T16:30:00+01:00', by: invigilatorActor });
+    expect(actor.getSnapshot().value).toBe('accepted');
+    clock.increment(2 * H);
+    expect(actor.getSnapshot().value).toBe('accepted');
+  });
+
+  it('a tick before respondBy changes nothing but is recorded; a tick after it expires the offer', () => {
+    const actor = createActor(invigilatorBookingMachine, { input }).start();
+    actor.send({ type: 'clock.tick', at: '2026-05-05T09:00:00+01:00', by: { id: 'examcycle', role: 'system' } });
+    expect(actor.getSnapshot().value).toBe('offered');
+    expect(actor.getSnapshot().context.audit.at(-1)).toMatchObject({ event: 'clock.tick', outcome: 'accepted' });
+    actor.send({ type: 'clock.tick', at: '2026-05-09T09:00:00+01:00', by: { id: 'examcycle', role: 'system' } });
+    expect(actor.getSnapshot().value).toBe('expired');
   });
 });

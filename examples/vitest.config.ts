@@ -3,5 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { conditions: ['@examcycle/source'] },
   ssr: { resolve: { conditions: ['@examcycle/source'] } },
-  test: { include: ['test/**/*.test.ts'], testTimeout: 60_000 },
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    // The JSON report feeds scripts/test-summary.mjs, CI's one closing line.
+    reporters: ['default', ['json', { outputFile: '.vitest-report.json' }]],
+  },
 });

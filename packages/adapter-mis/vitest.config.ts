@@ -5,6 +5,9 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@examcycle/source'] } },
   test: {
     include: ['test/**/*.test.ts'],
+    // Property tests run hundreds of cases; CI runs every package at once on two cores.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     // Type tests (`*.test-d.ts`) run through tsc; errors elsewhere in the source are the typecheck task's job.
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], ignoreSourceErrors: true },
     // The JSON report feeds scripts/test-summary.mjs, CI's one closing line.

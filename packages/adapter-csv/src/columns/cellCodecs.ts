@@ -188,11 +188,13 @@ export function oneOf<const V extends string>(values: readonly V[], spellings: R
  */
 export function listOf<T = string>(item: CellCodec<T> = text as unknown as CellCodec<T>): CellCodec<T[]> {
   const keepsText = (item as CellCodec<unknown>) === text;
+  /** The items of the list being read, reused from row to row; the list is copied out at its exact length (a kept record holds no spare capacity). */
+  const items: T[] = [];
   return {
     name: `list of ${item.name}`,
     empty: 'absent',
     decode(t) {
-      const out: T[] = [];
+      let count = 0;
       let start = 0;
       for (let i = 0; i <= t.length; i += 1) {
         const c = i < t.length ? t.charCodeAt(i) : 59;
@@ -207,13 +209,18 @@ export function listOf<T = string>(item: CellCodec<T> = text as unknown as CellC
         if (p.charCodeAt(0) > 127 || p.charCodeAt(p.length - 1) > 127) p = p.trim();
         if (p === '') continue;
         if (keepsText) {
-          out.push(p as T);
+          items[count++] = p as T;
           continue;
         }
         const v = item.decode(p);
-        if (v instanceof CellFailure) return new CellFailure(`list item ${v.message}`, v.code);
-        out.push(v);
+        if (v instanceof CellFailure) {
+          items.fill(undefined as T, 0, count);
+          return new CellFailure(`list item ${v.message}`, v.code);
+        }
+        items[count++] = v;
       }
+      const out = items.slice(0, count);
+      items.fill(undefined as T, 0, count);
       return out;
     },
     encode(values) {

@@ -84,8 +84,13 @@ export class ImportSession<K extends RecordKind> {
     this.parse(this.guard.push(Buffer.from(whole, 'utf8'), true));
   }
 
-  /** Ends the input. */
+  /** Ends the input, and lets the parser go of this import (its records stay only in the result). */
   finish(): void {
+    this.finishInput();
+    this.reader.release();
+  }
+
+  private finishInput(): void {
     if (this.fatal !== undefined) return;
     if (this.highSurrogate !== '') this.parse(this.guard.push(Buffer.from(this.highSurrogate, 'utf8'), true));
     this.parse(this.guard.end());

@@ -2,8 +2,10 @@
  * Turns parsed rows into validated records of one kind. It counts physical lines (a quoted cell with line
  * breaks spans several), skips blank rows, matches the header, reads each cell with its column's codec
  * (trimmed, with the formula guard undone), fills defaults, stand-ins and derived ids, and validates the
- * draft with core's zod schema. Every data row ends as exactly one record or at least one issue
- * `{ line, column, value, code, message }` at the row's first physical line; nothing is thrown.
+ * row against core's zod schema: through the fast path compiled from that schema when it can vouch for
+ * the row (see {@link compileRecordFastPath}), else with `safeParse`, whose issues are reported. Every
+ * data row ends as exactly one record or at least one issue `{ line, column, value, code, message }` at
+ * the row's first physical line; nothing is thrown.
  *
  * @internal
  */
@@ -15,6 +17,7 @@ import type { CsvColumnSet } from '../columns/CsvColumnSet.js';
 import { restoreFormula } from './formulaGuard.js';
 import { matchHeader, type ColumnPlan } from './headerMatch.js';
 import { compileRecordFastPath, joinedId, type RecordFastPath } from './recordFastPath.js';
+import { schemaAcceptor, UNSURE, type Acceptor } from './schemaAcceptor.js';
 
 /** What the assembler needs from the import options. */
 export interface AssemblerSettings {
@@ -87,6 +90,8 @@ export class RecordAssembler<T> {
   private width = 0;
   private readonly fieldPlans: number[] = [];
   private readonly checkPlans: number[] = [];
+  /** Per check plan, a quick yes for a value its schema accepts (else the schema is asked for the issue). */
+  private readonly checkAcceptors: Acceptor[] = [];
   private readonly fallbackPlans: number[] = [];
   private readonly derivedIdFromFile: boolean[] = [];
   private readonly byField = new Map<string, number>();
@@ -169,7 +174,10 @@ export class RecordAssembler<T> {
         this.fieldPlans.push(i);
         this.byField.set(plan.column.field, i);
       }
-      if (plan.column.check !== undefined) this.checkPlans.push(i);
+      if (plan.column.check !== undefined) {
+        this.checkPlans.push(i);
+        this.checkAcceptors.push(schemaAcceptor(plan.column.check as unknown as z.core.$ZodType));
+      }
       if (plan.fallback >= 0) this.fallbackPlans.push(i);
       this.derivedIdFromFile.push(plan.column.field === 'id' && plan.index < 0 && this.set.derivedId !== undefined);
       this.indexes.push(plan.index);
@@ -240,9 +248,10 @@ export class RecordAssembler<T> {
     for (const i of this.fallbackPlans) {
       if (values[i] === undefined) values[i] = values[plans[i]!.fallback];
     }
-    for (const i of this.checkPlans) {
+    for (let k = 0; k < this.checkPlans.length; k += 1) {
+      const i = this.checkPlans[k]!;
       const v = values[i];
-      if (v === undefined || v === FAILED) continue;
+      if (v === undefined || v === FAILED || this.checkAcceptors[k]!(v) !== UNSURE) continue;
       const plan = plans[i]!;
       const checked = plan.column.check!.safeParse(v);
       if (!checked.success) {

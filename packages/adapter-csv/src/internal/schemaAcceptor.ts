@@ -76,10 +76,35 @@ function byZod(schema: z.core.$ZodType): Acceptor {
   };
 }
 
+/**
+ * When every check is a `.min()` or `.max()` length, the lengths in UTF-16 units that surely pass: zod
+ * counts a string's code points, one or two units each, so `units <= max` is within the maximum, and
+ * `units >= 2 * min` (or `units >= min` for a minimum of 0 or 1) reaches the minimum. Other lengths, and
+ * schemas with other checks, go to zod's own check functions.
+ */
+function sureLengths(checks: readonly Check[]): { readonly min: number; readonly max: number } | undefined {
+  let min = 0;
+  let max = Infinity;
+  for (const check of checks) {
+    const def = check._zod.def as z.core.$ZodCheckDef & { minimum?: unknown; maximum?: unknown };
+    if (def.check === 'min_length' && typeof def.minimum === 'number') min = Math.max(min, def.minimum <= 1 ? def.minimum : 2 * def.minimum);
+    else if (def.check === 'max_length' && typeof def.maximum === 'number') max = Math.min(max, def.maximum);
+    else return undefined;
+  }
+  return { min, max };
+}
+
 /** A type test (as zod's parser for that type makes it) followed by the schema's checks. */
 function tested(test: (value: unknown) => boolean, checks: readonly Check[]): Acceptor {
   const check = checker(checks);
-  return (value) => (test(value) ? check(value) : UNSURE);
+  const sure = checks.length > 0 ? sureLengths(checks) : undefined;
+  if (sure === undefined) return (value) => (test(value) ? check(value) : UNSURE);
+  const { min, max } = sure;
+  return (value) => {
+    if (!test(value)) return UNSURE;
+    const { length } = value as { length: number };
+    return length >= min && length <= max ? value : check(value);
+  };
 }
 
 const isString = (value: unknown): boolean => typeof value === 'string';

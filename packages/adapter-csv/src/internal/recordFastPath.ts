@@ -42,9 +42,6 @@ interface FieldPlan {
   readonly idParts: readonly number[] | undefined;
 }
 
-/** Up to 2^this patterns of optional fields get an object literal each (entries have 2 optional fields, results 4). */
-const MAX_SHAPES_LOG2 = 4;
-
 /** Marks a field left out of the record. */
 const HOLE: unique symbol = Symbol('hole');
 
@@ -148,28 +145,16 @@ function compiled(fields: readonly FieldPlan[], refine: ((record: object) => boo
     lines.push(`if (o${i} === UNSURE) return undefined;`);
   });
   const always = (f: FieldPlan): boolean => f.presence === Presence.Required || f.presence === Presence.Always;
-  const written = (f: FieldPlan, i: number): string => (f.presence === Presence.WhenPresent ? `o${i} !== HOLE` : `(o${i} !== undefined || v${i} !== undefined)`);
-  const entry = (f: FieldPlan, i: number): string => `${JSON.stringify(f.key)}: o${i}`;
-  const optional = fields.flatMap((f, i) => (always(f) ? [] : [i]));
-  if (optional.length <= MAX_SHAPES_LOG2) {
-    // one object literal per pattern of optional fields: every record is a single object, no property array
-    lines.push(`let record;`);
-    lines.push(`switch (${optional.length === 0 ? '0' : optional.map((i, bit) => `(${written(fields[i]!, i)} ? ${1 << bit} : 0)`).join(' | ')}) {`);
-    for (let mask = 0; mask < 1 << optional.length; mask += 1) {
-      const keys = fields.flatMap((f, i) => (always(f) || (mask & (1 << optional.indexOf(i))) !== 0 ? [entry(f, i)] : []));
-      lines.push(`case ${mask}: record = { ${keys.join(', ')} }; break;`);
-    }
-    lines.push('}');
-  } else {
-    let lead = 0;
-    while (lead < fields.length && always(fields[lead]!)) lead += 1;
-    lines.push(`const record = { ${fields.slice(0, lead).map(entry).join(', ')} };`);
-    fields.slice(lead).forEach((f, j) => {
-      const i = lead + j;
-      const set = `record[${JSON.stringify(f.key)}] = o${i};`;
-      lines.push(always(f) ? set : `if (${written(f, i)}) ${set}`);
-    });
-  }
+  let lead = 0;
+  while (lead < fields.length && always(fields[lead]!)) lead += 1;
+  lines.push(`const record = { ${fields.slice(0, lead).map((f, i) => `${JSON.stringify(f.key)}: o${i}`).join(', ')} };`);
+  fields.slice(lead).forEach((f, j) => {
+    const i = lead + j;
+    const set = `record[${JSON.stringify(f.key)}] = o${i};`;
+    if (always(f)) lines.push(set);
+    else if (f.presence === Presence.WhenPresent) lines.push(`if (o${i} !== HOLE) ${set}`);
+    else lines.push(`if (o${i} !== undefined || v${i} !== undefined) ${set}`);
+  });
   lines.push('return refine === undefined || refine(record) ? record : undefined;');
 
   const names = ['UNSURE', 'HOLE', 'joinedId', 'refine', ...fields.flatMap((_, i) => [`accept${i}`, `idParts${i}`])];

@@ -9,6 +9,7 @@
  */
 import { createActor } from 'xstate';
 import {
+  collectAudit,
   eopsMachine,
   eopsTracker,
   inductionChecklist,
@@ -78,7 +79,9 @@ function showSchedule(print: (line: string) => void, who: string, schedule: read
  * ```
  */
 export async function main(print: (line: string) => void): Promise<void> {
-  const actor: EopsActor = createActor(eopsMachine).start();
+  const actor: EopsActor = createActor(eopsMachine);
+  const audit = collectAudit(actor);
+  actor.start();
   const certificates: string[] = [];
   actor.on('eops.certified', ({ certificate: c }) =>
     certificates.push(`  CERTIFICATE ${c.id}: ${c.officerName}, ${c.centreName} (${c.centreNumber}), ${c.academicYear}, issued ${c.issuedOn}, authorised by ${c.authorisedBy.name} (${c.authorisedBy.role.replace('_', ' ')})`),
@@ -177,7 +180,6 @@ export async function main(print: (line: string) => void): Promise<void> {
   print('');
   print('Tracker as CSV (@examcycle/adapter-csv), every officer, every year:');
   for (const line of exportCsv('eops_tracker', eopsTracker(actor)).trimEnd().split('\r\n')) print(line);
-  const audit = actor.getSnapshot().context.audit;
   print('');
   print(`Audit trail: ${audit.length} entries, ${audit.filter((a) => a.outcome === 'rejected').length} rejected.`);
 }

@@ -10,6 +10,7 @@ import { createActor, SimulatedClock } from 'xstate';
 import {
   academicYearOf,
   buildCentreTimetable,
+  collectAudit,
   contingencyDayCheck,
   deployInvigilators,
   examCycleMachine,
@@ -33,6 +34,7 @@ import {
   toLondon,
   type AccessArrangement,
   type Actor,
+  type AuditLine,
   type Candidate,
   type Entry,
   type Invigilator,
@@ -162,11 +164,15 @@ export async function main(print: (line: string) => void): Promise<void> {
   print('');
   print('== Invigilator bookings ==');
   const clock = new SimulatedClock();
-  const offer = (invigilatorId: string) =>
-    createActor(invigilatorBookingMachine, {
+  const bookingAudit = new Map<string, AuditLine[]>();
+  const offer = (invigilatorId: string) => {
+    const actor = createActor(invigilatorBookingMachine, {
       clock,
       input: { bookingId: `${invigilatorId}-2026-06-01-AM`, invigilatorId, date: '2026-06-01', session: 'AM', offeredAt: '2026-05-11T09:00:00+01:00', respondBy: '2026-05-18T17:00:00+01:00', by: officer },
-    }).start();
+    });
+    bookingAudit.set(`${invigilatorId}-2026-06-01-AM`, collectAudit(actor)); // a host with a store appends these to its log
+    return actor.start();
+  };
   const b = offer('inv-b');
   const d = offer('inv-d');
   b.send({ type: 'accept', at: '2026-05-12T19:30:00+01:00', by: { id: 'inv-b', role: 'invigilator' } });
@@ -175,7 +181,7 @@ export async function main(print: (line: string) => void): Promise<void> {
   for (const actor of [b, d]) {
     const snap = actor.getSnapshot();
     print(`  ${snap.context.bookingId}: ${String(snap.value)}`);
-    for (const a of snap.context.audit) print(`    ${a.at} ${a.event} by ${a.by?.id ?? '-'}: ${a.outcome}${a.reason ? ` (${a.reason})` : ''}`);
+    for (const a of bookingAudit.get(snap.context.bookingId) ?? []) print(`    ${a.at} ${a.event} by ${a.by?.id ?? '-'}: ${a.outcome}${a.reason ? ` (${a.reason})` : ''}`);
   }
 
   print('');

@@ -1,5 +1,5 @@
 /** The examples by name. Each is `main(print)`: it prints what it shows and returns nothing. */
-import { juneSeries } from './juneSeries.js';
+import { juneSeries, juneSeriesArgs } from './juneSeries.js';
 import { main as eopsYear } from './eopsYear.js';
 import { main as resultsDay } from './resultsDay.js';
 import { main as centrePack } from './centrePack.js';
@@ -18,7 +18,7 @@ export interface Example {
 
 /** Every example, by the name `npm run example -- <name>` takes. */
 export const examples: Record<string, Example> = {
-  'june-series': { description: 'A synthetic centre through the June 2026 series: phase timeline and audit trail', main: juneSeries },
+  'june-series': { description: 'A synthetic centre through the June 2026 series on the embedded store: phase timeline, signals delivered once, audit log; a second run resumes (--fresh, --until YYYY-MM-DD, --data DIR)', main: (print) => juneSeries(print, juneSeriesArgs(process.argv.slice(3))) },
   'results-day': { description: 'Results day for a synthetic centre: restricted release reads allowed and denied, results day, two enquiries, certificates in November, retention, and the audit trails', main: resultsDay },
   'centre-pack': { description: 'A centre overlay as a second pack layered on the JCQ pack: internal deadlines, fee prices, retention periods, nominated staff, iCalendar', main: centrePack },
   'eops': { description: 'Exams Officer Professional Standards: a new and an experienced exams officer through 2025/26, the tracker at three points, certificates, renewal, CSV', main: eopsYear },

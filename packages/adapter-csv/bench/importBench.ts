@@ -16,7 +16,7 @@
  *    a file stream in a child process, with its peak RSS (target < 256 MB); the file is deleted after.
  *
  * Run: `npm run bench -w @examcycle/adapter-csv` (BENCH_GB=0.1 for a quicker big-file run, 0 to skip it;
- * BENCH_ROUNDS sets the interleaved rounds, 7 by default).
+ * BENCH_ROUNDS sets the interleaved rounds, 7 by default; BENCH_ROWS the rows of the entries file, 500,000 by default).
  */
 import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, rmSync, statSync } from 'node:fs';
@@ -33,7 +33,7 @@ import type { Entry } from '@examcycle/core';
 import { exportCsv, importCsv, importCsvStream } from '@examcycle/adapter-csv';
 import { csvParseOptions } from '../src/internal/RowReader.js';
 
-const ROWS = 500_000;
+const ROWS = Number(process.env['BENCH_ROWS'] ?? 500_000);
 /** The importer's own csv-parse options (the default `maxRowChars`), so the baseline parses exactly as the importer does. */
 const CSV_PARSE_OPTIONS = csvParseOptions(1_000_000);
 

@@ -32,8 +32,22 @@ describe('exportCsv: RFC 4180', () => {
   it('quotes cells holding commas, quotes or line breaks, doubling the quotes', () => {
     expect(surnameCell('Smith, Jr')).toBe('"Smith, Jr"');
     expect(surnameCell('The "Great"')).toBe('"The ""Great"""');
-    expect(exportCsv('candidates', [{ ...candidate, legalSurname: 'Line\r\nBreak' }])).toContain(',"Line\r\nBreak",');
+    expect(exportCsv('eops_tracker', [{ ...eopsRow, officerName: 'Line\r\nBreak' }])).toContain('"Line\r\nBreak",');
   });
+
+  it.each([['line break', 'Line\r\nBreak'], ['tab', 'a\tb'], ['shift out', '\u000eENT-5'], ['delete', 'x\u007f']])(
+    'refuses a record value holding a control character (%s) with unrepresentable_value, since an import refuses it',
+    (_, value) => {
+      let error: unknown;
+      try {
+        exportCsv('candidates', [{ ...candidate, legalSurname: value }]);
+      } catch (e) {
+        error = e;
+      }
+      expect(isExamcycleError(error) && error.code).toBe('unrepresentable_value');
+      expect(isExamcycleError(error) && error.location?.column).toBe('LegalSurname');
+    },
+  );
 
   it('puts a UTF-8 byte-order mark first only when asked, so Excel opens Welsh names rightly', () => {
     expect(exportCsv('candidates', [candidate]).startsWith('Id,')).toBe(true);
@@ -74,8 +88,9 @@ describe('exportCsv: formula injection (OWASP CSV injection)', () => {
     ['tab', '\t=1+1', `"'\t=1+1"`],
     ['carriage return', '\r=1+1', `"'\r=1+1"`],
   ])('neutralises a cell starting with %s by prefixing a quote and quoting the cell', (_, value, cell) => {
-    const text = exportCsv('candidates', [{ ...candidate, legalSurname: value }], { header: false });
-    expect(text).toBe(`c1,68199,0001,,,,${cell},Siân,,2009-02-01,,internal,\r\n`);
+    // a report cell: record values may not hold control characters at all (tab, CR)
+    const text = exportCsv('eops_tracker', [{ ...eopsRow, officerName: value }], { header: false });
+    expect(text).toBe(`${cell},68199,2025/26,done,done,not done,not done,not done\r\n`);
   });
 
   it.each(['=1+1', '+1', '-1', '@A1', "'=1", "''@x"])('reads a guarded %s back exactly', (value) => {

@@ -126,19 +126,31 @@ describe('importCsv: text encoding and line structure', () => {
     expect(importCsv('candidates', `${rows[0]}\r\n${rows[1]}\n${rows[2]}\r${rows[3]}\r\n`).records).toEqual(crlf);
   });
 
-  it('reads quoted cells holding commas, doubled quotes and line breaks, and counts physical lines past them', () => {
+  it('reads quoted cells holding commas and doubled quotes', () => {
+    const text = `${CANDIDATES_HEADER}\r\n` + 'c1,68199,0001,,"Smith, Jr","Jo ""JJ""",2009-01-01\r\n' + 'c3,68199,0003,,Bad,Date,31/02/2009\r\n';
+    const result = importCsv('candidates', text);
+    expect(result.records.map((r) => [r.legalSurname, r.legalForenames])).toEqual([['Smith, Jr', 'Jo "JJ"']]);
+    expect(result.issues.map((i) => i.line)).toEqual([3]);
+  });
+
+  it('reports a quoted cell holding line breaks at every line it spans, since no column holds a line break, and counts physical lines past it', () => {
     const text =
       `${CANDIDATES_HEADER}\r\n` +
       'c1,68199,0001,,"Smith, Jr","Jo ""JJ""",2009-01-01\r\n' +
       'c2,68199,0002,,"Line\r\nBreak","Two\nBreaks\r\nHere",2009-01-02\r\n' +
-      'c3,68199,0003,,Bad,Date,31/02/2009\r\n';
+      'c3,68199,0003,,Bad,Date,31/02/2009\r\n' +
+      'c4,68199,0004,,Good,Row,2009-01-01\r\n';
     const result = importCsv('candidates', text);
-    expect(result.records.map((r) => [r.legalSurname, r.legalForenames])).toEqual([
-      ['Smith, Jr', 'Jo "JJ"'],
-      ['Line\r\nBreak', 'Two\nBreaks\r\nHere'],
+    expect(result.records.map((r) => r.id)).toEqual(['c1', 'c4']);
+    // header 1, c1 2, c2 3–6 (each of its lines reported: quotes opened on 3 and 4, a swallowed line 5, a closing quote on 6), c3 7
+    expect(result.issues.map((i) => [i.line, i.code])).toEqual([
+      [3, 'truncated_quote'],
+      [4, 'truncated_quote'],
+      [5, 'malformed_row'],
+      [6, 'malformed_row'],
+      [7, 'invalid_value'],
     ]);
-    // header 1, c1 2, c2 3–6 (three line breaks inside its quoted cells), c3 7
-    expect(result.issues.map((i) => i.line)).toEqual([7]);
+    expect(result.rowsRead).toBe(7);
   });
 
   it("keeps Welsh and other diacritics, apostrophes and hyphens in names exactly", () => {
@@ -379,11 +391,12 @@ describe('importCsv: unreadable files are one fatal error, never a throw', () =>
     expect(result.fatal).toMatchObject({ code: 'binary_file', location: { line: 2 } });
   });
 
-  it('reports a quote never closed as truncated_quote at the line its row starts, keeping the rows before it', () => {
+  it('reports a quote never closed at the line it opened, and reads the rows it swallowed up to the end of the file', () => {
     const text = `${CANDIDATES_HEADER}\r\nc1,68199,0001,,Smith,Jo,2009-01-01\r\nc2,68199,0002,,"Jones,Al,2009-01-01\r\nc3,68199,0003,,Evans,Bo,2009-01-01\r\n`;
     const result = importCsv('candidates', text, { file: 'cut.csv' });
-    expect(result.fatal).toMatchObject({ code: 'truncated_quote', location: { file: 'cut.csv', line: 3 } });
-    expect(result.records.map((r) => r.id)).toEqual(['c1']);
+    expect(result.fatal).toBeUndefined();
+    expect(result.records.map((r) => r.id)).toEqual(['c1', 'c3']);
+    expect(result.issues).toMatchObject([{ file: 'cut.csv', line: 3, code: 'truncated_quote', value: 'c2,68199,0002,,"Jones,Al,2009-01-01' }]);
   });
 
   it('stops a runaway row at maxRowChars instead of reading it into memory', () => {

@@ -5,14 +5,19 @@
  */
 import { Readable } from 'node:stream';
 import type { ImportResult, RecordKind, RecordKinds } from '@examcycle/core';
-import { exportCsv, importCsv, importCsvStream, type CsvImportBatch, type CsvSource } from '@examcycle/adapter-csv';
+import { exportCsv, importCsv, importCsvStream, type CsvImportBatch, type CsvImportOptions, type CsvSource } from '@examcycle/adapter-csv';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { recordsOf } from './domainArbitraries.js';
 
-async function collect<K extends RecordKind>(kind: K, source: CsvSource, batchSize = 1000): Promise<{ result: ImportResult<RecordKinds[K]>; batches: CsvImportBatch<RecordKinds[K]>[] }> {
+async function collect<K extends RecordKind>(
+  kind: K,
+  source: CsvSource,
+  batchSize = 1000,
+  options: CsvImportOptions = {},
+): Promise<{ result: ImportResult<RecordKinds[K]>; batches: CsvImportBatch<RecordKinds[K]>[] }> {
   const batches: CsvImportBatch<RecordKinds[K]>[] = [];
-  for await (const batch of importCsvStream(kind, source, { batchSize })) batches.push(batch);
+  for await (const batch of importCsvStream(kind, source, { ...options, batchSize })) batches.push(batch);
   const fatal = batches.at(-1)?.fatal;
   return {
     batches,
@@ -90,9 +95,9 @@ describe('importCsvStream', () => {
   });
 
   it('yields the fatal error as the last batch, after the good rows before it', async () => {
-    const text = 'Room,Rows,Columns,SeatPitchMetres,RowPitchMetres\nHall,1,1,1,1\n"Gym,2,2,1,1\n';
-    const { batches } = await collect('rooms', [text]);
-    expect(batches.at(-1)?.fatal?.code).toBe('truncated_quote');
+    const text = `Room,Rows,Columns,SeatPitchMetres,RowPitchMetres\nHall,1,1,1,1\n"${'x'.repeat(70_000)}\n`;
+    const { batches } = await collect('rooms', [text], 1000, { maxRowChars: 1000 });
+    expect(batches.at(-1)?.fatal?.code).toBe('malformed_row');
     expect(batches.flatMap((b) => b.records).map((r) => r.name)).toEqual(['Hall']);
   });
 

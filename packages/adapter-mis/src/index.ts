@@ -72,6 +72,8 @@ export type {
   ReadBasedataOptions,
 } from './basedata/readBasedata.js';
 export type { BasedataFile } from './basedata/basedataFiles.js';
+export { BASEDATA_ZIP_LIMITS } from './basedata/basedataZip.js';
+export type { BasedataZipLimits } from './basedata/basedataZip.js';
 
 // MIS port
 export { MIS_OPERATIONS } from './mis/MisPort.js';
@@ -107,5 +109,5 @@ export { arborSeatCoordinates } from './mis/arbor/arborSeating.js';
 export type { ArborRegistrationFields } from './mis/arbor/arborEntries.js';
 
 // Common Transfer File
-export { parseCtf } from './mis/ctf/parseCtf.js';
-export type { CtfHeader, CtfReading, CtfSchool } from './mis/ctf/parseCtf.js';
+export { CTF_MAX_DEPTH, parseCtf } from './mis/ctf/parseCtf.js';
+export type { CtfHeader, CtfReading, CtfSchool, ParseCtfOptions } from './mis/ctf/parseCtf.js';

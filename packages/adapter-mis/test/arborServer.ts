@@ -5,7 +5,7 @@
  * `/changelog?from-revision=N`). Every change bumps a revision and is logged, so the change log is real.
  * Paths are an explicit table here, independent of the adapter's naming rule.
  */
-import type { MisFetch } from '@examcycle/adapter-mis';
+import type { MisFetch, MisResponse } from '@examcycle/adapter-mis';
 import { respond } from './recordedFetch.js';
 
 export interface ArborObject {
@@ -59,9 +59,18 @@ export interface ArborServer {
   get(href: string): ArborObject | undefined;
   /** Makes the next write answer this status with an Arbor error body. */
   refuseNextWrite(status: number, message: string): void;
+  /** The most requests that were in flight at once. */
+  readonly maxInFlight: () => number;
 }
 
-export function createArborServer(seed: readonly ArborObject[]): ArborServer {
+export interface ArborServerOptions {
+  /** Listings answer identities with links (`{ entityType, href }`), as Arbor's API does, not the objects. */
+  readonly identities?: boolean;
+}
+
+export function createArborServer(seed: readonly ArborObject[], options: ArborServerOptions = {}): ArborServer {
+  let inFlight = 0;
+  let maxInFlight = 0;
   const store = new Map<string, ArborObject>();
   const log: Change[] = [];
   const requests: string[] = [];
@@ -96,6 +105,16 @@ export function createArborServer(seed: readonly ArborObject[]): ArborServer {
     });
 
   const fetch: MisFetch = async (url, init) => {
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    try {
+      await new Promise((resolve) => setImmediate(resolve));
+      return answer(url, init);
+    } finally {
+      inFlight -= 1;
+    }
+  };
+  const answer = (url: string, init: Parameters<MisFetch>[1]): MisResponse => {
     requests.push(`${init.method} ${url.replace(/^https:\/\/[^/]+/, '')}`);
     const u = new URL(url);
     const [, api, segment, id] = u.pathname.split('/');
@@ -116,7 +135,8 @@ export function createArborServer(seed: readonly ArborObject[]): ArborServer {
       const page = Number(u.searchParams.get('page') ?? '1');
       const size = Number(u.searchParams.get('page-size') ?? '100');
       const items = [...store.values()].filter((o) => o.entityType === resource.type && matches(o, filters));
-      return respond(200, { [resource.list]: items.slice((page - 1) * size, page * size) });
+      const listed = items.slice((page - 1) * size, page * size);
+      return respond(200, { [resource.list]: options.identities ? listed.map((o) => ({ entityType: o.entityType, href: o.href })) : listed });
     }
     if (init.method === 'GET') {
       const object = store.get(`/rest-v2/${segment}/${id}`);
@@ -163,5 +183,6 @@ export function createArborServer(seed: readonly ArborObject[]): ArborServer {
     refuseNextWrite(status, message) {
       refusal = { status, message };
     },
+    maxInFlight: () => maxInFlight,
   };
 }

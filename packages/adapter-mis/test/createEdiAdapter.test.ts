@@ -1,31 +1,54 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { CounterScope, ExamcycleStore } from '@examcycle/core';
 import { createEdiAdapter, writeResultsFile } from '@examcycle/adapter-mis';
 import { AQA, candidates, entries, entry } from './fixtures/centre.js';
 
 const at = (iso: string) => ({ now: () => Date.parse(iso) });
 
 describe('createEdiAdapter', () => {
-  it('gives each file of a series the next sequence number and names it from it', () => {
+  it('gives each file of a series the next sequence number and names it from it', async () => {
     const edi = createEdiAdapter({ centreNumber: '12345', awardingBody: AQA, clock: at('2026-02-10T10:00:00Z') });
     const june = { code: '6A', year: '26' };
-    expect(edi.nextSequence(june)).toBe(1);
-    expect(edi.writeEntries(candidates, entries, { series: june }).fileName).toBe('E1234570.X01');
-    expect(edi.writeEntries(candidates, entries, { series: june, dataType: 'A' }).fileName).toBe('A1234570.X02');
-    expect(edi.writeEntries(candidates, entries, { series: { code: 'BG', year: '26' } }).fileName).toBe('E1234570.X01');
-    expect(edi.nextSequence(june)).toBe(3);
+    expect(await edi.nextSequence(june)).toBe(1);
+    expect((await edi.writeEntries(candidates, entries, { series: june })).fileName).toBe('E1234570.X01');
+    expect((await edi.writeEntries(candidates, entries, { series: june, dataType: 'A' })).fileName).toBe('A1234570.X02');
+    const november = entries.map((e) => ({ ...e, seriesId: 'november-2026' }));
+    expect((await edi.writeEntries(candidates, november, { series: { code: 'BG', year: '26' } })).fileName).toBe('E1234570.X01');
+    expect(await edi.nextSequence(june)).toBe(3);
   });
 
-  it('does not use up a sequence number when nothing was written', () => {
+  it('does not use up a sequence number when nothing was written', async () => {
     const edi = createEdiAdapter({ centreNumber: '12345', awardingBody: AQA, clock: at('2026-02-10T10:00:00Z'), firstSequence: 5 });
     const bad = { code: '6', year: '26' };
-    expect(edi.writeEntries(candidates, entries, { series: bad }).content).toBeUndefined();
-    expect(edi.nextSequence(bad)).toBe(5);
+    expect((await edi.writeEntries(candidates, entries, { series: bad })).content).toBeUndefined();
+    expect(await edi.nextSequence(bad)).toBe(5);
   });
 
-  it('dates the file by the London day of its clock (23:30 UTC on 30 June is 1 July in London)', () => {
+  it('continues the numbering across a restart: two adapters sharing one counter store (issue 11)', async () => {
+    const counts = new Map<string, number>();
+    const store: Pick<ExamcycleStore, 'nextCounter'> = {
+      nextCounter: async (scope: CounterScope, name: string) => {
+        const key = `${scope.tenant ?? ''}|${scope.centreNumber}|${name}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+        return counts.get(key)!;
+      },
+    };
+    const june = { code: '6A', year: '26' };
+    const before = createEdiAdapter({ centreNumber: '12345', awardingBody: AQA, clock: at('2026-02-10T10:00:00Z'), sequences: store });
+    expect((await before.writeEntries(candidates, entries, { series: june })).fileName).toBe('E1234570.X01');
+    expect((await before.writeEntries(candidates, entries, { series: june, dataType: 'A' })).fileName).toBe('A1234570.X02');
+    const after = createEdiAdapter({ centreNumber: '12345', awardingBody: AQA, clock: at('2026-02-11T10:00:00Z'), sequences: store });
+    const third = await after.writeEntries(candidates, entries, { series: june, dataType: 'A' });
+    expect(third.fileName).toBe('A1234570.X03');
+    expect(after.readEntries(third.content!).centreHeaders[0]?.sequenceNumber).toBe('003');
+    expect(await after.nextSequence(june)).toBeUndefined(); // this port has no readCounter
+    expect([...counts]).toEqual([['|12345|edi.sequence:70:6A26', 3]]);
+  });
+
+  it('dates the file by the London day of its clock (23:30 UTC on 30 June is 1 July in London)', async () => {
     const edi = createEdiAdapter({ centreNumber: '12345', awardingBody: AQA, clock: at('2026-06-30T23:30:00Z'), postcode: 'AB1 2CD' });
-    const out = edi.writeEntries(candidates, entries, { series: { code: '6A', year: '26' } });
+    const out = await edi.writeEntries(candidates, entries, { series: { code: '6A', year: '26' } });
     const read = edi.readEntries(out.content!);
     expect(read.structure.centres[0]?.trailer?.dateProduced).toBe('2026-07-01');
     expect(read.centreHeaders[0]?.postcode).toBe('AB1 2CD');

@@ -87,10 +87,36 @@ export { RECORD_KINDS } from './adapters/RecordImport.js';
 export type { ImportResult, RecordIssue, RecordKind, RecordKinds } from './adapters/RecordImport.js';
 
 // audit and persistence
-export { appendAudit, auditToJsonLines } from './audit/auditTrail.js';
-export type { Actor, AuditEntry } from './audit/auditTrail.js';
+export { appendAudit, auditToJsonLines, collectAudit } from './audit/auditTrail.js';
+export type { Actor, AuditEmitted, AuditEntry, AuditLine } from './audit/auditTrail.js';
 export { persistSnapshot, restoreSnapshot, snapshotVersion } from './persistence/persistSnapshot.js';
 export type { PersistedSnapshot, RestoreOptions, SnapshotMigrations } from './persistence/persistSnapshot.js';
+export { dropContextAudit } from './persistence/persistedMachine.js';
+export type { PersistedMachineSpec } from './persistence/persistedMachine.js';
+
+// storage contract and the durable runtime
+export { formatStoreKey } from './store/ExamcycleStore.js';
+export { createMemoryStore } from './store/createMemoryStore.js';
+export { createExamcycleRuntime, runtimeFormatVersion } from './runtime/createExamcycleRuntime.js';
+export type { ExamcycleRuntime, ExamcycleRuntimeOptions, HostedActor, HostedSendOutcome, OpenOptions, WakeDueResult } from './runtime/createExamcycleRuntime.js';
+export { validateSnapshot } from './persistence/validateSnapshot.js';
+export { persistedSpecFor, shippedMachineSpecs } from './persistence/persistedMachines.js';
+export type {
+  AuditRange,
+  ClaimedSignal,
+  CounterScope,
+  DeliverSignalsOptions,
+  DeliverSignalsResult,
+  ExamcycleStore,
+  KeyFilter,
+  OutboxSignal,
+  SaveSnapshotOptions,
+  SaveSnapshotResult,
+  StoreKey,
+  StoredRecord,
+  StoredSnapshot,
+  StoreTransaction,
+} from './store/ExamcycleStore.js';
 
 // areas with their own barrels
 export * from './eops/index.js';
@@ -102,5 +128,6 @@ export { CYCLE_PHASES, STANDARD_CYCLE_TASKS } from './machines/cycleTasks.js';
 export type { CyclePhase, CycleTask, CycleTaskInput, TaskStatus } from './machines/cycleTasks.js';
 export { deadlineSignals, examCycleMachine, openBlockingTasks } from './machines/examCycleMachine.js';
 export type { DeadlineSignal, ExamCycleContext, ExamCycleEmitted, ExamCycleEvent, ExamCycleInput, PhaseTimelineEntry } from './machines/examCycleMachine.js';
-export { createExamCycle } from './machines/createExamCycle.js';
+export { checkCycleInput, createExamCycle } from './machines/createExamCycle.js';
+export { examCycleContextSchema, examCyclePersisted, nextCycleWake } from './machines/examCyclePersisted.js';
 export type { CreateExamCycleOptions, ExamCycle, SendOutcome, UnstampedExamCycleEvent } from './machines/createExamCycle.js';

@@ -37,7 +37,7 @@ export function veryLateArrival(paper: ArrivalPaper, arrivedAt: Instant): VeryLa
  */
 export function clashResolution(date: CalendarDate, papers: readonly ClashPaper[]): ClashDecision {
   const edition = editionFor(JCQ_EDITIONS, academicYearOf(date));
-  return clashResolutionOf(papers, examRoomRulesOf(edition), edition.rules.examRoom.overnightMinimumExams.value);
+  return clashResolutionOf(papers, examRoomRulesOf(edition), edition.rules.examRoom.overnightMinimumExams.value, edition.rules.examRoom.sitAllOnTheDay);
 }
 
 /**

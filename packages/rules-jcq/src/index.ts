@@ -54,6 +54,7 @@ export {
   unknownValues,
 } from './editions/unconfirmedValues.js';
 export type { UnconfirmedValue, UnknownValue } from './editions/unconfirmedValues.js';
+export { CONFIDENCE_SCALE, confidenceLabel, isBelowPrimary, weakestConfidence } from './engine/weakestConfidence.js';
 export type {
   AnnualObligations,
   ContingencyDay,

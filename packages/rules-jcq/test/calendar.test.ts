@@ -72,10 +72,10 @@ describe('bankHolidays', () => {
     );
   });
 
-  it('records every one-off bank holiday with a confirmed source', () => {
+  it('records every one-off bank holiday with a primary source (gov.uk)', () => {
     for (const h of ONE_OFF_BANK_HOLIDAYS) {
       expect(h.source.document).toMatch(/GOV\.UK/);
-      expect(h.confidence).toBe('confirmed');
+      expect(h.confidence).toBe('primary');
       expect(bankHolidays(Number(h.date.slice(0, 4))).map((b) => b.date)).toContain(h.date);
       if (h.replaces !== undefined) expect(bankHolidays(Number(h.date.slice(0, 4))).map((b) => b.date)).not.toContain(h.replaces);
     }

@@ -6,7 +6,7 @@ describe('veryLateArrival', () => {
   it('is very late more than one hour after the published start of an exam over an hour', () => {
     const paper = { date: '2026-05-20', startTime: '09:00', durationMinutes: 105 };
     expect(veryLateArrival(paper, '2026-05-20T10:00:00+01:00')).toMatchObject({ veryLate: false, veryLateAfter: '2026-05-20T10:00:00.000+01:00' });
-    expect(veryLateArrival(paper, '2026-05-20T10:00:01+01:00')).toMatchObject({ veryLate: true, reportBy: '2026-06-01', rule: 'jcq.exam-room.very-late-after-start', confidence: 'confirmed' });
+    expect(veryLateArrival(paper, '2026-05-20T10:00:01+01:00')).toMatchObject({ veryLate: true, reportBy: '2026-06-01', rule: 'jcq.exam-room.very-late-after-start', confidence: 'primary' });
   });
 
   it('is very late after the published finish of an exam of an hour or less', () => {
@@ -22,6 +22,22 @@ describe('veryLateArrival', () => {
 });
 
 describe('clashResolution', () => {
+  it('has a GCE candidate with three papers totalling exactly 6 h sit all three that day, one in the other session with supervised breaks (ICE 2025/26 §7, §8.2), not ask the awarding body', () => {
+    const papers = [
+      { id: 'p1', session: 'AM' as const, level: 'GCE' as const, minutes: 120 },
+      { id: 'p2', session: 'AM' as const, level: 'GCE' as const, minutes: 120 },
+      { id: 'p3', session: 'PM' as const, level: 'GCE' as const, minutes: 120 },
+    ];
+    const d = clashResolution('2026-06-10', papers);
+    expect(d.overnightSupervision.permitted).toBe(false);
+    expect(d.dayAdvice).toMatchObject({ action: 'sit_all_on_the_day', confidence: 'reading', source: { section: '7, 8.2', year: '2025/26' } });
+    expect(d.dayAdvice!.steps.join(' ')).toMatch(/other session of the same day/);
+    expect(d.dayAdvice!.steps.join(' ')).toMatch(/supervised break/);
+    // A day that some split fits, or that overnight supervision covers, needs no such advice.
+    expect(clashResolution('2026-06-10', papers.map((p) => ({ ...p, minutes: 90 }))).dayAdvice).toBeUndefined();
+    expect(clashResolution('2026-06-10', papers.map((p) => ({ ...p, minutes: 121 }))).dayAdvice).toBeUndefined();
+  });
+
   it('sits papers in one session consecutively up to three hours, extra time included, and moves one within the day beyond', () => {
     const within = clashResolution('2026-05-20', [
       { id: 'maths', session: 'AM', level: 'GCSE', minutes: 90 },
@@ -61,8 +77,8 @@ describe('invigilatorsRequired', () => {
 describe('examRoomRules', () => {
   it('gives the ratios, spacing and thresholds of the year, weakest confidence over the three ratios', () => {
     const r = jcq.examRoomRules('2025/26');
-    expect(r.invigilationRatio).toMatchObject({ value: { written: 30, practical: 20, on_screen: 20 }, confidence: 'unconfirmed' });
-    expect(r.invigilationRatio.note).toMatch(/written 1:30 .*confirmed/);
+    expect(r.invigilationRatio).toMatchObject({ value: { written: 30, practical: 20, on_screen: 20 }, confidence: 'secondary' });
+    expect(r.invigilationRatio.note).toMatch(/written 1:30 \(WJEC, Invigilation.*primary/);
     expect(r.seatSpacingMetres.value).toBe(1.25);
     expect(r.consecutiveSessionMaxMinutes.value).toBe(180);
     expect(r.overnightThresholdMinutes.value).toEqual({ GCSE: 330, entry_level: 330, GCE: 360 });
@@ -83,9 +99,9 @@ describe('eopsRules', () => {
   it('registers exams officers by 31 October and sets the meeting cadence of new and experienced officers', () => {
     expect(jcq.eopsRules('2025/26')).toMatchObject({
       academicYear: '2025/26',
-      registrationBy: { value: '2025-10-31', confidence: 'confirmed' },
+      registrationBy: { value: '2025-10-31', confidence: 'reading' },
       experiencedOfficerCadence: { value: 'half_termly' },
-      newOfficerCadence: { value: { early: 'fortnightly', examTime: 'weekly' }, confidence: 'unconfirmed' },
+      newOfficerCadence: { value: { early: 'fortnightly', examTime: 'weekly' }, confidence: 'reading' },
     });
   });
 });

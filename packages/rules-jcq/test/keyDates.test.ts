@@ -40,15 +40,17 @@ describe('keyDates', () => {
   });
 
   it('opens restricted release at 00:01 the day before results day, candidates at 08:00 and the press at 09:30 on it', () => {
-    expect(find(june2026, 'june-2026/restricted_release/GCE')).toMatchObject({ at: '2026-08-12T00:01:00.000+01:00', dueRule: 'at_time', confidence: 'confirmed', level: 'GCE' });
+    expect(find(june2026, 'june-2026/restricted_release/GCE')).toMatchObject({ at: '2026-08-12T00:01:00.000+01:00', dueRule: 'at_time', confidence: 'primary', level: 'GCE' });
     expect(find(june2026, 'june-2026/restricted_release/GCSE').at).toBe('2026-08-19T00:01:00.000+01:00');
-    expect(find(june2026, 'june-2026/release_to_candidates/GCSE')).toMatchObject({ at: '2026-08-20T08:00:00.000+01:00', confidence: 'confirmed' });
-    expect(find(june2026, 'june-2026/release_to_press/GCSE')).toMatchObject({ at: '2026-08-20T09:30:00.000+01:00', confidence: 'unconfirmed' });
+    expect(find(june2026, 'june-2026/release_to_candidates/GCSE')).toMatchObject({ at: '2026-08-20T08:00:00.000+01:00', confidence: 'primary' });
+    expect(find(june2026, 'june-2026/release_to_press/GCSE')).toMatchObject({ at: '2026-08-20T09:30:00.000+01:00', confidence: 'secondary' });
   });
 
-  it('is no more confirmed than its weakest input: restricted release from an unconfirmed results day is unconfirmed', () => {
-    expect(find(june2025, 'june-2025/restricted_release/GCE')).toMatchObject({ at: '2025-08-13T00:01:00.000+01:00', confidence: 'unconfirmed' });
-    expect(find(june2025, 'june-2025/restricted_release/GCE').note).toMatch(/Inferred/);
+  it('is no stronger than its weakest input: restricted release from a pattern-derived results day is a pattern', () => {
+    const june2027 = examSeries('june', 2027);
+    expect(find(june2027, 'june-2027/restricted_release/GCE')).toMatchObject({ at: '2027-08-18T00:01:00.000+01:00', confidence: 'pattern' });
+    expect(find(june2027, 'june-2027/restricted_release/GCE').note).toMatch(/Derived: A level results days/);
+    expect(find(june2025, 'june-2025/restricted_release/GCE')).toMatchObject({ at: '2025-08-13T00:01:00.000+01:00', confidence: 'primary' });
   });
 
   it('makes the conflicts-of-interest declaration due by the series entry deadline', () => {
@@ -60,21 +62,22 @@ describe('keyDates', () => {
     }
   });
 
-  it('closes the special consideration and very late arrival report windows seven working days after the last timetabled day', () => {
+  it('closes the very late arrival report window seven working days, and the special consideration window seven days, after the last timetabled day', () => {
     const vla = find(june2026, 'june-2026/very_late_arrival_report_window');
     expect(vla.from).toBe('2026-06-24T00:00:00.000+01:00');
     expect(vla.date).toBe(addWorkingDays('2026-06-24', 7));
     expect(vla.date).toBe('2026-07-03');
     expect(vla.source.document).toBe('JCQ, Guidance notes concerning very late arrivals');
     const sc = find(june2026, 'june-2026/special_consideration_window');
-    expect(sc.confidence).toBe('unconfirmed');
+    expect(sc.date).toBe('2026-07-01');
+    expect(sc.confidence).toBe('secondary'); // as weak as its anchor, the schools' 24 June contingency day
   });
 
   it('makes the NCN Register update and the head of centre declaration due by 31 October of the academic year', () => {
     for (const series of ALL_SERIES) {
       const start = Number(series.academicYear.slice(0, 4));
       const dates = keyDates(series);
-      expect(dates.find((k) => k.kind === 'ncn_register_update')).toMatchObject({ date: `${start}-10-31`, at: `${start}-10-31T23:59:59.999+00:00`, confidence: 'confirmed' });
+      expect(dates.find((k) => k.kind === 'ncn_register_update')).toMatchObject({ date: `${start}-10-31`, at: `${start}-10-31T23:59:59.999+00:00` });
       expect(dates.find((k) => k.kind === 'head_of_centre_declaration')?.date).toBe(`${start}-10-31`);
     }
   });

@@ -19,7 +19,7 @@ describe('README unconfirmed values', () => {
 
   it('lists the values the fact sheet marks secondary, inferred or unverified, and the dates no source gives', () => {
     const labels = unconfirmedValues().map((v) => v.label);
-    expect(labels).toEqual(expect.arrayContaining(['results, press and local authorities', 'exam room, invigilation on screen', 'retention, access arrangements approval months']));
+    expect(labels).toEqual(expect.arrayContaining(['results, press and local authorities', 'exam room, invigilation on screen', 'retention, access arrangements approval months', 'exam room, seat spacing metres', 'EOPS, registration by']));
     expect(unconfirmedValues().find((v) => v.label === 'results, press and local authorities')?.editions).toEqual(['2024/25', '2025/26', '2026/27']);
     expect(unknownValues()).toContainEqual(expect.objectContaining({ series: 'November 2024', kind: 'results_day' }));
     expect(unconfirmedValues().some((v) => v.value === '2026-08-13')).toBe(false);

@@ -1,5 +1,5 @@
 import { examSeries, isExamcycleError, staffRoleSchema, toLondon, type ResultsAccessRequest, type StaffRole } from '@examcycle/core';
-import { jcq, keyDates, resultsAccess, withOverrides } from '@examcycle/rules-jcq';
+import { JCQ_EDITIONS, jcq, keyDates, resultsAccess, standingRules, withOverrides } from '@examcycle/rules-jcq';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
@@ -15,10 +15,27 @@ describe('resultsAccess', () => {
     }
   });
 
-  it('lets staff the head of centre nominates read from restricted release, marked unconfirmed (SecEd only)', () => {
-    const d = ask({ audience: 'centre_staff', role: 'teacher', nominatedByHeadOfCentre: true, at: '2026-08-19T10:00:00+01:00' });
-    expect(d).toMatchObject({ allowed: true, rule: 'jcq.results.nominated-staff', confidence: 'unconfirmed' });
+  it('keeps results from staff the head of centre nominates on restricted release day by default (JCQ: not "divulged to or discussed with other teachers"; AQA: only exams office staff and the head of centre)', () => {
+    // A confidentiality default: this test fails if nomination is ever on by default again.
+    expect(standingRules.results.nominatedStaffOnRestrictedRelease).toMatchObject({ value: false, confidence: 'primary' });
+    for (const e of JCQ_EDITIONS) expect(e.rules.results.nominatedStaffOnRestrictedRelease.value, e.academicYear).toBe(false);
+    for (const pack of [jcq, withOverrides(jcq, { centre: { name: 'Northgate Academy', year: '2025/26' } })]) {
+      for (const level of ['GCE', 'GCSE'] as const) {
+        const restricted = level === 'GCE' ? '2026-08-12T10:00:00+01:00' : '2026-08-19T10:00:00+01:00';
+        const d = pack.resultsAccess({ audience: 'centre_staff', role: 'teacher', nominatedByHeadOfCentre: true, at: restricted, series: june2026, level });
+        expect(d, `${pack.id} ${level}`).toMatchObject({ allowed: false, malpracticeRisk: true, rule: 'jcq.results.staff-on-results-day' });
+      }
+    }
+  });
+
+  it('lets nominated staff read from restricted release only when the centre opts in, naming the secondary source (SecEd) on every read it allows', () => {
+    const optedIn = withOverrides(jcq, { centre: { name: 'Northgate Academy', year: '2025/26' }, results: { allowNominatedStaff: true } });
+    const d = optedIn.resultsAccess({ audience: 'centre_staff', role: 'teacher', nominatedByHeadOfCentre: true, at: '2026-08-19T10:00:00+01:00', series: june2026, level: 'GCSE' });
+    expect(d).toMatchObject({ allowed: true, rule: 'centre.results.nominated-staff-opt-in', confidence: 'secondary' });
     expect(d.source.document).toMatch(/SecEd/);
+    expect(d.reason).toMatch(/opted in/);
+    const unnominated = optedIn.resultsAccess({ audience: 'centre_staff', role: 'teacher', at: '2026-08-19T10:00:00+01:00', series: june2026, level: 'GCSE' });
+    expect(unnominated).toMatchObject({ allowed: false, rule: 'jcq.results.staff-on-results-day' });
   });
 
   it('keeps results from staff the head of centre has not nominated until 08:00 on results day (AQA: not on restricted release day)', () => {
@@ -33,7 +50,7 @@ describe('resultsAccess', () => {
     expect(ask({ audience: 'candidate', at: '2026-08-20T07:00:00Z' }).allowed).toBe(true);
     expect(ask({ audience: 'parent', at: '2026-08-20T08:00:00+01:00' }).allowed).toBe(true);
     expect(ask({ audience: 'press', at: '2026-08-20T09:29:00+01:00' })).toMatchObject({ allowed: false, malpracticeRisk: true, rule: 'jcq.results.release-to-press' });
-    expect(ask({ audience: 'local_authority', at: '2026-08-20T09:30:00+01:00' })).toMatchObject({ allowed: true, confidence: 'unconfirmed' });
+    expect(ask({ audience: 'local_authority', at: '2026-08-20T09:30:00+01:00' })).toMatchObject({ allowed: true, confidence: 'secondary' });
   });
 
   it('uses the A level results day for GCE results', () => {
@@ -41,8 +58,9 @@ describe('resultsAccess', () => {
     expect(resultsAccess({ audience: 'candidate', at: '2026-08-13T08:00:00+01:00', series: june2026, level: 'GCSE' }).allowed).toBe(false);
   });
 
-  it('lets a centre keep nominated staff out until results day through its overlay', () => {
-    const strict = withOverrides(jcq, { centre: { name: 'Northgate Academy', year: '2025/26' }, results: { allowNominatedStaff: false } });
+  it('lets a later overlay withdraw a centre\'s opt-in, keeping nominated staff out until results day', () => {
+    const optedIn = withOverrides(jcq, { centre: { name: 'Northgate Academy', year: '2025/26' }, results: { allowNominatedStaff: true } });
+    const strict = withOverrides(optedIn, { centre: { name: 'Northgate Academy', year: '2025/26' }, results: { allowNominatedStaff: false } });
     const d = strict.resultsAccess({ audience: 'centre_staff', role: 'teacher', nominatedByHeadOfCentre: true, at: '2026-08-19T10:00:00+01:00', series: june2026, level: 'GCSE' });
     expect(d).toMatchObject({ allowed: false, rule: 'jcq.results.staff-on-results-day', malpracticeRisk: true });
   });

@@ -19,9 +19,9 @@ const centre = withOverrides(jcq, {
 });
 
 describe('retention', () => {
-  it('keeps unclaimed certificates at least 12 months from issue (JCQ, confirmed)', () => {
+  it('keeps unclaimed certificates at least 12 months from issue (JCQ, primary)', () => {
     const d = retention(rec('unclaimed_certificate', { issuedAt: '2025-11-07T09:00:00Z' }));
-    expect(d).toMatchObject({ keepUntil: '2026-11-07T09:00:00.000+00:00', mayDestroyFrom: '2026-11-07T09:00:00.000+00:00', mustPurgeBy: null, confidence: 'confirmed' });
+    expect(d).toMatchObject({ keepUntil: '2026-11-07T09:00:00.000+00:00', mayDestroyFrom: '2026-11-07T09:00:00.000+00:00', mustPurgeBy: null, confidence: 'primary' });
     expect(d.source.document).toBe('JCQ, Notice to centres: Unclaimed certificates');
   });
 
@@ -36,7 +36,7 @@ describe('retention', () => {
   it('keeps NEA work until the post-results final deadline of its series, and while an enquiry is open', () => {
     const d = retention(rec('nea_work', { seriesId: 'june-2026', createdAt: '2026-03-01T10:00:00Z' }));
     const final = keyDates(examSeries('june', 2026)).find((k) => k.kind === 'post_results_final_deadline')!;
-    expect(d).toMatchObject({ keepUntil: final.at, mayDestroyFrom: final.at, confidence: 'unconfirmed' });
+    expect(d).toMatchObject({ keepUntil: final.at, mayDestroyFrom: final.at, confidence: 'pattern' });
     expect(retention(rec('nea_work', { seriesId: 'june-2026', openEnquiry: true }))).toMatchObject({ keepUntil: null, mayDestroyFrom: null });
     expect(retention(rec('nea_work', { seriesId: 'november-2024' }))).toMatchObject({ keepUntil: null, mayDestroyFrom: null });
   });
@@ -45,9 +45,9 @@ describe('retention', () => {
     expect(retention(rec('script_despatch_proof', { seriesId: 'june-2026' })).keepUntil).toBe('2026-08-20T08:00:00.000+01:00');
   });
 
-  it('keeps access-to-scripts consent 6 months and access arrangement approvals 26 months, both unconfirmed', () => {
-    expect(retention(rec('ats_consent', { createdAt: '2026-08-21T10:00:00+01:00' }))).toMatchObject({ keepUntil: '2027-02-21T10:00:00.000+00:00', confidence: 'unconfirmed' });
-    expect(retention(rec('access_arrangements_approval', { approvedAt: '2025-01-10T00:00:00Z' }))).toMatchObject({ keepUntil: '2027-03-10T00:00:00.000+00:00', confidence: 'unconfirmed' });
+  it('keeps access-to-scripts consent 6 months and access arrangement approvals 26 months, both from secondary sources', () => {
+    expect(retention(rec('ats_consent', { createdAt: '2026-08-21T10:00:00+01:00' }))).toMatchObject({ keepUntil: '2027-02-21T10:00:00.000+00:00', confidence: 'secondary' });
+    expect(retention(rec('access_arrangements_approval', { approvedAt: '2025-01-10T00:00:00Z' }))).toMatchObject({ keepUntil: '2027-03-10T00:00:00.000+00:00', confidence: 'secondary' });
   });
 
   it('keeps a record with no JCQ period and no centre policy, saying no period is set, never "may destroy"', () => {

@@ -1,5 +1,5 @@
 import { examSeries, type KeyDate } from '@examcycle/core';
-import { escapeText, foldContentLine, keyDates, toICalendar } from '@examcycle/rules-jcq';
+import { CONFIDENCE_SCALE, JCQ_EDITIONS, confidenceLabel, escapeText, foldContentLine, jcq, keyDates, toICalendar, unconfirmedValues, withOverrides } from '@examcycle/rules-jcq';
 import fc from 'fast-check';
 import { rrulestr } from 'rrule';
 import { describe, expect, it } from 'vitest';
@@ -57,7 +57,7 @@ describe('toICalendar', () => {
       const event = events.find((e) => get(e, 'UID')?.value === `${k.id}@rules-jcq.examcycle`)!;
       expect(event).toBeDefined();
       expect(get(event, 'DTSTAMP')?.value).toBe('20260105T090000Z');
-      expect(unescape(get(event, 'SUMMARY')!.value)).toBe(k.confidence === 'confirmed' ? k.title : `${k.title} (unconfirmed)`);
+      expect(unescape(get(event, 'SUMMARY')!.value)).toBe(k.confidence === 'primary' ? k.title : `${k.title} (${k.confidence})`);
       expect(unescape(get(event, 'DESCRIPTION')!.value)).toContain(k.source.document);
     }
     expect(toICalendar([...june].reverse(), options)).toBe(ics);
@@ -94,7 +94,7 @@ describe('toICalendar', () => {
     const text = fc.string({ unit: 'grapheme', maxLength: 200 });
     fc.assert(
       fc.property(text, fc.option(text, { nil: undefined }), (title, note) => {
-        const k: KeyDate = { ...june.find((x) => x.kind === 'entry_deadline')!, id: 'june-2026/test', title, confidence: 'confirmed', ...(note === undefined ? {} : { note }) };
+        const k: KeyDate = { ...june.find((x) => x.kind === 'entry_deadline')!, id: 'june-2026/test', title, confidence: 'primary', ...(note === undefined ? {} : { note }) };
         const ics = toICalendar([k], options);
         const { events, lines } = parse(ics);
         for (const line of lines) {
@@ -119,5 +119,63 @@ describe('foldContentLine', () => {
   it('keeps a four-byte character whole at the fold', () => {
     const folded = foldContentLine(`SUMMARY:${'x'.repeat(66)}😀`);
     expect(folded.split('\r\n ').map((l) => Buffer.byteLength(l))).toEqual([74, 4]);
+  });
+
+  it('never renders a key date whose confidence is below primary without that confidence, in its SUMMARY and its DESCRIPTION', () => {
+    const ALL = ['november', 'january', 'march', 'june'] as const;
+    const series = [2024, 2025, 2026, 2027].flatMap((y) => ALL.map((m) => examSeries(m, y))).filter((s) => ['2024/25', '2025/26', '2026/27'].includes(s.academicYear));
+    const northgate = withOverrides(jcq, {
+      centre: { name: 'Northgate Academy', year: '2025/26' },
+      internalDeadlines: [{ id: 'entries-in', title: 'Entries to the exams office', from: 'entry_deadline', offsetWorkingDays: -10 }],
+    });
+    const pool = series.flatMap((s) => northgate.keyDates(s));
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.constantFrom(...pool), { minLength: 1, maxLength: 25, selector: (k) => k.id }),
+        fc.array(fc.constantFrom(...CONFIDENCE_SCALE), { minLength: 25, maxLength: 25 }),
+        fc.constantFrom('Europe/London' as const, 'UTC' as const),
+        (picked, confidences, timeZone) => {
+          const dates: KeyDate[] = picked.map((k, i) => ({ ...k, confidence: confidences[i]! }));
+          const { events } = parse(toICalendar(dates, { generatedAt: '2026-01-05T09:00:00Z', timeZone }));
+          for (const event of events) {
+            const uid = get(event, 'UID')!.value;
+            const summary = unescape(get(event, 'SUMMARY')!.value);
+            const description = unescape(get(event, 'DESCRIPTION')!.value);
+            // Every key date this event stands for (one, or every year of a recurring obligation).
+            const shown = uid.startsWith('annual/')
+              ? dates.filter((k) => uid.startsWith(`annual/${k.kind}@`))
+              : dates.filter((k) => uid === `${k.id}@rules-jcq.examcycle`);
+            expect(shown.length, uid).toBeGreaterThan(0);
+            for (const k of shown) {
+              if (k.confidence === 'primary') continue;
+              // The event may show a weaker confidence than this year's (a recurring event is as weak as its weakest year), never a stronger one.
+              const idx = CONFIDENCE_SCALE.findIndex((c) => summary.endsWith(`(${c})`));
+              expect(idx, `${uid}: ${summary}`).toBeGreaterThanOrEqual(CONFIDENCE_SCALE.indexOf(k.confidence));
+              expect(description, uid).toContain(confidenceLabel(CONFIDENCE_SCALE[idx]!));
+            }
+          }
+        },
+      ),
+      { seed: 13, numRuns: 150 },
+    );
+  });
+
+  it('lists every edition value below primary in the generated table, with its confidence', () => {
+    const rows = unconfirmedValues();
+    expect(rows.every((r) => r.confidence !== 'primary')).toBe(true);
+    const walk = (node: unknown, out: { confidence: string; value: unknown }[] = []): { confidence: string; value: unknown }[] => {
+      if (typeof node !== 'object' || node === null) return out;
+      if ('value' in node && 'source' in node && 'confidence' in node) {
+        out.push(node as { confidence: string; value: unknown });
+        return out;
+      }
+      for (const child of Object.values(node)) walk(child, out);
+      return out;
+    };
+    const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+    for (const v of walk(JCQ_EDITIONS)) {
+      if (v.confidence === 'primary') continue;
+      expect(rows.some((r) => r.value === show(v.value) && r.confidence === v.confidence), show(v.value)).toBe(true);
+    }
   });
 });

@@ -36,7 +36,7 @@ describe('withOverrides', () => {
       at: '2026-02-09T23:59:59.999+00:00',
       dueRule: 'end_of_day',
       source: { document: 'Northgate exams policy 2025/26', year: '2025/26' },
-      confidence: 'unconfirmed',
+      confidence: 'pattern',
     });
     expect(internal.filter((k) => k.id.startsWith('june-2026/internal_deadline/ocr-marks-in/OCR')).map((k) => k.date)).toEqual([
       '2026-03-24',

@@ -59,3 +59,20 @@ export interface CellCodec<T = unknown> {
    */
   encode(value: T): string | number;
 }
+
+/** The most characters of a cell a message repeats. */
+const QUOTED_PREFIX = 40;
+
+/**
+ * A cell's text in quotes for a message, cut to its first 40 characters (and `…`) so that an issue about
+ * a huge cell stays short.
+ *
+ * @param text - the cell's text
+ * @example
+ * ```ts
+ * new CellFailure(`${cellQuote('x'.repeat(1000))} is not a number`); // '"xxxx…xxxx…" is not a number'
+ * ```
+ */
+export function cellQuote(text: string): string {
+  return text.length > QUOTED_PREFIX ? `"${text.slice(0, QUOTED_PREFIX)}…"` : `"${text}"`;
+}

@@ -1,11 +1,14 @@
 /**
- * Basedata arrives as a set of files (S, O, C, L and sometimes D) or as one zip of them (`Z6A25_70.zip`).
- * This expands zips with fflate and names each file's data type from its name, reporting any file that is
- * not basedata or cannot be unzipped, and listing the documentation (Readme) files a zip also holds.
+ * Basedata arrives as a set of files (S, O, C, L and sometimes D) or as one zip of them. A zip is known by
+ * its bytes (or a `.zip` name), not by its name: AQA serves its set under a content hash
+ * (`cfc19cd0….zip`) holding `SBG25_70.X01` … and `Readme.txt`. Zips are read within documented limits
+ * ({@link BasedataZipLimits}); each member is named by its data type, and any member that is not basedata,
+ * has an unsafe name or cannot be read is an issue. Documentation (Readme) files inside zips are listed.
  */
-import { unzipSync } from 'fflate';
+import { ExamcycleError, isExamcycleError } from '@examcycle/core';
 import type { EdiIssue } from '../edi/EdiIssue.js';
 import { parseEdiFileName, type EdiFileNameParts } from '../edi/ediFileName.js';
+import { BASEDATA_ZIP_LIMITS, looksLikeZip, readZipMembers, type BasedataZipLimits, type ZipBudget } from './basedataZip.js';
 
 /** One input file: its name and its content. */
 export interface BasedataFile {
@@ -19,48 +22,70 @@ export interface NamedBasedataFile extends BasedataFile {
 }
 
 /**
- * Expands zipped sets and identifies every basedata file by name; anything else is an issue (line 0 = the
- * whole file).
+ * Expands zipped sets within the limits and identifies every basedata file by name; anything else is an
+ * issue (line 0 = the whole file).
  *
  * @param files - the files as received
+ * @param limits - the zip limits
+ * @throws ExamcycleError `limit_exceeded` when a zip passes a limit
+ * @example
+ * ```ts
+ * const { files, issues } = expandBasedataFiles([{ name: 'cfc19cd0.zip', content: bytes }]);
+ * ```
  * @internal
  */
-export function expandBasedataFiles(files: readonly BasedataFile[]): { files: NamedBasedataFile[]; issues: EdiIssue[]; ignored: string[] } {
+export function expandBasedataFiles(files: readonly BasedataFile[], limits: BasedataZipLimits = {}): { files: NamedBasedataFile[]; issues: EdiIssue[]; ignored: string[] } {
+  const all: Required<BasedataZipLimits> = { ...BASEDATA_ZIP_LIMITS, ...definedOnly(limits) };
+  const budget: ZipBudget = { expanded: 0 };
   const out: NamedBasedataFile[] = [];
   const issues: EdiIssue[] = [];
   const ignored: string[] = [];
-  const visit = (file: BasedataFile, from?: string): void => {
+  const visit = (file: BasedataFile, from: string | undefined, depth: number): void => {
     const label = from === undefined ? file.name : `${from}/${file.name}`;
     const base = file.name.replace(/^.*[\\/]/, '');
+    const isZip = typeof file.content === 'string' ? /\.zip$/i.test(base) : looksLikeZip(file.content) || /\.zip$/i.test(base);
+    if (isZip) {
+      if (typeof file.content === 'string') {
+        issues.push({ file: label, line: 0, code: 'binary_file', message: `${label} is a zip; pass its bytes, not text` });
+        return;
+      }
+      if (depth >= all.maxDepth) {
+        throw new ExamcycleError('limit_exceeded', `${label} is a zip nested ${depth + 1} deep; at most ${all.maxDepth} levels are read`, {
+          location: { file: label },
+          details: { limit: 'maxDepth', max: all.maxDepth, value: depth + 1 },
+        });
+      }
+      let members;
+      try {
+        members = readZipMembers(file.content, label, all, budget);
+      } catch (error) {
+        if (isExamcycleError(error) && error.code === 'binary_file') {
+          issues.push({ file: label, line: 0, code: 'binary_file', message: error.message });
+          return;
+        }
+        throw error;
+      }
+      for (const m of members) {
+        if ('refused' in m) issues.push({ file: label, line: 0, code: 'invalid_value', value: m.name, message: `${label}: member ${JSON.stringify(m.name)} ${m.refused}` });
+        else visit({ name: m.name, content: m.content }, label, depth + 1);
+      }
+      return;
+    }
     if (/readme|\.txt$|\.pdf$/i.test(base) && from !== undefined) {
       ignored.push(label); // documentation inside an awarding body's zip
       return;
     }
     const parts = parseEdiFileName(file.name);
-    if (parts === undefined || !['S', 'O', 'C', 'L', 'D', 'Z'].includes(parts.dataType)) {
-      issues.push({ file: label, line: 0, code: 'invalid_value', message: `${label} is not a basedata file name (like S6A25_70.X01 or Z6A25_70.zip): not read` });
-      return;
-    }
-    if (parts.zip) {
-      if (typeof file.content === 'string') {
-        issues.push({ file: label, line: 0, code: 'binary_file', message: `${label} is a zip; pass its bytes, not text` });
-        return;
-      }
-      let entries: Record<string, Uint8Array>;
-      try {
-        entries = unzipSync(file.content);
-      } catch (cause) {
-        issues.push({ file: label, line: 0, code: 'binary_file', message: `${label} could not be unzipped: ${cause instanceof Error ? cause.message : String(cause)}` });
-        return;
-      }
-      for (const [name, content] of Object.entries(entries)) {
-        if (name.endsWith('/')) continue;
-        visit({ name, content }, label);
-      }
+    if (parts === undefined || !['S', 'O', 'C', 'L', 'D'].includes(parts.dataType)) {
+      issues.push({ file: label, line: 0, code: 'invalid_value', message: `${label} is not a basedata file name (like S6A25_70.X01) nor a zip of them: not read` });
       return;
     }
     out.push({ name: label, content: file.content, parts });
   };
-  for (const f of files) visit(f);
+  for (const f of files) visit(f, undefined, 0);
   return { files: out, issues, ignored };
+}
+
+function definedOnly(limits: BasedataZipLimits): BasedataZipLimits {
+  return Object.fromEntries(Object.entries(limits).filter(([, v]) => v !== undefined)) as BasedataZipLimits;
 }

@@ -25,6 +25,7 @@ import { seriesIdOf, type EdiSeries } from '../edi/ediSeries.js';
 import { readEdiFile, type EdiFileHeader } from '../edi/readEdiFile.js';
 import { BASEDATA_COMPONENT_LAYOUT, BASEDATA_LINK_LAYOUT, BASEDATA_OPTION_LAYOUT, BASEDATA_SYLLABUS_LAYOUT } from '../edi/layouts/basedataLayouts.js';
 import { expandBasedataFiles, type BasedataFile } from './basedataFiles.js';
+import type { BasedataZipLimits } from './basedataZip.js';
 
 /** A syllabus (S) record. */
 export interface BasedataSyllabus {
@@ -129,6 +130,17 @@ export interface ReadBasedataOptions {
    * @default false
    */
   readonly padShortLines?: boolean;
+  /**
+   * Refuse fields that do not meet the layout exactly. By default a text field padded on the left, a
+   * number padded with spaces and a code in lower case are read, each with a `warning` issue.
+   * @default false
+   */
+  readonly strict?: boolean;
+  /**
+   * Limits for zips (total expanded bytes, members, nesting, ratio), each checked before inflating past it.
+   * @default BASEDATA_ZIP_LIMITS (64 MiB, 100 members, 2 levels, ratio 200 past 1 MiB)
+   */
+  readonly zipLimits?: BasedataZipLimits;
 }
 
 /** A basedata set, read. */
@@ -171,7 +183,9 @@ function formatQan(raw: string): string | undefined {
  * Reads basedata files (or a zipped set) into qualifications, components and the timetable.
  *
  * @param files - the S, O, C, L (and D) files, or the Z zip, as name and content
- * @param options - awarding body id, session start times, level mapping, fee units
+ * @param options - awarding body id, session start times, level mapping, fee units, zip limits
+ * @throws ExamcycleError `limit_exceeded` when a zip passes a limit of {@link ReadBasedataOptions.zipLimits}
+ *   (nothing past the limit is inflated); every other problem is an issue
  * @example
  * ```ts
  * const set = readBasedata([{ name: 'Z6A26_70.zip', content: zipBytes }], { awardingBodyId: 'AQA', sessionStartTimes: { AM: '09:00', PM: '13:30' } });
@@ -180,8 +194,8 @@ function formatQan(raw: string): string | undefined {
  * ```
  */
 export function readBasedata(files: readonly BasedataFile[], options: ReadBasedataOptions = {}): BasedataReading {
-  const { sessionStartTimes, levelOf, feeUnits = 'pence', padShortLines = false } = options;
-  const expanded = expandBasedataFiles(files);
+  const { sessionStartTimes, levelOf, feeUnits = 'pence', padShortLines = false, strict = false, zipLimits = {} } = options;
+  const expanded = expandBasedataFiles(files, zipLimits);
   const issues: EdiIssue[] = [...expanded.issues];
   const unknowns: BasedataUnknown[] = [];
   const unknown = (subject: string, message: string, count: number): void => {
@@ -205,6 +219,7 @@ export function readBasedata(files: readonly BasedataFile[], options: ReadBaseda
       dataTypes: [dt],
       kind: 'broadcast',
       padShortLines,
+      strict,
       detail: { layoutFor: () => layout, toRecord: (v, where) => ({ record: { line: where.line, values: v }, issues: [] }) },
     });
     if (reading.fatal) issues.push({ file: f.name, line: 0, code: reading.fatal.code, message: reading.fatal.message });

@@ -13,4 +13,6 @@ export interface EdiIssue extends RecordIssue {
   readonly field?: string;
   /** The 1-based column where the field (or the bad character) starts. */
   readonly position?: number;
+  /** `warning`: the value was read leniently (what was read is in the message); absent for an error. */
+  readonly severity?: 'warning';
 }

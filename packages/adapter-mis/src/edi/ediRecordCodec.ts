@@ -19,9 +19,21 @@ export interface EdiLineContext {
 
 /** A decoded record, or the issues that stopped it. */
 export interface EdiDecodeResult {
-  /** Present only when every field is valid. */
+  /** Present when every field is valid, or was read leniently (then `issues` holds only warnings). */
   readonly values?: EdiValues;
   readonly issues: readonly EdiIssue[];
+}
+
+/** Options for {@link decodeEdiRecord}. */
+export interface EdiDecodeOptions {
+  /**
+   * Refuse every field that does not meet its layout exactly. When `false`, what awarding bodies plausibly
+   * send is read with a `warning` issue, as the public v14 implementation (Aspen) reads it: a text field
+   * padded on the left is trimmed, spaces in a number are removed (`' 45'` → `045`), and a code in lower
+   * case is read in upper case when that is one of its values (result type `u` → `U`).
+   * @default false
+   */
+  readonly strict?: boolean;
 }
 
 /** An encoded line (192 characters, no end of line), or the issues that stopped it. */
@@ -124,6 +136,33 @@ function quickProblem(field: EdiField, raw: string): undefined | null {
   }
 }
 
+/** A lenient reading of a field the strict check refused, or `undefined` when none is plausible. */
+function lenientValue(field: EdiField, raw: string): { readonly value: string; readonly change: string } | undefined {
+  if (!PRINTABLE.test(raw) || field.type === 'opaque' || field.type === 'date') return undefined;
+  if (field.type === 'numeric') {
+    const digits = raw.replace(/ /g, '');
+    if (digits === '' || !/^\d+$/.test(digits)) return undefined;
+    return { value: digits.padStart(field.length, '0'), change: 'spaces removed' };
+  }
+  if (field.type === 'literal') {
+    const upper = raw.toUpperCase();
+    return field.values?.includes(upper) ? { value: upper, change: 'read in upper case' } : undefined;
+  }
+  const trimmed = raw.trim();
+  const changes: string[] = [];
+  if (trimmed !== raw.trimEnd()) changes.push('leading spaces removed');
+  let value = trimmed;
+  const upperOk = (v: string): boolean => (field.charset !== 'name' || NAME_CHARS.test(v)) && (field.values === undefined || field.values.includes(v));
+  if (!upperOk(value)) {
+    const upper = value.toUpperCase();
+    if (upper === value || !upperOk(upper)) return undefined;
+    value = upper;
+    changes.push('read in upper case');
+  }
+  if (value === '' && !field.blankAllowed) return undefined;
+  return changes.length === 0 ? undefined : { value, change: changes.join(', ') };
+}
+
 function report(issues: EdiIssue[] | undefined, line: string, where: EdiLineContext, issue: Omit<EdiIssue, 'line' | 'recordType' | 'file'>): EdiIssue[] {
   const list = issues ?? [];
   list.push({ ...(where.file === undefined ? {} : { file: where.file }), line: where.line, recordType: `${line.charAt(0)}${line.charAt(1)}`, ...issue });
@@ -137,14 +176,17 @@ function report(issues: EdiIssue[] | undefined, line: string, where: EdiLineCont
  * @param line - the line without its end of line
  * @param layout - the record layout
  * @param where - file and 1-based line number, for issues
+ * @param options - `strict` to refuse what is otherwise read with a warning
  * @example
  * ```ts
  * const { values, issues } = decodeEdiRecord(line, ENTRIES_DETAIL_LAYOUT, { file: 'E1234570.X01', line: 3 });
  * values?.candidateNumber; // '0042'
  * ```
  */
-export function decodeEdiRecord(line: string, layout: EdiRecordLayout, where: EdiLineContext): EdiDecodeResult {
+export function decodeEdiRecord(line: string, layout: EdiRecordLayout, where: EdiLineContext, options: EdiDecodeOptions = {}): EdiDecodeResult {
+  const { strict = false } = options;
   let issues: EdiIssue[] | undefined;
+  let warnings: EdiIssue[] | undefined;
   if (line.length !== EDI_RECORD_LENGTH) {
     issues = report(issues, line, where, { field: 'record', position: Math.min(line.length, EDI_RECORD_LENGTH) + 1, code: 'malformed_record', message: `A record is ${EDI_RECORD_LENGTH} characters; this line has ${line.length}` });
   }
@@ -162,12 +204,19 @@ export function decodeEdiRecord(line: string, layout: EdiRecordLayout, where: Ed
     }
     const problem = clean && quickProblem(field, raw) === undefined ? undefined : fieldProblem(field, raw, false);
     if (problem !== undefined) {
+      const lenient = strict ? undefined : lenientValue(field, raw);
+      if (lenient !== undefined) {
+        warnings = report(warnings, line, where, { field: field.field, column: field.field, position: field.start, value: raw, code: 'invalid_value', severity: 'warning', message: `${field.field} (${cols}) ${problem}: read as "${lenient.value}" (${lenient.change})` });
+        values[field.field] = lenient.value;
+        continue;
+      }
       issues = report(issues, line, where, { field: field.field, column: field.field, position: field.start, value: raw, code: 'malformed_record', message: `${field.field} (${cols}) ${problem}` });
       continue;
     }
     values[field.field] = field.type === 'opaque' ? raw : field.spacePaddedNumbers ? raw.trim() : raw.trimEnd();
   }
-  return issues === undefined ? { values, issues: [] } : { issues };
+  if (issues !== undefined) return { issues: warnings === undefined ? issues : [...issues, ...warnings] };
+  return { values, issues: warnings ?? [] };
 }
 
 /**

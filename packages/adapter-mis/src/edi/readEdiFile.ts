@@ -8,7 +8,7 @@
 import { ExamcycleError, type CalendarDate } from '@examcycle/core';
 import type { EdiRecordLayout } from './EdiLayout.js';
 import type { EdiIssue } from './EdiIssue.js';
-import { decodeEdiRecord, type EdiLineContext, type EdiValues } from './ediRecordCodec.js';
+import { decodeEdiRecord, type EdiDecodeOptions, type EdiLineContext, type EdiValues } from './ediRecordCodec.js';
 import { fromEdiDate } from './ediDate.js';
 import { CENTRE_HEADER_LAYOUT, CENTRE_TRAILER_LAYOUT, FILE_HEADER_LAYOUT, FILE_TRAILER_LAYOUT } from './layouts/controlLayouts.js';
 
@@ -112,6 +112,12 @@ export interface ReadEdiFileOptions<D> {
    * @default false
    */
   readonly padShortLines?: boolean;
+  /**
+   * Refuse every field that does not meet its layout exactly; by default padded text, spaced numbers and
+   * lower-case codes are read with a `warning` issue (see {@link EdiDecodeOptions.strict}).
+   * @default false
+   */
+  readonly strict?: boolean;
 }
 
 /**
@@ -171,7 +177,8 @@ interface MutableBlock<D> {
  * ```
  */
 export function readEdiFile<D>(input: string | Uint8Array, options: ReadEdiFileOptions<D>): EdiFileReading<D> {
-  const { file, dataTypes, kind, detail, padShortLines = false } = options;
+  const { file, dataTypes, kind, detail, padShortLines = false, strict = false } = options;
+  const decodeOptions: EdiDecodeOptions = { strict };
   const fileField = file === undefined ? {} : { file };
   const text = ediText(input);
   if (text.trim() === '') {
@@ -245,7 +252,7 @@ export function readEdiFile<D>(input: string | Uint8Array, options: ReadEdiFileO
     }
     switch (rtChar) {
       case '1': {
-        const decoded = decodeEdiRecord(raw, FILE_HEADER_LAYOUT, where);
+        const decoded = decodeEdiRecord(raw, FILE_HEADER_LAYOUT, where, decodeOptions);
         issues.push(...decoded.issues);
         if (!decoded.values) continue;
         if (state !== 'start') {
@@ -275,7 +282,7 @@ export function readEdiFile<D>(input: string | Uint8Array, options: ReadEdiFileO
         break;
       }
       case '3': {
-        const decoded = decodeEdiRecord(raw, CENTRE_HEADER_LAYOUT, where);
+        const decoded = decodeEdiRecord(raw, CENTRE_HEADER_LAYOUT, where, decodeOptions);
         issues.push(...decoded.issues);
         if (state === 'inCentre') closeBlock(lineNo);
         if (!decoded.values) {
@@ -322,18 +329,16 @@ export function readEdiFile<D>(input: string | Uint8Array, options: ReadEdiFileO
           issues.push(layout);
           continue;
         }
-        const decoded = decodeEdiRecord(raw, layout, where);
-        if (!decoded.values) {
-          issues.push(...decoded.issues);
-          continue;
-        }
+        const decoded = decodeEdiRecord(raw, layout, where, decodeOptions);
+        issues.push(...decoded.issues);
+        if (!decoded.values) continue;
         const made = detail.toRecord(decoded.values, where, { header, centreHeader: block?.header });
         issues.push(...made.issues);
         if (made.record !== undefined) block!.details.push(made.record);
         break;
       }
       case '7': {
-        const decoded = decodeEdiRecord(raw, CENTRE_TRAILER_LAYOUT, where);
+        const decoded = decodeEdiRecord(raw, CENTRE_TRAILER_LAYOUT, where, decodeOptions);
         issues.push(...decoded.issues);
         if (!decoded.values) {
           if (state === 'inCentre') {
@@ -367,7 +372,7 @@ export function readEdiFile<D>(input: string | Uint8Array, options: ReadEdiFileO
         break;
       }
       case '9': {
-        const decoded = decodeEdiRecord(raw, FILE_TRAILER_LAYOUT, where);
+        const decoded = decodeEdiRecord(raw, FILE_TRAILER_LAYOUT, where, decodeOptions);
         issues.push(...decoded.issues);
         if (!decoded.values) continue;
         if (state === 'inCentre') closeBlock(lineNo);

@@ -18,6 +18,12 @@ export interface ReadEntriesFileOptions {
    * @default false
    */
   readonly padShortLines?: boolean;
+  /**
+   * Refuse every field that does not meet its layout exactly; by default padded text, spaced numbers and
+   * lower-case codes (a result type `u`) are read with a `warning` issue.
+   * @default false
+   */
+  readonly strict?: boolean;
 }
 
 /** An entries or amendments file, read. */
@@ -56,12 +62,13 @@ function sameFields(a: EdiEntryRecord, b: EdiEntryRecord): boolean {
  * ```
  */
 export function readEntriesFile(input: string | Uint8Array, options: ReadEntriesFileOptions = {}): EntriesFileReading {
-  const { file, padShortLines = false } = options;
+  const { file, padShortLines = false, strict = false } = options;
   const structure = readEdiFile<EdiEntryRecord>(input, {
     ...(file === undefined ? {} : { file }),
     dataTypes: ['E', 'A'],
     kind: 'centre',
     padShortLines,
+    strict,
     detail: {
       layoutFor: () => ENTRIES_DETAIL_LAYOUT,
       toRecord: (values, where, context) => {

@@ -34,6 +34,12 @@ export interface ReadResultsFileOptions {
    * @default false
    */
   readonly padShortLines?: boolean;
+  /**
+   * Refuse every field that does not meet its layout exactly; by default padded text, spaced numbers and
+   * lower-case codes (a result type `u`) are read with a `warning` issue.
+   * @default false
+   */
+  readonly strict?: boolean;
 }
 
 /** A results file, read (and matched, when asked). */
@@ -65,15 +71,16 @@ export interface ResultsFileReading {
  * ```
  */
 export function readResultsFile(input: string | Uint8Array, options: ReadResultsFileOptions = {}): ResultsFileReading {
-  const { file, match, padShortLines = false } = options;
+  const { file, match, padShortLines = false, strict = false } = options;
   const structure = readEdiFile<EdiResultRecord>(input, {
     ...(file === undefined ? {} : { file }),
     dataTypes: ['R'],
     kind: 'centre',
     padShortLines,
+    strict,
     detail: {
       layoutFor: (line, where) => {
-        const type = line.charAt(46);
+        const type = strict ? line.charAt(46) : line.charAt(46).toUpperCase();
         return (
           resultsLayoutFor(type) ?? {
             ...(where.file === undefined ? {} : { file: where.file }),

@@ -22,7 +22,7 @@ import { toEdiCandidateName, type NameChange } from './ediCandidateName.js';
 import { birthCentury } from './ediDate.js';
 import { ediFileName } from './ediFileName.js';
 import { encodeEdiRecord } from './ediRecordCodec.js';
-import { isEdiSeries, type EdiSeries } from './ediSeries.js';
+import { isEdiSeries, seriesIdOf, type EdiSeries } from './ediSeries.js';
 import { entryRecordToValues, type EdiEntriesCandidate, type EdiEntriesCandidateFields, type EdiEntrySlot } from './entriesRecord.js';
 import { ENTRIES_DETAIL_LAYOUT, ENTRY_SLOTS_PER_RECORD } from './layouts/entriesLayout.js';
 import { writeEdiFile, type EdiSoftware } from './writeEdiFile.js';
@@ -62,8 +62,13 @@ export interface WriteEntriesFileOptions {
   readonly centreNumber: string;
   /** The awarding body, with its two-digit EDI identifier. Only its entries belong in the file. */
   readonly awardingBody: AwardingBody & { readonly ediId: string };
-  /** The series, e.g. `{ code: '6A', year: '26' }`. */
+  /** The series, e.g. `{ code: '6A', year: '26' }`. Only entries of this series belong in the file. */
   readonly series: EdiSeries;
+  /**
+   * Core's id of the series (`june-2026`), which every entry's `seriesId` must match.
+   * @default seriesIdOf(series), for the JCQ months (January, March, June, November)
+   */
+  readonly seriesId?: string;
   /** The file's sequence number for this series (1–999); its last two digits name the file. */
   readonly sequence: number;
   /** The day the file is produced (centre trailer). */
@@ -131,6 +136,7 @@ export function writeEntriesFile(candidates: readonly Candidate[], entries: read
     software = { name: 'EXAMCYC', version: '010' },
     candidateStatus = 'C',
     unrepresentable = 'reject',
+    seriesId = seriesIdOf(options.series),
   } = options;
   const fileName = ediFileName(dataType, centreNumber, awardingBody.ediId, sequence);
   const issues: EdiWriteIssue[] = [];
@@ -151,12 +157,20 @@ export function writeEntriesFile(candidates: readonly Candidate[], entries: read
   }
   if (issues.length > 0) return empty;
   const seriesYear = 2000 + Number(series.year);
+  const seriesLabel = `${series.code}${series.year}`;
+  if (seriesId === undefined && entries.length > 0) {
+    issues.push({ field: 'seriesId', value: seriesLabel, code: 'invalid_value', message: `Series ${seriesLabel} is not in a JCQ series month, so entries' series cannot be checked: pass seriesId`, severity: 'warning' });
+  }
 
   const byCandidate = new Map<string, Entry[]>();
   const known = new Set(candidates.map((c) => c.id));
   for (const entry of entries) {
     if (entry.awardingBodyId !== awardingBody.id) {
       issues.push({ entryId: entry.id, candidateId: entry.candidateId, field: 'awardingBodyId', value: entry.awardingBodyId, code: 'invalid_value', message: `Entry ${entry.entryCode} is with ${entry.awardingBodyId}, not ${awardingBody.id}: it belongs in that awarding body's file`, severity: 'error' });
+      continue;
+    }
+    if (seriesId !== undefined && entry.seriesId !== seriesId) {
+      issues.push({ entryId: entry.id, candidateId: entry.candidateId, field: 'seriesId', value: entry.seriesId, code: 'invalid_value', message: `Entry ${entry.entryCode} is for series ${entry.seriesId}, not ${seriesId} (${seriesLabel}): it belongs in that series' file`, severity: 'error' });
       continue;
     }
     if (!known.has(entry.candidateId)) {

@@ -13,7 +13,13 @@ export interface Actor {
   readonly role?: StaffRole | 'candidate' | 'system';
 }
 
-/** One line of the audit trail. */
+/**
+ * One line of the audit trail as a machine or store emits it, before a store numbers it.
+ * Machines emit these as `{ type: 'audit', line }`; the runtime appends them to the store's log.
+ */
+export type AuditLine = Omit<AuditEntry, 'seq'>;
+
+/** One line of the audit trail, numbered by the log it was appended to. */
 export interface AuditEntry {
   /** 1-based position in the trail. */
   readonly seq: number;
@@ -61,4 +67,32 @@ export function appendAudit(trail: readonly AuditEntry[], entry: Omit<AuditEntry
  */
 export function auditToJsonLines(trail: readonly AuditEntry[]): string {
   return trail.map((e) => JSON.stringify(e)).join('\n') + (trail.length ? '\n' : '');
+}
+
+/** The event every examcycle machine emits for each line of its audit trail. */
+export interface AuditEmitted {
+  readonly type: 'audit';
+  readonly line: AuditLine;
+}
+
+/**
+ * Collects the audit lines an actor emits into an array (for tests and single-process hosts that keep no
+ * store). Call it before `actor.start()` to include the start line. The runtime
+ * ({@link createExamcycleRuntime}) appends the same lines to a store's log instead.
+ *
+ * @param actor - an actor of an examcycle machine (anything with xstate's `on`)
+ * @example
+ * ```ts
+ * const actor = createActor(enquiryMachine, { input });
+ * const audit = collectAudit(actor);
+ * actor.start();
+ * audit[0]?.event; // 'enquiry.start'
+ * ```
+ */
+export function collectAudit(actor: { on(type: 'audit', handler: (e: AuditEmitted) => void): unknown }): AuditLine[] {
+  const lines: AuditLine[] = [];
+  actor.on('audit', (e) => {
+    lines.push(e.line);
+  });
+  return lines;
 }

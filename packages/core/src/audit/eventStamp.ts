@@ -5,7 +5,7 @@
  */
 import type { ExamcycleErrorCode } from '../errors/ExamcycleError.js';
 import { toLondon, type Instant } from '../time/clock.js';
-import { appendAudit, type Actor, type AuditEntry } from './auditTrail.js';
+import { appendAudit, type Actor, type AuditEntry, type AuditLine } from './auditTrail.js';
 
 /**
  * An instant's epoch milliseconds, or `null` when the value is not an ISO instant (checked without throwing:
@@ -123,5 +123,50 @@ export function rejectionAudit(
       ...(why.rule ? { rule: why.rule } : {}),
       ...(details ? { details } : {}),
     }),
+  };
+}
+
+/**
+ * The line that records a refused event, and the new latest instant: the audit line (`outcome: 'rejected'`,
+ * with its reason, code and rule), dated at the event's own instant when that is valid and not before the
+ * latest recorded one, otherwise at the latest recorded instant, so the log stays chronological. Machines
+ * assign `lastEventAt` and emit `{ type: 'audit', line }`; the runtime appends the line to the store's log.
+ *
+ * @param context - the machine's latest instant
+ * @param event - the refused event
+ * @param state - the state it was refused in
+ * @param why - the refusal
+ * @param details - what the line is about (a certificate id, a booking id)
+ * @example
+ * ```ts
+ * const { lastEventAt, line } = rejectionLine(context, event, 'unclaimed', { code: 'retention_not_expired', reason: 'kept until 2027-11-20' });
+ * enqueue.assign({ lastEventAt });
+ * enqueue.emit({ type: 'audit', line });
+ * ```
+ */
+export function rejectionLine(
+  context: { readonly lastEventAt: Instant },
+  event: { readonly type: string; readonly at?: unknown; readonly by?: unknown },
+  state: string,
+  why: Refusal,
+  details?: AuditEntry['details'],
+): { lastEventAt: Instant; line: AuditLine } {
+  const at = instantMillis(event.at);
+  const validAt = at !== null && at >= (instantMillis(context.lastEventAt) ?? -Infinity);
+  const when = validAt ? toLondon(event.at as string).toISO()! : context.lastEventAt;
+  return {
+    lastEventAt: when,
+    line: {
+      at: when,
+      ...(isActor(event.by) ? { by: event.by } : {}),
+      event: String(event.type),
+      from: state,
+      to: state,
+      outcome: 'rejected',
+      reason: why.reason,
+      code: why.code,
+      ...(why.rule ? { rule: why.rule } : {}),
+      ...(details ? { details } : {}),
+    },
   };
 }

@@ -1,11 +1,12 @@
 /**
  * What an accepted EOPS event does to the context: a pure function from the context and an event (already
- * passed by the rules in `eopsRejection.ts`) to the changed fields, including the audit line. The machine's
- * `assign` actions call it; nothing here reads a clock or does I/O.
+ * passed by the rules in `eopsRejection.ts`) to the changed fields and the audit line that records it; and
+ * the line of a rejected event. The machine's actions assign the change and emit the line (the store's
+ * append-only log keeps it, not the context); nothing here reads a clock or does I/O.
  *
  * @internal
  */
-import { appendAudit, type AuditEntry } from '../audit/auditTrail.js';
+import type { Actor, AuditEntry, AuditLine } from '../audit/auditTrail.js';
 import { instantSchema } from '../domain/identifierSchemas.js';
 import { academicYearOf, toLondon } from '../time/clock.js';
 import type { EopsAccount, EopsContext, EopsLeaderRole, EopsRecord, EopsTarget } from './eopsContext.js';
@@ -15,6 +16,20 @@ import { instantMillis } from '../audit/eventStamp.js';
 import { currentRecord, type EopsMachineState, type EopsRejection } from './eopsRejection.js';
 
 type Change = Partial<EopsContext>;
+
+/**
+ * What an event does: the context fields it changes (empty for most rejections) and its audit line.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * const { change, line } = applyEopsEvent(context, event, 'registered', 'registered');
+ * ```
+ */
+export interface EopsOutcome {
+  readonly change: Change;
+  readonly line: AuditLine;
+}
 
 function nameOf(context: EopsContext, id: string): string {
   return context.accounts.find((a) => a.id === id)?.name ?? id;
@@ -53,8 +68,14 @@ export function eopsAuditDetails(event: unknown, context: EopsContext): AuditEnt
   return Object.keys(details).length ? details : undefined;
 }
 
+/** Who sent an event, as recorded: only `id` and `role` (whatever else the host put on `by` is not kept). */
+function actorOf(by: Actor): Actor {
+  return by.role === undefined ? { id: by.id } : { id: by.id, role: by.role };
+}
+
 function applyChange(context: EopsContext, e: EopsEvent): Change {
   const year = context.academicYear!;
+  const by = actorOf(e.by);
   switch (e.type) {
     case 'centre.register':
       return {
@@ -90,7 +111,7 @@ function applyChange(context: EopsContext, e: EopsEvent): Change {
         academicYear: year,
         experience: e.experience,
         startedOn,
-        registeredBy: e.by,
+        registeredBy: by,
         registeredAt: e.at,
         targets: [],
         valuesAndAttributes: { statement: null, agreement: null },
@@ -113,7 +134,7 @@ function applyChange(context: EopsContext, e: EopsEvent): Change {
         otherMethod: t.otherMethod ?? null,
         successMeasure: t.successMeasure,
         dueBy: t.dueBy,
-        agreedBy: e.by,
+        agreedBy: by,
         agreedAt: e.at,
         status: 'open' as const,
         markedBy: null,
@@ -132,12 +153,12 @@ function applyChange(context: EopsContext, e: EopsEvent): Change {
               ? t
               : e.status === 'open'
                 ? { ...t, status: 'open', markedBy: null, markedAt: null, note: e.note ?? null }
-                : { ...t, status: e.status, markedBy: e.by, markedAt: e.at, note: e.note ?? null },
+                : { ...t, status: e.status, markedBy: by, markedAt: e.at, note: e.note ?? null },
           ),
         })),
       };
     case 'valuesAndAttributes.sign': {
-      const signature = { by: e.by, name: nameOf(context, e.by.id), at: e.at };
+      const signature = { by, name: nameOf(context, e.by.id), at: e.at };
       const asOfficer = e.by.id === e.officerId;
       return {
         records: updateRecord(context, e.officerId, (r) => ({
@@ -158,7 +179,7 @@ function applyChange(context: EopsContext, e: EopsEvent): Change {
               wentWell: e.meeting.wentWell,
               notSoWell: e.meeting.notSoWell,
               nextFocus: e.meeting.nextFocus,
-              recordedBy: e.by,
+              recordedBy: by,
               recordedAt: e.at,
             },
           ],
@@ -170,7 +191,7 @@ function applyChange(context: EopsContext, e: EopsEvent): Change {
       return {
         records: updateRecord(context, e.officerId, (r) => ({
           ...r,
-          induction: r.induction.map((i) => (i.id === e.itemId ? { ...i, completedBy: e.by, completedAt: e.at } : i)),
+          induction: r.induction.map((i) => (i.id === e.itemId ? { ...i, completedBy: by, completedAt: e.at } : i)),
         })),
       };
     case 'standards.declare': {
@@ -178,7 +199,7 @@ function applyChange(context: EopsContext, e: EopsEvent): Change {
       return {
         records: updateRecord(context, e.officerId, (r) => ({
           ...r,
-          declaration: { by: e.by, name, at: e.at },
+          declaration: { by, name, at: e.at },
           certificate: {
             id: `${r.centreNumber}/${r.officerId}/${r.academicYear}`,
             officerId: r.officerId,
@@ -202,7 +223,7 @@ function applyChange(context: EopsContext, e: EopsEvent): Change {
 }
 
 /**
- * The context change of an accepted event, with its audit line.
+ * The context change of an accepted event, and its audit line.
  *
  * @param context - the context before
  * @param event - an accepted event
@@ -211,22 +232,23 @@ function applyChange(context: EopsContext, e: EopsEvent): Change {
  * @internal
  * @example
  * ```ts
- * applyEopsEvent(context, event, 'registered', 'registered').records;
+ * applyEopsEvent(context, event, 'registered', 'registered').change.records;
  * ```
  */
-export function applyEopsEvent(context: EopsContext, event: EopsEvent, from: EopsMachineState, to: EopsMachineState): Change {
+export function applyEopsEvent(context: EopsContext, event: EopsEvent, from: EopsMachineState, to: EopsMachineState): EopsOutcome {
   const change = applyChange(context, event);
   const after = { ...context, ...change };
   const details = eopsAuditDetails(event, event.type === 'year.rollover' ? context : after);
   return {
-    ...change,
-    lastEventAt: event.at,
-    audit: appendAudit(context.audit, { at: event.at, by: event.by, event: event.type, from, to, outcome: 'accepted', ...(details ? { details } : {}) }),
+    change: { ...change, lastEventAt: event.at },
+    line: { at: event.at, by: actorOf(event.by), event: event.type, from, to, outcome: 'accepted', ...(details ? { details } : {}) },
   };
 }
 
 /**
- * The audit change of a rejected event: the line with its reason and code; the rest of the context is untouched.
+ * The audit line of a rejected event, with its reason and code, and the new latest instant when the event
+ * moves it on; the rest of the context is untouched. The line is dated by the event when it has a valid
+ * instant that keeps the log chronological, otherwise by the latest recorded instant (`unknown` before any).
  *
  * @param context - the context
  * @param event - the event as sent
@@ -235,19 +257,20 @@ export function applyEopsEvent(context: EopsContext, event: EopsEvent, from: Eop
  * @internal
  * @example
  * ```ts
- * rejectEopsEvent(context, event, 'registered', { code: 'not_authorised', reason: '…' }).audit;
+ * rejectEopsEvent(context, event, 'registered', { code: 'not_authorised', reason: '…' }).line.outcome; // 'rejected'
  * ```
  */
-export function rejectEopsEvent(context: EopsContext, event: unknown, state: EopsMachineState, why: EopsRejection): Change {
+export function rejectEopsEvent(context: EopsContext, event: unknown, state: EopsMachineState, why: EopsRejection): EopsOutcome {
   const e = (typeof event === 'object' && event !== null ? event : {}) as { type?: unknown; at?: unknown; by?: unknown };
-  // The line is dated by the event when it has a valid instant that keeps the trail chronological.
   const validAt = instantSchema.safeParse(e.at).success && (context.lastEventAt === null || (instantMillis(e.at) ?? -Infinity) >= (instantMillis(context.lastEventAt) ?? Infinity));
   const at = validAt ? (e.at as string) : (context.lastEventAt ?? 'unknown');
-  const by = typeof e.by === 'object' && e.by !== null && typeof (e.by as { id?: unknown }).id === 'string' ? (e.by as AuditEntry['by']) : undefined;
+  const sender = typeof e.by === 'object' && e.by !== null ? (e.by as { id?: unknown; role?: unknown }) : undefined;
+  // Only the sender's id and role go on the line, and only when they are strings: the log keeps no host junk.
+  const by = typeof sender?.id === 'string' ? ({ id: sender.id, ...(typeof sender.role === 'string' ? { role: sender.role } : {}) } as Actor) : undefined;
   const details = eopsAuditDetails(event, context);
   return {
-    ...(at !== 'unknown' && at !== context.lastEventAt ? { lastEventAt: at } : {}),
-    audit: appendAudit(context.audit, {
+    change: at !== 'unknown' && at !== context.lastEventAt ? { lastEventAt: at } : {},
+    line: {
       at,
       ...(by ? { by } : {}),
       event: typeof e.type === 'string' ? e.type : '(no type)',
@@ -258,6 +281,6 @@ export function rejectEopsEvent(context: EopsContext, event: unknown, state: Eop
       code: why.code,
       ...(why.rule ? { rule: why.rule } : {}),
       ...(details ? { details } : {}),
-    }),
+    },
   };
 }

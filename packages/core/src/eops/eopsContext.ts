@@ -2,9 +2,10 @@
  * The data the EOPS machine keeps for a centre, as plain JSON (it persists with the snapshot): the centre's
  * accounts (who may sign in, who administers), and one record per exams officer per academic year with
  * the targets, the two Values & Attributes signatures, the meetings, the induction checklist, the SLT
- * declaration and the certificate. Earlier years' records stay in the list as history.
+ * declaration and the certificate. Earlier years' records stay in the list as history. The audit trail is
+ * not kept here: the machine emits each line (`{ type: 'audit', line }`) for the store's append-only log.
  */
-import type { Actor, AuditEntry } from '../audit/auditTrail.js';
+import type { Actor } from '../audit/auditTrail.js';
 import type { AcademicYear, CalendarDate, Instant } from '../time/clock.js';
 import type { EopsAchievementMethod, EopsKeySkillArea, EopsKnowledgeArea } from './eopsAreas.js';
 
@@ -200,7 +201,6 @@ export interface EopsContext {
   readonly accounts: readonly EopsAccount[];
   /** Every officer's record, every year (earlier years are history). */
   readonly records: readonly EopsRecord[];
-  readonly audit: readonly AuditEntry[];
   /** The instant of the latest event, accepted or rejected (null before any). */
   readonly lastEventAt: Instant | null;
 }

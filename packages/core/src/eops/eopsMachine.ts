@@ -15,17 +15,25 @@
  * {@link ExamcycleError} code and the rule that decided). Context changes only through `assign`; the rules
  * are one pure guard, the changes one pure function; there is no I/O and no clock: time is each event's `at`.
  */
-import { enqueueActions, setup, type Actor as XActor, type AnyActorRef, type SnapshotFrom } from 'xstate';
-import type { AuditEntry } from '../audit/auditTrail.js';
+import { enqueueActions, setup, type Actor as XActor, type SnapshotFrom } from 'xstate';
+import type { AuditEmitted, AuditEntry, AuditLine } from '../audit/auditTrail.js';
 import { ExamcycleError } from '../errors/ExamcycleError.js';
+import type { SendOutcome } from '../machines/createExamCycle.js';
 import { applyEopsEvent, rejectEopsEvent } from './applyEopsEvent.js';
 import type { EopsCertificate, EopsContext } from './eopsContext.js';
 import type { EopsEvent } from './eopsEvents.js';
 import { currentRecord, eopsRejectionOf, type EopsMachineState } from './eopsRejection.js';
 
-/** Events the machine emits for hosts to subscribe to with `actor.on(...)` (to email a certificate, say). */
+/**
+ * Events the machine emits for hosts to subscribe to with `actor.on(...)`: one `audit` line for every event
+ * it is sent (the runtime appends it to the store's log; {@link collectAudit} gathers them in tests);
+ * `event.rejected` (as every examcycle machine) and `eops.rejected` (as before) with the line of a rejected
+ * event; and `eops.certified` when a certificate is issued (to email it, say).
+ */
 export type EopsEmitted =
-  | { readonly type: 'eops.rejected'; readonly entry: AuditEntry }
+  | AuditEmitted
+  | { readonly type: 'event.rejected'; readonly entry: AuditLine }
+  | { readonly type: 'eops.rejected'; readonly entry: AuditLine }
   | { readonly type: 'eops.certified'; readonly certificate: EopsCertificate };
 
 const stay = {
@@ -34,17 +42,21 @@ const stay = {
 };
 
 /**
- * The EOPS machine (id `eops`, snapshot version 1). Start one actor per centre; persist it with
- * `persistSnapshot` and restore it with `restoreSnapshot(eopsMachine, json)`.
+ * The EOPS machine (id `eops`, snapshot version 2: the audit trail is emitted, not kept in the context).
+ * Start one actor per centre; host it through the runtime with {@link eopsPersisted}, or persist it with
+ * `persistSnapshot` and restore it with `restoreSnapshot(eopsMachine, json, { migrations: eopsPersisted.migrations })`.
  *
  * @example
  * ```ts
- * const actor = createActor(eopsMachine).start();
+ * const actor = createActor(eopsMachine);
+ * const audit = collectAudit(actor);
+ * actor.start();
  * const slt = { id: 'slt-1', role: 'senior_leader' } as const;
  * actor.send({ type: 'centre.register', centre: { centreNumber: '12345', name: 'Plume Academy' }, user: { id: 'slt-1', name: 'Nanda Hassan', roles: ['senior_leader'] }, at: '2025-09-02T09:00:00+01:00', by: slt });
  * actor.send({ type: 'account.register', user: { id: 'eo-1', name: 'Amber Giles', roles: ['exams_officer'] }, at: '2025-09-02T09:05:00+01:00', by: { id: 'eo-1', role: 'exams_officer' } });
  * actor.send({ type: 'account.approve', accountId: 'eo-1', at: '2025-09-02T09:10:00+01:00', by: slt });
  * actor.send({ type: 'officer.register', officerId: 'eo-1', experience: 'new', at: '2025-09-02T09:15:00+01:00', by: slt });
+ * audit.length; // 4
  * ```
  */
 export const eopsMachine = setup({
@@ -58,28 +70,31 @@ export const eopsMachine = setup({
     acceptable: ({ context, event }, params: { state: EopsMachineState }) => eopsRejectionOf(context, params.state, event) === undefined,
   },
   actions: {
-    /** Applies an accepted event and writes its audit line; emits `eops.certified` when a certificate is issued. */
+    /** Applies an accepted event and emits its audit line; emits `eops.certified` when a certificate is issued. */
     accept: enqueueActions(({ context, event, enqueue }, params: { from: EopsMachineState; to: EopsMachineState }) => {
-      const change = applyEopsEvent(context, event, params.from, params.to);
+      const { change, line } = applyEopsEvent(context, event, params.from, params.to);
       enqueue.assign(change);
+      enqueue.emit({ type: 'audit', line });
       if (event.type === 'standards.declare') {
         const certificate = currentRecord({ ...context, ...change }, event.officerId)?.certificate;
         if (certificate) enqueue.emit({ type: 'eops.certified', certificate });
       }
     }),
-    /** Records a rejected event with its reason, code and rule, and emits `eops.rejected`. */
+    /** Emits a rejected event's audit line with its reason, code and rule, then `event.rejected` and `eops.rejected`. */
     reject: enqueueActions(({ context, event, enqueue }, params: { state: EopsMachineState }) => {
       const why = eopsRejectionOf(context, params.state, event) ?? { code: 'event_rejected' as const, reason: `"${String(event.type)}" is not accepted in ${params.state}` };
-      const change = rejectEopsEvent(context, event, params.state, why);
-      enqueue.assign(change);
-      const entry = change.audit?.[change.audit.length - 1];
-      if (entry) enqueue.emit({ type: 'eops.rejected', entry });
+      const { change, line } = rejectEopsEvent(context, event, params.state, why);
+      if (change.lastEventAt !== undefined) enqueue.assign(change);
+      enqueue.emit({ type: 'audit', line });
+      enqueue.emit({ type: 'event.rejected', entry: line });
+      enqueue.emit({ type: 'eops.rejected', entry: line });
     }),
   },
 }).createMachine({
   id: 'eops',
-  version: '1',
-  context: () => ({ centre: null, academicYear: null, accounts: [], records: [], audit: [], lastEventAt: null }),
+  version: '2',
+  // No start line: a new actor has no instant or author until the centre's first user registers it.
+  context: () => ({ centre: null, academicYear: null, accounts: [], records: [], lastEventAt: null }),
   initial: 'unregistered',
   states: {
     unregistered: {
@@ -123,32 +138,43 @@ export type EopsSnapshot = SnapshotFrom<typeof eopsMachine>;
 /** A running EOPS actor. */
 export type EopsActor = XActor<typeof eopsMachine>;
 
-/**
- * The last event's rejection as a typed error, or undefined when the last event was accepted.
- *
- * @param snapshot - an EOPS snapshot (or anything with its audit trail)
- * @example
- * ```ts
- * actor.send({ type: 'standards.declare', officerId: 'eo-1', at, by: { id: 'eo-1', role: 'exams_officer' } });
- * lastEopsRejection(actor.getSnapshot())?.code; // 'not_authorised'
- * ```
- */
-export function lastEopsRejection(snapshot: { readonly context: Pick<EopsContext, 'audit'> }): ExamcycleError | undefined {
-  const entry = snapshot.context.audit[snapshot.context.audit.length - 1];
-  if (!entry || entry.outcome !== 'rejected') return undefined;
+/** The typed error of a rejected line (its code, reason and rule; the event, state and what it was about). */
+function errorOf(entry: AuditLine | AuditEntry): ExamcycleError {
   return new ExamcycleError(entry.code ?? 'event_rejected', entry.reason ?? `"${entry.event}" was rejected`, {
     ...(entry.rule ? { rule: entry.rule } : {}),
-    details: { event: entry.event, state: entry.from, seq: entry.seq, ...(entry.details ?? {}) },
+    details: { event: entry.event, state: entry.from, ...('seq' in entry ? { seq: entry.seq } : {}), ...(entry.details ?? {}) },
   });
 }
 
-/** The outcome of {@link sendEops}: accepted, or rejected with a typed error; both carry the audit line. */
-export type EopsSendOutcome =
-  | { readonly ok: true; readonly entry: AuditEntry }
-  | { readonly ok: false; readonly error: ExamcycleError; readonly entry: AuditEntry | undefined };
+/**
+ * The last line's rejection as a typed error, or undefined when the last event was accepted (or there is none).
+ *
+ * @param audit - the audit lines of an EOPS actor, as {@link collectAudit} gathers them or a store's log returns them
+ * @example
+ * ```ts
+ * const audit = collectAudit(actor); // before actor.start()
+ * actor.send({ type: 'standards.declare', officerId: 'eo-1', at, by: { id: 'eo-1', role: 'exams_officer' } });
+ * lastEopsRejection(audit)?.code; // 'not_authorised'
+ * ```
+ */
+export function lastEopsRejection(audit: readonly (AuditLine | AuditEntry)[]): ExamcycleError | undefined {
+  const entry = audit[audit.length - 1];
+  return entry?.outcome === 'rejected' ? errorOf(entry) : undefined;
+}
 
 /**
- * Sends an event to an EOPS actor and says whether it was accepted, with the typed error when not.
+ * The outcome of {@link sendEops}: the same {@link SendOutcome} as the exam cycle's handle and the runtime
+ * (accepted, or rejected with a typed error; both carry the audit line).
+ */
+export type EopsSendOutcome = SendOutcome;
+
+/** What {@link sendEops} needs of an actor: its snapshot, `send`, and `on` for the audit line. */
+export type EopsActorLike = Pick<EopsActor, 'getSnapshot' | 'send' | 'on'>;
+
+/**
+ * Sends an event to an EOPS actor and says whether it was accepted, with the typed error when not, and the
+ * audit line the actor emitted for it. An actor that is not running processes nothing: the outcome is an
+ * `event_rejected` error with a line describing the refusal (not emitted: no log saw the event).
  *
  * @param actor - a started EOPS actor
  * @param event - the event
@@ -158,18 +184,26 @@ export type EopsSendOutcome =
  * if (!outcome.ok) console.log(outcome.error.message); // which criteria are still missing
  * ```
  */
-export function sendEops(actor: AnyActorRef & { getSnapshot(): EopsSnapshot }, event: EopsEvent): EopsSendOutcome {
+export function sendEops(actor: EopsActorLike, event: EopsEvent): EopsSendOutcome {
   const previous = actor.getSnapshot();
-  if (previous.status !== 'active') {
-    // xstate drops events sent to a stopped actor: say so rather than pretend.
-    return { ok: false, entry: undefined, error: new ExamcycleError('event_rejected', `The actor is ${previous.status}; "${event.type}" was not processed`) };
+  const state = previous.value as EopsMachineState;
+  const refused = (reason: string): EopsSendOutcome => {
+    const { line } = rejectEopsEvent(previous.context, event, state, { code: 'event_rejected', reason });
+    return { ok: false, entry: line, error: errorOf(line) };
+  };
+  // xstate drops events sent to a stopped actor: say so rather than pretend.
+  if (previous.status !== 'active') return refused(`The actor is ${previous.status}; "${String(event.type)}" was not processed`);
+  const lines: AuditLine[] = [];
+  const subscription = actor.on('audit', (e) => {
+    lines.push(e.line);
+  });
+  try {
+    actor.send(event);
+  } finally {
+    subscription.unsubscribe();
   }
-  actor.send(event);
-  const snapshot = actor.getSnapshot();
-  const entry = snapshot.context.audit[snapshot.context.audit.length - 1];
-  if (snapshot.context.audit.length === previous.context.audit.length || !entry) {
-    return { ok: false, entry, error: new ExamcycleError('event_rejected', `"${event.type}" was not processed`) };
-  }
-  if (entry.outcome === 'rejected') return { ok: false, entry, error: lastEopsRejection(snapshot)! };
-  return { ok: true, entry };
+  const line = lines[lines.length - 1];
+  // Sent from inside another event's processing, the event waits in the mailbox: it has no outcome yet.
+  if (!line) return refused(`"${String(event.type)}" was not processed (the actor is busy with another event)`);
+  return line.outcome === 'rejected' ? { ok: false, entry: line, error: errorOf(line) } : { ok: true, entry: line };
 }

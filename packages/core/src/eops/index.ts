@@ -6,7 +6,8 @@
 
 // the machine
 export { eopsMachine, lastEopsRejection, sendEops } from './eopsMachine.js';
-export type { EopsActor, EopsEmitted, EopsSendOutcome, EopsSnapshot } from './eopsMachine.js';
+export type { EopsActor, EopsActorLike, EopsEmitted, EopsSendOutcome, EopsSnapshot } from './eopsMachine.js';
+export { eopsContextSchema, eopsPersisted } from './eopsPersisted.js';
 export { EOPS_EVENT_TYPES, eopsEventSchema } from './eopsEvents.js';
 export type { EopsEvent, EopsEventType, EopsMeetingInput, EopsStamp, EopsTargetInput, EopsUserInput } from './eopsEvents.js';
 export { EOPS_LEADER_ROLES, EOPS_ROLES } from './eopsContext.js';

@@ -19,6 +19,8 @@ export type ExamcycleErrorCode =
   | 'malformed_record'
   | 'trailer_mismatch'
   | 'unrepresentable_value'
+  /** An input past a documented size limit (a zip's expanded bytes, entries, nesting or ratio), refused before it is expanded. */
+  | 'limit_exceeded'
   // machines and policy
   | 'event_rejected'
   | 'guard_failed'
@@ -31,6 +33,8 @@ export type ExamcycleErrorCode =
   | 'snapshot_invalid'
   | 'snapshot_machine_mismatch'
   | 'snapshot_version_unsupported'
+  | 'conflict'
+  | 'store_failed'
   // rules packs
   | 'rule_unsupported'
   | 'invalid_overrides'

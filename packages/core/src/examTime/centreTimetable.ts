@@ -11,7 +11,8 @@ import type { Session, TimetabledPaper } from '../domain/paper.js';
 import type { QualificationLevel } from '../domain/qualification.js';
 import { ExamcycleError } from '../errors/ExamcycleError.js';
 import { londonTime, toLondon, type CalendarDate, type Instant } from '../time/clock.js';
-import { allowedMinutes, arrangementKindsOf, timeAllowanceOf, type TimeAllowance } from './timeAllowance.js';
+import { EXAM_TIME_LIMITS } from './examTimeLimits.js';
+import { allowedMinutes, arrangementKindsOf, arrangementNumberProblem, timeAllowanceOf, type TimeAllowance } from './timeAllowance.js';
 
 /** How a paper is assessed (written, practical, on screen). */
 export type PaperKind = TimetabledPaper['kind'];
@@ -81,7 +82,7 @@ export interface TimetableCandidate {
 
 /** Why part of the input could not be placed on the timetable. */
 export interface TimetableIssue {
-  readonly code: 'unknown_candidate' | 'no_components' | 'component_not_timetabled' | 'duplicate_paper' | 'duplicate_sitting' | 'duplicate_candidate' | 'invalid_paper';
+  readonly code: 'unknown_candidate' | 'no_components' | 'component_not_timetabled' | 'duplicate_paper' | 'duplicate_sitting' | 'duplicate_candidate' | 'invalid_paper' | 'invalid_arrangement';
   readonly message: string;
   readonly entryId?: string;
   readonly candidateId?: string;
@@ -135,7 +136,8 @@ function byPaperTime(a: TimetabledPaper, b: TimetabledPaper): number {
  * component codes are matched to timetabled papers of the same awarding body and series. Input order does
  * not matter; the same input always gives the same timetable.
  *
- * @param input - papers, entries, candidates and access arrangements
+ * @param input - papers, entries, candidates and access arrangements; a paper whose duration is not a whole number
+ *   of minutes from 1 to 1,440, or an arrangement whose extra time or rest breaks are out of range, becomes an issue
  * @example
  * ```ts
  * const timetable = buildCentreTimetable({ papers, entries, candidates, accessArrangements });
@@ -150,8 +152,8 @@ export function buildCentreTimetable(input: CentreTimetableInput): CentreTimetab
   const paperById = new Map<string, TimetabledPaper>();
   const startsAt = new Map<string, Instant>();
   for (const paper of [...input.papers].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-    if (!HHMM.test(paper.startTime) || !Number.isInteger(paper.durationMinutes) || paper.durationMinutes <= 0) {
-      issues.push({ code: 'invalid_paper', paperId: paper.id, value: `${paper.startTime} ${paper.durationMinutes}`, message: `Paper ${paper.id} needs an HH:mm start and a positive whole duration` });
+    if (typeof paper.startTime !== 'string' || !HHMM.test(paper.startTime) || !Number.isInteger(paper.durationMinutes) || paper.durationMinutes <= 0 || paper.durationMinutes > EXAM_TIME_LIMITS.maxDurationMinutes) {
+      issues.push({ code: 'invalid_paper', paperId: paper.id, value: `${String(paper.startTime)} ${String(paper.durationMinutes)}`, message: `Paper ${paper.id} needs an HH:mm start and a whole duration from 1 to ${EXAM_TIME_LIMITS.maxDurationMinutes} minutes` });
       continue;
     }
     let at: Instant;
@@ -191,6 +193,16 @@ export function buildCentreTimetable(input: CentreTimetableInput): CentreTimetab
   const allowanceCache = new Map<string, { allowance: TimeAllowance; kinds: AccessArrangementKind[] }>();
   const arrangementsByCandidate = new Map<string, AccessArrangement[]>();
   for (const a of arrangements) {
+    const problem = arrangementNumberProblem(a);
+    if (problem) {
+      issues.push({
+        code: 'invalid_arrangement',
+        candidateId: a.candidateId,
+        value: String(problem.value),
+        message: `Access arrangement ${a.id} (${a.kind}) has ${problem.field} ${String(problem.value)}; it must be a whole number from 0 to ${problem.rule.max}, so the arrangement is left out of the time allowed`,
+      });
+      continue;
+    }
     const list = arrangementsByCandidate.get(a.candidateId);
     if (list) list.push(a);
     else arrangementsByCandidate.set(a.candidateId, [a]);

@@ -9,6 +9,7 @@ import type { TimetabledPaper } from '../domain/paper.js';
 import type { ExamRoomRules } from '../rules/RulesPack.js';
 import type { SourceRef } from '../rules/sources.js';
 import { londonTime, toLondon, type Instant } from '../time/clock.js';
+import { checkNumber, checkObject, count, EXAM_TIME_LIMITS, positiveCount, ruleNumber } from './examTimeLimits.js';
 import { durationText } from './timeAllowance.js';
 
 /** A register status. */
@@ -33,6 +34,7 @@ export interface ArrivalClassification {
  * @param paper - the paper's date, published start and duration
  * @param arrivedAt - when the candidate arrived, or undefined if they did not
  * @param rules - the exam-room rules in force (very-late thresholds)
+ * @throws ExamcycleError `invalid_value` naming the field for a duration or threshold that is not a whole number of minutes up to 1,440, or an invalid date, time or instant
  * @example
  * ```ts
  * classifyArrival({ date: '2026-06-01', startTime: '09:00', durationMinutes: 90 }, '2026-06-01T10:05:00+01:00', rules).status; // 'very_late'
@@ -43,12 +45,17 @@ export function classifyArrival(
   arrivedAt: Instant | undefined,
   rules: ExamRoomRules,
 ): ArrivalClassification {
+  checkObject(paper, 'paper');
+  const minutes = count(EXAM_TIME_LIMITS.maxDurationMinutes);
+  const duration = checkNumber(paper.durationMinutes, 'paper.durationMinutes', positiveCount(EXAM_TIME_LIMITS.maxDurationMinutes));
+  const longExam = ruleNumber(rules, 'veryLateLongExamMinutes', minutes);
+  const afterStart = ruleNumber(rules, 'veryLateAfterStartMinutes', minutes);
   const start = toLondon(londonTime(paper.date, paper.startTime));
-  const long = paper.durationMinutes > rules.veryLateLongExamMinutes.value;
-  const veryLateAfter = long ? start.plus({ minutes: rules.veryLateAfterStartMinutes.value }) : start.plus({ minutes: paper.durationMinutes });
+  const long = duration > longExam;
+  const veryLateAfter = long ? start.plus({ minutes: afterStart }) : start.plus({ minutes: duration });
   const rule = long
-    ? `more than ${durationText(rules.veryLateAfterStartMinutes.value)} after the published start of an exam over ${durationText(rules.veryLateLongExamMinutes.value)}`
-    : `after the published finish of an exam of ${durationText(rules.veryLateLongExamMinutes.value)} or less`;
+    ? `more than ${durationText(afterStart)} after the published start of an exam over ${durationText(longExam)}`
+    : `after the published finish of an exam of ${durationText(longExam)} or less`;
   const source = rules.veryLateAfterStartMinutes.source;
   const base = { publishedStart: start.toISO()!, veryLateAfter: veryLateAfter.toISO()!, source };
   if (arrivedAt === undefined) return { ...base, status: 'absent', explanation: 'Did not arrive' };

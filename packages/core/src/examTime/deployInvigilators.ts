@@ -14,6 +14,7 @@ import type { Session } from '../domain/paper.js';
 import type { ExamRoomRules } from '../rules/RulesPack.js';
 import type { SourceRef } from '../rules/sources.js';
 import type { CalendarDate } from '../time/clock.js';
+import { checkArray, checkNumber, checkObject, checkRatios, count, EXAM_TIME_LIMITS, sourcedValue } from './examTimeLimits.js';
 import { invigilatorTrainingStatus } from './invigilatorTraining.js';
 import type { RatioKind, SeatingPlan } from './planSeating.js';
 
@@ -100,16 +101,21 @@ export interface DeployInvigilatorsOptions {
  * Invigilators a room needs for its candidates under the ratios: the sum of each kind's share, rounded up
  * (exact integer arithmetic); at least one when the room has candidates.
  *
- * @param byKind - candidates by ratio class
- * @param ratios - candidates per invigilator by class
+ * @param byKind - candidates by ratio class (whole numbers, 0 to 1,000,000)
+ * @param ratios - candidates per invigilator by class (whole numbers, 1 to 1,000)
+ * @throws ExamcycleError `invalid_value` naming the field (`ratios.written`, `byKind.practical`, …) for a number out of range
  * @example
  * ```ts
  * requiredInvigilators({ written: 31, practical: 0, on_screen: 0 }, { written: 30, practical: 20, on_screen: 20 }); // 2
  * ```
  */
 export function requiredInvigilators(byKind: Readonly<Record<RatioKind, number>>, ratios: Readonly<Record<RatioKind, number>>): number {
-  const { written: w, practical: p, on_screen: o } = byKind;
-  const { written: rw, practical: rp, on_screen: ro } = ratios;
+  checkObject(byKind, 'byKind');
+  const n = count(EXAM_TIME_LIMITS.maxCount);
+  const w = checkNumber(byKind.written, 'byKind.written', n);
+  const p = checkNumber(byKind.practical, 'byKind.practical', n);
+  const o = checkNumber(byKind.on_screen, 'byKind.on_screen', n);
+  const { written: rw, practical: rp, on_screen: ro } = checkRatios(ratios, 'ratios');
   const den = rw * rp * ro;
   const num = w * rp * ro + p * rw * ro + o * rw * rp;
   return Math.ceil(num / den);
@@ -124,6 +130,7 @@ function cmp(a: string, b: string): number {
  *
  * @param input - the seating plan, the pool, and each room's way to summon help
  * @param options - the rules, and centre choices
+ * @throws ExamcycleError `invalid_value` naming the field for invigilation ratios that are not whole numbers from 1 to 1,000
  * @example
  * ```ts
  * const d = deployInvigilators({ plan, invigilators, summonHelp: { hall: 'radio' } }, { rules: jcq.examRoomRules('2025/26') });
@@ -131,9 +138,14 @@ function cmp(a: string, b: string): number {
  * ```
  */
 export function deployInvigilators(input: DeployInvigilatorsInput, options: DeployInvigilatorsOptions): Deployment {
+  checkObject(input, 'input');
+  checkObject(options, 'options');
   const { rules, facilitatorArrangements = ['reader', 'scribe', 'prompter', 'practical_assistant'] } = options;
   const { plan } = input;
-  const ratios = rules.invigilationRatio.value;
+  const ratios = checkRatios(sourcedValue(rules, 'invigilationRatio'), 'rules.invigilationRatio');
+  checkObject(plan, 'plan');
+  checkArray(plan.rooms, 'plan.rooms');
+  checkArray(input.invigilators, 'invigilators');
   const needsFacilitator = new Set(facilitatorArrangements);
   const summon = input.summonHelp ?? {};
 

@@ -9,6 +9,7 @@ import type { Actor } from '../audit/auditTrail.js';
 import type { CycleTaskInput } from '../machines/cycleTasks.js';
 import type { RulesPack } from '../rules/RulesPack.js';
 import { academicYearOf, endOfLondonDay, toLondon, type Instant } from '../time/clock.js';
+import { checkNumber, checkObject, count, EXAM_TIME_LIMITS, sourcedValue } from './examTimeLimits.js';
 import type { SittingRecord } from './sittingRecord.js';
 
 /** Options for {@link examTimeTasks}. */
@@ -33,6 +34,7 @@ export interface ExamTimeTasksOptions {
  *
  * @param record - the sitting record
  * @param options - the rules pack (working days) and the windows
+ * @throws ExamcycleError `invalid_value` naming the field when a window is not a whole number of working days from 0 to 366
  * @example
  * ```ts
  * examTimeTasks(record, { rulesPack: jcq }).map((t) => `${t.id} due ${t.dueAt}`);
@@ -40,10 +42,19 @@ export interface ExamTimeTasksOptions {
  * ```
  */
 export function examTimeTasks(record: SittingRecord, options: ExamTimeTasksOptions): CycleTaskInput[] {
+  checkObject(record, 'record');
+  checkObject(options, 'options');
   const { rulesPack } = options;
+  const days = count(EXAM_TIME_LIMITS.maxWorkingDays);
   const rules = rulesPack.examRoomRules(academicYearOf(record.date));
-  const veryLateReportWorkingDays = options.veryLateReportWorkingDays ?? rules.veryLateArrivalReportWorkingDays.value;
-  const specialConsiderationWorkingDays = options.specialConsiderationWorkingDays ?? rules.specialConsiderationWorkingDays.value;
+  const veryLateReportWorkingDays =
+    options.veryLateReportWorkingDays !== undefined
+      ? checkNumber(options.veryLateReportWorkingDays, 'veryLateReportWorkingDays', days)
+      : checkNumber(sourcedValue(rules, 'veryLateArrivalReportWorkingDays'), 'rules.veryLateArrivalReportWorkingDays', days);
+  const specialConsiderationWorkingDays =
+    options.specialConsiderationWorkingDays !== undefined
+      ? checkNumber(options.specialConsiderationWorkingDays, 'specialConsiderationWorkingDays', days)
+      : checkNumber(sourcedValue(rules, 'specialConsiderationWorkingDays'), 'rules.specialConsiderationWorkingDays', days);
   const tasks: CycleTaskInput[] = [];
   const seen = new Set<string>();
   const add = (t: CycleTaskInput) => {

@@ -10,6 +10,8 @@ import type { ExamRoomRules } from '../rules/RulesPack.js';
 import type { SourceRef } from '../rules/sources.js';
 import type { CalendarDate } from '../time/clock.js';
 import type { CandidateSitting, CentreTimetable } from './centreTimetable.js';
+import { ExamcycleError } from '../errors/ExamcycleError.js';
+import { checkArray, checkNumber, checkObject, count, EXAM_TIME_LIMITS, positiveCount, ruleNumber, sourcedValue } from './examTimeLimits.js';
 import { COMPACT_CLASH_KIND, findClashesCompact } from './findClashesCompact.js';
 import { durationText } from './timeAllowance.js';
 
@@ -58,6 +60,8 @@ function dayNumber(date: CalendarDate): number {
  *
  * @param timetable - the centre timetable (allowed minutes already include extra time and rest breaks)
  * @param options - the exam-room rules
+ * @throws ExamcycleError `invalid_value` naming the field for a limit, threshold, duration or allowance out of range
+ *   (see {@link EXAM_TIME_LIMITS}), a paper without a valid date, or a sitting of a paper not in the timetable
  * @example
  * ```ts
  * const clashes = findClashes(timetable, { rules: jcq.examRoomRules('2025/26') });
@@ -65,14 +69,27 @@ function dayNumber(date: CalendarDate): number {
  * ```
  */
 export function findClashes(timetable: CentreTimetable, options: FindClashesOptions): Clash[] {
+  checkObject(timetable, 'timetable');
+  checkObject(options, 'options');
   const { rules } = options;
-  const consecutiveMax = rules.consecutiveSessionMaxMinutes.value;
-  const thresholds = rules.overnightThresholdMinutes.value;
+  const limitRule = count(EXAM_TIME_LIMITS.maxLimitMinutes);
+  const consecutiveMax = ruleNumber(rules, 'consecutiveSessionMaxMinutes', limitRule);
+  const thresholds = sourcedValue(rules, 'overnightThresholdMinutes') as ExamRoomRules['overnightThresholdMinutes']['value'];
+  checkObject(thresholds, 'rules.overnightThresholdMinutes');
+  for (const [level, v] of Object.entries(thresholds)) if (v !== undefined) checkNumber(v, `rules.overnightThresholdMinutes.${level}`, limitRule);
+  checkArray(timetable.papers, 'timetable.papers');
+  checkArray(timetable.candidates, 'timetable.candidates');
 
   const paperIndex = new Map<string, number>();
   const papers = timetable.papers;
   let minDay = Number.POSITIVE_INFINITY;
-  for (const p of papers) minDay = Math.min(minDay, dayNumber(p.date));
+  for (const p of papers) {
+    checkObject(p, 'timetable.papers[]');
+    checkNumber(p.durationMinutes, `timetable.papers[${String(p.id)}].durationMinutes`, positiveCount(EXAM_TIME_LIMITS.maxDurationMinutes));
+    const day = dayNumber(p.date);
+    if (!Number.isFinite(day)) throw new ExamcycleError('invalid_value', `Paper ${String(p.id)} has no valid date (${String(p.date)})`, { location: { field: `timetable.papers[${String(p.id)}].date`, value: String(p.date) } });
+    minDay = Math.min(minDay, day);
+  }
   const paperSlot = new Int32Array(papers.length);
   const paperMinutes = new Int32Array(papers.length);
   const paperDayLimit = new Int32Array(papers.length);
@@ -92,11 +109,13 @@ export function findClashes(timetable: CentreTimetable, options: FindClashesOpti
   const sittingCandidate = new Int32Array(n);
   const sittingPaper = new Int32Array(n);
   candidates.forEach((c, ci) => {
-    extra[ci] = c.allowance.extraTimePercent;
-    rest[ci] = c.allowance.restBreakMinutesPerHour;
+    extra[ci] = checkNumber(c.allowance?.extraTimePercent, `timetable.candidates[${String(c.candidateId)}].allowance.extraTimePercent`, count(EXAM_TIME_LIMITS.maxExtraTimePercent));
+    rest[ci] = checkNumber(c.allowance?.restBreakMinutesPerHour, `timetable.candidates[${String(c.candidateId)}].allowance.restBreakMinutesPerHour`, count(EXAM_TIME_LIMITS.maxRestBreakMinutesPerHour));
     for (const s of c.sittings) {
+      const p = paperIndex.get(s.paperId);
+      if (p === undefined) throw new ExamcycleError('invalid_value', `Candidate ${String(c.candidateNumber)} sits paper ${String(s.paperId)}, which is not among the timetable's papers`, { location: { field: 'sittings.paperId', value: String(s.paperId) } });
       sittingCandidate[sittings.length] = ci;
-      sittingPaper[sittings.length] = paperIndex.get(s.paperId)!;
+      sittingPaper[sittings.length] = p;
       sittings.push(s);
     }
   });

@@ -6,6 +6,7 @@
  * this form; hosts with national-scale data can call it directly.
  */
 import { ExamcycleError } from '../errors/ExamcycleError.js';
+import { checkNumber, checkObject, count as wholeFrom0, EXAM_TIME_LIMITS, positiveCount } from './examTimeLimits.js';
 
 /** Sittings as columns. Sitting `i` is candidate `sittingCandidate[i]` sitting paper `sittingPaper[i]`. */
 export interface CompactSittings {
@@ -72,7 +73,9 @@ function badInput(message: string, field: string, value: number): ExamcycleError
  *
  * @param s - the sittings as columns
  * @param options - the consecutive-sitting limit
- * @throws ExamcycleError `invalid_value` when a column is the wrong length or a number is out of range
+ * @throws ExamcycleError `invalid_value` naming the column when a column is the wrong length or type, or a number is
+ *   out of range (a negative slot, a duration not from 1 to 1,440 minutes, extra time over 1,000%, rest breaks
+ *   over 60 minutes per hour, a limit not from 0 to 100,000 minutes, more than 10,000,000 candidates)
  * @example
  * ```ts
  * const out = findClashesCompact(columns, { consecutiveMaxMinutes: rules.consecutiveSessionMaxMinutes.value });
@@ -80,19 +83,28 @@ function badInput(message: string, field: string, value: number): ExamcycleError
  * ```
  */
 export function findClashesCompact(s: CompactSittings, options: FindClashesCompactOptions): CompactClashes {
+  checkObject(s, 'sittings');
+  checkObject(options, 'options');
+  for (const column of ['sittingCandidate', 'sittingPaper', 'paperSlot', 'paperMinutes', 'paperDayLimit'] as const) {
+    if (!(s[column] instanceof Int32Array)) throw new ExamcycleError('invalid_value', `${column} must be an Int32Array`, { location: { field: column }, details: { field: column } });
+  }
   const n = s.sittingCandidate.length;
-  const C = s.candidateCount;
-  const P = s.paperSlot.length;
+  const C = checkNumber(s.candidateCount, 'candidateCount', wholeFrom0(EXAM_TIME_LIMITS.maxCandidates));
+  const P = checkNumber(s.paperSlot.length, 'paperSlot', wholeFrom0(EXAM_TIME_LIMITS.maxPapers));
+  const consecutiveMax = checkNumber(options.consecutiveMaxMinutes, 'consecutiveMaxMinutes', wholeFrom0(EXAM_TIME_LIMITS.maxLimitMinutes));
   if (s.sittingPaper.length !== n) throw badInput(`sittingPaper has ${s.sittingPaper.length} rows, sittingCandidate ${n}`, 'sittingPaper', s.sittingPaper.length);
   if (s.paperMinutes.length !== P || s.paperDayLimit.length !== P) throw badInput('paperSlot, paperMinutes and paperDayLimit must have one row per paper', 'paperMinutes', s.paperMinutes.length);
-  if (!Number.isInteger(C) || C < 0) throw badInput(`candidateCount must be a whole number (got ${C})`, 'candidateCount', C);
   const xt = s.candidateExtraTimePercent;
   const rb = s.candidateRestBreakMinutesPerHour;
   if (xt && xt.length !== C) throw badInput(`candidateExtraTimePercent has ${xt.length} rows for ${C} candidates`, 'candidateExtraTimePercent', xt.length);
   if (rb && rb.length !== C) throw badInput(`candidateRestBreakMinutesPerHour has ${rb.length} rows for ${C} candidates`, 'candidateRestBreakMinutesPerHour', rb.length);
+  if (xt) for (let c = 0; c < C; c++) checkNumber(xt[c], `candidateExtraTimePercent[${c}]`, wholeFrom0(EXAM_TIME_LIMITS.maxExtraTimePercent));
+  if (rb) for (let c = 0; c < C; c++) checkNumber(rb[c], `candidateRestBreakMinutesPerHour[${c}]`, wholeFrom0(EXAM_TIME_LIMITS.maxRestBreakMinutesPerHour));
   for (let p = 0; p < P; p++) {
     if (s.paperSlot[p]! < 0) throw badInput(`paper ${p} has a negative slot`, 'paperSlot', s.paperSlot[p]!);
     if (s.paperMinutes[p]! <= 0) throw badInput(`paper ${p} has no duration`, 'paperMinutes', s.paperMinutes[p]!);
+    checkNumber(s.paperMinutes[p], `paperMinutes[${p}]`, positiveCount(EXAM_TIME_LIMITS.maxDurationMinutes));
+    checkNumber(s.paperDayLimit[p], `paperDayLimit[${p}]`, wholeFrom0(EXAM_TIME_LIMITS.maxLimitMinutes));
   }
   const sc = s.sittingCandidate;
   const sp = s.sittingPaper;
@@ -156,7 +168,6 @@ export function findClashesCompact(s: CompactSittings, options: FindClashesCompa
     count++;
   };
 
-  const consecutiveMax = options.consecutiveMaxMinutes;
   const kSit = new Int32Array(maxPer);
   const kKey = new Float64Array(maxPer);
   const kSlot = new Int32Array(maxPer);

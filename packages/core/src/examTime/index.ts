@@ -4,6 +4,9 @@
  * by core's main entry.
  */
 
+// the numbers exam-time planning accepts
+export { EXAM_TIME_LIMITS } from './examTimeLimits.js';
+
 // timetable
 export { arrangementKindsOf, effectiveDurationMinutes, timeAllowanceOf } from './timeAllowance.js';
 export type { TimeAllowance } from './timeAllowance.js';
@@ -53,7 +56,14 @@ export type {
   RoomDeployment,
 } from './deployInvigilators.js';
 export { invigilatorBookingMachine, startInvigilatorBooking } from './invigilatorBookingMachine.js';
-export type { InvigilatorBookingContext, InvigilatorBookingEvent, InvigilatorBookingInput, StartInvigilatorBookingOptions } from './invigilatorBookingMachine.js';
+export type {
+  InvigilatorBookingContext,
+  InvigilatorBookingEmitted,
+  InvigilatorBookingEvent,
+  InvigilatorBookingInput,
+  StartInvigilatorBookingOptions,
+} from './invigilatorBookingMachine.js';
+export { invigilatorBookingContextSchema, invigilatorBookingPersisted, nextBookingWake } from './invigilatorBookingPersisted.js';
 
 // the exam-room record
 export { classifyArrival } from './classifyArrival.js';

@@ -2,18 +2,21 @@
  * An invigilator booking as a small xstate v5 machine, so invigilators can answer an offer: offered →
  * accepted | declined | expired | cancelled. An offer not answered by its `respondBy` instant expires: by a
  * delayed transition on the actor's clock while the actor runs, and by a `clock.tick` at or after `respondBy`
- * (which {@link startInvigilatorBooking} sends when it restores a booking, since a delayed transition does not
- * survive a restart). Only the invigilator may accept or decline; the invigilator or exams office
- * staff may cancel. Every event carries when (`at`) and who (`by`); accepted and rejected events alike go
- * into the audit trail in the context, so a snapshot shows who answered and what was refused.
+ * (which {@link startInvigilatorBooking} and the durable runtime send when they restore a booking, since a
+ * delayed transition does not survive a restart). Only the invigilator may accept or decline; the
+ * invigilator or exams office staff may cancel. Every event carries when (`at`) and who (`by`); every
+ * accepted and every rejected event is emitted as one audit line (`{ type: 'audit', line }`) for the
+ * store's append-only log, so the context holds the booking's state, not its history. A tick that changes
+ * nothing leaves no line.
  */
-import { assign, createActor, setup, type Actor as XActor } from 'xstate';
-import { appendAudit, type Actor, type AuditEntry } from '../audit/auditTrail.js';
-import { rejectionAudit, stampRejection } from '../audit/eventStamp.js';
+import { createActor, enqueueActions, setup, type Actor as XActor } from 'xstate';
+import type { Actor, AuditEmitted, AuditLine } from '../audit/auditTrail.js';
+import { rejectionLine, stampRejection } from '../audit/eventStamp.js';
 import type { Session } from '../domain/paper.js';
 import type { StaffRole } from '../domain/staff.js';
 import { ExamcycleError, type ExamcycleErrorCode } from '../errors/ExamcycleError.js';
 import { restoreSnapshot } from '../persistence/persistSnapshot.js';
+import { dropContextAudit } from '../persistence/persistedMachine.js';
 import { toLondon, type CalendarDate, type ExamClock, type Instant } from '../time/clock.js';
 
 /** What starts a booking. */
@@ -32,7 +35,7 @@ export interface InvigilatorBookingInput {
   readonly by?: Actor;
 }
 
-/** The booking's context: plain JSON, persisted with the snapshot. */
+/** The booking's context: plain JSON, persisted with the snapshot (its audit lines go to the store). */
 export interface InvigilatorBookingContext {
   readonly bookingId: string;
   readonly invigilatorId: string;
@@ -46,7 +49,7 @@ export interface InvigilatorBookingContext {
   readonly closedAt?: Instant;
   /** The reason given with a decline or cancellation. */
   readonly reason?: string;
-  readonly audit: readonly AuditEntry[];
+  /** The instant of the latest accepted or rejected event. */
   readonly lastEventAt: Instant;
 }
 
@@ -57,15 +60,21 @@ interface Stamped {
   readonly by: Actor;
 }
 
-/** The events a booking takes. */
+/** The events a booking takes. A clock tick may omit `by` (the runtime's deadline worker sends it). */
 export type InvigilatorBookingEvent =
   | (Stamped & { readonly type: 'accept' })
   | (Stamped & { readonly type: 'decline'; readonly reason?: string })
   | (Stamped & { readonly type: 'cancel'; readonly reason?: string })
-  | (Stamped & { readonly type: 'clock.tick' });
+  | { readonly type: 'clock.tick'; readonly at: Instant; readonly by?: Actor };
+
+/** Events a booking emits for hosts to subscribe to with `actor.on(...)`: its audit lines, and each refusal. */
+export type InvigilatorBookingEmitted = AuditEmitted | { readonly type: 'event.rejected'; readonly entry: AuditLine };
 
 /** Staff roles that may cancel a booking (besides the invigilator). */
 const CANCELLING_ROLES: ReadonlySet<StaffRole | 'candidate' | 'system'> = new Set(['exams_officer', 'exams_office_staff', 'head_of_centre', 'senior_leader']);
+
+/** The actor expiries are recorded by. */
+const SYSTEM: Actor = { id: 'system', role: 'system' };
 
 function millis(at: Instant): number {
   return toLondon(at).toMillis();
@@ -73,8 +82,9 @@ function millis(at: Instant): number {
 
 /** Why an event is refused in a state, or undefined when it is accepted. */
 function rejection(context: InvigilatorBookingContext, state: string, event: InvigilatorBookingEvent): { code: ExamcycleErrorCode; reason: string } | undefined {
-  const stamp = stampRejection(event, context.lastEventAt);
+  const stamp = stampRejection(event, context.lastEventAt, { requireBy: event.type !== 'clock.tick' });
   if (stamp) return stamp;
+  if (event.type === 'clock.tick') return undefined;
   const self = event.by.id === context.invigilatorId;
   switch (event.type) {
     case 'accept':
@@ -87,16 +97,19 @@ function rejection(context: InvigilatorBookingContext, state: string, event: Inv
       if (state !== 'offered' && state !== 'accepted') return { code: 'event_rejected', reason: `The booking is ${state}; there is nothing to cancel` };
       if (!self && !(event.by.role !== undefined && CANCELLING_ROLES.has(event.by.role))) return { code: 'not_authorised', reason: 'Only the invigilator or exams office staff may cancel a booking' };
       return undefined;
-    case 'clock.tick':
-      return undefined;
     default:
       return { code: 'event_rejected', reason: `Unknown event "${(event as { type: string }).type}"` };
   }
 }
 
+/** Whether a tick is well formed (a valid instant; a sender, if named, that is an actor), whatever its date. */
+function wellFormedTick(event: InvigilatorBookingEvent): boolean {
+  return event.type === 'clock.tick' && stampRejection(event, null, { requireBy: false }) === undefined;
+}
+
 /**
  * The invigilator booking machine: `offered → accepted | declined | expired | cancelled` (an accepted
- * booking may still be cancelled).
+ * booking may still be cancelled). Snapshot version 2: the audit trail is emitted, not kept in the context.
  *
  * @example
  * ```ts
@@ -104,9 +117,12 @@ function rejection(context: InvigilatorBookingContext, state: string, event: Inv
  * const actor = createActor(invigilatorBookingMachine, {
  *   clock,
  *   input: { bookingId: 'b1', invigilatorId: 'inv-1', date: '2026-06-01', session: 'AM', offeredAt: '2026-05-01T09:00:00+01:00', respondBy: '2026-05-08T17:00:00+01:00' },
- * }).start();
+ * });
+ * const audit = collectAudit(actor);
+ * actor.start();
  * actor.send({ type: 'accept', at: '2026-05-02T10:00:00+01:00', by: { id: 'inv-1', role: 'invigilator' } });
  * actor.getSnapshot().value; // 'accepted'
+ * audit.map((l) => l.event); // ['offer', 'accept']
  * ```
  */
 export const invigilatorBookingMachine = setup({
@@ -114,6 +130,7 @@ export const invigilatorBookingMachine = setup({
     context: {} as InvigilatorBookingContext,
     events: {} as InvigilatorBookingEvent,
     input: {} as InvigilatorBookingInput,
+    emitted: {} as InvigilatorBookingEmitted,
   },
   delays: {
     /** From the offer to its `respondBy` instant, on the actor's clock. */
@@ -122,40 +139,44 @@ export const invigilatorBookingMachine = setup({
   guards: {
     /** The event is acceptable in the given state (see {@link rejection}). */
     acceptable: ({ context, event }, params: { state: string }) => rejection(context, params.state, event) === undefined,
-    /** A tick at or after `respondBy`: the offer has lapsed. */
-    lapsed: ({ context, event }) => event.type === 'clock.tick' && rejection(context, 'offered', event) === undefined && millis(event.at) >= millis(context.respondBy),
+    /** A well-formed tick at or after `respondBy`: the offer has lapsed. */
+    lapsed: ({ context, event }) => wellFormedTick(event) && millis(event.at) >= millis(context.respondBy),
+    /** A well-formed tick before `respondBy`: nothing to do, and nothing to record. */
+    idleTick: ({ event }) => wellFormedTick(event),
   },
   actions: {
-    /** Records an accepted event and closes the offer. */
-    accept: assign(({ context, event }, params: { state: string; to: string }) => ({
-      closedAt: event.at,
-      lastEventAt: event.at,
-      ...('reason' in event && event.reason ? { reason: event.reason } : {}),
-      audit: appendAudit(context.audit, { at: event.at, by: event.by, event: event.type, from: params.state, to: params.to, outcome: 'accepted', details: { bookingId: context.bookingId } }),
-    })),
-    /** Records the expiry at the `respondBy` instant (or at the latest recorded one, if a refusal came later). */
-    expire: assign(({ context }) => {
-      const at = millis(context.lastEventAt) > millis(context.respondBy) ? context.lastEventAt : context.respondBy;
-      return {
-        closedAt: context.respondBy,
-        lastEventAt: at,
-        audit: appendAudit(context.audit, { at, by: { id: 'system', role: 'system' }, event: 'expire', from: 'offered', to: 'expired', outcome: 'accepted', details: { bookingId: context.bookingId, respondBy: context.respondBy } }),
-      };
+    /** Emits the offer line when a new booking starts (a root entry action, so a restore does not repeat it). */
+    offer: enqueueActions(({ context, event, enqueue }) => {
+      const by = (event as { readonly input?: Partial<InvigilatorBookingInput> }).input?.by;
+      enqueue.emit({
+        type: 'audit',
+        line: { at: context.offeredAt, ...(by ? { by } : {}), event: 'offer', from: 'offered', to: 'offered', outcome: 'accepted', details: { bookingId: context.bookingId, invigilatorId: context.invigilatorId } },
+      });
     }),
-    /** Records a clock tick that changed nothing. */
-    tick: assign(({ context, event }, params: { state: string }) => ({
-      lastEventAt: toLondon(event.at).toISO()!,
-      audit: appendAudit(context.audit, { at: toLondon(event.at).toISO()!, by: event.by, event: event.type, from: params.state, to: params.state, outcome: 'accepted', details: { bookingId: context.bookingId } }),
-    })),
-    /** Records a refused event with its reason; the state does not change. */
-    reject: assign(({ context, event }, params: { state: string }) => {
+    /** Records an accepted event and closes the offer. */
+    accept: enqueueActions(({ context, event, enqueue }, params: { state: string; to: string }) => {
+      if (event.type === 'clock.tick') return;
+      enqueue.assign({ closedAt: event.at, lastEventAt: event.at, ...('reason' in event && event.reason ? { reason: event.reason } : {}) });
+      enqueue.emit({ type: 'audit', line: { at: event.at, by: event.by, event: event.type, from: params.state, to: params.to, outcome: 'accepted', details: { bookingId: context.bookingId } } });
+    }),
+    /** Records the expiry at the `respondBy` instant (or at the latest recorded one, if a refusal came later). */
+    expire: enqueueActions(({ context, enqueue }) => {
+      const at = millis(context.lastEventAt) > millis(context.respondBy) ? context.lastEventAt : context.respondBy;
+      enqueue.assign({ closedAt: context.respondBy, lastEventAt: at });
+      enqueue.emit({ type: 'audit', line: { at, by: SYSTEM, event: 'expire', from: 'offered', to: 'expired', outcome: 'accepted', details: { bookingId: context.bookingId, respondBy: context.respondBy } } });
+    }),
+    /** Records a refused event with its reason and emits `event.rejected`; the state does not change. */
+    reject: enqueueActions(({ context, event, enqueue }, params: { state: string }) => {
       const why = rejection(context, params.state, event) ?? { code: 'event_rejected' as const, reason: `"${event.type}" is not accepted when ${params.state}` };
-      return rejectionAudit(context, event, params.state, why, { bookingId: context.bookingId });
+      const { lastEventAt, line } = rejectionLine(context, event, params.state, why, { bookingId: context.bookingId });
+      enqueue.assign({ lastEventAt });
+      enqueue.emit({ type: 'audit', line });
+      enqueue.emit({ type: 'event.rejected', entry: line });
     }),
   },
 }).createMachine({
   id: 'invigilatorBooking',
-  version: '1',
+  version: '2',
   context: ({ input }) => {
     const offeredAt = toLondon(input.offeredAt).toISO()!;
     return {
@@ -166,10 +187,10 @@ export const invigilatorBookingMachine = setup({
       offeredAt,
       respondBy: toLondon(input.respondBy).toISO()!,
       startedAt: toLondon(input.startedAt ?? input.offeredAt).toISO()!,
-      audit: appendAudit([], { at: offeredAt, ...(input.by ? { by: input.by } : {}), event: 'offer', from: 'offered', to: 'offered', outcome: 'accepted', details: { bookingId: input.bookingId, invigilatorId: input.invigilatorId } }),
       lastEventAt: offeredAt,
     };
   },
+  entry: 'offer',
   initial: 'offered',
   states: {
     offered: {
@@ -177,7 +198,7 @@ export const invigilatorBookingMachine = setup({
       on: {
         'clock.tick': [
           { guard: 'lapsed', target: 'expired', actions: 'expire' },
-          { guard: { type: 'acceptable', params: { state: 'offered' } }, actions: { type: 'tick', params: { state: 'offered' } } },
+          { guard: 'idleTick' },
           { actions: { type: 'reject', params: { state: 'offered' } } },
         ],
         accept: { guard: { type: 'acceptable', params: { state: 'offered' } }, target: 'accepted', actions: { type: 'accept', params: { state: 'offered', to: 'accepted' } } },
@@ -189,61 +210,78 @@ export const invigilatorBookingMachine = setup({
     accepted: {
       on: {
         cancel: { guard: { type: 'acceptable', params: { state: 'accepted' } }, target: 'cancelled', actions: { type: 'accept', params: { state: 'accepted', to: 'cancelled' } } },
-        'clock.tick': { guard: { type: 'acceptable', params: { state: 'accepted' } }, actions: { type: 'tick', params: { state: 'accepted' } } },
+        'clock.tick': [{ guard: 'idleTick' }, { actions: { type: 'reject', params: { state: 'accepted' } } }],
         '*': { actions: { type: 'reject', params: { state: 'accepted' } } },
       },
     },
     declined: {
       tags: ['closed'],
       on: {
-        'clock.tick': { guard: { type: 'acceptable', params: { state: 'declined' } }, actions: { type: 'tick', params: { state: 'declined' } } },
+        'clock.tick': [{ guard: 'idleTick' }, { actions: { type: 'reject', params: { state: 'declined' } } }],
         '*': { actions: { type: 'reject', params: { state: 'declined' } } },
       },
     },
     expired: {
       tags: ['closed'],
       on: {
-        'clock.tick': { guard: { type: 'acceptable', params: { state: 'expired' } }, actions: { type: 'tick', params: { state: 'expired' } } },
+        'clock.tick': [{ guard: 'idleTick' }, { actions: { type: 'reject', params: { state: 'expired' } } }],
         '*': { actions: { type: 'reject', params: { state: 'expired' } } },
       },
     },
     cancelled: {
       tags: ['closed'],
       on: {
-        'clock.tick': { guard: { type: 'acceptable', params: { state: 'cancelled' } }, actions: { type: 'tick', params: { state: 'cancelled' } } },
+        'clock.tick': [{ guard: 'idleTick' }, { actions: { type: 'reject', params: { state: 'cancelled' } } }],
         '*': { actions: { type: 'reject', params: { state: 'cancelled' } } },
       },
     },
   },
 });
 
+/** Where a started booking's audit lines go, for {@link startInvigilatorBooking}. */
+interface AuditSink {
+  /**
+   * Called with every audit line the booking emits, from the offer line of a new booking (or the expiry a
+   * restore catches up on) onwards: subscribed before the actor starts, so no line is missed. Hosts with a
+   * store append the lines to its log; without it, the lines are not kept.
+   */
+  readonly onAudit?: (line: AuditLine) => void;
+}
+
 /** Options for {@link startInvigilatorBooking}: a clock, and either a new offer or a persisted booking. */
 export type StartInvigilatorBookingOptions =
-  | { readonly clock: ExamClock; readonly input: Omit<InvigilatorBookingInput, 'startedAt'>; readonly snapshot?: undefined }
-  | { readonly clock: ExamClock; readonly snapshot: unknown; readonly input?: undefined };
+  | (AuditSink & { readonly clock: ExamClock; readonly input: Omit<InvigilatorBookingInput, 'startedAt'>; readonly snapshot?: undefined })
+  | (AuditSink & { readonly clock: ExamClock; readonly snapshot: unknown; readonly input?: undefined });
 
 /**
- * Starts a booking on a clock, or restores a persisted one, so that its expiry is right either way: a new
- * offer's expiry runs from the clock's now; a restored offer is ticked at once (it expires if `respondBy`
- * has passed) and otherwise has its expiry scheduled on the clock again.
+ * Starts a booking on a clock, or restores a persisted one (version 1 snapshots, with the audit trail in
+ * the context, are migrated), so that its expiry is right either way: a new offer's expiry runs from the
+ * clock's now; a restored offer is ticked at once (it expires if `respondBy` has passed) and otherwise has
+ * its expiry scheduled on the clock again.
  *
- * @param options - the clock, and the offer or the persisted booking
+ * @param options - the clock, the offer or the persisted booking, and where the audit lines go
+ * @throws ExamcycleError `invalid_value` with neither input nor snapshot; `snapshot_*` for a snapshot that does not restore
  * @example
  * ```ts
- * const actor = startInvigilatorBooking({ clock, snapshot: JSON.parse(saved) });
+ * const log: AuditLine[] = [];
+ * const actor = startInvigilatorBooking({ clock, snapshot: JSON.parse(saved), onAudit: (line) => log.push(line) });
  * actor.getSnapshot().value; // 'expired' if the offer lapsed while the host was down
  * ```
  */
 export function startInvigilatorBooking(options: StartInvigilatorBookingOptions): XActor<typeof invigilatorBookingMachine> {
-  const { clock } = options;
+  const { clock, onAudit } = options;
   const now = toLondon(clock.now()).toISO()!;
   const system: Actor = { id: 'examcycle', role: 'system' };
+  const listen = (actor: XActor<typeof invigilatorBookingMachine>) => {
+    if (onAudit) actor.on('audit', (e) => onAudit(e.line));
+    return actor;
+  };
   if (options.snapshot === undefined) {
     if (!options.input) throw new ExamcycleError('invalid_value', 'startInvigilatorBooking needs either input (a new offer) or snapshot (a restored one)');
     const startedAt = millis(now) > millis(options.input.offeredAt) ? now : options.input.offeredAt;
-    return createActor(invigilatorBookingMachine, { clock, input: { ...options.input, startedAt } }).start();
+    return listen(createActor(invigilatorBookingMachine, { clock, input: { ...options.input, startedAt } })).start();
   }
-  const actor = restoreSnapshot(invigilatorBookingMachine, options.snapshot, { clock }).start();
+  const actor = listen(restoreSnapshot(invigilatorBookingMachine, options.snapshot, { clock, migrations: { 1: dropContextAudit } })).start();
   actor.send({ type: 'clock.tick', at: now, by: system });
   if (actor.getSnapshot().value === 'offered') {
     const wait = Math.max(0, millis(actor.getSnapshot().context.respondBy) - clock.now());

@@ -14,6 +14,7 @@ import type { Session } from '../domain/paper.js';
 import type { ExamRoomRules, RetainedRecord } from '../rules/RulesPack.js';
 import type { CalendarDate, Instant } from '../time/clock.js';
 import type { CandidateSitting, PaperKind } from './centreTimetable.js';
+import { checkArray, checkNumber, checkObject, checkRatios, count, EXAM_TIME_LIMITS, PITCH_RULE, positiveCount, ruleNumber, sourcedValue, SPACING_RULE } from './examTimeLimits.js';
 import { roomLayout, type RoomLayout } from './roomLayout.js';
 
 /** The ratio class a candidate counts in for invigilation. */
@@ -112,6 +113,8 @@ function cmp(a: string, b: string): number {
  *
  * @param input - the session's sittings and the rooms available
  * @param options - the rules, and centre choices
+ * @throws ExamcycleError `invalid_value` naming the field for a number out of range (a room's rows or pitch, the
+ *   rules' spacing or ratios, `gapSeats`; see {@link roomLayout} and {@link EXAM_TIME_LIMITS})
  * @example
  * ```ts
  * const rules = jcq.examRoomRules('2025/26');
@@ -120,10 +123,29 @@ function cmp(a: string, b: string): number {
  * ```
  */
 export function planSeating(input: PlanSeatingInput, options: PlanSeatingOptions): SeatingPlan {
-  const { rules, soleOccupantArrangements = ['reader', 'scribe', 'separate_invigilation'], gapSeats = 1 } = options;
-  const spacing = rules.seatSpacingMetres.value;
-  const ratios = rules.invigilationRatio.value;
-  const separate = new Set<AccessArrangementKind>(rules.separateRoomArrangements.value);
+  checkObject(input, 'input');
+  checkObject(options, 'options');
+  const { rules, soleOccupantArrangements = ['reader', 'scribe', 'separate_invigilation'], gapSeats: gapGiven = 1 } = options;
+  const spacing = ruleNumber(rules, 'seatSpacingMetres', SPACING_RULE);
+  const ratios = checkRatios(sourcedValue(rules, 'invigilationRatio'), 'rules.invigilationRatio');
+  const gapSeats = checkNumber(gapGiven, 'gapSeats', count(EXAM_TIME_LIMITS.maxGridSeats));
+  checkArray(input.rooms, 'rooms');
+  checkObject(input.session, 'session');
+  checkArray(input.session.sittings, 'session.sittings');
+  const separateKinds = sourcedValue(rules, 'separateRoomArrangements');
+  checkArray(separateKinds, 'rules.separateRoomArrangements');
+  let gridSeats = 0;
+  input.rooms.forEach((room, i) => {
+    checkObject(room, `rooms[${i}]`);
+    const seats = checkNumber(room.rows, `rooms[${i}].rows`, positiveCount(EXAM_TIME_LIMITS.maxRowsOrColumns)) * checkNumber(room.columns, `rooms[${i}].columns`, positiveCount(EXAM_TIME_LIMITS.maxRowsOrColumns));
+    if (seats > EXAM_TIME_LIMITS.maxGridSeats) checkNumber(seats, `rooms[${i}].rows × rooms[${i}].columns`, positiveCount(EXAM_TIME_LIMITS.maxGridSeats));
+    checkNumber(room.seatPitchMetres, `rooms[${i}].seatPitchMetres`, PITCH_RULE);
+    checkNumber(room.rowPitchMetres, `rooms[${i}].rowPitchMetres`, PITCH_RULE);
+    if (room.capacity !== undefined) checkNumber(room.capacity, `rooms[${i}].capacity`, positiveCount(Number.MAX_SAFE_INTEGER));
+    gridSeats += seats;
+  });
+  if (gridSeats > EXAM_TIME_LIMITS.maxSessionGridSeats) checkNumber(gridSeats, 'rooms (seats in every grid)', count(EXAM_TIME_LIMITS.maxSessionGridSeats));
+  const separate = new Set<AccessArrangementKind>(separateKinds as readonly AccessArrangementKind[]);
   const sole = new Set(soleOccupantArrangements);
   const { date, session } = input.session;
 

@@ -14,6 +14,7 @@ import type { SourceRef } from '../rules/sources.js';
 import { londonDate, londonTime, type CalendarDate, type Instant } from '../time/clock.js';
 import type { CandidateSitting, CentreTimetable } from './centreTimetable.js';
 import type { Clash } from './findClashes.js';
+import { checkArray, checkNumber, checkObject, count, EXAM_TIME_LIMITS, ruleNumber, sourcedValue } from './examTimeLimits.js';
 import { durationText } from './timeAllowance.js';
 
 /** The kinds of resolution, in JCQ order. */
@@ -79,7 +80,7 @@ const SECURITY_EARLIER = 'The candidate sits the paper before its published star
 
 function sum(sittings: readonly CandidateSitting[]): number {
   let t = 0;
-  for (const s of sittings) t += s.allowedMinutes;
+  for (const s of sittings) t += checkNumber(s.allowedMinutes, `sittings[${String(s.paperId)}].allowedMinutes`, count(EXAM_TIME_LIMITS.maxLimitMinutes));
   return t;
 }
 
@@ -120,6 +121,7 @@ function sessionStarts(timetable: CentreTimetable): (date: CalendarDate, session
  * @param clashes - clashes from {@link findClashes}
  * @param timetable - the centre timetable they were found on (for the candidates' other papers)
  * @param options - the exam-room rules
+ * @throws ExamcycleError `invalid_value` naming the field for a limit, threshold or allowed time out of range (see {@link EXAM_TIME_LIMITS})
  * @example
  * ```ts
  * const rules = jcq.examRoomRules('2025/26');
@@ -129,8 +131,18 @@ function sessionStarts(timetable: CentreTimetable): (date: CalendarDate, session
  * ```
  */
 export function resolveClashes(clashes: readonly Clash[], timetable: CentreTimetable, options: ResolveClashesOptions): ClashResolution[] {
+  checkArray(clashes, 'clashes');
+  checkObject(timetable, 'timetable');
+  checkObject(options, 'options');
+  checkArray(timetable.papers, 'timetable.papers');
+  checkArray(timetable.candidates, 'timetable.candidates');
   const { rules } = options;
-  const max = rules.consecutiveSessionMaxMinutes.value;
+  const limitRule = count(EXAM_TIME_LIMITS.maxLimitMinutes);
+  const max = ruleNumber(rules, 'consecutiveSessionMaxMinutes', limitRule);
+  const thresholds = sourcedValue(rules, 'overnightThresholdMinutes');
+  checkObject(thresholds, 'rules.overnightThresholdMinutes');
+  for (const [level, v] of Object.entries(thresholds as Record<string, unknown>)) if (v !== undefined) checkNumber(v, `rules.overnightThresholdMinutes.${level}`, limitRule);
+  checkArray(sourcedValue(rules, 'overnightSupervisionConditions'), 'rules.overnightSupervisionConditions');
   const startOf = sessionStarts(timetable);
   const byCandidate = new Map(timetable.candidates.map((c) => [c.candidateId, c.sittings]));
 

@@ -4,9 +4,18 @@
  * directions under the JCQ rules), so where the seat or row pitch is smaller, seats are left empty: the
  * layout picks seats front to back, left to right, taking each one that is at least the spacing from
  * every seat already taken (every other seat, every other row, or a staggered pattern where the diagonal
- * allows). The room's capacity (fire limit) caps the count.
+ * allows). The room's capacity (fire limit) caps the count. The check looks only at seats already taken
+ * in the neighbouring cells of a spacing-sized grid, so it is linear in the room's seats whatever the pitch.
+ *
+ * Rooms from a MIS carry no seat grid: Wonde's rooms have only an id and a name, Arbor's a capacity too.
+ * A vendor or host must not invent a pitch (0 is refused, and a guess below the real pitch plans
+ * candidates closer than the rules allow). Pass the rows, columns and the centre-to-centre pitches the
+ * centre measured; where the desks are set out at the rules' spacing and only their count is known, pass
+ * `seatPitchMetres` and `rowPitchMetres` equal to `rules.seatSpacingMetres.value` (every desk is then
+ * usable) and the MIS capacity as `capacity`.
  */
 import type { Room } from '../domain/room.js';
+import { checkArray, checkNumber, checkObject, EXAM_TIME_LIMITS, PITCH_RULE, positiveCount, SPACING_RULE, count } from './examTimeLimits.js';
 
 /** A usable seat. */
 export interface Seat {
@@ -45,6 +54,7 @@ export interface RoomLayout {
  *
  * @param row - 0-based row
  * @param column - 0-based column
+ * @throws ExamcycleError `invalid_value` for a row or column that is not a whole number from 0 to 9,999
  * @example
  * ```ts
  * seatCode(0, 0); // 'A1'
@@ -52,6 +62,13 @@ export interface RoomLayout {
  * ```
  */
 export function seatCode(row: number, column: number): string {
+  checkNumber(row, 'row', count(EXAM_TIME_LIMITS.maxRowsOrColumns - 1));
+  checkNumber(column, 'column', count(EXAM_TIME_LIMITS.maxRowsOrColumns - 1));
+  return codeOf(row, column);
+}
+
+/** {@link seatCode} without the checks, for indices already in a checked grid. */
+function codeOf(row: number, column: number): string {
   let letters = '';
   let r = row + 1;
   while (r > 0) {
@@ -63,7 +80,8 @@ export function seatCode(row: number, column: number): string {
 }
 
 /**
- * The 0-based row and column of a seat code, or undefined when it is not one.
+ * The 0-based row and column of a seat code, or undefined when it is not one (nor one that fits a grid
+ * within {@link EXAM_TIME_LIMITS}).
  *
  * @param code - e.g. `B7`
  * @example
@@ -72,11 +90,14 @@ export function seatCode(row: number, column: number): string {
  * ```
  */
 export function parseSeatCode(code: string): { row: number; column: number } | undefined {
-  const m = /^([A-Z]+)([1-9]\d*)$/.exec(code.trim().toUpperCase());
+  if (typeof code !== 'string' || code.length > 40) return undefined;
+  const m = /^([A-Z]{1,4})([1-9]\d{0,5})$/.exec(code.trim().toUpperCase());
   if (!m) return undefined;
   let row = 0;
   for (const ch of m[1]!) row = row * 26 + (ch.charCodeAt(0) - 64);
-  return { row: row - 1, column: Number(m[2]) - 1 };
+  const column = Number(m[2]);
+  if (row > EXAM_TIME_LIMITS.maxRowsOrColumns || column > EXAM_TIME_LIMITS.maxRowsOrColumns) return undefined;
+  return { row: row - 1, column: column - 1 };
 }
 
 const EPSILON = 1e-9;
@@ -84,8 +105,10 @@ const EPSILON = 1e-9;
 /**
  * The usable seats of a room at a minimum spacing.
  *
- * @param room - the room
- * @param spacingMetres - minimum distance between candidates, centre to centre (`rules.seatSpacingMetres.value`)
+ * @param room - the room: `rows` and `columns` whole numbers from 1 to 10,000 (at most 100,000 seats), pitches
+ *   more than 0 and at most 100 m, `capacity` (if any) a whole number from 1
+ * @param spacingMetres - minimum distance between candidates, centre to centre (`rules.seatSpacingMetres.value`), 0 to 100 m
+ * @throws ExamcycleError `invalid_value` naming the field (`room.seatPitchMetres`, `room.rows`, `spacingMetres`, …) for a number out of range
  * @example
  * ```ts
  * // 1 m pitch both ways at 1.25 m spacing: a staggered pattern (the diagonal is 1.41 m).
@@ -94,41 +117,58 @@ const EPSILON = 1e-9;
  * ```
  */
 export function roomLayout(room: Room, spacingMetres: number): RoomLayout {
-  const { rows, columns, seatPitchMetres: sp, rowPitchMetres: rp } = room;
+  checkObject(room, 'room');
+  const rows = checkNumber(room.rows, 'room.rows', positiveCount(EXAM_TIME_LIMITS.maxRowsOrColumns));
+  const columns = checkNumber(room.columns, 'room.columns', positiveCount(EXAM_TIME_LIMITS.maxRowsOrColumns));
+  if (rows * columns > EXAM_TIME_LIMITS.maxGridSeats) checkNumber(rows * columns, 'room.rows × room.columns', positiveCount(EXAM_TIME_LIMITS.maxGridSeats));
+  const sp = checkNumber(room.seatPitchMetres, 'room.seatPitchMetres', PITCH_RULE);
+  const rp = checkNumber(room.rowPitchMetres, 'room.rowPitchMetres', PITCH_RULE);
+  const capacity = room.capacity === undefined ? undefined : checkNumber(room.capacity, 'room.capacity', positiveCount(Number.MAX_SAFE_INTEGER));
+  const spacing = checkNumber(spacingMetres, 'spacingMetres', SPACING_RULE);
+  const disabledCodes = room.disabledSeats ?? [];
+  checkArray(disabledCodes, 'room.disabledSeats');
   const off = new Uint8Array(rows * columns);
   const issues: string[] = [];
   let disabled = 0;
-  for (const code of room.disabledSeats) {
-    const at = parseSeatCode(code);
+  for (const code of disabledCodes) {
+    const at = parseSeatCode(code as string);
     if (!at || at.row >= rows || at.column >= columns) {
-      issues.push(`Disabled seat "${code}" is not in the ${rows} × ${columns} grid of ${room.name}`);
+      issues.push(`Disabled seat "${String(code)}" is not in the ${rows} × ${columns} grid of ${String(room.name)}`);
       continue;
     }
     const i = at.row * columns + at.column;
     if (!off[i]) disabled++;
     off[i] = 1;
   }
-  const taken = new Uint8Array(rows * columns);
-  const minSq = spacingMetres * spacingMetres - EPSILON;
-  const reachRows = spacingMetres > 0 ? Math.ceil(spacingMetres / rp) : 0;
-  const reachCols = spacingMetres > 0 ? Math.ceil(spacingMetres / sp) : 0;
+  const minSq = spacing * spacing - EPSILON;
+  const spaced = minSq > 0;
+  // Taken seats by cell of a grid whose cells are at least the spacing across (in whole seats and rows), so
+  // a seat closer than the spacing is in the same or a neighbouring cell: linked lists in typed arrays.
+  const cellCols = spaced ? Math.min(columns, Math.max(1, Math.ceil(spacing / sp))) : 1;
+  const cellRows = spaced ? Math.min(rows, Math.max(1, Math.ceil(spacing / rp))) : 1;
+  const across = Math.ceil(columns / cellCols);
+  const head = new Int32Array(spaced ? across * Math.ceil(rows / cellRows) : 0).fill(-1);
+  const next = new Int32Array(spaced ? rows * columns : 0);
   const seats: Seat[] = [];
   let skipped = 0;
   for (let r = 0; r < rows; r++) {
+    const cy = Math.floor(r / cellRows);
     for (let c = 0; c < columns; c++) {
-      if (off[r * columns + c]) continue;
+      const k = r * columns + c;
+      if (off[k]) continue;
+      const cx = Math.floor(c / cellCols);
       let ok = true;
-      for (let dr = 0; dr <= reachRows && ok && r - dr >= 0; dr++) {
-        const rr = r - dr;
-        for (let dc = -reachCols; dc <= reachCols; dc++) {
-          if (dr === 0 && dc >= 0) break;
-          const cc = c + dc;
-          if (cc < 0 || cc >= columns || !taken[rr * columns + cc]) continue;
-          const dx = dc * sp;
-          const dy = dr * rp;
-          if (dx * dx + dy * dy < minSq) {
-            ok = false;
-            break;
+      if (spaced) {
+        for (let y = Math.max(0, cy - 1); y <= cy && ok; y++) {
+          for (let x = Math.max(0, cx - 1); x <= Math.min(across - 1, cx + 1) && ok; x++) {
+            for (let t = head[y * across + x]!; t !== -1; t = next[t]!) {
+              const dx = (c - (t % columns)) * sp;
+              const dy = (r - Math.floor(t / columns)) * rp;
+              if (dx * dx + dy * dy < minSq) {
+                ok = false;
+                break;
+              }
+            }
           }
         }
       }
@@ -136,11 +176,15 @@ export function roomLayout(room: Room, spacingMetres: number): RoomLayout {
         skipped++;
         continue;
       }
-      taken[r * columns + c] = 1;
-      seats.push({ code: seatCode(r, c), row: r, column: c, xMetres: c * sp, yMetres: r * rp });
+      if (spaced) {
+        const cell = cy * across + cx;
+        next[k] = head[cell]!;
+        head[cell] = k;
+      }
+      seats.push({ code: codeOf(r, c), row: r, column: c, xMetres: c * sp, yMetres: r * rp });
     }
   }
-  const limit = room.capacity ?? seats.length;
+  const limit = capacity ?? seats.length;
   const capped = Math.max(0, seats.length - limit);
   return {
     roomId: room.id,
@@ -149,7 +193,7 @@ export function roomLayout(room: Room, spacingMetres: number): RoomLayout {
     disabledSeats: disabled,
     skippedForSpacing: skipped,
     cappedByCapacity: capped,
-    spacingMetres,
+    spacingMetres: spacing,
     issues,
   };
 }

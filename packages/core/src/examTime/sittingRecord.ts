@@ -13,6 +13,7 @@ import { ExamcycleError } from '../errors/ExamcycleError.js';
 import type { ExamRoomRules, RetainedRecord } from '../rules/RulesPack.js';
 import { toLondon, type CalendarDate, type Instant } from '../time/clock.js';
 import { classifyArrival, type AttendanceStatus } from './classifyArrival.js';
+import { EXAM_TIME_LIMITS } from './examTimeLimits.js';
 import type { RoomPlan } from './planSeating.js';
 
 /** A line of the attendance register: one candidate for one paper. */
@@ -314,7 +315,7 @@ export function recordEmergencyArrangement(record: SittingRecord, arrangement: E
 export function recordDespatch(record: SittingRecord, despatch: ScriptDespatch): SittingRecord {
   instant(despatch.at, 'at');
   for (const p of despatch.paperIds) paperOf(record, p);
-  if (!Number.isInteger(despatch.scriptCount) || despatch.scriptCount < 0) throw invalid('The script count must be a whole number, 0 or more', 'scriptCount', String(despatch.scriptCount));
+  if (!Number.isInteger(despatch.scriptCount) || despatch.scriptCount < 0 || despatch.scriptCount > EXAM_TIME_LIMITS.maxCount) throw invalid(`The script count must be a whole number from 0 to ${EXAM_TIME_LIMITS.maxCount}`, 'scriptCount', String(despatch.scriptCount));
   return { ...record, despatches: [...record.despatches, despatch] };
 }
 

@@ -5,7 +5,7 @@
  * and rest breaks are never forgotten.
  */
 import type { AccessArrangement, AccessArrangementKind } from '../domain/accessArrangement.js';
-import { ExamcycleError } from '../errors/ExamcycleError.js';
+import { checkArray, checkNumber, checkObject, count, EXAM_TIME_LIMITS } from './examTimeLimits.js';
 
 /** A candidate's time allowance: extra time and rest breaks, from their access arrangements. */
 export interface TimeAllowance {
@@ -21,6 +21,8 @@ export interface TimeAllowance {
  *
  * @param candidateId - the candidate
  * @param arrangements - access arrangements (other candidates' are ignored)
+ * @throws ExamcycleError `invalid_value` naming the arrangement's field when the candidate's extra time is not a whole
+ *   percentage from 0 to 1,000, or their rest breaks not whole minutes from 0 to 60 per hour
  * @example
  * ```ts
  * timeAllowanceOf('c1', [{ id: 'a', candidateId: 'c1', kind: 'extra_time', extraTimePercent: 25, approval: 'aao_approved', evidenceHeld: true }]);
@@ -28,14 +30,39 @@ export interface TimeAllowance {
  * ```
  */
 export function timeAllowanceOf(candidateId: string, arrangements: readonly AccessArrangement[]): TimeAllowance {
+  checkArray(arrangements, 'arrangements');
   let extraTimePercent = 0;
   let restBreakMinutesPerHour = 0;
   for (const a of arrangements) {
+    checkObject(a, 'arrangements[]');
     if (a.candidateId !== candidateId) continue;
+    const problem = arrangementNumberProblem(a);
+    if (problem) checkNumber(problem.value, `arrangements[${String(a.id)}].${problem.field}`, problem.rule);
     if (a.kind === 'extra_time' && a.extraTimePercent !== undefined) extraTimePercent = Math.max(extraTimePercent, a.extraTimePercent);
     if (a.restBreakMinutesPerHour !== undefined) restBreakMinutesPerHour = Math.max(restBreakMinutesPerHour, a.restBreakMinutesPerHour);
   }
   return { extraTimePercent, restBreakMinutesPerHour };
+}
+
+const EXTRA_TIME_RULE = count(EXAM_TIME_LIMITS.maxExtraTimePercent);
+const REST_BREAK_RULE = count(EXAM_TIME_LIMITS.maxRestBreakMinutesPerHour);
+
+/**
+ * The first number of an access arrangement out of range (its extra time or rest breaks), with the rule it
+ * breaks, or `undefined` when both are absent or in range.
+ *
+ * @param a - an access arrangement
+ * @example
+ * ```ts
+ * arrangementNumberProblem({ ...a, extraTimePercent: Number.NaN })?.field; // 'extraTimePercent'
+ * ```
+ * @internal
+ */
+export function arrangementNumberProblem(a: Pick<AccessArrangement, 'extraTimePercent' | 'restBreakMinutesPerHour'>): { field: string; value: unknown; rule: typeof EXTRA_TIME_RULE } | undefined {
+  const ok = (v: unknown, max: number) => v === undefined || (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max);
+  if (!ok(a.extraTimePercent, EXTRA_TIME_RULE.max)) return { field: 'extraTimePercent', value: a.extraTimePercent, rule: EXTRA_TIME_RULE };
+  if (!ok(a.restBreakMinutesPerHour, REST_BREAK_RULE.max)) return { field: 'restBreakMinutesPerHour', value: a.restBreakMinutesPerHour, rule: REST_BREAK_RULE };
+  return undefined;
 }
 
 /**
@@ -78,25 +105,20 @@ export function allowedMinutes(durationMinutes: number, extraTimePercent: number
  * The minutes a candidate is allowed for a paper, extra time and rest breaks included (whole minutes,
  * rounded up).
  *
- * @param durationMinutes - the paper's published duration
- * @param allowance - the candidate's {@link TimeAllowance}
- * @throws ExamcycleError `invalid_value` for a negative or non-integer duration or allowance
+ * @param durationMinutes - the paper's published duration (whole minutes, 0 to 1,440)
+ * @param allowance - the candidate's {@link TimeAllowance} (extra time 0 to 1,000 percent, rest breaks 0 to 60 minutes per hour)
+ * @throws ExamcycleError `invalid_value` naming the field for a negative, non-integer, non-finite or absurdly large duration or allowance
  * @example
  * ```ts
  * effectiveDurationMinutes(120, { extraTimePercent: 50, restBreakMinutesPerHour: 0 }); // 180
  * ```
  */
 export function effectiveDurationMinutes(durationMinutes: number, allowance: TimeAllowance): number {
-  for (const [field, v] of [
-    ['durationMinutes', durationMinutes],
-    ['extraTimePercent', allowance.extraTimePercent],
-    ['restBreakMinutesPerHour', allowance.restBreakMinutesPerHour],
-  ] as const) {
-    if (!Number.isInteger(v) || v < 0) {
-      throw new ExamcycleError('invalid_value', `${field} must be a whole number, 0 or more (got ${String(v)})`, { location: { field, value: String(v) } });
-    }
-  }
-  return allowedMinutes(durationMinutes, allowance.extraTimePercent, allowance.restBreakMinutesPerHour);
+  const d = checkNumber(durationMinutes, 'durationMinutes', count(EXAM_TIME_LIMITS.maxDurationMinutes));
+  checkObject(allowance, 'allowance');
+  const x = checkNumber(allowance.extraTimePercent, 'extraTimePercent', EXTRA_TIME_RULE);
+  const r = checkNumber(allowance.restBreakMinutesPerHour, 'restBreakMinutesPerHour', REST_BREAK_RULE);
+  return allowedMinutes(d, x, r);
 }
 
 /**

@@ -1,20 +1,28 @@
 /**
- * A host-friendly handle on an exam-cycle actor: it stamps each event with the injected clock's time,
- * ticks the deadline signals on that clock, and turns a rejected event into a typed {@link ExamcycleError}
- * instead of silence. Restoring from a persisted snapshot gives the same handle back after a restart.
+ * A host-friendly handle on an exam-cycle actor in one process: it stamps each event with the injected
+ * clock's time, ticks the deadline signals on that clock, and turns a rejected event into a typed
+ * {@link ExamcycleError} instead of silence. Its audit lines go to `onAudit` (the durable runtime,
+ * {@link createExamcycleRuntime}, appends them to a store's log instead). Restoring from a persisted
+ * snapshot gives the same handle back after a restart; the snapshot is validated first.
  */
 import { createActor, type Actor as XActor } from 'xstate';
-import type { AuditEntry, Actor } from '../audit/auditTrail.js';
-import { ExamcycleError } from '../errors/ExamcycleError.js';
+import type { Actor, AuditLine } from '../audit/auditTrail.js';
+import { centreNumberSchema } from '../domain/identifierSchemas.js';
+import { examSeriesSchema } from '../domain/series.js';
+import { ExamcycleError, isExamcycleError } from '../errors/ExamcycleError.js';
 import { persistSnapshot, restoreSnapshot, type PersistedSnapshot, type SnapshotMigrations } from '../persistence/persistSnapshot.js';
+import type { KeyDate } from '../rules/RulesPack.js';
 import { toLondon, type ExamClock, type Instant } from '../time/clock.js';
 import { examCycleMachine, type ExamCycleEvent, type ExamCycleInput } from './examCycleMachine.js';
 
 /** An event without its instant: the handle stamps it from the clock. */
 export type UnstampedExamCycleEvent = ExamCycleEvent extends infer E ? (E extends { at: Instant } ? Omit<E, 'at'> & { at?: Instant } : never) : never;
 
-/** The outcome of sending an event: accepted, or rejected with a typed error. Both carry the audit line. */
-export type SendOutcome = { readonly ok: true; readonly entry: AuditEntry } | { readonly ok: false; readonly error: ExamcycleError; readonly entry: AuditEntry };
+/**
+ * The outcome of sending an event: accepted, or rejected with a typed error. Both carry the audit line the
+ * event wrote; a clock tick that changed no signal writes none.
+ */
+export type SendOutcome = { readonly ok: true; readonly entry?: AuditLine } | { readonly ok: false; readonly error: ExamcycleError; readonly entry?: AuditLine };
 
 /** Options for {@link createExamCycle}. */
 export interface CreateExamCycleOptions {
@@ -22,15 +30,17 @@ export interface CreateExamCycleOptions {
   readonly clock: ExamClock;
   /** What starts a new cycle (`startedAt` defaults to the clock's now). Omit when restoring. */
   readonly input?: Omit<ExamCycleInput, 'startedAt'> & { readonly startedAt?: Instant };
-  /** A persisted snapshot to restore instead of starting a new cycle. */
+  /** A persisted snapshot to restore instead of starting a new cycle (validated; see {@link restoreSnapshot}). */
   readonly snapshot?: PersistedSnapshot | unknown;
-  /** Migrations for older snapshot versions. */
+  /** Migrations for older snapshot versions (core ships those of its own formats). */
   readonly migrations?: SnapshotMigrations;
   /**
    * How often the deadline signals are re-evaluated on the clock, in milliseconds; 0 turns automatic ticks off.
    * @default 3_600_000 (hourly)
    */
   readonly tickEveryMs?: number;
+  /** Receives every audit line the cycle writes (append them to your log). */
+  readonly onAudit?: (line: AuditLine) => void;
 }
 
 /** A running exam cycle. */
@@ -48,9 +58,43 @@ export interface ExamCycle {
 }
 
 /**
+ * Checks what starts a new cycle: a real centre number, a well-formed series, and key dates the rules pack
+ * has for that series. Returns the key dates, so the machine never asks the pack inside the actor.
+ *
+ * @param input - the cycle's input
+ * @throws ExamcycleError `invalid_value` (centre or series) or `unknown_series` (the pack has no such series)
+ * @example
+ * ```ts
+ * const keyDates = checkCycleInput({ centre, series: examSeries('june', 2026), rulesPack: jcq });
+ * ```
+ */
+export function checkCycleInput(input: Pick<ExamCycleInput, 'centre' | 'series' | 'rulesPack' | 'keyDates'>): readonly KeyDate[] {
+  const centre = centreNumberSchema.safeParse(input.centre?.centreNumber);
+  if (!centre.success) {
+    throw new ExamcycleError('invalid_value', `Not a centre number: ${JSON.stringify(input.centre?.centreNumber)?.slice(0, 40) ?? 'undefined'}`, {
+      details: { field: 'centre.centreNumber' },
+      cause: centre.error,
+    });
+  }
+  const series = examSeriesSchema.safeParse(input.series);
+  if (!series.success) {
+    throw new ExamcycleError('invalid_value', `Not an exam series: ${series.error.issues[0]?.message ?? ''}`, { details: { field: 'series' }, cause: series.error });
+  }
+  if (input.keyDates) return input.keyDates;
+  if (!input.rulesPack) return [];
+  try {
+    return input.rulesPack.keyDates(series.data);
+  } catch (cause) {
+    if (isExamcycleError(cause)) throw cause;
+    throw new ExamcycleError('unknown_series', `The rules pack has no key dates for ${series.data.id}`, { cause, details: { seriesId: series.data.id } });
+  }
+}
+
+/**
  * Starts (or restores) an exam cycle on an injected clock.
  *
  * @param options - the clock, and the input for a new cycle or a snapshot to restore
+ * @throws ExamcycleError `unknown_series`, `invalid_value` (input), or the errors of {@link restoreSnapshot}
  * @example
  * ```ts
  * const clock = new SimulatedClock();
@@ -60,16 +104,26 @@ export interface ExamCycle {
  * if (!outcome.ok) console.log(outcome.error.message); // which blocking tasks are still open
  * ```
  */
-export function createExamCycle({ clock, input, snapshot, migrations, tickEveryMs = 3_600_000 }: CreateExamCycleOptions): ExamCycle {
+export function createExamCycle({ clock, input, snapshot, migrations, tickEveryMs = 3_600_000, onAudit }: CreateExamCycleOptions): ExamCycle {
   const nowIso = (): Instant => toLondon(clock.now()).toISO()!;
   let actor: XActor<typeof examCycleMachine>;
   if (snapshot !== undefined) {
     actor = restoreSnapshot(examCycleMachine, snapshot, { clock, ...(migrations ? { migrations } : {}) });
   } else if (input) {
-    actor = createActor(examCycleMachine, { clock, input: { ...input, startedAt: input.startedAt ?? nowIso() } });
+    const keyDates = checkCycleInput(input);
+    const { rulesPack: _pack, ...rest } = input;
+    actor = createActor(examCycleMachine, { clock, input: { ...rest, keyDates, startedAt: input.startedAt ?? nowIso() } });
   } else {
     throw new ExamcycleError('invalid_value', 'createExamCycle needs either input (a new cycle) or snapshot (a restored one)');
   }
+  let lines: AuditLine[] = [];
+  actor.on('audit', ({ line }) => {
+    lines.push(line);
+    onAudit?.(line);
+  });
+  let failure: unknown;
+  // An actor that errors is reported by the next send as a typed outcome, never as an uncaught exception.
+  actor.subscribe({ error: (err) => (failure = err) });
   actor.start();
 
   let timer: unknown;
@@ -84,25 +138,30 @@ export function createExamCycle({ clock, input, snapshot, migrations, tickEveryM
 
   function send(event: UnstampedExamCycleEvent): SendOutcome {
     const stamped = { ...event, at: event.at ?? nowIso() } as ExamCycleEvent;
-    const before = actor.getSnapshot().context.audit.length;
-    actor.send(stamped);
-    const audit = actor.getSnapshot().context.audit;
-    const entry = audit[audit.length - 1]!;
-    if (audit.length === before) {
-      // xstate dropped the event (the actor is stopped): say so rather than pretend.
-      const error = new ExamcycleError('event_rejected', `The cycle is stopped; "${stamped.type}" was not processed`);
-      return { ok: false, error, entry };
+    const status = actor.getSnapshot().status;
+    if (failure !== undefined || status !== 'active') {
+      const error = new ExamcycleError('event_rejected', `The cycle is ${failure !== undefined ? 'stopped by an error' : 'stopped'}; "${stamped.type}" was not processed`, {
+        ...(failure !== undefined ? { cause: failure } : {}),
+      });
+      return { ok: false, error };
     }
-    if (entry.outcome === 'rejected') {
+    lines = [];
+    actor.send(stamped);
+    const entry = lines[lines.length - 1];
+    if (failure !== undefined) {
+      return { ok: false, error: new ExamcycleError('event_rejected', `"${stamped.type}" stopped the cycle with an error`, { cause: failure }), ...(entry ? { entry } : {}) };
+    }
+    if (entry?.outcome === 'rejected') {
       return {
         ok: false,
         entry,
         error: new ExamcycleError(entry.code ?? 'event_rejected', entry.reason ?? 'Rejected', {
           details: { event: entry.event, phase: entry.from, ...(entry.details ?? {}) },
+          ...(entry.rule ? { rule: entry.rule } : {}),
         }),
       };
     }
-    return { ok: true, entry };
+    return entry ? { ok: true, entry } : { ok: true };
   }
 
   schedule();

@@ -5,11 +5,13 @@
  * task is open, and stop it leaving results while results are outstanding. Deadlines come from the rules
  * pack's key dates (copied into the context as data, so a snapshot is plain JSON) and become due-soon and
  * overdue signals as time passes. Every event carries its instant (`at`) and who sent it (`by`); every
- * accepted and every rejected event is appended to the audit trail in the context.
+ * accepted and every rejected event is emitted as one audit line (`{ type: 'audit', line }`), which the
+ * runtime appends to the store's log: the context holds the cycle's state, not its history. A clock tick
+ * is audited only when it changes a signal.
  */
-import { assign, enqueueActions, setup } from 'xstate';
-import { appendAudit, type Actor, type AuditEntry } from '../audit/auditTrail.js';
-import { instantMillis, rejectionAudit, stampRejection } from '../audit/eventStamp.js';
+import { emit, enqueueActions, setup } from 'xstate';
+import type { Actor, AuditEmitted, AuditLine } from '../audit/auditTrail.js';
+import { instantMillis, rejectionLine, stampRejection } from '../audit/eventStamp.js';
 import type { Centre } from '../domain/centre.js';
 import type { ExamSeries } from '../domain/series.js';
 import type { ExamcycleErrorCode } from '../errors/ExamcycleError.js';
@@ -39,7 +41,7 @@ export interface PhaseTimelineEntry {
   readonly by?: Actor;
 }
 
-/** The exam-cycle machine's context: plain JSON, persisted with the snapshot. */
+/** The exam-cycle machine's context: plain JSON, persisted with the snapshot (its audit lines go to the store). */
 export interface ExamCycleContext {
   readonly centre: Pick<Centre, 'centreNumber' | 'name'>;
   readonly series: ExamSeries;
@@ -51,7 +53,6 @@ export interface ExamCycleContext {
   readonly dueSoonDays: number;
   readonly signals: readonly DeadlineSignal[];
   readonly timeline: readonly PhaseTimelineEntry[];
-  readonly audit: readonly AuditEntry[];
   /** The instant of the latest accepted or rejected event. */
   readonly lastEventAt: Instant;
 }
@@ -94,12 +95,22 @@ export type ExamCycleEvent =
 export type ExamCycleEmitted =
   | { readonly type: 'deadline.dueSoon'; readonly signal: DeadlineSignal }
   | { readonly type: 'deadline.overdue'; readonly signal: DeadlineSignal }
-  | { readonly type: 'event.rejected'; readonly entry: AuditEntry };
+  | { readonly type: 'event.rejected'; readonly entry: AuditLine }
+  | AuditEmitted;
 
 type Phase = Exclude<CyclePhase, 'closed'>;
 const DAY_MS = 86_400_000;
 
+/** An instant with an explicit offset (how every instant in the context is written). */
+const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
 function millis(at: Instant): number {
+  // An ISO instant with its offset is exact under Date.parse (ECMA-262 date-time string format); anything
+  // else (no offset: London wall-clock time) goes through the zone rules.
+  if (WITH_OFFSET.test(at)) {
+    const ms = Date.parse(at);
+    if (!Number.isNaN(ms)) return ms;
+  }
   return toLondon(at).toMillis();
 }
 
@@ -288,52 +299,58 @@ export const examCycleMachine = setup({
         details.overdue = signals.filter((s) => s.status === 'overdue').length;
         details.dueSoon = signals.filter((s) => s.status === 'due_soon').length;
       }
-      enqueue.assign({
-        tasks,
-        outstandingResults,
-        signals,
-        lastEventAt: event.at,
-        audit: appendAudit(context.audit, {
-          at: event.at,
-          ...(event.by ? { by: event.by } : {}),
-          event: event.type,
-          from: phase,
-          to: phase,
-          outcome: 'accepted',
-          ...(Object.keys(details).length ? { details } : {}),
-        }),
-      });
-      for (const s of signals) {
-        if (before.get(s.taskId) === s.status) continue;
+      enqueue.assign({ tasks, outstandingResults, signals, lastEventAt: event.at });
+      const changed = signals.filter((s) => before.get(s.taskId) !== s.status);
+      const cleared = context.signals.length + changed.length !== signals.length;
+      // A tick that changes no signal leaves no line: the log records what happened, not that time passed.
+      if (event.type !== 'clock.tick' || changed.length > 0 || cleared) {
+        enqueue.emit({
+          type: 'audit',
+          line: {
+            at: event.at,
+            ...(event.by ? { by: event.by } : {}),
+            event: event.type,
+            from: phase,
+            to: phase,
+            outcome: 'accepted',
+            ...(Object.keys(details).length ? { details } : {}),
+          },
+        });
+      }
+      for (const s of changed) {
         enqueue.emit(s.status === 'overdue' ? { type: 'deadline.overdue', signal: s } : { type: 'deadline.dueSoon', signal: s });
       }
     }),
-    /** Records a phase change in the timeline and the audit trail. */
-    advance: assign(({ context, event: sent }, params: { phase: CyclePhase }) => {
+    /** Records a phase change in the timeline and the audit log. */
+    advance: enqueueActions(({ context, event: sent, enqueue }, params: { phase: CyclePhase }) => {
       const from = params.phase;
       const event = { ...sent, at: toLondon(sent.at).toISO()! };
       const to = nextPhase(from as Phase);
-      const tasks = context.tasks;
-      return {
+      enqueue.assign({
         lastEventAt: event.at,
-        signals: deadlineSignals(tasks, event.at, context.dueSoonDays),
+        signals: deadlineSignals(context.tasks, event.at, context.dueSoonDays),
         timeline: [...context.timeline, { phase: to, enteredAt: event.at, ...(event.by ? { by: event.by } : {}) }],
-        audit: appendAudit(context.audit, { at: event.at, ...(event.by ? { by: event.by } : {}), event: event.type, from, to, outcome: 'accepted' }),
-      };
+      });
+      enqueue.emit({ type: 'audit', line: { at: event.at, ...(event.by ? { by: event.by } : {}), event: event.type, from, to, outcome: 'accepted' } });
     }),
     /** Records a rejected event with its reason and emits `event.rejected`. */
     reject: enqueueActions(({ context, event, enqueue }, params: { phase: CyclePhase }) => {
       const phase = params.phase;
       const why = rejection(context, phase, event) ?? { code: 'event_rejected' as const, reason: `"${event.type}" is not accepted in ${phase}` };
-      const patch = rejectionAudit(context, event, phase, why, 'taskId' in event && typeof event.taskId === 'string' ? { taskId: event.taskId } : undefined);
-      const audit = patch.audit;
-      enqueue.assign(patch);
-      enqueue.emit({ type: 'event.rejected', entry: audit[audit.length - 1]! });
+      const { lastEventAt, line } = rejectionLine(context, event, phase, why, 'taskId' in event && typeof event.taskId === 'string' ? { taskId: event.taskId } : undefined);
+      enqueue.assign({ lastEventAt });
+      enqueue.emit({ type: 'audit', line });
+      enqueue.emit({ type: 'event.rejected', entry: line });
+    }),
+    /** The first line of a new cycle's log (not emitted again when a snapshot is restored). */
+    started: emit(({ context }): AuditEmitted => {
+      const first = context.timeline[0]!;
+      return { type: 'audit', line: { at: first.enteredAt, ...(first.by ? { by: first.by } : {}), event: 'cycle.start', from: 'planning', to: 'planning', outcome: 'accepted' } };
     }),
   },
 }).createMachine({
   id: 'examCycle',
-  version: '1',
+  version: '2',
   context: ({ input }) => {
     const keyDates = [...(input.keyDates ?? input.rulesPack?.keyDates(input.series) ?? [])];
     const tasks = (input.tasks ?? STANDARD_CYCLE_TASKS).map((t) => resolveTask(t, keyDates));
@@ -348,10 +365,10 @@ export const examCycleMachine = setup({
       dueSoonDays,
       signals: deadlineSignals(tasks, startedAt, dueSoonDays),
       timeline: [{ phase: 'planning', enteredAt: startedAt, ...(input.by ? { by: input.by } : {}) }],
-      audit: appendAudit([], { at: startedAt, ...(input.by ? { by: input.by } : {}), event: 'cycle.start', from: 'planning', to: 'planning', outcome: 'accepted' }),
       lastEventAt: startedAt,
     };
   },
+  entry: 'started',
   initial: 'planning',
   states: {
     planning: phaseState('planning'),

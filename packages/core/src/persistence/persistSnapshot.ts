@@ -7,6 +7,9 @@ import { createActor, type Actor as XActor, type AnyActorRef, type AnyStateMachi
 import { z } from 'zod';
 import { ExamcycleError } from '../errors/ExamcycleError.js';
 import type { ExamClock } from '../time/clock.js';
+import type { PersistedMachineSpec } from './persistedMachine.js';
+import { persistedSpecFor } from './persistedMachines.js';
+import { validateSnapshot } from './validateSnapshot.js';
 
 /** The JSON form of a persisted machine. */
 export interface PersistedSnapshot {
@@ -60,8 +63,13 @@ export function persistSnapshot(actor: AnyActorRef & { logic: unknown }): Persis
 
 /** Options for {@link restoreSnapshot}. */
 export interface RestoreOptions<TInput> {
-  /** Upgrades from older versions, applied in order. */
+  /** Upgrades from older versions, applied in order (added to, and taking precedence over, the machine's own). */
   readonly migrations?: SnapshotMigrations;
+  /**
+   * The persistence spec (context schema, migrations) of a machine examcycle does not ship. examcycle's own
+   * machines are found by id.
+   */
+  readonly spec?: PersistedMachineSpec;
   /** The clock the restored actor schedules on (xstate's `SimulatedClock` in tests). */
   readonly clock?: ExamClock;
   /** Input, for machines that read it on restore. */
@@ -70,6 +78,8 @@ export interface RestoreOptions<TInput> {
 
 /**
  * Restores a persisted snapshot into a new (not yet started) actor of `machine`, migrating older versions.
+ * Everything is validated first (see {@link validateSnapshot}): the status, that the state value is a real
+ * state of the machine, that there are no unknown child actors, and the context against the machine's schema.
  *
  * @param machine - the machine the snapshot was taken from
  * @param persisted - the parsed JSON from {@link persistSnapshot}
@@ -98,21 +108,28 @@ export function restoreSnapshot<TMachine extends AnyStateMachine>(
     });
   }
   const target = snapshotVersion(machine);
+  const spec = options.spec ?? persistedSpecFor(machine);
+  const migrations: SnapshotMigrations = { ...(spec?.migrations ?? {}), ...(options.migrations ?? {}) };
   let snapshot = parsed.data.snapshot;
-  for (let v = version; v < target; v += 1) {
-    const migrate = options.migrations?.[v];
-    if (!migrate) {
-      throw new ExamcycleError('snapshot_version_unsupported', `No migration from version ${v} of "${id}" (current ${target})`, {
-        details: { found: version, current: target },
-      });
-    }
-    snapshot = migrate(snapshot);
-  }
   if (version > target) {
     throw new ExamcycleError('snapshot_version_unsupported', `Snapshot version ${version} is newer than this library's ${target} for "${id}"`, {
       details: { found: version, current: target },
     });
   }
+  for (let v = version; v < target; v += 1) {
+    const migrate = Object.prototype.hasOwnProperty.call(migrations, v) ? migrations[v] : undefined;
+    if (!migrate) {
+      throw new ExamcycleError('snapshot_version_unsupported', `No migration from version ${v} of "${id}" (current ${target})`, {
+        details: { found: version, current: target },
+      });
+    }
+    try {
+      snapshot = migrate(snapshot);
+    } catch (cause) {
+      throw new ExamcycleError('snapshot_invalid', `Snapshot of "${id}" could not be migrated from version ${v}: ${(cause as Error).message}`, { cause, details: { machine: id, path: 'snapshot' } });
+    }
+  }
+  validateSnapshot(machine, snapshot, spec?.context);
   try {
     const resolved = machine.resolveState(snapshot as never);
     return createActor(machine, {

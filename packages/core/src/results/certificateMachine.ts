@@ -6,18 +6,23 @@
  * unclaimed → retained at least 12 months from issue → destroyed securely (how, by whom) → the destruction
  * record kept 4 years → purged (JCQ "Notice to centres: Unclaimed certificates"). Nothing is destroyed or
  * purged early: the guards ask the rules pack's `retention` with the event's instant. Every step, accepted
- * or refused, is in the audit list in the context.
+ * or refused, is emitted as one audit line (`{ type: 'audit', line }`) that the runtime appends to the
+ * store's log: the context holds the certificate's state, never its history.
  *
- * The rules pack travels with the actor but not with its snapshot (the snapshot holds only the pack's id):
- * restore with {@link restoreCertificate} to bind it again.
+ * The rules pack is the host's, never the snapshot's (a snapshot holds only the pack's id). A new actor
+ * takes it from its input; a restored one from the machine the host restores it with:
+ * {@link certificateMachineFor} (`certificateMachine` bound to the host's pack), which is what
+ * {@link restoreCertificate} and {@link certificatePersistedFor} use.
  */
-import { and, enqueueActions, setup, type Actor as XActor } from 'xstate';
-import { appendAudit, type Actor, type AuditEntry } from '../audit/auditTrail.js';
-import { instantMillis, rejectionAudit, stampRejection } from '../audit/eventStamp.js';
+import { and, emit, enqueueActions, setup } from 'xstate';
+import { z } from 'zod';
+import type { Actor, AuditEmitted, AuditLine } from '../audit/auditTrail.js';
+import { instantMillis, isActor, rejectionLine, stampRejection } from '../audit/eventStamp.js';
 import type { ExamSeries } from '../domain/series.js';
+import { staffRoleSchema } from '../domain/staff.js';
 import { ExamcycleError, type ExamcycleErrorCode } from '../errors/ExamcycleError.js';
-import { restoreSnapshot, type RestoreOptions } from '../persistence/persistSnapshot.js';
-import type { RetainedRecord, RetentionDecision, RulesPack } from '../rules/RulesPack.js';
+import type { RetainedRecord, RetainedRecordKind, RetentionDecision, RulesPack } from '../rules/RulesPack.js';
+import { sourceRefSchema } from '../rules/sources.js';
 import { toLondon, type Instant } from '../time/clock.js';
 import { keyDateFor } from './keyDateFor.js';
 
@@ -30,10 +35,13 @@ export type CertificateIssueMethod = 'collected' | 'posted' | 'third_party';
 /** How a certificate was destroyed. */
 export type DestructionMethod = 'shredded' | 'incinerated' | 'confidential_waste';
 
-/** The rules pack bound to a certificate actor; only `packId` is in a snapshot. */
+/** Which rules pack decides a certificate's retention; only `packId` is in a snapshot, the pack is the host's. */
 export interface CertificateRules {
   readonly packId: string;
 }
+
+/** What a certificate machine needs of a rules pack: its id and its retention decisions. */
+export type CertificateRulesPack = Pick<RulesPack, 'id' | 'retention'>;
 
 /** The certificate a machine follows. */
 export interface CertificateRef {
@@ -78,7 +86,10 @@ export interface CertificateDestruction {
   readonly witnessedBy?: string;
 }
 
-/** The certificate machine's context: plain JSON, except the bound pack (see {@link CertificateRules}). */
+/**
+ * The certificate machine's context: plain JSON (its audit lines go to the store's log). A new actor's
+ * `rules` also carries its input's pack, out of JSON's sight (see {@link CertificateRules}).
+ */
 export interface CertificateContext {
   readonly certificate: CertificateRef;
   readonly rules: CertificateRules;
@@ -89,8 +100,9 @@ export interface CertificateContext {
   readonly receivedAt: Instant | null;
   /** The date of issue the 12 months run from (the certificate's own, or when it was received). */
   readonly dateOfIssue: Instant | null;
+  /** The latest checks (at most {@link CERTIFICATE_HISTORY_KEPT}; every one is in the audit log). */
   readonly checks: readonly CertificateCheck[];
-  /** Wrong certificates sent back or destroyed, awaiting replacement. */
+  /** Wrong certificates sent back or destroyed, awaiting replacement (the latest {@link CERTIFICATE_HISTORY_KEPT}). */
   readonly disposals: readonly { readonly at: Instant; readonly by: Actor; readonly disposal: IncorrectCertificateDisposal; readonly reference?: string }[];
   readonly issue: CertificateIssue | null;
   readonly unclaimedAt: Instant | null;
@@ -100,14 +112,17 @@ export interface CertificateContext {
   /** The pack's decision on keeping the destruction record (made at destruction). */
   readonly recordRetention: RetentionDecision | null;
   readonly purged: { readonly at: Instant; readonly by: Actor } | null;
-  readonly audit: readonly AuditEntry[];
+  /** The instant of the latest accepted or refused event (the log is chronological). */
   readonly lastEventAt: Instant;
 }
 
 /** What starts a certificate machine. */
 export interface CertificateInput {
   readonly certificate: Omit<CertificateRef, 'awardCodes'> & { readonly awardCodes?: readonly string[] };
-  /** Decides retention (`retention`) and, with `series`, the expected date (`keyDates`). */
+  /**
+   * Decides retention (`retention`) and, with `series`, the expected date (`keyDates`). It stays with the
+   * actor, not its snapshot; a restored actor takes the pack of the machine it is restored with.
+   */
   readonly rulesPack: Pick<RulesPack, 'id' | 'retention'> & Partial<Pick<RulesPack, 'keyDates'>>;
   readonly series?: ExamSeries;
   /** The expected date, instead of the series' `certificates_expected` key date. */
@@ -143,8 +158,8 @@ export type CertificateEvent =
   | (Stamped & { readonly type: 'certificate.destroyed'; readonly method: DestructionMethod; readonly witnessedBy?: string })
   | (Stamped & { readonly type: 'certificate.recordPurged' });
 
-/** Events the certificate machine emits. */
-export type CertificateEmitted = { readonly type: 'event.rejected'; readonly entry: AuditEntry };
+/** Events the certificate machine emits (`actor.on(...)`): an audit line per event, and each refusal. */
+export type CertificateEmitted = { readonly type: 'event.rejected'; readonly entry: AuditLine } | AuditEmitted;
 
 /** The states of a certificate. */
 export type CertificateState = 'expected' | 'received' | 'incorrect' | 'awaitingReplacement' | 'checked' | 'issued' | 'unclaimed' | 'destroyed' | 'purged';
@@ -156,24 +171,108 @@ export interface CertificateRefusal {
   readonly rule?: string;
 }
 
+/**
+ * How many checks and disposals a context keeps (the latest ones): the context must not grow with the
+ * events it sees; the audit log keeps every one.
+ *
+ * @example
+ * ```ts
+ * actor.getSnapshot().context.checks.length <= CERTIFICATE_HISTORY_KEPT; // true
+ * ```
+ */
+export const CERTIFICATE_HISTORY_KEPT = 10;
+
 const PACKS = Symbol.for('examcycle.certificateRules.pack');
 const DESTRUCTION_METHODS: readonly DestructionMethod[] = ['shredded', 'incinerated', 'confidential_waste'];
+const ISSUE_METHODS: readonly CertificateIssueMethod[] = ['collected', 'posted', 'third_party'];
+const ROLES: readonly unknown[] = [...staffRoleSchema.options, 'candidate', 'system'];
+const RECORD_KINDS = [
+  'unclaimed_certificate',
+  'certificate_destruction_record',
+  'ats_consent',
+  'enquiry_consent',
+  'nea_work',
+  'script_despatch_proof',
+  'access_arrangements_evidence',
+  'access_arrangements_approval',
+  'seating_plan',
+  'attendance_register',
+  'incident_log',
+  'special_consideration',
+  'very_late_arrival_report',
+  'malpractice_report',
+  'conflict_of_interest',
+  'invigilator_training',
+  'eops_certificate',
+  'other',
+] as const satisfies readonly RetainedRecordKind[];
 
-function bindRules(pack: Pick<RulesPack, 'id' | 'retention'>): CertificateRules {
+/**
+ * Every confidence a kept decision may carry: the five-value scale, and the two values of snapshots kept
+ * before it (`confirmed`, `unconfirmed`), which are data recorded at the time and restore as they are.
+ */
+const CONFIDENCES = ['primary', 'primary-earlier-year', 'secondary', 'pattern', 'reading', 'confirmed', 'unconfirmed'] as const;
+
+const decisionInstant = z.string().max(64).refine((s) => instantMillis(s) !== null, { error: 'not an ISO instant' });
+
+/**
+ * The shape of a rules pack's retention decision as a certificate keeps it. A decision that does not fit
+ * is refused (`rule_unsupported`) before it reaches the context, and the context keeps the parsed copy
+ * (these fields only, whatever else the pack attached), so every kept context restores.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * retentionDecisionSchema.safeParse(jcq.retention(record)).success; // true
+ * ```
+ */
+export const retentionDecisionSchema = z.object({
+  recordId: z.string().min(1),
+  kind: z.enum(RECORD_KINDS),
+  keepUntil: decisionInstant.nullable(),
+  mayDestroyFrom: decisionInstant.nullable(),
+  mustPurgeBy: decisionInstant.nullable(),
+  reason: z.string(),
+  source: sourceRefSchema,
+  confidence: z.enum(CONFIDENCES),
+});
+
+function bindRules(pack: CertificateRulesPack): CertificateRules {
   const rules = { packId: pack.id };
   // Not enumerable: JSON (and so a persisted snapshot) carries only the pack's id.
   Object.defineProperty(rules, PACKS, { value: pack, enumerable: false });
   return rules;
 }
 
-function boundPack(rules: CertificateRules): Pick<RulesPack, 'retention'> | undefined {
-  return (rules as unknown as Record<symbol, Pick<RulesPack, 'retention'> | undefined>)[PACKS];
+function boundPack(rules: CertificateRules): CertificateRulesPack | undefined {
+  return (rules as unknown as Record<symbol, CertificateRulesPack | undefined>)[PACKS];
 }
 
 const millis = instantMillis;
 
 function iso(at: Instant): Instant {
   return toLondon(at).toISO()!;
+}
+
+/** Who sent an event, as kept: the id and the role, nothing else the host attached. */
+function actorOf(by: Actor): Actor {
+  return { id: by.id, ...(by.role !== undefined ? { role: by.role } : {}) };
+}
+
+/** Why a sender is refused beyond the shared stamp rule: an id over 200 characters, or a role examcycle does not know. */
+function senderRejection(by: Actor): CertificateRefusal | undefined {
+  if (by.id.length > 200) return { code: 'not_authorised', reason: 'The sender\'s id is over 200 characters' };
+  if (by.role !== undefined && !ROLES.includes(by.role)) return { code: 'not_authorised', reason: `"${String(by.role).slice(0, 60)}" is not a role examcycle knows` };
+  return undefined;
+}
+
+/** Why an optional free-text field is refused (`undefined` when absent or text). */
+function textRejection(value: unknown, name: string): CertificateRefusal | undefined {
+  return value === undefined || typeof value === 'string' ? undefined : { code: 'invalid_value', reason: `${name} is text, not ${JSON.stringify(value) ?? typeof value}` };
+}
+
+function latest<T>(list: readonly T[], next: T): T[] {
+  return [...list, next].slice(-CERTIFICATE_HISTORY_KEPT);
 }
 
 
@@ -199,21 +298,47 @@ export function certificateRetainedRecords(context: CertificateContext): Retaine
   return [];
 }
 
-function decide(context: CertificateContext, kind: 'unclaimed_certificate' | 'certificate_destruction_record', at: Instant): RetentionDecision | CertificateRefusal {
-  const pack = boundPack(context.rules);
+/** The pack that decides: the one the actor was started with, else the host's when it is the same pack. */
+function packOf(context: CertificateContext, hostPack: CertificateRulesPack | undefined): CertificateRulesPack | CertificateRefusal {
+  const pack = boundPack(context.rules) ?? hostPack;
   if (!pack) {
-    return { code: 'rule_unsupported', reason: `The rules pack "${context.rules.packId}" is not bound to this certificate; restore it with restoreCertificate(saved, { rulesPack })` };
+    return {
+      code: 'rule_unsupported',
+      reason: `The rules pack "${context.rules.packId}" is not bound to this certificate; restore it with restoreCertificate(saved, { rulesPack }) or certificateMachineFor(rulesPack)`,
+    };
   }
+  if (pack.id !== context.rules.packId) {
+    return { code: 'rule_unsupported', reason: `The certificate is kept under rules pack "${context.rules.packId}", not "${String(pack.id)}"` };
+  }
+  return pack;
+}
+
+function decide(
+  context: CertificateContext,
+  kind: 'unclaimed_certificate' | 'certificate_destruction_record',
+  at: Instant,
+  hostPack: CertificateRulesPack | undefined,
+): RetentionDecision | CertificateRefusal {
+  const pack = packOf(context, hostPack);
+  if ('code' in pack) return pack;
   const destroyedAt = kind === 'certificate_destruction_record' ? at : undefined;
   const record: RetainedRecord =
     kind === 'unclaimed_certificate'
       ? { id: context.certificate.id, kind, subject: context.certificate.candidateId, seriesId: context.certificate.seriesId, createdAt: context.receivedAt ?? at, issuedAt: context.dateOfIssue ?? at }
       : { id: `${context.certificate.id}/destruction-record`, kind, subject: context.certificate.candidateId, seriesId: context.certificate.seriesId, createdAt: destroyedAt!, destroyedAt: destroyedAt! };
+  let decision: unknown;
   try {
-    return pack.retention(record);
+    decision = pack.retention(record);
   } catch (cause) {
     return { code: 'rule_unsupported', reason: `The rules pack "${context.rules.packId}" could not decide the retention of ${record.id}: ${cause instanceof Error ? cause.message : String(cause)}` };
   }
+  const parsed = retentionDecisionSchema.safeParse(decision);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { code: 'rule_unsupported', reason: `The rules pack "${context.rules.packId}" gave no usable retention decision for ${record.id} (${issue.path.join('.') || 'decision'}: ${issue.message})` };
+  }
+  // A pack built on the two-value confidence scale may still answer `confirmed`/`unconfirmed`: kept as given.
+  return parsed.data as RetentionDecision;
 }
 
 function isDecision(d: RetentionDecision | CertificateRefusal): d is RetentionDecision {
@@ -240,13 +365,14 @@ function retentionRejection(decision: RetentionDecision | CertificateRefusal, at
  * @param context - the certificate's context
  * @param state - the state it is in
  * @param event - the event to judge
+ * @param rulesPack - the host's rules pack, used when the context carries none (a restored certificate)
  * @example
  * ```ts
  * certificateRejection(snapshot.context, 'unclaimed', { type: 'certificate.destroyed', at, by, method: 'shredded' })?.code; // 'retention_not_expired'
  * ```
  */
-export function certificateRejection(context: CertificateContext, state: CertificateState, event: CertificateEvent): CertificateRefusal | undefined {
-  const stamp = stampRejection(event, context.lastEventAt);
+export function certificateRejection(context: CertificateContext, state: CertificateState, event: CertificateEvent, rulesPack?: CertificateRulesPack): CertificateRefusal | undefined {
+  const stamp = stampRejection(event, context.lastEventAt) ?? senderRejection(event.by);
   if (stamp) return stamp;
   const at = millis(event.at)!;
   const candidateId = context.certificate.candidateId;
@@ -262,17 +388,19 @@ export function certificateRejection(context: CertificateContext, state: Certifi
     case 'certificate.checked':
       if (state !== 'received') return { code: 'event_rejected', reason: `Only a received certificate is checked, not one ${state}` };
       if (typeof event.correct !== 'boolean') return { code: 'invalid_value', reason: 'A check says whether the certificate is correct' };
-      if (!event.correct && !(event.problems ?? []).some((p) => typeof p === 'string' && p.trim())) return { code: 'invalid_value', reason: 'A wrong certificate needs what is wrong with it' };
+      if (event.problems !== undefined && (!Array.isArray(event.problems) || !event.problems.every((p) => typeof p === 'string'))) return { code: 'invalid_value', reason: 'What is wrong with a certificate is a list of text' };
+      if (!event.correct && !(event.problems ?? []).some((p) => p.trim())) return { code: 'invalid_value', reason: 'A wrong certificate needs what is wrong with it' };
       return undefined;
     case 'certificate.disposed':
       if (state !== 'incorrect') return { code: 'event_rejected', reason: `Only a wrong certificate is returned or destroyed for replacement, not one ${state}` };
       if (event.disposal !== context.incorrectDisposal) {
         return { code: 'event_rejected', reason: `${context.certificate.awardingBodyId} wants wrong certificates ${context.incorrectDisposal === 'return_to_awarding_body' ? 'returned to it' : 'destroyed in the centre'}`, rule: `incorrect-certificates/${context.certificate.awardingBodyId}` };
       }
-      return undefined;
+      return textRejection(event.reference, 'The disposal reference');
     case 'certificate.issued': {
       if (state !== 'checked' && state !== 'unclaimed') return { code: 'event_rejected', reason: `A certificate is issued once checked (or while retained unclaimed), not ${state}` };
       if (typeof event.to !== 'string' || !event.to.trim()) return { code: 'invalid_value', reason: 'An issue says to whom' };
+      if (!ISSUE_METHODS.includes(event.method)) return { code: 'invalid_value', reason: `Unknown issue method "${String(event.method)}"` };
       if (event.method === 'collected') {
         return event.to === candidateId ? undefined : { code: 'consent_missing', reason: `Collected by "${event.to}", not the candidate: that is third-party collection and needs the candidate's written authority`, rule: 'third-party-collection' };
       }
@@ -284,21 +412,22 @@ export function certificateRejection(context: CertificateContext, state: Certifi
       }
       const signed = millis(a.signedAt);
       if (signed === null || signed > at) return { code: 'consent_missing', reason: 'The written authority must be signed before collection', rule: 'third-party-collection' };
-      return undefined;
+      return textRejection(a.reference, 'The authority\'s reference');
     }
     case 'certificate.unclaimed':
       if (state !== 'checked') return { code: 'event_rejected', reason: `Only a checked certificate not yet issued becomes unclaimed, not one ${state}` };
-      return decisionRejection(decide(context, 'unclaimed_certificate', iso(event.at)));
+      return decisionRejection(decide(context, 'unclaimed_certificate', iso(event.at), rulesPack));
     case 'certificate.destroyed':
       if (state !== 'unclaimed') return { code: 'event_rejected', reason: `Only an unclaimed, retained certificate is destroyed, not one ${state}` };
       if (!DESTRUCTION_METHODS.includes(event.method)) return { code: 'invalid_value', reason: `Destruction must be secure (${DESTRUCTION_METHODS.join(', ')}), not "${String(event.method)}"` };
       return (
-        retentionRejection(decide(context, 'unclaimed_certificate', iso(event.at)), at, 'The unclaimed certificate') ??
-        decisionRejection(decide(context, 'certificate_destruction_record', iso(event.at)))
+        textRejection(event.witnessedBy, 'Who witnessed it') ??
+        retentionRejection(decide(context, 'unclaimed_certificate', iso(event.at), rulesPack), at, 'The unclaimed certificate') ??
+        decisionRejection(decide(context, 'certificate_destruction_record', iso(event.at), rulesPack))
       );
     case 'certificate.recordPurged':
       if (state !== 'destroyed') return { code: 'event_rejected', reason: `Only the record of a destroyed certificate is purged, not one ${state}` };
-      return retentionRejection(decide(context, 'certificate_destruction_record', context.destruction!.at), at, 'The destruction record');
+      return retentionRejection(decide(context, 'certificate_destruction_record', context.destruction!.at, rulesPack), at, 'The destruction record');
     default:
       return { code: 'event_rejected', reason: `"${String((event as { type: unknown }).type)}" is not a certificate event` };
   }
@@ -319,8 +448,178 @@ function targetOf(event: CertificateEvent): CertificateState {
   return typeof n === 'function' ? n(event) : n;
 }
 
+/** Builds the certificate machine; the host's pack (if any) decides retention for actors whose input gave none. */
+function createCertificateMachine(hostPack: CertificateRulesPack | undefined) {
+  return setup({
+    types: {
+      context: {} as CertificateContext,
+      events: {} as CertificateEvent,
+      input: {} as CertificateInput,
+      emitted: {} as CertificateEmitted,
+    },
+    guards: {
+      /** The event is acceptable in the state (see {@link certificateRejection}). */
+      acceptable: ({ context, event }, params: { state: CertificateState }) => certificateRejection(context, params.state, event, hostPack) === undefined,
+      /** A check found the certificate correct. */
+      correct: ({ event }) => event.type === 'certificate.checked' && event.correct === true,
+    },
+    actions: {
+      /** Applies an accepted step and emits its audit line. */
+      accept: enqueueActions(({ context, event, enqueue }, params: { state: CertificateState }) => {
+        const at = iso(event.at);
+        const by = actorOf(event.by);
+        const to = targetOf(event);
+        const details: Record<string, string | number | boolean | null> = { certificateId: context.certificate.id, candidateId: context.certificate.candidateId };
+        let patch: Partial<CertificateContext> = {};
+        switch (event.type) {
+          case 'certificate.received': {
+            const dateOfIssue = event.dateOfIssue ? iso(event.dateOfIssue) : at;
+            patch = { receivedAt: at, dateOfIssue };
+            details.dateOfIssue = dateOfIssue;
+            details.late = context.expectedBy !== null && millis(at)! > millis(context.expectedBy)!;
+            break;
+          }
+          case 'certificate.checked':
+            patch = { checks: latest(context.checks, { at, by, correct: event.correct, problems: [...(event.problems ?? [])] }) };
+            details.correct = event.correct;
+            if (!event.correct) details.problems = (event.problems ?? []).join('; ');
+            break;
+          case 'certificate.disposed':
+            patch = { disposals: latest(context.disposals, { at, by, disposal: event.disposal, ...(event.reference ? { reference: event.reference } : {}) }) };
+            details.disposal = event.disposal;
+            break;
+          case 'certificate.issued': {
+            const a = event.authority;
+            const issue: CertificateIssue = {
+              at,
+              by,
+              method: event.method,
+              to: event.to,
+              ...(event.method === 'third_party' && a ? { authority: { written: true, signedBy: a.signedBy, signedAt: iso(a.signedAt), ...(a.reference ? { reference: a.reference } : {}) } } : {}),
+            };
+            patch = { issue };
+            details.method = event.method;
+            details.to = event.to;
+            break;
+          }
+          case 'certificate.unclaimed': {
+            const d = decide(context, 'unclaimed_certificate', at, hostPack) as RetentionDecision;
+            patch = { unclaimedAt: at, retention: d };
+            details.keepUntil = d.keepUntil;
+            details.mayDestroyFrom = d.mayDestroyFrom;
+            break;
+          }
+          case 'certificate.destroyed': {
+            const destruction: CertificateDestruction = { at, by, method: event.method, ...(event.witnessedBy ? { witnessedBy: event.witnessedBy } : {}) };
+            const d = decide(context, 'certificate_destruction_record', at, hostPack) as RetentionDecision;
+            patch = { destruction, recordRetention: d };
+            details.method = event.method;
+            details.witnessedBy = event.witnessedBy ?? null;
+            details.recordKeptUntil = d.keepUntil;
+            break;
+          }
+          case 'certificate.recordPurged':
+            patch = { purged: { at, by } };
+            break;
+        }
+        enqueue.assign({ ...patch, lastEventAt: at });
+        enqueue.emit({ type: 'audit', line: { at, by, event: event.type, from: params.state, to, outcome: 'accepted', details } });
+      }),
+      /** Emits the audit line of a refused step (its reason and code) and `event.rejected`. */
+      reject: enqueueActions(({ context, event, enqueue }, params: { state: CertificateState }) => {
+        const why = certificateRejection(context, params.state, event, hostPack) ?? { code: 'event_rejected' as const, reason: `"${event.type}" is not accepted in ${params.state}` };
+        const { lastEventAt, line } = rejectionLine(context, event, params.state, why, { certificateId: context.certificate.id });
+        enqueue.assign({ lastEventAt });
+        enqueue.emit({ type: 'audit', line });
+        enqueue.emit({ type: 'event.rejected', entry: line });
+      }),
+      /** The first line of a new certificate's log (a root entry action: not emitted again when a snapshot is restored). */
+      expected: emit(({ context, event }): AuditEmitted => {
+        // The root's entry runs on xstate's init event, which carries the input (and so who opened the record).
+        const by = (event as unknown as { readonly input?: { readonly by?: unknown } }).input?.by;
+        const c = context.certificate;
+        return {
+          type: 'audit',
+          line: {
+            at: context.lastEventAt,
+            ...(isActor(by) ? { by: actorOf(by) } : {}),
+            event: 'certificate.expected',
+            from: 'expected',
+            to: 'expected',
+            outcome: 'accepted',
+            details: { certificateId: c.id, candidateId: c.candidateId, expectedBy: context.expectedBy },
+          },
+        };
+      }),
+    },
+  }).createMachine({
+    id: 'certificate',
+    version: '2',
+    context: ({ input }) => {
+      const createdAt = iso(input.createdAt);
+      const c = input.certificate;
+      const fromKeyDates = input.series && input.rulesPack.keyDates ? keyDateFor(input.rulesPack.keyDates(input.series), 'certificates_expected', { awardingBodyId: c.awardingBodyId })?.at : undefined;
+      const expected = input.expectedBy ?? fromKeyDates;
+      const disposal = input.incorrectCertificates && Object.hasOwn(input.incorrectCertificates, c.awardingBodyId) ? input.incorrectCertificates[c.awardingBodyId] : undefined;
+      if (disposal !== undefined && disposal !== 'return_to_awarding_body' && disposal !== 'destroy_in_centre') {
+        throw new ExamcycleError('invalid_value', `${c.awardingBodyId} wants wrong certificates returned ("return_to_awarding_body") or destroyed in the centre ("destroy_in_centre"), not "${String(disposal)}"`, {
+          details: { awardingBodyId: c.awardingBodyId },
+        });
+      }
+      return {
+        certificate: { id: c.id, candidateId: c.candidateId, seriesId: c.seriesId, awardingBodyId: c.awardingBodyId, awardCodes: [...(c.awardCodes ?? [])] },
+        rules: bindRules(input.rulesPack),
+        expectedBy: expected ? iso(expected) : null,
+        incorrectDisposal: disposal ?? 'return_to_awarding_body',
+        receivedAt: null,
+        dateOfIssue: null,
+        checks: [],
+        disposals: [],
+        issue: null,
+        unclaimedAt: null,
+        retention: null,
+        destruction: null,
+        recordRetention: null,
+        purged: null,
+        lastEventAt: createdAt,
+      };
+    },
+    entry: 'expected',
+    initial: 'expected',
+    states: {
+      expected: { on: { 'certificate.received': step('expected', 'received'), '*': reject('expected') } },
+      received: {
+        on: {
+          'certificate.checked': [
+            { guard: and([{ type: 'acceptable', params: { state: 'received' as const } }, 'correct']), target: 'checked', actions: { type: 'accept', params: { state: 'received' } } },
+            { guard: { type: 'acceptable', params: { state: 'received' } }, target: 'incorrect', actions: { type: 'accept', params: { state: 'received' } } },
+          ],
+          '*': reject('received'),
+        },
+      },
+      incorrect: { on: { 'certificate.disposed': step('incorrect', 'awaitingReplacement'), '*': reject('incorrect') } },
+      awaitingReplacement: { on: { 'certificate.received': step('awaitingReplacement', 'received'), '*': reject('awaitingReplacement') } },
+      checked: {
+        on: { 'certificate.issued': step('checked', 'issued'), 'certificate.unclaimed': step('checked', 'unclaimed'), '*': reject('checked') },
+      },
+      unclaimed: {
+        tags: ['retained'],
+        on: { 'certificate.issued': step('unclaimed', 'issued'), 'certificate.destroyed': step('unclaimed', 'destroyed'), '*': reject('unclaimed') },
+      },
+      destroyed: { tags: ['destructionRecordKept'], on: { 'certificate.recordPurged': step('destroyed', 'purged'), '*': reject('destroyed') } },
+      issued: { type: 'final' },
+      purged: { type: 'final' },
+    },
+  });
+}
+
 /**
- * The certificate machine (id `certificate`, version `1`): one actor per certificate.
+ * The certificate machine (id `certificate`, version `2`): one actor per certificate. Every accepted and
+ * every refused step is emitted as one `{ type: 'audit', line }` (collect them with {@link collectAudit},
+ * or let the runtime append them to the store's log); the first line (`certificate.expected`) is emitted
+ * when a new actor starts, not when a snapshot is restored. A new actor takes its rules pack from its
+ * input; to restore one, use the machine bound to the host's pack ({@link certificateMachineFor}). Its
+ * persistence spec is {@link certificatePersisted}.
  *
  * @example
  * ```ts
@@ -332,150 +631,36 @@ function targetOf(event: CertificateEvent): CertificateState {
  * actor.send({ type: 'certificate.checked', at: '2026-11-04T11:00:00Z', by, correct: true });
  * ```
  */
-export const certificateMachine = setup({
-  types: {
-    context: {} as CertificateContext,
-    events: {} as CertificateEvent,
-    input: {} as CertificateInput,
-    emitted: {} as CertificateEmitted,
-  },
-  guards: {
-    /** The event is acceptable in the state (see {@link certificateRejection}). */
-    acceptable: ({ context, event }, params: { state: CertificateState }) => certificateRejection(context, params.state, event) === undefined,
-    /** A check found the certificate correct. */
-    correct: ({ event }) => event.type === 'certificate.checked' && event.correct === true,
-  },
-  actions: {
-    /** Applies an accepted step and writes its audit line. */
-    accept: enqueueActions(({ context, event, enqueue }, params: { state: CertificateState }) => {
-      const at = iso(event.at);
-      const to = targetOf(event);
-      const details: Record<string, string | number | boolean | null> = { certificateId: context.certificate.id, candidateId: context.certificate.candidateId };
-      let patch: Partial<CertificateContext> = {};
-      switch (event.type) {
-        case 'certificate.received': {
-          const dateOfIssue = event.dateOfIssue ? iso(event.dateOfIssue) : at;
-          patch = { receivedAt: at, dateOfIssue };
-          details.dateOfIssue = dateOfIssue;
-          details.late = context.expectedBy !== null && millis(at)! > millis(context.expectedBy)!;
-          break;
-        }
-        case 'certificate.checked':
-          patch = { checks: [...context.checks, { at, by: event.by, correct: event.correct, problems: [...(event.problems ?? [])] }] };
-          details.correct = event.correct;
-          if (!event.correct) details.problems = (event.problems ?? []).join('; ');
-          break;
-        case 'certificate.disposed':
-          patch = { disposals: [...context.disposals, { at, by: event.by, disposal: event.disposal, ...(event.reference ? { reference: event.reference } : {}) }] };
-          details.disposal = event.disposal;
-          break;
-        case 'certificate.issued': {
-          const a = event.authority;
-          const issue: CertificateIssue = {
-            at,
-            by: event.by,
-            method: event.method,
-            to: event.to,
-            ...(event.method === 'third_party' && a ? { authority: { written: true, signedBy: a.signedBy, signedAt: iso(a.signedAt), ...(a.reference ? { reference: a.reference } : {}) } } : {}),
-          };
-          patch = { issue };
-          details.method = event.method;
-          details.to = event.to;
-          break;
-        }
-        case 'certificate.unclaimed': {
-          const d = decide(context, 'unclaimed_certificate', at) as RetentionDecision;
-          patch = { unclaimedAt: at, retention: d };
-          details.keepUntil = d.keepUntil;
-          details.mayDestroyFrom = d.mayDestroyFrom;
-          break;
-        }
-        case 'certificate.destroyed': {
-          const destruction: CertificateDestruction = { at, by: event.by, method: event.method, ...(event.witnessedBy ? { witnessedBy: event.witnessedBy } : {}) };
-          const d = decide(context, 'certificate_destruction_record', at) as RetentionDecision;
-          patch = { destruction, recordRetention: d };
-          details.method = event.method;
-          details.witnessedBy = event.witnessedBy ?? null;
-          details.recordKeptUntil = d.keepUntil;
-          break;
-        }
-        case 'certificate.recordPurged':
-          patch = { purged: { at, by: event.by } };
-          break;
-      }
-      const audit = appendAudit(context.audit, { at, by: event.by, event: event.type, from: params.state, to, outcome: 'accepted', details });
-      enqueue.assign({ ...patch, lastEventAt: at, audit });
-    }),
-    /** Records a refused step with its reason and code, and emits `event.rejected`. */
-    reject: enqueueActions(({ context, event, enqueue }, params: { state: CertificateState }) => {
-      const why = certificateRejection(context, params.state, event) ?? { code: 'event_rejected' as const, reason: `"${event.type}" is not accepted in ${params.state}` };
-      const patch = rejectionAudit(context, event, params.state, why, { certificateId: context.certificate.id });
-      const audit = patch.audit;
-      enqueue.assign(patch);
-      enqueue.emit({ type: 'event.rejected', entry: audit[audit.length - 1]! });
-    }),
-  },
-}).createMachine({
-  id: 'certificate',
-  version: '1',
-  context: ({ input }) => {
-    const createdAt = iso(input.createdAt);
-    const c = input.certificate;
-    const fromKeyDates = input.series && input.rulesPack.keyDates ? keyDateFor(input.rulesPack.keyDates(input.series), 'certificates_expected', { awardingBodyId: c.awardingBodyId })?.at : undefined;
-    const expected = input.expectedBy ?? fromKeyDates;
-    return {
-      certificate: { id: c.id, candidateId: c.candidateId, seriesId: c.seriesId, awardingBodyId: c.awardingBodyId, awardCodes: [...(c.awardCodes ?? [])] },
-      rules: bindRules(input.rulesPack),
-      expectedBy: expected ? iso(expected) : null,
-      incorrectDisposal: input.incorrectCertificates?.[c.awardingBodyId] ?? 'return_to_awarding_body',
-      receivedAt: null,
-      dateOfIssue: null,
-      checks: [],
-      disposals: [],
-      issue: null,
-      unclaimedAt: null,
-      retention: null,
-      destruction: null,
-      recordRetention: null,
-      purged: null,
-      audit: appendAudit([], {
-        at: createdAt,
-        by: input.by,
-        event: 'certificate.expected',
-        from: 'expected',
-        to: 'expected',
-        outcome: 'accepted',
-        details: { certificateId: c.id, candidateId: c.candidateId, expectedBy: expected ? iso(expected) : null },
-      }),
-      lastEventAt: createdAt,
-    };
-  },
-  initial: 'expected',
-  states: {
-    expected: { on: { 'certificate.received': step('expected', 'received'), '*': reject('expected') } },
-    received: {
-      on: {
-        'certificate.checked': [
-          { guard: and([{ type: 'acceptable', params: { state: 'received' as const } }, 'correct']), target: 'checked', actions: { type: 'accept', params: { state: 'received' } } },
-          { guard: { type: 'acceptable', params: { state: 'received' } }, target: 'incorrect', actions: { type: 'accept', params: { state: 'received' } } },
-        ],
-        '*': reject('received'),
-      },
-    },
-    incorrect: { on: { 'certificate.disposed': step('incorrect', 'awaitingReplacement'), '*': reject('incorrect') } },
-    awaitingReplacement: { on: { 'certificate.received': step('awaitingReplacement', 'received'), '*': reject('awaitingReplacement') } },
-    checked: {
-      on: { 'certificate.issued': step('checked', 'issued'), 'certificate.unclaimed': step('checked', 'unclaimed'), '*': reject('checked') },
-    },
-    unclaimed: {
-      tags: ['retained'],
-      on: { 'certificate.issued': step('unclaimed', 'issued'), 'certificate.destroyed': step('unclaimed', 'destroyed'), '*': reject('unclaimed') },
-    },
-    destroyed: { tags: ['destructionRecordKept'], on: { 'certificate.recordPurged': step('destroyed', 'purged'), '*': reject('destroyed') } },
-    issued: { type: 'final' },
-    purged: { type: 'final' },
-  },
-});
+export const certificateMachine = createCertificateMachine(undefined);
+
+const forPack = new WeakMap<CertificateRulesPack, typeof certificateMachine>();
+
+/**
+ * The certificate machine bound to the host's rules pack: the same machine (id, version, states, snapshot
+ * format), whose retention steps ask `rulesPack` when the actor's own context carries no pack, as a
+ * restored one never does. This is how a restored certificate gets its pack back through the plain
+ * restore path: `restoreSnapshot(certificateMachineFor(jcq), saved)`, or the runtime with
+ * {@link certificatePersistedFor}. A snapshot kept under another pack is refused its retention steps
+ * (`rule_unsupported`). The same pack always gives the same machine.
+ *
+ * @param rulesPack - the host's rules pack (its `id` and `retention`)
+ * @throws ExamcycleError `invalid_value` when `rulesPack` has no string `id` or no `retention` function
+ * @example
+ * ```ts
+ * const actor = restoreSnapshot(certificateMachineFor(jcq), JSON.parse(saved)).start();
+ * ```
+ */
+export function certificateMachineFor(rulesPack: CertificateRulesPack): typeof certificateMachine {
+  if (typeof rulesPack !== 'object' || rulesPack === null || typeof rulesPack.id !== 'string' || typeof rulesPack.retention !== 'function') {
+    throw new ExamcycleError('invalid_value', 'A certificate machine needs a rules pack with an id and a retention function');
+  }
+  let machine = forPack.get(rulesPack);
+  if (!machine) {
+    machine = createCertificateMachine(rulesPack);
+    forPack.set(rulesPack, machine);
+  }
+  return machine;
+}
 
 /** A guarded step; a refused event falls through to the state's `*` rejection. */
 function step(state: CertificateState, target: CertificateState) {
@@ -499,33 +684,4 @@ function reject(state: CertificateState) {
  */
 export function certificateOverdue(context: CertificateContext, at: Instant): boolean {
   return context.receivedAt === null && context.expectedBy !== null && toLondon(at).toMillis() > toLondon(context.expectedBy).toMillis();
-}
-
-/**
- * Restores a persisted certificate and binds the rules pack to it again (a snapshot holds only the pack's id).
- *
- * @param persisted - the parsed JSON from `persistSnapshot(actor)`
- * @param options - the rules pack (its id must match), and restore options (clock, migrations)
- * @throws ExamcycleError `snapshot_invalid` for a snapshot of another pack, and the errors of `restoreSnapshot`
- * @example
- * ```ts
- * const actor = restoreCertificate(JSON.parse(saved), { rulesPack: jcq }).start();
- * ```
- */
-export function restoreCertificate(
-  persisted: unknown,
-  options: Omit<RestoreOptions<never>, 'input'> & { readonly rulesPack: Pick<RulesPack, 'id' | 'retention'> },
-): XActor<typeof certificateMachine> {
-  const { rulesPack, ...rest } = options;
-  const p = persisted as { snapshot?: { context?: { rules?: { packId?: unknown } } } } | null;
-  const context = p && typeof p === 'object' && p.snapshot && typeof p.snapshot === 'object' ? p.snapshot.context : undefined;
-  if (context && typeof context === 'object') {
-    const packId = context.rules?.packId;
-    if (packId !== rulesPack.id) {
-      throw new ExamcycleError('snapshot_invalid', `The certificate was kept under rules pack "${String(packId)}", not "${rulesPack.id}"`, { details: { expected: String(packId), found: rulesPack.id } });
-    }
-    const bound = { ...(persisted as object), snapshot: { ...p!.snapshot, context: { ...context, rules: bindRules(rulesPack) } } };
-    return restoreSnapshot(certificateMachine, bound, rest);
-  }
-  return restoreSnapshot(certificateMachine, persisted, rest);
 }

@@ -4,14 +4,17 @@
  * published: JCQ General Regulations 5.13) → submitted (checked against the series' priority or final
  * deadline) → outcome (the grade goes up, down or stays: there is no grade protection) → closed. Review of
  * moderation needs no candidate consent. Fees are recorded as given, never invented. A request without
- * consent, or after its deadline, is refused with the reason and recorded as rejected in the audit list in
- * the context. A changed grade is emitted (`enquiry.gradeChanged`) for the results store to apply.
+ * consent, or after its deadline, is refused with the reason. Every accepted and every refused event is
+ * emitted as one audit line (`{ type: 'audit', line }`) that the runtime appends to the store's log: the
+ * context holds the request's state, never its history. A changed grade is emitted (`enquiry.gradeChanged`)
+ * for the results store to apply.
  */
-import { enqueueActions, setup } from 'xstate';
-import { appendAudit, type Actor, type AuditEntry } from '../audit/auditTrail.js';
-import { instantMillis, rejectionAudit, stampRejection } from '../audit/eventStamp.js';
+import { emit, enqueueActions, setup } from 'xstate';
+import type { Actor, AuditEmitted, AuditLine } from '../audit/auditTrail.js';
+import { instantMillis, isActor, rejectionLine, stampRejection } from '../audit/eventStamp.js';
 import type { QualificationLevel } from '../domain/qualification.js';
 import type { ExamSeries } from '../domain/series.js';
+import { staffRoleSchema } from '../domain/staff.js';
 import { ExamcycleError, type ExamcycleErrorCode } from '../errors/ExamcycleError.js';
 import type { KeyDate, KeyDateKind, RulesPack } from '../rules/RulesPack.js';
 import type { Confidence, SourceRef } from '../rules/sources.js';
@@ -121,7 +124,7 @@ export type EnquiryOutcome =
     }
   | { readonly kind: 'scripts'; readonly at: Instant; readonly by: Actor; readonly note?: string };
 
-/** The enquiry machine's context: plain JSON, persisted with the snapshot. */
+/** The enquiry machine's context: plain JSON, persisted with the snapshot (its audit lines go to the store's log). */
 export interface EnquiryContext {
   readonly request: EnquiryRequest;
   /** When results were published to the candidate (release to candidates for their level). */
@@ -138,7 +141,7 @@ export interface EnquiryContext {
   readonly outcome: EnquiryOutcome | null;
   readonly closedAt: Instant | null;
   readonly withdrawal: { readonly at: Instant; readonly by: Actor; readonly reason: string } | null;
-  readonly audit: readonly AuditEntry[];
+  /** The instant of the latest accepted or refused event (the log is chronological). */
   readonly lastEventAt: Instant;
 }
 
@@ -187,7 +190,8 @@ export type EnquiryEvent =
 /** Events the enquiry machine emits (`actor.on(...)`). */
 export type EnquiryEmitted =
   | { readonly type: 'enquiry.gradeChanged'; readonly change: EnquiryGradeChange }
-  | { readonly type: 'event.rejected'; readonly entry: AuditEntry };
+  | { readonly type: 'event.rejected'; readonly entry: AuditLine }
+  | AuditEmitted;
 
 /** The states of an enquiry. */
 export type EnquiryState = 'requested' | 'consented' | 'submitted' | 'outcome' | 'closed' | 'withdrawn';
@@ -205,6 +209,29 @@ function iso(at: Instant): Instant {
   return toLondon(at).toISO()!;
 }
 
+/** Who sent an event, as kept: the id and the role, nothing else the host attached. */
+function actorOf(by: Actor): Actor {
+  return { id: by.id, ...(by.role !== undefined ? { role: by.role } : {}) };
+}
+
+const ROLES: readonly unknown[] = [...staffRoleSchema.options, 'candidate', 'system'];
+
+/** Why a sender is refused beyond the shared stamp rule: an id over 200 characters, or a role examcycle does not know. */
+function senderRejection(by: Actor): EnquiryRefusal | undefined {
+  if (by.id.length > 200) return { code: 'not_authorised', reason: 'The sender\'s id is over 200 characters' };
+  if (by.role !== undefined && !ROLES.includes(by.role)) return { code: 'not_authorised', reason: `"${String(by.role).slice(0, 60)}" is not a role examcycle knows` };
+  return undefined;
+}
+
+/** Why an optional free-text or number field is refused (`undefined` when absent or well-typed). */
+function fieldRejection(value: unknown, name: string, kind: 'text' | 'mark' | 'boolean'): EnquiryRefusal | undefined {
+  if (value === undefined) return undefined;
+  if (kind === 'text' && typeof value === 'string') return undefined;
+  if (kind === 'mark' && typeof value === 'number' && Number.isFinite(value) && value >= 0) return undefined;
+  if (kind === 'boolean' && typeof value === 'boolean') return undefined;
+  const what = kind === 'text' ? 'text' : kind === 'mark' ? 'a mark (a number, 0 or more)' : 'true or false';
+  return { code: 'invalid_value', reason: `${name} is ${what}, not ${JSON.stringify(value) ?? typeof value}` };
+}
 
 function submitRejection(context: EnquiryContext, at: number): EnquiryRefusal | undefined {
   const service = ENQUIRY_SERVICES[context.request.service];
@@ -233,7 +260,7 @@ function submitRejection(context: EnquiryContext, at: number): EnquiryRefusal | 
  * ```
  */
 export function enquiryRejection(context: EnquiryContext, state: EnquiryState, event: EnquiryEvent): EnquiryRefusal | undefined {
-  const stamp = stampRejection(event, context.lastEventAt);
+  const stamp = stampRejection(event, context.lastEventAt) ?? senderRejection(event.by);
   if (stamp) return stamp;
   const at = millis(event.at)!;
   const service = ENQUIRY_SERVICES[context.request.service];
@@ -243,6 +270,8 @@ export function enquiryRejection(context: EnquiryContext, state: EnquiryState, e
       if (!service.consentRequired) return { code: 'event_rejected', reason: `${service.title} needs no candidate consent` };
       const c = event.consent as Partial<Record<'written' | 'signedBy' | 'signedAt', unknown>> | null | undefined;
       if (typeof c !== 'object' || c === null || c.written !== true) return { code: 'consent_missing', reason: 'Candidate consent must be written (JCQ GR 5.13)', rule: 'jcq.gr.5.13' };
+      const badReference = fieldRejection((c as { reference?: unknown }).reference, 'The consent reference', 'text');
+      if (badReference) return badReference;
       if (c.signedBy !== context.request.candidateId) return { code: 'consent_missing', reason: `Consent must be the candidate's own; signed by "${String(c.signedBy)}", not "${context.request.candidateId}"`, rule: 'jcq.gr.5.13' };
       const signed = millis(c.signedAt);
       if (signed === null) return { code: 'invalid_value', reason: `"${String(c.signedAt)}" is not an instant` };
@@ -262,6 +291,8 @@ export function enquiryRejection(context: EnquiryContext, state: EnquiryState, e
       if (state !== 'submitted') return { code: 'event_rejected', reason: `An outcome comes after submission, not in ${state}` };
       if (service.outcome !== 'grade') return { code: 'event_rejected', reason: `${service.title} returns scripts, not a grade` };
       if (typeof event.grade !== 'string' || event.grade.trim() === '') return { code: 'invalid_value', reason: 'The outcome needs the grade awarded' };
+      const badField = fieldRejection(event.mark, 'The mark', 'mark') ?? fieldRejection(event.feeRefunded, 'Whether the fee was refunded', 'boolean') ?? fieldRejection(event.note, 'The note', 'text');
+      if (badField) return badField;
       if (compareGrades(event.grade, context.request.originalGrade, context.gradeOrder ?? undefined) === null) {
         return { code: 'invalid_value', reason: `Cannot rank "${event.grade}" against "${context.request.originalGrade}": give the awarding body's gradeOrder` };
       }
@@ -270,7 +301,7 @@ export function enquiryRejection(context: EnquiryContext, state: EnquiryState, e
     case 'enquiry.scriptsReceived':
       if (state !== 'submitted') return { code: 'event_rejected', reason: `Scripts come after submission, not in ${state}` };
       if (service.outcome !== 'scripts') return { code: 'event_rejected', reason: `${service.title} gives a grade outcome, not scripts` };
-      return undefined;
+      return fieldRejection(event.note, 'The note', 'text');
     case 'enquiry.close':
       return state === 'outcome' ? undefined : { code: 'event_rejected', reason: `A request is closed after its outcome, not in ${state}` };
     case 'enquiry.withdraw':
@@ -337,7 +368,10 @@ function resolveDates(input: EnquiryInput): Pick<EnquiryContext, 'resultsPublish
 }
 
 /**
- * The enquiry machine (id `enquiry`, version `1`): one actor per post-results request.
+ * The enquiry machine (id `enquiry`, version `2`): one actor per post-results request. Every accepted and
+ * every refused event is emitted as one `{ type: 'audit', line }` (collect them with {@link collectAudit},
+ * or let the runtime append them to the store's log); the first line (`enquiry.request`) is emitted when a
+ * new actor starts, not when a snapshot is restored. Its persistence spec is {@link enquiryPersisted}.
  *
  * @example
  * ```ts
@@ -362,22 +396,23 @@ export const enquiryMachine = setup({
     acceptable: ({ context, event }, params: { state: EnquiryState }) => enquiryRejection(context, params.state, event) === undefined,
   },
   actions: {
-    /** Applies an accepted event and writes its audit line; emits a grade change. */
+    /** Applies an accepted event and emits its audit line; emits a grade change. */
     accept: enqueueActions(({ context, event, enqueue }, params: { state: EnquiryState }) => {
       const at = iso(event.at);
       const to = NEXT[event.type];
       const base = { lastEventAt: at };
+      const by = actorOf(event.by);
       const details: Record<string, string | number | boolean | null> = { enquiryId: context.request.id, service: context.request.service };
       let patch: Partial<EnquiryContext> = {};
       switch (event.type) {
         case 'consent.capture':
           patch = {
-            consent: { written: true, signedBy: event.consent.signedBy, signedAt: iso(event.consent.signedAt), ...(event.consent.reference ? { reference: event.consent.reference } : {}), capturedAt: at, capturedBy: event.by },
+            consent: { written: true, signedBy: event.consent.signedBy, signedAt: iso(event.consent.signedAt), ...(event.consent.reference ? { reference: event.consent.reference } : {}), capturedAt: at, capturedBy: by },
           };
           details.signedAt = iso(event.consent.signedAt);
           break;
         case 'enquiry.submit':
-          patch = { submittedAt: at, submittedBy: event.by, reference: event.reference ?? null, fee: { pence: event.feePence ?? null, recordedAt: at, refunded: null } };
+          patch = { submittedAt: at, submittedBy: by, reference: event.reference ?? null, fee: { pence: event.feePence ?? null, recordedAt: at, refunded: null } };
           details.deadline = context.deadline?.at ?? null;
           details.feePence = event.feePence ?? null;
           break;
@@ -391,7 +426,7 @@ export const enquiryMachine = setup({
             change,
             ...(event.mark !== undefined ? { mark: event.mark } : {}),
             at,
-            by: event.by,
+            by,
             ...(event.note ? { note: event.note } : {}),
           };
           patch = { outcome, ...(context.fee ? { fee: { ...context.fee, refunded: event.feeRefunded ?? null } } : {}) };
@@ -402,34 +437,52 @@ export const enquiryMachine = setup({
           break;
         }
         case 'enquiry.scriptsReceived':
-          patch = { outcome: { kind: 'scripts', at, by: event.by, ...(event.note ? { note: event.note } : {}) } };
+          patch = { outcome: { kind: 'scripts', at, by, ...(event.note ? { note: event.note } : {}) } };
           break;
         case 'enquiry.close':
           patch = { closedAt: at };
           break;
         case 'enquiry.withdraw':
-          patch = { withdrawal: { at, by: event.by, reason: event.reason } };
+          patch = { withdrawal: { at, by, reason: event.reason } };
           details.reason = event.reason;
           break;
       }
-      const audit = appendAudit(context.audit, { at, by: event.by, event: event.type, from: params.state, to, outcome: 'accepted', details });
-      const next = { ...context, ...patch, ...base, audit };
-      enqueue.assign({ ...patch, ...base, audit });
+      const next = { ...context, ...patch, ...base };
+      enqueue.assign({ ...patch, ...base });
+      enqueue.emit({ type: 'audit', line: { at, by, event: event.type, from: params.state, to, outcome: 'accepted', details } });
       const change = event.type === 'enquiry.outcome' ? enquiryGradeChange(next) : null;
       if (change) enqueue.emit({ type: 'enquiry.gradeChanged', change });
     }),
-    /** Records a refused event with its reason and code, and emits `event.rejected`. */
+    /** Emits the audit line of a refused event (its reason and code) and `event.rejected`. */
     reject: enqueueActions(({ context, event, enqueue }, params: { state: EnquiryState }) => {
       const why = enquiryRejection(context, params.state, event) ?? { code: 'event_rejected' as const, reason: `"${event.type}" is not accepted in ${params.state}` };
-      const patch = rejectionAudit(context, event, params.state, why, { enquiryId: context.request.id, service: context.request.service });
-      const audit = patch.audit;
-      enqueue.assign(patch);
-      enqueue.emit({ type: 'event.rejected', entry: audit[audit.length - 1]! });
+      const { lastEventAt, line } = rejectionLine(context, event, params.state, why, { enquiryId: context.request.id, service: context.request.service });
+      enqueue.assign({ lastEventAt });
+      enqueue.emit({ type: 'audit', line });
+      enqueue.emit({ type: 'event.rejected', entry: line });
+    }),
+    /** The first line of a new request's log (a root entry action: not emitted again when a snapshot is restored). */
+    requested: emit(({ context, event }): AuditEmitted => {
+      // The root's entry runs on xstate's init event, which carries the input (and so who opened the request).
+      const by = (event as unknown as { readonly input?: { readonly by?: unknown } }).input?.by;
+      const r = context.request;
+      return {
+        type: 'audit',
+        line: {
+          at: context.lastEventAt,
+          ...(isActor(by) ? { by: actorOf(by) } : {}),
+          event: 'enquiry.request',
+          from: 'requested',
+          to: 'requested',
+          outcome: 'accepted',
+          details: { enquiryId: r.id, service: r.service, candidateId: r.candidateId, awardCode: r.awardCode, deadline: context.deadline?.at ?? null },
+        },
+      };
     }),
   },
 }).createMachine({
   id: 'enquiry',
-  version: '1',
+  version: '2',
   context: ({ input }) => {
     if (!Object.hasOwn(ENQUIRY_SERVICES, input.service)) {
       throw new ExamcycleError('invalid_value', `Unknown post-results service "${String(input.service)}"; one of ${Object.keys(ENQUIRY_SERVICES).join(', ')}`, { details: { service: String(input.service) } });
@@ -461,18 +514,10 @@ export const enquiryMachine = setup({
       outcome: null,
       closedAt: null,
       withdrawal: null,
-      audit: appendAudit([], {
-        at: createdAt,
-        by: input.by,
-        event: 'enquiry.request',
-        from: 'requested',
-        to: 'requested',
-        outcome: 'accepted',
-        details: { enquiryId: input.id, service: input.service, candidateId: input.candidateId, awardCode: input.awardCode, deadline: dates.deadline?.at ?? null },
-      }),
       lastEventAt: createdAt,
     };
   },
+  entry: 'requested',
   initial: 'requested',
   states: {
     requested: {

@@ -6,12 +6,14 @@
 export { analyseResults } from './analyseResults.js';
 export type { AnalyseResultsOptions, GradeComparison, GradeCount, PreviousYearResults, SubjectAnalysis } from './analyseResults.js';
 export {
+  CERTIFICATE_HISTORY_KEPT,
   certificateMachine,
+  certificateMachineFor,
   certificateOverdue,
   certificateRejection,
   certificateRetainedRecords,
-  restoreCertificate,
 } from './certificateMachine.js';
+export { certificateContextSchema, certificatePersisted, certificatePersistedFor, restoreCertificate } from './certificatePersisted.js';
 export type {
   CertificateCheck,
   CertificateContext,
@@ -24,6 +26,7 @@ export type {
   CertificateRef,
   CertificateRefusal,
   CertificateRules,
+  CertificateRulesPack,
   CertificateState,
   CollectionAuthority,
   DestructionMethod,
@@ -50,6 +53,7 @@ export type {
   WithheldLevel,
 } from './createResultsStore.js';
 export { ENQUIRY_SERVICES, enquiryGradeChange, enquiryMachine, enquiryRejection } from './enquiryMachine.js';
+export { enquiryContextSchema, enquiryPersisted } from './enquiryPersisted.js';
 export type {
   EnquiryConsent,
   EnquiryContext,

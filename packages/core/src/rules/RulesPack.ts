@@ -60,6 +60,7 @@ export interface KeyDate {
   /** For windows (a report within seven working days): when the window starts. */
   readonly from?: Instant;
   readonly source: SourceRef;
+  /** What kind of source the date rests on (see {@link Confidence}); below `primary`, every rendering shows it. */
   readonly confidence: Confidence;
   readonly note?: string;
 }

@@ -1,6 +1,6 @@
 /**
  * Regulations are data with sources: every value a rules pack supplies says where it comes from
- * (document, section, year) and whether that source confirms it.
+ * (document, section, year) and what kind of source that is ({@link Confidence}).
  */
 import { z } from 'zod';
 
@@ -17,14 +17,34 @@ export const sourceRefSchema = z.object({
 /** Where a value comes from. */
 export type SourceRef = z.infer<typeof sourceRefSchema>;
 
-/** `confirmed`: stated by the cited source. `unconfirmed`: commonly quoted, inferred, or from a secondary source: check it. */
-export type Confidence = 'confirmed' | 'unconfirmed';
+/**
+ * What kind of source a value rests on, strongest first, so a reader knows how far to trust it:
+ *
+ * - `primary`: stated by JCQ, an awarding body or the regulator (Ofqual) for that academic year or series.
+ * - `primary-earlier-year`: the same rule read in an earlier edition of a primary source.
+ * - `secondary`: stated only by a school, a sector publication or a third-party copy of a primary source.
+ * - `pattern`: derived from earlier years' dates (the note names the years).
+ * - `reading`: the pack's own interpretation of softer wording (the note quotes the wording).
+ *
+ * Every value below `primary` carries a note saying why, and every rendering of it shows its confidence.
+ *
+ * Migration from the two-value scale (before issue 13): `confirmed` became `primary` where the source
+ * is primary for that year and `primary-earlier-year` where it was read in an earlier edition;
+ * `unconfirmed` became `secondary`, `pattern` or `reading` according to its note. There is no alias:
+ * code that compared with `'confirmed'` should compare with `'primary'`.
+ *
+ * @example
+ * ```ts
+ * const c: Confidence = 'pattern'; // e.g. a June entry deadline derived from earlier years
+ * ```
+ */
+export type Confidence = 'primary' | 'primary-earlier-year' | 'secondary' | 'pattern' | 'reading';
 
 /** A value with its source and confidence. */
 export interface Sourced<T> {
   readonly value: T;
   readonly source: SourceRef;
   readonly confidence: Confidence;
-  /** Why it is unconfirmed, or what the source says exactly. */
+  /** What the source says exactly; for a value below `primary`, why it is not primary. */
   readonly note?: string;
 }

@@ -14,8 +14,10 @@ import {
   type EopsRecord,
   type EopsSendOutcome,
   type EopsTrackerRow,
+  type AuditLine,
   type ExamcycleError,
   type ScheduledMeeting,
+  type SendOutcome,
 } from '@examcycle/core';
 
 describe('eopsMachine types', () => {
@@ -66,6 +68,14 @@ describe('eopsMachine types', () => {
   it('narrows the send outcome to a typed error', () => {
     const outcome = {} as EopsSendOutcome;
     if (!outcome.ok) expectTypeOf(outcome.error).toEqualTypeOf<ExamcycleError>();
+  });
+
+  it('sends with the same outcome as the exam cycle, carrying an audit line, and keeps no audit in the context', () => {
+    expectTypeOf<EopsSendOutcome>().toEqualTypeOf<SendOutcome>();
+    expectTypeOf<NonNullable<EopsSendOutcome['entry']>>().toEqualTypeOf<AuditLine>();
+    expectTypeOf<EopsContext>().not.toHaveProperty('audit');
+    expectTypeOf<Extract<EopsEmitted, { type: 'audit' }>['line']>().toEqualTypeOf<AuditLine>();
+    expectTypeOf<Extract<EopsEmitted, { type: 'event.rejected' }>['entry']>().toEqualTypeOf<AuditLine>();
   });
 });
 

@@ -1,11 +1,35 @@
 /**
  * A small centre for the EOPS tests: a senior leader who registers it, a line manager, two exams officers
  * (one of them also a senior leader, to test that nobody declares their own Standards), and helpers that
- * drive an actor through the year with explicit instants.
+ * drive an actor through the year with explicit instants. Every actor started here has its emitted audit
+ * lines collected (the store's log in a real host), read back with {@link auditOf}.
  */
 import { DateTime } from 'luxon';
 import { createActor } from 'xstate';
-import { eopsMachine, type EopsActor, type EopsEvent, type EopsTargetInput, type EopsUserInput } from '@examcycle/core';
+import { collectAudit, eopsMachine, type AuditLine, type EopsActor, type EopsEvent, type EopsTargetInput, type EopsUserInput } from '@examcycle/core';
+
+const trails = new WeakMap<EopsActor, AuditLine[]>();
+
+/** Collects an actor's audit lines from now on (call before `start()` to include everything). */
+export function trackAudit(actor: EopsActor): AuditLine[] {
+  const lines = collectAudit(actor);
+  trails.set(actor, lines);
+  return lines;
+}
+
+/** A new, started EOPS actor whose audit lines are collected. */
+export function startEops(): EopsActor {
+  const actor = createActor(eopsMachine);
+  trackAudit(actor);
+  return actor.start();
+}
+
+/** The audit lines an actor started by this fixture has emitted, in order. */
+export function auditOf(actor: EopsActor): readonly AuditLine[] {
+  const lines = trails.get(actor);
+  if (!lines) throw new Error('this actor was not started by the EOPS fixture');
+  return lines;
+}
 
 export const CENTRE = { centreNumber: '12345', name: 'Plume Academy' } as const;
 
@@ -57,7 +81,7 @@ export const ksTarget = (id = 'ks-1'): EopsTargetInput => ({
 /** A registered centre with the SLT, the line manager and both officers approved. */
 export function centreActor(start = '2025-09-02T08:00:00.000Z'): { actor: EopsActor; at: () => string } {
   const at = clockFrom(start);
-  const actor = createActor(eopsMachine).start();
+  const actor = startEops();
   const send = (e: EopsEvent) => actor.send(e);
   send({ type: 'centre.register', centre: CENTRE, user: users.slt, at: at(), by: as.slt });
   for (const [key, user] of [['lm', users.lm], ['amber', users.amber], ['niamh', users.niamh]] as const) {

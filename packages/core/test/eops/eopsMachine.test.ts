@@ -1,9 +1,7 @@
-import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import {
   EOPS_KEY_SKILL_AREAS,
   EOPS_KNOWLEDGE_AREAS,
-  eopsMachine,
   eopsProgress,
   eopsRegistrationDue,
   inductionChecklist,
@@ -16,14 +14,14 @@ import {
   type EopsEvent,
 } from '@examcycle/core';
 import { fixturePack } from '../fixtures/fixturePack.js';
-import { CENTRE, as, centreActor, clockFrom, completeCriteria, kuTarget, ksTarget, users } from './eopsFixture.js';
+import { CENTRE, as, auditOf, centreActor, clockFrom, completeCriteria, kuTarget, ksTarget, startEops, users } from './eopsFixture.js';
 
 function lastEntry(actor: EopsActor) {
-  return actor.getSnapshot().context.audit.at(-1)!;
+  return auditOf(actor).at(-1)!;
 }
 
 function rejection(actor: EopsActor) {
-  return lastEopsRejection(actor.getSnapshot());
+  return lastEopsRejection(auditOf(actor));
 }
 
 function record(actor: EopsActor, officerId: string, year = '2025/26') {
@@ -38,7 +36,7 @@ function registered(experience: 'new' | 'new_to_centre' | 'experienced' = 'exper
 
 describe('eopsMachine: registration', () => {
   it('records nothing but a rejection until the first user registers the centre', () => {
-    const actor = createActor(eopsMachine).start();
+    const actor = startEops();
     actor.send({ type: 'account.register', user: users.amber, at: '2025-09-02T08:00:00Z', by: as.amber });
     expect(actor.getSnapshot().value).toBe('unregistered');
     expect(rejection(actor)).toMatchObject({ code: 'event_rejected', rule: 'eops.registration' });
@@ -50,7 +48,7 @@ describe('eopsMachine: registration', () => {
       [users.lm, as.lm],
       [users.amber, as.amber],
     ] as const) {
-      const actor = createActor(eopsMachine).start();
+      const actor = startEops();
       actor.send({ type: 'centre.register', centre: CENTRE, user, at: '2025-09-02T08:00:00Z', by });
       const snap = actor.getSnapshot();
       expect(snap.value).toBe('registered');
@@ -67,7 +65,7 @@ describe('eopsMachine: registration', () => {
       [{ type: 'centre.register', centre: { centreNumber: '1234', name: 'X' }, user: users.slt, at: '2025-09-02T08:00:00Z', by: as.slt }, 'invalid_value'],
     ];
     for (const [event, code] of cases) {
-      const actor = createActor(eopsMachine).start();
+      const actor = startEops();
       actor.send(event);
       expect(actor.getSnapshot().value).toBe('unregistered');
       expect(rejection(actor)?.code).toBe(code);
@@ -75,7 +73,7 @@ describe('eopsMachine: registration', () => {
   });
 
   it('lets other users register and ask to join; they wait for an administrator to approve them', () => {
-    const actor = createActor(eopsMachine).start();
+    const actor = startEops();
     const at = clockFrom('2025-09-02T08:00:00Z');
     actor.send({ type: 'centre.register', centre: CENTRE, user: users.slt, at: at(), by: as.slt });
     actor.send({ type: 'account.register', user: users.amber, at: at(), by: as.amber });
@@ -90,7 +88,7 @@ describe('eopsMachine: registration', () => {
   });
 
   it('lets only an administrator approve, and may give administration rights on approval or later', () => {
-    const actor = createActor(eopsMachine).start();
+    const actor = startEops();
     const at = clockFrom('2025-09-02T08:00:00Z');
     actor.send({ type: 'centre.register', centre: CENTRE, user: users.slt, at: at(), by: as.slt });
     actor.send({ type: 'account.register', user: users.lm, at: at(), by: as.lm });
@@ -134,7 +132,7 @@ describe('eopsMachine: registration', () => {
   });
 
   it('declines a request to join by deactivating the pending account', () => {
-    const actor = createActor(eopsMachine).start();
+    const actor = startEops();
     const at = clockFrom('2025-09-02T08:00:00Z');
     actor.send({ type: 'centre.register', centre: CENTRE, user: users.slt, at: at(), by: as.slt });
     actor.send({ type: 'account.register', user: users.amber, at: at(), by: as.amber });
@@ -478,18 +476,17 @@ describe('eopsMachine: renewal', () => {
 });
 
 describe('eopsMachine: audit trail', () => {
-  it('appends every accepted and every rejected event, with who, when, outcome and reason', () => {
+  it('emits one line for every accepted and every rejected event, with who, when, outcome and reason', () => {
     const { actor, at } = registered();
-    const before = actor.getSnapshot().context.audit.length;
+    const audit = auditOf(actor);
+    const before = audit.length;
     const t1 = at();
     actor.send({ type: 'standards.declare', officerId: 'eo-1', at: t1, by: as.amber });
     const t2 = at();
     actor.send({ type: 'valuesAndAttributes.sign', officerId: 'eo-1', at: t2, by: as.amber });
-    const audit = actor.getSnapshot().context.audit;
     expect(audit).toHaveLength(before + 2);
     expect(audit.slice(-2)).toEqual([
       {
-        seq: before + 1,
         at: t1,
         by: as.amber,
         event: 'standards.declare',
@@ -501,14 +498,51 @@ describe('eopsMachine: audit trail', () => {
         rule: 'eops.slt-declaration',
         details: { officerId: 'eo-1', academicYear: '2025/26' },
       },
-      { seq: before + 2, at: t2, by: as.amber, event: 'valuesAndAttributes.sign', from: 'registered', to: 'registered', outcome: 'accepted', details: { officerId: 'eo-1', academicYear: '2025/26' } },
+      { at: t2, by: as.amber, event: 'valuesAndAttributes.sign', from: 'registered', to: 'registered', outcome: 'accepted', details: { officerId: 'eo-1', academicYear: '2025/26' } },
     ]);
+  });
+
+  it('keeps the audit out of the context: two hundred rejected events leave the context as it was but for the latest instant', () => {
+    const { actor, at } = registered();
+    const before = actor.getSnapshot().context;
+    let last = '';
+    for (let i = 0; i < 200; i += 1) {
+      last = at();
+      actor.send({ type: 'standards.declare', officerId: 'eo-1', at: last, by: as.amber });
+    }
+    expect(auditOf(actor).filter((l) => l.outcome === 'rejected')).toHaveLength(200);
+    expect(actor.getSnapshot().context).toEqual({ ...before, lastEventAt: last });
+    expect('audit' in actor.getSnapshot().context).toBe(false);
+  });
+
+  it('emits event.rejected and eops.rejected with the same line as the audit, and nothing for an accepted event', () => {
+    const { actor, at } = registered();
+    const lines: unknown[] = [];
+    const rejected: unknown[] = [];
+    const eopsRejected: unknown[] = [];
+    actor.on('audit', (e) => lines.push(e.line));
+    actor.on('event.rejected', (e) => rejected.push(e.entry));
+    actor.on('eops.rejected', (e) => eopsRejected.push(e.entry));
+    actor.send({ type: 'standards.declare', officerId: 'eo-1', at: at(), by: as.amber });
+    actor.send({ type: 'valuesAndAttributes.sign', officerId: 'eo-1', at: at(), by: as.amber });
+    expect(lines).toHaveLength(2);
+    expect(rejected).toEqual([lines[0]]);
+    expect(eopsRejected).toEqual([lines[0]]);
+  });
+
+  it('keeps only the id and role of the sender, whatever else the host puts on it', () => {
+    const { actor, at } = registered();
+    const by = { ...as.amber, session: { token: 'secret' } };
+    actor.send({ type: 'valuesAndAttributes.sign', officerId: 'eo-1', at: at(), by });
+    actor.send({ type: 'standards.declare', officerId: 'eo-1', at: at(), by });
+    expect(record(actor, 'eo-1').valuesAndAttributes.statement?.by).toEqual(as.amber);
+    expect(auditOf(actor).slice(-2).map((l) => l.by)).toEqual([as.amber, as.amber]);
   });
 
   it('gives the last rejection as a typed ExamcycleError, and nothing after an accepted event', () => {
     const { actor, at } = registered();
     actor.send({ type: 'standards.declare', officerId: 'eo-1', at: at(), by: as.amber });
-    const error = lastEopsRejection(actor.getSnapshot());
+    const error = lastEopsRejection(auditOf(actor));
     expect(isExamcycleError(error)).toBe(true);
     expect(error?.toJSON()).toMatchInlineSnapshot(`
       {
@@ -517,7 +551,6 @@ describe('eopsMachine: audit trail', () => {
           "academicYear": "2025/26",
           "event": "standards.declare",
           "officerId": "eo-1",
-          "seq": 9,
           "state": "registered",
         },
         "message": "An exams officer never makes the SLT declaration for their own Standards, whatever other role they hold",
@@ -526,18 +559,29 @@ describe('eopsMachine: audit trail', () => {
       }
     `);
     actor.send({ type: 'valuesAndAttributes.sign', officerId: 'eo-1', at: at(), by: as.amber });
-    expect(lastEopsRejection(actor.getSnapshot())).toBeUndefined();
+    expect(lastEopsRejection(auditOf(actor))).toBeUndefined();
+    expect(lastEopsRejection([])).toBeUndefined();
   });
 
-  it('sendEops says ok, or not ok with the typed error', () => {
+  it('sendEops says ok, or not ok with the typed error, with the line the actor emitted (the exam cycle’s SendOutcome)', () => {
     const { actor, at } = registered();
-    expect(sendEops(actor, { type: 'valuesAndAttributes.sign', officerId: 'eo-1', at: at(), by: as.amber })).toMatchObject({ ok: true, entry: { outcome: 'accepted' } });
+    const audit = auditOf(actor);
+    const accepted = sendEops(actor, { type: 'valuesAndAttributes.sign', officerId: 'eo-1', at: at(), by: as.amber });
+    expect(accepted).toMatchObject({ ok: true, entry: { outcome: 'accepted', event: 'valuesAndAttributes.sign' } });
+    expect(accepted.entry).toBe(audit.at(-1));
     const outcome = sendEops(actor, { type: 'valuesAndAttributes.sign', officerId: 'eo-1', at: at(), by: as.amber });
     expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.error.code).toBe('guard_failed');
+    if (!outcome.ok) {
+      expect(outcome.error.code).toBe('guard_failed');
+      expect(outcome.entry).toBe(audit.at(-1));
+      expect(outcome.error.details).toMatchObject({ event: 'valuesAndAttributes.sign', state: 'registered', officerId: 'eo-1' });
+    }
+    const lines = audit.length;
     actor.stop();
     const stopped = sendEops(actor, { type: 'valuesAndAttributes.sign', officerId: 'eo-1', at: at(), by: as.lm });
-    expect(stopped.ok || stopped.error.code).toBe('event_rejected');
+    expect(stopped).toMatchObject({ ok: false, error: { code: 'event_rejected' }, entry: { outcome: 'rejected', code: 'event_rejected', event: 'valuesAndAttributes.sign' } });
+    expect(stopped.ok || stopped.error.message).toMatch(/^The actor is stopped/);
+    expect(audit).toHaveLength(lines);
   });
 
   it('records malformed and unknown events as rejected, never applies them, and keeps the trail chronological', () => {

@@ -1,9 +1,9 @@
 import { fc, test } from '@fast-check/vitest';
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { EOPS_LEADER_ROLES, eopsMachine, eopsTracker, type EopsActor, type EopsContext, type EopsEvent, type EopsRecord, type EopsStrand } from '@examcycle/core';
+import { EOPS_LEADER_ROLES, eopsMachine, eopsTracker, type AuditLine, type EopsActor, type EopsContext, type EopsEvent, type EopsRecord, type EopsStrand } from '@examcycle/core';
 import { eventsArb } from './eopsArbitraries.js';
-import { centreActor } from './eopsFixture.js';
+import { auditOf, centreActor, trackAudit } from './eopsFixture.js';
 
 const LEADERS: readonly string[] = EOPS_LEADER_ROLES;
 
@@ -13,23 +13,33 @@ function strandDone(record: EopsRecord, strand: EopsStrand): boolean {
   return mine.length > 0 && mine.every((t) => t.status !== 'open') && mine.some((t) => t.status === 'achieved');
 }
 
-function run(events: readonly EopsEvent[]): { actor: EopsActor; contexts: EopsContext[] } {
-  const { actor } = centreActor('2025-09-02T06:00:00.000Z');
-  const contexts: EopsContext[] = [];
-  for (const e of events) {
-    actor.send(e);
-    contexts.push(actor.getSnapshot().context);
-  }
-  return { actor, contexts };
+/** After each event: the context, and the audit lines emitted so far (what the store's log would hold). */
+interface Step {
+  readonly context: EopsContext;
+  readonly audit: readonly AuditLine[];
 }
 
-function accepted(context: EopsContext, type: EopsEvent['type'], officerId: string, year: string) {
-  return context.audit.filter((a) => a.outcome === 'accepted' && a.event === type && a.details?.officerId === officerId && a.details?.academicYear === year);
+function run(events: readonly EopsEvent[]): { actor: EopsActor; audit: readonly AuditLine[]; steps: Step[]; linesPerEvent: number[] } {
+  const { actor } = centreActor('2025-09-02T06:00:00.000Z');
+  const audit = auditOf(actor);
+  const steps: Step[] = [];
+  const linesPerEvent: number[] = [];
+  for (const e of events) {
+    const before = audit.length;
+    actor.send(e);
+    linesPerEvent.push(audit.length - before);
+    steps.push({ context: actor.getSnapshot().context, audit: audit.slice() });
+  }
+  return { actor, audit, steps, linesPerEvent };
+}
+
+function accepted(audit: readonly AuditLine[], type: EopsEvent['type'], officerId: string, year: string) {
+  return audit.filter((a) => a.outcome === 'accepted' && a.event === type && a.details?.officerId === officerId && a.details?.academicYear === year);
 }
 
 describe('eopsMachine properties', () => {
-  test.prop([eventsArb], { numRuns: 100 })('never produces a certificate without every criterion, whoever sends what', (events) => {
-    for (const context of run(events).contexts) {
+  test.prop([eventsArb], { numRuns: 100, seed: 202509011 })('never produces a certificate without every criterion, whoever sends what', (events) => {
+    for (const { context } of run(events).steps) {
       for (const r of context.records.filter((x) => x.certificate !== null)) {
         expect(r.valuesAndAttributes.statement).not.toBeNull();
         expect(r.valuesAndAttributes.agreement).not.toBeNull();
@@ -40,10 +50,10 @@ describe('eopsMachine properties', () => {
     }
   }, 30_000);
 
-  test.prop([eventsArb], { numRuns: 100 })('never lets an exams officer declare their own Standards or countersign their own statement', (events) => {
-    const { actor } = run(events);
+  test.prop([eventsArb], { numRuns: 100, seed: 202509012 })('never lets an exams officer declare their own Standards or countersign their own statement', (events) => {
+    const { actor, audit } = run(events);
     const { context } = actor.getSnapshot();
-    for (const a of context.audit.filter((x) => x.outcome === 'accepted' && x.event === 'standards.declare')) {
+    for (const a of audit.filter((x) => x.outcome === 'accepted' && x.event === 'standards.declare')) {
       expect(a.by?.id).not.toBe(a.details?.officerId);
       expect(LEADERS).toContain(a.by?.role);
     }
@@ -57,22 +67,33 @@ describe('eopsMachine properties', () => {
     }
   }, 30_000);
 
-  test.prop([eventsArb], { numRuns: 100 })('records every event it is sent in the audit trail, accepted or rejected', (events) => {
-    const { actor } = run(events);
-    const audit = actor.getSnapshot().context.audit;
+  test.prop([eventsArb], { numRuns: 100, seed: 202509013 })('emits exactly one audit line for every event it is sent, accepted or rejected, in order and chronological', (events) => {
+    const { audit, linesPerEvent } = run(events);
+    expect(linesPerEvent).toEqual(events.map(() => 1));
     const tail = audit.slice(audit.length - events.length);
     expect(tail.map((a) => a.event)).toEqual(events.map((e) => e.type));
-    expect(audit.map((a) => a.seq)).toEqual(audit.map((_, i) => i + 1));
     for (const a of tail) if (a.outcome === 'rejected') expect(a.reason && a.code).toBeTruthy();
+    const times = audit.map((a) => Date.parse(a.at));
+    expect(times.every((t, i) => i === 0 || t >= times[i - 1]!)).toBe(true);
   }, 30_000);
 
-  test.prop([eventsArb], { numRuns: 100 })('has a tracker that always agrees with the machine and its audit trail', (events) => {
-    for (const context of run(events).contexts) {
+  test.prop([eventsArb], { numRuns: 100, seed: 202509014 })('changes nothing in the context on a rejected event but the latest instant', (events) => {
+    const { actor } = centreActor('2025-09-02T06:00:00.000Z');
+    const audit = auditOf(actor);
+    for (const e of events) {
+      const before = actor.getSnapshot().context;
+      actor.send(e);
+      if (audit.at(-1)!.outcome === 'rejected') expect(actor.getSnapshot().context).toEqual({ ...before, lastEventAt: actor.getSnapshot().context.lastEventAt });
+    }
+  }, 30_000);
+
+  test.prop([eventsArb], { numRuns: 100, seed: 202509015 })('has a tracker that always agrees with the machine and its audit trail', (events) => {
+    for (const { context, audit } of run(events).steps) {
       const rows = eopsTracker({ context });
       expect(rows).toHaveLength(context.records.length);
       for (const r of context.records) {
         const row = rows.find((x) => x.officerId === r.officerId && x.academicYear === r.academicYear)!;
-        const signs = accepted(context, 'valuesAndAttributes.sign', r.officerId, r.academicYear);
+        const signs = accepted(audit, 'valuesAndAttributes.sign', r.officerId, r.academicYear);
         expect(row).toEqual({
           officerId: r.officerId,
           officerName: r.officerName,
@@ -82,7 +103,7 @@ describe('eopsMachine properties', () => {
           knowledgeAndUnderstanding: strandDone(r, 'knowledge_and_understanding'),
           keySkills: strandDone(r, 'key_skills'),
           valuesAndAttributesAgreement: signs.some((a) => a.by?.id !== r.officerId),
-          certificate: accepted(context, 'standards.declare', r.officerId, r.academicYear).length === 1,
+          certificate: accepted(audit, 'standards.declare', r.officerId, r.academicYear).length === 1,
         });
         if (row.certificate) expect([row.valuesAndAttributesStatement, row.knowledgeAndUnderstanding, row.keySkills, row.valuesAndAttributesAgreement]).toEqual([true, true, true, true]);
       }
@@ -91,8 +112,8 @@ describe('eopsMachine properties', () => {
 
   it('reaches certificates, rejected self-declarations and year rollovers in the random sequences (the properties are not vacuous)', { timeout: 30_000 }, () => {
     const samples = fc.sample(eventsArb, { seed: 20250901, numRuns: 150 });
-    const audits = samples.map((events) => run(events).actor.getSnapshot().context.audit);
-    const count = (pred: (a: EopsContext['audit'][number]) => boolean) => audits.filter((audit) => audit.some(pred)).length;
+    const audits = samples.map((events) => run(events).audit);
+    const count = (pred: (a: AuditLine) => boolean) => audits.filter((audit) => audit.some(pred)).length;
     expect(count((a) => a.event === 'standards.declare' && a.outcome === 'accepted')).toBeGreaterThan(15);
     expect(count((a) => a.event === 'standards.declare' && a.outcome === 'accepted' && a.details?.academicYear === '2026/27')).toBeGreaterThan(3);
     expect(count((a) => a.rule === 'eops.slt-declaration')).toBeGreaterThan(50);
@@ -100,9 +121,12 @@ describe('eopsMachine properties', () => {
     expect(count((a) => a.event === 'year.rollover' && a.outcome === 'accepted')).toBeGreaterThan(40);
   });
 
-  it('starts unregistered with an empty context', () => {
-    const snap = createActor(eopsMachine).start().getSnapshot();
+  it('starts unregistered with an empty context and no audit line (no one has done anything yet)', () => {
+    const actor = createActor(eopsMachine);
+    const audit = trackAudit(actor);
+    const snap = actor.start().getSnapshot();
     expect(snap.value).toBe('unregistered');
-    expect(snap.context).toEqual({ centre: null, academicYear: null, accounts: [], records: [], audit: [], lastEventAt: null });
+    expect(snap.context).toEqual({ centre: null, academicYear: null, accounts: [], records: [], lastEventAt: null });
+    expect(audit).toEqual([]);
   });
 });

@@ -194,7 +194,7 @@ function isSchoolDay(date: string, terms: readonly TermPeriod[]): boolean {
 }
 
 describe('meetingSchedule properties', () => {
-  test.prop([optionsArb], { numRuns: 200 })('never puts a meeting outside term time, at a weekend, or before the start', (o) => {
+  test.prop([optionsArb], { numRuns: 200, seed: 202509031 })('never puts a meeting outside term time, at a weekend, or before the start', (o) => {
     const meetings = run(o);
     for (const m of meetings) {
       expect(isSchoolDay(m.date, o.termDates)).toBe(true);
@@ -203,7 +203,7 @@ describe('meetingSchedule properties', () => {
     }
   }, 30_000);
 
-  test.prop([optionsArb], { numRuns: 200 })('opens with a start meeting on the first school day, then at most one meeting a week, in date order', (o) => {
+  test.prop([optionsArb], { numRuns: 200, seed: 202509032 })('opens with a start meeting on the first school day, then at most one meeting a week, in date order', (o) => {
     const meetings = run(o);
     const from = o.from ?? '2025-09-01';
     let first: string | undefined;
@@ -224,7 +224,7 @@ describe('meetingSchedule properties', () => {
     expect(meetings.map((m) => m.date)).toEqual(meetings.map((m) => m.date).sort());
   }, 30_000);
 
-  test.prop([optionsArb], { numRuns: 200 })('meets a new exams officer in every week of exam time that has a school day', (o) => {
+  test.prop([optionsArb], { numRuns: 200, seed: 202509033 })('meets a new exams officer in every week of exam time that has a school day', (o) => {
     const input = { ...o, officerExperience: 'new' as const };
     const meetings = run(input);
     const weeks = new Set(meetings.map((m) => `${day(m.date).weekYear}-${day(m.date).weekNumber}`));
@@ -237,7 +237,7 @@ describe('meetingSchedule properties', () => {
     }
   }, 30_000);
 
-  test.prop([optionsArb], { numRuns: 200 })('meets a half-termly experienced officer in the last week of every half term after the start', (o) => {
+  test.prop([optionsArb], { numRuns: 200, seed: 202509034 })('meets a half-termly experienced officer in the last week of every half term after the start', (o) => {
     const input = { ...o, officerExperience: 'experienced' as const, experienced: 'half_termly' as const };
     const meetings = run(input);
     const start = meetings[0]?.date;

@@ -1,7 +1,16 @@
 import { getShortestPaths, getSimplePaths } from '@xstate/graph';
 import { createActor, SimulatedClock } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { invigilatorBookingMachine, persistSnapshot, restoreSnapshot, startInvigilatorBooking, type InvigilatorBookingEvent, type InvigilatorBookingInput } from '@examcycle/core';
+import {
+  collectAudit,
+  invigilatorBookingMachine,
+  persistSnapshot,
+  restoreSnapshot,
+  startInvigilatorBooking,
+  type AuditLine,
+  type InvigilatorBookingEvent,
+  type InvigilatorBookingInput,
+} from '@examcycle/core';
 
 const input: InvigilatorBookingInput = {
   bookingId: 'b-2026-06-01-AM-inv1',
@@ -18,50 +27,52 @@ const eo = { id: 'eo-1', role: 'exams_officer' } as const;
 
 function start() {
   const clock = new SimulatedClock();
-  const actor = createActor(invigilatorBookingMachine, { input, clock }).start();
-  return { clock, actor };
+  const actor = createActor(invigilatorBookingMachine, { input, clock });
+  const audit = collectAudit(actor);
+  actor.start();
+  return { clock, actor, audit };
 }
 
 describe('invigilatorBookingMachine', () => {
   it('is offered, and the invigilator can accept', () => {
-    const { actor } = start();
+    const { actor, audit } = start();
     expect(actor.getSnapshot().value).toBe('offered');
     actor.send({ type: 'accept', at: '2026-05-02T10:00:00+01:00', by: invigilatorActor });
     expect(actor.getSnapshot().value).toBe('accepted');
     expect(actor.getSnapshot().context.closedAt).toBe('2026-05-02T10:00:00+01:00');
-    expect(actor.getSnapshot().context.audit.map((a) => [a.event, a.from, a.to, a.outcome])).toEqual([
+    expect(audit.map((a) => [a.event, a.from, a.to, a.outcome])).toEqual([
       ['offer', 'offered', 'offered', 'accepted'],
       ['accept', 'offered', 'accepted', 'accepted'],
     ]);
   });
 
   it('expires when not answered by its respond-by instant, on the injected clock', () => {
-    const { actor, clock } = start();
+    const { actor, clock, audit } = start();
     clock.increment(WEEK_MS - 1);
     expect(actor.getSnapshot().value).toBe('offered');
     clock.increment(1);
     expect(actor.getSnapshot().value).toBe('expired');
-    const last = actor.getSnapshot().context.audit.at(-1)!;
+    const last = audit.at(-1)!;
     expect(last).toMatchObject({ event: 'expire', at: '2026-05-08T17:00:00.000+01:00', to: 'expired', by: { id: 'system', role: 'system' } });
     // A late answer is refused and recorded.
     actor.send({ type: 'accept', at: '2026-05-09T08:00:00+01:00', by: invigilatorActor });
     expect(actor.getSnapshot().value).toBe('expired');
-    expect(actor.getSnapshot().context.audit.at(-1)).toMatchObject({ event: 'accept', outcome: 'rejected', code: 'event_rejected' });
+    expect(audit.at(-1)).toMatchObject({ event: 'accept', outcome: 'rejected', code: 'event_rejected' });
   });
 
   it('refuses an answer dated after the respond-by instant even before the timer fires', () => {
-    const { actor } = start();
+    const { actor, audit } = start();
     actor.send({ type: 'accept', at: '2026-05-08T17:00:01+01:00', by: invigilatorActor });
     expect(actor.getSnapshot().value).toBe('offered');
-    expect(actor.getSnapshot().context.audit.at(-1)).toMatchObject({ outcome: 'rejected', code: 'deadline_passed' });
+    expect(audit.at(-1)).toMatchObject({ outcome: 'rejected', code: 'deadline_passed' });
   });
 
   it('lets only the invigilator accept or decline, and the invigilator or exams office staff cancel', () => {
-    const { actor } = start();
+    const { actor, audit } = start();
     actor.send({ type: 'accept', at: '2026-05-02T10:00:00+01:00', by: eo });
     actor.send({ type: 'cancel', at: '2026-05-02T10:05:00+01:00', by: { id: 't-9', role: 'teacher' } });
     expect(actor.getSnapshot().value).toBe('offered');
-    expect(actor.getSnapshot().context.audit.slice(1).map((a) => [a.event, a.outcome, a.code])).toEqual([
+    expect(audit.slice(1).map((a) => [a.event, a.outcome, a.code])).toEqual([
       ['accept', 'rejected', 'not_authorised'],
       ['cancel', 'rejected', 'not_authorised'],
     ]);
@@ -71,22 +82,22 @@ describe('invigilatorBookingMachine', () => {
   });
 
   it('lets exams office staff cancel an accepted booking, and then refuses every further event', () => {
-    const { actor, clock } = start();
+    const { actor, clock, audit } = start();
     actor.send({ type: 'accept', at: '2026-05-02T10:00:00+01:00', by: invigilatorActor });
     actor.send({ type: 'cancel', at: '2026-05-20T10:00:00+01:00', by: eo, reason: 'Paper moved' });
     expect(actor.getSnapshot().value).toBe('cancelled');
     clock.increment(WEEK_MS * 2);
     actor.send({ type: 'accept', at: '2026-05-21T10:00:00+01:00', by: invigilatorActor });
     expect(actor.getSnapshot().value).toBe('cancelled');
-    expect(actor.getSnapshot().context.audit.map((a) => `${a.event}:${a.outcome}`)).toEqual(['offer:accepted', 'accept:accepted', 'cancel:accepted', 'accept:rejected']);
+    expect(audit.map((a) => `${a.event}:${a.outcome}`)).toEqual(['offer:accepted', 'accept:accepted', 'cancel:accepted', 'accept:rejected']);
   });
 
   it('refuses an event dated before the latest one, or without a valid instant', () => {
-    const { actor } = start();
+    const { actor, audit } = start();
     actor.send({ type: 'accept', at: '2026-04-30T10:00:00+01:00', by: invigilatorActor });
     actor.send({ type: 'accept', at: 'yesterday', by: invigilatorActor });
     expect(actor.getSnapshot().value).toBe('offered');
-    expect(actor.getSnapshot().context.audit.slice(1).map((a) => [a.code, a.at])).toEqual([
+    expect(audit.slice(1).map((a) => [a.code, a.at])).toEqual([
       ['invalid_value', '2026-05-01T09:00:00.000+01:00'],
       ['invalid_value', '2026-05-01T09:00:00.000+01:00'],
     ]);
@@ -96,7 +107,7 @@ describe('invigilatorBookingMachine', () => {
     const { actor } = start();
     actor.send({ type: 'accept', at: '2026-05-02T10:00:00+01:00', by: invigilatorActor });
     const saved = JSON.parse(JSON.stringify(persistSnapshot(actor)));
-    expect(saved).toMatchObject({ format: 'examcycle.snapshot', machine: 'invigilatorBooking', version: 1 });
+    expect(saved).toMatchObject({ format: 'examcycle.snapshot', machine: 'invigilatorBooking', version: 2 });
     const restored = restoreSnapshot(invigilatorBookingMachine, saved, { clock: new SimulatedClock() }).start();
     expect(restored.getSnapshot().value).toBe('accepted');
     expect(restored.getSnapshot().context).toEqual(actor.getSnapshot().context);
@@ -121,15 +132,17 @@ describe('invigilatorBookingMachine', () => {
       const paths = getSimplePaths(invigilatorBookingMachine, options);
       expect(paths.length).toBeGreaterThanOrEqual(6);
       for (const path of paths) {
-        const { actor, clock } = start();
+        const { actor, clock, audit } = start();
         for (const step of path.steps.slice(1)) {
           if (step.event.type.startsWith('xstate.after.')) clock.increment(WEEK_MS);
           else actor.send(step.event);
           expect(actor.getSnapshot().value).toBe(step.state.value);
         }
         expect(actor.getSnapshot().value).toBe(path.state.value);
-        const audit = actor.getSnapshot().context.audit;
-        expect(audit.map((a) => a.seq)).toEqual(audit.map((_, i) => i + 1));
+        // One line per event sent (accepted or refused) and one per expiry, after the offer line; never more.
+        expect(audit).toHaveLength(path.steps.length);
+        expect(audit[0]).toMatchObject({ event: 'offer' });
+        expect(audit.map((a) => Date.parse(a.at))).toEqual([...audit.map((a) => Date.parse(a.at))].sort((x, y) => x - y));
       }
     });
   });
@@ -157,9 +170,11 @@ describe('invigilator booking expiry across late starts and restarts', () => {
     const first = startInvigilatorBooking({ clock: at(input.offeredAt), input });
     const saved = JSON.parse(JSON.stringify(persistSnapshot(first)));
     first.stop();
-    const actor = startInvigilatorBooking({ clock: at('2026-05-10T09:00:00+01:00'), snapshot: saved });
+    const audit: AuditLine[] = [];
+    const actor = startInvigilatorBooking({ clock: at('2026-05-10T09:00:00+01:00'), snapshot: saved, onAudit: (line) => audit.push(line) });
     expect(actor.getSnapshot().value).toBe('expired');
-    expect(actor.getSnapshot().context.audit.at(-1)).toMatchObject({ event: 'expire', outcome: 'accepted', at: '2026-05-08T17:00:00.000+01:00' });
+    expect(audit).toHaveLength(1);
+    expect(audit.at(-1)).toMatchObject({ event: 'expire', outcome: 'accepted', at: '2026-05-08T17:00:00.000+01:00' });
   });
 
   it('schedules the expiry again when restored before respondBy', () => {
@@ -177,12 +192,17 @@ describe('invigilator booking expiry across late starts and restarts', () => {
     expect(actor.getSnapshot().value).toBe('accepted');
   });
 
-  it('a tick before respondBy changes nothing but is recorded; a tick after it expires the offer', () => {
-    const actor = createActor(invigilatorBookingMachine, { input }).start();
+  it('a tick before respondBy changes nothing and leaves no line; a tick after it expires the offer', () => {
+    const actor = createActor(invigilatorBookingMachine, { input });
+    const audit = collectAudit(actor);
+    actor.start();
+    const before = actor.getSnapshot().context;
     actor.send({ type: 'clock.tick', at: '2026-05-05T09:00:00+01:00', by: { id: 'examcycle', role: 'system' } });
     expect(actor.getSnapshot().value).toBe('offered');
-    expect(actor.getSnapshot().context.audit.at(-1)).toMatchObject({ event: 'clock.tick', outcome: 'accepted' });
-    actor.send({ type: 'clock.tick', at: '2026-05-09T09:00:00+01:00', by: { id: 'examcycle', role: 'system' } });
+    expect(actor.getSnapshot().context).toEqual(before);
+    expect(audit.map((a) => a.event)).toEqual(['offer']);
+    actor.send({ type: 'clock.tick', at: '2026-05-09T09:00:00+01:00' });
     expect(actor.getSnapshot().value).toBe('expired');
+    expect(audit.map((a) => a.event)).toEqual(['offer', 'expire']);
   });
 });

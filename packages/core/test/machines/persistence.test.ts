@@ -7,7 +7,8 @@ import { fixturePack } from '../fixtures/fixturePack.js';
 import { START, centre, june2026, officer } from './cycleFixture.js';
 import { goldenRun } from './goldenRun.js';
 
-const goldenPath = fileURLToPath(new URL('./fixtures/examCycle.v1.json', import.meta.url));
+const goldenPath = fileURLToPath(new URL('./fixtures/examCycle.v2.json', import.meta.url));
+const goldenV1Path = fileURLToPath(new URL('./fixtures/examCycle.v1.json', import.meta.url));
 
 function errorOf(fn: () => unknown) {
   try {
@@ -21,10 +22,10 @@ function errorOf(fn: () => unknown) {
 describe('persistSnapshot / restoreSnapshot', () => {
   it('carries the machine id and the snapshot format version', () => {
     const saved = persistSnapshot(goldenRun());
-    expect(saved).toMatchObject({ format: 'examcycle.snapshot', machine: 'examCycle', version: 1 });
+    expect(saved).toMatchObject({ format: 'examcycle.snapshot', machine: 'examCycle', version: 2 });
   });
 
-  it('matches the golden v1 fixture, so an accidental format change fails here', () => {
+  it('matches the golden v2 fixture, so an accidental format change fails here', () => {
     const saved = JSON.parse(JSON.stringify(persistSnapshot(goldenRun()))) as PersistedSnapshot;
     if (process.env.UPDATE_GOLDEN === '1') writeFileSync(goldenPath, `${JSON.stringify(saved, null, 2)}\n`);
     expect(saved).toEqual(JSON.parse(readFileSync(goldenPath, 'utf8')));
@@ -37,7 +38,20 @@ describe('persistSnapshot / restoreSnapshot', () => {
     expect(snap.context.signals.map((s) => [s.taskId, s.status])).toContainEqual(['entries.submitted', 'due_soon']);
     restored.send({ type: 'task.complete', taskId: 'entries.gathered', at: '2026-02-11T10:00:00.000Z', by: officer });
     expect(restored.getSnapshot().context.tasks.find((t) => t.id === 'entries.gathered')!.status).toBe('done');
-    expect(restored.getSnapshot().context.audit.at(-1)!.seq).toBe(snap.context.audit.length + 1);
+    expect(restored.getSnapshot().context).not.toHaveProperty('audit');
+  });
+
+  it('still restores the golden v1 fixture (audit trail in the context) through the shipped migration', () => {
+    const v1 = JSON.parse(readFileSync(goldenV1Path, 'utf8')) as PersistedSnapshot;
+    expect(v1.version).toBe(1);
+    const restored = restoreSnapshot(examCycleMachine, v1).start();
+    expect(restored.getSnapshot().value).toBe('entries');
+    expect(restored.getSnapshot().context).not.toHaveProperty('audit');
+    // Everything but the key dates' confidence, which the v1 fixture states on the old two-value scale.
+    const { keyDates: oldDates, ...restoredRest } = restored.getSnapshot().context;
+    const { keyDates: newDates, ...goldenRest } = goldenRun().getSnapshot().context;
+    expect(restoredRest).toEqual(goldenRest);
+    expect(oldDates.map(({ confidence: _c, ...k }) => k)).toEqual(newDates.map(({ confidence: _c, ...k }) => k));
   });
 
   it('round-trips through a JSON string', () => {
@@ -55,21 +69,21 @@ describe('persistSnapshot / restoreSnapshot', () => {
 
   it('refuses a version newer than this library, and a version that is not a positive whole number', () => {
     const saved = persistSnapshot(goldenRun());
-    const newer = errorOf(() => restoreSnapshot(examCycleMachine, { ...saved, version: 2 }));
+    const newer = errorOf(() => restoreSnapshot(examCycleMachine, { ...saved, version: 3 }));
     expect(isExamcycleError(newer) && newer.code).toBe('snapshot_version_unsupported');
     const older = errorOf(() => restoreSnapshot(examCycleMachine, { ...saved, version: 0 }));
     expect(isExamcycleError(older) && older.code).toBe('snapshot_invalid');
   });
 
   it('applies the migration hook to bring an older snapshot forward', () => {
-    const machineV2 = examCycleMachine.provide({});
-    Object.assign(machineV2, { version: '2' });
+    const machineV3 = examCycleMachine.provide({});
+    Object.assign(machineV3, { version: '3' });
     const saved = persistSnapshot(goldenRun());
-    const restored = restoreSnapshot(machineV2, saved, {
-      migrations: { 1: (s) => ({ ...s, context: { ...(s.context as object), dueSoonDays: 7 } }) },
+    const restored = restoreSnapshot(machineV3, saved, {
+      migrations: { 2: (s) => ({ ...s, context: { ...(s.context as object), dueSoonDays: 7 } }) },
     }).start();
     expect(restored.getSnapshot().context.dueSoonDays).toBe(7);
-    const e = errorOf(() => restoreSnapshot(machineV2, saved));
+    const e = errorOf(() => restoreSnapshot(machineV3, saved));
     expect(isExamcycleError(e) && e.code).toBe('snapshot_version_unsupported');
   });
 

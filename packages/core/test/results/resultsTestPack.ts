@@ -18,7 +18,7 @@ export const resultsTestPack: RulesPack = {
   ...fixturePack,
   id: 'fixture-results',
   retention(record: RetainedRecord): RetentionDecision {
-    const base = { recordId: record.id, kind: record.kind, source: SRC, confidence: 'unconfirmed' as const };
+    const base = { recordId: record.id, kind: record.kind, source: SRC, confidence: 'reading' as const };
     switch (record.kind) {
       case 'ats_consent': {
         const from = plus(record.createdAt, 6);

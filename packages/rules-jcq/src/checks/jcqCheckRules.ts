@@ -203,7 +203,7 @@ export const jcqCheckRules: readonly RuleJson[] = [
     event: finding(
       'jcq.access-arrangements.approval-expired',
       'warning',
-      'Access arrangement approval lapsed: an AAO approval is valid for 26 months (secondary source, unconfirmed).',
+      'Access arrangement approval lapsed: an AAO approval is valid for 26 months (secondary source: a school SEND page).',
       documents.sjbSend(CONSULTED),
     ),
   },

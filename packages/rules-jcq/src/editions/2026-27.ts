@@ -1,12 +1,12 @@
 /**
  * The 2026/27 edition (1 September 2026 to 31 August 2027): the November 2026, January 2027, March 2027
  * and June 2027 series. No source gives any 2026/27 date yet: every date follows a documented pattern and
- * is unconfirmed, and the dates no pattern fixes (contingency days, November results day) are left unknown.
+ * is marked `pattern`, and the dates no pattern fixes (contingency days, November results day) are left unknown.
  */
 import { documents } from './documents.js';
 import type { Edition } from './Edition.js';
 import { patternNotes } from './notes.js';
-import { confirmed, unconfirmed } from './sourced.js';
+import { pattern, primary, primaryEarlierYear, reading } from './sourced.js';
 import { standingRules } from './standingRules.js';
 
 const CONSULTED = '2025/26';
@@ -27,9 +27,9 @@ export const edition2026_27: Edition = {
     {
       month: 'november',
       year: 2026,
-      basedataPublished: unconfirmed('2026-09-01', AQA_ENTRIES, patternNotes.novemberBasedata),
-      entryDeadline: unconfirmed('2026-10-04', AQA_ENTRIES, `${patternNotes.novemberEntryDeadline} 4 October 2026 is a Sunday.`),
-      veryLateDeadline: unconfirmed('2026-10-25', AQA_ENTRIES, `${patternNotes.novemberVeryLateDeadline} 25 October 2026 is a Sunday.`),
+      basedataPublished: pattern('2026-09-01', AQA_ENTRIES, patternNotes.novemberBasedata),
+      entryDeadline: pattern('2026-10-04', AQA_ENTRIES, `${patternNotes.novemberEntryDeadline} 4 October 2026 is a Sunday.`),
+      veryLateDeadline: pattern('2026-10-25', AQA_ENTRIES, `${patternNotes.novemberVeryLateDeadline} 25 October 2026 is a Sunday.`),
       neaMarksDeadlines: [],
       contingencyDays: [],
       resultsDays: [],
@@ -44,8 +44,8 @@ export const edition2026_27: Edition = {
     {
       month: 'january',
       year: 2027,
-      entryDeadline: unconfirmed('2026-10-21', AQA_ENTRIES, patternNotes.januaryEntryDeadline),
-      veryLateDeadline: unconfirmed('2026-12-15', AQA_ENTRIES, patternNotes.januaryVeryLateDeadline),
+      entryDeadline: pattern('2026-10-21', AQA_ENTRIES, patternNotes.januaryEntryDeadline),
+      veryLateDeadline: pattern('2026-12-15', AQA_ENTRIES, patternNotes.januaryVeryLateDeadline),
       neaMarksDeadlines: [],
       contingencyDays: [],
       resultsDays: [],
@@ -57,8 +57,8 @@ export const edition2026_27: Edition = {
     {
       month: 'march',
       year: 2027,
-      entryDeadline: unconfirmed('2027-01-21', AQA_ENTRIES, patternNotes.marchEntryDeadline),
-      veryLateDeadline: unconfirmed('2027-02-21', AQA_ENTRIES, `${patternNotes.marchVeryLateDeadline} 21 February 2027 is a Sunday.`),
+      entryDeadline: pattern('2027-01-21', AQA_ENTRIES, patternNotes.marchEntryDeadline),
+      veryLateDeadline: pattern('2027-02-21', AQA_ENTRIES, `${patternNotes.marchVeryLateDeadline} 21 February 2027 is a Sunday.`),
       neaMarksDeadlines: [],
       contingencyDays: [],
       resultsDays: [],
@@ -70,33 +70,33 @@ export const edition2026_27: Edition = {
     {
       month: 'june',
       year: 2027,
-      entryDeadline: unconfirmed('2027-02-21', AQA_ENTRIES, `${patternNotes.juneEntryDeadline} 21 February 2027 is a Sunday.`),
-      veryLateDeadline: unconfirmed('2027-04-21', AQA_ENTRIES, patternNotes.juneVeryLateDeadline),
-      accessArrangementsDeadline: unconfirmed('2027-03-21', documents.jcqAara(CONSULTED, '8'), `${patternNotes.accessArrangementsDeadline} 21 March 2027 is a Sunday.`),
-      modifiedPapersDeadline: unconfirmed('2027-01-24', documents.theKeyAccessArrangements('2021/22'), `${patternNotes.modifiedPapersDeadline} 24 January 2027 is a Sunday.`),
+      entryDeadline: pattern('2027-02-21', AQA_ENTRIES, `${patternNotes.juneEntryDeadline} 21 February 2027 is a Sunday.`),
+      veryLateDeadline: pattern('2027-04-21', AQA_ENTRIES, patternNotes.juneVeryLateDeadline),
+      accessArrangementsDeadline: pattern('2027-03-21', documents.aqaOnboardingDecember(CONSULTED), `${patternNotes.accessArrangementsDeadline} 21 March 2027 is a Sunday.`),
+      modifiedPapersDeadline: pattern('2027-01-31', documents.aqaOnboardingDecember(CONSULTED), `${patternNotes.modifiedPapersDeadline} 31 January 2027 is a Sunday.`),
       neaMarksDeadlines: [
         {
           awardingBodyId: 'OCR',
           covers: 'all other qualifications',
-          date: unconfirmed('2027-05-15', OCR_NEA, `${patternNotes.ocrNeaOther} 15 May 2027 is a Saturday.`),
+          date: pattern('2027-05-15', OCR_NEA, `${patternNotes.ocrNeaOther} 15 May 2027 is a Saturday.`),
         },
         {
           awardingBodyId: 'OCR',
           scope: 'physical-education',
           covers: 'AS/A Level and GCSE Physical Education',
-          date: unconfirmed('2027-03-31', OCR_NEA, patternNotes.ocrNeaPhysicalEducation),
+          date: pattern('2027-03-31', OCR_NEA, patternNotes.ocrNeaPhysicalEducation),
         },
         {
           awardingBodyId: 'OCR',
           scope: 'cambridge-nationals-visiting-moderation',
           covers: 'Cambridge Nationals visiting moderation',
-          date: unconfirmed('2027-03-31', OCR_NEA, patternNotes.ocrNeaCambridgeNationals),
+          date: pattern('2027-03-31', OCR_NEA, patternNotes.ocrNeaCambridgeNationals),
         },
         {
           awardingBodyId: 'OCR',
           scope: 'art-and-design',
           covers: 'AS/A Level Art & Design',
-          date: unconfirmed('2027-05-31', OCR_NEA, `${patternNotes.ocrNeaArtAndDesign} 31 May 2027 is the Spring bank holiday.`),
+          date: pattern('2027-05-31', OCR_NEA, `${patternNotes.ocrNeaArtAndDesign} 31 May 2027 is the Spring bank holiday.`),
         },
       ],
       contingencyDays: [],
@@ -105,20 +105,20 @@ export const edition2026_27: Edition = {
           key: 'GCE',
           title: 'A level results day',
           levels: ['GCE', 'vtq_level3'],
-          date: unconfirmed('2027-08-19', documents.aqaOnboardingJune(CONSULTED), patternNotes.resultsDaysPattern),
+          date: pattern('2027-08-19', documents.aqaOnboardingJune(CONSULTED), patternNotes.resultsDaysPattern),
           jcqRelease: true,
         },
         {
           key: 'GCSE',
           title: 'GCSE results day',
           levels: ['GCSE', 'vtq_level1_2'],
-          date: unconfirmed('2027-08-26', documents.aqaOnboardingJune(CONSULTED), patternNotes.resultsDaysPattern),
+          date: pattern('2027-08-26', documents.aqaOnboardingJune(CONSULTED), patternNotes.resultsDaysPattern),
           jcqRelease: true,
         },
       ],
-      postResultsPriorityDeadline: unconfirmed('2027-08-26', documents.simonBalle('2024/25'), `${patternNotes.priorityDeadlinePattern} GCSE results day 2027 is itself derived.`),
-      postResultsFinalDeadline: unconfirmed('2027-09-30', documents.simonBalle('2024/25'), patternNotes.finalDeadlinePattern),
-      certificatesExpected: unconfirmed('2027-11-07', documents.examsOfficeBlog2019(), `${patternNotes.certificatesExpected} 7 November 2027 is a Sunday.`),
+      postResultsPriorityDeadline: pattern('2027-08-26', documents.simonBalle('2024/25'), `${patternNotes.priorityDeadlinePattern} GCSE results day 2027 is itself derived.`),
+      postResultsFinalDeadline: pattern('2027-09-30', documents.simonBalle('2024/25'), patternNotes.finalDeadlinePattern),
+      certificatesExpected: pattern('2027-11-07', documents.examsOfficeBlog2019(), `${patternNotes.certificatesExpected} 7 November 2027 is a Sunday.`),
       unknown: [
         { kind: 'basedata_published', why: 'No source gives when June 2027 basedata is published.' },
         { kind: 'contingency_day', why: 'No source gives the June 2027 contingency days; they follow the 2027 timetable.' },
@@ -129,33 +129,33 @@ export const edition2026_27: Edition = {
     },
   ],
   annual: {
-    ncnRegisterUpdate: confirmed(
+    ncnRegisterUpdate: primaryEarlierYear(
       '2026-10-31',
       documents.jcqNcnRegister(CONSULTED),
-      'Emailed to centres at the beginning of October; complete by 31 October every year, even when nothing has changed. Failure may lead to suspension of centre status.',
+      'Read in the 2025/26 page: emailed to centres at the beginning of October; complete by 31 October every year, even when nothing has changed. Failure may lead to suspension of centre status.',
     ),
-    headOfCentreDeclaration: confirmed(
+    headOfCentreDeclaration: primaryEarlierYear(
       '2026-10-31',
       documents.ocrHeadOfCentreDeclaration(CONSULTED),
-      'An online declaration only the head (or acting head) of centre may complete, due by 31 October every year; failure suspends centre status.',
+      'Read in the 2025/26 page: an online declaration only the head (or acting head) of centre may complete, due by 31 October every year; failure suspends centre status.',
     ),
   },
   rules: standingRules,
   eops: {
-    newOfficerCadence: unconfirmed(
+    newOfficerCadence: reading(
       { early: 'fortnightly', examTime: 'weekly', earlyWeeks: 12 },
       documents.sltSupportMeetings(CONSULTED),
       'SLT Support: a new exams officer meets "weekly or fortnightly in the early weeks and months" and weekly during exam time; the pack gives the least frequent cadence. No number of weeks is given: 12 (the toolkit\'s first three months) is the pack\'s reading.',
     ),
-    experiencedOfficerCadence: confirmed(
+    experiencedOfficerCadence: primary(
       'half_termly',
       documents.sltSupportMeetings(CONSULTED),
       'SLT Support: an experienced exams officer meets "monthly or half-termly"; the pack gives the least frequent cadence.',
     ),
-    registrationBy: confirmed(
+    registrationBy: reading(
       '2026-10-31',
       documents.sltSupportRegister(CONSULTED),
-      'Register each academic year "as soon as possible in September or October".',
+      'SLT Support: register each academic year "as soon as possible in September or October"; 31 October is the pack\'s reading of that wording.',
     ),
   },
 };

@@ -1,6 +1,7 @@
 /**
  * The shape of an edition: the JCQ regulations of one academic year (1 September to 31 August) as data.
- * Every value is {@link Sourced}: its document, section and year, and whether that source confirms it.
+ * Every value is {@link Sourced}: its document, section and year, and its confidence (primary,
+ * primary-earlier-year, secondary, pattern or reading).
  * The evaluation (`src/engine/`) reads editions; it never holds a regulation value itself.
  */
 import type {
@@ -62,6 +63,8 @@ export interface SeriesEdition {
   /** The very-late entry / amendment-fee / no-refund deadline; the late-fee period ends here. */
   readonly veryLateDeadline: SourcedDate;
   readonly accessArrangementsDeadline?: SourcedDate;
+  /** Whose access arrangements deadline it is, when only one awarding body gives it (e.g. `Pearson`). */
+  readonly accessArrangementsDeadlineAwardingBodyId?: string;
   readonly modifiedPapersDeadline?: SourcedDate;
   readonly neaMarksDeadlines: readonly NeaMarksDeadline[];
   readonly contingencyDays: readonly ContingencyDay[];
@@ -84,8 +87,10 @@ export interface ResultsReleaseRules {
   readonly restrictedRelease: Sourced<{ readonly daysBeforeResultsDay: number; readonly time: string }>;
   /** Who reads on restricted release day: the head of centre and exams office staff. */
   readonly restrictedReleaseReaders: Sourced<readonly ('head_of_centre' | 'exams_officer' | 'exams_office_staff')[]>;
-  /** Whether other staff nominated by the head of centre may read on restricted release day. */
+  /** Whether other staff nominated by the head of centre may read on restricted release day by default (no: JCQ, AQA). */
   readonly nominatedStaffOnRestrictedRelease: Sourced<boolean>;
+  /** The (secondary) source a centre relies on when it opts in to nominated staff reading on restricted release day. */
+  readonly centreNominationOptIn: Sourced<true>;
   /** When un-nominated staff may see results, data and reports: results day at this time. */
   readonly staffOnResultsDay: Sourced<string>;
   /** Candidates (and, with their authority, parents): results day at this time. */
@@ -100,8 +105,10 @@ export interface ResultsReleaseRules {
 export interface DerivedDateRules {
   /** Conflicts of interest are declared by the series entry deadline. */
   readonly conflictsOfInterestByEntryDeadline: Sourced<true>;
-  /** Special consideration: applications within this many working days of the exam. */
-  readonly specialConsiderationWorkingDays: Sourced<number>;
+  /** Special consideration: applications within this many calendar days of the last exam in the subject. */
+  readonly specialConsiderationDays: Sourced<number>;
+  /** Special consideration, for a reminder counted from the affected paper: this many working days (the pack's reading). */
+  readonly specialConsiderationWorkingDaysFromPaper: Sourced<number>;
   /** Very late arrivals: reported within this many working days of the exam. */
   readonly veryLateArrivalReportWorkingDays: Sourced<number>;
   /** Entries after the entry deadline pay a late fee; after the very-late deadline, the very-late fee. */
@@ -120,6 +127,8 @@ export interface ExamRoomRulesEdition {
   readonly veryLateAfterStartMinutes: Sourced<number>;
   readonly veryLateLongExamMinutes: Sourced<number>;
   readonly overnightSupervisionConditions: Sourced<readonly string[]>;
+  /** What a centre does when a day's papers cannot fit the session limit but do not exceed the overnight threshold. */
+  readonly sitAllOnTheDay: Sourced<readonly string[]>;
   readonly separateRoomArrangements: Sourced<readonly AccessArrangementKind[]>;
 }
 

@@ -41,6 +41,42 @@ export const documents = {
       'https://www.aqa.org.uk/onboarding-hub-exam-officers/exams-officers-support-june',
       year,
     ),
+  aqaOnboardingDecember: (year: string) =>
+    ref(
+      'AQA, Exams officers support: December (onboarding hub for exams officers)',
+      'https://www.aqa.org.uk/onboarding-hub-exam-officers/exams-officers-support-december',
+      year,
+    ),
+  ofqualResultsSummer2025: () =>
+    ref(
+      'Ofqual, Qualification results in England: summer 2025 (published 14 August 2025)',
+      'https://www.gov.uk/government/publications/qualification-results-in-england-summer-2025/qualification-results-in-england-summer-2025-accessible',
+      '2024/25',
+      'Scope',
+    ),
+  pearsonGqBulletinInternational69: () =>
+    ref(
+      'Pearson, General Qualifications Bulletin International, issue 69 (October 2025)',
+      'https://qualifications.pearson.com/en/news-policy/qualifications/general-qualifications/general-qualifications-bulletin-international-issue-69.html',
+      '2025/26',
+      'Key dates',
+    ),
+  pearsonSpecialRequirements: (year: string) =>
+    ref(
+      'Pearson, Special requirements (exams officers)',
+      'https://qualifications.pearson.com/en/support/support-topics/exams/special-requirements.html',
+      year,
+    ),
+  wjecInvigilation: (year: string) =>
+    ref('WJEC, Invigilation (exams officers)', 'https://questionbank.wjec.co.uk/exam-officers/during-the-examinations/Invigiliation.html', year),
+  jcqIceKeyChanges: (year: string, section?: string) =>
+    ref(
+      'JCQ Instructions for conducting examinations (ICE), key changes',
+      'https://www.jcq.org.uk/knowledge-hub/intructions-for-conducting-examinations',
+      year,
+      section,
+    ),
+  harrisSutton: (year: string) => ref('Harris Academy Sutton, Exams', 'https://www.harrissutton.org.uk/learning-curriculum/exams', year),
   aqaOnboardingResults: (year: string) =>
     ref('AQA, Results (onboarding hub for exams officers)', 'https://www.aqa.org.uk/onboarding-hub-exam-officers/results', year),
   aqaResultsTime2020: () =>

@@ -1,11 +1,11 @@
 /**
- * Why each patterned value is unconfirmed, written once: the editions of several years share the same
+ * Why each patterned value is a pattern, written once: the editions of several years share the same
  * reasoning (a fixed date AQA has used for years, a pattern in results days), and the README's
- * unconfirmed-values table quotes these notes.
+ * below-primary table quotes these notes.
  */
 
 /**
- * The notes the editions attach to unconfirmed values, by value.
+ * The notes the editions attach to pattern-derived values, by value.
  *
  * @example
  * ```ts
@@ -25,9 +25,9 @@ export const patternNotes = {
   marchEntryDeadline: 'AQA gives 21 January for March 2017 and 2024. This series follows the pattern.',
   marchVeryLateDeadline: 'AQA gives 21 February for March 2017 and 2024. This series follows the pattern.',
   accessArrangementsDeadline:
-    'Commonly quoted as 21 March but not found in a JCQ source (AARA chapter 8 and the Key Dates were not consulted); sources found give 21 February (2019) and 31 March (summer 2022).',
+    'Pattern: AQA gives 21 March for Summer 2026 ("The deadline to apply for Access Arrangements for the Summer 2026 exam series is 21 March 2026", Exams officers support: December, 2025/26); Pearson gave 31 March for May/June 2023 (Special requirements) and a school page gave 21 February (2019). This series follows AQA\'s 2026 date; no JCQ Key Dates edition was read.',
   modifiedPapersDeadline:
-    'Commonly quoted as 24 January but not confirmed; the only source found gives 31 January (summer 2022, The Key).',
+    'Pattern, re-derived: AQA gives 31 January for Summer 2026 ("The deadline to apply for modified papers for the Summer 2026 exam series is 31 January 2026"); Pearson gave 31 January for May/June 2023 (Special requirements: "31 January 2023 – modified versions of question papers") and for 2021; The Key gave 31 January for summer 2022. The 24 January the pack used before had no source. This series follows 31 January.',
   ocrNeaOther:
     'OCR gives 15 May for "all other qualifications" (2020; 15 May 2023 for Cambridge Nationals). This series follows the pattern.',
   ocrNeaPhysicalEducation:

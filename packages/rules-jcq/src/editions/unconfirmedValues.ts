@@ -1,16 +1,20 @@
 /**
- * The README's "unconfirmed values" table, generated from the editions: every value whose source does
- * not confirm it, with its editions, source and why, and every key date the pack does not know. A test
- * fails when the README's copy drifts from the data.
+ * The README's "unconfirmed values" table, generated from the editions: every value whose confidence
+ * is below `primary`, with its confidence, editions, source and why, and every key date the pack does
+ * not know. A test fails when the README's copy drifts from the data. (The names keep "unconfirmed"
+ * from before the confidence scale: here it means "below primary".)
  */
-import type { Sourced } from '@examcycle/core';
+import type { Confidence, Sourced } from '@examcycle/core';
 import type { Edition } from './Edition.js';
+import { isBelowPrimary } from '../engine/weakestConfidence.js';
 import { JCQ_EDITIONS } from './editions.js';
 
-/** One unconfirmed value, merged across the editions that carry it. */
+/** One value below primary, merged across the editions that carry it. */
 export interface UnconfirmedValue {
   readonly label: string;
   readonly value: string;
+  /** Its confidence: never `primary`. */
+  readonly confidence: Confidence;
   readonly editions: readonly string[];
   readonly source: string;
   readonly why: string;
@@ -52,7 +56,7 @@ function sourceText(v: Sourced<unknown>): string {
 }
 
 /**
- * Every unconfirmed value in the editions, merged across editions, in a stable order.
+ * Every value below primary in the editions, merged across editions, in a stable order.
  *
  * @param editions - the editions
  * @example
@@ -61,11 +65,11 @@ function sourceText(v: Sourced<unknown>): string {
  * ```
  */
 export function unconfirmedValues(editions: readonly Edition[] = JCQ_EDITIONS): UnconfirmedValue[] {
-  const rows = new Map<string, { label: string; value: string; editions: string[]; source: string; why: string }>();
+  const rows = new Map<string, { label: string; value: string; confidence: Confidence; editions: string[]; source: string; why: string }>();
   const add = (edition: Edition, label: string, v: Sourced<unknown>): void => {
-    if (v.confidence !== 'unconfirmed') return;
-    const row = { label, value: show(v.value), source: sourceText(v), why: v.note ?? '' };
-    const key = JSON.stringify([row.label, row.value, row.source, row.why]);
+    if (!isBelowPrimary(v.confidence)) return;
+    const row = { label, value: show(v.value), confidence: v.confidence, source: sourceText(v), why: v.note ?? '' };
+    const key = JSON.stringify([row.label, row.value, row.confidence, row.source, row.why]);
     const existing = rows.get(key);
     if (existing === undefined) rows.set(key, { ...row, editions: [edition.academicYear] });
     else existing.editions.push(edition.academicYear);
@@ -114,18 +118,24 @@ function cell(text: string): string {
 
 /**
  * The markdown the README carries between `<!-- unconfirmed-values:start -->` and
- * `<!-- unconfirmed-values:end -->`: the unconfirmed values, then the unknown key dates.
+ * `<!-- unconfirmed-values:end -->`: the confidence scale, the values below primary with their
+ * confidence, then the unknown key dates.
  *
  * @param editions - the editions
  * @example
  * ```ts
- * unconfirmedValuesMarkdown().startsWith('| Value |'); // true
+ * unconfirmedValuesMarkdown().includes('| Value | Confidence |'); // true
  * ```
  */
 export function unconfirmedValuesMarkdown(editions: readonly Edition[] = JCQ_EDITIONS): string {
-  const lines = ['| Value | Edition | Source | Why unconfirmed |', '| --- | --- | --- | --- |'];
+  const lines = [
+    'Confidence, strongest first: `primary` (JCQ, an awarding body or Ofqual, for that year), `primary-earlier-year` (the same rule read in an earlier edition), `secondary` (a school, a sector publication, a third-party copy), `pattern` (derived from earlier years, named in the note), `reading` (the pack\'s interpretation of softer wording). Every value below `primary`:',
+    '',
+    '| Value | Confidence | Edition | Source | Why not primary |',
+    '| --- | --- | --- | --- | --- |',
+  ];
   for (const r of unconfirmedValues(editions)) {
-    lines.push(`| ${cell(`${r.label}: \`${r.value}\``)} | ${cell(r.editions.join(', '))} | ${cell(r.source)} | ${cell(r.why)} |`);
+    lines.push(`| ${cell(`${r.label}: \`${r.value}\``)} | ${r.confidence} | ${cell(r.editions.join(', '))} | ${cell(r.source)} | ${cell(r.why)} |`);
   }
   lines.push('', 'Key dates the pack does not know (not shipped, never guessed):', '', '| Series | Key date | Why unknown |', '| --- | --- | --- |');
   for (const u of unknownValues(editions)) lines.push(`| ${cell(u.series)} | ${cell(u.kind)} | ${cell(u.why)} |`);

@@ -1,7 +1,7 @@
 /**
  * Reads an edition's exam-room and timetable rules into core's `ExamRoomRules` shape. The three
- * invigilation ratios are sourced separately in the edition (the written ratio is confirmed, the
- * practical and on-screen ones are not); here they become one value, as weak as its weakest part, with a
+ * invigilation ratios are sourced separately in the edition (the written ratio is primary, from
+ * WJEC; the practical and on-screen ones are secondary); here they become one value, as weak as its weakest part, with a
  * note naming each part's source.
  */
 import type { ExamRoomRules, EopsRules, Sourced } from '@examcycle/core';
@@ -38,7 +38,7 @@ export function examRoomRulesOf(edition: Edition): ExamRoomRules {
     overnightSupervisionConditions: r.overnightSupervisionConditions,
     separateRoomArrangements: r.separateRoomArrangements,
     veryLateArrivalReportWorkingDays: edition.rules.derived.veryLateArrivalReportWorkingDays,
-    specialConsiderationWorkingDays: edition.rules.derived.specialConsiderationWorkingDays,
+    specialConsiderationWorkingDays: edition.rules.derived.specialConsiderationWorkingDaysFromPaper,
   };
 }
 

@@ -183,25 +183,36 @@ function windowKeyDates(series: ExamSeries, edition: Edition, label: string, s: 
   );
   if (last === undefined) return [];
   const from = londonDate(last.value).toISO()!;
-  const windows: [KeyDateKind, string, Sourced<number>][] = [
-    ['special_consideration_window', 'special consideration applications', edition.rules.derived.specialConsiderationWorkingDays],
-    ['very_late_arrival_report_window', 'very late arrival reports (JCQ/VLA)', edition.rules.derived.veryLateArrivalReportWorkingDays],
-  ];
-  return windows.map(([kind, what, rule]) =>
+  const special = edition.rules.derived.specialConsiderationDays;
+  const lateArrival = edition.rules.derived.veryLateArrivalReportWorkingDays;
+  return [
     derived(
       series,
       {
-        kind,
-        title: `${label}: last day for ${what}, ${String(rule.value)} working days after the last timetabled day`,
-        date: addWorkingDays(last.value, rule.value),
+        kind: 'special_consideration_window',
+        title: `${label}: last day for special consideration applications, ${String(special.value)} days after the last timetabled day`,
+        date: addCalendarDays(last.value, special.value),
+        dueRule: 'end_of_day',
+        from,
+      },
+      'the last contingency day (the latest a subject\'s last exam can fall); each subject\'s own window runs from its last exam',
+      last,
+      special,
+    ),
+    derived(
+      series,
+      {
+        kind: 'very_late_arrival_report_window',
+        title: `${label}: last day for very late arrival reports (JCQ/VLA), ${String(lateArrival.value)} working days after the last timetabled day`,
+        date: addWorkingDays(last.value, lateArrival.value),
         dueRule: 'end_of_day',
         from,
       },
       'the last contingency day (the end of the timetable); each exam\'s own window runs from that exam',
       last,
-      rule,
+      lateArrival,
     ),
-  );
+  ];
 }
 
 /**
@@ -262,7 +273,17 @@ export function buildKeyDates(editions: readonly Edition[], series: ExamSeries):
     ),
   );
   if (s.accessArrangementsDeadline) {
-    out.push(direct(series, 'access_arrangements_deadline', `${label}: access arrangements online applications deadline`, s.accessArrangementsDeadline, 'end_of_day'));
+    const body = s.accessArrangementsDeadlineAwardingBodyId;
+    out.push(
+      direct(
+        series,
+        'access_arrangements_deadline',
+        `${label}: access arrangements online applications deadline${body === undefined ? '' : ` (${body})`}`,
+        s.accessArrangementsDeadline,
+        'end_of_day',
+        body === undefined ? {} : { awardingBodyId: body, qualifier: body },
+      ),
+    );
   }
   if (s.modifiedPapersDeadline) {
     out.push(direct(series, 'modified_papers_deadline', `${label}: modified papers order deadline`, s.modifiedPapersDeadline, 'end_of_day'));

@@ -1,15 +1,20 @@
 /**
  * Decides whether a read of results is allowed at an instant, and from when it would be. JCQ's
  * confidentiality rules: the head of centre and exams office staff from restricted release (00:01 the
- * day before results day); staff the head of centre nominates from restricted release too (SecEd only,
- * so unconfirmed, and a centre can turn it off); every other member of staff from 08:00 on results day
- * (AQA: results, data and reports are shared with staff on the results day, not on restricted release
- * day); candidates and parents from 08:00; the press and local authorities from 09:30. A read before
+ * day before results day); no other teacher before results day by default (JCQ: results "cannot be
+ * divulged to or discussed with other teachers"; AQA: only exams office staff and the head of centre on
+ * restricted release day). A centre may opt in, through its overlay, to staff its head of centre
+ * nominates reading from restricted release: that rests on SecEd alone, so each read it allows is
+ * decided by the rule `centre.results.nominated-staff-opt-in`, names SecEd as its source and is
+ * `secondary`, which core's results store writes to the audit trail. Every other member of staff reads
+ * from 08:00 on results day (AQA: results, data and reports are shared with staff on the results day,
+ * not on restricted release day; the 08:00 is the pack's reading); candidates and parents from 08:00; the press and local authorities from 09:30. A read before
  * its instant is denied and named as a malpractice risk.
  */
 import {
   ExamcycleError,
   toLondon,
+  type Confidence,
   type KeyDate,
   type QualificationLevel,
   type ResultsAccessDecision,
@@ -25,7 +30,10 @@ export interface ResultsAccessContext {
   readonly edition: Edition;
   readonly keyDates: readonly KeyDate[];
   readonly resultsDays: readonly ResultsDay[];
-  /** Whether staff the head of centre nominates may read on restricted release day (the centre may say no). */
+  /**
+   * Whether staff the head of centre nominates may read on restricted release day: only when the
+   * centre's overlay opts in (`results.allowNominatedStaff: true`); the edition's default is off.
+   */
   readonly allowNominatedStaff: boolean;
 }
 
@@ -40,7 +48,7 @@ interface Grant {
   readonly kind: 'restricted_release' | 'release_to_candidates' | 'release_to_press';
   readonly who: string;
   readonly source?: SourceRef;
-  readonly confidence?: 'confirmed' | 'unconfirmed';
+  readonly confidence?: Confidence;
   readonly note: string;
 }
 
@@ -59,19 +67,20 @@ function grantFor(request: ResultsAccessRequest, ctx: ResultsAccessContext): Gra
         };
       }
       if (request.nominatedByHeadOfCentre === true && ctx.allowNominatedStaff) {
+        const optIn = rules.centreNominationOptIn;
         return {
-          rule: 'jcq.results.nominated-staff',
+          rule: 'centre.results.nominated-staff-opt-in',
           kind: 'restricted_release',
           who: 'staff nominated by the head of centre',
-          source: rules.nominatedStaffOnRestrictedRelease.source,
-          confidence: rules.nominatedStaffOnRestrictedRelease.confidence,
-          note: 'the head of centre may open results to staff who need them (SecEd; JCQ and AQA name only the head of centre and exams office staff)',
+          source: optIn.source,
+          confidence: optIn.confidence,
+          note: `allowed only because this centre opted in to nominated staff reading on restricted release day; the one source for that is ${optIn.source.document} (${optIn.confidence}), while JCQ and AQA allow only the head of centre and exams office staff`,
         };
       }
       return {
         rule: 'jcq.results.staff-on-results-day',
         kind: 'release_to_candidates',
-        who: request.nominatedByHeadOfCentre === true ? 'staff (this centre does not open results to nominated staff early)' : 'staff not nominated by the head of centre',
+        who: request.nominatedByHeadOfCentre === true ? 'staff nominated by the head of centre (JCQ and AQA keep restricted release to the head of centre and exams office staff; this centre has not opted in)' : 'other centre staff',
         source: rules.staffOnResultsDay.source,
         confidence: rules.staffOnResultsDay.confidence,
         note: 'results, data and reports are shared with centre staff on the results day, not on restricted release day',
@@ -139,7 +148,7 @@ export function decideResultsAccess(request: ResultsAccessRequest, ctx: ResultsA
   const at = toLondon(request.at);
   const allowed = at.toMillis() >= toLondon(opens.at).toMillis();
   const source = grant.source ?? opens.source;
-  const confidence = weakestConfidence(opens.confidence, grant.confidence ?? 'confirmed');
+  const confidence = weakestConfidence(opens.confidence, grant.confidence ?? 'primary');
   const reason = allowed
     ? `Allowed: ${grant.who} may read ${request.level} results for ${request.series.id} from ${opens.at} (${grant.note}).`
     : `Denied: ${grant.who} may not read ${request.level} results for ${request.series.id} until ${opens.at} (${grant.note}). Reading or sharing them earlier breaks JCQ results confidentiality and is a malpractice risk.`;

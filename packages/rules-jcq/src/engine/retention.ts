@@ -20,6 +20,7 @@ import {
 } from '@examcycle/core';
 import type { DateTime } from 'luxon';
 import type { Edition } from '../editions/Edition.js';
+import { weakestConfidence } from './weakestConfidence.js';
 
 /** A centre's retention period for a kind of record, in months from the record's anchor date. */
 export interface CentreRetentionPeriod {
@@ -107,14 +108,14 @@ function seriesEvent(record: RetainedRecord, ctx: RetentionContext, rule: Source
       until: null,
       reason: `Kept until ${what}, which the pack does not know for ${record.seriesId}: keep it`,
       source: rule.source,
-      confidence: 'unconfirmed',
+      confidence: 'reading',
     };
   }
   return {
     until: toLondon(event.at),
     reason: `Kept until ${what} (${event.at}, ${event.confidence})`,
     source: rule.source,
-    confidence: event.confidence === 'unconfirmed' || rule.confidence === 'unconfirmed' ? 'unconfirmed' : 'confirmed',
+    confidence: weakestConfidence(event.confidence, rule.confidence),
   };
 }
 
@@ -190,7 +191,7 @@ export function decideRetention(record: RetainedRecord, ctx: RetentionContext): 
       mustPurgeBy: null,
       reason: `An enquiry, review or appeal is open on this record: keep it until that is resolved.${minimum === undefined ? '' : ` ${minimum.reason}.`}`,
       source: minimum?.source ?? ctx.edition.rules.retention.neaWorkUntilPostResultsDeadline.source,
-      confidence: minimum?.confidence ?? 'confirmed',
+      confidence: minimum?.confidence ?? ctx.edition.rules.retention.neaWorkUntilPostResultsDeadline.confidence,
     };
   }
 
@@ -217,7 +218,7 @@ export function decideRetention(record: RetainedRecord, ctx: RetentionContext): 
       mustPurgeBy: iso(centrePurge === null ? null : later(centrePurge, centreKeep)),
       reason: `Centre policy: keep ${String(policy.keepMonths)} months from ${field}${policy.purgeAfterMonths === undefined ? '' : `, destroy by ${String(policy.purgeAfterMonths)} months`}.`,
       source: centreSource,
-      confidence: 'confirmed',
+      confidence: 'primary',
     };
   }
 

@@ -14,6 +14,7 @@ import {
   type Sourced,
 } from '@examcycle/core';
 import { addWorkingDays } from '../calendar/addWorkingDays.js';
+import { weakestConfidence } from './weakestConfidence.js';
 
 /** The paper a candidate arrived for: its date, published start (London) and duration. */
 export interface ArrivalPaper {
@@ -63,8 +64,7 @@ export function veryLateArrivalOf(
   const what = long
     ? `more than ${String(rules.veryLateAfterStartMinutes.value)} minutes after the published start of an exam over ${String(rules.veryLateLongExamMinutes.value)} minutes`
     : `after the published finish of an exam of ${String(rules.veryLateLongExamMinutes.value)} minutes or less`;
-  const confidence: Confidence =
-    rules.veryLateAfterStartMinutes.confidence === 'confirmed' && rules.veryLateLongExamMinutes.confidence === 'confirmed' ? 'confirmed' : 'unconfirmed';
+  const confidence: Confidence = weakestConfidence(rules.veryLateAfterStartMinutes.confidence, rules.veryLateLongExamMinutes.confidence);
   if (!veryLate) {
     return { veryLate, veryLateAfter, rule, reason: `Not very late: very late means arriving ${what} (after ${veryLateAfter}).`, source: rules.veryLateAfterStartMinutes.source, confidence };
   }

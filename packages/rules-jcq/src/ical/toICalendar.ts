@@ -3,10 +3,12 @@
  * Calendar: stable UIDs from the key-date ids, DTSTAMP from an injected instant (never the host clock),
  * date deadlines as all-day events on their day (a window's opening is in the description), timed ones (restricted release at 00:01) with TZID=Europe/London and
  * a VTIMEZONE, or in UTC, and annual obligations (the 31 October NCN update) as one event with an
- * RRULE built with `rrule`.
+ * RRULE built with `rrule`. Every event whose confidence is below `primary` says so: its SUMMARY ends
+ * with the confidence (`(pattern)`) and its DESCRIPTION opens with what that confidence means.
  */
 import { ExamcycleError, londonDate, toLondon, type Instant, type KeyDate, type KeyDateKind } from '@examcycle/core';
 import * as rruleModule from 'rrule';
+import { confidenceLabel, isBelowPrimary, weakestConfidence } from '../engine/weakestConfidence.js';
 import { escapeText, foldContentLine } from './foldContentLine.js';
 
 /** Options for {@link toICalendar}. */
@@ -90,9 +92,11 @@ function describe(k: KeyDate): string {
         ? `At ${toLondon(k.at).toFormat('HH:mm')} Europe/London.`
         : 'All day.';
   const source = `Source: ${k.source.document}${k.source.section === undefined ? '' : `, section ${k.source.section}`} (${k.source.year}).`;
-  const confidence = k.confidence === 'confirmed' ? 'Confirmed by the source.' : 'UNCONFIRMED: check against the current JCQ document.';
+  const confidence = isBelowPrimary(k.confidence)
+    ? `Confidence: ${confidenceLabel(k.confidence)}. Check it against the current JCQ or awarding body document.`
+    : `Confidence: ${confidenceLabel(k.confidence)}.`;
   const opens = k.from === undefined ? [] : [`Opens ${toLondon(k.from).toISODate()!}.`];
-  return [due, ...opens, source, confidence, ...(k.note === undefined ? [] : [k.note])].join('\n');
+  return [confidence, due, ...opens, source, ...(k.note === undefined ? [] : [k.note])].join('\n');
 }
 
 function timing(k: KeyDate, timeZone: 'Europe/London' | 'UTC'): string[] {
@@ -104,7 +108,7 @@ function timing(k: KeyDate, timeZone: 'Europe/London' | 'UTC'): string[] {
 }
 
 function event(k: KeyDate, uid: string, stamp: string, timeZone: 'Europe/London' | 'UTC', rrule?: string): string[] {
-  const summary = k.confidence === 'confirmed' ? k.title : `${k.title} (unconfirmed)`;
+  const summary = isBelowPrimary(k.confidence) ? `${k.title} (${k.confidence})` : k.title;
   return [
     'BEGIN:VEVENT',
     `UID:${uid}`,
@@ -173,7 +177,11 @@ export function toICalendar(keyDates: readonly KeyDate[], options: ICalendarOpti
     const [month, day] = first.date.slice(5).split('-').map(Number) as [number, number];
     const rrule = new RRule({ freq: RRule.YEARLY, bymonth: month, bymonthday: day }).toString();
     const title = first.title.replace(/^\d{4}\/\d{2}: /, '');
-    lines.push(...event({ ...first, title: `${title} (every year)` }, `annual/${kind}@${uidDomain}`, stamp, timeZone, rrule));
+    // One event stands for every year: it is only as strong as its weakest year, and says which.
+    const confidence = weakestConfidence(...group.map((k) => k.confidence));
+    const weaker = group.filter((k) => k.confidence !== first.confidence).map((k) => `${k.date}: ${k.confidence}`);
+    const note = [first.note, ...(weaker.length === 0 ? [] : [`Years with another confidence: ${weaker.join('; ')}.`])].filter((n) => n !== undefined).join(' ');
+    lines.push(...event({ ...first, confidence, ...(note === '' ? {} : { note }), title: `${title} (every year)` }, `annual/${kind}@${uidDomain}`, stamp, timeZone, rrule));
   }
   lines.push('END:VCALENDAR');
   return `${lines.map(foldContentLine).join('\r\n')}\r\n`;

@@ -1,7 +1,7 @@
 /**
  * The centre overlay, validated with zod: a centre's internal deadlines (working-day offsets from a JCQ
- * key date), its retention periods, its fee prices in pence and its choice on nominated staff reading
- * results early. A centre changes these without forking the pack. The schema refuses an overlay that
+ * key date), its retention periods, its fee prices in pence and its opt-in (off unless it says so) to nominated
+ * staff reading results early. A centre changes these without forking the pack. The schema refuses an overlay that
  * would shorten a JCQ retention minimum.
  */
 import { qualificationLevelSchema, seriesMonthSchema, type KeyDateKind, type RetainedRecordKind } from '@examcycle/core';
@@ -112,6 +112,13 @@ export const centreOverridesSchema = z
     internalDeadlines: z.array(internalDeadlineSchema).optional(),
     retention: z.partialRecord(z.enum(RECORD_KINDS), retentionPeriodSchema).optional(),
     fees: z.array(feePriceSchema).optional(),
+    /**
+     * Results confidentiality. `allowNominatedStaff: true` is an explicit opt-in to staff the head of
+     * centre nominates reading results on restricted release day: JCQ and AQA forbid it, the only source
+     * is SecEd, and every read it allows is decided by `centre.results.nominated-staff-opt-in` with that
+     * secondary source.
+     * @default { allowNominatedStaff: false }
+     */
     results: z.strictObject({ allowNominatedStaff: z.boolean() }).optional(),
   })
   .superRefine((o, ctx) => {

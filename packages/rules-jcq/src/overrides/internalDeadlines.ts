@@ -1,7 +1,7 @@
 /**
  * A centre's internal deadlines, derived from the JCQ key dates by working-day offsets: "entries to the
  * exams office ten working days before the entry deadline". Each is a key date of kind
- * `internal_deadline`, citing the centre's policy, and as confirmed as the JCQ date it is counted from.
+ * `internal_deadline`, citing the centre's policy, and as strong (confidence) as the JCQ date it is counted from.
  */
 import { endOfLondonDay, londonDate, londonTime, toLondon, type ExamSeries, type KeyDate, type SourceRef } from '@examcycle/core';
 import { addWorkingDays } from '../calendar/addWorkingDays.js';

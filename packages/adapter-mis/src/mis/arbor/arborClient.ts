@@ -12,7 +12,9 @@
  *   the changed properties the same way;
  * - the change log is `GET /rest-v2/<resource>/changelog?from-revision=N`, answering `{ changes: [{
  *   changedObject, changeType, fromRevision, toRevision }] }`;
- * - an answer may carry `{ response: { code, reason, errors } }`, whose code the SDK treats as the status.
+ * - an answer may carry `{ response: { code, reason, errors } }`, whose code the SDK treats as the status;
+ * - a listing item may be only an identity (`{ entityType, href }`): the full object is read from its href
+ *   (a bounded number at a time, see `arborLinks`), as the SDK loads an object whose property is missing.
  *
  * A session caches each object fetched by href for the length of one operation, so a pull reads each
  * related object once but never serves a stale one to a later pull.
@@ -21,6 +23,7 @@ import { ExamcycleError, isExamcycleError } from '@examcycle/core';
 import type { MisHttp } from '../misHttp.js';
 import { misMalformed } from '../misMalformed.js';
 import type { ArborEntity } from './arborEntity.js';
+import { followArborLinks } from './arborLinks.js';
 
 /** Where a resource type lives: its listing path and the JSON roots of a listing and of one object. */
 export interface ArborResource {
@@ -91,6 +94,8 @@ export interface ArborClientOptions {
   readonly root: string;
   readonly pageSize: number;
   readonly maxPages: number;
+  /** The most link fetches in flight when a listing holds identities rather than objects. */
+  readonly linkConcurrency: number;
 }
 
 /**
@@ -154,13 +159,13 @@ function checkResponseCode(body: unknown, method: string, url: string): void {
  * @param options - host, page size and the paging guard
  * @example
  * ```ts
- * const s = createArborClient(http, { root: 'https://example.uk.arbor.sc', pageSize: 100, maxPages: 1000 }).session();
+ * const s = createArborClient(http, { root: 'https://example.uk.arbor.sc', pageSize: 100, maxPages: 1000, linkConcurrency: 4 }).session();
  * const rooms = await s.list('Room');
  * ```
  * @internal
  */
 export function createArborClient(http: MisHttp, options: ArborClientOptions): { session(): ArborSession } {
-  const { root, pageSize, maxPages } = options;
+  const { root, pageSize, maxPages, linkConcurrency } = options;
   const urlOf = (href: string): string => (/^https?:\/\//.test(href) ? href : `${root}${href.startsWith('/') ? '' : '/'}${href}`);
   const getJson = async (url: string): Promise<unknown> => {
     const body = await http.getJson(url);
@@ -183,7 +188,7 @@ export function createArborClient(http: MisHttp, options: ArborClientOptions): {
   return {
     session(): ArborSession {
       const cache = new Map<string, Promise<ArborEntity>>();
-      return {
+      const session: ArborSession = {
         async list(type, filters = {}) {
           const resource = arborResource(type);
           const all: ArborEntity[] = [];
@@ -204,7 +209,11 @@ export function createArborClient(http: MisHttp, options: ArborClientOptions): {
               }
               all.push(item as ArborEntity);
             }
-            if (items.length < pageSize) return all;
+            if (items.length < pageSize) {
+              // An object deleted between the listing and its fetch is not listed (a 404 is nothing else).
+              const load = (href: string): Promise<ArborEntity | undefined> => session.get(href, type).catch((error: unknown) => (isArborNotFound(error) ? undefined : Promise.reject(error)));
+              return followArborLinks(all, load, linkConcurrency);
+            }
           }
         },
         get(href, type) {
@@ -241,6 +250,7 @@ export function createArborClient(http: MisHttp, options: ArborClientOptions): {
           return { url, changes };
         },
       };
+      return session;
     },
   };
 }

@@ -89,3 +89,21 @@ export function arborText(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return undefined;
 }
+
+/**
+ * A boolean from Arbor's JSON or XML forms: `true`/`false`, or the strings `"true"`/`"false"` (and `"1"`/`"0"`)
+ * that its XML form and string-typed properties carry; anything else is `undefined`.
+ *
+ * @param value - any JSON value
+ * @example
+ * ```ts
+ * arborBoolean('false'); // false (Arbor's room 7 example: <isInvigilationRoom>false</isInvigilationRoom>)
+ * ```
+ * @internal
+ */
+export function arborBoolean(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (typeof value !== 'string') return undefined;
+  const v = value.trim().toLowerCase();
+  return v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : undefined;
+}

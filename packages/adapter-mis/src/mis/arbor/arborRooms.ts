@@ -1,18 +1,18 @@
 /**
  * Arbor rooms: `Room` (`roomName`, else `shortName`; `studentCapacity`; `isInvigilationRoom` and
- * `invigilationCapacity`). An exam room's capacity is its invigilation capacity, any other room's its
+ * `invigilationCapacity`; numbers and booleans also as Arbor's strings, `"35"`, `"false"`). An exam room's capacity is its invigilation capacity, any other room's its
  * student capacity. A delta re-reads the rooms its change log names; one gone (HTTP 404) is removed.
  */
 import type { MisIssue, MisRoom } from '../MisPort.js';
 import type { ArborChange, ArborPart } from './arborChangelog.js';
 import { isArborNotFound, type ArborSession } from './arborClient.js';
-import { arborId, arborText, type ArborEntity } from './arborEntity.js';
+import { arborBoolean, arborId, arborText, type ArborEntity } from './arborEntity.js';
 
 /** The resource types a room is built from (and whose change logs a delta reads). */
 export const ARBOR_ROOM_TYPES: readonly string[] = ['Room'];
 
 function positive(value: unknown): number | undefined {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined;
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value.trim()) : undefined;
   return n !== undefined && Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
@@ -31,7 +31,7 @@ function build(items: readonly ArborEntity[]): { records: MisRoom[]; issues: Mis
       issues.push({ where, recordId: id, field: 'roomName', code: 'invalid_value', message: 'The room has neither a name nor a short name' });
       continue;
     }
-    const examRoom = typeof r['isInvigilationRoom'] === 'boolean' ? r['isInvigilationRoom'] : undefined;
+    const examRoom = arborBoolean(r['isInvigilationRoom']);
     const capacity = (examRoom === true ? positive(r['invigilationCapacity']) : undefined) ?? positive(r['studentCapacity']);
     records.push({ id, name, ...(capacity === undefined ? {} : { capacity }), ...(examRoom === undefined ? {} : { examRoom }) });
   }

@@ -13,7 +13,7 @@ import type { MisIssue } from '../MisPort.js';
 import { staffRolesFromTitles, type MisStaffRoles } from '../staffRolesFromTitles.js';
 import type { ArborChange, ArborPart } from './arborChangelog.js';
 import { isArborNotFound, type ArborSession } from './arborClient.js';
-import { arborCalendarDate, arborId, arborText, isArborRef, type ArborEntity } from './arborEntity.js';
+import { arborBoolean, arborCalendarDate, arborId, arborText, isArborRef, type ArborEntity } from './arborEntity.js';
 
 /** The resource types a staff member is built from (and whose change logs a delta reads). */
 export const ARBOR_STAFF_TYPES: readonly string[] = ['Staff', 'Person', 'BusinessRoleAssignment'];
@@ -67,7 +67,7 @@ async function build(s: ArborSession, staff: readonly ArborEntity[], assignments
       const role = await s.get(a['businessRole'].href, 'BusinessRole');
       const title = arborText(role['userDefinedName']) ?? arborText(role['businessRoleName']) ?? arborText(role['code']);
       if (title !== undefined && title.trim() !== '') titles.push(title.trim());
-      if (role['teachingStaff'] === true) teachingStaff = true;
+      if (arborBoolean(role['teachingStaff']) === true) teachingStaff = true;
     }
     const roleContext = { id, teachingStaff };
     const fromTitles = staffRolesFromTitles(titles, roleContext);

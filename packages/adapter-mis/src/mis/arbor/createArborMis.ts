@@ -54,6 +54,12 @@ export interface ArborMisOptions {
    */
   readonly maxPages?: number;
   /**
+   * The most objects fetched at once when a listing gives identities with links (`{ entityType, href }`)
+   * rather than the objects; each fetch follows the shared client's retry rules.
+   * @default 4
+   */
+  readonly linkConcurrency?: number;
+  /**
    * Whether full pulls read the change logs to hand back a `since` cursor (off: snapshots only, no cursor).
    * @default true
    */
@@ -92,13 +98,13 @@ function base64(text: string): string {
  * ```
  */
 export function createArborMis(options: ArborMisOptions): MisPort {
-  const { baseUrl, username, password, pageSize = 100, maxPages = 1000, deltas = true, clock, staffRoles } = options;
+  const { baseUrl, username, password, pageSize = 100, maxPages = 1000, linkConcurrency = 4, deltas = true, clock, staffRoles } = options;
   const http = createMisHttp({
     headers: { Authorization: `Basic ${base64(`${username}:${password}`)}` },
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
     ...(clock === undefined ? {} : { clock }),
   });
-  const client = createArborClient(http, { root: baseUrl.replace(/\/+$/, ''), pageSize, maxPages });
+  const client = createArborClient(http, { root: baseUrl.replace(/\/+$/, ''), pageSize, maxPages, linkConcurrency });
   const staffContext = { ...(clock === undefined ? {} : { clock }), ...(staffRoles === undefined ? {} : { staffRoles }) };
 
   const pull = async <T>(types: readonly string[], full: (s: ArborSession) => Promise<ArborPart<T>>, delta: (s: ArborSession, changes: readonly ArborChange[]) => Promise<ArborPart<T>>, { since }: MisPullOptions = {}): Promise<MisPull<T>> => {

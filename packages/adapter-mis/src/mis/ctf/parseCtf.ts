@@ -1,12 +1,19 @@
 /**
  * Reads the DfE Common Transfer File (CTF) XML a school receives when a pupil joins: the `CTfile/Header`
- * (version, when, from and to which school) and each `CTFpupilData/Pupil` with its UPN, legal surname and
- * forename, date of birth, sex, and the optional ULN (`UniqueLearnerNumber`) and UCI. Values are read as
- * text (a UPN or ULN keeps its leading zeros); a pupil with a bad identifier or no UPN is an issue; XML that
- * does not parse, or has no `CTfile`, is a `malformed_response` error with its line.
+ * (version, when, from and to which school) and each `CTFpupilData/Pupil` of every `CTFpupilData` block,
+ * with its UPN, legal surname and forename, date of birth, sex, and the optional ULN
+ * (`UniqueLearnerNumber`) and UCI. Values are read as text (a UPN or ULN keeps its leading zeros); a pupil
+ * with a bad identifier or no UPN is an issue.
+ *
+ * Everything else is a `malformed_response` {@link ExamcycleError} saying where (file, line, element),
+ * never the XML parser's own error: XML that does not parse (an unclosed tag, comment or processing
+ * instruction), no `CTfile`/`Header`, an element named like a JavaScript prototype key (`__proto__`,
+ * `constructor`, `prototype`), nesting deeper than {@link CTF_MAX_DEPTH}, and a document type with
+ * declarations (`<!DOCTYPE … [ <!ENTITY …> ]>`: a CTF has none, and entities are how external files and
+ * expansion bombs get in). Bytes are decoded by their byte-order mark or XML declaration (UTF-8 by default).
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { ExamcycleError, isValidUci, isValidUln, isValidUpn, type CalendarDate } from '@examcycle/core';
+import { ExamcycleError, isExamcycleError, isValidUci, isValidUln, isValidUpn, type CalendarDate } from '@examcycle/core';
 import type { MisCandidate, MisIssue } from '../MisPort.js';
 
 /** A school as the CTF header names it. */
@@ -40,6 +47,99 @@ export interface CtfReading {
 
 type Node = Record<string, unknown>;
 
+/** The deepest element nesting read; a CTF nests about six deep. */
+export const CTF_MAX_DEPTH = 64;
+
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Options for {@link parseCtf}. */
+export interface ParseCtfOptions {
+  /** The file name, for errors and issues. @default 'CTF' */
+  readonly file?: string;
+}
+
+function malformed(file: string, message: string, where: { readonly line?: number; readonly element?: string; readonly cause?: unknown } = {}): ExamcycleError {
+  return new ExamcycleError('malformed_response', `${file}${where.line === undefined ? '' : ` line ${where.line}`}: ${message}`, {
+    location: { file, ...(where.line === undefined ? {} : { line: where.line }), ...(where.element === undefined ? {} : { field: where.element }) },
+    ...(where.cause === undefined ? {} : { cause: where.cause }),
+  });
+}
+
+/** Bytes to text: a UTF-16 or UTF-8 byte-order mark, else the XML declaration's encoding, else UTF-8. */
+function decodeCtf(input: string | Uint8Array, file: string): string {
+  if (typeof input === 'string') return input;
+  if (input[0] === 0xff && input[1] === 0xfe) return new TextDecoder('utf-16le').decode(input.subarray(2));
+  if (input[0] === 0xfe && input[1] === 0xff) return new TextDecoder('utf-16be').decode(input.subarray(2));
+  let head = '';
+  for (let i = 0; i < Math.min(input.length, 200); i += 1) head += String.fromCharCode(input[i]!);
+  const declared = /^(?:\xef\xbb\xbf)?<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1]?.toLowerCase();
+  if (declared === 'iso-8859-1' || declared === 'latin1' || declared === 'windows-1252' || declared === 'us-ascii') return new TextDecoder('windows-1252').decode(input);
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(input);
+  const bad = text.indexOf('\ufffd');
+  if (bad >= 0) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(input);
+    } catch (cause) {
+      throw malformed(file, 'is not valid UTF-8 (and declares no other encoding)', { line: lineOf(text, bad), cause });
+    }
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function lineOf(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) line += 1;
+  return line;
+}
+
+/**
+ * Walks the tags of well-formed XML once, refusing what the parser must never see: declarations, reserved
+ * element names, nesting past {@link CTF_MAX_DEPTH}, and unclosed comments, CDATA or processing instructions.
+ */
+function guardXml(xml: string, file: string): void {
+  let line = 1;
+  let counted = 0;
+  const at = (index: number): number => {
+    for (let i = xml.indexOf('\n', counted); i >= 0 && i < index; i = xml.indexOf('\n', i + 1)) {
+      line += 1;
+      counted = i + 1;
+    }
+    if (counted < index) counted = index;
+    return line;
+  };
+  let depth = 0;
+  let i = xml.indexOf('<');
+  while (i >= 0) {
+    const closeOf = (token: string, from: number, what: string, element: string): number => {
+      const j = xml.indexOf(token, from);
+      if (j < 0) throw malformed(file, `an unclosed ${what}`, { line: at(i), element });
+      return j + token.length;
+    };
+    let next: number;
+    if (xml.startsWith('<!--', i)) next = closeOf('-->', i + 4, 'comment', '<!--');
+    else if (xml.startsWith('<![CDATA[', i)) next = closeOf(']]>', i + 9, 'CDATA section', '<![CDATA[');
+    else if (xml.startsWith('<?', i)) next = closeOf('?>', i + 2, 'processing instruction', '<?');
+    else if (xml.startsWith('<!', i)) {
+      const end = closeOf('>', i + 2, 'declaration', '<!');
+      const decl = xml.slice(i, Math.min(end, i + 200));
+      if (/^<!DOCTYPE/i.test(decl) && !decl.includes('[')) next = end;
+      else throw malformed(file, 'declares a document type or entities, which a CTF never does: not read', { line: at(i), element: decl.slice(0, 20) });
+    } else {
+      const end = closeOf('>', i + 1, 'tag', '<');
+      const closing = xml.charAt(i + 1) === '/';
+      const name = /^[^\s/>]*/.exec(xml.slice(closing ? i + 2 : i + 1, Math.min(end, i + 200)))?.[0] ?? '';
+      if (RESERVED.has(name)) throw malformed(file, `an element named "${name}" (a JavaScript prototype key) is not read`, { line: at(i), element: name });
+      if (closing) depth -= 1;
+      else if (xml.charAt(end - 2) !== '/') {
+        depth += 1;
+        if (depth > CTF_MAX_DEPTH) throw malformed(file, `elements nest deeper than ${CTF_MAX_DEPTH}`, { line: at(i), element: name });
+      }
+      next = end;
+    }
+    i = xml.indexOf('<', next);
+  }
+}
+
 function text(node: unknown): string | undefined {
   if (typeof node === 'string') return node.trim() === '' ? undefined : node.trim();
   if (typeof node === 'number') return String(node);
@@ -57,29 +157,49 @@ function school(node: unknown): CtfSchool | undefined {
 /**
  * Parses a Common Transfer File.
  *
- * @param xml - the CTF XML
+ * @param input - the CTF XML, as text or bytes
  * @param options - the file name, for errors and issues
- * @throws ExamcycleError `malformed_response` when the XML does not parse or is not a CTF
+ * @throws ExamcycleError `malformed_response`, with file, line and element, when the XML does not parse,
+ *   is not a CTF, or holds what is never read (declarations, prototype-key names, deep nesting)
  * @example
  * ```ts
- * const { header, candidates, issues } = parseCtf(xml, { file: '820LLLL_CTF_8201234_001.xml' });
+ * const { header, candidates, issues } = parseCtf(bytes, { file: '820LLLL_CTF_8201234_001.xml' });
  * candidates[0]?.upn; // 'R201100018042'
  * ```
  */
-export function parseCtf(xml: string, options: { readonly file?: string } = {}): CtfReading {
+export function parseCtf(input: string | Uint8Array, options: ParseCtfOptions = {}): CtfReading {
   const file = options.file ?? 'CTF';
-  const valid = XMLValidator.validate(xml);
+  try {
+    return readCtf(decodeCtf(input, file), file);
+  } catch (error) {
+    if (isExamcycleError(error)) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    const element = /Invalid name: "([^"]*)"/.exec(message)?.[1];
+    throw malformed(file, `could not be read: ${message.slice(0, 200)}`, { ...(element === undefined ? {} : { element }), cause: error });
+  }
+}
+
+function readCtf(xml: string, file: string): CtfReading {
+  let valid: ReturnType<typeof XMLValidator.validate>;
+  try {
+    valid = XMLValidator.validate(xml);
+  } catch (cause) {
+    throw malformed(file, 'is not well-formed XML', { cause });
+  }
   if (valid !== true) {
     throw new ExamcycleError('malformed_response', `${file} is not well-formed XML: ${valid.err.msg}`, {
       location: { file, line: valid.err.line, column: String(valid.err.col) },
       details: { code: valid.err.code },
     });
   }
+  guardXml(xml, file);
   const parser = new XMLParser({
     ignoreAttributes: true,
     parseTagValue: false,
     trimValues: true,
-    isArray: (name, jpath) => jpath === 'CTfile.CTFpupilData.Pupil' || name === 'Pupil',
+    processEntities: true,
+    htmlEntities: false,
+    isArray: (_name, jpath) => jpath === 'CTfile.CTFpupilData' || jpath === 'CTfile.CTFpupilData.Pupil',
   });
   const doc = parser.parse(xml) as Node;
   const root = doc['CTfile'];
@@ -103,13 +223,15 @@ export function parseCtf(xml: string, options: { readonly file?: string } = {}):
     ...(source === undefined ? {} : { sourceSchool: source }),
     ...(dest === undefined ? {} : { destSchool: dest }),
   };
-  const data = r['CTFpupilData'];
-  const pupils = typeof data === 'object' && data !== null ? ((data as Node)['Pupil'] as unknown[] | undefined) ?? [] : [];
+  const blocks = Array.isArray(r['CTFpupilData']) ? (r['CTFpupilData'] as unknown[]) : [];
+  const pupils = blocks.flatMap((data, b) => {
+    const list = typeof data === 'object' && data !== null ? (data as Node)['Pupil'] : undefined;
+    return (Array.isArray(list) ? list : []).map((p: unknown, i) => ({ p, where: blocks.length > 1 ? `${file}:CTFpupilData[${b + 1}]/Pupil[${i + 1}]` : `${file}:CTFpupilData/Pupil[${i + 1}]` }));
+  });
   const candidates: MisCandidate[] = [];
   const issues: MisIssue[] = [];
   const seen = new Set<string>();
-  pupils.forEach((p, i) => {
-    const where = `${file}:CTFpupilData/Pupil[${i + 1}]`;
+  pupils.forEach(({ p, where }) => {
     if (typeof p !== 'object' || p === null) {
       issues.push({ where, code: 'malformed_response', message: 'A Pupil element with no content' });
       return;

@@ -1,0 +1,55 @@
+/**
+ * What the runtime and {@link restoreSnapshot} need to know about a machine to keep it durably: the machine,
+ * a schema of its persisted context (everything a restored snapshot's context must be), the migrations from
+ * earlier snapshot versions, and when it next needs a clock tick. Each examcycle machine publishes one.
+ */
+import type { AnyStateMachine } from 'xstate';
+import type { z } from 'zod';
+import type { Instant } from '../time/clock.js';
+import type { SnapshotMigrations } from './persistSnapshot.js';
+
+/**
+ * A machine's persistence spec.
+ *
+ * @example
+ * ```ts
+ * export const enquiryPersisted: PersistedMachineSpec<typeof enquiryMachine> = {
+ *   machine: enquiryMachine,
+ *   context: enquiryContextSchema,
+ *   migrations: { 1: dropContextAudit },
+ * };
+ * ```
+ */
+export interface PersistedMachineSpec<TMachine extends AnyStateMachine = AnyStateMachine> {
+  /** The machine (its `id` names it in snapshots and store keys; its `version` is the snapshot format). */
+  readonly machine: TMachine;
+  /** The schema a restored context must pass; strict about every field the machine reads. */
+  readonly context: z.ZodType;
+  /** Upgrades from earlier snapshot versions, by the version they upgrade from. */
+  readonly migrations?: SnapshotMigrations;
+  /**
+   * The next instant the machine needs a clock tick to raise a signal or expire something, from a
+   * snapshot's context and state value; `null` when it needs none. The deadline worker wakes it then.
+   */
+  readonly wakeAt?: (context: never, value: unknown) => Instant | null;
+  /** The event type the runtime sends as a clock tick (`clock.tick`), when the machine takes one. */
+  readonly tickEvent?: string;
+}
+
+/**
+ * Migration from snapshot version 1 (audit trail kept in the context) to version 2 (audit in the store's
+ * log): drops `context.audit`. Runtimes that restore a version-1 snapshot copy those lines into the store
+ * first (see {@link createExamcycleRuntime}).
+ *
+ * @param snapshot - a version-1 xstate persisted snapshot
+ * @example
+ * ```ts
+ * const v2 = dropContextAudit(v1Snapshot);
+ * ```
+ */
+export function dropContextAudit(snapshot: Record<string, unknown>): Record<string, unknown> {
+  const context = snapshot['context'];
+  if (typeof context !== 'object' || context === null || Array.isArray(context)) return snapshot;
+  const { audit: _audit, ...rest } = context as Record<string, unknown>;
+  return { ...snapshot, context: rest };
+}

@@ -1,0 +1,200 @@
+/**
+ * The results store's contract: who reads ({@link ResultsReader}), what they get back (statements,
+ * the matching report, the analysis, the press release), what is recorded (nominations, third-party
+ * authorities, applied enquiry outcomes) and the operations of the in-process {@link ResultsStore}.
+ * {@link createResultsStore} implements it in memory; {@link openResultsStore} keeps the same state in an
+ * {@link ExamcycleStore} and is its asynchronous twin.
+ */
+import type { Actor, AuditEntry } from '../audit/auditTrail.js';
+import type { Candidate } from '../domain/candidate.js';
+import type { Entry } from '../domain/entry.js';
+import type { Qualification, QualificationLevel } from '../domain/qualification.js';
+import type { Result } from '../domain/result.js';
+import type { ExamSeries } from '../domain/series.js';
+import type { StaffMember, StaffRole } from '../domain/staff.js';
+import type { RecordIssue } from '../adapters/RecordImport.js';
+import type { ResultsAccessDecision, ResultsAudience, RulesPack } from '../rules/RulesPack.js';
+import type { ExamClock, Instant } from '../time/clock.js';
+import type { PreviousYearResults, SubjectAnalysis } from './analyseResults.js';
+import type { ResultsMatch } from './matchResults.js';
+
+/** Who is reading: a member of staff (with roles), a candidate (by candidate id), a parent, the press, … */
+export interface ResultsReader {
+  readonly audience: ResultsAudience;
+  /** The staff id, the candidate id, or the name of the parent, press outlet, authority or institution. */
+  readonly id: string;
+  /** A member of staff's roles; taken from the staff directory instead when the store has one. */
+  readonly roles?: readonly StaffRole[];
+}
+
+/** A head of centre's nomination of a member of staff to read results on restricted release day. */
+export interface Nomination {
+  readonly staffId: string;
+  readonly nominatedBy: Actor;
+  readonly at: Instant;
+  readonly reason?: string;
+}
+
+/** A candidate's written authority for a third party (parent, other institution) to see their results. */
+export interface ThirdPartyAuthority {
+  readonly candidateId: string;
+  readonly thirdPartyId: string;
+  readonly signedAt: Instant;
+  readonly reference?: string;
+  readonly recordedBy: Actor;
+  readonly recordedAt: Instant;
+}
+
+/** A grade changed by an enquiry about results, to apply to the store (see {@link enquiryGradeChange}). */
+export interface EnquiryGradeChange {
+  readonly enquiryId: string;
+  readonly candidateId: string;
+  readonly seriesId: string;
+  readonly awardingBodyId: string;
+  readonly awardCode: string;
+  readonly level: QualificationLevel;
+  readonly resultId?: string;
+  readonly from: string;
+  readonly to: string;
+  readonly direction: 'up' | 'down';
+  readonly mark?: number;
+  /** When the awarding body's outcome was recorded. */
+  readonly at: Instant;
+}
+
+/** A grade change the store applied. */
+export interface AppliedGradeChange extends EnquiryGradeChange {
+  readonly resultId: string;
+  readonly appliedAt: Instant;
+  readonly appliedBy: Actor;
+}
+
+/** One line of a statement of results. */
+export interface StatementLine {
+  readonly resultId: string;
+  readonly awardCode: string;
+  readonly title: string;
+  readonly level: QualificationLevel;
+  readonly awardingBodyId: string;
+  readonly kind: 'qualification' | 'component';
+  /** Blank while pending. */
+  readonly grade: string;
+  readonly mark?: number;
+  readonly uniformMark?: number;
+  readonly endorsement?: string;
+  /** The grade before an enquiry changed it. */
+  readonly changedByEnquiry?: { readonly from: string; readonly enquiryId: string };
+}
+
+/** A level whose results a reader may not see yet. */
+export interface WithheldLevel {
+  readonly level: QualificationLevel;
+  readonly rule: string;
+  readonly reason: string;
+  readonly allowedFrom?: Instant;
+}
+
+/** A candidate's statement of results (provisional: the certificate is the final record). */
+export interface StatementOfResults {
+  readonly candidateId: string;
+  readonly candidate?: { readonly candidateNumber: string; readonly centreNumber: string; readonly name: string; readonly uci?: string };
+  readonly seriesId: string;
+  readonly provisional: true;
+  readonly generatedAt: Instant;
+  readonly lines: readonly StatementLine[];
+  /** Levels not yet released to this reader. */
+  readonly withheld: readonly WithheldLevel[];
+}
+
+/** Totals over the readable levels. */
+export interface ResultsSummary {
+  readonly qualificationResults: number;
+  readonly graded: number;
+  readonly pending: number;
+  readonly candidates: number;
+}
+
+/** The results analysis for the readable levels. */
+export interface ResultsAnalysisReport {
+  readonly seriesId: string;
+  readonly generatedAt: Instant;
+  readonly levels: readonly QualificationLevel[];
+  readonly summary: ResultsSummary;
+  readonly subjects: readonly SubjectAnalysis[];
+  readonly withheld: readonly WithheldLevel[];
+}
+
+/** The matching report for the readable levels. */
+export interface ResultsReconciliation extends ResultsMatch {
+  readonly seriesId: string;
+  readonly generatedAt: Instant;
+  readonly levels: readonly QualificationLevel[];
+  readonly withheld: readonly WithheldLevel[];
+}
+
+/** Aggregate data for a press release, only once the press may have it. */
+export interface PressRelease {
+  readonly seriesId: string;
+  readonly generatedAt: Instant;
+  readonly levels: readonly QualificationLevel[];
+  readonly summary: ResultsSummary;
+  /** Per subject: cohort and distribution only. */
+  readonly subjects: readonly Pick<SubjectAnalysis, 'subject' | 'title' | 'level' | 'cohort' | 'distribution'>[];
+  readonly withheld: readonly WithheldLevel[];
+}
+
+/** Options for {@link createResultsStore}. */
+export interface ResultsStoreOptions {
+  /** The rules pack that decides every read (`resultsAccess`) and gives the release instants (`keyDates`). */
+  readonly rulesPack: Pick<RulesPack, 'resultsAccess' | 'keyDates'>;
+  readonly series: ExamSeries;
+  /** The clock reads are timed by (`clock.now()`, ms). One of `clock` or `now` is required. */
+  readonly clock?: Pick<ExamClock, 'now'>;
+  /** Alternatively, a function giving the current instant (ISO) or epoch milliseconds. */
+  readonly now?: () => Instant | number;
+  /** Results already in. @default [] */
+  readonly results?: readonly Result[];
+  /** The centre's entries, for matching and pending lines. @default [] */
+  readonly entries?: readonly Entry[];
+  /** Candidates, for names and numbers on statements. @default [] */
+  readonly candidates?: readonly Candidate[];
+  /** The staff directory; when given, staff readers' roles come from it and unknown staff are refused. */
+  readonly staff?: readonly StaffMember[];
+  /** Qualifications, for titles, subjects and entry levels. @default [] */
+  readonly qualifications?: readonly Qualification[];
+  /** Last year's grade counts per subject, for the analysis. */
+  readonly previousYear?: PreviousYearResults;
+  /** Grade orders (best first) for grades on no known scale, per level. */
+  readonly gradeOrder?: Partial<Record<QualificationLevel, readonly string[]>>;
+}
+
+/** A results store: reads are checked and audited; writes are audited. */
+export interface ResultsStore {
+  readonly series: ExamSeries;
+  /** The store's current instant. */
+  now(): Instant;
+  /** Adds (or replaces, by id) results from an adapter; invalid ones are reported, not thrown. */
+  addResults(results: readonly unknown[], by: Actor, source?: string): { readonly added: number; readonly replaced: number; readonly issues: readonly RecordIssue[] };
+  /** Records (head of centre only) that a member of staff may read results on restricted release day. */
+  nominate(request: { readonly staffId: string; readonly by: Actor; readonly reason?: string }): Nomination;
+  /** Withdraws a nomination (head of centre only). */
+  revokeNomination(request: { readonly staffId: string; readonly by: Actor }): void;
+  /** The nominations in force. */
+  nominations(): readonly Nomination[];
+  /** Records a candidate's written authority for a third party to see their results. */
+  authoriseThirdParty(request: { readonly candidateId: string; readonly thirdPartyId: string; readonly written: boolean; readonly signedAt: Instant; readonly reference?: string; readonly by: Actor }): ThirdPartyAuthority;
+  /** A candidate's statement of results. */
+  statementOfResults(reader: ResultsReader, candidateId: string, options?: { readonly level?: QualificationLevel }): StatementOfResults;
+  /** The matching report: missing and incomplete results, late cash-ins (centre staff only). */
+  reconcile(reader: ResultsReader, options?: { readonly level?: QualificationLevel }): ResultsReconciliation;
+  /** Summaries and analysis per subject (centre staff, press and local authorities). */
+  resultsAnalysis(reader: ResultsReader, options?: { readonly level?: QualificationLevel }): ResultsAnalysisReport;
+  /** Whether a press release may go out now for a level (the press-release gate); reads no results. */
+  pressReleaseGate(level: QualificationLevel): ResultsAccessDecision;
+  /** The aggregate data of a press release, only once the gate is open. */
+  pressRelease(request: { readonly by: Actor; readonly level?: QualificationLevel }): PressRelease;
+  /** Applies an enquiry's grade change to the results (and so to the analysis). */
+  applyEnquiryOutcome(change: EnquiryGradeChange, by: Actor): AppliedGradeChange;
+  /** The audit trail: every read (allowed and denied), nomination and write. */
+  audit(): readonly AuditEntry[];
+}

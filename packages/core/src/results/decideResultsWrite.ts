@@ -1,0 +1,319 @@
+/**
+ * Deciding the writes of a results store, once, for both stores: only the exams office loads results,
+ * records a third party's authority and applies an enquiry's outcome; only the head of centre nominates
+ * staff for restricted release day (and withdraws a nomination). Each decision returns what to keep and the
+ * audit line that records it, or a typed refusal with its audit line; the store keeps both together.
+ */
+import type { Actor, AuditLine } from '../audit/auditTrail.js';
+import type { RecordIssue } from '../adapters/RecordImport.js';
+import { resultSchema, type Result } from '../domain/result.js';
+import type { StaffRole } from '../domain/staff.js';
+import { ExamcycleError, type ExamcycleErrorCode } from '../errors/ExamcycleError.js';
+import { toLondon, type Instant } from '../time/clock.js';
+import { RESULTS_RULE, type ResultsRefusal } from './decideResultsRead.js';
+import type { ResultsContext } from './resultsContext.js';
+import type { AppliedGradeChange, EnquiryGradeChange, Nomination, ThirdPartyAuthority } from './ResultsStore.js';
+
+type Details = Record<string, string | number | boolean | null>;
+
+const EXAMS_OFFICE: ReadonlySet<StaffRole> = new Set(['head_of_centre', 'exams_officer', 'exams_office_staff']);
+
+/** A write the store may keep: the value and its audit line. */
+export interface ResultsWrite<T> {
+  readonly ok: true;
+  readonly value: T;
+  readonly line: AuditLine;
+}
+
+function accepted<T>(value: T, line: Omit<AuditLine, 'from' | 'to' | 'outcome'>, phase = 'results'): ResultsWrite<T> {
+  return { ok: true, value, line: { ...line, from: phase, to: phase, outcome: 'accepted' } };
+}
+
+function refused(code: ExamcycleErrorCode, reason: string, o: { event: string; at: Instant; by?: Actor; rule?: string; details: Details }): ResultsRefusal {
+  return {
+    ok: false,
+    error: new ExamcycleError(code, reason, { ...(o.rule ? { rule: o.rule } : {}), details: o.details }),
+    line: { at: o.at, ...(o.by ? { by: o.by } : {}), event: o.event, from: 'results', to: 'results', outcome: 'rejected', reason, code, ...(o.rule ? { rule: o.rule } : {}), details: o.details },
+  };
+}
+
+function isActor(u: unknown): u is Actor {
+  if (typeof u !== 'object' || u === null) return false;
+  const a = u as { id?: unknown; role?: unknown };
+  return typeof a.id === 'string' && a.id !== '' && (a.role === undefined || typeof a.role === 'string');
+}
+
+function str(u: unknown): string | null {
+  return typeof u === 'string' ? u : u === undefined ? null : String(u);
+}
+
+/**
+ * Whether an actor acts for the exams office (the directory decides when the store has one).
+ *
+ * @internal
+ * @param ctx - the store's context
+ * @param by - the actor
+ * @example
+ * ```ts
+ * isExamsOffice(ctx, { id: 'EO', role: 'exams_officer' }); // true
+ * ```
+ */
+export function isExamsOffice(ctx: ResultsContext, by: Actor): boolean {
+  if (by.role === 'system') return true;
+  if (ctx.staffById) {
+    const m = ctx.staffById.get(by.id);
+    return !!m && m.active && m.roles.some((r) => EXAMS_OFFICE.has(r));
+  }
+  return by.role !== undefined && by.role !== 'candidate' && EXAMS_OFFICE.has(by.role);
+}
+
+function isHeadOfCentre(ctx: ResultsContext, by: Actor): boolean {
+  if (by.role !== 'head_of_centre') return false;
+  if (!ctx.staffById) return true;
+  const m = ctx.staffById.get(by.id);
+  return !!m && m.active && m.roles.includes('head_of_centre');
+}
+
+/** Refuses a write by someone who may not make it (or by no identifiable actor). */
+function notAuthorised(event: string, by: unknown, at: Instant, rule: string, reason: (id: string) => string, details: Details): ResultsRefusal {
+  const actor = isActor(by) ? by : undefined;
+  return refused('not_authorised', actor ? reason(actor.id) : 'The write names no identifiable actor', { event, at, ...(actor ? { by: actor } : {}), rule, details });
+}
+
+/**
+ * Decides a nomination: the head of centre (by the directory when there is one) nominates an active member
+ * of staff to read results on restricted release day. Whether the nomination opens results early is the
+ * rules pack's decision at each read, not the store's.
+ *
+ * @internal
+ * @param ctx - the store's context
+ * @param request - `{ staffId, by, reason? }`
+ * @param at - now
+ * @example
+ * ```ts
+ * decideNomination(ctx, { staffId: 'T-BIO', by: HEAD }, at); // { ok: true, value: { staffId: 'T-BIO', … }, line }
+ * ```
+ */
+export function decideNomination(ctx: ResultsContext, request: unknown, at: Instant): ResultsWrite<Nomination> | ResultsRefusal {
+  const event = 'results.nominate';
+  const r = (typeof request === 'object' && request !== null ? request : {}) as { staffId?: unknown; by?: unknown; reason?: unknown };
+  const staffId = str(r.staffId);
+  if (!isActor(r.by) || !isHeadOfCentre(ctx, r.by)) {
+    return notAuthorised(event, r.by, at, RESULTS_RULE.nomination, (id) => `Only the head of centre nominates staff to see results on restricted release day; "${id}" is not the head of centre`, { staffId });
+  }
+  const by = r.by;
+  if (typeof r.staffId !== 'string' || r.staffId === '' || (ctx.staffById && !ctx.staffById.get(r.staffId)?.active)) {
+    return refused('invalid_value', `"${staffId ?? ''}" is not an active member of staff in the directory`, { event, at, by, rule: RESULTS_RULE.nomination, details: { staffId } });
+  }
+  const reason = typeof r.reason === 'string' && r.reason ? r.reason : undefined;
+  const nomination: Nomination = { staffId: r.staffId, nominatedBy: by, at, ...(reason ? { reason } : {}) };
+  return accepted(nomination, { at, by, event, rule: RESULTS_RULE.nomination, details: { staffId: r.staffId, reason: reason ?? null } });
+}
+
+/**
+ * Decides the withdrawal of a nomination (head of centre only).
+ *
+ * @internal
+ * @param ctx - the store's context
+ * @param request - `{ staffId, by }`
+ * @param at - now
+ * @example
+ * ```ts
+ * decideRevocation(ctx, { staffId: 'T-BIO', by: HEAD }, at).ok; // true
+ * ```
+ */
+export function decideRevocation(ctx: ResultsContext, request: unknown, at: Instant): ResultsWrite<string> | ResultsRefusal {
+  const event = 'results.revokeNomination';
+  const r = (typeof request === 'object' && request !== null ? request : {}) as { staffId?: unknown; by?: unknown };
+  const staffId = str(r.staffId);
+  if (!isActor(r.by) || !isHeadOfCentre(ctx, r.by)) {
+    return notAuthorised(event, r.by, at, RESULTS_RULE.nomination, (id) => `Only the head of centre withdraws a nomination; "${id}" is not the head of centre`, { staffId });
+  }
+  if (typeof r.staffId !== 'string' || r.staffId === '') return refused('invalid_value', 'A nomination is withdrawn by staff id', { event, at, by: r.by, rule: RESULTS_RULE.nomination, details: { staffId } });
+  return accepted(r.staffId, { at, by: r.by, event, rule: RESULTS_RULE.nomination, details: { staffId: r.staffId } });
+}
+
+/**
+ * Decides the record of a candidate's written authority for a third party (exams office only; written, and
+ * signed no later than it is recorded).
+ *
+ * @internal
+ * @param ctx - the store's context
+ * @param request - `{ candidateId, thirdPartyId, written, signedAt, reference?, by }`
+ * @param at - now
+ * @example
+ * ```ts
+ * decideAuthority(ctx, { candidateId: 'C-1', thirdPartyId: 'P-1', written: true, signedAt, by: EO }, at).ok; // true
+ * ```
+ */
+export function decideAuthority(ctx: ResultsContext, request: unknown, at: Instant): ResultsWrite<ThirdPartyAuthority> | ResultsRefusal {
+  const event = 'results.authoriseThirdParty';
+  const r = (typeof request === 'object' && request !== null ? request : {}) as Record<string, unknown>;
+  const details = { candidateId: str(r['candidateId']), thirdPartyId: str(r['thirdPartyId']) };
+  const by = r['by'];
+  if (!isActor(by) || !isExamsOffice(ctx, by)) {
+    return notAuthorised(event, by, at, RESULTS_RULE.examsOfficeWrites, (id) => `Only the exams office records a third party's authority; "${id}" may not`, details);
+  }
+  const { candidateId, thirdPartyId, signedAt, reference } = r;
+  if (typeof candidateId !== 'string' || candidateId === '' || typeof thirdPartyId !== 'string' || thirdPartyId === '') {
+    return refused('invalid_value', 'An authority names the candidate and the third party', { event, at, by, rule: RESULTS_RULE.thirdPartyAuthority, details });
+  }
+  const signed = typeof signedAt === 'string' || typeof signedAt === 'number' ? toLondon(signedAt) : undefined;
+  if (!signed?.isValid) return refused('invalid_value', 'The authority needs the instant it was signed', { event, at, by, rule: RESULTS_RULE.thirdPartyAuthority, details });
+  if (r['written'] !== true || signed.toMillis() > toLondon(at).toMillis()) {
+    const why = r['written'] !== true ? "A third party needs the candidate's written authority" : 'The authority is signed after it is recorded';
+    return refused('consent_missing', why, { event, at, by, rule: RESULTS_RULE.thirdPartyAuthority, details });
+  }
+  const authority: ThirdPartyAuthority = { candidateId, thirdPartyId, signedAt: signed.toISO()!, ...(typeof reference === 'string' && reference ? { reference } : {}), recordedBy: by, recordedAt: at };
+  return accepted(authority, { at, by, event, rule: RESULTS_RULE.thirdPartyAuthority, details: { candidateId, thirdPartyId } });
+}
+
+/** Results that passed validation, with the issues of those that did not. */
+export interface CheckedResults {
+  readonly results: readonly Result[];
+  readonly issues: readonly RecordIssue[];
+  readonly by: Actor;
+}
+
+/**
+ * Validates results from an adapter against the domain schema and the store's series (exams office only).
+ * Invalid results are issues with where they were; they are reported, not thrown.
+ *
+ * @internal
+ * @param ctx - the store's context
+ * @param input - the raw results
+ * @param by - who loads them
+ * @param source - the file or feed, for issues
+ * @param at - now
+ * @example
+ * ```ts
+ * const checked = checkResults(ctx, rows, EO, 'a2c.edi', at);
+ * if (checked.ok) checked.value.issues.length; // 0
+ * ```
+ */
+export function checkResults(ctx: ResultsContext, input: unknown, by: unknown, source: string, at: Instant): ResultsWrite<CheckedResults> | ResultsRefusal {
+  const event = 'results.received';
+  const rows = Array.isArray(input) ? (input as unknown[]) : undefined;
+  if (!isActor(by) || !isExamsOffice(ctx, by)) return notAuthorised(event, by, at, RESULTS_RULE.examsOfficeWrites, (id) => `Only the exams office loads results; "${id}" may not`, { count: rows?.length ?? 0 });
+  if (!rows) return refused('invalid_value', 'Results are loaded as an array', { event, at, by, details: { source } });
+  const issues: RecordIssue[] = [];
+  const results: Result[] = [];
+  rows.forEach((raw, index) => {
+    const parsed = resultSchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const column = issue.path.join('.');
+        const value = issue.path.reduce<unknown>((v, p) => (v && typeof v === 'object' && Object.hasOwn(v, p) ? (v as Record<PropertyKey, unknown>)[p as PropertyKey] : undefined), raw);
+        issues.push({ file: source, line: index + 1, ...(column ? { column } : {}), ...(value === undefined ? {} : { value: String(value) }), code: 'invalid_value', message: issue.message });
+      }
+      return;
+    }
+    const r = parsed.data;
+    if (r.seriesId !== ctx.series.id) {
+      issues.push({ file: source, line: index + 1, column: 'seriesId', value: r.seriesId, code: 'invalid_value', message: `Result ${r.id} is for ${r.seriesId}, not ${ctx.series.id}` });
+      return;
+    }
+    results.push(r);
+  });
+  return accepted({ results, issues, by }, { at, by, event, details: { source } });
+}
+
+/**
+ * The audit line of a load of results: how many were added and replaced, and how many were refused.
+ *
+ * @internal
+ * @param checked - the checked results
+ * @param at - now
+ * @param source - the file or feed
+ * @param counts - added and replaced
+ * @example
+ * ```ts
+ * resultsReceivedLine(checked, at, 'a2c.edi', { added: 3, replaced: 1 });
+ * ```
+ */
+export function resultsReceivedLine(checked: CheckedResults, at: Instant, source: string, counts: { readonly added: number; readonly replaced: number }): AuditLine {
+  return { at, by: checked.by, event: 'results.received', from: 'results', to: 'results', outcome: 'accepted', details: { source, added: counts.added, replaced: counts.replaced, issues: checked.issues.length } };
+}
+
+/** A grade change checked for shape and authority, before its target is looked up. */
+export interface CheckedGradeChange {
+  readonly change: EnquiryGradeChange;
+  readonly by: Actor;
+  readonly details: Details;
+}
+
+/**
+ * Checks an enquiry outcome before the store looks up the result it changes (exams office only).
+ *
+ * @internal
+ * @param ctx - the store's context
+ * @param change - the grade change
+ * @param by - who applies it
+ * @param at - now
+ * @example
+ * ```ts
+ * const checked = checkGradeChange(ctx, change, EO, at);
+ * ```
+ */
+export function checkGradeChange(ctx: ResultsContext, change: unknown, by: unknown, at: Instant): ResultsWrite<CheckedGradeChange> | ResultsRefusal {
+  const event = 'results.gradeChanged';
+  const c = (typeof change === 'object' && change !== null ? change : {}) as Record<string, unknown>;
+  const details = { enquiryId: str(c['enquiryId']), candidateId: str(c['candidateId']), awardCode: str(c['awardCode']), from: str(c['from']), to: str(c['to']) };
+  if (!isActor(by) || !isExamsOffice(ctx, by)) return notAuthorised(event, by, at, RESULTS_RULE.examsOfficeWrites, (id) => `Only the exams office records an enquiry's outcome; "${id}" may not`, details);
+  const strings = ['enquiryId', 'candidateId', 'seriesId', 'awardingBodyId', 'awardCode', 'from', 'to'] as const;
+  if (strings.some((k) => typeof c[k] !== 'string') || (c['resultId'] !== undefined && typeof c['resultId'] !== 'string') || (c['mark'] !== undefined && typeof c['mark'] !== 'number')) {
+    return refused('invalid_value', 'The enquiry outcome is incomplete', { event, at, by, details });
+  }
+  if (c['seriesId'] !== ctx.series.id) return refused('invalid_value', `The enquiry is about ${String(c['seriesId'])}, not ${ctx.series.id}`, { event, at, by, details });
+  return accepted({ change: change as EnquiryGradeChange, by, details }, { at, by, event, details });
+}
+
+/**
+ * Whether a result is the one an enquiry outcome names (its id, or the candidate's qualification result for the award).
+ *
+ * @internal
+ * @param change - the grade change
+ * @param r - a result of the candidate
+ * @example
+ * ```ts
+ * results.find((r) => isGradeChangeTarget(change, r));
+ * ```
+ */
+export function isGradeChangeTarget(change: EnquiryGradeChange, r: Result): boolean {
+  if (change.resultId) return r.id === change.resultId;
+  return r.kind === 'qualification' && r.candidateId === change.candidateId && r.awardingBodyId === change.awardingBodyId && r.awardCode === change.awardCode && r.seriesId === change.seriesId;
+}
+
+/**
+ * Decides an enquiry outcome once its target is found: the result must exist, the enquiry must not be
+ * applied already, and the result's grade must be the one the enquiry changed.
+ *
+ * @internal
+ * @param ctx - the store's context
+ * @param checked - the checked change
+ * @param target - the result it changes, if found
+ * @param alreadyApplied - whether this enquiry's outcome was applied before
+ * @param at - now
+ * @example
+ * ```ts
+ * const out = decideGradeChange(ctx, checked, target, false, at);
+ * if (out.ok) out.value.updated.grade; // 'A'
+ * ```
+ */
+export function decideGradeChange(
+  ctx: ResultsContext,
+  checked: CheckedGradeChange,
+  target: Result | undefined,
+  alreadyApplied: boolean,
+  at: Instant,
+): ResultsWrite<{ readonly applied: AppliedGradeChange; readonly updated: Result }> | ResultsRefusal {
+  const event = 'results.gradeChanged';
+  const { change, by, details } = checked;
+  const fail = (why: string) => refused('invalid_value', why, { event, at, by, details });
+  if (!target) return fail(`No result of ${change.candidateId} for ${change.awardCode} to change`);
+  if (alreadyApplied) return fail(`The outcome of enquiry ${change.enquiryId} was applied already`);
+  if (target.grade.trim() !== change.from.trim()) return fail(`The result's grade is "${target.grade}", not "${change.from}" as the enquiry says`);
+  const updated: Result = { ...target, grade: change.to, ...(change.mark !== undefined ? { mark: change.mark } : {}) };
+  const applied: AppliedGradeChange = { ...change, resultId: target.id, appliedAt: at, appliedBy: by };
+  return accepted({ applied, updated }, { at, by, event, details: { ...details, resultId: target.id, direction: change.direction } }, ctx.phaseAt(target.level, at));
+}

@@ -1,0 +1,341 @@
+/**
+ * The durable results store: the same reads, writes and decisions as {@link createResultsStore}, with its
+ * state — results, nominations, third-party authorities, applied enquiry outcomes — and its audit log kept
+ * in an {@link ExamcycleStore} under `{ tenant, centreNumber, machine: 'results', id: seriesId }`. Every
+ * operation runs in one `store.transaction`: it loads what it needs, decides through the rules pack
+ * ({@link decideResultsRead}, {@link decideNomination}, …), writes, and appends its audit line, so a read
+ * is never answered without its line and a refusal is recorded before it is thrown.
+ *
+ * Records, one collection each: `candidates` (one record per candidate: their results and the enquiry
+ * outcomes applied to them, so a statement loads one record), `nominations` (by staff id), `authorities`
+ * (by candidate and third party) and `outcomes` (by enquiry id, so an outcome is applied once).
+ */
+import type { AuditEntry, AuditLine } from '../audit/auditTrail.js';
+import type { QualificationLevel } from '../domain/qualification.js';
+import type { Result } from '../domain/result.js';
+import type { ExamSeries } from '../domain/series.js';
+import { ExamcycleError, isExamcycleError } from '../errors/ExamcycleError.js';
+import type { ResultsAccessDecision } from '../rules/RulesPack.js';
+import type { AuditRange, ExamcycleStore, StoreKey, StoreTransaction } from '../store/ExamcycleStore.js';
+import type { Instant } from '../time/clock.js';
+import { decideResultsRead, readAuditLine, resultsReadRequest, type ResultsReadGrant, type ResultsReadKind, type ResultsReadRequest, type ResultsRefusal } from './decideResultsRead.js';
+import { checkGradeChange, checkResults, decideAuthority, decideGradeChange, decideNomination, decideRevocation, isGradeChangeTarget, resultsReceivedLine } from './decideResultsWrite.js';
+import { resultsContext } from './resultsContext.js';
+import { indexResults, type ResultsIndex } from './resultsIndex.js';
+import { aggregateLevels, analysisFrom, pressReleaseFrom, reconciliationFrom, released, statementFrom } from './resultsReports.js';
+import type {
+  AppliedGradeChange,
+  EnquiryGradeChange,
+  Nomination,
+  PressRelease,
+  ResultsAnalysisReport,
+  ResultsReader,
+  ResultsReconciliation,
+  ResultsStore,
+  ResultsStoreOptions,
+  StatementOfResults,
+  ThirdPartyAuthority,
+} from './ResultsStore.js';
+import type { Actor } from '../audit/auditTrail.js';
+import type { RecordIssue } from '../adapters/RecordImport.js';
+
+/** Options for {@link openResultsStore}: those of {@link createResultsStore} (results come in through `addResults`), and where to keep them. */
+export interface OpenResultsStoreOptions extends Omit<ResultsStoreOptions, 'results'> {
+  /** Where the results store keeps its state and audit log. */
+  readonly store: ExamcycleStore;
+  /** The centre's five-digit number (part of the key). */
+  readonly centreNumber: string;
+  /** A tenant, e.g. a multi-academy trust; omitted for a single-tenant database. */
+  readonly tenant?: string;
+}
+
+/** A read's options. */
+type ReadOptions = { readonly level?: QualificationLevel };
+
+/**
+ * A results store kept in an {@link ExamcycleStore}: the operations of {@link ResultsStore}, asynchronous.
+ *
+ * @example
+ * ```ts
+ * const results = await openResultsStore({ store, centreNumber: '12345', rulesPack: jcq, series, clock, staff });
+ * await results.addResults(rows, { id: 'EO', role: 'exams_officer' }, 'a2c.edi');
+ * const statement = await results.statementOfResults({ audience: 'candidate', id: 'C-1' }, 'C-1');
+ * (await results.audit()).at(-1)?.event; // 'results.read.statement'
+ * ```
+ */
+export interface DurableResultsStore {
+  readonly series: ExamSeries;
+  /** Where the state and audit log live. */
+  readonly key: StoreKey;
+  /** The store's current instant. */
+  now(): Instant;
+  addResults(results: readonly unknown[], by: Actor, source?: string): Promise<{ readonly added: number; readonly replaced: number; readonly issues: readonly RecordIssue[] }>;
+  nominate(request: { readonly staffId: string; readonly by: Actor; readonly reason?: string }): Promise<Nomination>;
+  revokeNomination(request: { readonly staffId: string; readonly by: Actor }): Promise<void>;
+  nominations(): Promise<readonly Nomination[]>;
+  authoriseThirdParty(request: Parameters<ResultsStore['authoriseThirdParty']>[0]): Promise<ThirdPartyAuthority>;
+  statementOfResults(reader: ResultsReader, candidateId: string, options?: ReadOptions): Promise<StatementOfResults>;
+  reconcile(reader: ResultsReader, options?: ReadOptions): Promise<ResultsReconciliation>;
+  resultsAnalysis(reader: ResultsReader, options?: ReadOptions): Promise<ResultsAnalysisReport>;
+  /** Whether a press release may go out now for a level; reads no results (and so is not audited). */
+  pressReleaseGate(level: QualificationLevel): Promise<ResultsAccessDecision>;
+  pressRelease(request: { readonly by: Actor; readonly level?: QualificationLevel }): Promise<PressRelease>;
+  applyEnquiryOutcome(change: EnquiryGradeChange, by: Actor): Promise<AppliedGradeChange>;
+  /** The audit log: every read (allowed and denied), nomination and write, numbered by the store. */
+  audit(range?: AuditRange): Promise<readonly AuditEntry[]>;
+}
+
+/** One candidate's record: their results of the series and the enquiry outcomes applied to them. */
+interface CandidateRecord {
+  readonly results: readonly Result[];
+  readonly changes: readonly AppliedGradeChange[];
+}
+
+const COLLECTION = { candidates: 'candidates', nominations: 'nominations', authorities: 'authorities', outcomes: 'outcomes' } as const;
+
+type Refused = { readonly ok: false; readonly error: ExamcycleError };
+type Outcome<T> = { readonly ok: true; readonly value: T } | Refused;
+
+function authorityId(candidateId: string, thirdPartyId: string): string {
+  return `${encodeURIComponent(candidateId)}/${encodeURIComponent(thirdPartyId)}`;
+}
+
+function candidateRecord(data: unknown): CandidateRecord {
+  const d = data as Partial<CandidateRecord> | null;
+  if (typeof d !== 'object' || d === null || !Array.isArray(d.results) || !Array.isArray(d.changes)) {
+    throw new ExamcycleError('store_failed', 'A stored candidate record of the results store is malformed');
+  }
+  return d as CandidateRecord;
+}
+
+/**
+ * Opens the results store of a centre for a series, kept in an {@link ExamcycleStore}: reopening it (in
+ * this process or another) sees the same results, nominations, authorities, applied outcomes and audit.
+ *
+ * @param options - the options of {@link createResultsStore} (without `results`), the store, the centre number and an optional tenant
+ * @throws ExamcycleError `invalid_value` without a clock, a store or a five-digit centre number
+ * @example
+ * ```ts
+ * const store = createMemoryStore();
+ * const results = await openResultsStore({ store, centreNumber: '12345', rulesPack: jcq, series: examSeries('june', 2026), clock });
+ * await results.nominate({ staffId: 'T-BIO', by: { id: 'HEAD', role: 'head_of_centre' } });
+ * const again = await openResultsStore({ store, centreNumber: '12345', rulesPack: jcq, series: examSeries('june', 2026), clock });
+ * (await again.nominations()).map((n) => n.staffId); // ['T-BIO']
+ * ```
+ */
+export async function openResultsStore(options: OpenResultsStoreOptions): Promise<DurableResultsStore> {
+  const { store, centreNumber, tenant } = options;
+  if (typeof store !== 'object' || store === null || typeof store.transaction !== 'function') {
+    throw new ExamcycleError('invalid_value', 'openResultsStore needs an ExamcycleStore (store)', { details: { option: 'store' } });
+  }
+  if (typeof centreNumber !== 'string' || !/^\d{5}$/.test(centreNumber)) {
+    throw new ExamcycleError('invalid_value', 'A centre number is five digits', { details: { option: 'centreNumber', value: String(centreNumber) } });
+  }
+  const ctx = resultsContext(options, 'openResultsStore');
+  const { series } = ctx;
+  const key: StoreKey = { ...(tenant !== undefined ? { tenant } : {}), centreNumber, machine: 'results', id: series.id };
+
+  /** Runs `fn` in one transaction; a refusal's audit line is kept with the transaction and its error thrown after. */
+  async function run<T>(fn: (tx: StoreTransaction) => Promise<Outcome<T>>): Promise<T> {
+    let out: Outcome<T>;
+    try {
+      out = await store.transaction(fn);
+    } catch (cause) {
+      if (isExamcycleError(cause)) throw cause;
+      throw new ExamcycleError('store_failed', `The results store could not complete: ${cause instanceof Error ? cause.message : String(cause)}`, { cause, retryable: true });
+    }
+    if (!out.ok) throw out.error;
+    return out.value;
+  }
+  const append = (tx: StoreTransaction, line: AuditLine) => tx.appendAudit(key, [line]);
+  async function refuse(tx: StoreTransaction, r: ResultsRefusal): Promise<Refused> {
+    await append(tx, r.line);
+    return { ok: false, error: r.error };
+  }
+  async function loadCandidates(tx: StoreTransaction, ids?: readonly string[]): Promise<Map<string, CandidateRecord>> {
+    const rows = await tx.loadRecords(key, COLLECTION.candidates, ids);
+    return new Map(rows.map((r) => [r.id, candidateRecord(r.data)]));
+  }
+  async function loadIndex(tx: StoreTransaction): Promise<ResultsIndex> {
+    const records = await loadCandidates(tx);
+    return indexResults(
+      (function* () {
+        for (const r of records.values()) yield* r.results;
+      })(),
+      series.id,
+    );
+  }
+
+  /** Checks and decides a read inside a transaction, loading only what the decision needs. */
+  async function read<T>(
+    tx: StoreTransaction,
+    kind: ResultsReadKind,
+    reader: unknown,
+    candidateId: unknown,
+    opts: unknown,
+    answer: (req: ResultsReadRequest, grant: ResultsReadGrant, data: { own?: CandidateRecord; index?: ResultsIndex }) => { value: T; line: AuditLine },
+  ): Promise<Outcome<T>> {
+    const at = ctx.now();
+    const req = resultsReadRequest(ctx, kind, reader, candidateId, opts, at);
+    if (!req.ok) return refuse(tx, req);
+    const nominated = req.reader.audience === 'centre_staff' && (await tx.loadRecords(key, COLLECTION.nominations, [req.reader.id])).length > 0;
+    const thirdParty = req.reader.audience === 'parent' || req.reader.audience === 'other_institution';
+    const authorised = req.candidateId !== undefined && thirdParty && (await tx.loadRecords(key, COLLECTION.authorities, [authorityId(req.candidateId, req.reader.id)])).length > 0;
+    let own: CandidateRecord | undefined;
+    let index: ResultsIndex | undefined;
+    let levels: QualificationLevel[];
+    if (req.candidateId !== undefined) {
+      own = (await loadCandidates(tx, [req.candidateId])).get(req.candidateId);
+      levels = [...new Set((own?.results ?? []).filter((r) => r.seriesId === series.id).map((r) => r.level))].sort();
+    } else {
+      index = await loadIndex(tx);
+      levels = aggregateLevels(ctx, index);
+    }
+    const grant = decideResultsRead(ctx, req, { nominated, authorised, levels }, at);
+    if (!grant.ok) return refuse(tx, grant);
+    const { value, line } = answer(req, grant, { ...(own ? { own } : {}), ...(index ? { index } : {}) });
+    await append(tx, line);
+    return { ok: true, value };
+  }
+
+  const write = <T>(decide: (at: Instant) => { ok: true; value: T; line: AuditLine } | ResultsRefusal, apply: (tx: StoreTransaction, value: T) => Promise<void>) =>
+    run<T>(async (tx) => {
+      const out = decide(ctx.now());
+      if (!out.ok) return refuse(tx, out);
+      await apply(tx, out.value);
+      await append(tx, out.line);
+      return { ok: true, value: out.value };
+    });
+
+  return {
+    series,
+    key,
+    now: ctx.now,
+
+    addResults(input, by, source = 'results') {
+      return run<{ added: number; replaced: number; issues: readonly RecordIssue[] }>(async (tx) => {
+        const at = ctx.now();
+        const checked = checkResults(ctx, input, by, source, at);
+        if (!checked.ok) return refuse(tx, checked);
+        const byCandidate = new Map<string, Result[]>();
+        for (const r of checked.value.results) {
+          const list = byCandidate.get(r.candidateId);
+          if (list) list.push(r);
+          else byCandidate.set(r.candidateId, [r]);
+        }
+        const stored = await loadCandidates(tx, [...byCandidate.keys()]);
+        let added = 0;
+        let replaced = 0;
+        const records = [...byCandidate].map(([candidateId, incoming]) => {
+          const before = stored.get(candidateId) ?? { results: [], changes: [] };
+          const merged = new Map(before.results.map((r) => [r.id, r]));
+          for (const r of incoming) {
+            if (merged.has(r.id)) replaced += 1;
+            else added += 1;
+            merged.set(r.id, r);
+          }
+          return { id: candidateId, data: { results: [...merged.values()], changes: before.changes } satisfies CandidateRecord };
+        });
+        await tx.putRecords(key, COLLECTION.candidates, records);
+        await append(tx, resultsReceivedLine(checked.value, at, source, { added, replaced }));
+        return { ok: true, value: { added, replaced, issues: checked.value.issues } };
+      });
+    },
+
+    nominate(request) {
+      return write(
+        (at) => decideNomination(ctx, request, at),
+        (tx, n) => tx.putRecords(key, COLLECTION.nominations, [{ id: n.staffId, data: n }]),
+      );
+    },
+
+    async revokeNomination(request) {
+      await write(
+        (at) => decideRevocation(ctx, request, at),
+        (tx, staffId) => tx.deleteRecords(key, COLLECTION.nominations, [staffId]),
+      );
+    },
+
+    nominations() {
+      return run(async (tx) => ({ ok: true, value: (await tx.loadRecords(key, COLLECTION.nominations)).map((r) => r.data as Nomination) }));
+    },
+
+    authoriseThirdParty(request) {
+      return write(
+        (at) => decideAuthority(ctx, request, at),
+        (tx, a) => tx.putRecords(key, COLLECTION.authorities, [{ id: authorityId(a.candidateId, a.thirdPartyId), data: a }]),
+      );
+    },
+
+    statementOfResults(reader, candidateId, opts) {
+      return run((tx) =>
+        read(tx, 'statement', reader, candidateId, opts, (req, grant, { own }) => {
+          const id = req.candidateId!;
+          const value = statementFrom(ctx, id, (own?.results ?? []).filter((r) => r.seriesId === series.id), own?.changes ?? [], grant);
+          return { value, line: readAuditLine(ctx, req, grant, { results: value.lines.length, resultIds: value.lines.map((l) => l.resultId) }) };
+        }),
+      );
+    },
+
+    reconcile(reader, opts) {
+      return run((tx) =>
+        read(tx, 'reconcile', reader, undefined, opts, (req, grant, { index }) => ({
+          value: reconciliationFrom(ctx, index!, grant),
+          line: readAuditLine(ctx, req, grant, { results: released(index!.all, grant.allowed).length }),
+        })),
+      );
+    },
+
+    resultsAnalysis(reader, opts) {
+      return run((tx) =>
+        read(tx, 'analysis', reader, undefined, opts, (req, grant, { index }) => {
+          const rs = released(index!.all, grant.allowed);
+          return { value: analysisFrom(ctx, rs, grant), line: readAuditLine(ctx, req, grant, { results: rs.length }) };
+        }),
+      );
+    },
+
+    async pressReleaseGate(level) {
+      try {
+        return ctx.rulesPack.resultsAccess({ audience: 'press', at: ctx.now(), series, level });
+      } catch (cause) {
+        throw new ExamcycleError('rule_unsupported', `The rules pack could not decide the press-release gate: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+      }
+    },
+
+    pressRelease(request) {
+      const r = (typeof request === 'object' && request !== null ? request : {}) as { by?: { id?: unknown }; level?: unknown };
+      const reader = { audience: 'press', id: typeof r.by === 'object' && r.by !== null ? r.by.id : undefined };
+      return run((tx) =>
+        read(tx, 'pressRelease', reader, undefined, r.level === undefined ? {} : { level: r.level }, (req, grant, { index }) => {
+          const rs = released(index!.all, grant.allowed);
+          return { value: pressReleaseFrom(ctx, rs, grant), line: readAuditLine(ctx, req, grant, { results: rs.length, extra: { releasedBy: req.reader.id } }) };
+        }),
+      );
+    },
+
+    applyEnquiryOutcome(change, by) {
+      return run<AppliedGradeChange>(async (tx) => {
+        const at = ctx.now();
+        const checked = checkGradeChange(ctx, change, by, at);
+        if (!checked.ok) return refuse(tx, checked);
+        const c = checked.value.change;
+        const own = (await loadCandidates(tx, [c.candidateId])).get(c.candidateId);
+        const target = own?.results.find((r) => isGradeChangeTarget(c, r));
+        const already = (await tx.loadRecords(key, COLLECTION.outcomes, [c.enquiryId])).length > 0;
+        const out = decideGradeChange(ctx, checked.value, target, already, at);
+        if (!out.ok) return refuse(tx, out);
+        const { applied, updated } = out.value;
+        const data: CandidateRecord = { results: own!.results.map((r) => (r.id === updated.id ? updated : r)), changes: [...own!.changes, applied] };
+        await tx.putRecords(key, COLLECTION.candidates, [{ id: c.candidateId, data }]);
+        await tx.putRecords(key, COLLECTION.outcomes, [{ id: c.enquiryId, data: applied }]);
+        await append(tx, out.line);
+        return { ok: true, value: applied };
+      });
+    },
+
+    audit(range) {
+      return run(async (tx) => ({ ok: true, value: await tx.readAudit(key, range) }));
+    },
+  };
+}

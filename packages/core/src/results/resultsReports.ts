@@ -1,0 +1,188 @@
+/**
+ * Assembling what a results read returns, once, for both stores: a candidate's statement of results,
+ * the matching report, the analysis and the press release, each over the levels the read released and no
+ * other. Pure: the store decides first ({@link decideResultsRead}) and passes only what may be shown.
+ */
+import type { QualificationLevel } from '../domain/qualification.js';
+import type { Result } from '../domain/result.js';
+import { analyseResults } from './analyseResults.js';
+import type { ResultsReadGrant } from './decideResultsRead.js';
+import { matchResults } from './matchResults.js';
+import { optionKey, type ResultsContext } from './resultsContext.js';
+import { entryLevel, type ResultsIndex } from './resultsIndex.js';
+import type { AppliedGradeChange, PressRelease, ResultsAnalysisReport, ResultsReconciliation, ResultsSummary, StatementLine, StatementOfResults } from './ResultsStore.js';
+
+/**
+ * Totals over some results.
+ *
+ * @internal
+ * @param rs - the results
+ * @example
+ * ```ts
+ * summaryOf(results).graded; // 3
+ * ```
+ */
+export function summaryOf(rs: readonly Result[]): ResultsSummary {
+  let qualificationResults = 0;
+  let graded = 0;
+  const candidates = new Set<string>();
+  for (const r of rs) {
+    if (r.kind !== 'qualification') continue;
+    qualificationResults += 1;
+    if (r.grade.trim() !== '') graded += 1;
+    candidates.add(r.candidateId);
+  }
+  return { qualificationResults, graded, pending: qualificationResults - graded, candidates: candidates.size };
+}
+
+/**
+ * The results of the released levels, and no other.
+ *
+ * @internal
+ * @param rs - the results
+ * @param levels - the released levels
+ * @example
+ * ```ts
+ * released(index.all, ['GCE']).every((r) => r.level === 'GCE'); // true
+ * ```
+ */
+export function released(rs: readonly Result[], levels: readonly QualificationLevel[]): Result[] {
+  const set = new Set(levels);
+  return rs.filter((r) => set.has(r.level));
+}
+
+/**
+ * A candidate's statement of results over the released levels.
+ *
+ * @internal
+ * @param ctx - the store's context
+ * @param candidateId - the candidate
+ * @param own - the candidate's results of the series
+ * @param changes - the enquiry outcomes applied to the candidate's results, in the order applied
+ * @param grant - the read's decision
+ * @example
+ * ```ts
+ * statementFrom(ctx, 'C-1', index.byCandidate.get('C-1') ?? [], changes, grant).lines.length; // 4
+ * ```
+ */
+export function statementFrom(ctx: ResultsContext, candidateId: string, own: readonly Result[], changes: readonly AppliedGradeChange[], grant: ResultsReadGrant): StatementOfResults {
+  const firstFrom = new Map<string, string>();
+  const lastEnquiry = new Map<string, string>();
+  for (const c of changes) {
+    if (!firstFrom.has(c.resultId)) firstFrom.set(c.resultId, c.from);
+    lastEnquiry.set(c.resultId, c.enquiryId);
+  }
+  const lines: StatementLine[] = released(own, grant.allowed)
+    .sort((a, b) => a.awardCode.localeCompare(b.awardCode) || a.kind.localeCompare(b.kind))
+    .map((r) => {
+      const info = ctx.optionInfo.get(optionKey(r.awardingBodyId, r.awardCode));
+      const enquiryId = lastEnquiry.get(r.id);
+      return {
+        resultId: r.id,
+        awardCode: r.awardCode,
+        title: info?.title ?? r.awardCode,
+        level: r.level,
+        awardingBodyId: r.awardingBodyId,
+        kind: r.kind,
+        grade: r.grade,
+        ...(r.mark !== undefined ? { mark: r.mark } : {}),
+        ...(r.uniformMark !== undefined ? { uniformMark: r.uniformMark } : {}),
+        ...(r.endorsement !== undefined ? { endorsement: r.endorsement } : {}),
+        ...(enquiryId !== undefined ? { changedByEnquiry: { from: firstFrom.get(r.id)!, enquiryId } } : {}),
+      };
+    });
+  const c = ctx.candidateById.get(candidateId);
+  return {
+    candidateId,
+    ...(c ? { candidate: { candidateNumber: c.candidateNumber, centreNumber: c.centreNumber, name: `${c.legalSurname}, ${c.legalForenames}`.replace(/, $/, ''), ...(c.uci ? { uci: c.uci } : {}) } } : {}),
+    seriesId: ctx.series.id,
+    provisional: true,
+    generatedAt: grant.at,
+    lines,
+    withheld: grant.withheld,
+  };
+}
+
+/**
+ * The matching report over the released levels: entries of those levels (or of no known level) against
+ * the released results, using the index (linear in entries and results).
+ *
+ * @internal
+ * @param ctx - the store's context
+ * @param index - the results index
+ * @param grant - the read's decision
+ * @example
+ * ```ts
+ * reconciliationFrom(ctx, index, grant).lateCashIns.length; // 1
+ * ```
+ */
+export function reconciliationFrom(ctx: ResultsContext, index: ResultsIndex, grant: ResultsReadGrant): ResultsReconciliation {
+  const set = new Set(grant.allowed);
+  const entries = ctx.entries.filter((e) => {
+    const level = entryLevel(ctx, index, e);
+    return level === undefined || set.has(level);
+  });
+  const match = matchResults({ entries, results: released(index.all, grant.allowed), seriesId: ctx.series.id, qualifications: ctx.qualifications.filter((q) => set.has(q.level)) });
+  return { ...match, seriesId: ctx.series.id, generatedAt: grant.at, levels: grant.allowed, withheld: grant.withheld };
+}
+
+/**
+ * The results analysis over the released levels.
+ *
+ * @internal
+ * @param ctx - the store's context
+ * @param rs - the released results ({@link released})
+ * @param grant - the read's decision
+ * @example
+ * ```ts
+ * analysisFrom(ctx, released(index.all, grant.allowed), grant).summary.graded; // 3
+ * ```
+ */
+export function analysisFrom(ctx: ResultsContext, rs: readonly Result[], grant: ResultsReadGrant): ResultsAnalysisReport {
+  return {
+    seriesId: ctx.series.id,
+    generatedAt: grant.at,
+    levels: grant.allowed,
+    summary: summaryOf(rs),
+    subjects: analyseResults(rs, { qualifications: ctx.qualifications, ...(ctx.previousYear ? { previousYear: ctx.previousYear } : {}), ...(ctx.gradeOrder ? { gradeOrder: ctx.gradeOrder } : {}) }),
+    withheld: grant.withheld,
+  };
+}
+
+/**
+ * The aggregate data of a press release over the released levels: cohorts and distributions only.
+ *
+ * @internal
+ * @param ctx - the store's context
+ * @param rs - the released results ({@link released})
+ * @param grant - the read's decision
+ * @example
+ * ```ts
+ * pressReleaseFrom(ctx, released(index.all, grant.allowed), grant).subjects.map((s) => s.subject); // ['AQA-7402']
+ * ```
+ */
+export function pressReleaseFrom(ctx: ResultsContext, rs: readonly Result[], grant: ResultsReadGrant): PressRelease {
+  return {
+    seriesId: ctx.series.id,
+    generatedAt: grant.at,
+    levels: grant.allowed,
+    summary: summaryOf(rs),
+    subjects: analyseResults(rs, { qualifications: ctx.qualifications, ...(ctx.gradeOrder ? { gradeOrder: ctx.gradeOrder } : {}) }).map((s) => ({ subject: s.subject, title: s.title, level: s.level, cohort: s.cohort, distribution: s.distribution })),
+    withheld: grant.withheld,
+  };
+}
+
+/**
+ * The levels an aggregate read decides: every level with results, and the series' release levels.
+ *
+ * @internal
+ * @param ctx - the store's context
+ * @param index - the results index
+ * @example
+ * ```ts
+ * aggregateLevels(ctx, index); // ['GCE', 'GCSE', 'functional_skills']
+ * ```
+ */
+export function aggregateLevels(ctx: ResultsContext, index: ResultsIndex): QualificationLevel[] {
+  return [...new Set([...index.levels, ...ctx.releaseLevels()])].sort();
+}

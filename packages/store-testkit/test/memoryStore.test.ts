@@ -1,0 +1,4 @@
+import { createMemoryStore } from '@examcycle/core';
+import { describeStoreContract } from '@examcycle/store-testkit';
+
+describeStoreContract('memory', async () => createMemoryStore());

@@ -9,6 +9,7 @@
 import { createActor } from 'xstate';
 import {
   certificateMachine,
+  collectAudit,
   createResultsStore,
   enquiryGradeChange,
   enquiryMachine,
@@ -19,7 +20,7 @@ import {
   signPurgeList,
   toLondon,
   type Actor,
-  type AuditEntry,
+  type AuditLine,
   type Candidate,
   type Entry,
   type EnquiryEvent,
@@ -82,15 +83,15 @@ const gceResults: Result[] = [
 ];
 const gcseResults: Result[] = [result('C-1', '8300H', 'GCSE', '7'), result('C-2', '8300H', 'GCSE', '5')];
 
-function audit(print: (line: string) => void, title: string, trail: readonly AuditEntry[]): void {
+function audit(print: (line: string) => void, title: string, trail: readonly (AuditLine & { readonly seq?: number })[]): void {
   print('');
   print(`${title} (${trail.length} entries)`);
-  for (const e of trail) {
+  for (const [i, e] of trail.entries()) {
     const when = toLondon(e.at).toFormat('yyyy-MM-dd HH:mm');
     const who = e.by ? e.by.id : 'system';
     const move = e.from === e.to ? `[${e.from}]` : `[${e.from} -> ${e.to}]`;
     const why = e.outcome === 'rejected' ? `  ${e.code ?? 'rejected'}: ${e.reason ?? ''}` : e.rule ? `  (${e.rule})` : '';
-    print(`  ${String(e.seq).padStart(3)} ${when} ${e.outcome === 'accepted' ? 'OK' : 'NO'}  ${who.padEnd(11)} ${e.event} ${move}${why}`);
+    print(`  ${String(e.seq ?? i + 1).padStart(3)} ${when} ${e.outcome === 'accepted' ? 'OK' : 'NO'}  ${who.padEnd(11)} ${e.event} ${move}${why}`);
   }
 }
 
@@ -153,7 +154,10 @@ export async function main(print: (line: string) => void): Promise<void> {
   const byEo = { by: officer };
   const ear1 = createActor(enquiryMachine, {
     input: { id: 'EAR-1', candidateId: 'C-1', series, level: 'GCE', awardingBodyId: 'AQA', awardCode: '7402', componentCodes: ['74021'], resultId: 'R-C-1-7402', service: 'review_of_marking', originalGrade: 'B', rulesPack: jcq, createdAt: '2026-08-13T10:00:00+01:00', ...byEo },
-  }).start();
+  });
+  // The enquiry machine emits its audit lines; a host with a store appends them to the store's log.
+  const ear1Audit = collectAudit(ear1);
+  ear1.start();
   const send1 = (e: EnquiryEvent) => ear1.send(e);
   send1({ type: 'enquiry.submit', at: '2026-08-13T10:05:00+01:00', ...byEo });
   send1({ type: 'consent.capture', at: '2026-08-13T10:20:00+01:00', ...byEo, consent: { written: true, signedBy: 'C-1', signedAt: '2026-08-13T10:15:00+01:00', reference: 'consent form 1' } });
@@ -169,7 +173,9 @@ export async function main(print: (line: string) => void): Promise<void> {
 
   const ear2 = createActor(enquiryMachine, {
     input: { id: 'EAR-2', candidateId: 'C-2', series, level: 'GCE', awardingBodyId: 'AQA', awardCode: '7402', service: 'priority_review_of_marking', originalGrade: 'A', rulesPack: jcq, createdAt: '2026-08-21T09:00:00+01:00', ...byEo },
-  }).start();
+  });
+  const ear2Audit = collectAudit(ear2);
+  ear2.start();
   ear2.send({ type: 'consent.capture', at: '2026-08-21T09:10:00+01:00', ...byEo, consent: { written: true, signedBy: 'C-2', signedAt: '2026-08-21T09:05:00+01:00' } });
   ear2.send({ type: 'enquiry.submit', at: '2026-08-21T09:30:00+01:00', ...byEo });
   ear2.send({ type: 'enquiry.withdraw', at: '2026-08-21T10:00:00+01:00', ...byEo, reason: 'priority deadline missed; candidate decided not to request a non-priority review' });
@@ -177,10 +183,13 @@ export async function main(print: (line: string) => void): Promise<void> {
 
   print('');
   print('Certificates, November 2026');
-  const cert = (id: string, candidateId: string) =>
-    createActor(certificateMachine, { input: { certificate: { id, candidateId, seriesId: series.id, awardingBodyId: 'AQA', awardCodes: ['7402'] }, rulesPack: jcq, series, createdAt: '2026-09-01T09:00:00+01:00', by: officer } }).start();
-  const c1 = cert('CERT-C-1', 'C-1');
-  const c3 = cert('CERT-C-3', 'C-3');
+  const cert = (id: string, candidateId: string) => {
+    const actor = createActor(certificateMachine, { input: { certificate: { id, candidateId, seriesId: series.id, awardingBodyId: 'AQA', awardCodes: ['7402'] }, rulesPack: jcq, series, createdAt: '2026-09-01T09:00:00+01:00', by: officer } });
+    const trail = collectAudit(actor);
+    return { actor: actor.start(), trail };
+  };
+  const { actor: c1, trail: c1Audit } = cert('CERT-C-1', 'C-1');
+  const { actor: c3, trail: c3Audit } = cert('CERT-C-3', 'C-3');
   for (const c of [c1, c3]) {
     c.send({ type: 'certificate.received', at: '2026-11-04T10:00:00Z', by: officer });
     c.send({ type: 'certificate.checked', at: '2026-11-04T14:00:00Z', by: officer, correct: true });
@@ -216,9 +225,9 @@ export async function main(print: (line: string) => void): Promise<void> {
   print(`  purge list of ${list.items.length} record(s) signed off by ${list.signedOff?.by.name ?? 'nobody'}`);
 
   audit(print, 'Results store audit trail', store.audit());
-  audit(print, 'EAR-1 audit trail', ear1.getSnapshot().context.audit);
-  audit(print, 'EAR-2 audit trail', ear2.getSnapshot().context.audit);
-  audit(print, 'CERT-C-1 audit trail', c1.getSnapshot().context.audit);
-  audit(print, 'CERT-C-3 audit trail', c3.getSnapshot().context.audit);
+  audit(print, 'EAR-1 audit trail', ear1Audit);
+  audit(print, 'EAR-2 audit trail', ear2Audit);
+  audit(print, 'CERT-C-1 audit trail', c1Audit);
+  audit(print, 'CERT-C-3 audit trail', c3Audit);
   audit(print, 'Purge list audit trail', list.audit);
 }

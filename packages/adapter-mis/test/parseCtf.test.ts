@@ -55,4 +55,46 @@ describe('parseCtf (DfE Common Transfer File)', () => {
     expect(() => parseCtf('<Other><Header/></Other>')).toThrowError(expect.objectContaining({ code: 'malformed_response' }));
     expect(() => parseCtf('<CTfile><CTFpupilData/></CTfile>')).toThrowError(expect.objectContaining({ code: 'malformed_response' }));
   });
+
+  it('reads every CTFpupilData block, naming the block when there are several', () => {
+    const two = parseCtf('<CTfile><Header/><CTFpupilData><Pupil><UPN>R201100018042</UPN><Surname>Khan</Surname></Pupil></CTFpupilData><CTFpupilData><Pupil><UPN>B820123400101</UPN><Surname>Jones</Surname></Pupil><Pupil><Surname>NoUpn</Surname></Pupil></CTFpupilData></CTfile>', { file: 'two.xml' });
+    expect(two.candidates.map((c) => c.upn)).toEqual(['R201100018042', 'B820123400101']);
+    expect(two.issues.map((i) => i.where)).toEqual(['two.xml:CTFpupilData[2]/Pupil[2]']);
+  });
+
+  it('reads bytes: UTF-8 (with or without a byte-order mark), UTF-16 and a declared ISO-8859-1', () => {
+    const xml = '<CTfile><Header/><CTFpupilData><Pupil><UPN>B820123400101</UPN><Surname>Jones</Surname><Forename>Siân</Forename></Pupil></CTFpupilData></CTfile>';
+    const utf8 = new TextEncoder().encode(xml);
+    expect(parseCtf(utf8).candidates[0]?.legalForenames).toBe('Siân');
+    expect(parseCtf(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8])).candidates[0]?.legalForenames).toBe('Siân');
+    const utf16 = new Uint8Array([0xff, 0xfe, ...[...xml].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
+    expect(parseCtf(utf16).candidates[0]?.legalForenames).toBe('Siân');
+    const latin1 = `<?xml version="1.0" encoding="ISO-8859-1"?>${xml}`;
+    expect(parseCtf(Uint8Array.from(latin1, (c) => c.charCodeAt(0))).candidates[0]?.legalForenames).toBe('Siân');
+    expect(() => parseCtf(new Uint8Array([...utf8.slice(0, 20), 0xff, ...utf8.slice(20)]), { file: 'bad.xml' })).toThrowError(expect.objectContaining({ code: 'malformed_response', location: expect.objectContaining({ file: 'bad.xml', line: 1 }) }));
+  });
+
+  const refusedWith = (xml: string) => {
+    try {
+      parseCtf(xml, { file: 'hostile.xml' });
+    } catch (error) {
+      return isExamcycleError(error) ? { code: error.code, file: error.location?.file, line: error.location?.line, element: error.location?.field } : { untyped: String(error) };
+    }
+    return undefined;
+  };
+
+  it('refuses hostile XML with malformed_response and where it is, never the parser\'s own error', () => {
+    const head = '<CTfile>\n<Header/>\n';
+    expect(refusedWith(`${head}<CTFpupilData><Pupil><__proto__>x</__proto__></Pupil></CTFpupilData></CTfile>`)).toEqual({ code: 'malformed_response', file: 'hostile.xml', line: 3, element: '__proto__' });
+    expect(refusedWith(`${head}<constructor/></CTfile>`)).toEqual({ code: 'malformed_response', file: 'hostile.xml', line: 3, element: 'constructor' });
+    expect(refusedWith(`${head}${'<a>'.repeat(5000)}${'</a>'.repeat(5000)}</CTfile>`)).toEqual({ code: 'malformed_response', file: 'hostile.xml', line: 3, element: 'a' });
+    expect(refusedWith(`<?xml version="1.0"?>\n<!DOCTYPE CTfile [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<CTfile><Header>&x;</Header></CTfile>`)).toMatchObject({ code: 'malformed_response', line: 2 });
+    expect(refusedWith(`<!DOCTYPE CTfile [<!ENTITY x "${'a'.repeat(100_000)}">]><CTfile><Header>&x;</Header></CTfile>`)).toMatchObject({ code: 'malformed_response', line: 1 });
+    expect(refusedWith(`${head}</CTfile>\n<?pi unclosed`)).toEqual({ code: 'malformed_response', file: 'hostile.xml', line: 4, element: '<?' });
+    expect(refusedWith(`${head}<!-- unclosed</CTfile>`)).toMatchObject({ code: 'malformed_response' });
+  });
+
+  it('accepts a document type without declarations', () => {
+    expect(parseCtf('<!DOCTYPE CTfile SYSTEM "ctf.dtd"><CTfile><Header/></CTfile>').candidates).toEqual([]);
+  });
 });

@@ -112,4 +112,22 @@ describe('writeEntriesFile (JCQ formats v14 entries file)', () => {
     expect(seq.content).toBeUndefined();
     expect(seq.issues).toContainEqual(expect.objectContaining({ field: 'sequenceNumber', code: 'unrepresentable_value' }));
   });
+
+  it('refuses entries of another series: a November entry is not written into a June (6A26) file, nor the reverse', () => {
+    const november = { ...entry('c2', '8300F'), seriesId: 'november-2026' };
+    const june = writeEntriesFile(candidates, [...entries, november], options);
+    expect(june.issues).toContainEqual(expect.objectContaining({ entryId: november.id, field: 'seriesId', value: 'november-2026', code: 'invalid_value', severity: 'error' }));
+    expect(june.counts.entries).toBe(entries.length);
+    const bg = writeEntriesFile(candidates, [...entries, november], { ...options, series: { code: 'BG', year: '26' } });
+    expect(bg.counts.entries).toBe(1);
+    expect(bg.issues.filter((i) => i.field === 'seriesId')).toHaveLength(entries.length);
+  });
+
+  it('takes the series id when the EDI series is not in a JCQ month, and warns when it cannot check', () => {
+    const unchecked = writeEntriesFile(candidates, entries, { ...options, series: { code: '9W', year: '26' } });
+    expect(unchecked.counts.entries).toBe(entries.length);
+    expect(unchecked.issues).toContainEqual(expect.objectContaining({ field: 'seriesId', severity: 'warning' }));
+    const checked = writeEntriesFile(candidates, entries, { ...options, series: { code: '9W', year: '26' }, seriesId: 'june-2026' });
+    expect(checked.issues.filter((i) => i.field === 'seriesId')).toEqual([]);
+  });
 });

@@ -28,6 +28,12 @@ function rng(seed: number) {
   };
 }
 
+/** A finding, printed with the input (first ones only) so it can become a regression test. */
+let reported = 0;
+function report(machine: string, what: string, input: unknown): void {
+  if (reported++ < 5) process.stderr.write(`fuzz snapshots: ${machine}: ${what}: ${JSON.stringify(input).slice(0, 2000)}\n`);
+}
+
 const JUNK: readonly unknown[] = [null, '', 'dpen', 'toString', '__proto__', 'error', 'done', -1, 0, 1e308, true, [], {}, 'x'.repeat(5000)];
 
 function paths(u: unknown, prefix: (string | number)[] = []): (string | number)[][] {
@@ -99,12 +105,21 @@ export async function fuzzSnapshots(inputs: number): Promise<FuzzRow> {
       actor.subscribe({ error: () => (failed = true) });
       actor.start();
       const snap = actor.getSnapshot() as { context: unknown; status: string };
-      if (snap.status !== 'active' || !spec.context.safeParse(snap.context).success || failed) untyped += 1;
+      if (snap.status !== 'active' || !spec.context.safeParse(snap.context).success || failed) {
+        untyped += 1;
+        report(base.machine, 'restored into an invalid actor', input);
+      }
       actor.send({ type: spec.tickEvent ?? 'clock.tick', at: '2030-01-01T00:00:00Z', by: { id: 'fuzz', role: 'system' } } as never);
-      if (failed) untyped += 1;
+      if (failed) {
+        untyped += 1;
+        report(base.machine, 'errored on an event after restore', input);
+      }
       actor.stop();
     } catch (e) {
-      if (!isExamcycleError(e)) untyped += 1;
+      if (!isExamcycleError(e)) {
+        untyped += 1;
+        report(base.machine, `untyped throw: ${String(e)}`, input);
+      }
     }
     if (performance.now() - t0 > 1000) over += 1;
     if (i % 500 === 0) peak = Math.max(peak, process.memoryUsage().rss);

@@ -89,7 +89,8 @@ export type { ImportResult, RecordIssue, RecordKind, RecordKinds } from './adapt
 // audit and persistence
 export { appendAudit, auditToJsonLines, collectAudit } from './audit/auditTrail.js';
 export type { Actor, AuditEmitted, AuditEntry, AuditLine } from './audit/auditTrail.js';
-export { persistSnapshot, restoreSnapshot, snapshotVersion } from './persistence/persistSnapshot.js';
+export { persistSnapshot, restoreWithSpec, snapshotVersion } from './persistence/persistSnapshot.js';
+export { restoreSnapshot } from './persistence/restoreSnapshot.js';
 export type { PersistedSnapshot, RestoreOptions, SnapshotMigrations } from './persistence/persistSnapshot.js';
 export { dropContextAudit } from './persistence/persistedMachine.js';
 export type { PersistedMachineSpec } from './persistence/persistedMachine.js';

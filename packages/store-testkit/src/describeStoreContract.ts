@@ -143,6 +143,21 @@ export function describeStoreContract(name: string, open: () => Promise<Examcycl
           expect(await rejection(store.saveSnapshot(key, envelope(1), { expectedRevision: null }))).toMatchObject({ code: 'invalid_value' });
         }
       });
+
+      it('refuses, as invalid_value and writing nothing, a revision that is no revision number, an empty signal or record id, a counter without a centre', async () => {
+        const key = keyOf('args');
+        for (const expectedRevision of [1.5, -1, Number.NaN]) {
+          expect(await rejection(store.saveSnapshot(key, envelope(1), { expectedRevision }))).toMatchObject({ code: 'invalid_value' });
+        }
+        expect(await rejection(store.saveSnapshot(key, envelope(1), { expectedRevision: null, audit: [line('no')], signals: [signal('')] }))).toMatchObject({
+          code: 'invalid_value',
+        });
+        expect(await store.loadSnapshot(key)).toBeUndefined();
+        expect(await store.readAudit(key)).toEqual([]);
+        expect(await rejection(store.putRecords(key, 'results', [{ id: 'ok', data: 1 }, { id: '', data: 2 }]))).toMatchObject({ code: 'invalid_value' });
+        expect(await store.loadRecords(key, 'results')).toEqual([]);
+        expect(await rejection(store.nextCounter({ centreNumber: '' }, 'edi'))).toMatchObject({ code: 'invalid_value' });
+      });
     });
 
     describe('audit log', () => {

@@ -51,6 +51,11 @@ export interface CellCodec<T = unknown> {
   readonly name: string;
   /** How an empty cell reads. */
   readonly empty: EmptyCell;
+  /**
+   * Other spellings read as a value (an enumeration's aliases, folded: lower case, `_` for spaces and
+   * hyphens), for documentation; a list's are its items'.
+   */
+  readonly aliases?: Readonly<Record<string, string>>;
   /** Reads trimmed, non-empty cell text. */
   decode(text: string): T | CellFailure;
   /**

@@ -172,9 +172,12 @@ export function oneOf<const V extends string>(values: readonly V[], spellings: R
   const lookup = new Map<string, V>();
   for (const v of values) lookup.set(enumKey(v), v);
   for (const [k, v] of Object.entries(spellings)) lookup.set(enumKey(k), v);
+  const aliases: Record<string, V> = {};
+  for (const [k, v] of Object.entries(spellings)) if (enumKey(k) !== enumKey(v)) aliases[enumKey(k)] = v;
   return {
     name: `one of ${values.join(', ')}`,
     empty: 'absent',
+    ...(Object.keys(aliases).length === 0 ? {} : { aliases }),
     decode: (t) => exact.get(t) ?? lookup.get(enumKey(t)) ?? new CellFailure(`${cellQuote(t)} is not one of ${values.join(', ')}`),
     encode: (v) => v,
   };
@@ -198,6 +201,7 @@ export function listOf<T = string>(item: CellCodec<T> = text as unknown as CellC
   return {
     name: `list of ${item.name}`,
     empty: 'absent',
+    ...(item.aliases === undefined ? {} : { aliases: item.aliases }),
     decode(t) {
       let count = 0;
       let start = 0;

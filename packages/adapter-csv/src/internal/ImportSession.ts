@@ -130,6 +130,10 @@ export class ImportSession<K extends RecordKind> {
     if (this.fatal !== undefined) return;
     if (bytes.length > 0) this.translate(this.reader.write(bytes));
     if (problem !== undefined && this.fatal === undefined) {
+      // csv-parse holds back the last bytes it was given (a CR may be half a CRLF): end it, so the rows
+      // before the bad byte's line come out; none from that line on is read
+      this.assembler.stopAt = problem.line;
+      this.translate(this.reader.end());
       this.assembler.fail(new ExamcycleError('binary_file', problem.message, { location: this.assembler.location(problem.line) }));
     }
   }

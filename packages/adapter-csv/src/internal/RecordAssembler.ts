@@ -87,6 +87,8 @@ function schemaCode(issue: z.core.$ZodIssue): ExamcycleErrorCode {
 export class RecordAssembler<T> {
   /** The physical line the next row starts on. */
   nextLine = 1;
+  /** The first line not to read (a bad byte is on it). */
+  stopAt = Infinity;
   records: T[] = [];
   issues: RecordIssue[] = [];
   rowsRead = 0;
@@ -136,7 +138,7 @@ export class RecordAssembler<T> {
     const line = this.nextLine;
     const breaks = quoted ? breaksIn(cells) : 0;
     this.nextLine += 1 + breaks;
-    if (this.fatal !== undefined) return;
+    if (this.fatal !== undefined || line >= this.stopAt) return;
     if (breaks > 0) {
       this.runaway(cells, line, closedAtEnd);
       return;
@@ -157,7 +159,7 @@ export class RecordAssembler<T> {
    */
   private runaway(cells: string[], line: number, closedAtEnd: boolean): void {
     const lines = physicalLines(cells, closedAtEnd);
-    for (let k = 0; k < lines.length && this.fatal === undefined; k += 1) {
+    for (let k = 0; k < lines.length && this.fatal === undefined && line + k < this.stopAt; k += 1) {
       const { text, role } = lines[k]!;
       const at = line + k;
       if (this.plans === undefined && role !== 'plain') {
@@ -184,7 +186,7 @@ export class RecordAssembler<T> {
       }
       if (role === 'closing') {
         this.rowsRead += 1;
-        this.issue(at, 'malformed_row', `Line ${at} holds the " that closes the cell opened on line ${line}, so the row cannot be read apart from it`, undefined, text);
+        this.issue(at, 'malformed_row', `The quoted cell opened on line ${line} ends on line ${at}, so this line cannot be read apart from it: check its quotes`, undefined, text);
         continue;
       }
       const again = lineCells(text);

@@ -10,11 +10,14 @@
  * stray quote was followed by a comma or the end of a line (the cell is the text between the quotes,
  * `""` read as `"`), or relaxed, when text followed it (the cell is then kept as written, its opening
  * quote included, up to the next comma). Both are turned back into the lines of the file, quotes
- * doubled again where csv-parse read `""` as `"` (in a relaxed cell, the text up to the quote that
- * relaxed it is not told apart from the rest, so the last line is taken as it came).
+ * doubled again where csv-parse read `""` as `"`, which gives back exactly every line swallowed whole.
+ * The line where the cell ended cannot always be given back exactly (in a relaxed cell the text up to
+ * the quote that relaxed it is not told apart from the rest, and csv-parse split the rest of that line
+ * differently), so it is only reported; when the file ended inside the cell there is no such line.
  *
  * @internal
  */
+import { lineCells } from './lineCells.js';
 
 const QUOTE = 34;
 
@@ -25,7 +28,7 @@ export type LineRole = 'opening' | 'closing' | 'plain';
 export interface PhysicalLine {
   /** The line's text, without its line break. */
   readonly text: string;
-  /** `opening`: the quote that ran away opens here; `closing`: the quote that ended it is here; `plain`: a line swallowed whole (read it again). */
+  /** `opening`: the quote that ran away opens here; `closing`: the cell ended here (this line cannot be read apart from it); `plain`: a line swallowed whole, given back exactly (read it again). */
   readonly role: LineRole;
 }
 
@@ -44,9 +47,13 @@ function piecesOf(cell: string): string[] {
   return pieces;
 }
 
-/** A cell without line breaks written so that {@link lineCells} reads it back the same. */
+/**
+ * A cell without line breaks written so that {@link lineCells} reads it back the same: as it is when that
+ * reads back (after a relaxed cell csv-parse splits the rest of the line at every comma, quotes and all,
+ * so the cells joined are the line as written), else quoted.
+ */
 function written(cell: string): string {
-  if (cell.indexOf(',') === -1 && cell.indexOf('"') === -1) return cell;
+  if (cell.indexOf(',') === -1 && (cell.indexOf('"') === -1 || lineCells(cell)?.[0] === cell)) return cell;
   return `"${cell.replaceAll('"', '""')}"`;
 }
 
@@ -93,14 +100,13 @@ export function physicalLines(cells: readonly string[], closedAtEnd: boolean): P
     const first = pieces[0]!;
     lines.push({ text: current + (relaxed ? `"${first.slice(1).replaceAll('"', '""')}` : `"${first.replaceAll('"', '""')}`), role: 'opening' });
     for (let p = 1; p < last; p += 1) lines.push({ text: pieces[p]!.replaceAll('"', '""'), role: 'plain' });
-    if (relaxed) {
-      current = pieces[last]!;
-      role = 'plain';
-    } else if (closedAtEnd && c === cells.length - 1) {
+    if (closedAtEnd && c === cells.length - 1 && !relaxed) {
       current = pieces[last]!.replaceAll('"', '""');
       role = 'plain';
     } else {
-      current = `${pieces[last]!.replaceAll('"', '""')}"`;
+      // the line where the quote ended: closed, or relaxed (its text up to the quote that relaxed it is
+      // not told apart from the rest), so not read again
+      current = relaxed ? pieces[last]! : `${pieces[last]!.replaceAll('"', '""')}"`;
       role = 'closing';
     }
   }

@@ -37,7 +37,14 @@ export interface BasedataZipLimits {
   readonly maxRatio?: number;
 }
 
-/** The limits used when none are given. */
+/**
+ * The zip limits used when none are given; each can be set through `readBasedata`'s `zipLimits`.
+ *
+ * @example
+ * ```ts
+ * readBasedata(files, { zipLimits: { ...BASEDATA_ZIP_LIMITS, maxExpandedBytes: 16 * 1024 * 1024 } });
+ * ```
+ */
 export const BASEDATA_ZIP_LIMITS: Required<BasedataZipLimits> = { maxExpandedBytes: 64 * 1024 * 1024, maxEntries: 100, maxDepth: 2, maxRatio: 200 };
 
 /** Size past which {@link BasedataZipLimits.maxRatio} applies. */
@@ -55,7 +62,17 @@ export interface ZipBudget {
   expanded: number;
 }
 
-/** Whether bytes start like a zip (a local file header, or the end record of an empty zip). */
+/**
+ * Whether bytes start like a zip (a local file header, or the end record of an empty zip), whatever the
+ * file is called.
+ *
+ * @param bytes - the file
+ * @example
+ * ```ts
+ * looksLikeZip(new Uint8Array([0x50, 0x4b, 0x03, 0x04])); // true
+ * ```
+ * @internal
+ */
 export function looksLikeZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 0x03 && bytes[3] === 0x04) || (bytes[2] === 0x05 && bytes[3] === 0x06));
 }

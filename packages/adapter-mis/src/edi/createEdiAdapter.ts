@@ -92,6 +92,7 @@ export interface EdiAdapter {
   readEntries(input: string | Uint8Array, options?: { readonly file?: string }): EntriesFileReading;
   /** Reads a results file, matched to candidates and entries when both are given. */
   readResults(input: string | Uint8Array, options?: { readonly file?: string; readonly candidates?: readonly Candidate[]; readonly entries?: readonly Entry[] }): ResultsFileReading;
+  /** Reads basedata as this awarding body; a zip past its limits throws `limit_exceeded` (see {@link readBasedata}). */
   readBasedata(files: readonly BasedataFile[], options?: Omit<ReadBasedataOptions, 'awardingBodyId'>): BasedataReading;
 }
 

@@ -11,9 +11,11 @@
  * again, and the old records stay in the same snapshot for the tracker's academic-year choice.
  *
  * States: `unregistered` (only `centre.register`), then `registered`. Every event carries `at` and `by`;
- * every accepted and every rejected event is appended to `context.audit` (a rejection with its reason, an
- * {@link ExamcycleError} code and the rule that decided). Context changes only through `assign`; the rules
- * are one pure guard, the changes one pure function; there is no I/O and no clock: time is each event's `at`.
+ * every accepted and every rejected event emits exactly one audit line, `{ type: 'audit', line }` (a
+ * rejection with its reason, an {@link ExamcycleError} code and the rule that decided), which the runtime
+ * appends to the store's log: the context holds the centre's state, never its history, so a rejected event
+ * changes nothing but `lastEventAt`. Context changes only through `assign`; the rules are one pure guard,
+ * the changes one pure function; there is no I/O and no clock: time is each event's `at`.
  */
 import { enqueueActions, setup, type Actor as XActor, type SnapshotFrom } from 'xstate';
 import type { AuditEmitted, AuditEntry, AuditLine } from '../audit/auditTrail.js';

@@ -55,14 +55,15 @@ export type {
   FacilitatorAssignment,
   RoomDeployment,
 } from './deployInvigilators.js';
-export { invigilatorBookingMachine, startInvigilatorBooking } from './invigilatorBookingMachine.js';
+export { invigilatorBookingMachine } from './invigilatorBookingMachine.js';
+export { startInvigilatorBooking } from './startInvigilatorBooking.js';
 export type {
   InvigilatorBookingContext,
   InvigilatorBookingEmitted,
   InvigilatorBookingEvent,
   InvigilatorBookingInput,
-  StartInvigilatorBookingOptions,
 } from './invigilatorBookingMachine.js';
+export type { StartInvigilatorBookingOptions } from './startInvigilatorBooking.js';
 export { invigilatorBookingContextSchema, invigilatorBookingPersisted, nextBookingWake } from './invigilatorBookingPersisted.js';
 
 // the exam-room record

@@ -10,10 +10,11 @@ import type { Actor, AuditLine } from '../audit/auditTrail.js';
 import { centreNumberSchema } from '../domain/identifierSchemas.js';
 import { examSeriesSchema } from '../domain/series.js';
 import { ExamcycleError, isExamcycleError } from '../errors/ExamcycleError.js';
-import { persistSnapshot, restoreSnapshot, type PersistedSnapshot, type SnapshotMigrations } from '../persistence/persistSnapshot.js';
+import { persistSnapshot, restoreWithSpec, type PersistedSnapshot, type SnapshotMigrations } from '../persistence/persistSnapshot.js';
 import type { KeyDate } from '../rules/RulesPack.js';
 import { toLondon, type ExamClock, type Instant } from '../time/clock.js';
 import { examCycleMachine, type ExamCycleEvent, type ExamCycleInput } from './examCycleMachine.js';
+import { examCyclePersisted } from './examCyclePersisted.js';
 
 /** An event without its instant: the handle stamps it from the clock. */
 export type UnstampedExamCycleEvent = ExamCycleEvent extends infer E ? (E extends { at: Instant } ? Omit<E, 'at'> & { at?: Instant } : never) : never;
@@ -30,7 +31,7 @@ export interface CreateExamCycleOptions {
   readonly clock: ExamClock;
   /** What starts a new cycle (`startedAt` defaults to the clock's now). Omit when restoring. */
   readonly input?: Omit<ExamCycleInput, 'startedAt'> & { readonly startedAt?: Instant };
-  /** A persisted snapshot to restore instead of starting a new cycle (validated; see {@link restoreSnapshot}). */
+  /** A persisted snapshot to restore instead of starting a new cycle (validated; see `restoreSnapshot`). */
   readonly snapshot?: PersistedSnapshot | unknown;
   /** Migrations for older snapshot versions (core ships those of its own formats). */
   readonly migrations?: SnapshotMigrations;
@@ -94,7 +95,7 @@ export function checkCycleInput(input: Pick<ExamCycleInput, 'centre' | 'series' 
  * Starts (or restores) an exam cycle on an injected clock.
  *
  * @param options - the clock, and the input for a new cycle or a snapshot to restore
- * @throws ExamcycleError `unknown_series`, `invalid_value` (input), or the errors of {@link restoreSnapshot}
+ * @throws ExamcycleError `unknown_series`, `invalid_value` (input), or the errors of `restoreSnapshot`
  * @example
  * ```ts
  * const clock = new SimulatedClock();
@@ -108,7 +109,7 @@ export function createExamCycle({ clock, input, snapshot, migrations, tickEveryM
   const nowIso = (): Instant => toLondon(clock.now()).toISO()!;
   let actor: XActor<typeof examCycleMachine>;
   if (snapshot !== undefined) {
-    actor = restoreSnapshot(examCycleMachine, snapshot, { clock, ...(migrations ? { migrations } : {}) });
+    actor = restoreWithSpec(examCycleMachine, snapshot, { clock, spec: examCyclePersisted, ...(migrations ? { migrations } : {}) });
   } else if (input) {
     const keyDates = checkCycleInput(input);
     const { rulesPack: _pack, ...rest } = input;

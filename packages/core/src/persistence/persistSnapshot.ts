@@ -7,9 +7,10 @@ import { createActor, type Actor as XActor, type AnyActorRef, type AnyStateMachi
 import { z } from 'zod';
 import { ExamcycleError } from '../errors/ExamcycleError.js';
 import type { ExamClock } from '../time/clock.js';
-import type { PersistedMachineSpec } from './persistedMachine.js';
-import { persistedSpecFor } from './persistedMachines.js';
+import type { PersistedMachineSpec, SnapshotMigrations } from './persistedMachine.js';
 import { validateSnapshot } from './validateSnapshot.js';
+
+export type { SnapshotMigrations } from './persistedMachine.js';
 
 /** The JSON form of a persisted machine. */
 export interface PersistedSnapshot {
@@ -29,8 +30,6 @@ const persistedSchema = z.object({
   snapshot: z.record(z.string(), z.unknown()),
 });
 
-/** Migrations by the version they upgrade from: `{ 1: (s) => upgradedToVersion2 }`. */
-export type SnapshotMigrations = Readonly<Record<number, (snapshot: Record<string, unknown>) => Record<string, unknown>>>;
 
 /**
  * The snapshot format version of a machine, from its `version` field (a positive integer string).
@@ -61,13 +60,13 @@ export function persistSnapshot(actor: AnyActorRef & { logic: unknown }): Persis
   return { format: 'examcycle.snapshot', machine: machine.id, version: snapshotVersion(machine), snapshot };
 }
 
-/** Options for {@link restoreSnapshot}. */
+/** Options for {@link restoreSnapshot} and {@link restoreWithSpec}. */
 export interface RestoreOptions<TInput> {
   /** Upgrades from older versions, applied in order (added to, and taking precedence over, the machine's own). */
   readonly migrations?: SnapshotMigrations;
   /**
-   * The persistence spec (context schema, migrations) of a machine examcycle does not ship. examcycle's own
-   * machines are found by id.
+   * The persistence spec (context schema, migrations) of the machine. `restoreSnapshot` finds examcycle's own
+   * machines' specs by id; pass one for a machine examcycle does not ship.
    */
   readonly spec?: PersistedMachineSpec;
   /** The clock the restored actor schedules on (xstate's `SimulatedClock` in tests). */
@@ -77,20 +76,19 @@ export interface RestoreOptions<TInput> {
 }
 
 /**
- * Restores a persisted snapshot into a new (not yet started) actor of `machine`, migrating older versions.
- * Everything is validated first (see {@link validateSnapshot}): the status, that the state value is a real
- * state of the machine, that there are no unknown child actors, and the context against the machine's schema.
+ * Restores a persisted snapshot with an explicit persistence spec (or none: then the context is not checked
+ * against a schema). Hosts call {@link restoreSnapshot}, which finds the spec of examcycle's own machines.
  *
  * @param machine - the machine the snapshot was taken from
  * @param persisted - the parsed JSON from {@link persistSnapshot}
- * @param options - migrations, clock and input
+ * @param options - the spec, migrations, clock and input
  * @throws ExamcycleError `snapshot_invalid`, `snapshot_machine_mismatch` or `snapshot_version_unsupported`
  * @example
  * ```ts
- * const actor = restoreSnapshot(examCycleMachine, JSON.parse(saved)).start();
+ * const actor = restoreWithSpec(myMachine, JSON.parse(saved), { spec: myMachineSpec }).start();
  * ```
  */
-export function restoreSnapshot<TMachine extends AnyStateMachine>(
+export function restoreWithSpec<TMachine extends AnyStateMachine>(
   machine: TMachine,
   persisted: unknown,
   options: RestoreOptions<unknown> = {},
@@ -108,7 +106,7 @@ export function restoreSnapshot<TMachine extends AnyStateMachine>(
     });
   }
   const target = snapshotVersion(machine);
-  const spec = options.spec ?? persistedSpecFor(machine);
+  const spec = options.spec;
   const migrations: SnapshotMigrations = { ...(spec?.migrations ?? {}), ...(options.migrations ?? {}) };
   let snapshot = parsed.data.snapshot;
   if (version > target) {
@@ -141,3 +139,10 @@ export function restoreSnapshot<TMachine extends AnyStateMachine>(
     throw new ExamcycleError('snapshot_invalid', `Snapshot of "${id}" does not fit the machine: ${(cause as Error).message}`, { cause });
   }
 }
+
+/**
+ * The low-level restore under the public name, for modules inside core that restore their own machine and
+ * pass its spec (the barrel exports the spec-finding `restoreSnapshot` instead).
+ * @internal
+ */
+export const restoreSnapshot = restoreWithSpec;

@@ -6,7 +6,9 @@
 import type { AnyStateMachine } from 'xstate';
 import type { z } from 'zod';
 import type { Instant } from '../time/clock.js';
-import type { SnapshotMigrations } from './persistSnapshot.js';
+
+/** Migrations by the version they upgrade from: `{ 1: (s) => upgradedToVersion2 }`. */
+export type SnapshotMigrations = Readonly<Record<number, (snapshot: Record<string, unknown>) => Record<string, unknown>>>;
 
 /**
  * A machine's persistence spec.

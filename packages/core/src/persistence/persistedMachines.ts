@@ -4,6 +4,8 @@
  * persistence module, so a table built at load time would see them half-initialised).
  */
 import type { AnyStateMachine } from 'xstate';
+import { eopsPersisted } from '../eops/eopsPersisted.js';
+import { invigilatorBookingPersisted } from '../examTime/invigilatorBookingPersisted.js';
 import { examCyclePersisted } from '../machines/examCyclePersisted.js';
 import type { PersistedMachineSpec } from './persistedMachine.js';
 
@@ -18,7 +20,7 @@ let table: ReadonlyMap<string, PersistedMachineSpec> | undefined;
  * ```
  */
 export function shippedMachineSpecs(): readonly PersistedMachineSpec[] {
-  return [examCyclePersisted];
+  return [examCyclePersisted, eopsPersisted, invigilatorBookingPersisted];
 }
 
 /**

@@ -21,6 +21,9 @@ function isPlainObject(u: unknown): u is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+/** The fields xstate writes in a persisted snapshot; anything else (a `__proto__` key, say) is refused. */
+const SNAPSHOT_KEYS: ReadonlySet<string> = new Set(['status', 'value', 'historyValue', 'context', 'children', 'output', 'error', 'tags']);
+
 /** The first problem with `value` as a state value of `node`, as `[path, message]`, or undefined. */
 function stateValueProblem(node: StateNodeLike, value: unknown, path: string): [string, string] | undefined {
   const children = node.states;
@@ -74,13 +77,16 @@ export function validateSnapshot(machine: AnyStateMachine, snapshot: Record<stri
       ...(cause !== undefined ? { cause } : {}),
     });
   };
+  for (const k of Object.keys(snapshot)) {
+    if (!SNAPSHOT_KEYS.has(k)) fail(`snapshot.${k.slice(0, 40)}`, 'not a field of a persisted snapshot');
+  }
   if (snapshot['status'] !== 'active') {
     fail('snapshot.status', `the actor must have been running ("active"), not ${JSON.stringify(snapshot['status'])?.slice(0, 40) ?? 'undefined'}`);
   }
   if (snapshot['error'] !== undefined && snapshot['error'] !== null) fail('snapshot.error', 'a running actor has no error');
   if (snapshot['output'] !== undefined && snapshot['output'] !== null) fail('snapshot.output', 'a running actor has no output');
   const children = snapshot['children'];
-  if (children !== undefined && (!isPlainObject(children) || Object.keys(children).length > 0)) {
+  if (!isPlainObject(children) || Object.keys(children).length > 0) {
     fail('snapshot.children', 'this machine spawns no child actors');
   }
   const history = snapshot['historyValue'];

@@ -271,6 +271,18 @@ function textRejection(value: unknown, name: string): CertificateRefusal | undef
   return value === undefined || typeof value === 'string' ? undefined : { code: 'invalid_value', reason: `${name} is text, not ${JSON.stringify(value) ?? typeof value}` };
 }
 
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+
+/** What is wrong with a certificate's input (so every context it starts with restores), or `undefined`. */
+function inputProblem(input: CertificateInput): string | undefined {
+  const c = input.certificate as Partial<Record<string, unknown>> | undefined;
+  if (typeof c !== 'object' || c === null) return 'certificate must say which certificate';
+  for (const k of ['id', 'candidateId', 'seriesId', 'awardingBodyId'] as const) if (!isText(c[k])) return `certificate.${k} must be non-empty text`;
+  if (c['awardCodes'] !== undefined && !(Array.isArray(c['awardCodes']) && c['awardCodes'].every((a) => typeof a === 'string'))) return 'certificate.awardCodes must be a list of text';
+  if (typeof input.rulesPack !== 'object' || input.rulesPack === null || !isText(input.rulesPack.id) || typeof input.rulesPack.retention !== 'function') return 'rulesPack must have an id and a retention function';
+  return undefined;
+}
+
 function latest<T>(list: readonly T[], next: T): T[] {
   return [...list, next].slice(-CERTIFICATE_HISTORY_KEPT);
 }
@@ -556,8 +568,10 @@ function createCertificateMachine(hostPack: CertificateRulesPack | undefined) {
     id: 'certificate',
     version: '2',
     context: ({ input }) => {
-      const createdAt = iso(input.createdAt);
       const c = input.certificate;
+      const badInput = inputProblem(input);
+      if (badInput) throw new ExamcycleError('invalid_value', `The certificate record cannot start: ${badInput}`, { details: { certificateId: String(c?.id) } });
+      const createdAt = iso(input.createdAt);
       const fromKeyDates = input.series && input.rulesPack.keyDates ? keyDateFor(input.rulesPack.keyDates(input.series), 'certificates_expected', { awardingBodyId: c.awardingBodyId })?.at : undefined;
       const expected = input.expectedBy ?? fromKeyDates;
       const disposal = input.incorrectCertificates && Object.hasOwn(input.incorrectCertificates, c.awardingBodyId) ? input.incorrectCertificates[c.awardingBodyId] : undefined;

@@ -17,8 +17,8 @@ import type { Actor as XActor } from 'xstate';
 import { instantMillis } from '../audit/eventStamp.js';
 import { staffRoleSchema } from '../domain/staff.js';
 import { ExamcycleError } from '../errors/ExamcycleError.js';
-import { dropContextAudit, type PersistedMachineSpec } from '../persistence/persistedMachine.js';
-import { restoreSnapshot, type RestoreOptions, type SnapshotMigrations } from '../persistence/persistSnapshot.js';
+import { dropContextAudit, type PersistedMachineSpec, type SnapshotMigrations } from '../persistence/persistedMachine.js';
+import { restoreWithSpec, type RestoreOptions } from '../persistence/persistSnapshot.js';
 import {
   CERTIFICATE_HISTORY_KEPT,
   certificateMachine,
@@ -130,7 +130,7 @@ export function certificatePersistedFor(rulesPack: CertificateRulesPack): Persis
 
 /**
  * Restores a persisted certificate with the host's rules pack (a snapshot holds only the pack's id): the
- * plain restore path with {@link certificatePersistedFor}, after checking the ids match.
+ * plain restore path (`restoreWithSpec`) with {@link certificatePersistedFor}, after checking the ids match.
  *
  * @param persisted - the parsed JSON from `persistSnapshot(actor)`
  * @param options - the rules pack (its id must match), and restore options (clock, migrations)
@@ -154,5 +154,5 @@ export function restoreCertificate(
       throw new ExamcycleError('snapshot_invalid', `The certificate was kept under rules pack "${String(packId)}", not "${rulesPack.id}"`, { details: { expected: String(packId), found: rulesPack.id } });
     }
   }
-  return restoreSnapshot(spec.machine, persisted, { ...rest, spec });
+  return restoreWithSpec(spec.machine, persisted, { ...rest, spec });
 }

@@ -47,18 +47,8 @@ function str(u: unknown): string | null {
   return typeof u === 'string' ? u : u === undefined ? null : String(u);
 }
 
-/**
- * Whether an actor acts for the exams office (the directory decides when the store has one).
- *
- * @internal
- * @param ctx - the store's context
- * @param by - the actor
- * @example
- * ```ts
- * isExamsOffice(ctx, { id: 'EO', role: 'exams_officer' }); // true
- * ```
- */
-export function isExamsOffice(ctx: ResultsContext, by: Actor): boolean {
+/** Whether an actor acts for the exams office (the directory decides when the store has one). */
+function isExamsOffice(ctx: ResultsContext, by: Actor): boolean {
   if (by.role === 'system') return true;
   if (ctx.staffById) {
     const m = ctx.staffById.get(by.id);

@@ -12,7 +12,7 @@
 import { emit, enqueueActions, setup } from 'xstate';
 import type { Actor, AuditEmitted, AuditLine } from '../audit/auditTrail.js';
 import { instantMillis, isActor, rejectionLine, stampRejection } from '../audit/eventStamp.js';
-import type { QualificationLevel } from '../domain/qualification.js';
+import { qualificationLevelSchema, type QualificationLevel } from '../domain/qualification.js';
 import type { ExamSeries } from '../domain/series.js';
 import { staffRoleSchema } from '../domain/staff.js';
 import { ExamcycleError, type ExamcycleErrorCode } from '../errors/ExamcycleError.js';
@@ -223,6 +223,21 @@ function senderRejection(by: Actor): EnquiryRefusal | undefined {
   return undefined;
 }
 
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+
+/** What is wrong with an enquiry's input (so every context it starts with restores), or `undefined`. */
+function inputProblem(input: EnquiryInput): string | undefined {
+  for (const k of ['id', 'candidateId', 'awardingBodyId', 'awardCode'] as const) if (!isText(input[k])) return `${k} must be non-empty text`;
+  if (!isText(input.series?.id)) return 'series must be an exam series';
+  if (!qualificationLevelSchema.safeParse(input.level).success) return `"${String(input.level)}" is not a qualification level`;
+  if (typeof input.originalGrade !== 'string') return 'originalGrade must be text';
+  if (input.originalMark !== undefined && !(typeof input.originalMark === 'number' && Number.isFinite(input.originalMark))) return 'originalMark must be a number';
+  if (input.resultId !== undefined && typeof input.resultId !== 'string') return 'resultId must be text';
+  if (input.componentCodes !== undefined && !(Array.isArray(input.componentCodes) && input.componentCodes.every((c) => typeof c === 'string'))) return 'componentCodes must be a list of text';
+  if (input.gradeOrder !== undefined && !(Array.isArray(input.gradeOrder) && input.gradeOrder.every((g) => typeof g === 'string'))) return 'gradeOrder must be a list of text';
+  return undefined;
+}
+
 /** Why an optional free-text or number field is refused (`undefined` when absent or well-typed). */
 function fieldRejection(value: unknown, name: string, kind: 'text' | 'mark' | 'boolean'): EnquiryRefusal | undefined {
   if (value === undefined) return undefined;
@@ -285,7 +300,7 @@ export function enquiryRejection(context: EnquiryContext, state: EnquiryState, e
     case 'enquiry.submit': {
       if (state !== 'requested' && state !== 'consented') return { code: 'event_rejected', reason: `The request was already submitted (${state})` };
       if (event.feePence !== undefined && (!Number.isInteger(event.feePence) || event.feePence < 0)) return { code: 'invalid_value', reason: `A fee is whole pence, not ${String(event.feePence)}` };
-      return submitRejection(context, at);
+      return fieldRejection(event.reference, 'The awarding body\'s reference', 'text') ?? submitRejection(context, at);
     }
     case 'enquiry.outcome': {
       if (state !== 'submitted') return { code: 'event_rejected', reason: `An outcome comes after submission, not in ${state}` };
@@ -487,6 +502,8 @@ export const enquiryMachine = setup({
     if (!Object.hasOwn(ENQUIRY_SERVICES, input.service)) {
       throw new ExamcycleError('invalid_value', `Unknown post-results service "${String(input.service)}"; one of ${Object.keys(ENQUIRY_SERVICES).join(', ')}`, { details: { service: String(input.service) } });
     }
+    const badInput = inputProblem(input);
+    if (badInput) throw new ExamcycleError('invalid_value', `The enquiry cannot start: ${badInput}`, { details: { enquiryId: String(input.id) } });
     const createdAt = iso(input.createdAt);
     const request: EnquiryRequest = {
       id: input.id,

@@ -52,6 +52,8 @@ export type {
   ThirdPartyAuthority,
   WithheldLevel,
 } from './createResultsStore.js';
+export { openResultsStore } from './openResultsStore.js';
+export type { DurableResultsStore, OpenResultsStoreOptions } from './openResultsStore.js';
 export { ENQUIRY_SERVICES, enquiryGradeChange, enquiryMachine, enquiryRejection } from './enquiryMachine.js';
 export { enquiryContextSchema, enquiryPersisted } from './enquiryPersisted.js';
 export type {

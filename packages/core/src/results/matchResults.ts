@@ -139,7 +139,9 @@ export function matchResults(input: MatchResultsInput): ResultsMatch {
   for (const r of results) {
     const map = r.kind === 'component' ? compByKey : qualByKey;
     const k = key(r.candidateId, r.awardingBodyId, r.awardCode);
-    map.set(k, [...(map.get(k) ?? []), r]);
+    const list = map.get(k);
+    if (list) list.push(r);
+    else map.set(k, [r]);
   }
   const duplicates: DuplicateResults[] = [];
   const latest = new Map<string, Result>();
@@ -197,10 +199,22 @@ export function matchResults(input: MatchResultsInput): ResultsMatch {
   }
 
   // Components sat for an option the candidate has no entry for: a cash-in entry is still to make.
+  // Indexed once: the candidates with a result for each component (by awarding body and code).
+  const componentCandidates = new Map<string, Set<string>>();
+  if (input.qualifications?.length) {
+    for (const r of results) {
+      if (r.kind !== 'component') continue;
+      const k = `${r.awardingBodyId}\u0000${r.awardCode}`;
+      const set = componentCandidates.get(k);
+      if (set) set.add(r.candidateId);
+      else componentCandidates.set(k, new Set([r.candidateId]));
+    }
+  }
   for (const q of input.qualifications ?? []) {
     for (const option of q.entryOptions) {
       if (option.componentCodes.length === 0) continue;
-      const candidates = new Set(results.filter((r) => r.kind === 'component' && r.awardingBodyId === q.awardingBodyId && option.componentCodes.includes(r.awardCode)).map((r) => r.candidateId));
+      const candidates = new Set<string>();
+      for (const c of option.componentCodes) for (const id of componentCandidates.get(`${q.awardingBodyId}\u0000${c}`) ?? []) candidates.add(id);
       for (const candidateId of candidates) {
         const k = key(candidateId, q.awardingBodyId, option.code);
         if (entryKeys.has(k) || latest.has(k)) continue;

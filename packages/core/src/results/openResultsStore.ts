@@ -10,7 +10,8 @@
  * outcomes applied to them, so a statement loads one record), `nominations` (by staff id), `authorities`
  * (by candidate and third party) and `outcomes` (by enquiry id, so an outcome is applied once).
  */
-import type { AuditEntry, AuditLine } from '../audit/auditTrail.js';
+import type { RecordIssue } from '../adapters/RecordImport.js';
+import type { Actor, AuditEntry, AuditLine } from '../audit/auditTrail.js';
 import type { QualificationLevel } from '../domain/qualification.js';
 import type { Result } from '../domain/result.js';
 import type { ExamSeries } from '../domain/series.js';
@@ -36,8 +37,6 @@ import type {
   StatementOfResults,
   ThirdPartyAuthority,
 } from './ResultsStore.js';
-import type { Actor } from '../audit/auditTrail.js';
-import type { RecordIssue } from '../adapters/RecordImport.js';
 
 /** Options for {@link openResultsStore}: those of {@link createResultsStore} (results come in through `addResults`), and where to keep them. */
 export interface OpenResultsStoreOptions extends Omit<ResultsStoreOptions, 'results'> {

@@ -89,6 +89,8 @@ export function resultsContext(options: Omit<ResultsStoreOptions, 'results'>, ca
   for (const q of qualifications) for (const o of q.entryOptions) optionInfo.set(optionKey(q.awardingBodyId, o.code), { title: `${q.title}${o.title ? ` (${o.title})` : ''}`, level: q.level });
   let kds: readonly KeyDate[] | undefined;
   let release: readonly QualificationLevel[] | undefined;
+  // The release instants of each level, parsed once (phase labels are computed for every audit line).
+  const phases = new Map<QualificationLevel, { press: number; candidates: number; restricted: number; any: boolean }>();
   const keyDates = (): readonly KeyDate[] => {
     if (kds === undefined) {
       try {
@@ -125,16 +127,21 @@ export function resultsContext(options: Omit<ResultsStoreOptions, 'results'>, ca
     },
     phaseAt(level, at) {
       if (!level) return 'results';
-      const all = keyDates();
+      let opens = phases.get(level);
+      if (!opens) {
+        const all = keyDates();
+        const when = (kind: 'restricted_release' | 'release_to_candidates' | 'release_to_press') => {
+          const k = keyDateFor(all, kind, { level });
+          return k === undefined ? Number.POSITIVE_INFINITY : toLondon(k.at).toMillis();
+        };
+        opens = { press: when('release_to_press'), candidates: when('release_to_candidates'), restricted: when('restricted_release'), any: all.length > 0 };
+        phases.set(level, opens);
+      }
       const t = toLondon(at).toMillis();
-      const past = (kind: 'restricted_release' | 'release_to_candidates' | 'release_to_press') => {
-        const k = keyDateFor(all, kind, { level });
-        return k !== undefined && t >= toLondon(k.at).toMillis();
-      };
-      if (past('release_to_press')) return 'published';
-      if (past('release_to_candidates')) return 'results_day';
-      if (past('restricted_release')) return 'restricted_release';
-      return all.length ? 'embargoed' : 'results';
+      if (t >= opens.press) return 'published';
+      if (t >= opens.candidates) return 'results_day';
+      if (t >= opens.restricted) return 'restricted_release';
+      return opens.any ? 'embargoed' : 'results';
     },
   };
 }

@@ -13,7 +13,7 @@ import { ExamcycleError, isExamcycleError } from '../errors/ExamcycleError.js';
 import type { SendOutcome } from '../machines/createExamCycle.js';
 import type { PersistedMachineSpec } from '../persistence/persistedMachine.js';
 import { shippedMachineSpecs } from '../persistence/persistedMachines.js';
-import { persistSnapshot, restoreSnapshot, snapshotVersion } from '../persistence/persistSnapshot.js';
+import { persistSnapshot, restoreWithSpec, snapshotVersion } from '../persistence/persistSnapshot.js';
 import type { AuditRange, ClaimedSignal, ExamcycleStore, OutboxSignal, StoreKey } from '../store/ExamcycleStore.js';
 import { toLondon, type ExamClock, type Instant } from '../time/clock.js';
 
@@ -161,7 +161,7 @@ export function createExamcycleRuntime({ store, clock, conflictRetries = 0, mach
       const stored = await store.loadSnapshot(key);
       if (!stored) return false;
       const saved = stored.saved as { version?: unknown; snapshot?: { context?: { audit?: unknown } } };
-      const restored = restoreSnapshot(machine, stored.saved, { clock, spec: spec as unknown as PersistedMachineSpec });
+      const restored = restoreWithSpec(machine, stored.saved, { clock, spec: spec as unknown as PersistedMachineSpec });
       // A version-1 snapshot carried its audit trail in the context: move it into the store's log, once.
       if (typeof saved.version === 'number' && saved.version < 2 && Array.isArray(saved.snapshot?.context?.audit)) {
         const old = (saved.snapshot!.context!.audit as AuditEntry[]).map(({ seq: _seq, ...line }) => line);

@@ -232,6 +232,12 @@ function saveSnapshot(
   undo: (() => void)[] | undefined,
 ): SaveSnapshotResult {
   const id = keyString(key);
+  const expected = options.expectedRevision;
+  if (expected !== null && (!Number.isSafeInteger(expected) || expected < 0)) {
+    throw new ExamcycleError('invalid_value', `expectedRevision must be null or a revision number, not ${String(expected)}`, {
+      details: { field: 'expectedRevision' },
+    });
+  }
   const before = state.snapshots.get(id);
   const actualRevision = before?.revision ?? null;
   if (actualRevision !== options.expectedRevision) {
@@ -244,7 +250,7 @@ function saveSnapshot(
   // Everything is copied (and so checked as JSON) before anything is written: all or nothing.
   const json = toJson(saved, 'snapshot');
   const lines = (options.audit ?? []).map((line) => toJson(line, 'audit line'));
-  const signals = (options.signals ?? []).map((signal) => ({ id: signal.id, json: toJson(signal, 'signal') }));
+  const signals = (options.signals ?? []).map((signal) => ({ id: checkId(signal.id, 'signal id'), json: toJson(signal, 'signal') }));
   const wakeAt =
     options.wakeAt === undefined ? (before?.wakeAt ?? null) : options.wakeAt === null ? null : toLondon(options.wakeAt).toMillis();
 
@@ -330,7 +336,7 @@ function putRecords(
   records: readonly StoredRecord[],
   undo: (() => void)[] | undefined,
 ): void {
-  const copies = records.map((record) => ({ id: record.id, json: toJson(record.data, 'record') }));
+  const copies = records.map((record) => ({ id: checkId(record.id, 'record id'), json: toJson(record.data, 'record') }));
   const id = collectionKey(key, collection);
   let rows = state.records.get(id);
   if (!rows) {
@@ -429,6 +435,9 @@ function collectionKey(key: StoreKey, collection: string): string {
 }
 
 function counterKey(scope: CounterScope, name: string): string {
+  if (typeof scope.centreNumber !== 'string' || scope.centreNumber.length === 0) {
+    throw new ExamcycleError('invalid_value', 'A counter scope needs a non-empty centreNumber', { details: { field: 'centreNumber' } });
+  }
   return [scope.tenant ?? '', scope.centreNumber, name].map(encodeURIComponent).join('/');
 }
 
@@ -441,6 +450,13 @@ function assertKey(key: StoreKey): void {
   if (key.tenant !== undefined && typeof key.tenant !== 'string') {
     throw new ExamcycleError('invalid_value', 'A store key tenant must be a string', { details: { field: 'tenant' } });
   }
+}
+
+function checkId(id: unknown, what: string): string {
+  if (typeof id !== 'string' || id.length === 0) {
+    throw new ExamcycleError('invalid_value', `A ${what} must be a non-empty string`, { details: { field: what } });
+  }
+  return id;
 }
 
 function toJson(value: unknown, what: string): string {

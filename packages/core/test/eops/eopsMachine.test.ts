@@ -458,7 +458,7 @@ describe('eopsMachine: renewal', () => {
     const { actor, at } = registered();
     const rules = fixturePack.eopsRules('2025/26');
     expect(eopsRegistrationDue(actor.getSnapshot(), rules, '2025-10-31T23:00:00+00:00')).toEqual([
-      { officerId: 'eo-2', officerName: 'Niamh Gregory', academicYear: '2025/26', registrationBy: '2025-10-31', overdue: false, source: rules.registrationBy.source, confidence: 'confirmed' },
+      { officerId: 'eo-2', officerName: 'Niamh Gregory', academicYear: '2025/26', registrationBy: '2025-10-31', overdue: false, source: rules.registrationBy.source, confidence: rules.registrationBy.confidence },
     ]);
     expect(eopsRegistrationDue(actor.getSnapshot(), rules, '2025-11-01T00:00:00+00:00')[0]?.overdue).toBe(true);
     actor.send({ type: 'officer.register', officerId: 'eo-2', experience: 'experienced', at: at(), by: as.slt });

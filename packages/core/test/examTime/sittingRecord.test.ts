@@ -151,14 +151,14 @@ describe('examTimeTasks', () => {
       title: 'Very late arrival report: candidate 0002, Paper 8300/1H (arrived 80 min after the published start)',
       blocking: true,
       dueAt: '2026-06-10T23:59:59.999+01:00',
-      source: 'examcycle core test fixture: within 7 working days (confirmed)',
+      source: 'examcycle core test fixture: within 7 working days (primary)',
     });
   });
 
-  it('raises a special consideration application for each candidate an incident flags, with its deadline marked unconfirmed', () => {
+  it("raises a special consideration application for each candidate an incident flags, its deadline showing its confidence (the pack's reading)", () => {
     const sc = examTimeTasks(eventful(), { rulesPack: fixturePack }).filter((t) => t.id.startsWith('examTime.special-consideration'));
     expect(sc.map((t) => [t.id, t.dueAt])).toEqual([['examTime.special-consideration.0003.8461/1F', '2026-06-10T23:59:59.999+01:00']]);
-    expect(sc[0]!.source).toMatch(/unconfirmed/);
+    expect(sc[0]!.source).toMatch(/\(reading\)$/);
   });
 
   it('raises a malpractice report due immediately, at the incident', () => {

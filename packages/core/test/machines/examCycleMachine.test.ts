@@ -270,7 +270,7 @@ describe('createExamCycle: deadlines on an injected clock', () => {
     expect(isExamcycleError(outcome.error)).toBe(true);
     expect(outcome.error.code).toBe('guard_failed');
     expect(outcome.error.message).toMatch(/^Cannot leave planning: blocking tasks open: /);
-    expect(outcome.entry.at).toBe('2025-09-01T09:00:00.000+01:00');
+    expect(outcome.entry?.at).toBe('2025-09-01T09:00:00.000+01:00');
     cycle.stop();
   });
 

@@ -141,3 +141,14 @@ describe('restoreSnapshot on mutated snapshots', () => {
     expect(actor.getSnapshot().value).toBe('closed');
   });
 });
+
+describe('restoreSnapshot: regressions found by the long fuzz run', () => {
+  it('refuses a snapshot whose children key was renamed __proto__ (fuzz snapshots, invigilatorBooking, seed 20261203)', () => {
+    const text = JSON.stringify(persistSnapshot(goldenRun())).replace('"children":', '"__proto__":');
+    expect(refusal(() => restoreSnapshot(examCycleMachine, JSON.parse(text)))).toMatchObject({ code: 'snapshot_invalid' });
+  });
+
+  it('refuses a snapshot without its children', () => {
+    expect(refusal(() => restoreSnapshot(examCycleMachine, withSnapshot(({ children: _c, ...s }) => s)))).toEqual({ code: 'snapshot_invalid', path: 'snapshot.children' });
+  });
+});

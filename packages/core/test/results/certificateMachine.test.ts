@@ -3,6 +3,7 @@ import { getShortestPaths } from '@xstate/graph';
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import {
+  CERTIFICATE_HISTORY_KEPT,
   collectAudit,
   certificateMachine,
   certificateOverdue,
@@ -195,6 +196,73 @@ describe('certificateMachine', () => {
     bound.send({ type: 'certificate.destroyed', at: '2028-01-01T10:00:00Z', by: EO, method: 'shredded' });
     expect(bound.getSnapshot().value).toBe('destroyed');
     expect(() => restoreCertificate(saved, { rulesPack: { ...fixturePack, id: 'other' } })).toThrow(expect.objectContaining({ code: 'snapshot_invalid' }));
+  });
+
+  it('keeps a context that does not grow with the events it sees: refusals leave it be, and only the latest checks are kept', () => {
+    const { actor, audit, snap } = start();
+    const size = () => JSON.stringify(snap().context).length - snap().context.lastEventAt.length;
+    const before = size();
+    for (let i = 0; i < 50; i += 1) actor.send({ type: 'certificate.destroyed', at: '2026-10-01T10:00:00Z', by: EO, method: 'shredded' });
+    expect(size()).toBe(before);
+    let t = toLondon('2026-11-01T10:00:00Z');
+    for (let i = 0; i < 15; i += 1) {
+      actor.send(received((t = t.plus({ days: 1 })).toISO()!));
+      actor.send(checked((t = t.plus({ hours: 1 })).toISO()!, false));
+      actor.send({ type: 'certificate.disposed', at: (t = t.plus({ hours: 1 })).toISO()!, by: EO, disposal: 'return_to_awarding_body' });
+    }
+    expect(snap().value).toBe('awaitingReplacement');
+    expect(snap().context.checks).toHaveLength(CERTIFICATE_HISTORY_KEPT);
+    expect(snap().context.disposals).toHaveLength(CERTIFICATE_HISTORY_KEPT);
+    expect(audit.filter((l) => l.event === 'certificate.checked' && l.outcome === 'accepted')).toHaveLength(15);
+  });
+
+  it('refuses steps whose free text is not text, or whose sender has a role examcycle does not know', () => {
+    const { actor, audit, snap } = start();
+    actor.send({ ...received('2026-11-04T10:00:00Z'), by: { id: 'EO', role: 'wizard' } } as unknown as CertificateEvent);
+    actor.send(received('2026-11-04T10:00:00Z'));
+    actor.send({ type: 'certificate.checked', at: '2026-11-04T11:00:00Z', by: EO, correct: false, problems: 'surname' } as unknown as CertificateEvent);
+    actor.send(checked('2026-11-04T11:00:00Z', false));
+    actor.send({ type: 'certificate.disposed', at: '2026-11-04T12:00:00Z', by: EO, disposal: 'return_to_awarding_body', reference: 42 } as unknown as CertificateEvent);
+    expect(snap().value).toBe('incorrect');
+    expect(audit.slice(1).map((l) => [l.event, l.outcome, l.code])).toEqual([
+      ['certificate.received', 'rejected', 'not_authorised'],
+      ['certificate.received', 'accepted', undefined],
+      ['certificate.checked', 'rejected', 'invalid_value'],
+      ['certificate.checked', 'accepted', undefined],
+      ['certificate.disposed', 'rejected', 'invalid_value'],
+    ]);
+  });
+
+  it('refuses a retention step when the rules pack answers with something that is not a decision', () => {
+    const odd = { ...fixturePack, retention: () => ({ recordId: 'CERT-C-3', kind: 'unclaimed_certificate', keepUntil: 'soon' }) as never };
+    const { actor, last, snap } = start({ rulesPack: odd });
+    actor.send(received('2026-11-04T10:00:00Z'));
+    actor.send(checked('2026-11-04T11:00:00Z'));
+    actor.send({ type: 'certificate.unclaimed', at: '2026-12-18T16:00:00Z', by: EO });
+    expect(snap().value).toBe('checked');
+    expect(last()).toMatchObject({ outcome: 'rejected', code: 'rule_unsupported' });
+    expect(last().reason).toContain('no usable retention decision');
+  });
+
+  it('fails to start, with a typed error, when the input would make a context that cannot be restored', () => {
+    const bad = [
+      { certificate: { id: '', candidateId: 'C-3', seriesId: 'june-2026', awardingBodyId: 'AQA' } },
+      { certificate: { id: 'X', candidateId: 3, seriesId: 'june-2026', awardingBodyId: 'AQA' } },
+      { rulesPack: { id: 'fixture' } },
+      { incorrectCertificates: { AQA: 'bin' } },
+    ] as unknown as Partial<CertificateInput>[];
+    for (const extra of bad) {
+      const snap = createActor(certificateMachine, { input: input(extra) }).getSnapshot();
+      expect(snap.status).toBe('error');
+      expect(snap.error).toMatchObject({ code: 'invalid_value' });
+    }
+  });
+
+  it('emits the start line once, when a new certificate starts', () => {
+    const { audit } = start();
+    expect(audit).toEqual([
+      { at: '2026-09-01T09:00:00.000+01:00', by: EO, event: 'certificate.expected', from: 'expected', to: 'expected', outcome: 'accepted', details: { certificateId: 'CERT-C-3', candidateId: 'C-3', expectedBy: '2026-11-06T23:59:59.999+00:00' } },
+    ]);
   });
 
   // Property: whatever is sent, whenever, nothing is destroyed or purged early.

@@ -201,6 +201,53 @@ describe('enquiryMachine', () => {
     expect(snap().value).toBe('requested');
   });
 
+  it('refuses events whose free text, mark or refund flag has the wrong type, or whose sender has an unknown role', () => {
+    const { actor, audit, snap } = start();
+    actor.send({ ...consent('2026-08-13T10:00:00+01:00'), by: { id: 'EO', role: 'wizard' } } as unknown as EnquiryEvent);
+    actor.send({ ...consent('2026-08-13T10:00:00+01:00'), consent: { written: true, signedBy: 'C-1', signedAt: '2026-08-13T10:00:00+01:00', reference: 17 } } as unknown as EnquiryEvent);
+    actor.send(consent('2026-08-13T10:00:00+01:00'));
+    actor.send({ ...submit('2026-08-13T11:00:00+01:00'), reference: ['AQA'] } as unknown as EnquiryEvent);
+    actor.send(submit('2026-08-13T11:00:00+01:00'));
+    actor.send({ type: 'enquiry.outcome', at: '2026-08-30T10:00:00+01:00', by: EO, grade: 'A', mark: '190' } as unknown as EnquiryEvent);
+    actor.send({ type: 'enquiry.outcome', at: '2026-08-30T10:00:00+01:00', by: EO, grade: 'A', feeRefunded: 'yes' } as unknown as EnquiryEvent);
+    expect(snap().value).toBe('submitted');
+    expect(audit.filter((l) => l.outcome === 'rejected').map((l) => [l.event, l.code])).toEqual([
+      ['consent.capture', 'not_authorised'],
+      ['consent.capture', 'invalid_value'],
+      ['enquiry.submit', 'invalid_value'],
+      ['enquiry.outcome', 'invalid_value'],
+      ['enquiry.outcome', 'invalid_value'],
+    ]);
+  });
+
+  it('emits the start line once, when a new request starts, and keeps no history in the context', () => {
+    const { actor, audit, snap } = start();
+    expect(audit).toEqual([
+      {
+        at: '2026-08-13T09:00:00.000+01:00',
+        by: EO,
+        event: 'enquiry.request',
+        from: 'requested',
+        to: 'requested',
+        outcome: 'accepted',
+        details: { enquiryId: 'EAR-1', service: 'review_of_marking', candidateId: 'C-1', awardCode: '7402', deadline: '2026-09-24T23:59:59.999+01:00' },
+      },
+    ]);
+    const size = JSON.stringify(snap().context).length;
+    for (let i = 0; i < 50; i += 1) actor.send(submit('2026-08-13T09:00:00+01:00'));
+    expect(audit).toHaveLength(51);
+    expect(JSON.stringify(snap().context).length).toBe(size);
+    expect(snap().context).not.toHaveProperty('audit');
+  });
+
+  it('fails to start, with a typed error, when the input would make a context that cannot be restored', () => {
+    for (const extra of [{ id: '' }, { awardCode: 7402 }, { level: 'A-level' }, { componentCodes: [74021] }, { gradeOrder: 'A*,A' }] as unknown as Partial<EnquiryInput>[]) {
+      const snap = createActor(enquiryMachine, { input: input('review_of_marking', extra) }).getSnapshot();
+      expect(snap.status).toBe('error');
+      expect(snap.error).toMatchObject({ code: 'invalid_value' });
+    }
+  });
+
   it('fails to start for an unknown service, with a typed error', () => {
     const actor = createActor(enquiryMachine, { input: input('re_mark' as EnquiryService) });
     const snap = actor.getSnapshot();

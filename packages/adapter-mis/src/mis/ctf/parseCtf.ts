@@ -47,7 +47,15 @@ export interface CtfReading {
 
 type Node = Record<string, unknown>;
 
-/** The deepest element nesting read; a CTF nests about six deep. */
+/**
+ * The deepest element nesting {@link parseCtf} reads; a CTF nests about six deep, and anything deeper is a
+ * `malformed_response` naming the line and element.
+ *
+ * @example
+ * ```ts
+ * parseCtf(`<CTfile><Header/>${'<a>'.repeat(CTF_MAX_DEPTH + 1)}…`); // throws malformed_response
+ * ```
+ */
 export const CTF_MAX_DEPTH = 64;
 
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);

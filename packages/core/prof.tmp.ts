@@ -1,0 +1,12 @@
+import { createResultsStore, examSeries } from './src/index.js';
+import { fixturePack } from './test/fixtures/fixturePack.js';
+const series = examSeries('june', 2026);
+const s = createResultsStore({ rulesPack: fixturePack, series, now: () => '2026-08-21T10:00:00+01:00', results: [{ id: 'R', candidateId: 'C-0', seriesId: series.id, awardingBodyId: 'AQA', awardCode: 'X', kind: 'qualification', level: 'GCE', grade: 'B' }] });
+const reader = { audience: 'centre_staff' as const, id: 'EO', roles: ['exams_officer' as const] };
+for (let k = 0; k < 200; k++) s.statementOfResults(reader, 'C-0');
+let t = performance.now();
+for (let k = 0; k < 1000; k++) s.statementOfResults(reader, 'C-0');
+process.stdout.write(`tiny store: ${((performance.now() - t) / 1000).toFixed(3)} ms/read\n`);
+t = performance.now();
+for (let k = 0; k < 1000; k++) fixturePack.resultsAccess({ audience: 'centre_staff', role: ['exams_officer'], at: '2026-08-21T10:00:00+01:00', series, level: 'GCE' });
+process.stdout.write(`pack decision: ${((performance.now() - t) / 1000).toFixed(3)} ms\n`);

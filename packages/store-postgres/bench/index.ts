@@ -1,0 +1,157 @@
+/**
+ * The store-postgres benchmark, in one run, on embedded PGlite and (when EXAMCYCLE_PG_URL is set) a PostgreSQL server:
+ *
+ * 1. Persisted writes per second through `saveSnapshot` (the snapshot UPDATE with its revision check, plus one
+ *    audit line, in one transaction) against a bare autocommit `INSERT` of the same JSON into a one-column
+ *    jsonb table on the same database and driver: the fastest way a user could persist that JSON at all.
+ *    Same JSON (a ~5 kB exam-cycle-like snapshot), one writer awaiting each write, an untimed warm-up round for
+ *    each, then interleaved rounds (the order alternating), min / median / max per side and the ratio of medians.
+ * 2. The cost of one audit append with 1,000 lines already in the key's log and with 100,000: median per append
+ *    after equal warm-up; flat means the ratio is near 1.
+ *
+ * Run: `npm run bench -w @examcycle/store-postgres` (BENCH_ROUNDS, 5 by default; BENCH_WRITES per round, 200).
+ * Figures go to stdout as a table and to `.bench-out/bench.json`.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { PGlite } from '@electric-sql/pglite';
+import type { AuditLine, ExamcycleStore, PersistedSnapshot } from '@examcycle/core';
+import { createPostgresStore } from '@examcycle/store-postgres';
+import pg from 'pg';
+
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
+const WRITES = Number(process.env['BENCH_WRITES'] ?? 200);
+const URL_ = process.env['EXAMCYCLE_PG_URL'] || undefined;
+
+interface Target {
+  readonly name: string;
+  readonly store: ExamcycleStore;
+  readonly bare: (json: string) => Promise<unknown>;
+  readonly done: () => Promise<void>;
+}
+
+function snapshot(n: number): PersistedSnapshot {
+  const tasks = Array.from({ length: 40 }, (_, i) => ({
+    id: `task-${i}`,
+    status: i < n % 40 ? 'done' : 'open',
+    due: '2026-02-21T23:59:59.999+00:00',
+    owner: { id: `staff-${i % 7}`, role: 'examsOfficer' },
+    notes: 'Entries submitted to the awarding body via the secure portal; confirmation filed.',
+  }));
+  return { format: 'examcycle.snapshot', machine: 'examCycle', version: 1, snapshot: { status: 'active', value: { cycle: 'entries' }, context: { n, centreNumber: '12345', series: 'june-2026', tasks } } };
+}
+
+const line = (n: number): AuditLine => ({ at: '2026-06-01T09:00:00.000+01:00', by: { id: 'eo-1', role: 'system' }, event: 'task.complete', from: 'entries', to: 'entries', outcome: 'accepted', details: { n } });
+
+async function pgliteTarget(): Promise<Target> {
+  const db = await PGlite.create();
+  const store = await createPostgresStore({ pglite: db, schema: 'bench' });
+  await db.exec('CREATE TABLE bench.bare (id bigserial PRIMARY KEY, data jsonb NOT NULL)');
+  return { name: 'PGlite (in memory)', store, bare: (json) => db.query('INSERT INTO bench.bare (data) VALUES ($1::jsonb)', [json]), done: async () => (await store.close(), await db.close()) };
+}
+
+async function serverTarget(url: string): Promise<Target> {
+  const schema = `examcycle_bench_${process.pid}`;
+  const store = await createPostgresStore({ connectionString: url, schema });
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  await pool.query(`CREATE TABLE "${schema}".bare (id bigserial PRIMARY KEY, data jsonb NOT NULL)`);
+  return {
+    name: 'PostgreSQL server',
+    store,
+    bare: (json) => pool.query(`INSERT INTO "${schema}".bare (data) VALUES ($1::jsonb)`, [json]),
+    done: async () => {
+      await store.close();
+      await pool.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await pool.end();
+    },
+  };
+}
+
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { min: s[0] ?? 0, median: s[Math.floor(s.length / 2)] ?? 0, max: s.at(-1) ?? 0 };
+};
+
+async function writes(target: Target) {
+  const key = { centreNumber: '12345', machine: 'examCycle', id: 'bench' };
+  let revision: number | null = null;
+  let n = 0;
+  const saves = async () => {
+    const t = performance.now();
+    for (let i = 0; i < WRITES; i += 1) {
+      n += 1;
+      revision = (await target.store.saveSnapshot(key, snapshot(n), { expectedRevision: revision, audit: [line(n)] })).revision;
+    }
+    return WRITES / ((performance.now() - t) / 1000);
+  };
+  const bare = async () => {
+    const t = performance.now();
+    for (let i = 0; i < WRITES; i += 1) {
+      n += 1;
+      await target.bare(JSON.stringify(snapshot(n)));
+    }
+    return WRITES / ((performance.now() - t) / 1000);
+  };
+  await saves();
+  await bare();
+  const store: number[] = [];
+  const base: number[] = [];
+  for (let r = 0; r < ROUNDS; r += 1) {
+    if (r % 2 === 0) {
+      store.push(await saves());
+      base.push(await bare());
+    } else {
+      base.push(await bare());
+      store.push(await saves());
+    }
+  }
+  return { store: stats(store), bare: stats(base) };
+}
+
+async function auditFlat(target: Target) {
+  const key = { centreNumber: '12345', machine: 'examCycle', id: 'audit-flat' };
+  const fill = async (to: number) => {
+    let count = (await target.store.readAudit(key)).length;
+    while (count < to) {
+      const batch = Math.min(1000, to - count);
+      await target.store.appendAudit(key, Array.from({ length: batch }, (_, i) => line(count + i)));
+      count += batch;
+    }
+  };
+  const perAppend = async () => {
+    for (let i = 0; i < 50; i += 1) await target.store.appendAudit(key, [line(i)]);
+    const times: number[] = [];
+    for (let i = 0; i < 300; i += 1) {
+      const t = performance.now();
+      await target.store.appendAudit(key, [line(i)]);
+      times.push(performance.now() - t);
+    }
+    return stats(times).median * 1000;
+  };
+  await fill(1000);
+  const at1k = await perAppend();
+  await fill(100_000);
+  const at100k = await perAppend();
+  return { at1kUs: at1k, at100kUs: at100k };
+}
+
+const rows: Record<string, string | number>[] = [];
+const targets = [await pgliteTarget(), ...(URL_ ? [await serverTarget(URL_)] : [])];
+for (const target of targets) {
+  const w = await writes(target);
+  const a = await auditFlat(target);
+  await target.done();
+  rows.push({
+    database: target.name,
+    'saveSnapshot+audit /s (min/med/max)': `${w.store.min.toFixed(0)} / ${w.store.median.toFixed(0)} / ${w.store.max.toFixed(0)}`,
+    'bare INSERT /s (min/med/max)': `${w.bare.min.toFixed(0)} / ${w.bare.median.toFixed(0)} / ${w.bare.max.toFixed(0)}`,
+    'ratio (medians)': Number((w.store.median / w.bare.median).toFixed(2)),
+    'append µs @1k': Number(a.at1kUs.toFixed(0)),
+    'append µs @100k': Number(a.at100kUs.toFixed(0)),
+    'audit 100k/1k': Number((a.at100kUs / a.at1kUs).toFixed(2)),
+  });
+}
+console.log(`store-postgres bench: ${ROUNDS} rounds × ${WRITES} writes, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}${URL_ ? '' : ' (EXAMCYCLE_PG_URL not set: server skipped)'}`);
+console.table(rows);
+mkdirSync(new URL('../.bench-out/', import.meta.url), { recursive: true });
+writeFileSync(new URL('../.bench-out/bench.json', import.meta.url), `${JSON.stringify({ rounds: ROUNDS, writes: WRITES, load: loadavg(), rows }, null, 2)}\n`);

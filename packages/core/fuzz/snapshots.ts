@@ -13,7 +13,7 @@ function fixtures(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) return fixtures(p);
-    return /\.v2\.json$/.test(name) ? [p] : [];
+    return /\.v2(\.snapshot)?\.json$/.test(name) ? [p] : [];
   });
 }
 

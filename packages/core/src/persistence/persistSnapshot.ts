@@ -139,10 +139,3 @@ export function restoreWithSpec<TMachine extends AnyStateMachine>(
     throw new ExamcycleError('snapshot_invalid', `Snapshot of "${id}" does not fit the machine: ${(cause as Error).message}`, { cause });
   }
 }
-
-/**
- * The low-level restore under the public name, for modules inside core that restore their own machine and
- * pass its spec (the barrel exports the spec-finding `restoreSnapshot` instead).
- * @internal
- */
-export const restoreSnapshot = restoreWithSpec;

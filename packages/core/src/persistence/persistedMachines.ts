@@ -7,6 +7,8 @@ import type { AnyStateMachine } from 'xstate';
 import { eopsPersisted } from '../eops/eopsPersisted.js';
 import { invigilatorBookingPersisted } from '../examTime/invigilatorBookingPersisted.js';
 import { examCyclePersisted } from '../machines/examCyclePersisted.js';
+import { certificatePersisted } from '../results/certificatePersisted.js';
+import { enquiryPersisted } from '../results/enquiryPersisted.js';
 import type { PersistedMachineSpec } from './persistedMachine.js';
 
 let table: ReadonlyMap<string, PersistedMachineSpec> | undefined;
@@ -20,7 +22,7 @@ let table: ReadonlyMap<string, PersistedMachineSpec> | undefined;
  * ```
  */
 export function shippedMachineSpecs(): readonly PersistedMachineSpec[] {
-  return [examCyclePersisted, eopsPersisted, invigilatorBookingPersisted];
+  return [examCyclePersisted, eopsPersisted, enquiryPersisted, certificatePersisted, invigilatorBookingPersisted];
 }
 
 /**

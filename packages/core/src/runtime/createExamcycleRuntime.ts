@@ -40,8 +40,11 @@ export type HostedSendOutcome = SendOutcome & {
 
 /** Options for {@link ExamcycleRuntime.open}. */
 export interface OpenOptions<TInput> {
-  /** Input for a new actor when the key holds none; without it, opening a missing key is refused. */
-  readonly input?: TInput;
+  /**
+   * Input for a new actor when the key holds none; without it, opening a missing key is refused. A machine
+   * that takes no input (EOPS) is started with `{ input: undefined }`.
+   */
+  readonly input?: TInput | undefined;
 }
 
 /** An actor hosted on the store. */
@@ -183,7 +186,7 @@ export function createExamcycleRuntime({ store, clock, conflictRetries = 0, mach
     }
 
     if (!(await load())) {
-      if (options.input === undefined) {
+      if (!('input' in options)) {
         throw new ExamcycleError('invalid_value', `Nothing is stored under ${key.machine} "${key.id}" for centre ${key.centreNumber}, and no input was given to start one`, { details: { key: { ...key } } });
       }
       lines = [];

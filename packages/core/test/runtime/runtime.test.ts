@@ -7,8 +7,11 @@ import {
   createExamCycle,
   createExamcycleRuntime,
   createMemoryStore,
+  enquiryPersisted,
+  eopsPersisted,
   examCyclePersisted,
   examSeries,
+  invigilatorBookingPersisted,
   isExamcycleError,
   persistSnapshot,
   type ClaimedSignal,
@@ -192,5 +195,49 @@ describe('createExamCycle: what starts a cycle is checked at once', () => {
   it('refuses a centre number that is not five digits', () => {
     const e = errorOf(() => createExamCycle({ clock: clockAt('2025-09-01T08:00:00Z'), input: { centre: { centreNumber: '12', name: 'X' }, series: june2026, rulesPack: fixturePack } }));
     expect(isExamcycleError(e) && e.code).toBe('invalid_value');
+  });
+});
+
+describe('createExamcycleRuntime: every machine hosted the same way', () => {
+  const eo = { id: 'eo-1', role: 'exams_officer' } as const;
+
+  it('hosts an invigilator booking: typed outcomes, its audit in the store, and expiry by the deadline worker', async () => {
+    const store = createMemoryStore();
+    const clock = clockAt('2026-05-01T08:00:00Z');
+    const runtime = createExamcycleRuntime({ store, clock });
+    const input = { bookingId: 'b-1', invigilatorId: 'inv-1', date: '2026-06-01', session: 'AM', offeredAt: '2026-05-01T09:00:00+01:00', respondBy: '2026-05-08T17:00:00+01:00', by: eo };
+    const booking = await runtime.open(invigilatorBookingPersisted, { centreNumber: '68199', id: 'b-1' }, { input });
+    const refused = await booking.send({ type: 'accept', by: { id: 'someone-else', role: 'teacher' } });
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && isExamcycleError(refused.error)).toBe(true);
+    const other = await runtime.open(invigilatorBookingPersisted, { centreNumber: '68199', id: 'b-2' }, { input: { ...input, bookingId: 'b-2' } });
+    clock.set(Date.parse('2026-05-09T08:00:00Z'));
+    const woken = await runtime.wakeDue();
+    expect(woken.woken).toBeGreaterThanOrEqual(1);
+    await other.refresh();
+    expect(other.snapshot().value).toBe('expired');
+    expect((await other.audit()).map((l) => l.event)).toEqual(['offer', 'expire']);
+  });
+
+  it('hosts EOPS (no input) and an enquiry, and refuses their bad events typed', async () => {
+    const store = createMemoryStore();
+    const clock = clockAt('2026-08-13T09:00:00Z');
+    const runtime = createExamcycleRuntime({ store, clock });
+    const eops = await runtime.open(eopsPersisted, { centreNumber: '68199', id: 'centre' }, { input: undefined });
+    const bad = await eops.send({ type: 'centre.register', centre: { centreNumber: '12' }, by: eo });
+    expect(bad.ok).toBe(false);
+    expect(bad.revision).toBe(2);
+    expect((await eops.audit()).at(-1)).toMatchObject({ seq: 1, outcome: 'rejected' });
+    const enquiry = await runtime.open(enquiryPersisted, { centreNumber: '68199', id: 'EAR-1' }, {
+      input: {
+        id: 'EAR-1', candidateId: 'C-1', series: june2026, level: 'GCE', awardingBodyId: 'AQA', awardCode: '7402', componentCodes: ['74021'],
+        resultId: 'R-C-1-7402', service: 'review_of_marking', originalGrade: 'B', rulesPack: fixturePack, createdAt: '2026-08-13T10:00:00+01:00', by: eo,
+      },
+    });
+    const nonsense = await enquiry.send({ type: 'enquiry.teleport', by: eo });
+    expect(!nonsense.ok && nonsense.error.code).toBe('event_rejected');
+    expect((await enquiry.audit()).map((l) => [l.seq, l.outcome])).toEqual([[1, 'accepted'], [2, 'rejected']]);
+    const reopened = await createExamcycleRuntime({ store, clock }).open(enquiryPersisted, { centreNumber: '68199', id: 'EAR-1' });
+    expect(reopened.snapshot().value).toEqual(enquiry.snapshot().value);
   });
 });

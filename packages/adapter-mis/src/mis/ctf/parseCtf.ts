@@ -101,46 +101,58 @@ function lineOf(text: string, index: number): number {
 }
 
 /**
- * Walks the tags of well-formed XML once, refusing what the parser must never see: declarations, reserved
+ * Walks the tags once (linear in the text, well-formed or not), refusing what the parser must never see: declarations, reserved
  * element names, nesting past {@link CTF_MAX_DEPTH}, and unclosed comments, CDATA or processing instructions.
  */
 function guardXml(xml: string, file: string): void {
   let line = 1;
   let counted = 0;
   const at = (index: number): number => {
-    for (let i = xml.indexOf('\n', counted); i >= 0 && i < index; i = xml.indexOf('\n', i + 1)) {
+    for (let n = xml.indexOf('\n', counted); n >= 0 && n < index; n = xml.indexOf('\n', n + 1)) {
       line += 1;
-      counted = i + 1;
+      counted = n + 1;
     }
     if (counted < index) counted = index;
     return line;
   };
-  let depth = 0;
   let i = xml.indexOf('<');
+  const closeOf = (token: string, from: number, what: string, element: string): number => {
+    const j = xml.indexOf(token, from);
+    if (j < 0) throw malformed(file, `an unclosed ${what}`, { line: at(i), element });
+    return j + token.length;
+  };
+  let depth = 0;
   while (i >= 0) {
-    const closeOf = (token: string, from: number, what: string, element: string): number => {
-      const j = xml.indexOf(token, from);
-      if (j < 0) throw malformed(file, `an unclosed ${what}`, { line: at(i), element });
-      return j + token.length;
-    };
     let next: number;
-    if (xml.startsWith('<!--', i)) next = closeOf('-->', i + 4, 'comment', '<!--');
-    else if (xml.startsWith('<![CDATA[', i)) next = closeOf(']]>', i + 9, 'CDATA section', '<![CDATA[');
-    else if (xml.startsWith('<?', i)) next = closeOf('?>', i + 2, 'processing instruction', '<?');
-    else if (xml.startsWith('<!', i)) {
-      const end = closeOf('>', i + 2, 'declaration', '<!');
-      const decl = xml.slice(i, Math.min(end, i + 200));
-      if (/^<!DOCTYPE/i.test(decl) && !decl.includes('[')) next = end;
-      else throw malformed(file, 'declares a document type or entities, which a CTF never does: not read', { line: at(i), element: decl.slice(0, 20) });
-    } else {
+    const second = xml.charCodeAt(i + 1);
+    if (second === 0x21 /* ! */) {
+      if (xml.startsWith('<!--', i)) next = closeOf('-->', i + 4, 'comment', '<!--');
+      else if (xml.startsWith('<![CDATA[', i)) next = closeOf(']]>', i + 9, 'CDATA section', '<![CDATA[');
+      else {
+        const end = closeOf('>', i + 2, 'declaration', '<!');
+        const decl = xml.slice(i, Math.min(end, i + 200));
+        if (!/^<!DOCTYPE/i.test(decl) || decl.includes('[')) throw malformed(file, 'declares a document type or entities, which a CTF never does: not read', { line: at(i), element: decl.slice(0, 20) });
+        next = end;
+      }
+    } else if (second === 0x3f /* ? */) next = closeOf('?>', i + 2, 'processing instruction', '<?');
+    else {
       const end = closeOf('>', i + 1, 'tag', '<');
-      const closing = xml.charAt(i + 1) === '/';
-      const name = /^[^\s/>]*/.exec(xml.slice(closing ? i + 2 : i + 1, Math.min(end, i + 200)))?.[0] ?? '';
-      if (RESERVED.has(name)) throw malformed(file, `an element named "${name}" (a JavaScript prototype key) is not read`, { line: at(i), element: name });
+      const closing = second === 0x2f; /* / */
+      let stop = closing ? i + 2 : i + 1;
+      const from = stop;
+      for (; stop < end; stop += 1) {
+        const c = xml.charCodeAt(stop);
+        if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x2f || c === 0x3e) break;
+      }
+      const length = stop - from; // the reserved names are 9 or 11 characters: slice only those
+      if ((length === 9 || length === 11) && RESERVED.has(xml.slice(from, stop))) {
+        const name = xml.slice(from, stop);
+        throw malformed(file, `an element named "${name}" (a JavaScript prototype key) is not read`, { line: at(i), element: name });
+      }
       if (closing) depth -= 1;
-      else if (xml.charAt(end - 2) !== '/') {
+      else if (xml.charCodeAt(end - 2) !== 0x2f) {
         depth += 1;
-        if (depth > CTF_MAX_DEPTH) throw malformed(file, `elements nest deeper than ${CTF_MAX_DEPTH}`, { line: at(i), element: name });
+        if (depth > CTF_MAX_DEPTH) throw malformed(file, `elements nest deeper than ${CTF_MAX_DEPTH}`, { line: at(i), element: xml.slice(from, Math.min(stop, from + 80)) });
       }
       next = end;
     }
@@ -188,6 +200,7 @@ export function parseCtf(input: string | Uint8Array, options: ParseCtfOptions = 
 }
 
 function readCtf(xml: string, file: string): CtfReading {
+  guardXml(xml, file); // first: one linear pass, so deep nesting never reaches the validator
   let valid: ReturnType<typeof XMLValidator.validate>;
   try {
     valid = XMLValidator.validate(xml);
@@ -200,7 +213,6 @@ function readCtf(xml: string, file: string): CtfReading {
       details: { code: valid.err.code },
     });
   }
-  guardXml(xml, file);
   const parser = new XMLParser({
     ignoreAttributes: true,
     parseTagValue: false,

@@ -1,0 +1,13 @@
+import { importCsv } from './src/index.ts';
+import { RECORD_KINDS, type RecordKind } from '@examcycle/core';
+import { caseSeed, fuzzCase, rowPool, seededRandom } from './fuzz/csvFuzzCase.ts';
+const kind = process.env.K as RecordKind; const idx = Number(process.env.I);
+const pool = rowPool(kind, 12);
+const c = fuzzCase(pool, seededRandom(caseSeed(12, RECORD_KINDS.indexOf(kind), idx)));
+const text = typeof c.input === 'string' ? c.input : new TextDecoder().decode(c.input);
+text.split(/(?<=\r\n|\n|\r(?!\n))/).forEach((l, i) => console.log(i + 1, JSON.stringify(l).slice(0, 400)));
+const r = importCsv(kind, c.input, c.options);
+console.log('expected', c.expected, c.mutations);
+console.log('fatal', r.fatal?.code, r.fatal?.location, r.fatal?.message);
+console.log('issues', r.issues.map((i) => [i.line, i.code, i.message.slice(0, 100)]));
+console.log('records', r.records.map((x) => JSON.stringify(x).slice(0, 300)));

@@ -5,7 +5,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@examcycle/source'] } },
   test: {
     include: ['test/**/*.test.ts'],
-    setupFiles: ['test/setup.ts'],
+    globalSetup: ['test/setup.ts'],
     // Property tests run hundreds of cases; CI runs every package at once on two cores.
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -46,14 +46,16 @@ describe('createArborMis over listings of identities with links (Arbor: "the ide
     expect(server.maxInFlight()).toBe(3);
   });
 
-  it('leaves out an object deleted between the listing and its fetch (HTTP 404)', async () => {
+  it('reports, rather than loses, an object deleted between the listing and its fetch (HTTP 404)', async () => {
     const { server, mis: arbor } = mis([room7, { ...room7, href: '/rest-v2/rooms/8', roomName: 'B.2' }]);
     const fetch = server.fetch;
     const gone = createArborMis({
       baseUrl: 'https://synthetic.uk.arbor.sc', username: 'app', password: 'secret', clock: instantClock(), deltas: false,
       fetch: (url, init) => (url.endsWith('/rest-v2/rooms/8') ? fetch('https://synthetic.uk.arbor.sc/rest-v2/rooms/999', init) : fetch(url, init)),
     });
-    expect((await gone.pullRooms()).records.map((r) => r.id)).toEqual(['7']);
+    const pulled = await gone.pullRooms();
+    expect(pulled.records.map((r) => r.id)).toEqual(['7']);
+    expect(pulled.issues).toEqual([expect.objectContaining({ recordId: '8', field: 'href', code: 'malformed_response' })]);
     expect((await arbor.pullRooms()).records.map((r) => r.id)).toEqual(['7', '8']);
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { CounterScope, ExamcycleStore } from '@examcycle/core';
+import { createMemoryStore, type CounterScope, type ExamcycleStore } from '@examcycle/core';
 import { createEdiAdapter, writeResultsFile } from '@examcycle/adapter-mis';
 import { AQA, candidates, entries, entry } from './fixtures/centre.js';
 
@@ -44,6 +44,21 @@ describe('createEdiAdapter', () => {
     expect(after.readEntries(third.content!).centreHeaders[0]?.sequenceNumber).toBe('003');
     expect(await after.nextSequence(june)).toBeUndefined(); // this port has no readCounter
     expect([...counts]).toEqual([['|12345|edi.sequence:70:6A26', 3]]);
+  });
+
+  it('keeps the numbers in core\'s store: per centre, tenant, awarding body and series, readable by nextSequence', async () => {
+    const store = createMemoryStore();
+    const june = { code: '6A', year: '26' };
+    const a = createEdiAdapter({ centreNumber: '12345', awardingBody: AQA, clock: at('2026-02-10T10:00:00Z'), sequences: store, tenant: 'trust-1' });
+    await a.writeEntries(candidates, entries, { series: june });
+    const b = createEdiAdapter({ centreNumber: '12345', awardingBody: AQA, clock: at('2026-02-10T10:00:00Z'), sequences: store, tenant: 'trust-1' });
+    expect(await b.nextSequence(june)).toBe(2);
+    expect((await b.writeEntries(candidates, entries, { series: june })).fileName).toBe('E1234570.X02');
+    expect(await store.readCounter({ tenant: 'trust-1', centreNumber: '12345' }, 'edi.sequence:70:6A26')).toBe(2);
+    const otherTenant = createEdiAdapter({ centreNumber: '12345', awardingBody: AQA, clock: at('2026-02-10T10:00:00Z'), sequences: store });
+    expect(await otherTenant.nextSequence(june)).toBe(1);
+    expect(await b.writeEntries(candidates, entries, { series: june, sequence: 40 }).then((o) => o.fileName)).toBe('E1234570.X40');
+    expect(await b.nextSequence(june)).toBe(3); // a number given by the caller does not move the counter
   });
 
   it('dates the file by the London day of its clock (23:30 UTC on 30 June is 1 July in London)', async () => {

@@ -230,7 +230,14 @@ function idsOf(op: Op, out: unknown): { ids: string[]; levels: QualificationLeve
   return { ids: [], levels };
 }
 
-/** Figures and failures of a run. */
+/**
+ * Figures and failures of a run.
+ *
+ * @example
+ * ```ts
+ * const { row, failures } = await runResultsReadsFuzz(2000);
+ * ```
+ */
 export interface ResultsReadsFuzzReport {
   readonly row: FuzzRow;
   /** Reads without exactly one matching audit line. */

@@ -181,27 +181,38 @@ function postgresStore(driver: Driver, schema: string): ExamcycleStore {
 
     async transaction<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
       assertOpen();
-      let open = true;
-      try {
-        return await driver.transaction(async (q) => {
-          const inner = sqlStoreTransaction(q, schema, (work) => work(q));
-          const tx = Object.fromEntries(
-            Object.entries(inner).map(([name, method]) => [
-              name,
-              (...args: unknown[]) =>
-                open
-                  ? (method as (...a: unknown[]) => Promise<unknown>)(...args)
-                  : Promise.reject(new ExamcycleError('store_failed', `Transaction already ended: ${name} was called on a finished transaction`)),
-            ]),
-          ) as unknown as StoreTransaction;
-          try {
-            return await fn(tx);
-          } finally {
-            open = false;
+      // On a server, transactions are SERIALIZABLE, so a read-then-write (the results store loading a
+      // candidate's record and writing it back) never loses another worker's write: PostgreSQL refuses one of
+      // two overlapping transactions (SQLSTATE 40001) and it is run again here on fresh data. PGlite has one
+      // connection, so its transactions never overlap.
+      for (let attempt = 1; ; attempt += 1) {
+        let open = true;
+        try {
+          return await driver.transaction(async (q) => {
+            if (!driver.singleConnection) await q.query('SET TRANSACTION ISOLATION LEVEL SERIALIZABLE');
+            const inner = sqlStoreTransaction(q, schema, (work) => work(q));
+            const tx = Object.fromEntries(
+              Object.entries(inner).map(([name, method]) => [
+                name,
+                (...args: unknown[]) =>
+                  open
+                    ? (method as (...a: unknown[]) => Promise<unknown>)(...args)
+                    : Promise.reject(new ExamcycleError('store_failed', `Transaction already ended: ${name} was called on a finished transaction`)),
+              ]),
+            ) as unknown as StoreTransaction;
+            try {
+              return await fn(tx);
+            } finally {
+              open = false;
+            }
+          });
+        } catch (error) {
+          if (attempt < SERIALIZATION_ATTEMPTS && isSerializationFailure(error)) {
+            await backoff(attempt);
+            continue;
           }
-        });
-      } catch (error) {
-        throw guardedError(error);
+          throw guardedError(error);
+        }
       }
     },
 
@@ -232,6 +243,26 @@ function postgresStore(driver: Driver, schema: string): ExamcycleStore {
       await guarded('close', () => driver.close());
     },
   };
+}
+
+/** How many times a transaction refused for a serialisation conflict is run again before it is reported. */
+const SERIALIZATION_ATTEMPTS = 30;
+
+let spread = 0;
+/** Waits a little longer after each refused attempt, spread so that two retrying workers drift apart. */
+function backoff(attempt: number): Promise<void> {
+  spread = (spread + 1) % 7;
+  const ms = Math.min(250, 2 ** Math.min(attempt, 8)) * (1 + spread / 7);
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** PostgreSQL's "could not serialize access" (40001) and deadlock (40P01), directly or as a cause. */
+function isSerializationFailure(error: unknown): boolean {
+  for (let e = error, depth = 0; typeof e === 'object' && e !== null && depth < 4; e = (e as { cause?: unknown }).cause, depth += 1) {
+    const code = (e as { code?: unknown }).code;
+    if (code === '40001' || code === '40P01') return true;
+  }
+  return false;
 }
 
 /** A user's error from a transaction passes through; a driver's becomes `store_failed`. */

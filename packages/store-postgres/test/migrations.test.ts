@@ -50,6 +50,14 @@ describe.each(testDatabases())('schema migrations on $name', (db) => {
       expect(rows[0]?.n).toBe(String(SCHEMA_VERSION));
     });
 
+    it('applies each migration once when several openers start on one new schema at the same moment', async () => {
+      const schema = db.schema('together');
+      const stores = await Promise.all(Array.from({ length: 4 }, () => db.open(schema)));
+      await Promise.all(stores.map((s) => s.close()));
+      const rows = await db.sql<{ version: number }>(`SELECT version FROM "${schema}".examcycle_schema_migrations ORDER BY version`);
+      expect(rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
+    });
+
     it('refuses, typed, a database whose schema is newer than this library', async () => {
       const schema = db.schema('newer');
       await (await db.open(schema)).close();

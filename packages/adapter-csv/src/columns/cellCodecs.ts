@@ -34,6 +34,29 @@ export const optionalText: CellCodec<string> = { ...text, name: 'text', empty: '
 /** The codecs whose decoding keeps the cell text as it is (the importer skips calling them). @internal */
 export const KEEPS_TEXT: ReadonlySet<CellCodec<unknown>> = new Set<CellCodec<unknown>>([text, optionalText]);
 
+const readers = new WeakSet<CellCodec<unknown>>();
+
+/**
+ * Whether a codec reads a value out of the text (a number, date, yes/no, one of a set) and so refuses a
+ * control character by itself; the importer looks for control characters only in the other cells (text,
+ * ids, codes, series, lists of them), which keeps the check off most of the hot path. @internal
+ *
+ * @param codec - a column's codec
+ * @example
+ * ```ts
+ * readsValue(decimal); // true
+ * readsValue(optionalText); // false
+ * ```
+ */
+export function readsValue(codec: CellCodec<unknown>): boolean {
+  return readers.has(codec);
+}
+
+function reader<T>(codec: CellCodec<T>): CellCodec<T> {
+  readers.add(codec as unknown as CellCodec<unknown>);
+  return codec;
+}
+
 /**
  * An identifier such as a UCI, ULN or UPN: spaces removed and letters upper-cased (`68199 0 01 2058 g`
  * reads as `681990012058G`); a number Excel rewrote in scientific notation is named as such.
@@ -78,15 +101,15 @@ export function zeroPadded(width: number, what: string): CellCodec<string> {
 }
 
 /** A whole number, written as a real number. */
-export const integer: CellCodec<number> = {
+export const integer: CellCodec<number> = reader({
   name: 'whole number',
   empty: 'absent',
   decode: (t) => (INTEGER.test(t) ? Number(t) : new CellFailure(`${cellQuote(t)} is not a whole number`)),
   encode: (v) => v,
-};
+});
 
 /** A whole-number percentage; a trailing `%` is allowed (`25%`). */
-export const percent: CellCodec<number> = {
+export const percent: CellCodec<number> = reader({
   name: 'percentage',
   empty: 'absent',
   decode: (t) => {
@@ -94,21 +117,21 @@ export const percent: CellCodec<number> = {
     return INTEGER.test(body) ? Number(body) : new CellFailure(`${cellQuote(t)} is not a whole-number percentage`);
   },
   encode: (v) => v,
-};
+});
 
 /** A decimal number (`1.25`, `-5`); thousands separators are refused rather than guessed. */
-export const decimal: CellCodec<number> = {
+export const decimal: CellCodec<number> = reader({
   name: 'number',
   empty: 'absent',
   decode: (t) => (DECIMAL.test(t) ? Number(t) : new CellFailure(`${cellQuote(t)} is not a number`)),
   encode: (v) => v,
-};
+});
 
 const TRUE_WORDS = new Set(['y', 'yes', 'true', '1', 't']);
 const FALSE_WORDS = new Set(['n', 'no', 'false', '0', 'f']);
 
 /** Yes or no: reads `Y`/`Yes`/`TRUE`/`1` and `N`/`No`/`FALSE`/`0`; writes `Y` or `N`. */
-export const yesNo: CellCodec<boolean> = {
+export const yesNo: CellCodec<boolean> = reader({
   name: 'Y/N',
   empty: 'absent',
   decode(t) {
@@ -120,7 +143,7 @@ export const yesNo: CellCodec<boolean> = {
     return new CellFailure(`${cellQuote(t)} is not yes or no (Y/N)`);
   },
   encode: (v) => (v ? 'Y' : 'N'),
-};
+});
 
 /**
  * A calendar date, written `yyyy-mm-dd`.
@@ -132,11 +155,11 @@ export const yesNo: CellCodec<boolean> = {
  * ```
  */
 export function calendarDate(excelSerial: boolean): CellCodec<string> {
-  return { name: 'date', empty: 'absent', decode: (t) => readCalendarDate(t, excelSerial), encode: (v) => v };
+  return reader<string>({ name: 'date', empty: 'absent', decode: (t) => readCalendarDate(t, excelSerial), encode: (v) => v });
 }
 
 /** A London wall-clock time, written `HH:mm`. */
-export const clockTime: CellCodec<string> = { name: 'time', empty: 'absent', decode: readClockTime, encode: (v) => v };
+export const clockTime: CellCodec<string> = reader({ name: 'time', empty: 'absent', decode: readClockTime, encode: (v) => v });
 
 /**
  * An instant, written as the ISO 8601 string it is.
@@ -148,7 +171,7 @@ export const clockTime: CellCodec<string> = { name: 'time', empty: 'absent', dec
  * ```
  */
 export function instant(excelSerial: boolean): CellCodec<string> {
-  return { name: 'date and time', empty: 'absent', decode: (t) => readInstant(t, excelSerial), encode: (v) => v };
+  return reader<string>({ name: 'date and time', empty: 'absent', decode: (t) => readInstant(t, excelSerial), encode: (v) => v });
 }
 
 /** Folds spelling for enumerations: lower case, runs of spaces, hyphens and underscores as one `_`. */
@@ -174,13 +197,13 @@ export function oneOf<const V extends string>(values: readonly V[], spellings: R
   for (const [k, v] of Object.entries(spellings)) lookup.set(enumKey(k), v);
   const aliases: Record<string, V> = {};
   for (const [k, v] of Object.entries(spellings)) if (enumKey(k) !== enumKey(v)) aliases[enumKey(k)] = v;
-  return {
+  return reader<V>({
     name: `one of ${values.join(', ')}`,
     empty: 'absent',
     ...(Object.keys(aliases).length === 0 ? {} : { aliases }),
     decode: (t) => exact.get(t) ?? lookup.get(enumKey(t)) ?? new CellFailure(`${cellQuote(t)} is not one of ${values.join(', ')}`),
     encode: (v) => v,
-  };
+  });
 }
 
 /**
@@ -198,7 +221,7 @@ export function listOf<T = string>(item: CellCodec<T> = text as unknown as CellC
   const keepsText = (item as CellCodec<unknown>) === text;
   /** The items of the list being read, reused from row to row; the list is copied out at its exact length (a kept record holds no spare capacity). */
   const items: T[] = [];
-  return {
+  const codec: CellCodec<T[]> = {
     name: `list of ${item.name}`,
     empty: 'absent',
     ...(item.aliases === undefined ? {} : { aliases: item.aliases }),
@@ -248,6 +271,7 @@ export function listOf<T = string>(item: CellCodec<T> = text as unknown as CellC
         .join(LIST_SEPARATOR);
     },
   };
+  return readsValue(item as unknown as CellCodec<unknown>) ? reader(codec) : codec;
 }
 
 const SERIES_NAME = /^(january|jan|march|mar|june|jun|summer|november|nov)[\s\-_]+(\d{4})$/i;
@@ -277,7 +301,7 @@ const HOURS_MINUTES = /^(\d{1,2}):(\d{2})$/;
 const H_M = /^(?:(\d+)\s*h(?:ours?|rs?)?)?\s*(?:(\d+)\s*m(?:in(?:ute)?s?)?)?$/i;
 
 /** A duration in minutes: `90`, `1:30` (hours and minutes) or `1h 30m`; written as whole minutes. */
-export const minutes: CellCodec<number> = {
+export const minutes: CellCodec<number> = reader({
   name: 'minutes',
   empty: 'absent',
   decode(t) {
@@ -289,4 +313,4 @@ export const minutes: CellCodec<number> = {
     return new CellFailure(`${cellQuote(t)} is not a duration: use minutes (90), h:mm (1:30) or 1h 30m`);
   },
   encode: (v) => v,
-};
+});

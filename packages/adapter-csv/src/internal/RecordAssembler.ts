@@ -12,7 +12,7 @@
 import { BAD_CHECK_CHARACTER, ExamcycleError, type ErrorLocation, type ExamcycleErrorCode, type RecordIssue } from '@examcycle/core';
 import type { z } from 'zod';
 import { CellFailure } from '../columns/CellCodec.js';
-import { KEEPS_TEXT } from '../columns/cellCodecs.js';
+import { KEEPS_TEXT, readsValue } from '../columns/cellCodecs.js';
 import { controlCharacterAt, controlCharacterName } from '../columns/controlCharacters.js';
 import type { CsvColumnSet } from '../columns/CsvColumnSet.js';
 import { restoreFormula } from './formulaGuard.js';
@@ -107,6 +107,8 @@ export class RecordAssembler<T> {
   private readonly decoders: (((text: string) => unknown) | null)[] = [];
   private readonly emptyStrings: boolean[] = [];
   private readonly defaults: (string | undefined)[] = [];
+  /** Per column: whether its cells are looked at for control characters (a codec that reads a value refuses them itself). */
+  private readonly controlChecks: boolean[] = [];
   private values: unknown[] = [];
   /** Where a derived id's fields are in `values`. */
   private idParts: readonly number[] | undefined;
@@ -249,6 +251,7 @@ export class RecordAssembler<T> {
       this.indexes.push(plan.index);
       this.decoders.push(KEEPS_TEXT.has(plan.column.codec) ? null : plan.column.codec.decode.bind(plan.column.codec));
       this.emptyStrings.push(plan.column.codec.empty === 'empty_string');
+      this.controlChecks.push(!readsValue(plan.column.codec));
       this.defaults.push(plan.defaultText === '' ? undefined : plan.defaultText);
     });
     this.idParts = this.set.derivedId?.map((field) => this.byField.get(field) ?? -1);
@@ -284,7 +287,7 @@ export class RecordAssembler<T> {
     }
 
     const values = this.values;
-    const { indexes, decoders, emptyStrings, defaults } = this;
+    const { indexes, decoders, emptyStrings, defaults, controlChecks } = this;
     for (let i = 0; i < plans.length; i += 1) {
       const index = indexes[i]!;
       const raw = index >= 0 ? (cells[index] ?? '') : '';
@@ -297,7 +300,7 @@ export class RecordAssembler<T> {
         }
         text = fallbackText;
       }
-      if (CONTROL.test(text)) {
+      if (controlChecks[i] && CONTROL.test(text)) {
         const plan = plans[i]!;
         const at = controlCharacterAt(text);
         this.issue(

@@ -18,7 +18,16 @@ import type { ExamClock, Instant } from '../time/clock.js';
 import type { PreviousYearResults, SubjectAnalysis } from './analyseResults.js';
 import type { ResultsMatch } from './matchResults.js';
 
-/** Who is reading: a member of staff (with roles), a candidate (by candidate id), a parent, the press, … */
+/**
+ * Who is reading: a member of staff (with roles), a candidate (by candidate id), a parent, the press, …
+ * Anything else (null, undefined, an object without a known audience and an id) is refused as a typed
+ * `access_denied` and audited.
+ *
+ * @example
+ * ```ts
+ * const reader: ResultsReader = { audience: 'centre_staff', id: 'EO' };
+ * ```
+ */
 export interface ResultsReader {
   readonly audience: ResultsAudience;
   /** The staff id, the candidate id, or the name of the parent, press outlet, authority or institution. */
@@ -168,7 +177,15 @@ export interface ResultsStoreOptions {
   readonly gradeOrder?: Partial<Record<QualificationLevel, readonly string[]>>;
 }
 
-/** A results store: reads are checked and audited; writes are audited. */
+/**
+ * A results store: reads are checked, level by level, and audited with what they returned; writes are audited.
+ *
+ * @example
+ * ```ts
+ * const store: ResultsStore = createResultsStore({ rulesPack: jcq, series, clock });
+ * store.statementOfResults({ audience: 'candidate', id: 'C-1' }, 'C-1').withheld; // levels not yet released
+ * ```
+ */
 export interface ResultsStore {
   readonly series: ExamSeries;
   /** The store's current instant. */

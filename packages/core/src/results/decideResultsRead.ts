@@ -19,13 +19,29 @@ import type { Instant } from '../time/clock.js';
 import type { ResultsReader, WithheldLevel } from './ResultsStore.js';
 import type { ResultsContext } from './resultsContext.js';
 
-/** The four reads of a results store. */
+/**
+ * The four reads of a results store.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * const kind: ResultsReadKind = 'statement';
+ * ```
+ */
 export type ResultsReadKind = 'statement' | 'reconcile' | 'analysis' | 'pressRelease';
 
 /** Audit details: JSON scalars only. */
 type Details = Record<string, string | number | boolean | null>;
 
-/** Store-level rules (who may see which kind of data), before the pack's timing. */
+/**
+ * Store-level rules (who may see which kind of data), before the pack's timing.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * error.rule === RESULTS_RULE.readerIdentified; // a read by no identifiable reader
+ * ```
+ */
 export const RESULTS_RULE = {
   readerIdentified: 'examcycle.results.reader-identified',
   ownResultsOnly: 'examcycle.results.candidate-own-results-only',
@@ -49,7 +65,15 @@ const EVENT: Record<ResultsReadKind, string> = {
 
 const AUDIENCES: ReadonlySet<string> = new Set<ResultsAudience>(['centre_staff', 'candidate', 'parent', 'press', 'local_authority', 'other_institution']);
 
-/** A refused operation: the typed error to throw and the audit line that records it. */
+/**
+ * A refused operation: the typed error to throw and the audit line that records it.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * if (!out.ok) { record(out.line); throw out.error; }
+ * ```
+ */
 export interface ResultsRefusal {
   readonly ok: false;
   readonly error: ExamcycleError;
@@ -79,7 +103,15 @@ export interface ResultsReadRequest {
   readonly details: Details;
 }
 
-/** What the store loaded for a read. */
+/**
+ * What the store loaded for a read.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * const facts: ResultsReadFacts = { nominated: false, authorised: false, levels: ['GCE'] };
+ * ```
+ */
 export interface ResultsReadFacts {
   /** Whether the head of centre nominated the reader (centre staff only). */
   readonly nominated: boolean;
@@ -89,7 +121,15 @@ export interface ResultsReadFacts {
   readonly levels: readonly QualificationLevel[];
 }
 
-/** A read the store may answer: the levels released and those withheld. */
+/**
+ * A read the store may answer: the levels released and those withheld.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * if (grant.ok) statementFrom(ctx, 'C-1', own, changes, grant);
+ * ```
+ */
 export interface ResultsReadGrant {
   readonly ok: true;
   readonly at: Instant;

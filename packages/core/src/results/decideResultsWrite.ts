@@ -18,7 +18,16 @@ type Details = Record<string, string | number | boolean | null>;
 
 const EXAMS_OFFICE: ReadonlySet<StaffRole> = new Set(['head_of_centre', 'exams_officer', 'exams_office_staff']);
 
-/** A write the store may keep: the value and its audit line. */
+/**
+ * A write the store may keep: the value and its audit line.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * const out = decideNomination(ctx, request, at);
+ * if (out.ok) { nominations.set(out.value.staffId, out.value); record(out.line); }
+ * ```
+ */
 export interface ResultsWrite<T> {
   readonly ok: true;
   readonly value: T;
@@ -158,7 +167,16 @@ export function decideAuthority(ctx: ResultsContext, request: unknown, at: Insta
   return accepted(authority, { at, by, event, rule: RESULTS_RULE.thirdPartyAuthority, details: { candidateId, thirdPartyId } });
 }
 
-/** Results that passed validation, with the issues of those that did not. */
+/**
+ * Results that passed validation, with the issues of those that did not.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * const checked = checkResults(ctx, rows, EO, 'a2c.edi', at);
+ * if (checked.ok) checked.value.results.length;
+ * ```
+ */
 export interface CheckedResults {
   readonly results: readonly Result[];
   readonly issues: readonly RecordIssue[];
@@ -225,7 +243,16 @@ export function resultsReceivedLine(checked: CheckedResults, at: Instant, source
   return { at, by: checked.by, event: 'results.received', from: 'results', to: 'results', outcome: 'accepted', details: { source, added: counts.added, replaced: counts.replaced, issues: checked.issues.length } };
 }
 
-/** A grade change checked for shape and authority, before its target is looked up. */
+/**
+ * A grade change checked for shape and authority, before its target is looked up.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * const checked = checkGradeChange(ctx, change, EO, at);
+ * if (checked.ok) checked.value.change.enquiryId;
+ * ```
+ */
 export interface CheckedGradeChange {
   readonly change: EnquiryGradeChange;
   readonly by: Actor;

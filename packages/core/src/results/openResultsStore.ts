@@ -38,7 +38,15 @@ import type {
   ThirdPartyAuthority,
 } from './ResultsStore.js';
 
-/** Options for {@link openResultsStore}: those of {@link createResultsStore} (results come in through `addResults`), and where to keep them. */
+/**
+ * Options for {@link openResultsStore}: those of {@link createResultsStore} (results come in through
+ * `addResults`, audited), and where to keep them.
+ *
+ * @example
+ * ```ts
+ * const options: OpenResultsStoreOptions = { store: createMemoryStore(), centreNumber: '12345', tenant: 'trust-a', rulesPack: jcq, series, clock };
+ * ```
+ */
 export interface OpenResultsStoreOptions extends Omit<ResultsStoreOptions, 'results'> {
   /** Where the results store keeps its state and audit log. */
   readonly store: ExamcycleStore;

@@ -16,7 +16,15 @@ import type { PreviousYearResults } from './analyseResults.js';
 import { keyDateFor } from './keyDateFor.js';
 import type { ResultsStoreOptions } from './ResultsStore.js';
 
-/** An entry option's title and level, by `awardingBodyId \0 optionCode`. */
+/**
+ * An entry option's title and level, by `awardingBodyId \0 optionCode`.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * ctx.optionInfo.get(optionKey('AQA', '8300H'))?.title; // 'GCSE Mathematics (Higher)'
+ * ```
+ */
 export interface OptionInfo {
   readonly title: string;
   readonly level: QualificationLevel;

@@ -164,11 +164,17 @@ export interface DeliverSignalsResult {
  * ```
  */
 export interface ExamcycleStore extends StoreTransaction {
-  /** Runs `fn` in one transaction: everything it writes is kept together, or nothing is. */
+  /**
+   * Runs `fn` in one transaction: everything it writes is kept together, or nothing is (its error is rethrown).
+   * Inside `fn` use only `tx`: a call on the store itself is not part of the transaction, and on a store with
+   * one connection (the memory store, PGlite) it waits for the transaction to end, so it never returns.
+   */
   transaction<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T>;
   /**
    * Claims undelivered signals (each by one caller only, across processes), calls `handler` for each and
    * marks it delivered when the handler returns. A handler that throws leaves its signal for a later call.
+   * Delivery is at least once (a process killed between the handler's return and the mark gets it again), so
+   * handlers should be idempotent by `signal.id`.
    */
   deliverSignals(handler: (signal: ClaimedSignal) => void | Promise<void>, options?: DeliverSignalsOptions): Promise<DeliverSignalsResult>;
   /** Releases connections; the store cannot be used afterwards. */

@@ -14,7 +14,8 @@
  *   changedObject, changeType, fromRevision, toRevision }] }`;
  * - an answer may carry `{ response: { code, reason, errors } }`, whose code the SDK treats as the status;
  * - a listing item may be only an identity (`{ entityType, href }`): the full object is read from its href
- *   (a bounded number at a time, see `arborLinks`), as the SDK loads an object whose property is missing.
+ *   (a bounded number at a time, see `arborLinks`), as the SDK loads an object whose property is missing;
+ *   one gone by then (HTTP 404) stays a link, which the mappings report as a record they cannot read.
  *
  * A session caches each object fetched by href for the length of one operation, so a pull reads each
  * related object once but never serves a stale one to a later pull.
@@ -210,7 +211,7 @@ export function createArborClient(http: MisHttp, options: ArborClientOptions): {
               all.push(item as ArborEntity);
             }
             if (items.length < pageSize) {
-              // An object deleted between the listing and its fetch is not listed (a 404 is nothing else).
+              // An object deleted between the listing and its fetch stays a link, for the mapping to report.
               const load = (href: string): Promise<ArborEntity | undefined> => session.get(href, type).catch((error: unknown) => (isArborNotFound(error) ? undefined : Promise.reject(error)));
               return followArborLinks(all, load, linkConcurrency);
             }

@@ -27,8 +27,9 @@ export function isArborLink(item: ArborEntity): item is ArborEntity & { readonly
 
 /**
  * Replaces every link in a listing by the object it points to, at most `concurrency` requests at a time,
- * keeping the listing's order. An object gone since it was listed (`load` answers `undefined`) is left out;
- * any other failed fetch rejects (typed by the client), as a failed listing would.
+ * keeping the listing's order. An object gone since it was listed (`load` answers `undefined`) stays a link,
+ * so the mapping reports it as a record it cannot read rather than losing it; any other failed fetch
+ * rejects (typed by the client), as a failed listing would.
  *
  * @param items - the listing's items
  * @param load - fetches one object by href (the session's cached `get`)
@@ -40,7 +41,7 @@ export function isArborLink(item: ArborEntity): item is ArborEntity & { readonly
  * @internal
  */
 export async function followArborLinks(items: readonly ArborEntity[], load: (href: string) => Promise<ArborEntity | undefined>, concurrency: number): Promise<ArborEntity[]> {
-  const out: Array<ArborEntity | undefined> = [...items];
+  const out: ArborEntity[] = [...items];
   const todo = items.flatMap((item, i) => (isArborLink(item) ? [i] : []));
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -49,9 +50,9 @@ export async function followArborLinks(items: readonly ArborEntity[], load: (hre
       next += 1;
       const link = out[i] as ArborEntity & { readonly href: string };
       const full = await load(link.href);
-      out[i] = full === undefined ? undefined : { ...full, ...(typeof link.entityType === 'string' ? { entityType: link.entityType } : {}), href: link.href };
+      if (full !== undefined) out[i] = { ...full, ...(typeof link.entityType === 'string' ? { entityType: link.entityType } : {}), href: link.href };
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, todo.length)) }, worker));
-  return out.filter((item): item is ArborEntity => item !== undefined);
+  return out;
 }

@@ -7,6 +7,7 @@ import type { MisIssue, MisRoom } from '../MisPort.js';
 import type { ArborChange, ArborPart } from './arborChangelog.js';
 import { isArborNotFound, type ArborSession } from './arborClient.js';
 import { arborBoolean, arborId, arborText, type ArborEntity } from './arborEntity.js';
+import { isArborLink } from './arborLinks.js';
 
 /** The resource types a room is built from (and whose change logs a delta reads). */
 export const ARBOR_ROOM_TYPES: readonly string[] = ['Room'];
@@ -26,6 +27,10 @@ function build(items: readonly ArborEntity[]): { records: MisRoom[]; issues: Mis
       continue;
     }
     const id = arborId(r.href);
+    if (isArborLink(r)) {
+      issues.push({ where, recordId: id, field: 'href', code: 'malformed_response', message: 'The room was listed but its object could not be read (gone since it was listed)' });
+      continue;
+    }
     const name = arborText(r['roomName'])?.trim() || arborText(r['shortName'])?.trim();
     if (!name) {
       issues.push({ where, recordId: id, field: 'roomName', code: 'invalid_value', message: 'The room has neither a name nor a short name' });

@@ -1,0 +1,81 @@
+/**
+ * The options of a CSV import, and the batch a streamed import yields. Every option has a default, so
+ * `importCsv('candidates', text)` reads a file written the way examcycle writes one.
+ */
+import type { ExamcycleError, RecordIssue } from '@examcycle/core';
+
+/**
+ * How to read a CSV file.
+ *
+ * @example
+ * ```ts
+ * const options: CsvImportOptions = { file: 'year11.csv', synonyms: { CandidateNumber: ['Cand. No'] }, defaults: { CentreNumber: '68199' } };
+ * ```
+ */
+export interface CsvImportOptions {
+  /**
+   * The file's name, repeated in every issue and error.
+   * @default undefined
+   */
+  readonly file?: string;
+  /**
+   * More header names for a column, keyed by the column's canonical header; they win over built-in ones.
+   * @default {}
+   * @example `{ CandidateNumber: ['Cand. No'] }`
+   */
+  readonly synonyms?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Cell text for a column the file lacks or leaves empty, keyed by canonical header; a default also
+   * satisfies a required column.
+   * @default {}
+   * @example `{ CentreNumber: '68199' }`
+   */
+  readonly defaults?: Readonly<Record<string, string>>;
+  /**
+   * Whether a whole number in a date column is an Excel serial date (1900 date system).
+   * @default true
+   */
+  readonly excelSerialDates?: boolean;
+  /**
+   * Rows per batch a streamed import yields.
+   * @default 1000
+   */
+  readonly batchSize?: number;
+  /**
+   * The longest row, in characters. A longer one is almost always a quote never closed, and is fatal
+   * rather than read into memory.
+   * @default 1_000_000
+   */
+  readonly maxRowChars?: number;
+}
+
+/**
+ * One batch of a streamed import: the records and issues of the rows read since the last batch.
+ *
+ * @example
+ * ```ts
+ * for await (const batch of importCsvStream('entries', stream)) save(batch.records);
+ * ```
+ */
+export interface CsvImportBatch<T> {
+  readonly records: readonly T[];
+  readonly issues: readonly RecordIssue[];
+  /** Data rows this batch accounts for (blank rows are not data rows). */
+  readonly rowsRead: number;
+  /**
+   * Set on the last batch when the input as a whole cannot be read (empty, binary, wrong header,
+   * missing column, a quote never closed). The file is then rejected: treat batches already received
+   * as incomplete.
+   */
+  readonly fatal?: ExamcycleError;
+}
+
+/**
+ * A streamed CSV source: a Node `Readable`, a web stream's async iterator, or any iterable of chunks.
+ *
+ * @example
+ * ```ts
+ * const source: CsvSource = createReadStream('entries.csv');
+ * ```
+ */
+export type CsvSource = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;

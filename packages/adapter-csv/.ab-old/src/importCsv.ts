@@ -1,0 +1,31 @@
+/**
+ * The whole-string import: a CSV file held in memory, as text or bytes, read into records of one kind.
+ * It reads exactly as the streamed import does (same gate, parser and validation).
+ */
+import type { ImportResult, RecordKind, RecordKinds } from '@examcycle/core';
+import type { CsvImportOptions } from './CsvImportOptions.js';
+import { ImportSession } from './internal/ImportSession.js';
+
+/**
+ * Imports a whole CSV file of one record kind. Bad input never throws: the result keeps every valid
+ * record and one issue per problem `{ line, column, value, code, message }` (the row's first physical
+ * line); an unreadable file (empty, binary, wrong header, missing column, a quote never closed) sets
+ * `fatal` with its code and line.
+ *
+ * @param kind - the record kind: `candidates`, `entries`, `timetable`, `rooms`, `invigilators`, `access_arrangements`, `results` or `certificates`
+ * @param input - the file as text, or as bytes (UTF-8, with or without a byte-order mark)
+ * @param options - file name, synonyms, defaults, date reading; see {@link CsvImportOptions}
+ * @example
+ * ```ts
+ * const { records, issues, fatal } = importCsv('candidates', readFileSync('candidates.csv'), { file: 'candidates.csv' });
+ * if (fatal) throw fatal;
+ * for (const i of issues) console.warn(`line ${i.line} ${i.column}: ${i.message}`);
+ * ```
+ */
+export function importCsv<K extends RecordKind>(kind: K, input: string | Uint8Array, options: CsvImportOptions = {}): ImportResult<RecordKinds[K]> {
+  const session = new ImportSession(kind, options);
+  if (typeof input === 'string') session.pushText(input);
+  else session.pushBytes(input);
+  session.finish();
+  return session.result();
+}

@@ -88,7 +88,7 @@ export async function main(print: (line: string) => void): Promise<void> {
 
   // 4. Write the EDI entries file.
   const edi = createEdiAdapter({ centreNumber: CENTRE, awardingBody: AQA, clock: { now: () => Date.parse('2026-02-10T09:30:00Z') }, postcode: 'ZZ1 1ZZ' });
-  const written = edi.writeEntries(candidates, entries, { series: JUNE_2026 });
+  const written = await edi.writeEntries(candidates, entries, { series: JUNE_2026 });
   print(`4. EDI entries file ${written.fileName}: ${written.counts.candidates} candidates, ${written.counts.detailRecords} detail records, ${written.counts.entries} entries`);
   for (const ch of written.nameChanges) print(`   name change (${ch.candidateId}): "${ch.from}" → "${ch.to}" (${ch.reason})`);
   for (const i of written.issues) print(`   ${i.severity} (${i.candidateId ?? '-'}) ${i.field ?? ''} [${i.code}]: ${i.message}`);

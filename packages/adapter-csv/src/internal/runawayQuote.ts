@@ -58,20 +58,6 @@ function written(cell: string): string {
 }
 
 /**
- * Whether a parsed row holds a line break inside a cell.
- *
- * @param cells - the row's cells as parsed
- * @example
- * ```ts
- * spansLines(['C1', '"Smith\r\nC2']); // true
- * ```
- */
-export function spansLines(cells: readonly string[]): boolean {
-  for (const cell of cells) if (cell.indexOf('\n') !== -1 || cell.indexOf('\r') !== -1) return true;
-  return false;
-}
-
-/**
  * The physical lines a parsed row was written on, each with its role.
  *
  * @param cells - the row's cells as parsed, one or more holding line breaks

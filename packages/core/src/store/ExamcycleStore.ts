@@ -168,6 +168,9 @@ export interface ExamcycleStore extends StoreTransaction {
    * Runs `fn` in one transaction: everything it writes is kept together, or nothing is (its error is rethrown).
    * Inside `fn` use only `tx`: a call on the store itself is not part of the transaction, and on a store with
    * one connection (the memory store, PGlite) it waits for the transaction to end, so it never returns.
+   * Transactions are serialisable: a read-then-write never loses another worker's write. A store may run `fn`
+   * again when the database refuses it for a concurrent change (PostgreSQL's serialisation failures), so keep
+   * `fn` free of effects outside `tx`.
    */
   transaction<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T>;
   /**

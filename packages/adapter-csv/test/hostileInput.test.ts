@@ -1,7 +1,8 @@
 /**
  * Regression tests for issue 12's CSV findings, each with its input inlined: a quote left open that
  * swallowed rows, a number cell read in quadratic time, control characters in ids and names, core's own
- * session keys in invigilator availability, and the entries `Status` alias `pending`.
+ * session keys in invigilator availability, and the entries `Status` alias `pending`; and the failing
+ * inputs the fuzz suite found, inlined.
  */
 import { exportCsv, importCsv } from '@examcycle/adapter-csv';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +56,16 @@ describe('importCsv: a quote left open (issue 12)', () => {
     const whole = importCsv('candidates', text);
     expect(records).toEqual(whole.records);
     expect(issues).toEqual(whole.issues);
+  });
+});
+
+describe('importCsv: rows before a bad byte (found by the fuzz suite, seed 12)', () => {
+  it('reads the row just before the line of a NUL byte, although csv-parse holds back its line ending', () => {
+    const text = `${ROOMS}\r\nHall,10,8,1.25,1.25\rGym,1,1,1,1\r\nx\u0000,1,1,1,1\r\n`;
+    const result = importCsv('rooms', text);
+    expect(result.records.map((r) => r.name)).toEqual(['Hall', 'Gym']);
+    expect(result.issues).toEqual([]);
+    expect(result.fatal).toMatchObject({ code: 'binary_file', location: { line: 4 } });
   });
 });
 

@@ -7,7 +7,6 @@
  */
 import { ExamcycleError, RECORD_KINDS, isExamcycleError, type RecordKind } from '@examcycle/core';
 import { csvColumnSet } from './columns/columnSets.js';
-import { controlCharacterAt, controlCharacterName } from './columns/controlCharacters.js';
 import { csvLine, type CellValue, type FormulaGuardMode } from './internal/csvLine.js';
 import type { ReportColumn } from './reports/CsvReport.js';
 import { reportOf, type CsvExportKind, type CsvExportRows, type CsvReportKind } from './reports/reportKinds.js';
@@ -55,16 +54,7 @@ function recordColumns(kind: RecordKind): ReportColumn<Record<string, unknown>>[
         const v = record[c.field!];
         if (v === undefined) return undefined;
         try {
-          const cell = c.codec.encode(v);
-          const at = typeof cell === 'string' ? controlCharacterAt(cell) : -1;
-          if (at >= 0) {
-            throw new ExamcycleError(
-              'unrepresentable_value',
-              `the value holds the control character ${controlCharacterName(cell as string, at)}, which an import refuses`,
-              { location: { value: (cell as string).slice(0, 40) } },
-            );
-          }
-          return cell;
+          return c.codec.encode(v);
         } catch (error) {
           if (!isExamcycleError(error)) throw error;
           throw new ExamcycleError(error.code, `${c.header}: ${error.message}`, {

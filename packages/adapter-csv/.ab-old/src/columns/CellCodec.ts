@@ -51,11 +51,6 @@ export interface CellCodec<T = unknown> {
   readonly name: string;
   /** How an empty cell reads. */
   readonly empty: EmptyCell;
-  /**
-   * Other spellings read as a value (an enumeration's aliases, folded: lower case, `_` for spaces and
-   * hyphens), for documentation; a list's are its items'.
-   */
-  readonly aliases?: Readonly<Record<string, string>>;
   /** Reads trimmed, non-empty cell text. */
   decode(text: string): T | CellFailure;
   /**
@@ -63,21 +58,4 @@ export interface CellCodec<T = unknown> {
    * @throws ExamcycleError `unrepresentable_value` when the value cannot be written so that it reads back the same
    */
   encode(value: T): string | number;
-}
-
-/** The most characters of a cell a message repeats. */
-const QUOTED_PREFIX = 40;
-
-/**
- * A cell's text in quotes for a message, cut to its first 40 characters (and `…`) so that an issue about
- * a huge cell stays short.
- *
- * @param text - the cell's text
- * @example
- * ```ts
- * new CellFailure(`${cellQuote('x'.repeat(1000))} is not a number`); // '"xxxx…xxxx…" is not a number'
- * ```
- */
-export function cellQuote(text: string): string {
-  return text.length > QUOTED_PREFIX ? `"${text.slice(0, QUOTED_PREFIX)}…"` : `"${text}"`;
 }

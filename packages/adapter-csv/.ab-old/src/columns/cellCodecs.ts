@@ -5,7 +5,7 @@
  * file this package wrote reads back to the same records.
  */
 import { ExamcycleError } from '@examcycle/core';
-import { CellFailure, cellQuote, type CellCodec } from './CellCodec.js';
+import { CellFailure, type CellCodec } from './CellCodec.js';
 import { readCalendarDate, readClockTime, readInstant } from './spreadsheetDates.js';
 
 /** The separator written between list items; `;` and `,` are both read. */
@@ -13,12 +13,7 @@ const LIST_SEPARATOR = '; ';
 const LIST_SPLIT = /[;,]/;
 const SCIENTIFIC = /^\d(?:\.\d+)?E\+?\d+$/i;
 const INTEGER = /^[+-]?\d+$/;
-/**
- * A decimal number. Each part is told apart by the character before it (a `.` before the fraction, an `e`
- * before the exponent), so a match is found or refused in one pass over the cell: the earlier
- * `\d+\.?\d*` let a run of digits be split two ways, which took quadratic time on a long bad cell.
- */
-const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 
 /** Free text; an empty cell is the empty string (a legal forename may be blank). */
 export const text: CellCodec<string> = {
@@ -44,7 +39,7 @@ export const identifier: CellCodec<string> = {
   decode(t) {
     if (SCIENTIFIC.test(t)) {
       return new CellFailure(
-        `${cellQuote(t)} is a number Excel rewrote in scientific notation, so digits are lost: format the column as Text and export again`,
+        `"${t}" is a number Excel rewrote in scientific notation, so digits are lost: format the column as Text and export again`,
       );
     }
     return t.replace(/\s+/g, '').toUpperCase();
@@ -70,7 +65,7 @@ export function zeroPadded(width: number, what: string): CellCodec<string> {
     empty: 'absent',
     decode(t) {
       if (digitsOnly.test(t) && t.length < width) return t.padStart(width, '0');
-      if (SCIENTIFIC.test(t)) return new CellFailure(`${cellQuote(t)} is not a ${what}: Excel rewrote it in scientific notation`);
+      if (SCIENTIFIC.test(t)) return new CellFailure(`"${t}" is not a ${what}: Excel rewrote it in scientific notation`);
       return t;
     },
     encode: (v) => v,
@@ -81,7 +76,7 @@ export function zeroPadded(width: number, what: string): CellCodec<string> {
 export const integer: CellCodec<number> = {
   name: 'whole number',
   empty: 'absent',
-  decode: (t) => (INTEGER.test(t) ? Number(t) : new CellFailure(`${cellQuote(t)} is not a whole number`)),
+  decode: (t) => (INTEGER.test(t) ? Number(t) : new CellFailure(`"${t}" is not a whole number`)),
   encode: (v) => v,
 };
 
@@ -91,7 +86,7 @@ export const percent: CellCodec<number> = {
   empty: 'absent',
   decode: (t) => {
     const body = t.endsWith('%') ? t.slice(0, -1).trimEnd() : t;
-    return INTEGER.test(body) ? Number(body) : new CellFailure(`${cellQuote(t)} is not a whole-number percentage`);
+    return INTEGER.test(body) ? Number(body) : new CellFailure(`"${t}" is not a whole-number percentage`);
   },
   encode: (v) => v,
 };
@@ -100,7 +95,7 @@ export const percent: CellCodec<number> = {
 export const decimal: CellCodec<number> = {
   name: 'number',
   empty: 'absent',
-  decode: (t) => (DECIMAL.test(t) ? Number(t) : new CellFailure(`${cellQuote(t)} is not a number`)),
+  decode: (t) => (DECIMAL.test(t) ? Number(t) : new CellFailure(`"${t}" is not a number`)),
   encode: (v) => v,
 };
 
@@ -117,7 +112,7 @@ export const yesNo: CellCodec<boolean> = {
     const w = t.toLowerCase();
     if (TRUE_WORDS.has(w)) return true;
     if (FALSE_WORDS.has(w)) return false;
-    return new CellFailure(`${cellQuote(t)} is not yes or no (Y/N)`);
+    return new CellFailure(`"${t}" is not yes or no (Y/N)`);
   },
   encode: (v) => (v ? 'Y' : 'N'),
 };
@@ -172,13 +167,10 @@ export function oneOf<const V extends string>(values: readonly V[], spellings: R
   const lookup = new Map<string, V>();
   for (const v of values) lookup.set(enumKey(v), v);
   for (const [k, v] of Object.entries(spellings)) lookup.set(enumKey(k), v);
-  const aliases: Record<string, V> = {};
-  for (const [k, v] of Object.entries(spellings)) if (enumKey(k) !== enumKey(v)) aliases[enumKey(k)] = v;
   return {
     name: `one of ${values.join(', ')}`,
     empty: 'absent',
-    ...(Object.keys(aliases).length === 0 ? {} : { aliases }),
-    decode: (t) => exact.get(t) ?? lookup.get(enumKey(t)) ?? new CellFailure(`${cellQuote(t)} is not one of ${values.join(', ')}`),
+    decode: (t) => exact.get(t) ?? lookup.get(enumKey(t)) ?? new CellFailure(`"${t}" is not one of ${values.join(', ')}`),
     encode: (v) => v,
   };
 }
@@ -201,7 +193,6 @@ export function listOf<T = string>(item: CellCodec<T> = text as unknown as CellC
   return {
     name: `list of ${item.name}`,
     empty: 'absent',
-    ...(item.aliases === undefined ? {} : { aliases: item.aliases }),
     decode(t) {
       let count = 0;
       let start = 0;
@@ -286,7 +277,7 @@ export const minutes: CellCodec<number> = {
     if (m && Number(m[2]) < 60) return Number(m[1]) * 60 + Number(m[2]);
     m = H_M.exec(t);
     if (m && (m[1] !== undefined || m[2] !== undefined)) return Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0);
-    return new CellFailure(`${cellQuote(t)} is not a duration: use minutes (90), h:mm (1:30) or 1h 30m`);
+    return new CellFailure(`"${t}" is not a duration: use minutes (90), h:mm (1:30) or 1h 30m`);
   },
   encode: (v) => v,
 };

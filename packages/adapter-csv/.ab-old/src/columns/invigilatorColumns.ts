@@ -1,11 +1,10 @@
 /**
- * Invigilators as CSV: training dates, the sessions each is available for (`2026-05-11 AM; 12/05/2026 PM`,
- * or core's session keys `2026-05-11.AM`),
+ * Invigilators as CSV: training dates, the sessions each is available for (`2026-05-11 AM; 12/05/2026 PM`),
  * the candidates each is related to (so they are kept apart), and whether they are trained as an
  * access-arrangement facilitator.
  */
 import { invigilatorSchema, sessionSchema, type Session } from '@examcycle/core';
-import { CellFailure, cellQuote, type CellCodec } from './CellCodec.js';
+import { CellFailure, type CellCodec } from './CellCodec.js';
 import { calendarDate, listOf, oneOf, optionalText, yesNo } from './cellCodecs.js';
 import type { CsvColumnSet } from './CsvColumnSet.js';
 
@@ -22,10 +21,8 @@ function availabilityItem(excelSerial: boolean): CellCodec<Availability> {
     name: 'date and session',
     empty: 'absent',
     decode(t) {
-      // `2026-05-11 AM`, or core's own session key `2026-05-11.AM`
-      let at = t.lastIndexOf(' ');
-      if (at < 0) at = t.lastIndexOf('.');
-      if (at < 0) return new CellFailure(`${cellQuote(t)} is not a date and a session such as "2026-05-11 AM" or "2026-05-11.AM"`);
+      const at = t.lastIndexOf(' ');
+      if (at < 0) return new CellFailure(`"${t}" is not a date and a session such as "2026-05-11 AM"`);
       const d = date.decode(t.slice(0, at).trim());
       if (d instanceof CellFailure) return d;
       const s = session.decode(t.slice(at + 1));

@@ -9,7 +9,7 @@
  */
 import { DateTime } from 'luxon';
 import { LONDON } from '@examcycle/core';
-import { CellFailure, cellQuote } from './CellCodec.js';
+import { CellFailure } from './CellCodec.js';
 
 /** The largest Excel serial date, 9999-12-31. */
 const MAX_EXCEL_SERIAL = 2958465;
@@ -53,7 +53,7 @@ function civilFromDays(days: number): string {
 
 function checkedDate(year: number, month: number, day: number, text: string): string | CellFailure {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    return new CellFailure(`${cellQuote(text)} is not a real date (${DATE_HELP})`);
+    return new CellFailure(`"${text}" is not a real date (${DATE_HELP})`);
   }
   return isoDate(year, month, day);
 }
@@ -93,7 +93,7 @@ export function readCalendarDate(text: string, excelSerial: boolean): string | C
   m = UK_DATE.exec(body);
   if (m) return checkedDate(Number(m[3]), Number(m[2]), Number(m[1]), text);
   if (excelSerial && SERIAL.test(body)) return excelSerialDate(Number(body));
-  return new CellFailure(`${cellQuote(text)} is not a date (${DATE_HELP})`);
+  return new CellFailure(`"${text}" is not a date (${DATE_HELP})`);
 }
 
 /**
@@ -106,7 +106,7 @@ export function readCalendarDate(text: string, excelSerial: boolean): string | C
  * ```
  */
 export function readClockTime(text: string): string | CellFailure {
-  const help = `${cellQuote(text)} is not a time: use HH:mm (24-hour), 9.00am or an Excel time`;
+  const help = `"${text}" is not a time: use HH:mm (24-hour), 9.00am or an Excel time`;
   if (DAY_FRACTION.test(text)) {
     const minutes = Math.round(Number(text) * 1440);
     if (minutes >= 1440) return new CellFailure(help);
@@ -116,7 +116,7 @@ export function readClockTime(text: string): string | CellFailure {
   if (!m) return new CellFailure(help);
   let hour = Number(m[1]);
   const minute = Number(m[2]);
-  if (m[3] !== undefined && m[3] !== '00') return new CellFailure(`${cellQuote(text)} has seconds; times are to the minute`);
+  if (m[3] !== undefined && m[3] !== '00') return new CellFailure(`"${text}" has seconds; times are to the minute`);
   if (m[4] !== undefined) {
     if (hour < 1 || hour > 12) return new CellFailure(help);
     const pm = m[4].toLowerCase().startsWith('p');
@@ -131,9 +131,9 @@ function londonInstant(date: string, time: string, text: string): string | CellF
   const [h, mi] = time.split(':').map(Number) as [number, number];
   const dt = DateTime.fromObject({ year: y, month: mo, day: d, hour: h, minute: mi }, { zone: LONDON });
   if (!dt.isValid || dt.hour !== h || dt.minute !== mi) {
-    return new CellFailure(`${cellQuote(text)} is not a time that happened in London (the clocks went forward then)`);
+    return new CellFailure(`"${text}" is not a time that happened in London (the clocks went forward then)`);
   }
-  return dt.toISO({ suppressMilliseconds: true }) ?? new CellFailure(`${cellQuote(text)} is not a valid instant`);
+  return dt.toISO({ suppressMilliseconds: true }) ?? new CellFailure(`"${text}" is not a valid instant`);
 }
 
 /**
@@ -170,7 +170,7 @@ export function readInstant(text: string, excelSerial: boolean): string | CellFa
   }
   const day = readCalendarDate(datePart, excelSerial);
   if (day instanceof CellFailure) {
-    return new CellFailure(`${cellQuote(text)} is not a date and time: use an ISO instant, dd/mm/yyyy HH:mm (London time) or an Excel serial`);
+    return new CellFailure(`"${text}" is not a date and time: use an ISO instant, dd/mm/yyyy HH:mm (London time) or an Excel serial`);
   }
   return londonInstant(day, timePart, text);
 }

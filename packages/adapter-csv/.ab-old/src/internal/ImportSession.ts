@@ -45,7 +45,7 @@ export class ImportSession<K extends RecordKind> {
     const { file, synonyms = {}, defaults = {}, excelSerialDates = IMPORT_DEFAULTS.excelSerialDates, maxRowChars = IMPORT_DEFAULTS.maxRowChars } = options;
     this.maxRowChars = maxRowChars;
     this.assembler = new RecordAssembler(csvColumnSet(kind, excelSerialDates), { file, synonyms, defaults });
-    this.reader = new RowReader((cells, quoted, closedAtEnd) => this.assembler.row(cells, quoted, closedAtEnd), maxRowChars);
+    this.reader = new RowReader((cells, quoted) => this.assembler.row(cells, quoted), maxRowChars);
   }
 
   /** The fatal error, once the input is known to be unreadable. */
@@ -130,10 +130,6 @@ export class ImportSession<K extends RecordKind> {
     if (this.fatal !== undefined) return;
     if (bytes.length > 0) this.translate(this.reader.write(bytes));
     if (problem !== undefined && this.fatal === undefined) {
-      // csv-parse holds back the last bytes it was given (a CR may be half a CRLF): end it, so the rows
-      // before the bad byte's line come out; none from that line on is read
-      this.assembler.stopAt = problem.line;
-      this.translate(this.reader.end());
       this.assembler.fail(new ExamcycleError('binary_file', problem.message, { location: this.assembler.location(problem.line) }));
     }
   }

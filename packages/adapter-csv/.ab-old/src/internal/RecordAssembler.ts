@@ -13,13 +13,10 @@ import { BAD_CHECK_CHARACTER, ExamcycleError, type ErrorLocation, type Examcycle
 import type { z } from 'zod';
 import { CellFailure } from '../columns/CellCodec.js';
 import { KEEPS_TEXT } from '../columns/cellCodecs.js';
-import { controlCharacterAt, controlCharacterName } from '../columns/controlCharacters.js';
 import type { CsvColumnSet } from '../columns/CsvColumnSet.js';
 import { restoreFormula } from './formulaGuard.js';
 import { matchHeader, type ColumnPlan } from './headerMatch.js';
-import { lineCells } from './lineCells.js';
 import { compileRecordFastPath, joinedId, type RecordFastPath } from './recordFastPath.js';
-import { physicalLines } from './runawayQuote.js';
 import { schemaAcceptor, UNSURE, type Acceptor } from './schemaAcceptor.js';
 
 /** What the assembler needs from the import options. */
@@ -29,10 +26,8 @@ export interface AssemblerSettings {
   readonly defaults: Readonly<Record<string, string>>;
 }
 
-/** The longest raw value an issue repeats (a longer one is cut, and ends in `…`). */
-const MAX_ISSUE_VALUE = 40;
-/** A C0 control character or DEL (see {@link controlCharacterAt}). */
-const CONTROL = /[\u0000-\u001f\u007f]/;
+/** The longest raw value an issue repeats. */
+const MAX_ISSUE_VALUE = 200;
 const SEP_LINE = /^sep=(.)$/i;
 const CODES_FROM_SCHEMAS = new Set<string>([BAD_CHECK_CHARACTER, 'invalid_value']);
 const FAILED = Symbol('failed');
@@ -87,8 +82,6 @@ function schemaCode(issue: z.core.$ZodIssue): ExamcycleErrorCode {
 export class RecordAssembler<T> {
   /** The physical line the next row starts on. */
   nextLine = 1;
-  /** The first line not to read (a bad byte is on it). */
-  stopAt = Infinity;
   records: T[] = [];
   issues: RecordIssue[] = [];
   rowsRead = 0;
@@ -132,76 +125,17 @@ export class RecordAssembler<T> {
    *
    * @param cells - the row's cells as parsed
    * @param quoted - whether the file had a quote before this row's end; if not, no cell holds a line break
-   * @param closedAtEnd - whether the file ended inside this row's quoted cell (the reader closed it there)
    */
-  row(cells: string[], quoted = true, closedAtEnd = false): void {
+  row(cells: string[], quoted = true): void {
     const line = this.nextLine;
-    const breaks = quoted ? breaksIn(cells) : 0;
-    this.nextLine += 1 + breaks;
-    if (this.fatal !== undefined || line >= this.stopAt) return;
-    if (breaks > 0) {
-      this.runaway(cells, line, closedAtEnd);
-      return;
-    }
-    if (isBlank(cells)) return;
+    this.nextLine += quoted ? 1 + breaksIn(cells) : 1;
+    if (this.fatal !== undefined || isBlank(cells)) return;
     if (this.plans === undefined) {
       this.header(cells, line);
       return;
     }
     this.rowsRead += 1;
     this.data(cells, line);
-  }
-
-  /**
-   * A row whose quoted cell spans lines: no column holds a line break, so a closing quote is missing. The
-   * line where the quote opened is reported (and the line holding the quote that closed it, if one did),
-   * and every line it swallowed is read again as the row it was.
-   */
-  private runaway(cells: string[], line: number, closedAtEnd: boolean): void {
-    const lines = physicalLines(cells, closedAtEnd);
-    for (let k = 0; k < lines.length && this.fatal === undefined && line + k < this.stopAt; k += 1) {
-      const { text, role } = lines[k]!;
-      const at = line + k;
-      if (this.plans === undefined && role !== 'plain') {
-        this.fatal = new ExamcycleError(
-          'truncated_quote',
-          `A quoted cell of the header row at line ${at} is not closed on its line: a closing " is missing`,
-          { location: this.location(at) },
-        );
-        return;
-      }
-      if (role === 'opening') {
-        this.rowsRead += 1;
-        let after = 0;
-        for (let j = k + 1; j < lines.length; j += 1) if (lines[j]!.text.trim() !== '') after += 1;
-        const swallowed = after === 1 ? 'the line after it was' : `the ${after} lines after it were`;
-        this.issue(
-          at,
-          'truncated_quote',
-          `A quoted cell opens on line ${at} and is not closed on that line: no column holds a line break, so a closing " is most likely missing (${swallowed} read on their own)`,
-          undefined,
-          text,
-        );
-        continue;
-      }
-      if (role === 'closing') {
-        this.rowsRead += 1;
-        this.issue(at, 'malformed_row', `The quoted cell opened on line ${line} ends on line ${at}, so this line cannot be read apart from it: check its quotes`, undefined, text);
-        continue;
-      }
-      const again = lineCells(text);
-      if (again === undefined) {
-        this.rowsRead += 1;
-        this.issue(at, 'truncated_quote', `A quoted cell opens on line ${at} and is not closed on that line: a closing " is most likely missing`, undefined, text);
-      } else if (!isBlank(again)) {
-        if (this.plans === undefined) {
-          this.header(again, at);
-          continue;
-        }
-        this.rowsRead += 1;
-        this.data(again, at);
-      }
-    }
   }
 
   /** Marks the input unreadable; nothing after it is read. */
@@ -296,19 +230,6 @@ export class RecordAssembler<T> {
           continue;
         }
         text = fallbackText;
-      }
-      if (CONTROL.test(text)) {
-        const plan = plans[i]!;
-        const at = controlCharacterAt(text);
-        this.issue(
-          line,
-          'invalid_value',
-          `${plan.header}: the cell holds the control character ${controlCharacterName(text, at)} at position ${at + 1}; ids, names and codes are printable text on one line`,
-          plan.header,
-          index >= 0 ? raw : text,
-        );
-        values[i] = FAILED;
-        continue;
       }
       const decode = decoders[i];
       if (decode === null) {

@@ -4,16 +4,14 @@
  * `"`-quoted with `""` escapes, rows ending in CRLF, LF or CR (mixed endings in one file are fine), ragged
  * rows and stray quotes kept for the importer to judge, blank lines kept so physical line numbers can be
  * counted, and a cap on the length of one row so a quote that is never closed cannot swallow a 1 GB file
- * into memory. A quoted cell still open when the input ends is handed over as it stands (the importer then reads
- * the lines it swallowed again, see `runawayQuote.ts`), so the only parse failure left is fatal: a row
- * over the cap.
+ * into memory. The only parse failures left are fatal: a quote never closed, or a row over the cap.
  * It also tells whether a quote has been seen yet: until then no cell can hold a line break (an unquoted
  * CR or LF always ends a row), so the importer need not look for one.
  *
  * @internal
  */
 import type { TransformCallback } from 'node:stream';
-import { CsvError, Parser, type Options } from 'csv-parse';
+import { Parser, type Options } from 'csv-parse';
 
 /** Bytes handed to csv-parse at a time, so one huge source chunk is parsed in bounded steps. */
 export const PIECE_BYTES = 64 * 1024;
@@ -48,18 +46,6 @@ export function csvParseOptions(maxRowChars: number): Options {
 class FlushNotingParser extends Parser {
   flushed = false;
 
-  /**
-   * The cells of the row a quote left open at the end of the input: the cells before it and the quoted
-   * cell's text so far, from csv-parse's own state (public on its Node parser), or undefined if it is not there.
-   */
-  openRow(): string[] | undefined {
-    const state = (this as unknown as { state?: { record?: unknown; field?: { toString(encoding: string): unknown } } }).state;
-    const record = state?.record;
-    const field = state?.field?.toString('utf8');
-    if (!Array.isArray(record) || typeof field !== 'string' || !record.every((cell) => typeof cell === 'string')) return undefined;
-    return [...(record as string[]), field];
-  }
-
   override _flush(callback: TransformCallback): void {
     super._flush((error?: Error | null, data?: unknown) => {
       this.flushed = true;
@@ -86,11 +72,11 @@ export class RowReader {
   private quoted = false;
 
   /**
-   * @param onRow - called with each row's cells, in order, whether a quote has been seen (if not, no cell holds a line break), and whether the input ended inside this row's quoted cell
+   * @param onRow - called with each row's cells, in order, and whether a quote has been seen (if not, no cell holds a line break)
    * @param maxRowChars - the longest row allowed, in characters
    */
   constructor(
-    private onRow: (cells: string[], quoted: boolean, closedAtEnd: boolean) => void,
+    private onRow: (cells: string[], quoted: boolean) => void,
     maxRowChars: number,
   ) {
     this.parser = new FlushNotingParser(csvParseOptions(maxRowChars));
@@ -114,23 +100,11 @@ export class RowReader {
     return this.failure;
   }
 
-  /**
-   * Ends the input: the last row (without a line break) comes out. A quoted cell the input left open is
-   * closed here, and its row comes out marked as such.
-   */
+  /** Ends the input: the last row (without a line break) comes out, or the unclosed quote is reported. */
   end(): Error | undefined {
     if (this.failure !== undefined) return this.failure;
     this.parser.end();
     this.drain();
-    const failure = this.failure as Error | undefined; // set by drain()
-    if (failure instanceof CsvError && failure.code === 'CSV_QUOTE_NOT_CLOSED') {
-      const cells = this.parser.openRow();
-      if (cells !== undefined) {
-        this.failure = undefined;
-        this.onRow(cells, true, true);
-        return undefined;
-      }
-    }
     if (this.failure === undefined && !this.parser.flushed) {
       throw new Error('csv-parse did not flush synchronously on end(); this Node.js version is not supported');
     }
@@ -148,7 +122,7 @@ export class RowReader {
 
   private drain(): void {
     let cells: string[] | null;
-    while ((cells = this.parser.read() as string[] | null) !== null) this.onRow(cells, this.quoted, false);
+    while ((cells = this.parser.read() as string[] | null) !== null) this.onRow(cells, this.quoted);
     this.failure ??= this.parser.errored ?? undefined;
   }
 }

@@ -105,3 +105,12 @@ describe('eopsRules', () => {
     });
   });
 });
+
+describe('examRoomRules: the advice core follows when nothing fits', () => {
+  it('gives resolveClashes the sit-all-on-the-day steps with their source and confidence', () => {
+    const r = jcq.examRoomRules('2025/26');
+    expect(r.sitAllOnTheDay?.value.length).toBeGreaterThan(0);
+    expect(r.sitAllOnTheDay?.source.document).toBeTruthy();
+    expect(r.sitAllOnTheDay?.confidence).toBeTruthy();
+  });
+});

@@ -89,6 +89,8 @@ export class RecordAssembler<T> {
   nextLine = 1;
   /** The first line not to read (a bad byte is on it). */
   stopAt = Infinity;
+  /** Whether a cell of the current row may hold a control character (the file has one somewhere before). */
+  private controls = true;
   records: T[] = [];
   issues: RecordIssue[] = [];
   rowsRead = 0;
@@ -109,6 +111,8 @@ export class RecordAssembler<T> {
   private readonly defaults: (string | undefined)[] = [];
   /** Per column: whether its cells are looked at for control characters (a codec that reads a value refuses them itself). */
   private readonly controlChecks: boolean[] = [];
+  /** The same length, all false: no column checked (the file has no control character). */
+  private readonly noControlChecks: boolean[] = [];
   private values: unknown[] = [];
   /** Where a derived id's fields are in `values`. */
   private idParts: readonly number[] | undefined;
@@ -135,9 +139,11 @@ export class RecordAssembler<T> {
    * @param cells - the row's cells as parsed
    * @param quoted - whether the file had a quote before this row's end; if not, no cell holds a line break
    * @param closedAtEnd - whether the file ended inside this row's quoted cell (the reader closed it there)
+   * @param controls - whether the file had a control character (other than CR and LF) before this row's end; if not, no cell holds one
    */
-  row(cells: string[], quoted = true, closedAtEnd = false): void {
+  row(cells: string[], quoted = true, closedAtEnd = false, controls = true): void {
     const line = this.nextLine;
+    this.controls = controls;
     const breaks = quoted ? breaksIn(cells) : 0;
     this.nextLine += 1 + breaks;
     if (this.fatal !== undefined || line >= this.stopAt) return;
@@ -252,6 +258,7 @@ export class RecordAssembler<T> {
       this.decoders.push(KEEPS_TEXT.has(plan.column.codec) ? null : plan.column.codec.decode.bind(plan.column.codec));
       this.emptyStrings.push(plan.column.codec.empty === 'empty_string');
       this.controlChecks.push(!readsValue(plan.column.codec));
+      this.noControlChecks.push(false);
       this.defaults.push(plan.defaultText === '' ? undefined : plan.defaultText);
     });
     this.idParts = this.set.derivedId?.map((field) => this.byField.get(field) ?? -1);
@@ -287,7 +294,8 @@ export class RecordAssembler<T> {
     }
 
     const values = this.values;
-    const { indexes, decoders, emptyStrings, defaults, controlChecks } = this;
+    const { indexes, decoders, emptyStrings, defaults } = this;
+    const controlChecks = this.controls ? this.controlChecks : this.noControlChecks;
     for (let i = 0; i < plans.length; i += 1) {
       const index = indexes[i]!;
       const raw = index >= 0 ? (cells[index] ?? '') : '';
@@ -300,7 +308,7 @@ export class RecordAssembler<T> {
         }
         text = fallbackText;
       }
-      if (controlChecks[i] && CONTROL.test(text)) {
+      if (controlChecks[i]! && CONTROL.test(text)) {
         const plan = plans[i]!;
         const at = controlCharacterAt(text);
         this.issue(

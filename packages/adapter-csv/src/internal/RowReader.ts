@@ -12,6 +12,7 @@
  *
  * @internal
  */
+import { Buffer } from 'node:buffer';
 import type { TransformCallback } from 'node:stream';
 import { CsvError, Parser, type Options } from 'csv-parse';
 
@@ -19,6 +20,9 @@ import { CsvError, Parser, type Options } from 'csv-parse';
 export const PIECE_BYTES = 64 * 1024;
 
 const QUOTE = 0x22;
+
+/** A control byte other than CR and LF (in UTF-8 a byte below 0x80 is always the character itself). */
+const CONTROL_BYTE = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/;
 
 const IGNORE_ROW = (): void => {};
 
@@ -84,13 +88,15 @@ export class RowReader {
   private failure: Error | undefined;
   /** Whether the input so far holds a `"`, so a quoted cell (which may hold line breaks) may have been read. */
   private quoted = false;
+  /** Whether the input so far holds a control byte other than CR and LF, so a cell may hold one. */
+  private controls = false;
 
   /**
-   * @param onRow - called with each row's cells, in order, whether a quote has been seen (if not, no cell holds a line break), and whether the input ended inside this row's quoted cell
+   * @param onRow - called with each row's cells, in order, whether a quote has been seen (if not, no cell holds a line break), whether the input ended inside this row's quoted cell, and whether a control byte other than CR and LF has been seen (if not, no cell holds one)
    * @param maxRowChars - the longest row allowed, in characters
    */
   constructor(
-    private onRow: (cells: string[], quoted: boolean, closedAtEnd: boolean) => void,
+    private onRow: (cells: string[], quoted: boolean, closedAtEnd: boolean, controls: boolean) => void,
     maxRowChars: number,
   ) {
     this.parser = new FlushNotingParser(csvParseOptions(maxRowChars));
@@ -108,6 +114,8 @@ export class RowReader {
     for (let at = 0; at < bytes.length && this.failure === undefined; at += PIECE_BYTES) {
       const piece = bytes.subarray(at, at + PIECE_BYTES);
       if (!this.quoted && piece.indexOf(QUOTE) !== -1) this.quoted = true;
+      // one scan of the piece as Latin-1 text, until the first control byte: most files have none, and then no cell is checked for one
+      if (!this.controls && CONTROL_BYTE.test(Buffer.from(piece.buffer, piece.byteOffset, piece.length).toString('latin1'))) this.controls = true;
       this.parser.write(piece);
       this.drain();
     }
@@ -127,7 +135,7 @@ export class RowReader {
       const cells = this.parser.openRow();
       if (cells !== undefined) {
         this.failure = undefined;
-        this.onRow(cells, true, true);
+        this.onRow(cells, true, true, this.controls);
         return undefined;
       }
     }
@@ -148,7 +156,7 @@ export class RowReader {
 
   private drain(): void {
     let cells: string[] | null;
-    while ((cells = this.parser.read() as string[] | null) !== null) this.onRow(cells, this.quoted, false);
+    while ((cells = this.parser.read() as string[] | null) !== null) this.onRow(cells, this.quoted, false, this.controls);
     this.failure ??= this.parser.errored ?? undefined;
   }
 }

@@ -311,6 +311,26 @@ export function resolveClashes(clashes: readonly Clash[], timetable: CentreTimet
       overnight(feasible ? 'If the candidate cannot sit every paper on the day: ' : '');
     }
 
+    // Nothing fits the limits and overnight supervision is not available: where the rules pack says what a
+    // centre then does (the candidate sits every paper that day), that becomes the recommendation, with its
+    // own steps, source and confidence.
+    const sitAll = rules.sitAllOnTheDay;
+    if (sitAll && !proposals.some((p) => p.feasible) && clash.sittings.length >= 2) {
+      const i = proposals.findIndex((p) => p.kind === 'sit_all_on_the_day');
+      const advice: ResolutionProposal = {
+        rank: 3,
+        kind: 'sit_all_on_the_day',
+        feasible: true,
+        moves: [],
+        totalMinutes: clash.totalMinutes,
+        conditions: sitAll.value,
+        explanation: `Sit all ${clash.sittings.length} papers on ${clash.date} (${durationText(clash.totalMinutes)}): ${sitAll.value.join('; ')}${sitAll.confidence === 'primary' ? '' : ` (confidence: ${sitAll.confidence})`}`,
+        source: sitAll.source,
+      };
+      if (i >= 0) proposals[i] = advice;
+      else proposals.push(advice);
+      proposals.sort((a, b) => a.rank - b.rank);
+    }
     const recommended = proposals.find((p) => p.feasible);
     return {
       clash,

@@ -192,6 +192,12 @@ export interface ExamRoomRules {
   readonly veryLateLongExamMinutes: Sourced<number>;
   /** Supervision conditions for overnight supervision, as the regulation lists them. */
   readonly overnightSupervisionConditions: Sourced<readonly string[]>;
+  /**
+   * What a centre does when a candidate's papers on one day fit neither session's consecutive limit (however
+   * they are split between the sessions) nor the overnight supervision threshold: sit every paper that day,
+   * as these steps say. Without it, `resolveClashes` says no resolution fits.
+   */
+  readonly sitAllOnTheDay?: Sourced<readonly string[]>;
   /** Access arrangements that need a room apart from the main hall. */
   readonly separateRoomArrangements: Sourced<readonly AccessArrangementKind[]>;
   /** Working days after the exam within which a very late arrival is reported. */

@@ -145,3 +145,31 @@ describe('resolveClashes', () => {
     }
   });
 });
+
+describe('resolveClashes: when nothing fits the limits', () => {
+  const gce = { level: 'GCE' as const };
+  const three = [paper('A', '2026-06-03', 'AM', 120, gce), paper('B', '2026-06-03', 'AM', 120, gce), paper('C', '2026-06-03', 'AM', 120, gce)];
+
+  function resolveWith(r: ExamRoomRules) {
+    const t = buildCentreTimetable({
+      papers: [...three, paper('OTHER-PM', '2026-06-10', 'PM', 60)],
+      candidates: [candidate('c1', '0001'), candidate('c2', '0002')],
+      entries: [entry('e1', 'c1', ['A', 'B', 'C']), entry('e2', 'c2', ['OTHER-PM'])],
+      accessArrangements: [],
+    });
+    return resolveClashes(findClashes(t, { rules: r }), t, { rules: r }).find((x) => x.clash.sittings.length === 3)!;
+  }
+
+  it('has a GCE candidate with three papers totalling exactly 6 h sit all three that day as the rules pack says, not ask the awarding body (issue 13)', () => {
+    const steps = ['Sit one paper in the other session', 'Supervised breaks between papers'];
+    const r = resolveWith({ ...rules, sitAllOnTheDay: { value: steps, source: { document: 'JCQ ICE', section: '7', year: '2025/26' }, confidence: 'reading' } });
+    expect(r.recommended).toMatchObject({ kind: 'sit_all_on_the_day', feasible: true, conditions: steps, source: { document: 'JCQ ICE' } });
+    expect(r.explanation).toContain('Sit all 3 papers on 2026-06-03 (6h): Sit one paper in the other session; Supervised breaks between papers (confidence: reading)');
+    expect(r.explanation).not.toContain('ask the awarding body');
+  });
+
+  it('says no resolution fits when the rules pack gives no such advice', () => {
+    const { sitAllOnTheDay: _s, ...without } = rules;
+    expect(resolveWith(without).explanation).toContain('No resolution fits the rules');
+  });
+});

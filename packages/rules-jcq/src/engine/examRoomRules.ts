@@ -36,6 +36,7 @@ export function examRoomRulesOf(edition: Edition): ExamRoomRules {
     veryLateAfterStartMinutes: r.veryLateAfterStartMinutes,
     veryLateLongExamMinutes: r.veryLateLongExamMinutes,
     overnightSupervisionConditions: r.overnightSupervisionConditions,
+    sitAllOnTheDay: r.sitAllOnTheDay,
     separateRoomArrangements: r.separateRoomArrangements,
     veryLateArrivalReportWorkingDays: edition.rules.derived.veryLateArrivalReportWorkingDays,
     specialConsiderationWorkingDays: edition.rules.derived.specialConsiderationWorkingDaysFromPaper,

@@ -35,18 +35,9 @@ import {
   type TimetabledPaper,
 } from '@examcycle/core';
 
-/** One row of a package's fuzz report. */
-export interface FuzzRow {
-  readonly package: string;
-  readonly surface: string;
-  readonly inputs: number;
-  readonly untypedThrows: number;
-  readonly rowsLost: number;
-  readonly unauthorisedReads: number;
-  readonly over1s: number;
-  readonly peakRssMb: number;
-  readonly seconds: number;
-}
+import type { FuzzRow } from './fuzzRow.js';
+
+export type { FuzzRow } from './fuzzRow.js';
 
 /** A call that broke the contract: which function, its input (as JSON), and what happened. */
 export interface ExamTimeFuzzFailure {

@@ -28,18 +28,8 @@ import {
   type StaffMember,
 } from '@examcycle/core';
 import type { FuzzRow } from './fuzzRow.js';
+import { prng as rng } from './prng.js';
 
-/** A seeded PRNG (mulberry32): the only source of randomness here. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const series = examSeries('june', 2026);
 const SRC = { document: 'examcycle results fuzz table', year: '2025/26' };

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isExamcycleError, restoreSnapshot, shippedMachineSpecs, type PersistedSnapshot } from '@examcycle/core';
 import type { FuzzRow } from './fuzzRow.js';
+import { prng as rng } from './prng.js';
 
 function fixtures(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -17,16 +18,6 @@ function fixtures(dir: string): string[] {
   });
 }
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A finding, printed with the input (first ones only) so it can become a regression test. */
 let reported = 0;
@@ -66,7 +57,7 @@ function mutate(base: PersistedSnapshot, random: () => number, all: (string | nu
     }
     const last = path[path.length - 1]!;
     const r = random();
-    if (r < 0.4) node[last] = JUNK[Math.floor(random() * JUNK.length)];
+    if (r < 0.4) node[last] = structuredClone(JUNK[Math.floor(random() * JUNK.length)]);
     else if (r < 0.7) delete node[last];
     else return JSON.parse(JSON.stringify(copy).replace(`"${String(last)}":`, '"__proto__":'));
   }

@@ -5,7 +5,7 @@
  */
 import type { ExamcycleErrorCode } from '../errors/ExamcycleError.js';
 import { toLondon, type Instant } from '../time/clock.js';
-import { appendAudit, type Actor, type AuditEntry, type AuditLine } from './auditTrail.js';
+import type { Actor, AuditEntry, AuditLine } from './auditTrail.js';
 
 /**
  * An instant's epoch milliseconds, or `null` when the value is not an ISO instant (checked without throwing:
@@ -81,49 +81,6 @@ export interface Refusal {
   readonly code: ExamcycleErrorCode;
   readonly reason: string;
   readonly rule?: string;
-}
-
-/**
- * The context patch that records a refused event: the audit line (`outcome: 'rejected'`, with its reason,
- * code and rule) and the new latest instant. A refused event is dated at its own instant when that is valid
- * and not before the latest recorded one; otherwise at the latest recorded instant, so the trail stays
- * chronological whatever the host sent.
- *
- * @param context - the machine's audit trail and latest instant
- * @param event - the refused event
- * @param state - the state it was refused in
- * @param why - the refusal
- * @param details - what the line is about (a certificate id, a booking id)
- * @example
- * ```ts
- * enqueue.assign(rejectionAudit(context, event, 'unclaimed', { code: 'retention_not_expired', reason: 'kept until 2027-11-20' }));
- * ```
- */
-export function rejectionAudit(
-  context: { readonly audit: readonly AuditEntry[]; readonly lastEventAt: Instant },
-  event: { readonly type: string; readonly at?: unknown; readonly by?: unknown },
-  state: string,
-  why: Refusal,
-  details?: AuditEntry['details'],
-): { audit: AuditEntry[]; lastEventAt: Instant } {
-  const at = instantMillis(event.at);
-  const validAt = at !== null && at >= (instantMillis(context.lastEventAt) ?? -Infinity);
-  const when = validAt ? toLondon(event.at as string).toISO()! : context.lastEventAt;
-  return {
-    lastEventAt: when,
-    audit: appendAudit(context.audit, {
-      at: when,
-      ...(isActor(event.by) ? { by: event.by } : {}),
-      event: String(event.type),
-      from: state,
-      to: state,
-      outcome: 'rejected',
-      reason: why.reason,
-      code: why.code,
-      ...(why.rule ? { rule: why.rule } : {}),
-      ...(details ? { details } : {}),
-    }),
-  };
 }
 
 /**

@@ -15,15 +15,12 @@ import type { KeyDate } from '../rules/RulesPack.js';
 import { toLondon, type ExamClock, type Instant } from '../time/clock.js';
 import { examCycleMachine, type ExamCycleEvent, type ExamCycleInput } from './examCycleMachine.js';
 import { examCyclePersisted } from './examCyclePersisted.js';
+import { sendOutcomeOf, type SendOutcome } from './sendOutcome.js';
 
 /** An event without its instant: the handle stamps it from the clock. */
 export type UnstampedExamCycleEvent = ExamCycleEvent extends infer E ? (E extends { at: Instant } ? Omit<E, 'at'> & { at?: Instant } : never) : never;
 
-/**
- * The outcome of sending an event: accepted, or rejected with a typed error. Both carry the audit line the
- * event wrote; a clock tick that changed no signal writes none.
- */
-export type SendOutcome = { readonly ok: true; readonly entry?: AuditLine } | { readonly ok: false; readonly error: ExamcycleError; readonly entry?: AuditLine };
+export type { SendOutcome } from './sendOutcome.js';
 
 /** Options for {@link createExamCycle}. */
 export interface CreateExamCycleOptions {
@@ -148,21 +145,7 @@ export function createExamCycle({ clock, input, snapshot, migrations, tickEveryM
     }
     lines = [];
     actor.send(stamped);
-    const entry = lines[lines.length - 1];
-    if (failure !== undefined) {
-      return { ok: false, error: new ExamcycleError('event_rejected', `"${stamped.type}" stopped the cycle with an error`, { cause: failure }), ...(entry ? { entry } : {}) };
-    }
-    if (entry?.outcome === 'rejected') {
-      return {
-        ok: false,
-        entry,
-        error: new ExamcycleError(entry.code ?? 'event_rejected', entry.reason ?? 'Rejected', {
-          details: { event: entry.event, phase: entry.from, ...(entry.details ?? {}) },
-          ...(entry.rule ? { rule: entry.rule } : {}),
-        }),
-      };
-    }
-    return entry ? { ok: true, entry } : { ok: true };
+    return sendOutcomeOf(lines, failure, stamped.type, 'phase');
   }
 
   schedule();

@@ -223,6 +223,34 @@ function senderRejection(by: Actor): EnquiryRefusal | undefined {
   return undefined;
 }
 
+/**
+ * The roles that send a post-results request to the awarding body: the exams office and the head of centre.
+ * SecEd (seed 003): "all post-results service requests can only be made through the centre"; a candidate
+ * or a parent gives consent, never the request itself.
+ */
+const SUBMITTING_ROLES: readonly unknown[] = ['exams_officer', 'exams_office_staff', 'head_of_centre', 'system'];
+
+/**
+ * The rule that refuses a request sent by anyone but the centre's exams office.
+ *
+ * @example
+ * ```ts
+ * refusal.rule === ENQUIRY_THROUGH_CENTRE_RULE; // a candidate sent enquiry.submit
+ * ```
+ */
+export const ENQUIRY_THROUGH_CENTRE_RULE = 'examcycle.results.requests-through-centre';
+
+/** Why a sender may not submit the request (`undefined` when they may). */
+function submitterRejection(by: Actor): EnquiryRefusal | undefined {
+  if (SUBMITTING_ROLES.includes(by.role)) return undefined;
+  const who = by.role === undefined ? `"${by.id}" (no role)` : `a ${String(by.role).replaceAll('_', ' ')}`;
+  return {
+    code: 'not_authorised',
+    reason: `Post-results requests are made only through the centre, by exams office staff or the head of centre; ${who} may not submit one (candidates give written consent instead)`,
+    rule: ENQUIRY_THROUGH_CENTRE_RULE,
+  };
+}
+
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 
 /** What is wrong with an enquiry's input (so every context it starts with restores), or `undefined`. */
@@ -299,6 +327,8 @@ export function enquiryRejection(context: EnquiryContext, state: EnquiryState, e
     }
     case 'enquiry.submit': {
       if (state !== 'requested' && state !== 'consented') return { code: 'event_rejected', reason: `The request was already submitted (${state})` };
+      const sender = submitterRejection(event.by);
+      if (sender) return sender;
       if (event.feePence !== undefined && (!Number.isInteger(event.feePence) || event.feePence < 0)) return { code: 'invalid_value', reason: `A fee is whole pence, not ${String(event.feePence)}` };
       return fieldRejection(event.reference, 'The awarding body\'s reference', 'text') ?? submitRejection(context, at);
     }

@@ -54,7 +54,7 @@ export type {
 } from './createResultsStore.js';
 export { openResultsStore } from './openResultsStore.js';
 export type { DurableResultsStore, OpenResultsStoreOptions } from './openResultsStore.js';
-export { ENQUIRY_SERVICES, enquiryGradeChange, enquiryMachine, enquiryRejection } from './enquiryMachine.js';
+export { ENQUIRY_SERVICES, ENQUIRY_THROUGH_CENTRE_RULE, enquiryGradeChange, enquiryMachine, enquiryRejection } from './enquiryMachine.js';
 export { enquiryContextSchema, enquiryPersisted } from './enquiryPersisted.js';
 export type {
   EnquiryConsent,

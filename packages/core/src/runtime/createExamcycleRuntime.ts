@@ -10,7 +10,7 @@
 import { createActor, type Actor as XActor, type AnyStateMachine, type SnapshotFrom } from 'xstate';
 import type { AuditEntry, AuditLine } from '../audit/auditTrail.js';
 import { ExamcycleError, isExamcycleError } from '../errors/ExamcycleError.js';
-import type { SendOutcome } from '../machines/createExamCycle.js';
+import { sendOutcomeOf, type SendOutcome } from '../machines/sendOutcome.js';
 import type { PersistedMachineSpec } from '../persistence/persistedMachine.js';
 import { shippedMachineSpecs } from '../persistence/persistedMachines.js';
 import { persistSnapshot, restoreWithSpec, snapshotVersion } from '../persistence/persistSnapshot.js';
@@ -107,24 +107,6 @@ function outboxOf(context: unknown, at: Instant): OutboxSignal[] {
   }));
 }
 
-function outcomeOf(lines: readonly AuditLine[], failure: unknown, type: string): SendOutcome {
-  const entry = lines[lines.length - 1];
-  if (failure !== undefined) {
-    return { ok: false, error: new ExamcycleError('event_rejected', `"${type}" stopped the actor with an error`, { cause: failure }), ...(entry ? { entry } : {}) };
-  }
-  if (entry?.outcome === 'rejected') {
-    return {
-      ok: false,
-      entry,
-      error: new ExamcycleError(entry.code ?? 'event_rejected', entry.reason ?? 'Rejected', {
-        details: { event: entry.event, state: entry.from, ...(entry.details ?? {}) },
-        ...(entry.rule ? { rule: entry.rule } : {}),
-      }),
-    };
-  }
-  return entry ? { ok: true, entry } : { ok: true };
-}
-
 /**
  * Creates the durable runtime over a store.
  *
@@ -219,7 +201,7 @@ export function createExamcycleRuntime({ store, clock, conflictRetries = 0, mach
       }
       lines = [];
       actor.send(stamped as never);
-      const outcome = outcomeOf(lines, failure, stamped.type);
+      const outcome = sendOutcomeOf(lines, failure, stamped.type);
       if (failure !== undefined) {
         // The stored state is untouched; the next open restores it.
         return { ...outcome, revision };

@@ -102,7 +102,7 @@ function apply(root: unknown, m: { kind: 'set' | 'delete' | 'proto'; path: (stri
   } else if (m.kind === 'proto') {
     // What JSON.parse makes of a "__proto__" key: an own property, not the prototype.
     return JSON.parse(JSON.stringify(copy).replace(`"${String(last)}":`, '"__proto__":'));
-  } else node[last] = m.value;
+  } else node[last] = m.value === undefined ? undefined : (JSON.parse(JSON.stringify(m.value)) as unknown);
   return copy;
 }
 

@@ -83,8 +83,16 @@ interface EopsTargetBase {
   readonly successMeasure: string;
   /** By when it should be achieved. */
   readonly dueBy: CalendarDate;
+  /** Who proposed the target (the exams officer or a senior leader / line manager), and when. */
   readonly agreedBy: Actor;
   readonly agreedAt: Instant;
+  /**
+   * The other side's agreement ("the exams officer and senior leader must agree"): a senior leader / line
+   * manager when the officer proposed it, the officer when a leader did. Null until then; an unconfirmed
+   * target counts as open and cannot be marked.
+   */
+  readonly confirmedBy: Actor | null;
+  readonly confirmedAt: Instant | null;
   readonly status: EopsTargetStatus;
   readonly markedBy: Actor | null;
   readonly markedAt: Instant | null;
@@ -109,6 +117,8 @@ export type EopsTarget = EopsKnowledgeTarget | EopsKeySkillTarget;
 /** A review meeting as recorded (the toolkit's progress review: progress, what went well or not, next focus). */
 export interface EopsMeeting {
   readonly heldOn: CalendarDate;
+  /** Which meeting it was (a first-week review, the annual appraisal, …), when the host says so; null otherwise. */
+  readonly kind: ScheduledMeetingKind | null;
   readonly progress: string;
   readonly wentWell: string;
   readonly notSoWell: string;
@@ -117,8 +127,20 @@ export interface EopsMeeting {
   readonly recordedAt: Instant;
 }
 
-/** Why a meeting is on the schedule. */
-export type ScheduledMeetingKind = 'start' | 'early' | 'exam_time' | 'monthly' | 'half_termly';
+/**
+ * The kinds of meeting, scheduled or held: the start meeting; the toolkit's case-study reviews of a new
+ * officer (end of the first week, the first month, the first term); the early, exam-time, monthly and
+ * half-termly reviews; and the annual appraisal ("include an annual appraisal").
+ *
+ * @example
+ * ```ts
+ * EOPS_MEETING_KINDS.includes('appraisal'); // true
+ * ```
+ */
+export const EOPS_MEETING_KINDS = ['start', 'first_week', 'first_month', 'first_term', 'early', 'exam_time', 'monthly', 'half_termly', 'appraisal'] as const;
+
+/** Why a meeting is on the schedule (or which one was held). */
+export type ScheduledMeetingKind = (typeof EOPS_MEETING_KINDS)[number];
 
 /** A meeting on the schedule (see `meetingSchedule`). */
 export interface ScheduledMeeting {
@@ -131,11 +153,19 @@ export interface ScheduledMeeting {
 /** When in a new exams officer's first months an induction item falls. */
 export type InductionPeriod = 'first_week' | 'first_month' | 'first_three_months';
 
+/**
+ * What ticks an induction item on its own: the officer's registration, the Values & Attributes agreement
+ * (both signatures), or a meeting of a kind being recorded.
+ */
+export type InductionTrigger = 'registration' | 'values_and_attributes' | `meeting:${ScheduledMeetingKind}`;
+
 /** An item of the new exams officer's induction checklist. */
 export interface InductionItem {
   readonly id: string;
   readonly period: InductionPeriod;
   readonly title: string;
+  /** The event that ticks it (null: ticked by `induction.complete` only). */
+  readonly fulfilledBy: InductionTrigger | null;
   /** The last day of its period. */
   readonly dueOn: CalendarDate;
   readonly source: string;
@@ -186,6 +216,8 @@ export interface EopsRecord {
   readonly schedule: readonly ScheduledMeeting[];
   /** The induction checklist (new exams officers only; empty otherwise). */
   readonly induction: readonly InductionItem[];
+  /** The request for the certificate ("ready to request your Certificate"), made once every criterion is met. */
+  readonly certificateRequest: EopsSignature | null;
   readonly declaration: EopsDeclaration | null;
   readonly certificate: EopsCertificate | null;
   /** When the academic year ended and the Standards lapsed (null while the year is current). */
@@ -199,7 +231,10 @@ export interface EopsContext {
   /** The current academic year (null before registration). */
   readonly academicYear: AcademicYear | null;
   readonly accounts: readonly EopsAccount[];
-  /** Every officer's record, every year (earlier years are history). */
+  /**
+   * Every officer's record, every year (earlier years are history). A certified record stays after its
+   * officer's account is deleted: the certificate issued is kept.
+   */
   readonly records: readonly EopsRecord[];
   /** The instant of the latest event, accepted or rejected (null before any). */
   readonly lastEventAt: Instant | null;

@@ -17,7 +17,8 @@ import {
   type EopsKeySkillArea,
   type EopsKnowledgeArea,
 } from './eopsAreas.js';
-import { EOPS_ROLES, type EopsOfficerExperience, type EopsRole, type EopsTargetStatus, type ScheduledMeeting } from './eopsContext.js';
+import { EOPS_MEETING_KINDS, EOPS_ROLES, type EopsOfficerExperience, type EopsRole, type EopsTargetStatus, type ScheduledMeeting, type ScheduledMeetingKind } from './eopsContext.js';
+import type { InductionItemTemplate } from './inductionChecklist.js';
 
 /** When an event happened and who sent it. */
 export interface EopsStamp {
@@ -56,10 +57,20 @@ export type EopsTargetInput =
 /** A review meeting as it is recorded. */
 export interface EopsMeetingInput {
   readonly heldOn: CalendarDate;
+  /** Which meeting it was; a first-week, first-month or first-term review, or the start meeting, ticks the induction item it fulfils. */
+  readonly kind?: ScheduledMeetingKind;
   readonly progress: string;
   readonly wentWell: string;
   readonly notSoWell: string;
   readonly nextFocus: string;
+}
+
+/** An administrator's changes to an account's details (at least one). */
+export interface EopsAccountChanges {
+  readonly name?: string;
+  /** A new address, or null to remove it. */
+  readonly email?: string | null;
+  readonly roles?: readonly EopsRole[];
 }
 
 /** The events of the EOPS machine. */
@@ -75,9 +86,24 @@ export type EopsEvent =
   /** An administrator deactivates an account (or declines a request to join). */
   | (EopsStamp & { readonly type: 'account.deactivate'; readonly accountId: string })
   | (EopsStamp & { readonly type: 'account.activate'; readonly accountId: string })
-  /** An exams officer is registered for the current academic year. */
-  | (EopsStamp & { readonly type: 'officer.register'; readonly officerId: string; readonly experience: EopsOfficerExperience; readonly startedOn?: CalendarDate })
+  /** An administrator updates the details held for a user (name, email, roles). */
+  | (EopsStamp & { readonly type: 'account.update'; readonly accountId: string; readonly changes: EopsAccountChanges })
+  /** An administrator permanently deletes the details held for a user; certificates issued are kept. */
+  | (EopsStamp & { readonly type: 'account.delete'; readonly accountId: string })
+  /**
+   * An exams officer is registered for the current academic year; `induction` is the centre's own checklist
+   * (default: the toolkit's case study for a new officer, none otherwise).
+   */
+  | (EopsStamp & {
+      readonly type: 'officer.register';
+      readonly officerId: string;
+      readonly experience: EopsOfficerExperience;
+      readonly startedOn?: CalendarDate;
+      readonly induction?: readonly InductionItemTemplate[];
+    })
+  /** One side proposes a target (the officer, or a senior leader / line manager); the other side confirms it. */
   | (EopsStamp & { readonly type: 'target.agree'; readonly officerId: string; readonly target: EopsTargetInput })
+  | (EopsStamp & { readonly type: 'target.confirm'; readonly officerId: string; readonly targetId: string })
   /** A target is marked achieved or not applicable (or reopened). */
   | (EopsStamp & { readonly type: 'target.mark'; readonly officerId: string; readonly targetId: string; readonly status: EopsTargetStatus; readonly note?: string })
   /** The officer signs the Values & Attributes statement; a senior leader / line manager countersigns it (the agreement). */
@@ -85,6 +111,8 @@ export type EopsEvent =
   | (EopsStamp & { readonly type: 'meeting.record'; readonly officerId: string; readonly meeting: EopsMeetingInput })
   | (EopsStamp & { readonly type: 'meetings.plan'; readonly officerId: string; readonly schedule: readonly ScheduledMeeting[] })
   | (EopsStamp & { readonly type: 'induction.complete'; readonly officerId: string; readonly itemId: string })
+  /** Every criterion met, the officer (or their senior leader / line manager) requests the certificate. */
+  | (EopsStamp & { readonly type: 'certificate.request'; readonly officerId: string })
   /** The SLT declaration: a senior leader / line manager declares the Standards achieved and the certificate is issued. */
   | (EopsStamp & { readonly type: 'standards.declare'; readonly officerId: string })
   /** The academic year has ended: this year's Standards lapse and the next year starts fresh. */
@@ -109,13 +137,17 @@ export const EOPS_EVENT_TYPES = [
   'account.revokeAdmin',
   'account.deactivate',
   'account.activate',
+  'account.update',
+  'account.delete',
   'officer.register',
   'target.agree',
+  'target.confirm',
   'target.mark',
   'valuesAndAttributes.sign',
   'meeting.record',
   'meetings.plan',
   'induction.complete',
+  'certificate.request',
   'standards.declare',
   'year.rollover',
 ] as const satisfies readonly EopsEventType[];
@@ -141,12 +173,22 @@ const targetSchema = z.discriminatedUnion('strand', [
   z.object({ strand: z.literal('knowledge_and_understanding'), area: z.enum(ids(EOPS_KNOWLEDGE_AREAS)), ...targetBase }),
   z.object({ strand: z.literal('key_skills'), area: z.enum(ids(EOPS_KEY_SKILL_AREAS)), ...targetBase }),
 ]);
-const meetingSchema = z.object({ heldOn: calendarDateSchema, progress: text, wentWell: text, notSoWell: text, nextFocus: text });
+const meetingSchema = z.object({ heldOn: calendarDateSchema, kind: z.enum(EOPS_MEETING_KINDS).optional(), progress: text, wentWell: text, notSoWell: text, nextFocus: text });
 const scheduledSchema = z.object({
   date: calendarDateSchema,
-  kind: z.enum(['start', 'early', 'exam_time', 'monthly', 'half_termly']),
+  kind: z.enum(EOPS_MEETING_KINDS),
   halfTerm: text,
 });
+const inductionTemplateSchema = z.object({
+  id: text,
+  period: z.enum(['first_week', 'first_month', 'first_three_months']),
+  title: text,
+  source: text,
+  fulfilledBy: z.enum(['registration', 'values_and_attributes', ...EOPS_MEETING_KINDS.map((k) => `meeting:${k}` as const)]).optional(),
+});
+const changesSchema = z
+  .object({ name: text.optional(), email: z.email().nullable().optional(), roles: z.array(z.enum(EOPS_ROLES)).min(1).optional() })
+  .refine((c) => c.name !== undefined || c.email !== undefined || c.roles !== undefined, 'at least one of name, email, roles');
 const account = { accountId: text };
 const officer = { officerId: text };
 
@@ -167,13 +209,24 @@ export const eopsEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('account.revokeAdmin'), ...stamp, ...account }),
   z.object({ type: z.literal('account.deactivate'), ...stamp, ...account }),
   z.object({ type: z.literal('account.activate'), ...stamp, ...account }),
-  z.object({ type: z.literal('officer.register'), ...stamp, ...officer, experience: z.enum(['new', 'new_to_centre', 'experienced']), startedOn: calendarDateSchema.optional() }),
+  z.object({ type: z.literal('account.update'), ...stamp, ...account, changes: changesSchema }),
+  z.object({ type: z.literal('account.delete'), ...stamp, ...account }),
+  z.object({
+    type: z.literal('officer.register'),
+    ...stamp,
+    ...officer,
+    experience: z.enum(['new', 'new_to_centre', 'experienced']),
+    startedOn: calendarDateSchema.optional(),
+    induction: z.array(inductionTemplateSchema).optional(),
+  }),
   z.object({ type: z.literal('target.agree'), ...stamp, ...officer, target: targetSchema }),
+  z.object({ type: z.literal('target.confirm'), ...stamp, ...officer, targetId: text }),
   z.object({ type: z.literal('target.mark'), ...stamp, ...officer, targetId: text, status: z.enum(['open', 'achieved', 'not_applicable']), note: text.optional() }),
   z.object({ type: z.literal('valuesAndAttributes.sign'), ...stamp, ...officer }),
   z.object({ type: z.literal('meeting.record'), ...stamp, ...officer, meeting: meetingSchema }),
   z.object({ type: z.literal('meetings.plan'), ...stamp, ...officer, schedule: z.array(scheduledSchema) }),
   z.object({ type: z.literal('induction.complete'), ...stamp, ...officer, itemId: text }),
+  z.object({ type: z.literal('certificate.request'), ...stamp, ...officer }),
   z.object({ type: z.literal('standards.declare'), ...stamp, ...officer }),
   z.object({ type: z.literal('year.rollover'), ...stamp }),
 ]);

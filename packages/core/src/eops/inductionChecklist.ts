@@ -6,21 +6,26 @@
  * its own items (for example from The Exams Office's task completion checklist) to use instead.
  */
 import { DateTime } from 'luxon';
+import type { Actor } from '../audit/auditTrail.js';
 import { londonDate, toLondon, type CalendarDate, type Instant } from '../time/clock.js';
-import type { InductionItem, InductionPeriod } from './eopsContext.js';
+import type { InductionItem, InductionPeriod, InductionTrigger } from './eopsContext.js';
 
-/** An induction item before it is dated. */
+/** An induction item before it is dated (a centre's own checklist is a list of these). */
 export interface InductionItemTemplate {
   readonly id: string;
   readonly period: InductionPeriod;
   readonly title: string;
   readonly source: string;
+  /** The event that ticks it on its own (registration, the Values & Attributes agreement, a meeting of a kind); omitted: ticked by hand. */
+  readonly fulfilledBy?: InductionTrigger;
 }
 
 const CASE_STUDY = 'EOPS toolkit, case study 2: a new exams officer';
 
 /**
- * The standard induction items, from the EOPS toolkit's case study of a new exams officer.
+ * The standard induction items, from the EOPS toolkit's case study of a new exams officer. Registration,
+ * the Values & Attributes agreement and the start, first-week, first-month and first-term meetings tick
+ * their items when the machine records them.
  *
  * @example
  * ```ts
@@ -28,16 +33,16 @@ const CASE_STUDY = 'EOPS toolkit, case study 2: a new exams officer';
  * ```
  */
 export const NEW_EXAMS_OFFICER_INDUCTION: readonly InductionItemTemplate[] = [
-  { id: 'first-day-targets', period: 'first_week', title: 'First day: meet the line manager and set short-term targets for the first week', source: CASE_STUDY },
-  { id: 'eops-registration', period: 'first_week', title: 'Registered for the Exams Officer Professional Standards', source: CASE_STUDY },
-  { id: 'first-week-review', period: 'first_week', title: 'End of the first week: review it and set targets to the end of the first month', source: CASE_STUDY },
-  { id: 'values-and-attributes', period: 'first_month', title: 'Values & Attributes statement discussed and signed', source: CASE_STUDY },
+  { id: 'first-day-targets', period: 'first_week', title: 'First day: meet the line manager and set short-term targets for the first week', source: CASE_STUDY, fulfilledBy: 'meeting:start' },
+  { id: 'eops-registration', period: 'first_week', title: 'Registered for the Exams Officer Professional Standards', source: CASE_STUDY, fulfilledBy: 'registration' },
+  { id: 'first-week-review', period: 'first_week', title: 'End of the first week: review it and set targets to the end of the first month', source: CASE_STUDY, fulfilledBy: 'meeting:first_week' },
+  { id: 'values-and-attributes', period: 'first_month', title: 'Values & Attributes statement discussed and signed', source: CASE_STUDY, fulfilledBy: 'values_and_attributes' },
   { id: 'centre-induction', period: 'first_month', title: 'Internal centre-based induction completed (key staff, processes)', source: CASE_STUDY },
-  { id: 'first-month-review', period: 'first_month', title: 'End of the first month: review it and set targets for the first three months', source: CASE_STUDY },
+  { id: 'first-month-review', period: 'first_month', title: 'End of the first month: review it and set targets for the first three months', source: CASE_STUDY, fulfilledBy: 'meeting:first_month' },
   { id: 'mis', period: 'first_three_months', title: "Working knowledge of the centre's Management Information System (MIS)", source: CASE_STUDY },
   { id: 'new-officer-training', period: 'first_three_months', title: 'New exams officer training attended and invigilator training arranged', source: CASE_STUDY },
   { id: 'local-network', period: 'first_three_months', title: 'Local exams officer network meeting attended', source: CASE_STUDY },
-  { id: 'first-term-review', period: 'first_three_months', title: 'End of the first three months: review them and set targets for the rest of the year', source: CASE_STUDY },
+  { id: 'first-term-review', period: 'first_three_months', title: 'End of the first three months: review them and set targets for the rest of the year', source: CASE_STUDY, fulfilledBy: 'meeting:first_term' },
 ];
 
 /**
@@ -79,6 +84,7 @@ export function inductionChecklist(startedOn: CalendarDate, items: readonly Indu
     title: item.title,
     dueOn: inductionDueOn(startedOn, item.period),
     source: item.source,
+    fulfilledBy: item.fulfilledBy ?? null,
     completedBy: null,
     completedAt: null,
   }));
@@ -97,4 +103,21 @@ export function inductionChecklist(startedOn: CalendarDate, items: readonly Indu
 export function overdueInductionItems(items: readonly InductionItem[], asOf: Instant): InductionItem[] {
   const today = toLondon(asOf).toISODate()!;
   return items.filter((i) => i.completedAt === null && i.dueOn < today);
+}
+
+/**
+ * Ticks the open items a trigger fulfils (registration, the Values & Attributes agreement, a meeting of a
+ * kind), by whom and when; items already complete keep their tick.
+ *
+ * @param items - an officer's checklist
+ * @param trigger - what happened
+ * @param by - who did it
+ * @param at - when
+ * @example
+ * ```ts
+ * tickInduction(record.induction, 'values_and_attributes', { id: 'lm-1', role: 'line_manager' }, at);
+ * ```
+ */
+export function tickInduction(items: readonly InductionItem[], trigger: InductionTrigger, by: Actor, at: Instant): InductionItem[] {
+  return items.map((i) => (i.fulfilledBy === trigger && i.completedAt === null ? { ...i, completedBy: by, completedAt: at } : i));
 }

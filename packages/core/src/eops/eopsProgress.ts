@@ -18,6 +18,8 @@ export interface EopsProgress {
   readonly keySkills: boolean;
   /** A senior leader / line manager has countersigned the statement (the agreement). */
   readonly valuesAndAttributesAgreement: boolean;
+  /** The certificate has been requested (the step before the SLT declaration). */
+  readonly certificateRequested: boolean;
   /** The certificate has been issued. */
   readonly certificate: boolean;
   /** Every criterion the declaration still needs, in words (empty when it can be made). */
@@ -33,6 +35,8 @@ function strandGap(targets: readonly EopsTarget[], strand: EopsStrand): string |
   const mine = targets.filter((t) => t.strand === strand);
   const label = STRAND_LABEL[strand];
   if (mine.length === 0) return `${label}: no target agreed`;
+  const unconfirmed = mine.filter((t) => t.confirmedBy === null).length;
+  if (unconfirmed > 0) return `${label}: ${unconfirmed} target(s) not yet agreed by both the exams officer and a senior leader / line manager`;
   const open = mine.filter((t) => t.status === 'open').length;
   if (open > 0) return `${label}: ${open} target(s) not yet marked achieved or not applicable`;
   if (!mine.some((t) => t.status === 'achieved')) return `${label}: every target is not applicable, none achieved`;
@@ -41,8 +45,8 @@ function strandGap(targets: readonly EopsTarget[], strand: EopsStrand): string |
 
 /**
  * The criteria of one officer's year. A strand is complete when it has at least one target, every target
- * is marked achieved or not applicable, and at least one is achieved (a strand of only not-applicable
- * targets achieves nothing).
+ * is agreed by both the officer and a senior leader / line manager and marked achieved or not applicable,
+ * and at least one is achieved (a strand of only not-applicable targets achieves nothing).
  *
  * @param record - an officer's record for one academic year
  * @example
@@ -51,7 +55,7 @@ function strandGap(targets: readonly EopsTarget[], strand: EopsStrand): string |
  * eopsProgress(record).missing; // ['Values & Attributes agreement: not countersigned by a senior leader / line manager']
  * ```
  */
-export function eopsProgress(record: Pick<EopsRecord, 'targets' | 'valuesAndAttributes' | 'certificate'>): EopsProgress {
+export function eopsProgress(record: Pick<EopsRecord, 'targets' | 'valuesAndAttributes' | 'certificate'> & Partial<Pick<EopsRecord, 'certificateRequest'>>): EopsProgress {
   const ku = strandGap(record.targets, 'knowledge_and_understanding');
   const ks = strandGap(record.targets, 'key_skills');
   const statement = record.valuesAndAttributes.statement !== null;
@@ -66,6 +70,7 @@ export function eopsProgress(record: Pick<EopsRecord, 'targets' | 'valuesAndAttr
     knowledgeAndUnderstanding: ku === null,
     keySkills: ks === null,
     valuesAndAttributesAgreement: agreement,
+    certificateRequested: (record.certificateRequest ?? null) !== null,
     certificate: record.certificate !== null,
     missing,
   };

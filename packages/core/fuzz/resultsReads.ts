@@ -96,11 +96,12 @@ const STAFF: StaffMember[] = [
 const CANDIDATES = ['C-1', 'C-2', '__proto__', 'constructor', 'toString', 'hasOwnProperty'];
 
 /** The oracle: the instant a reader may first read a level, from the table alone (`Infinity`: never). */
-function opensAt(audience: string, roleIds: { office: boolean; nominated: boolean }, allowNominated: boolean, level: QualificationLevel, press: boolean): number {
+function opensAt(audience: string, roleIds: { office: boolean; nominated: boolean }, allowNominated: boolean, level: QualificationLevel, press: boolean, aggregate = false): number {
   if (level !== 'GCE' && level !== 'GCSE') return Number.POSITIVE_INFINITY;
   const o = OPENS[level];
   if (press || audience === 'press' || audience === 'local_authority') return o.press;
-  if (audience === 'centre_staff') return roleIds.office || (roleIds.nominated && allowNominated) ? o.restricted : o.candidates;
+  // A nomination opens the teacher's subjects' statements early, never the whole-centre reports (issue 18).
+  if (audience === 'centre_staff') return roleIds.office || (roleIds.nominated && allowNominated && !aggregate) ? o.restricted : o.candidates;
   return o.candidates;
 }
 
@@ -131,7 +132,8 @@ function scenario(r: () => number): Scenario {
       if (r() < 0.8) entries.push({ id: `E-${c}-${code}`, candidateId: c, seriesId: series.id, awardingBodyId: 'AB', entryCode: code, componentCodes: [`${code}P`], status: 'accepted', identityVerified: true });
     }
   }
-  const nominated = new Set(['T-1', 'T-2', 'EO'].filter(() => r() < 0.4));
+  // Only teaching staff are nominated (issue 18); the draw stays as it was so every seed keeps its scenario.
+  const nominated = new Set(['T-1', 'T-2', 'EO'].filter(() => r() < 0.4).filter((id) => id !== 'EO'));
   const authorities = new Set(CANDIDATES.flatMap((c) => ['P-1', 'UNI'].filter(() => r() < 0.3).map((p) => `${c}\u0000${p}`)));
   return { allowNominated: r() < 0.5, results, entries, nominated, authorities };
 }
@@ -182,7 +184,7 @@ function expected(s: Scenario, read: Read): Expected {
   const member = STAFF.find((m) => m.id === id);
   if (audience === 'centre_staff' && (!member || !member.active)) return refused;
   const who = { office: audience === 'centre_staff' && !!member?.roles.some((x) => OFFICE.has(x)), nominated: audience === 'centre_staff' && s.nominated.has(id) };
-  const readable = (l: QualificationLevel) => at >= opensAt(audience, who, s.allowNominated, l, press);
+  const readable = (l: QualificationLevel) => at >= opensAt(audience, who, s.allowNominated, l, press, op !== 'statement');
   if (op === 'statement') {
     if (audience === 'press' || audience === 'local_authority') return refused;
     if (audience === 'candidate' && id !== read.candidateId) return refused;
@@ -281,8 +283,10 @@ export async function runResultsReadsFuzz(inputs: number, seed = 20260812, durab
     scenarioNo += 1;
     if (durable) await durable.addResults(s.results, { id: 'EO', role: 'exams_officer' }, 'fuzz');
     for (const staffId of s.nominated) {
-      mem.nominate({ staffId, by: { id: 'HEAD', role: 'head_of_centre' } });
-      await durable?.nominate({ staffId, by: { id: 'HEAD', role: 'head_of_centre' } });
+      // Every subject (and component) code: a nomination's subject scope is tested in test/results/seedResultsSeason.test.ts.
+      const nomination = { staffId, by: { id: 'HEAD', role: 'head_of_centre' as const }, reason: 'fuzz', subjects: ['fuzz', ...s.results.map((x) => x.awardCode)] };
+      mem.nominate(nomination);
+      await durable?.nominate(nomination);
     }
     for (const k of s.authorities) {
       const [candidateId, thirdPartyId] = k.split('\u0000') as [string, string];

@@ -6,7 +6,11 @@
  *    jsonb table on the same database and driver: the fastest way a user could persist that JSON at all.
  *    Same JSON (a ~5 kB exam-cycle-like snapshot), one writer awaiting each write, an untimed warm-up round for
  *    each, then interleaved rounds (the order alternating), min / median / max per side and the ratio of medians.
- * 2. The cost of one audit append with 1,000 lines already in the key's log and with 100,000: median per append
+ * 2. Persisted exam-cycle events per second through the durable runtime (`runtime.send`: the event checked by
+ *    the machine, its audit line, signals and the revision-checked save) against a bare `INSERT` of the very JSON
+ *    the runtime stores for that cycle, on the same database: what users call against the least any persistence
+ *    of that state could cost.
+ * 3. The cost of one audit append with 1,000 lines already in the key's log and with 100,000: median per append
  *    after equal warm-up; flat means the ratio is near 1.
  *
  * Run: `npm run bench -w @examcycle/store-postgres` (BENCH_ROUNDS, 5 by default; BENCH_WRITES per round, 200).
@@ -15,7 +19,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { PGlite } from '@electric-sql/pglite';
-import type { AuditLine, ExamcycleStore, PersistedSnapshot } from '@examcycle/core';
+import { createExamcycleRuntime, examCyclePersisted, examSeries, type AuditLine, type ExamClock, type ExamcycleStore, type PersistedSnapshot } from '@examcycle/core';
 import { createPostgresStore } from '@examcycle/store-postgres';
 import pg from 'pg';
 
@@ -108,6 +112,48 @@ async function writes(target: Target) {
   return { store: stats(store), bare: stats(base) };
 }
 
+async function events(target: Target) {
+  let now = Date.parse('2025-09-02T08:00:00Z');
+  const clock: ExamClock = { now: () => now, setTimeout: () => 0, clearTimeout: () => undefined };
+  const runtime = createExamcycleRuntime({ store: target.store, clock });
+  const series = examSeries('june', 2026);
+  const centre = { centreNumber: '54321', name: 'Bench Academy' };
+  const cycle = await runtime.open(examCyclePersisted, { centreNumber: centre.centreNumber, id: series.id }, { input: { centre, series, keyDates: [], startedAt: '2025-09-01T09:00:00.000+01:00' } });
+  const by = { id: 'eo-1', role: 'exams_officer' } as const;
+  let i = 0;
+  const sends = async () => {
+    const t = performance.now();
+    for (let k = 0; k < WRITES; k += 1) {
+      now += 60_000;
+      i += 1;
+      const outcome = await cycle.send(i % 2 === 1 ? { type: 'task.complete', taskId: 'planning.annual-plan', by } : { type: 'task.reopen', taskId: 'planning.annual-plan', reason: 'bench', by });
+      if (!outcome.ok) throw outcome.error;
+    }
+    return WRITES / ((performance.now() - t) / 1000);
+  };
+  const stored = JSON.stringify((await target.store.loadSnapshot(cycle.key))!.saved);
+  const bare = async () => {
+    const t = performance.now();
+    for (let k = 0; k < WRITES; k += 1) await target.bare(stored);
+    return WRITES / ((performance.now() - t) / 1000);
+  };
+  await sends();
+  await bare();
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let r = 0; r < ROUNDS; r += 1) {
+    if (r % 2 === 0) {
+      a.push(await sends());
+      b.push(await bare());
+    } else {
+      b.push(await bare());
+      a.push(await sends());
+    }
+  }
+  cycle.close();
+  return { runtime: stats(a), bare: stats(b), bytes: stored.length };
+}
+
 async function auditFlat(target: Target) {
   const key = { centreNumber: '12345', machine: 'examCycle', id: 'audit-flat' };
   const fill = async (to: number) => {
@@ -139,6 +185,7 @@ const rows: Record<string, string | number>[] = [];
 const targets = [await pgliteTarget(), ...(URL_ ? [await serverTarget(URL_)] : [])];
 for (const target of targets) {
   const w = await writes(target);
+  const e = await events(target);
   const a = await auditFlat(target);
   await target.done();
   rows.push({
@@ -146,6 +193,10 @@ for (const target of targets) {
     'saveSnapshot+audit /s (min/med/max)': `${w.store.min.toFixed(0)} / ${w.store.median.toFixed(0)} / ${w.store.max.toFixed(0)}`,
     'bare INSERT /s (min/med/max)': `${w.bare.min.toFixed(0)} / ${w.bare.median.toFixed(0)} / ${w.bare.max.toFixed(0)}`,
     'ratio (medians)': Number((w.store.median / w.bare.median).toFixed(2)),
+    'runtime.send /s (min/med/max)': `${e.runtime.min.toFixed(0)} / ${e.runtime.median.toFixed(0)} / ${e.runtime.max.toFixed(0)}`,
+    'bare INSERT of its JSON /s': `${e.bare.min.toFixed(0)} / ${e.bare.median.toFixed(0)} / ${e.bare.max.toFixed(0)}`,
+    'event ratio (medians)': Number((e.runtime.median / e.bare.median).toFixed(2)),
+    'cycle JSON bytes': e.bytes,
     'append µs @1k': Number(a.at1kUs.toFixed(0)),
     'append µs @100k': Number(a.at100kUs.toFixed(0)),
     'audit 100k/1k': Number((a.at100kUs / a.at1kUs).toFixed(2)),

@@ -11,7 +11,7 @@ import { instantSchema } from '../domain/identifierSchemas.js';
 import { academicYearOf, toLondon } from '../time/clock.js';
 import type { EopsAccount, EopsContext, EopsLeaderRole, EopsRecord, EopsTarget } from './eopsContext.js';
 import type { EopsEvent } from './eopsEvents.js';
-import { inductionChecklist } from './inductionChecklist.js';
+import { inductionChecklist, tickInduction } from './inductionChecklist.js';
 import { instantMillis } from '../audit/eventStamp.js';
 import { currentRecord, type EopsMachineState, type EopsRejection } from './eopsRejection.js';
 
@@ -59,11 +59,12 @@ export function eopsAuditDetails(event: unknown, context: EopsContext): AuditEnt
   if (typeof event !== 'object' || event === null) return undefined;
   const e = event as Record<string, unknown>;
   const details: Record<string, string> = {};
-  for (const key of ['accountId', 'officerId', 'targetId', 'itemId', 'status'] as const) {
+  for (const key of ['accountId', 'officerId', 'targetId', 'itemId', 'status', 'kind'] as const) {
     if (typeof e[key] === 'string') details[key] = e[key];
   }
   if (typeof e.user === 'object' && e.user !== null && typeof (e.user as { id?: unknown }).id === 'string') details.accountId = (e.user as { id: string }).id;
   if (typeof e.target === 'object' && e.target !== null && typeof (e.target as { id?: unknown }).id === 'string') details.targetId = (e.target as { id: string }).id;
+  if (typeof e.meeting === 'object' && e.meeting !== null && typeof (e.meeting as { kind?: unknown }).kind === 'string') details.kind = (e.meeting as { kind: string }).kind;
   if (context.academicYear) details.academicYear = context.academicYear;
   return Object.keys(details).length ? details : undefined;
 }
@@ -102,8 +103,29 @@ function applyChange(context: EopsContext, e: EopsEvent): Change {
       return { accounts: updateAccount(context, e.accountId, (a) => ({ ...a, status: 'deactivated', decidedBy: e.by.id, decidedAt: e.at })) };
     case 'account.activate':
       return { accounts: updateAccount(context, e.accountId, (a) => ({ ...a, status: 'active', decidedBy: e.by.id, decidedAt: e.at })) };
+    case 'account.update': {
+      const { name, email, roles } = e.changes;
+      const current = currentRecord(context, e.accountId);
+      return {
+        accounts: updateAccount(context, e.accountId, (a) => ({
+          ...a,
+          ...(name !== undefined ? { name } : {}),
+          ...(email !== undefined ? { email } : {}),
+          ...(roles !== undefined ? { roles: [...roles] } : {}),
+        })),
+        // The current year's record carries the new name until it is certified; a certificate keeps the name it was issued in.
+        ...(name !== undefined && current && !current.certificate ? { records: updateRecord(context, e.accountId, (r) => ({ ...r, officerName: name })) } : {}),
+      };
+    }
+    case 'account.delete':
+      // The details go; what must be kept stays: every certified record (its certificate) of the officer.
+      return {
+        accounts: context.accounts.filter((a) => a.id !== e.accountId),
+        records: context.records.filter((r) => r.officerId !== e.accountId || r.certificate !== null),
+      };
     case 'officer.register': {
       const startedOn = e.startedOn ?? toLondon(e.at).toISODate()!;
+      const induction = e.induction ? inductionChecklist(startedOn, e.induction) : e.experience === 'new' ? inductionChecklist(startedOn) : [];
       const record: EopsRecord = {
         officerId: e.officerId,
         officerName: nameOf(context, e.officerId),
@@ -117,7 +139,8 @@ function applyChange(context: EopsContext, e: EopsEvent): Change {
         valuesAndAttributes: { statement: null, agreement: null },
         meetings: [],
         schedule: [],
-        induction: e.experience === 'new' ? inductionChecklist(startedOn) : [],
+        induction: tickInduction(induction, 'registration', by, e.at),
+        certificateRequest: null,
         declaration: null,
         certificate: null,
         lapsedAt: null,
@@ -136,18 +159,30 @@ function applyChange(context: EopsContext, e: EopsEvent): Change {
         dueBy: t.dueBy,
         agreedBy: by,
         agreedAt: e.at,
+        confirmedBy: null,
+        confirmedAt: null,
         status: 'open' as const,
         markedBy: null,
         markedAt: null,
         note: null,
       };
       const added: EopsTarget = t.strand === 'key_skills' ? { ...common, strand: t.strand, area: t.area } : { ...common, strand: t.strand, area: t.area };
-      return { records: updateRecord(context, e.officerId, (r) => ({ ...r, targets: [...r.targets, added] })) };
+      // A new target reopens the year: a certificate request made before it no longer stands.
+      return { records: updateRecord(context, e.officerId, (r) => ({ ...r, targets: [...r.targets, added], certificateRequest: null })) };
     }
+    case 'target.confirm':
+      return {
+        records: updateRecord(context, e.officerId, (r) => ({
+          ...r,
+          targets: r.targets.map((t) => (t.id === e.targetId ? { ...t, confirmedBy: by, confirmedAt: e.at } : t)),
+        })),
+      };
     case 'target.mark':
       return {
         records: updateRecord(context, e.officerId, (r) => ({
           ...r,
+          // Reopening a target withdraws a certificate request.
+          certificateRequest: e.status === 'open' ? null : r.certificateRequest,
           targets: r.targets.map((t) =>
             t.id !== e.targetId
               ? t
@@ -164,6 +199,8 @@ function applyChange(context: EopsContext, e: EopsEvent): Change {
         records: updateRecord(context, e.officerId, (r) => ({
           ...r,
           valuesAndAttributes: asOfficer ? { ...r.valuesAndAttributes, statement: signature } : { ...r.valuesAndAttributes, agreement: signature },
+          // The agreement (the second signature) completes the statement: it ticks the induction item it fulfils.
+          induction: asOfficer ? r.induction : tickInduction(r.induction, 'values_and_attributes', by, e.at),
         })),
       };
     }
@@ -175,6 +212,7 @@ function applyChange(context: EopsContext, e: EopsEvent): Change {
             ...r.meetings,
             {
               heldOn: e.meeting.heldOn,
+              kind: e.meeting.kind ?? null,
               progress: e.meeting.progress,
               wentWell: e.meeting.wentWell,
               notSoWell: e.meeting.notSoWell,
@@ -183,6 +221,7 @@ function applyChange(context: EopsContext, e: EopsEvent): Change {
               recordedAt: e.at,
             },
           ],
+          induction: e.meeting.kind ? tickInduction(r.induction, `meeting:${e.meeting.kind}`, by, e.at) : r.induction,
         })),
       };
     case 'meetings.plan':
@@ -194,6 +233,8 @@ function applyChange(context: EopsContext, e: EopsEvent): Change {
           induction: r.induction.map((i) => (i.id === e.itemId ? { ...i, completedBy: by, completedAt: e.at } : i)),
         })),
       };
+    case 'certificate.request':
+      return { records: updateRecord(context, e.officerId, (r) => ({ ...r, certificateRequest: { by, name: nameOf(context, e.by.id), at: e.at } })) };
     case 'standards.declare': {
       const name = nameOf(context, e.by.id);
       return {
@@ -238,7 +279,10 @@ function applyChange(context: EopsContext, e: EopsEvent): Change {
 export function applyEopsEvent(context: EopsContext, event: EopsEvent, from: EopsMachineState, to: EopsMachineState): EopsOutcome {
   const change = applyChange(context, event);
   const after = { ...context, ...change };
-  const details = eopsAuditDetails(event, event.type === 'year.rollover' ? context : after);
+  const base = eopsAuditDetails(event, event.type === 'year.rollover' ? context : after);
+  // A deletion's line says what was kept: the certificates issued to the deleted officer.
+  const kept = event.type === 'account.delete' ? context.records.filter((r) => r.officerId === event.accountId && r.certificate).map((r) => r.certificate!.id) : undefined;
+  const details = kept ? { ...base, keptCertificates: kept.length ? kept.join(', ') : 'none' } : base;
   return {
     change: { ...change, lastEventAt: event.at },
     line: { at: event.at, by: actorOf(event.by), event: event.type, from, to, outcome: 'accepted', ...(details ? { details } : {}) },

@@ -22,21 +22,88 @@ import type { AuditEmitted, AuditEntry, AuditLine } from '../audit/auditTrail.js
 import { ExamcycleError } from '../errors/ExamcycleError.js';
 import type { SendOutcome } from '../machines/createExamCycle.js';
 import { applyEopsEvent, rejectEopsEvent } from './applyEopsEvent.js';
-import type { EopsCertificate, EopsContext } from './eopsContext.js';
+import type { AcademicYear } from '../time/clock.js';
+import { EOPS_LEADER_ROLES, type EopsAccount, type EopsCertificate, type EopsContext, type EopsRole } from './eopsContext.js';
 import type { EopsEvent } from './eopsEvents.js';
 import { currentRecord, eopsRejectionOf, type EopsMachineState } from './eopsRejection.js';
+
+/** Someone a host may email about an officer's Standards: the officer, or an active senior leader / line manager. */
+export interface EopsRecipient {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string | null;
+  readonly roles: readonly EopsRole[];
+}
 
 /**
  * Events the machine emits for hosts to subscribe to with `actor.on(...)`: one `audit` line for every event
  * it is sent (the runtime appends it to the store's log; {@link collectAudit} gathers them in tests);
  * `event.rejected` (as every examcycle machine) and `eops.rejected` (as before) with the line of a rejected
- * event; and `eops.certified` when a certificate is issued (to email it, say).
+ * event; and the events a host hangs emails on: `eops.registrationConfirmed` (seed 004: "an email will be
+ * sent to the exams officer and senior leader/line manager confirming registration"), `eops.accountApproved`,
+ * `eops.certificateRequested` and `eops.certified` (the certificate issued).
  */
 export type EopsEmitted =
   | AuditEmitted
   | { readonly type: 'event.rejected'; readonly entry: AuditLine }
   | { readonly type: 'eops.rejected'; readonly entry: AuditLine }
+  | {
+      readonly type: 'eops.registrationConfirmed';
+      readonly officerId: string;
+      readonly officerName: string;
+      readonly academicYear: AcademicYear;
+      readonly centre: { readonly centreNumber: string; readonly name: string };
+      /** The officer and the centre's active senior leaders / line managers. */
+      readonly recipients: readonly EopsRecipient[];
+    }
+  | { readonly type: 'eops.accountApproved'; readonly account: EopsRecipient; readonly approvedBy: string }
+  | {
+      readonly type: 'eops.certificateRequested';
+      readonly officerId: string;
+      readonly officerName: string;
+      readonly academicYear: AcademicYear;
+      readonly requestedBy: { readonly id: string; readonly name: string };
+      /** The officer and the centre's active senior leaders / line managers (who make the SLT declaration). */
+      readonly recipients: readonly EopsRecipient[];
+    }
   | { readonly type: 'eops.certified'; readonly certificate: EopsCertificate };
+
+function recipient(a: EopsAccount): EopsRecipient {
+  return { id: a.id, name: a.name, email: a.email, roles: [...a.roles] };
+}
+
+/** The officer and the centre's active senior leaders / line managers, each once. */
+function recipientsFor(context: EopsContext, officerId: string): EopsRecipient[] {
+  const leaders: readonly string[] = EOPS_LEADER_ROLES;
+  return context.accounts
+    .filter((a) => a.status === 'active' && (a.id === officerId || a.roles.some((r) => leaders.includes(r))))
+    .map(recipient);
+}
+
+/** The host events an accepted event emits besides its audit line. */
+function hostEvents(after: EopsContext, event: EopsEvent): EopsEmitted[] {
+  switch (event.type) {
+    case 'officer.register': {
+      const r = currentRecord(after, event.officerId)!;
+      return [{ type: 'eops.registrationConfirmed', officerId: r.officerId, officerName: r.officerName, academicYear: r.academicYear, centre: after.centre!, recipients: recipientsFor(after, r.officerId) }];
+    }
+    case 'account.approve': {
+      const account = after.accounts.find((a) => a.id === event.accountId)!;
+      return [{ type: 'eops.accountApproved', account: recipient(account), approvedBy: event.by.id }];
+    }
+    case 'certificate.request': {
+      const r = currentRecord(after, event.officerId)!;
+      const by = r.certificateRequest!;
+      return [{ type: 'eops.certificateRequested', officerId: r.officerId, officerName: r.officerName, academicYear: r.academicYear, requestedBy: { id: by.by.id, name: by.name }, recipients: recipientsFor(after, r.officerId) }];
+    }
+    case 'standards.declare': {
+      const certificate = currentRecord(after, event.officerId)?.certificate;
+      return certificate ? [{ type: 'eops.certified', certificate }] : [];
+    }
+    default:
+      return [];
+  }
+}
 
 const stay = {
   guard: { type: 'acceptable' as const, params: { state: 'registered' as const } },
@@ -72,15 +139,12 @@ export const eopsMachine = setup({
     acceptable: ({ context, event }, params: { state: EopsMachineState }) => eopsRejectionOf(context, params.state, event) === undefined,
   },
   actions: {
-    /** Applies an accepted event and emits its audit line; emits `eops.certified` when a certificate is issued. */
+    /** Applies an accepted event and emits its audit line, then the host events it causes (registration confirmed, …). */
     accept: enqueueActions(({ context, event, enqueue }, params: { from: EopsMachineState; to: EopsMachineState }) => {
       const { change, line } = applyEopsEvent(context, event, params.from, params.to);
       enqueue.assign(change);
       enqueue.emit({ type: 'audit', line });
-      if (event.type === 'standards.declare') {
-        const certificate = currentRecord({ ...context, ...change }, event.officerId)?.certificate;
-        if (certificate) enqueue.emit({ type: 'eops.certified', certificate });
-      }
+      for (const emitted of hostEvents({ ...context, ...change }, event)) enqueue.emit(emitted);
     }),
     /** Emits a rejected event's audit line with its reason, code and rule, then `event.rejected` and `eops.rejected`. */
     reject: enqueueActions(({ context, event, enqueue }, params: { state: EopsMachineState }) => {
@@ -118,13 +182,17 @@ export const eopsMachine = setup({
         'account.revokeAdmin': stay,
         'account.deactivate': stay,
         'account.activate': stay,
+        'account.update': stay,
+        'account.delete': stay,
         'officer.register': stay,
         'target.agree': stay,
+        'target.confirm': stay,
         'target.mark': stay,
         'valuesAndAttributes.sign': stay,
         'meeting.record': stay,
         'meetings.plan': stay,
         'induction.complete': stay,
+        'certificate.request': stay,
         'standards.declare': stay,
         'year.rollover': stay,
         // A guard that failed above falls through to here, as does any other event (a second centre.register).

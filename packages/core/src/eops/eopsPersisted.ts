@@ -15,7 +15,7 @@ import { calendarDateSchema, centreNumberSchema, instantSchema, academicYearSche
 import { dropContextAudit, type PersistedMachineSpec } from '../persistence/persistedMachine.js';
 import { academicYearBounds, londonDate, type AcademicYear, type Instant } from '../time/clock.js';
 import { EOPS_ACHIEVEMENT_METHODS, EOPS_KEY_SKILL_AREAS, EOPS_KNOWLEDGE_AREAS } from './eopsAreas.js';
-import { EOPS_LEADER_ROLES, EOPS_ROLES, type EopsContext } from './eopsContext.js';
+import { EOPS_LEADER_ROLES, EOPS_MEETING_KINDS, EOPS_ROLES, type EopsContext } from './eopsContext.js';
 import { eopsMachine } from './eopsMachine.js';
 
 // The same rules as the events the values came from (eopsEvents.ts), so every reachable context passes.
@@ -49,6 +49,8 @@ const targetBase = {
   dueBy: date,
   agreedBy: actor,
   agreedAt: instant,
+  confirmedBy: actor.nullable(),
+  confirmedAt: instant.nullable(),
   status: z.enum(['open', 'achieved', 'not_applicable']),
   markedBy: actor.nullable(),
   markedAt: instant.nullable(),
@@ -59,8 +61,10 @@ const targetSchema = z.discriminatedUnion('strand', [
   z.strictObject({ strand: z.literal('key_skills'), area: z.enum(ids(EOPS_KEY_SKILL_AREAS)), ...targetBase }),
 ]);
 
+const meetingKind = z.enum(EOPS_MEETING_KINDS);
 const meetingSchema = z.strictObject({
   heldOn: date,
+  kind: meetingKind.nullable(),
   progress: text,
   wentWell: text,
   notSoWell: text,
@@ -69,7 +73,7 @@ const meetingSchema = z.strictObject({
   recordedAt: instant,
 });
 
-const scheduledSchema = z.strictObject({ date, kind: z.enum(['start', 'early', 'exam_time', 'monthly', 'half_termly']), halfTerm: text });
+const scheduledSchema = z.strictObject({ date, kind: meetingKind, halfTerm: text });
 
 const inductionSchema = z.strictObject({
   id: text,
@@ -77,6 +81,7 @@ const inductionSchema = z.strictObject({
   title: text,
   dueOn: date,
   source: z.string(),
+  fulfilledBy: z.enum(['registration', 'values_and_attributes', ...EOPS_MEETING_KINDS.map((k) => `meeting:${k}` as const)]).nullable(),
   completedBy: actor.nullable(),
   completedAt: instant.nullable(),
 });
@@ -107,6 +112,7 @@ const recordSchema = z.strictObject({
   meetings: z.array(meetingSchema),
   schedule: z.array(scheduledSchema),
   induction: z.array(inductionSchema),
+  certificateRequest: signature.nullable(),
   declaration: signature.nullable(),
   certificate: certificateSchema.nullable(),
   lapsedAt: instant.nullable(),
@@ -150,7 +156,8 @@ export const eopsContextSchema = z
       const key = `${r.officerId} ${r.academicYear}`;
       if (officerYears.has(key)) issue(['records', i], `"${r.officerId}" has two records for ${r.academicYear}`);
       officerYears.add(key);
-      if (!accountIds.has(r.officerId)) issue(['records', i, 'officerId'], `"${r.officerId}" has no account at this centre`);
+      // A deleted officer's certified records stay (the certificate is kept); nothing else outlives the account.
+      if (!accountIds.has(r.officerId) && r.certificate === null) issue(['records', i, 'officerId'], `"${r.officerId}" has no account at this centre`);
       if (r.centreNumber !== c.centre!.centreNumber) issue(['records', i, 'centreNumber'], `a record of centre ${r.centreNumber}, not ${c.centre!.centreNumber}`);
       if (Number(r.academicYear.slice(0, 4)) > year) issue(['records', i, 'academicYear'], `a record of ${r.academicYear}, after the current ${c.academicYear}`);
       if ((r.declaration === null) !== (r.certificate === null)) issue(['records', i, 'certificate'], 'a certificate is issued with the SLT declaration, never without');
@@ -161,6 +168,36 @@ export const eopsContextSchema = z
       });
     });
   });
+
+type Json = Record<string, unknown>;
+const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
+const eachObject = (list: unknown, f: (x: Json) => Json): unknown => (Array.isArray(list) ? list.map((x) => (isObject(x) ? f(x) : x)) : list);
+
+/**
+ * Migration from snapshot version 1: drops `context.audit` (as every machine's v1 migration does) and gives
+ * the fields issue 18 added their empty values: a target's other-side confirmation, a meeting's kind, an
+ * induction item's trigger, a record's certificate request. A v1 target was agreed by one person, so it
+ * arrives unconfirmed; a v1 certificate stays issued.
+ *
+ * @param snapshot - a version-1 xstate persisted snapshot of the EOPS machine
+ * @example
+ * ```ts
+ * restoreSnapshot(eopsMachine, v1Json, { migrations: { 1: eopsV1Migration } });
+ * ```
+ */
+export function eopsV1Migration(snapshot: Json): Json {
+  const v2 = dropContextAudit(snapshot);
+  const context = v2['context'];
+  if (!isObject(context)) return v2;
+  const records = eachObject(context['records'], (r) => ({
+    ...r,
+    targets: eachObject(r['targets'], (t) => ({ confirmedBy: null, confirmedAt: null, ...t })),
+    meetings: eachObject(r['meetings'], (m) => ({ kind: null, ...m })),
+    induction: eachObject(r['induction'], (i) => ({ fulfilledBy: null, ...i })),
+    certificateRequest: r['certificateRequest'] ?? null,
+  }));
+  return { ...v2, context: { ...context, records } };
+}
 
 /**
  * When the centre next needs `year.rollover`: midnight (London) starting the academic year after the current
@@ -185,7 +222,7 @@ function nextRollover(context: Pick<EopsContext, 'academicYear'>, value: unknown
 export const eopsPersisted: PersistedMachineSpec<typeof eopsMachine> = {
   machine: eopsMachine,
   context: eopsContextSchema,
-  migrations: { 1: dropContextAudit },
+  migrations: { 1: eopsV1Migration },
   wakeAt: (context: EopsContext, value: unknown) => nextRollover(context, value),
   tickEvent: 'year.rollover',
 };

@@ -138,7 +138,26 @@ function checkAccountEvent(context: EopsContext, e: Extract<EopsEvent, { account
       return undefined;
     case 'account.activate':
       return account.status === 'deactivated' ? undefined : reject('guard_failed', `${account.name}'s account is not deactivated (${account.status})`);
+    case 'account.update': {
+      const record = currentRecord(context, account.id);
+      const roles = e.changes.roles;
+      if (roles && new Set(roles).size !== roles.length) return reject('invalid_value', 'A role is listed twice');
+      if (roles && !roles.includes('exams_officer') && record && !record.certificate) {
+        return reject('guard_failed', `${account.name} is registered for the Standards in ${record.academicYear}: the exams officer role stays until the year is certified or ends`, 'eops.accounts');
+      }
+      return undefined;
+    }
+    case 'account.delete':
+      if (account.admin && account.status === 'active' && otherActiveAdmins(context, account.id) === 0) {
+        return reject('guard_failed', 'The centre would have no active administrator', 'eops.accounts');
+      }
+      return undefined;
   }
+}
+
+/** Which side of the agreement someone is on for an officer's target: the officer themselves, or a leader. */
+function side(by: Actor, officerId: string): 'officer' | 'leader' {
+  return by.id === officerId ? 'officer' : 'leader';
 }
 
 function checkTargetInput(record: EopsRecord, e: Extract<EopsEvent, { type: 'target.agree' }>): Reject | undefined {
@@ -170,6 +189,8 @@ function checkRegistered(context: EopsContext, e: EopsEvent): Reject | undefined
     case 'account.revokeAdmin':
     case 'account.deactivate':
     case 'account.activate':
+    case 'account.update':
+    case 'account.delete':
       return checkAccountEvent(context, e);
     case 'officer.register': {
       const actor = acting(context, e.by);
@@ -183,17 +204,39 @@ function checkRegistered(context: EopsContext, e: EopsEvent): Reject | undefined
       if (!officer.roles.includes('exams_officer')) return reject('guard_failed', `${officer.name} is not an exams officer`, 'eops.registration');
       if (currentRecord(context, e.officerId)) return reject('guard_failed', `${officer.name} is already registered for ${year}`, 'eops.registration');
       if (e.startedOn !== undefined && !withinYear(e.startedOn, year)) return reject('invalid_value', `The start date ${e.startedOn} is outside the ${year} academic year`);
+      const itemIds = (e.induction ?? []).map((i) => i.id);
+      const repeated = itemIds.find((id, i) => itemIds.indexOf(id) !== i);
+      if (repeated !== undefined) return reject('invalid_value', `The induction checklist lists "${repeated}" twice`);
       return undefined;
     }
     case 'target.agree': {
       const record = onRecord(context, e, true);
       return isRejection(record) ? record : checkTargetInput(record, e);
     }
+    case 'target.confirm': {
+      const record = onRecord(context, e, true);
+      if (isRejection(record)) return record;
+      const t = record.targets.find((x) => x.id === e.targetId);
+      if (!t) return reject('invalid_value', `No target "${e.targetId}" for ${record.officerName} in ${record.academicYear}`);
+      if (t.confirmedBy) return reject('guard_failed', `Target "${t.id}" is already agreed by both sides`, 'eops.targets-agreed-together');
+      const proposer = side(t.agreedBy, e.officerId);
+      if (side(e.by, e.officerId) === proposer) {
+        const other = proposer === 'officer' ? 'a senior leader / line manager' : record.officerName;
+        return reject('not_authorised', `The exams officer and senior leader must agree: target "${t.id}" was proposed by ${proposer === 'officer' ? 'the officer' : 'a senior leader / line manager'}, so ${other} confirms it`, 'eops.targets-agreed-together');
+      }
+      if (proposer === 'leader' && e.by.role !== 'exams_officer') {
+        return reject('not_authorised', `${record.officerName} confirms the target as the exams officer`, 'eops.targets-agreed-together');
+      }
+      return undefined;
+    }
     case 'target.mark': {
       const record = onRecord(context, e, true);
       if (isRejection(record)) return record;
       const t = record.targets.find((x) => x.id === e.targetId);
       if (!t) return reject('invalid_value', `No target "${e.targetId}" for ${record.officerName} in ${record.academicYear}`);
+      if (!t.confirmedBy) {
+        return reject('guard_failed', `Target "${t.id}" is not yet agreed by both the exams officer and a senior leader / line manager`, 'eops.targets-agreed-together');
+      }
       if (t.status === e.status) return reject('guard_failed', `Target "${t.id}" is already ${e.status.replace(/_/g, ' ')}`);
       return undefined;
     }
@@ -234,6 +277,15 @@ function checkRegistered(context: EopsContext, e: EopsEvent): Reject | undefined
       if (!item) return reject('invalid_value', `No induction item "${e.itemId}" for ${record.officerName}${record.induction.length ? '' : ' (only new exams officers have an induction checklist)'}`);
       return item.completedAt ? reject('guard_failed', `Induction item "${item.id}" is already complete`) : undefined;
     }
+    case 'certificate.request': {
+      const record = onRecord(context, e, true);
+      if (isRejection(record)) return record;
+      if (e.by.id === e.officerId && e.by.role !== 'exams_officer') return reject('not_authorised', `${record.officerName} requests their certificate as the exams officer`, 'eops.certificate-request');
+      if (record.certificateRequest) return reject('guard_failed', `${record.officerName}'s certificate was already requested by ${record.certificateRequest.name}`, 'eops.certificate-request');
+      const { missing } = eopsProgress(record);
+      if (missing.length) return reject('guard_failed', `The certificate is requested when every criterion is met: ${missing.join('; ')}`, 'eops.certificate-criteria');
+      return undefined;
+    }
     case 'standards.declare': {
       const actor = acting(context, e.by);
       if (isRejection(actor)) return actor;
@@ -248,6 +300,7 @@ function checkRegistered(context: EopsContext, e: EopsEvent): Reject | undefined
       if (record.certificate) return reject('guard_failed', `${record.officerName}'s Standards for ${year} are already certified`, 'eops.certified');
       const { missing } = eopsProgress(record);
       if (missing.length) return reject('guard_failed', `The certificate needs every criterion complete: ${missing.join('; ')}`, 'eops.certificate-criteria');
+      if (!record.certificateRequest) return reject('guard_failed', `${record.officerName}'s certificate has not been requested yet: it is requested before the SLT declaration`, 'eops.certificate-request');
       return undefined;
     }
     case 'year.rollover': {

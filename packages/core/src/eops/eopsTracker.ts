@@ -15,6 +15,7 @@
  */
 import { ExamcycleError } from '../errors/ExamcycleError.js';
 import type { AcademicYear } from '../time/clock.js';
+import { eopsAcademicYear, type EopsAcademicYearInput } from './eopsAcademicYear.js';
 import type { EopsContext } from './eopsContext.js';
 import { eopsProgress } from './eopsProgress.js';
 
@@ -59,7 +60,8 @@ export type EopsTrackerOptions =
   | {
       /** Every row of every centre given, optionally filtered. */
       readonly view?: 'all';
-      readonly academicYear?: AcademicYear;
+      /** `2025/26`, or the toolkit's `2025`. */
+      readonly academicYear?: EopsAcademicYearInput;
       readonly onlyCertified?: boolean;
       readonly officerId?: string;
     }
@@ -69,10 +71,10 @@ export type EopsTrackerOptions =
       /** The administrator's account id. */
       readonly viewerId: string;
       /**
-       * The academic year shown.
+       * The academic year shown: `2025/26`, or the toolkit's "Academic Year: 2025".
        * @default each centre's current academic year
        */
-      readonly academicYear?: AcademicYear;
+      readonly academicYear?: EopsAcademicYearInput;
       /**
        * "Show only certified users".
        * @default false
@@ -84,7 +86,8 @@ export type EopsTrackerOptions =
       readonly view: 'officer';
       /** The officer's account id. */
       readonly viewerId: string;
-      readonly academicYear?: AcademicYear;
+      /** `2025/26`, or the toolkit's `2025`. */
+      readonly academicYear?: EopsAcademicYearInput;
     };
 
 function compareRows(a: EopsTrackerRow, b: EopsTrackerRow): number {
@@ -124,7 +127,8 @@ function activeAccount(context: EopsContext, id: string) {
  * @param options - the view: all rows (default), an administrator's, or an officer's own
  * @returns the rows, by academic year, then officer name
  * @throws ExamcycleError `not_authorised` when the viewer is not an active administrator (administrator's
- *   view) or has no active account (officer's view) at any centre given
+ *   view) or has no active account (officer's view) at any centre given; `invalid_value` for an academic
+ *   year that is neither `2025/26` nor the toolkit's `2025` (never an empty answer for a misread year)
  * @example
  * ```ts
  * eopsTracker(actor.getSnapshot(), { view: 'administrator', viewerId: 'slt-1', academicYear: '2025/26', onlyCertified: true });
@@ -133,26 +137,27 @@ function activeAccount(context: EopsContext, id: string) {
  */
 export function eopsTracker(state: EopsTrackerSource | readonly EopsTrackerSource[], options: EopsTrackerOptions = {}): EopsTrackerRow[] {
   const contexts = (Array.isArray(state) ? state : [state as EopsTrackerSource]).map((s) => ('context' in s ? s.context : s.getSnapshot().context));
+  const year: AcademicYear | undefined = options.academicYear === undefined ? undefined : eopsAcademicYear(options.academicYear);
   let rows: EopsTrackerRow[];
   if (options.view === 'administrator') {
     const mine = contexts.filter((c) => activeAccount(c, options.viewerId)?.admin === true);
     if (mine.length === 0) {
       throw new ExamcycleError('not_authorised', `"${options.viewerId}" is not an active administrator of any centre given`, { rule: 'eops.accounts', details: { viewerId: options.viewerId } });
     }
-    rows = mine.flatMap((c) => rowsOf(c).filter((r) => r.academicYear === (options.academicYear ?? c.academicYear)));
+    rows = mine.flatMap((c) => rowsOf(c).filter((r) => r.academicYear === (year ?? c.academicYear)));
     if (options.onlyCertified) rows = rows.filter((r) => r.certificate);
   } else if (options.view === 'officer') {
     const mine = contexts.filter((c) => activeAccount(c, options.viewerId) !== undefined);
     if (mine.length === 0) {
       throw new ExamcycleError('not_authorised', `"${options.viewerId}" has no active account at any centre given`, { rule: 'eops.accounts', details: { viewerId: options.viewerId } });
     }
-    rows = mine.flatMap(rowsOf).filter((r) => r.officerId === options.viewerId && (options.academicYear === undefined || r.academicYear === options.academicYear));
+    rows = mine.flatMap(rowsOf).filter((r) => r.officerId === options.viewerId && (year === undefined || r.academicYear === year));
   } else {
     rows = contexts
       .flatMap(rowsOf)
       .filter(
         (r) =>
-          (options.academicYear === undefined || r.academicYear === options.academicYear) &&
+          (year === undefined || r.academicYear === year) &&
           (options.officerId === undefined || r.officerId === options.officerId) &&
           (!options.onlyCertified || r.certificate),
       );

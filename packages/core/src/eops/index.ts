@@ -6,11 +6,11 @@
 
 // the machine
 export { eopsMachine, lastEopsRejection, sendEops } from './eopsMachine.js';
-export type { EopsActor, EopsActorLike, EopsEmitted, EopsSendOutcome, EopsSnapshot } from './eopsMachine.js';
-export { eopsContextSchema, eopsPersisted } from './eopsPersisted.js';
+export type { EopsActor, EopsActorLike, EopsEmitted, EopsRecipient, EopsSendOutcome, EopsSnapshot } from './eopsMachine.js';
+export { eopsContextSchema, eopsPersisted, eopsV1Migration } from './eopsPersisted.js';
 export { EOPS_EVENT_TYPES, eopsEventSchema } from './eopsEvents.js';
-export type { EopsEvent, EopsEventType, EopsMeetingInput, EopsStamp, EopsTargetInput, EopsUserInput } from './eopsEvents.js';
-export { EOPS_LEADER_ROLES, EOPS_ROLES } from './eopsContext.js';
+export type { EopsAccountChanges, EopsEvent, EopsEventType, EopsMeetingInput, EopsStamp, EopsTargetInput, EopsUserInput } from './eopsEvents.js';
+export { EOPS_LEADER_ROLES, EOPS_MEETING_KINDS, EOPS_ROLES } from './eopsContext.js';
 export type {
   EopsAccount,
   EopsAccountStatus,
@@ -29,6 +29,7 @@ export type {
   EopsTargetStatus,
   InductionItem,
   InductionPeriod,
+  InductionTrigger,
   ScheduledMeeting,
   ScheduledMeetingKind,
 } from './eopsContext.js';
@@ -40,6 +41,9 @@ export { eopsProgress } from './eopsProgress.js';
 export { eopsRegistrationDue } from './eopsRegistrationDue.js';
 export type { EopsRegistrationDue } from './eopsRegistrationDue.js';
 export type { EopsProgress } from './eopsProgress.js';
+export { keySkillAreasAdvice } from './keySkillAreasAdvice.js';
+export { eopsAcademicYear } from './eopsAcademicYear.js';
+export type { EopsAcademicYearInput } from './eopsAcademicYear.js';
 
 // the tracker
 export { EOPS_TRACKER_COLUMNS, eopsTracker } from './eopsTracker.js';
@@ -51,5 +55,5 @@ export type { RenderTrackerTextOptions } from './renderTrackerText.js';
 export { meetingSchedule } from './meetingSchedule.js';
 export type { ExamTimeWindow, MeetingScheduleOptions, TermPeriod } from './meetingSchedule.js';
 export { overdueMeetings } from './overdueMeetings.js';
-export { NEW_EXAMS_OFFICER_INDUCTION, inductionChecklist, inductionDueOn, overdueInductionItems } from './inductionChecklist.js';
+export { NEW_EXAMS_OFFICER_INDUCTION, inductionChecklist, inductionDueOn, overdueInductionItems, tickInduction } from './inductionChecklist.js';
 export type { InductionItemTemplate } from './inductionChecklist.js';

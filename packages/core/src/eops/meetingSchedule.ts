@@ -4,7 +4,10 @@
  * a new exams officer meets weekly or fortnightly early on, monthly after that and weekly during exam
  * time; an officer new to the centre meets at the early cadence until the centre induction is done, then
  * like an experienced one; an experienced officer meets monthly or half-termly. Every schedule opens with a
- * start meeting (targets agreed, Values & Attributes signed). A meeting is only ever on a school day: a
+ * start meeting (targets agreed, Values & Attributes signed). A new exams officer also has the toolkit's
+ * case-study reviews: at the end of the first week, of the first month and of the first three months (the
+ * first term); the end-of-first-week review may share the first week with the start meeting. An annual
+ * appraisal can be added on a date. A meeting is only ever on a school day: a
  * weekday inside one of the centre's half terms; one that would fall in a holiday moves to the next school
  * day before the following occurrence, or is dropped.
  *
@@ -60,6 +63,11 @@ export interface MeetingScheduleOptions {
    * @default 'monthly'
    */
   readonly newOfficerLaterCadence?: 'monthly' | 'half_termly';
+  /**
+   * The annual appraisal ("include an annual appraisal"), on this day or the next school day within a week.
+   * @default none
+   */
+  readonly appraisal?: CalendarDate | Instant;
 }
 
 type RRuleModule = typeof rruleModule;
@@ -178,6 +186,7 @@ export function meetingSchedule({
   from,
   academicYear,
   newOfficerLaterCadence = 'monthly',
+  appraisal,
 }: MeetingScheduleOptions): ScheduledMeeting[] {
   const terms = termsOf(termDates);
   const fromDate = from === undefined ? undefined : dateOf(from, 'from');
@@ -257,11 +266,42 @@ export function meetingSchedule({
     }
   }
 
-  // One meeting a week at most; when two fall in a week the more specific wins.
-  const priority: Record<ScheduledMeetingKind, number> = { start: 0, exam_time: 1, early: 2, half_termly: 3, monthly: 4 };
+  if (officerExperience === 'new') {
+    /** The last school day from `first` up to the day before `end` (the end of a period in post). */
+    const lastBefore = (end: CalendarDate): CalendarDate | undefined => sorted.filter((d) => d >= first && d < end).pop();
+    const start = utc(first);
+    const reviews: [ScheduledMeetingKind, CalendarDate | undefined][] = [
+      ['first_week', lastBefore(start.plus({ weeks: 1 }).toISODate()!)],
+      ['first_month', lastBefore(start.plus({ months: 1 }).toISODate()!)],
+      ['first_term', lastBefore(start.plus({ months: 3 }).toISODate()!)],
+    ];
+    for (const [kind, date] of reviews) if (date && date !== first) candidates.push({ date, kind });
+  }
+  if (appraisal !== undefined) {
+    const day = dateOf(appraisal, 'appraisal');
+    if (day < bounds.start || day > bounds.end) {
+      throw new ExamcycleError('invalid_value', `meetingSchedule: the appraisal on ${day} is outside the ${year} academic year`, { location: { field: 'appraisal', value: day } });
+    }
+    const date = snap(day, plusDays(day, 7));
+    if (date) candidates.push({ date, kind: 'appraisal' });
+  }
+
+  // One meeting a week at most; when two fall in a week the more specific wins. The end-of-first-week review
+  // is the one exception: it keeps its own slot beside the first day's start meeting, as in the case study.
+  const priority: Record<ScheduledMeetingKind, number> = {
+    start: 0,
+    first_week: 1,
+    first_month: 1,
+    first_term: 1,
+    appraisal: 1,
+    exam_time: 2,
+    early: 3,
+    half_termly: 4,
+    monthly: 5,
+  };
   const byWeek = new Map<string, { date: CalendarDate; kind: ScheduledMeetingKind }>();
   for (const c of candidates) {
-    const key = isoWeek(c.date);
+    const key = c.kind === 'first_week' ? `${isoWeek(c.date)} first week` : isoWeek(c.date);
     const held = byWeek.get(key);
     if (!held || priority[c.kind] < priority[held.kind] || (priority[c.kind] === priority[held.kind] && c.date < held.date)) byWeek.set(key, c);
   }

@@ -36,12 +36,40 @@ export interface ResultsReader {
   readonly roles?: readonly StaffRole[];
 }
 
-/** A head of centre's nomination of a member of staff to read results on restricted release day. */
+/**
+ * A head of centre's nomination of a member of teaching staff to read results on restricted release day,
+ * where the centre opted in: SecEd (seed 003) allows "those teaching staff who, in the opinion of the head
+ * of centre, need to be aware of the information" — so a nomination names why, and the subjects the
+ * teacher may see. While the nomination is all that opens results to them, they read statement lines of
+ * those subjects only, never another subject's lines nor the whole-centre analysis.
+ */
 export interface Nomination {
   readonly staffId: string;
   readonly nominatedBy: Actor;
   readonly at: Instant;
-  readonly reason?: string;
+  /** Why the head of centre judged the teacher needs to see results early. */
+  readonly reason: string;
+  /** The teacher's own subjects: qualification ids (e.g. `AQA-7402`) or option or component codes. */
+  readonly subjects: readonly string[];
+}
+
+/** What a head of centre sends to nominate a member of teaching staff. */
+export interface NominationRequest {
+  readonly staffId: string;
+  readonly by: Actor;
+  /** Why the teacher needs to see results on restricted release day (required). */
+  readonly reason: string;
+  /** The teacher's own subjects (at least one). */
+  readonly subjects: readonly string[];
+}
+
+/** A press release drafted on restricted release day: the same aggregates, not for the press before its gate opens. */
+export interface PressReleaseDraft extends PressRelease {
+  readonly status: 'draft';
+  /** Who drafted it. */
+  readonly draftedBy: Actor;
+  /** From when it may be released to the press and local authorities, by level (09:30 on results day under JCQ). */
+  readonly releasableFrom: readonly { readonly level: QualificationLevel; readonly at: Instant | null }[];
 }
 
 /** A candidate's written authority for a third party (parent, other institution) to see their results. */
@@ -193,7 +221,7 @@ export interface ResultsStore {
   /** Adds (or replaces, by id) results from an adapter; invalid ones are reported, not thrown. */
   addResults(results: readonly unknown[], by: Actor, source?: string): { readonly added: number; readonly replaced: number; readonly issues: readonly RecordIssue[] };
   /** Records (head of centre only) that a member of staff may read results on restricted release day. */
-  nominate(request: { readonly staffId: string; readonly by: Actor; readonly reason?: string }): Nomination;
+  nominate(request: NominationRequest): Nomination;
   /** Withdraws a nomination (head of centre only). */
   revokeNomination(request: { readonly staffId: string; readonly by: Actor }): void;
   /** The nominations in force. */
@@ -210,6 +238,12 @@ export interface ResultsStore {
   pressReleaseGate(level: QualificationLevel): ResultsAccessDecision;
   /** The aggregate data of a press release, only once the gate is open. */
   pressRelease(request: { readonly by: Actor; readonly level?: QualificationLevel }): PressRelease;
+  /**
+   * Drafts the press release (exams office only) as soon as the exams office may read the results — on
+   * restricted release day — marked as a draft with when it may be released (SecEd: "Devising a press
+   * release" is a task of the day before results day; release to the press only from 09:30).
+   */
+  draftPressRelease(request: { readonly by: Actor; readonly level?: QualificationLevel }): PressReleaseDraft;
   /** Applies an enquiry's grade change to the results (and so to the analysis). */
   applyEnquiryOutcome(change: EnquiryGradeChange, by: Actor): AppliedGradeChange;
   /** The audit trail: every read (allowed and denied), nomination and write. */

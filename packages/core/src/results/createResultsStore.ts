@@ -16,14 +16,16 @@ import { decideResultsRead, readAuditLine, resultsReadRequest, type ResultsReadK
 import { checkGradeChange, checkResults, decideAuthority, decideGradeChange, decideNomination, decideRevocation, isGradeChangeTarget, resultsReceivedLine, type ResultsWrite } from './decideResultsWrite.js';
 import { resultsContext } from './resultsContext.js';
 import { indexResults, type ResultsIndex } from './resultsIndex.js';
-import { aggregateLevels, analysisFrom, pressReleaseFrom, reconciliationFrom, released, statementFrom } from './resultsReports.js';
+import { aggregateLevels, analysisFrom, pressGateTimes, pressReleaseDraftFrom, pressReleaseFrom, reconciliationFrom, released, statementFrom } from './resultsReports.js';
 import type { AppliedGradeChange, Nomination, ResultsStore, ResultsStoreOptions, ThirdPartyAuthority } from './ResultsStore.js';
 
 export type {
   AppliedGradeChange,
   EnquiryGradeChange,
   Nomination,
+  NominationRequest,
   PressRelease,
+  PressReleaseDraft,
   ResultsAnalysisReport,
   ResultsReader,
   ResultsReconciliation,
@@ -81,8 +83,11 @@ export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
     const req = resultsReadRequest(ctx, kind, reader, candidateId, opts, at);
     if (!req.ok) return refuse(req);
     const own = req.candidateId !== undefined ? indexed().byCandidate.get(req.candidateId) : undefined;
+    const nomination = req.reader.audience === 'centre_staff' ? nominations.get(req.reader.id) : undefined;
     const facts = {
-      nominated: req.reader.audience === 'centre_staff' && nominations.has(req.reader.id),
+      nominated: nomination !== undefined,
+      ...(nomination ? { nominatedSubjects: nomination.subjects } : {}),
+      ...(own ? { own } : {}),
       authorised: req.candidateId !== undefined && authorities.has(authorityKey(req.candidateId, req.reader.id)),
       levels: kind === 'statement' ? [...new Set((own ?? []).map((r) => r.level))].sort() : aggregateLevels(ctx, indexed()),
     };
@@ -169,6 +174,17 @@ export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
       const rs = released(indexed().all, grant.allowed);
       const report = pressReleaseFrom(ctx, rs, grant);
       record(readAuditLine(ctx, req, grant, { results: rs.length, extra: { releasedBy: req.reader.id } }));
+      return report;
+    },
+
+    draftPressRelease(request) {
+      const r = (typeof request === 'object' && request !== null ? request : {}) as { by?: { id?: unknown; role?: unknown }; level?: unknown };
+      const by = typeof r.by === 'object' && r.by !== null ? r.by : {};
+      const reader = { audience: 'centre_staff', id: by.id, ...(typeof by.role === 'string' ? { roles: [by.role] } : {}) };
+      const { req, grant } = read('pressReleaseDraft', reader, undefined, r.level === undefined ? {} : { level: r.level });
+      const rs = released(indexed().all, grant.allowed);
+      const report = pressReleaseDraftFrom(ctx, rs, grant, req.by, pressGateTimes(ctx, grant.allowed));
+      record(readAuditLine(ctx, req, grant, { results: rs.length, extra: { draftedBy: req.reader.id } }));
       return report;
     },
 

@@ -12,6 +12,7 @@
  */
 import type { Actor, AuditLine } from '../audit/auditTrail.js';
 import { qualificationLevelSchema, type QualificationLevel } from '../domain/qualification.js';
+import type { Result } from '../domain/result.js';
 import { staffRoleSchema, type StaffRole } from '../domain/staff.js';
 import { ExamcycleError, isExamcycleError, type ExamcycleErrorCode } from '../errors/ExamcycleError.js';
 import type { ResultsAccessDecision, ResultsAudience } from '../rules/RulesPack.js';
@@ -28,7 +29,7 @@ import type { ResultsContext } from './resultsContext.js';
  * const kind: ResultsReadKind = 'statement';
  * ```
  */
-export type ResultsReadKind = 'statement' | 'reconcile' | 'analysis' | 'pressRelease';
+export type ResultsReadKind = 'statement' | 'reconcile' | 'analysis' | 'pressRelease' | 'pressReleaseDraft';
 
 /** Audit details: JSON scalars only. */
 type Details = Record<string, string | number | boolean | null>;
@@ -51,6 +52,9 @@ export const RESULTS_RULE = {
   unknownStaff: 'examcycle.results.staff-directory',
   centreStaffOnly: 'examcycle.results.reconcile-centre-staff-only',
   nomination: 'examcycle.results.nomination-by-head-of-centre',
+  nominateTeachingStaff: 'examcycle.results.nominate-teaching-staff-with-reason',
+  nominatedSubjectsOnly: 'examcycle.results.nominated-own-subjects-only',
+  pressReleaseDraft: 'examcycle.results.press-release-drafted-by-exams-office',
   examsOfficeWrites: 'examcycle.results.exams-office-writes',
   packUndecided: 'examcycle.results.pack-undecided',
   notReleased: 'examcycle.results.not-released',
@@ -61,7 +65,10 @@ const EVENT: Record<ResultsReadKind, string> = {
   reconcile: 'results.read.reconcile',
   analysis: 'results.read.analysis',
   pressRelease: 'results.read.pressRelease',
+  pressReleaseDraft: 'results.read.pressReleaseDraft',
 };
+
+const EXAMS_OFFICE_ROLES: ReadonlySet<StaffRole> = new Set(['head_of_centre', 'exams_officer', 'exams_office_staff']);
 
 const AUDIENCES: ReadonlySet<string> = new Set<ResultsAudience>(['centre_staff', 'candidate', 'parent', 'press', 'local_authority', 'other_institution']);
 
@@ -115,6 +122,10 @@ export interface ResultsReadRequest {
 export interface ResultsReadFacts {
   /** Whether the head of centre nominated the reader (centre staff only). */
   readonly nominated: boolean;
+  /** The subjects the nomination names (qualification ids or codes); absent when not nominated. */
+  readonly nominatedSubjects?: readonly string[];
+  /** The candidate's own results of the series (statements), to scope a nominated teacher's read. */
+  readonly own?: readonly Result[];
   /** Whether the candidate gave the reader written authority (parents and other institutions). */
   readonly authorised: boolean;
   /** The levels to decide: the candidate's own (a statement) or every level present and released (aggregates). */
@@ -135,6 +146,27 @@ export interface ResultsReadGrant {
   readonly at: Instant;
   readonly allowed: readonly QualificationLevel[];
   readonly withheld: readonly WithheldLevel[];
+  /**
+   * Levels released to the reader only by the head of centre's nomination, and the subjects it names: the
+   * statement shows lines of those subjects only in those levels.
+   */
+  readonly nominationScope?: { readonly levels: readonly QualificationLevel[]; readonly subjects: readonly string[] };
+}
+
+/**
+ * Whether a result is of a nominated teacher's subjects: its subject (qualification id) or its own code is named.
+ *
+ * @internal
+ * @param ctx - the store's context
+ * @param subjects - the subjects the nomination names
+ * @param r - the result
+ * @example
+ * ```ts
+ * inNominatedSubjects(ctx, ['AQA-7402'], biologyResult); // true
+ * ```
+ */
+export function inNominatedSubjects(ctx: ResultsContext, subjects: readonly string[], r: Pick<Result, 'awardingBodyId' | 'awardCode'>): boolean {
+  return subjects.includes(ctx.subjectOf(r)) || subjects.includes(r.awardCode);
 }
 
 function refusal(ctx: ResultsContext, code: ExamcycleErrorCode, reason: string, o: { event: string; at: Instant; by?: Actor; rule?: string; details: Details; level?: QualificationLevel; audit?: Details; auditReason?: string }): ResultsRefusal {
@@ -262,6 +294,9 @@ function kindRefusal(ctx: ResultsContext, req: ResultsReadRequest, facts: Result
     }
   }
   if (kind === 'reconcile' && reader.audience !== 'centre_staff') return deny(RESULTS_RULE.centreStaffOnly, 'Only centre staff match results to entries');
+  if (kind === 'pressReleaseDraft' && !(reader.audience === 'centre_staff' && req.roles.some((r) => EXAMS_OFFICE_ROLES.has(r)))) {
+    return deny(RESULTS_RULE.pressReleaseDraft, `The press release is drafted by the exams office (or the head of centre); "${reader.id}" may not draft it`);
+  }
   if (kind === 'analysis' && reader.audience !== 'centre_staff' && reader.audience !== 'press' && reader.audience !== 'local_authority') {
     return deny(RESULTS_RULE.noAggregateForIndividuals, `Results analysis is for centre staff, the press and local authorities, not a ${reader.audience}`);
   }
@@ -270,11 +305,11 @@ function kindRefusal(ctx: ResultsContext, req: ResultsReadRequest, facts: Result
 
 type LevelOutcome = { readonly level: QualificationLevel; readonly decision: ResultsAccessDecision } | { readonly level: QualificationLevel; readonly failure: unknown };
 
-function askPack(ctx: ResultsContext, req: ResultsReadRequest, facts: ResultsReadFacts, level: QualificationLevel, at: Instant): LevelOutcome {
+function askPack(ctx: ResultsContext, req: ResultsReadRequest, nominated: boolean, level: QualificationLevel, at: Instant): LevelOutcome {
   try {
     const decision = ctx.rulesPack.resultsAccess({
       audience: req.reader.audience,
-      ...(req.reader.audience === 'centre_staff' ? { role: req.roles, nominatedByHeadOfCentre: facts.nominated } : {}),
+      ...(req.reader.audience === 'centre_staff' ? { role: req.roles, nominatedByHeadOfCentre: nominated } : {}),
       at,
       series: ctx.series,
       level,
@@ -328,23 +363,66 @@ export function decideResultsRead(ctx: ResultsContext, req: ResultsReadRequest, 
   const refused = kindRefusal(ctx, req, facts, at);
   if (refused) return refused;
   const levels = req.level ? [req.level] : facts.levels;
+  // A nomination counts for teaching staff only (SecEd: "those teaching staff who … need to be aware").
+  const nominatedTeacher = req.reader.audience === 'centre_staff' && facts.nominated && req.roles.includes('teacher');
   const outcomes = new Map<QualificationLevel, LevelOutcome>();
   const ask = (level: QualificationLevel) => {
     let o = outcomes.get(level);
-    if (!o) outcomes.set(level, (o = askPack(ctx, req, facts, level, at)));
+    if (!o) outcomes.set(level, (o = askPack(ctx, req, nominatedTeacher, level, at)));
     return o;
   };
+  // Whether a level is open to the reader only because of the nomination (the pack would not open it otherwise).
+  const plainOutcomes = new Map<QualificationLevel, LevelOutcome>();
+  const plainAsk = (level: QualificationLevel) => {
+    let o = plainOutcomes.get(level);
+    if (!o) plainOutcomes.set(level, (o = askPack(ctx, req, false, level, at)));
+    return o;
+  };
+  const byNominationOnly = (level: QualificationLevel) => {
+    if (!nominatedTeacher) return false;
+    const plain = plainAsk(level);
+    return !('decision' in plain && plain.decision.allowed);
+  };
+  const subjects = facts.nominatedSubjects ?? [];
   const allowed: QualificationLevel[] = [];
   const withheld: WithheldLevel[] = [];
+  const scoped: QualificationLevel[] = [];
   for (const level of levels) {
     const o = ask(level);
-    if ('decision' in o && o.decision.allowed) allowed.push(level);
-    else withheld.push(withheldOf(o));
+    if ('decision' in o && o.decision.allowed) {
+      if (!byNominationOnly(level)) allowed.push(level);
+      else if (req.kind === 'statement' && (facts.own ?? []).some((r) => r.level === level && inNominatedSubjects(ctx, subjects, r))) {
+        allowed.push(level);
+        scoped.push(level);
+      } else {
+        withheld.push({
+          level,
+          rule: RESULTS_RULE.nominatedSubjectsOnly,
+          reason: req.kind === 'statement' ? `A nominated teacher reads only their own subjects (${subjects.join(', ')}) before results day` : 'A nominated teacher reads their own subjects\' statements only before results day, never the whole-centre reports',
+          ...(() => {
+            const plain = plainAsk(level);
+            return 'decision' in plain && plain.decision.allowedFrom ? { allowedFrom: plain.decision.allowedFrom } : {};
+          })(),
+        });
+      }
+    } else withheld.push(withheldOf(o));
   }
-  if (allowed.length > 0) return { ok: true, at, allowed, withheld };
-
   const { reader, event, by } = req;
   const common = { ...req.details, audience: reader.audience };
+  if (allowed.length > 0) return { ok: true, at, allowed, withheld, ...(scoped.length > 0 ? { nominationScope: { levels: scoped, subjects } } : {}) };
+  const outOfScope = withheld.find((w) => w.rule === RESULTS_RULE.nominatedSubjectsOnly);
+  if (outOfScope) {
+    return refusal(ctx, 'access_denied', `Results not released to ${reader.audience} "${reader.id}": ${outOfScope.reason}`, {
+      event,
+      at,
+      by,
+      rule: RESULTS_RULE.nominatedSubjectsOnly,
+      level: outOfScope.level,
+      details: { ...common, ...(req.level ? { level: req.level } : {}), malpracticeRisk: true },
+      audit: { nominatedSubjects: subjects.join(',') },
+    });
+  }
+
   const decided = levels.map((l) => `${l}:${withheld.find((w) => w.level === l)?.rule ?? 'denied'}`).join(',');
   if (req.level) {
     // The reader named the level: the refusal may say when it opens.
@@ -427,6 +505,7 @@ export function readAuditLine(ctx: ResultsContext, req: ResultsReadRequest, gran
       withheld: grant.withheld.map((w) => w.level).join(','),
       results: returned.results,
       ...(returned.resultIds ? { resultIds: returned.resultIds.join(',') } : {}),
+      ...(grant.nominationScope ? { nominatedSubjects: grant.nominationScope.subjects.join(','), nominatedLevels: grant.nominationScope.levels.join(',') } : {}),
       ...returned.extra,
     },
   };

@@ -81,32 +81,51 @@ function notAuthorised(event: string, by: unknown, at: Instant, rule: string, re
 
 /**
  * Decides a nomination: the head of centre (by the directory when there is one) nominates an active member
- * of staff to read results on restricted release day. Whether the nomination opens results early is the
- * rules pack's decision at each read, not the store's.
+ * of TEACHING staff, with a reason, for their own subjects, to read results on restricted release day
+ * (SecEd, seed 003: "those teaching staff who, in the opinion of the head of centre, need to be aware of
+ * the information"). A nominee who is not a teacher, a nomination without a reason or without subjects,
+ * or one naming a subject the centre does not have is refused as `invalid_value`. Whether the nomination
+ * opens results early is the rules pack's decision at each read (JCQ pack: only where the centre opted
+ * in), not the store's; while it is, the teacher reads their subjects' lines only.
  *
  * @internal
  * @param ctx - the store's context
- * @param request - `{ staffId, by, reason? }`
+ * @param request - `{ staffId, by, reason, subjects }`
  * @param at - now
  * @example
  * ```ts
- * decideNomination(ctx, { staffId: 'T-BIO', by: HEAD }, at); // { ok: true, value: { staffId: 'T-BIO', … }, line }
+ * decideNomination(ctx, { staffId: 'T-BIO', by: HEAD, reason: 'Head of biology', subjects: ['AQA-7402'] }, at); // { ok: true, … }
  * ```
  */
 export function decideNomination(ctx: ResultsContext, request: unknown, at: Instant): ResultsWrite<Nomination> | ResultsRefusal {
   const event = 'results.nominate';
-  const r = (typeof request === 'object' && request !== null ? request : {}) as { staffId?: unknown; by?: unknown; reason?: unknown };
+  const r = (typeof request === 'object' && request !== null ? request : {}) as { staffId?: unknown; by?: unknown; reason?: unknown; subjects?: unknown };
   const staffId = str(r.staffId);
   if (!isActor(r.by) || !isHeadOfCentre(ctx, r.by)) {
     return notAuthorised(event, r.by, at, RESULTS_RULE.nomination, (id) => `Only the head of centre nominates staff to see results on restricted release day; "${id}" is not the head of centre`, { staffId });
   }
   const by = r.by;
-  if (typeof r.staffId !== 'string' || r.staffId === '' || (ctx.staffById && !ctx.staffById.get(r.staffId)?.active)) {
+  const member = typeof r.staffId === 'string' ? ctx.staffById?.get(r.staffId) : undefined;
+  if (typeof r.staffId !== 'string' || r.staffId === '' || (ctx.staffById && !member?.active)) {
     return refused('invalid_value', `"${staffId ?? ''}" is not an active member of staff in the directory`, { event, at, by, rule: RESULTS_RULE.nomination, details: { staffId } });
   }
-  const reason = typeof r.reason === 'string' && r.reason ? r.reason : undefined;
-  const nomination: Nomination = { staffId: r.staffId, nominatedBy: by, at, ...(reason ? { reason } : {}) };
-  return accepted(nomination, { at, by, event, rule: RESULTS_RULE.nomination, details: { staffId: r.staffId, reason: reason ?? null } });
+  const rule = RESULTS_RULE.nominateTeachingStaff;
+  if (member && !member.roles.includes('teacher')) {
+    return refused('invalid_value', `Only teaching staff are nominated to see results on restricted release day; "${r.staffId}" is not a teacher (${member.roles.join(', ')})`, { event, at, by, rule, details: { staffId } });
+  }
+  if (typeof r.reason !== 'string' || r.reason.trim() === '') {
+    return refused('invalid_value', 'A nomination gives the head of centre\'s reason the teacher needs to see results before results day', { event, at, by, rule, details: { staffId } });
+  }
+  const subjects = r.subjects;
+  if (!Array.isArray(subjects) || subjects.length === 0 || !subjects.every((x): x is string => typeof x === 'string' && x.trim() !== '')) {
+    return refused('invalid_value', 'A nomination names the teacher\'s own subjects (qualification ids or option codes), at least one', { event, at, by, rule, details: { staffId } });
+  }
+  const unknown = subjects.find((x) => !ctx.knowsSubject(x));
+  if (unknown !== undefined) {
+    return refused('invalid_value', `"${unknown.slice(0, 60)}" is not a subject of this centre (a qualification id, option or component code)`, { event, at, by, rule, details: { staffId, subject: unknown.slice(0, 60) } });
+  }
+  const nomination: Nomination = { staffId: r.staffId, nominatedBy: by, at, reason: r.reason.trim(), subjects: [...new Set(subjects)] };
+  return accepted(nomination, { at, by, event, rule: RESULTS_RULE.nomination, details: { staffId: r.staffId, reason: nomination.reason, subjects: nomination.subjects.join(',') } });
 }
 
 /**

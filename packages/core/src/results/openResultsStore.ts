@@ -23,12 +23,14 @@ import { decideResultsRead, readAuditLine, resultsReadRequest, type ResultsReadG
 import { checkGradeChange, checkResults, decideAuthority, decideGradeChange, decideNomination, decideRevocation, isGradeChangeTarget, resultsReceivedLine } from './decideResultsWrite.js';
 import { resultsContext } from './resultsContext.js';
 import { indexResults, type ResultsIndex } from './resultsIndex.js';
-import { aggregateLevels, analysisFrom, pressReleaseFrom, reconciliationFrom, released, statementFrom } from './resultsReports.js';
+import { aggregateLevels, analysisFrom, pressGateTimes, pressReleaseDraftFrom, pressReleaseFrom, reconciliationFrom, released, statementFrom } from './resultsReports.js';
 import type {
   AppliedGradeChange,
   EnquiryGradeChange,
   Nomination,
+  NominationRequest,
   PressRelease,
+  PressReleaseDraft,
   ResultsAnalysisReport,
   ResultsReader,
   ResultsReconciliation,
@@ -77,7 +79,7 @@ export interface DurableResultsStore {
   /** The store's current instant. */
   now(): Instant;
   addResults(results: readonly unknown[], by: Actor, source?: string): Promise<{ readonly added: number; readonly replaced: number; readonly issues: readonly RecordIssue[] }>;
-  nominate(request: { readonly staffId: string; readonly by: Actor; readonly reason?: string }): Promise<Nomination>;
+  nominate(request: NominationRequest): Promise<Nomination>;
   revokeNomination(request: { readonly staffId: string; readonly by: Actor }): Promise<void>;
   nominations(): Promise<readonly Nomination[]>;
   authoriseThirdParty(request: Parameters<ResultsStore['authoriseThirdParty']>[0]): Promise<ThirdPartyAuthority>;
@@ -87,6 +89,8 @@ export interface DurableResultsStore {
   /** Whether a press release may go out now for a level; reads no results (and so is not audited). */
   pressReleaseGate(level: QualificationLevel): Promise<ResultsAccessDecision>;
   pressRelease(request: { readonly by: Actor; readonly level?: QualificationLevel }): Promise<PressRelease>;
+  /** Drafts the press release (exams office only) from restricted release day; see {@link ResultsStore.draftPressRelease}. */
+  draftPressRelease(request: { readonly by: Actor; readonly level?: QualificationLevel }): Promise<PressReleaseDraft>;
   applyEnquiryOutcome(change: EnquiryGradeChange, by: Actor): Promise<AppliedGradeChange>;
   /** The audit log: every read (allowed and denied), nomination and write, numbered by the store. */
   audit(range?: AuditRange): Promise<readonly AuditEntry[]>;
@@ -185,7 +189,10 @@ export async function openResultsStore(options: OpenResultsStoreOptions): Promis
     const at = ctx.now();
     const req = resultsReadRequest(ctx, kind, reader, candidateId, opts, at);
     if (!req.ok) return refuse(tx, req);
-    const nominated = req.reader.audience === 'centre_staff' && (await tx.loadRecords(key, COLLECTION.nominations, [req.reader.id])).length > 0;
+    const nomination = req.reader.audience === 'centre_staff' ? ((await tx.loadRecords(key, COLLECTION.nominations, [req.reader.id]))[0]?.data as Partial<Nomination> | undefined) : undefined;
+    const nominated = nomination !== undefined;
+    // A nomination kept before nominations named subjects opens no subject.
+    const nominatedSubjects = nominated ? (Array.isArray(nomination.subjects) ? nomination.subjects.filter((x): x is string => typeof x === 'string') : []) : undefined;
     const thirdParty = req.reader.audience === 'parent' || req.reader.audience === 'other_institution';
     const authorised = req.candidateId !== undefined && thirdParty && (await tx.loadRecords(key, COLLECTION.authorities, [authorityId(req.candidateId, req.reader.id)])).length > 0;
     let own: CandidateRecord | undefined;
@@ -198,7 +205,8 @@ export async function openResultsStore(options: OpenResultsStoreOptions): Promis
       index = await loadIndex(tx);
       levels = aggregateLevels(ctx, index);
     }
-    const grant = decideResultsRead(ctx, req, { nominated, authorised, levels }, at);
+    const ownResults = own?.results.filter((r) => r.seriesId === series.id);
+    const grant = decideResultsRead(ctx, req, { nominated, authorised, levels, ...(nominatedSubjects ? { nominatedSubjects } : {}), ...(ownResults ? { own: ownResults } : {}) }, at);
     if (!grant.ok) return refuse(tx, grant);
     const { value, line } = answer(req, grant, { ...(own ? { own } : {}), ...(index ? { index } : {}) });
     await append(tx, line);
@@ -317,6 +325,18 @@ export async function openResultsStore(options: OpenResultsStoreOptions): Promis
         read(tx, 'pressRelease', reader, undefined, r.level === undefined ? {} : { level: r.level }, (req, grant, { index }) => {
           const rs = released(index!.all, grant.allowed);
           return { value: pressReleaseFrom(ctx, rs, grant), line: readAuditLine(ctx, req, grant, { results: rs.length, extra: { releasedBy: req.reader.id } }) };
+        }),
+      );
+    },
+
+    draftPressRelease(request) {
+      const r = (typeof request === 'object' && request !== null ? request : {}) as { by?: { id?: unknown; role?: unknown }; level?: unknown };
+      const by = typeof r.by === 'object' && r.by !== null ? r.by : {};
+      const reader = { audience: 'centre_staff', id: by.id, ...(typeof by.role === 'string' ? { roles: [by.role] } : {}) };
+      return run((tx) =>
+        read(tx, 'pressReleaseDraft', reader, undefined, r.level === undefined ? {} : { level: r.level }, (req, grant, { index }) => {
+          const rs = released(index!.all, grant.allowed);
+          return { value: pressReleaseDraftFrom(ctx, rs, grant, req.by, pressGateTimes(ctx, grant.allowed)), line: readAuditLine(ctx, req, grant, { results: rs.length, extra: { draftedBy: req.reader.id } }) };
         }),
       );
     },

@@ -59,6 +59,13 @@ export interface ResultsContext {
   readonly releaseLevels: () => readonly QualificationLevel[];
   /** The phase of a level at an instant, for the audit line's `from`/`to`. */
   phaseAt(level: QualificationLevel | undefined, at: Instant): string;
+  /**
+   * The subject a result (qualification or component) belongs to: its qualification's id when the store
+   * knows the qualification, otherwise the result's own award code (the same key as the analysis uses).
+   */
+  subjectOf(result: { readonly awardingBodyId: string; readonly awardCode: string }): string;
+  /** Whether a subject a nomination names is one the centre has: a qualification id, or an option or component code. */
+  knowsSubject(subject: string): boolean;
 }
 
 /**
@@ -95,6 +102,20 @@ export function resultsContext(options: Omit<ResultsStoreOptions, 'results'>, ca
   }
   const optionInfo = new Map<string, OptionInfo>();
   for (const q of qualifications) for (const o of q.entryOptions) optionInfo.set(optionKey(q.awardingBodyId, o.code), { title: `${q.title}${o.title ? ` (${o.title})` : ''}`, level: q.level });
+  // Options and components of a qualification all belong to its subject.
+  const subjectByCode = new Map<string, string>();
+  const subjects = new Set<string>();
+  for (const q of qualifications) {
+    subjects.add(q.id);
+    for (const o of q.entryOptions) {
+      subjectByCode.set(optionKey(q.awardingBodyId, o.code), q.id);
+      subjects.add(o.code);
+      for (const c of o.componentCodes) {
+        subjectByCode.set(optionKey(q.awardingBodyId, c), q.id);
+        subjects.add(c);
+      }
+    }
+  }
   let kds: readonly KeyDate[] | undefined;
   let release: readonly QualificationLevel[] | undefined;
   // The release instants of each level, parsed once (phase labels are computed for every audit line).
@@ -132,6 +153,12 @@ export function resultsContext(options: Omit<ResultsStoreOptions, 'results'>, ca
         release = [...levels].sort();
       }
       return release;
+    },
+    subjectOf(result) {
+      return subjectByCode.get(optionKey(result.awardingBodyId, result.awardCode)) ?? result.awardCode;
+    },
+    knowsSubject(subject) {
+      return qualifications.length === 0 || subjects.has(subject);
     },
     phaseAt(level, at) {
       if (!level) return 'results';

@@ -6,11 +6,13 @@
 import type { QualificationLevel } from '../domain/qualification.js';
 import type { Result } from '../domain/result.js';
 import { analyseResults } from './analyseResults.js';
-import type { ResultsReadGrant } from './decideResultsRead.js';
+import type { Actor } from '../audit/auditTrail.js';
+import type { Instant } from '../time/clock.js';
+import { inNominatedSubjects, type ResultsReadGrant } from './decideResultsRead.js';
 import { matchResults } from './matchResults.js';
 import { optionKey, type ResultsContext } from './resultsContext.js';
 import { entryLevel, type ResultsIndex } from './resultsIndex.js';
-import type { AppliedGradeChange, PressRelease, ResultsAnalysisReport, ResultsReconciliation, ResultsSummary, StatementLine, StatementOfResults } from './ResultsStore.js';
+import type { AppliedGradeChange, PressRelease, PressReleaseDraft, ResultsAnalysisReport, ResultsReconciliation, ResultsSummary, StatementLine, StatementOfResults } from './ResultsStore.js';
 
 /**
  * Totals over some results.
@@ -72,7 +74,10 @@ export function statementFrom(ctx: ResultsContext, candidateId: string, own: rea
     if (!firstFrom.has(c.resultId)) firstFrom.set(c.resultId, c.from);
     lastEnquiry.set(c.resultId, c.enquiryId);
   }
+  const scope = grant.nominationScope;
   const lines: StatementLine[] = released(own, grant.allowed)
+    // A nominated teacher sees their own subjects' lines only, in the levels the nomination opened.
+    .filter((r) => !scope || !scope.levels.includes(r.level) || inNominatedSubjects(ctx, scope.subjects, r))
     .sort((a, b) => a.awardCode.localeCompare(b.awardCode) || a.kind.localeCompare(b.kind))
     .map((r) => {
       const info = ctx.optionInfo.get(optionKey(r.awardingBodyId, r.awardCode));
@@ -170,6 +175,47 @@ export function pressReleaseFrom(ctx: ResultsContext, rs: readonly Result[], gra
     subjects: analyseResults(rs, { qualifications: ctx.qualifications, ...(ctx.gradeOrder ? { gradeOrder: ctx.gradeOrder } : {}) }).map((s) => ({ subject: s.subject, title: s.title, level: s.level, cohort: s.cohort, distribution: s.distribution })),
     withheld: grant.withheld,
   };
+}
+
+/**
+ * A press release drafted by the exams office on restricted release day: the aggregates of
+ * {@link pressReleaseFrom}, marked as a draft with when each level may be released to the press.
+ *
+ * @internal
+ * @param ctx - the store's context
+ * @param rs - the released results ({@link released})
+ * @param grant - the read's decision (as exams office staff)
+ * @param draftedBy - who drafted it
+ * @param releasableFrom - when each level may go to the press (the pack's press gate)
+ * @example
+ * ```ts
+ * pressReleaseDraftFrom(ctx, rs, grant, EO, [{ level: 'GCE', at: '2026-08-13T09:30:00.000+01:00' }]).status; // 'draft'
+ * ```
+ */
+export function pressReleaseDraftFrom(ctx: ResultsContext, rs: readonly Result[], grant: ResultsReadGrant, draftedBy: Actor, releasableFrom: PressReleaseDraft['releasableFrom']): PressReleaseDraft {
+  return { ...pressReleaseFrom(ctx, rs, grant), status: 'draft', draftedBy, releasableFrom };
+}
+
+/**
+ * When each level's results may go to the press, from the pack's press gate (`null` when it cannot say).
+ *
+ * @internal
+ * @param ctx - the store's context
+ * @param levels - the levels drafted
+ * @example
+ * ```ts
+ * pressGateTimes(ctx, ['GCE']); // [{ level: 'GCE', at: '2026-08-13T09:30:00.000+01:00' }]
+ * ```
+ */
+export function pressGateTimes(ctx: ResultsContext, levels: readonly QualificationLevel[]): { readonly level: QualificationLevel; readonly at: Instant | null }[] {
+  return levels.map((level) => {
+    try {
+      return { level, at: ctx.rulesPack.resultsAccess({ audience: 'press', at: ctx.now(), series: ctx.series, level }).allowedFrom ?? null };
+    } catch {
+      // The pack cannot say when this level goes to the press: the draft says so with null.
+      return { level, at: null };
+    }
+  });
 }
 
 /**

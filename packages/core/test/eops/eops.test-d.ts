@@ -36,13 +36,17 @@ describe('eopsMachine types', () => {
       | 'account.revokeAdmin'
       | 'account.deactivate'
       | 'account.activate'
+      | 'account.update'
+      | 'account.delete'
       | 'officer.register'
       | 'target.agree'
+      | 'target.confirm'
       | 'target.mark'
       | 'valuesAndAttributes.sign'
       | 'meeting.record'
       | 'meetings.plan'
       | 'induction.complete'
+      | 'certificate.request'
       | 'standards.declare'
       | 'year.rollover'
     >();
@@ -110,6 +114,7 @@ describe('eopsTracker types', () => {
 describe('meetingSchedule types', () => {
   it('returns scheduled meetings', () => {
     expectTypeOf(meetingSchedule).returns.toEqualTypeOf<ScheduledMeeting[]>();
-    expectTypeOf<ScheduledMeeting['kind']>().toEqualTypeOf<'start' | 'early' | 'exam_time' | 'monthly' | 'half_termly'>();
+    // "include an annual appraisal"; the case study's first-week, first-month and first-term reviews
+    expectTypeOf<ScheduledMeeting['kind']>().toEqualTypeOf<'start' | 'first_week' | 'first_month' | 'first_term' | 'early' | 'exam_time' | 'monthly' | 'half_termly' | 'appraisal'>();
   });
 });

@@ -91,12 +91,24 @@ export function centreActor(start = '2025-09-02T08:00:00.000Z'): { actor: EopsAc
   return { actor, at };
 }
 
-/** Sends every step an officer needs for the certificate, except the declaration. */
-export function completeCriteria(actor: EopsActor, at: () => string, officerId: string, officerAs: { id: string; role: 'exams_officer' }) {
-  actor.send({ type: 'target.agree', officerId, target: kuTarget(), at: at(), by: as.lm });
-  actor.send({ type: 'target.agree', officerId, target: ksTarget(), at: at(), by: as.lm });
+/** Agrees a target together: the line manager proposes it and the officer confirms it. */
+export function agreeTarget(actor: EopsActor, at: () => string, officerId: string, officerAs: { id: string; role: 'exams_officer' }, target: EopsTargetInput) {
+  actor.send({ type: 'target.agree', officerId, target, at: at(), by: as.lm });
+  actor.send({ type: 'target.confirm', officerId, targetId: target.id, at: at(), by: officerAs });
+}
+
+/** Sends every criterion an officer needs for the certificate (targets agreed together, both signatures, marks), without the request. */
+export function meetCriteria(actor: EopsActor, at: () => string, officerId: string, officerAs: { id: string; role: 'exams_officer' }) {
+  agreeTarget(actor, at, officerId, officerAs, kuTarget());
+  agreeTarget(actor, at, officerId, officerAs, ksTarget());
   actor.send({ type: 'valuesAndAttributes.sign', officerId, at: at(), by: officerAs });
   actor.send({ type: 'valuesAndAttributes.sign', officerId, at: at(), by: as.lm });
   actor.send({ type: 'target.mark', officerId, targetId: 'ku-1', status: 'achieved', at: at(), by: officerAs });
   actor.send({ type: 'target.mark', officerId, targetId: 'ks-1', status: 'achieved', at: at(), by: officerAs });
+}
+
+/** Sends every step an officer needs for the certificate, except the declaration: the criteria, then the officer's request. */
+export function completeCriteria(actor: EopsActor, at: () => string, officerId: string, officerAs: { id: string; role: 'exams_officer' }) {
+  meetCriteria(actor, at, officerId, officerAs);
+  actor.send({ type: 'certificate.request', officerId, at: at(), by: officerAs });
 }

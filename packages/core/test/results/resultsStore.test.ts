@@ -70,7 +70,7 @@ describe('createResultsStore', () => {
     it('denies other staff on restricted release day unless the head of centre nominated them', () => {
       const { s } = store('2026-08-12T09:00:00+01:00');
       expect(caught(() => s.statementOfResults(staffReader('T-BIO'), 'C-1', { level: 'GCE' })).rule).toBe('fixture.restricted-release');
-      s.nominate({ staffId: 'T-BIO', by: HEAD, reason: 'Head of biology: anomalous results' });
+      s.nominate({ staffId: 'T-BIO', by: HEAD, reason: 'Head of biology: anomalous results', subjects: ['AQA-7402'] });
       expect(s.statementOfResults(staffReader('T-BIO'), 'C-1', { level: 'GCE' }).lines.length).toBeGreaterThan(0);
       expect(caught(() => s.statementOfResults(staffReader('T-MATHS'), 'C-1', { level: 'GCE' })).code).toBe('access_denied');
       s.revokeNomination({ staffId: 'T-BIO', by: HEAD });
@@ -79,11 +79,11 @@ describe('createResultsStore', () => {
 
     it('records nominations made by the head of centre only', () => {
       const { s } = store('2026-08-12T09:00:00+01:00');
-      const e = caught(() => s.nominate({ staffId: 'T-MATHS', by: EO }));
+      const e = caught(() => s.nominate({ staffId: 'T-MATHS', by: EO, reason: 'Head of maths', subjects: ['AQA-8300'] }));
       expect(e.code).toBe('not_authorised');
       expect(e.rule).toBe('examcycle.results.nomination-by-head-of-centre');
       // Claiming the role is not enough when the directory says otherwise.
-      expect(caught(() => s.nominate({ staffId: 'T-MATHS', by: { id: 'SLT', role: 'head_of_centre' } })).code).toBe('not_authorised');
+      expect(caught(() => s.nominate({ staffId: 'T-MATHS', by: { id: 'SLT', role: 'head_of_centre' }, reason: 'Head of maths', subjects: ['AQA-8300'] })).code).toBe('not_authorised');
       expect(s.nominations()).toEqual([]);
       const last = s.audit().at(-1)!;
       expect(last).toMatchObject({ event: 'results.nominate', outcome: 'rejected', code: 'not_authorised', by: { id: 'SLT' } });
@@ -262,7 +262,8 @@ describe('createResultsStore', () => {
       const nominated = new Set<string>();
       for (const n of noms) {
         try {
-          s.nominate({ staffId: n.staffId, by: { id: n.by, role: 'head_of_centre' } });
+          // Every subject: the scope of a nomination is tested on its own (seedResultsSeason.test.ts).
+          s.nominate({ staffId: n.staffId, by: { id: n.by, role: 'head_of_centre' }, reason: 'needs to see results', subjects: ['AQA-7402', 'AQA-8300'] });
           nominated.add(n.staffId);
         } catch (e) {
           expect((e as ExamcycleError).code).toBe('not_authorised');
@@ -274,7 +275,8 @@ describe('createResultsStore', () => {
       const releaseFor = (l: QualificationLevel): number => {
         const d = l === 'GCE' ? GCE : GCSE;
         if (op === 'pressRelease') return ms(d.press);
-        if (reader.audience === 'centre_staff') return ms(CORE.has(reader.id) || nominated.has(reader.id) ? d.restricted : d.candidates);
+        // A nomination opens a teacher's own subjects' statements, never the whole-centre reports.
+        if (reader.audience === 'centre_staff') return ms(CORE.has(reader.id) || (nominated.has(reader.id) && op === 'statement') ? d.restricted : d.candidates);
         if (reader.audience === 'press' || reader.audience === 'local_authority') return ms(d.press);
         return ms(d.candidates);
       };

@@ -67,7 +67,7 @@ describe('openResultsStore (issue 11: the results store is durable)', () => {
     const clock = manualClock('2026-08-12T09:00:00+01:00');
     const first = await open(backing, clock);
     await first.addResults(centreResults(), EO, 'a2c.edi');
-    await first.nominate({ staffId: 'T-BIO', by: HEAD, reason: 'Head of biology' });
+    await first.nominate({ staffId: 'T-BIO', by: HEAD, reason: 'Head of biology', subjects: ['AQA-7402'] });
     clock.set('2026-08-13T10:00:00+01:00');
     await first.authoriseThirdParty({ candidateId: 'C-1', thirdPartyId: 'P-1', written: true, signedAt: '2026-08-13T09:00:00+01:00', by: EO });
     clock.set('2026-09-10T10:00:00+01:00');
@@ -143,8 +143,8 @@ describe('openResultsStore (issue 11: the results store is durable)', () => {
     await Promise.all([
       a.addResults(rows.filter((r) => r.candidateId === 'C-1'), EO, 'a'),
       b.addResults(rows.filter((r) => r.candidateId !== 'C-1'), EO, 'b'),
-      a.nominate({ staffId: 'T-BIO', by: HEAD }),
-      b.nominate({ staffId: 'T-MATHS', by: HEAD }),
+      a.nominate({ staffId: 'T-BIO', by: HEAD, reason: 'Head of biology', subjects: ['AQA-7402'] }),
+      b.nominate({ staffId: 'T-MATHS', by: HEAD, reason: 'Head of maths', subjects: ['AQA-8300'] }),
       a.addResults([{ ...rows[0]!, id: 'EXTRA-1', awardCode: '9999' }], EO, 'a2'),
       b.addResults([{ ...rows[0]!, id: 'EXTRA-2', awardCode: '9998' }], EO, 'b2'),
     ]);
@@ -161,7 +161,7 @@ describe('openResultsStore (issue 11: the results store is durable)', () => {
     const clock = manualClock('2026-08-12T09:00:00+01:00');
     const one = await open(backing, clock, '12345');
     const other = await openResultsStore({ store: backing, centreNumber: '12345', tenant: 'trust-b', rulesPack: fixturePack, series: june2026, clock, staff });
-    await one.nominate({ staffId: 'T-BIO', by: HEAD });
+    await one.nominate({ staffId: 'T-BIO', by: HEAD, reason: 'Head of biology', subjects: ['AQA-7402'] });
     expect(await other.nominations()).toEqual([]);
     expect(other.key).toEqual({ tenant: 'trust-b', centreNumber: '12345', machine: 'results', id: 'june-2026' });
   });
@@ -170,7 +170,7 @@ describe('openResultsStore (issue 11: the results store is durable)', () => {
     const backing = createMemoryStore();
     const clock = manualClock('2026-08-12T09:00:00+01:00');
     const s = await open(backing, clock);
-    expect((await rejection(s.nominate({ staffId: 'T-BIO', by: EO }))).code).toBe('not_authorised');
+    expect((await rejection(s.nominate({ staffId: 'T-BIO', by: EO, reason: 'Head of biology', subjects: ['AQA-7402'] }))).code).toBe('not_authorised');
     expect((await open(backing, clock).then((x) => x.audit())).at(-1)).toMatchObject({ event: 'results.nominate', outcome: 'rejected', code: 'not_authorised' });
   });
 

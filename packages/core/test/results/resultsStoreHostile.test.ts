@@ -143,7 +143,7 @@ describe('results store under hostile reads (issue 12)', () => {
 
     it('refuses writes by no identifiable actor with not_authorised, recorded', () => {
       const { s } = store('2026-08-21T10:00:00+01:00');
-      expect(caught(() => s.nominate({ staffId: 'T-BIO', by: null as never })).code).toBe('not_authorised');
+      expect(caught(() => s.nominate({ staffId: 'T-BIO', by: null as never, reason: 'Head of biology', subjects: ['AQA-7402'] })).code).toBe('not_authorised');
       expect(caught(() => s.addResults([], undefined as never)).code).toBe('not_authorised');
       expect(caught(() => s.applyEnquiryOutcome(null as never, { id: 'EO', role: 'exams_officer' })).code).toBe('invalid_value');
       expect(s.audit().map((a) => a.outcome)).toEqual(['rejected', 'rejected', 'rejected']);
@@ -184,7 +184,7 @@ describe('results store under hostile reads (issue 12)', () => {
       resultsAccess: (req) => jcqLikePack.resultsAccess({ ...req, nominatedByHeadOfCentre: false }),
     };
     const { s } = store('2026-08-12T09:00:00+01:00', noNominated);
-    s.nominate({ staffId: 'T-BIO', by: { id: 'HEAD', role: 'head_of_centre' } });
+    s.nominate({ staffId: 'T-BIO', by: { id: 'HEAD', role: 'head_of_centre' }, reason: 'Head of biology', subjects: ['AQA-7402'] });
     expect(caught(() => s.statementOfResults({ audience: 'centre_staff', id: 'T-BIO' }, 'C-1', { level: 'GCE' })).rule).toBe('fixture.restricted-release');
   });
 });

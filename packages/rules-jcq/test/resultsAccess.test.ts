@@ -79,6 +79,18 @@ describe('resultsAccess', () => {
     expect(codeOf({ audience: 'candidate', at: '2025-01-09T09:00:00Z', series: examSeries('november', 2024), level: 'GCSE' })).toBe('unknown_series');
   });
 
+  it('opens restricted release by nomination to teaching staff only (SecEd: "those teaching staff who, in the opinion of the head of centre, need to be aware of the information")', () => {
+    const optedIn = withOverrides(jcq, { centre: { name: 'Northgate Academy', year: '2025/26' }, results: { allowNominatedStaff: true } });
+    const at = '2026-08-19T10:00:00+01:00';
+    const teacher = optedIn.resultsAccess({ audience: 'centre_staff', role: ['teacher', 'senior_leader'], nominatedByHeadOfCentre: true, at, series: june2026, level: 'GCSE' });
+    expect(teacher).toMatchObject({ allowed: true, rule: 'centre.results.nominated-staff-opt-in' });
+    for (const role of ['senior_leader', 'line_manager', 'senco', 'invigilator'] as const) {
+      const d = optedIn.resultsAccess({ audience: 'centre_staff', role, nominatedByHeadOfCentre: true, at, series: june2026, level: 'GCSE' });
+      expect(d, role).toMatchObject({ allowed: false, rule: 'jcq.results.staff-on-results-day', malpracticeRisk: true });
+      expect(d.reason).toMatch(/teaching staff only/);
+    }
+  });
+
   it('never grants anyone a read before their release instant, for random roles, nominations and instants', () => {
     const series = [examSeries('june', 2025), june2026, examSeries('june', 2027), examSeries('november', 2025)];
     const audience = fc.constantFrom('centre_staff', 'candidate', 'parent', 'press', 'local_authority', 'other_institution' as const);

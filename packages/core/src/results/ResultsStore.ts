@@ -161,12 +161,31 @@ export interface ResultsAnalysisReport {
   readonly withheld: readonly WithheldLevel[];
 }
 
+/**
+ * A late cash-in the exams office submitted to the awarding body, as recorded (SecEd, seed 003: exams
+ * office staff "submit any late cash-in" on restricted release day; recorded, not only listed).
+ */
+export interface LateCashInSubmission {
+  readonly candidateId: string;
+  readonly awardingBodyId: string;
+  /** The option (cash-in) code submitted. */
+  readonly entryCode: string;
+  /** When it was submitted to the awarding body. */
+  readonly submittedAt: Instant;
+  /** The awarding body's reference, when given. */
+  readonly reference?: string;
+  readonly recordedBy: Actor;
+  readonly recordedAt: Instant;
+}
+
 /** The matching report for the readable levels. */
 export interface ResultsReconciliation extends ResultsMatch {
   readonly seriesId: string;
   readonly generatedAt: Instant;
   readonly levels: readonly QualificationLevel[];
   readonly withheld: readonly WithheldLevel[];
+  /** Late cash-ins recorded as submitted (in the readable levels); a listed late cash-in with one here is in hand. */
+  readonly lateCashInsSubmitted: readonly LateCashInSubmission[];
 }
 
 /** Aggregate data for a press release, only once the press may have it. */
@@ -228,6 +247,8 @@ export interface ResultsStore {
   nominations(): readonly Nomination[];
   /** Records a candidate's written authority for a third party to see their results. */
   authoriseThirdParty(request: { readonly candidateId: string; readonly thirdPartyId: string; readonly written: boolean; readonly signedAt: Instant; readonly reference?: string; readonly by: Actor }): ThirdPartyAuthority;
+  /** Records (exams office only) that a late cash-in was submitted to the awarding body; the matching report then shows it. */
+  recordLateCashIn(request: { readonly candidateId: string; readonly awardingBodyId: string; readonly entryCode: string; readonly submittedAt: Instant; readonly reference?: string; readonly by: Actor }): LateCashInSubmission;
   /** A candidate's statement of results. */
   statementOfResults(reader: ResultsReader, candidateId: string, options?: { readonly level?: QualificationLevel }): StatementOfResults;
   /** The matching report: missing and incomplete results, late cash-ins (centre staff only). */

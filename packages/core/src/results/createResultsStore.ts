@@ -13,15 +13,16 @@ import { appendAudit, type AuditEntry, type AuditLine } from '../audit/auditTrai
 import type { Result } from '../domain/result.js';
 import { ExamcycleError } from '../errors/ExamcycleError.js';
 import { decideResultsRead, readAuditLine, resultsReadRequest, type ResultsReadKind, type ResultsReadRequest, type ResultsReadGrant, type ResultsRefusal } from './decideResultsRead.js';
-import { checkGradeChange, checkResults, decideAuthority, decideGradeChange, decideNomination, decideRevocation, isGradeChangeTarget, resultsReceivedLine, type ResultsWrite } from './decideResultsWrite.js';
+import { checkGradeChange, checkResults, decideAuthority, decideGradeChange, decideLateCashIn, decideNomination, decideRevocation, isGradeChangeTarget, lateCashInKey, resultsReceivedLine, type ResultsWrite } from './decideResultsWrite.js';
 import { resultsContext } from './resultsContext.js';
 import { indexResults, type ResultsIndex } from './resultsIndex.js';
 import { aggregateLevels, analysisFrom, pressGateTimes, pressReleaseDraftFrom, pressReleaseFrom, reconciliationFrom, released, statementFrom } from './resultsReports.js';
-import type { AppliedGradeChange, Nomination, ResultsStore, ResultsStoreOptions, ThirdPartyAuthority } from './ResultsStore.js';
+import type { AppliedGradeChange, LateCashInSubmission, Nomination, ResultsStore, ResultsStoreOptions, ThirdPartyAuthority } from './ResultsStore.js';
 
 export type {
   AppliedGradeChange,
   EnquiryGradeChange,
+  LateCashInSubmission,
   Nomination,
   NominationRequest,
   PressRelease,
@@ -57,6 +58,7 @@ export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
   for (const r of options.results ?? []) results.set(r.id, r);
   const nominations = new Map<string, Nomination>();
   const authorities = new Set<string>();
+  const lateCashIns = new Map<string, LateCashInSubmission>();
   const changes: AppliedGradeChange[] = [];
   const changesByResult = new Map<string, AppliedGradeChange[]>();
   let trail: AuditEntry[] = [];
@@ -136,6 +138,12 @@ export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
       return authority;
     },
 
+    recordLateCashIn(request) {
+      const submission = keep(decideLateCashIn(ctx, request, ctx.now()));
+      lateCashIns.set(lateCashInKey(submission), submission);
+      return submission;
+    },
+
     statementOfResults(reader, candidateId, opts) {
       const { req, grant } = read('statement', reader, candidateId, opts);
       const id = req.candidateId!;
@@ -146,7 +154,7 @@ export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
 
     reconcile(reader, opts) {
       const { req, grant } = read('reconcile', reader, undefined, opts);
-      const report = reconciliationFrom(ctx, indexed(), grant);
+      const report = reconciliationFrom(ctx, indexed(), grant, [...lateCashIns.values()]);
       record(readAuditLine(ctx, req, grant, { results: released(indexed().all, grant.allowed).length }));
       return report;
     },

@@ -12,7 +12,7 @@ import { ExamcycleError, type ExamcycleErrorCode } from '../errors/ExamcycleErro
 import { toLondon, type Instant } from '../time/clock.js';
 import { RESULTS_RULE, type ResultsRefusal } from './decideResultsRead.js';
 import type { ResultsContext } from './resultsContext.js';
-import type { AppliedGradeChange, EnquiryGradeChange, Nomination, ThirdPartyAuthority } from './ResultsStore.js';
+import type { AppliedGradeChange, EnquiryGradeChange, LateCashInSubmission, Nomination, ThirdPartyAuthority } from './ResultsStore.js';
 
 type Details = Record<string, string | number | boolean | null>;
 
@@ -184,6 +184,62 @@ export function decideAuthority(ctx: ResultsContext, request: unknown, at: Insta
   }
   const authority: ThirdPartyAuthority = { candidateId, thirdPartyId, signedAt: signed.toISO()!, ...(typeof reference === 'string' && reference ? { reference } : {}), recordedBy: by, recordedAt: at };
   return accepted(authority, { at, by, event, rule: RESULTS_RULE.thirdPartyAuthority, details: { candidateId, thirdPartyId } });
+}
+
+/**
+ * Decides the record of a late cash-in submitted to the awarding body (exams office only): the candidate,
+ * the awarding body and the option code, and when it was submitted (no later than it is recorded).
+ *
+ * @internal
+ * @param ctx - the store's context
+ * @param request - `{ candidateId, awardingBodyId, entryCode, submittedAt, reference?, by }`
+ * @param at - now
+ * @example
+ * ```ts
+ * decideLateCashIn(ctx, { candidateId: 'C-2', awardingBodyId: 'AQA', entryCode: '8300H', submittedAt, by: EO }, at).ok; // true
+ * ```
+ */
+export function decideLateCashIn(ctx: ResultsContext, request: unknown, at: Instant): ResultsWrite<LateCashInSubmission> | ResultsRefusal {
+  const event = 'results.lateCashIn';
+  const rule = 'examcycle.results.late-cash-in-recorded';
+  const r = (typeof request === 'object' && request !== null ? request : {}) as Record<string, unknown>;
+  const details = { candidateId: str(r['candidateId']), awardingBodyId: str(r['awardingBodyId']), entryCode: str(r['entryCode']) };
+  const by = r['by'];
+  if (!isActor(by) || !isExamsOffice(ctx, by)) {
+    return notAuthorised(event, by, at, RESULTS_RULE.examsOfficeWrites, (id) => `Only the exams office submits and records a late cash-in; "${id}" may not`, details);
+  }
+  const { candidateId, awardingBodyId, entryCode, submittedAt, reference } = r;
+  if ([candidateId, awardingBodyId, entryCode].some((x) => typeof x !== 'string' || x.trim() === '')) {
+    return refused('invalid_value', 'A late cash-in names the candidate, the awarding body and the option code', { event, at, by, rule, details });
+  }
+  const submitted = typeof submittedAt === 'string' || typeof submittedAt === 'number' ? toLondon(submittedAt) : undefined;
+  if (!submitted?.isValid) return refused('invalid_value', 'A late cash-in needs the instant it was submitted', { event, at, by, rule, details });
+  if (submitted.toMillis() > toLondon(at).toMillis()) return refused('invalid_value', 'A late cash-in is recorded after it is submitted, not before', { event, at, by, rule, details });
+  if (reference !== undefined && typeof reference !== 'string') return refused('invalid_value', 'The awarding body\'s reference is text', { event, at, by, rule, details });
+  const value: LateCashInSubmission = {
+    candidateId: candidateId as string,
+    awardingBodyId: awardingBodyId as string,
+    entryCode: entryCode as string,
+    submittedAt: submitted.toISO()!,
+    ...(typeof reference === 'string' && reference ? { reference } : {}),
+    recordedBy: by,
+    recordedAt: at,
+  };
+  return accepted(value, { at, by, event, rule, details: { ...details, submittedAt: value.submittedAt } });
+}
+
+/**
+ * The key of a late cash-in record: candidate, awarding body and option.
+ *
+ * @internal
+ * @param c - the submission
+ * @example
+ * ```ts
+ * lateCashInKey({ candidateId: 'C-2', awardingBodyId: 'AQA', entryCode: '8300H' }); // 'C-2/AQA/8300H'
+ * ```
+ */
+export function lateCashInKey(c: Pick<LateCashInSubmission, 'candidateId' | 'awardingBodyId' | 'entryCode'>): string {
+  return [c.candidateId, c.awardingBodyId, c.entryCode].map(encodeURIComponent).join('/');
 }
 
 /**

@@ -39,6 +39,7 @@ export { createResultsStore } from './createResultsStore.js';
 export type {
   AppliedGradeChange,
   EnquiryGradeChange,
+  LateCashInSubmission,
   Nomination,
   NominationRequest,
   PressRelease,
@@ -91,3 +92,5 @@ export { planRetention } from './planRetention.js';
 export type { PlanRetentionOptions, RetentionLine, RetentionSchedule } from './planRetention.js';
 export { purgeList, signPurgeList } from './purgeList.js';
 export type { PurgeExclusion, PurgeItem, PurgeList, PurgeSignOff } from './purgeList.js';
+// The results-day logistics tasks (seed 003) live with the task catalogue; exported here with the results season.
+export { RESULTS_DAY_TASKS } from '../machines/cycleTasks.js';

@@ -20,13 +20,14 @@ import type { ResultsAccessDecision } from '../rules/RulesPack.js';
 import type { AuditRange, ExamcycleStore, StoreKey, StoreTransaction } from '../store/ExamcycleStore.js';
 import type { Instant } from '../time/clock.js';
 import { decideResultsRead, readAuditLine, resultsReadRequest, type ResultsReadGrant, type ResultsReadKind, type ResultsReadRequest, type ResultsRefusal } from './decideResultsRead.js';
-import { checkGradeChange, checkResults, decideAuthority, decideGradeChange, decideNomination, decideRevocation, isGradeChangeTarget, resultsReceivedLine } from './decideResultsWrite.js';
+import { checkGradeChange, checkResults, decideAuthority, decideGradeChange, decideLateCashIn, decideNomination, decideRevocation, isGradeChangeTarget, lateCashInKey, resultsReceivedLine } from './decideResultsWrite.js';
 import { resultsContext } from './resultsContext.js';
 import { indexResults, type ResultsIndex } from './resultsIndex.js';
 import { aggregateLevels, analysisFrom, pressGateTimes, pressReleaseDraftFrom, pressReleaseFrom, reconciliationFrom, released, statementFrom } from './resultsReports.js';
 import type {
   AppliedGradeChange,
   EnquiryGradeChange,
+  LateCashInSubmission,
   Nomination,
   NominationRequest,
   PressRelease,
@@ -83,6 +84,8 @@ export interface DurableResultsStore {
   revokeNomination(request: { readonly staffId: string; readonly by: Actor }): Promise<void>;
   nominations(): Promise<readonly Nomination[]>;
   authoriseThirdParty(request: Parameters<ResultsStore['authoriseThirdParty']>[0]): Promise<ThirdPartyAuthority>;
+  /** Records a submitted late cash-in (exams office only); see {@link ResultsStore.recordLateCashIn}. */
+  recordLateCashIn(request: Parameters<ResultsStore['recordLateCashIn']>[0]): Promise<LateCashInSubmission>;
   statementOfResults(reader: ResultsReader, candidateId: string, options?: ReadOptions): Promise<StatementOfResults>;
   reconcile(reader: ResultsReader, options?: ReadOptions): Promise<ResultsReconciliation>;
   resultsAnalysis(reader: ResultsReader, options?: ReadOptions): Promise<ResultsAnalysisReport>;
@@ -102,7 +105,7 @@ interface CandidateRecord {
   readonly changes: readonly AppliedGradeChange[];
 }
 
-const COLLECTION = { candidates: 'candidates', nominations: 'nominations', authorities: 'authorities', outcomes: 'outcomes' } as const;
+const COLLECTION = { candidates: 'candidates', nominations: 'nominations', authorities: 'authorities', outcomes: 'outcomes', lateCashIns: 'lateCashIns' } as const;
 
 type Refused = { readonly ok: false; readonly error: ExamcycleError };
 type Outcome<T> = { readonly ok: true; readonly value: T } | Refused;
@@ -184,7 +187,7 @@ export async function openResultsStore(options: OpenResultsStoreOptions): Promis
     reader: unknown,
     candidateId: unknown,
     opts: unknown,
-    answer: (req: ResultsReadRequest, grant: ResultsReadGrant, data: { own?: CandidateRecord; index?: ResultsIndex }) => { value: T; line: AuditLine },
+    answer: (req: ResultsReadRequest, grant: ResultsReadGrant, data: { own?: CandidateRecord; index?: ResultsIndex; lateCashIns?: readonly LateCashInSubmission[] }) => { value: T; line: AuditLine },
   ): Promise<Outcome<T>> {
     const at = ctx.now();
     const req = resultsReadRequest(ctx, kind, reader, candidateId, opts, at);
@@ -208,7 +211,8 @@ export async function openResultsStore(options: OpenResultsStoreOptions): Promis
     const ownResults = own?.results.filter((r) => r.seriesId === series.id);
     const grant = decideResultsRead(ctx, req, { nominated, authorised, levels, ...(nominatedSubjects ? { nominatedSubjects } : {}), ...(ownResults ? { own: ownResults } : {}) }, at);
     if (!grant.ok) return refuse(tx, grant);
-    const { value, line } = answer(req, grant, { ...(own ? { own } : {}), ...(index ? { index } : {}) });
+    const lateCashIns = kind === 'reconcile' ? (await tx.loadRecords(key, COLLECTION.lateCashIns)).map((r) => r.data as LateCashInSubmission) : undefined;
+    const { value, line } = answer(req, grant, { ...(own ? { own } : {}), ...(index ? { index } : {}), ...(lateCashIns ? { lateCashIns } : {}) });
     await append(tx, line);
     return { ok: true, value };
   }
@@ -282,6 +286,13 @@ export async function openResultsStore(options: OpenResultsStoreOptions): Promis
       );
     },
 
+    recordLateCashIn(request) {
+      return write(
+        (at) => decideLateCashIn(ctx, request, at),
+        (tx, c) => tx.putRecords(key, COLLECTION.lateCashIns, [{ id: lateCashInKey(c), data: c }]),
+      );
+    },
+
     statementOfResults(reader, candidateId, opts) {
       return run((tx) =>
         read(tx, 'statement', reader, candidateId, opts, (req, grant, { own }) => {
@@ -294,8 +305,8 @@ export async function openResultsStore(options: OpenResultsStoreOptions): Promis
 
     reconcile(reader, opts) {
       return run((tx) =>
-        read(tx, 'reconcile', reader, undefined, opts, (req, grant, { index }) => ({
-          value: reconciliationFrom(ctx, index!, grant),
+        read(tx, 'reconcile', reader, undefined, opts, (req, grant, { index, lateCashIns }) => ({
+          value: reconciliationFrom(ctx, index!, grant, lateCashIns ?? []),
           line: readAuditLine(ctx, req, grant, { results: released(index!.all, grant.allowed).length }),
         })),
       );

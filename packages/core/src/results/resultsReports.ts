@@ -12,7 +12,7 @@ import { inNominatedSubjects, type ResultsReadGrant } from './decideResultsRead.
 import { matchResults } from './matchResults.js';
 import { optionKey, type ResultsContext } from './resultsContext.js';
 import { entryLevel, type ResultsIndex } from './resultsIndex.js';
-import type { AppliedGradeChange, PressRelease, PressReleaseDraft, ResultsAnalysisReport, ResultsReconciliation, ResultsSummary, StatementLine, StatementOfResults } from './ResultsStore.js';
+import type { AppliedGradeChange, LateCashInSubmission, PressRelease, PressReleaseDraft, ResultsAnalysisReport, ResultsReconciliation, ResultsSummary, StatementLine, StatementOfResults } from './ResultsStore.js';
 
 /**
  * Totals over some results.
@@ -116,19 +116,25 @@ export function statementFrom(ctx: ResultsContext, candidateId: string, own: rea
  * @param ctx - the store's context
  * @param index - the results index
  * @param grant - the read's decision
+ * @param submitted - the late cash-ins recorded as submitted
  * @example
  * ```ts
- * reconciliationFrom(ctx, index, grant).lateCashIns.length; // 1
+ * reconciliationFrom(ctx, index, grant, []).lateCashIns.length; // 1
  * ```
  */
-export function reconciliationFrom(ctx: ResultsContext, index: ResultsIndex, grant: ResultsReadGrant): ResultsReconciliation {
+export function reconciliationFrom(ctx: ResultsContext, index: ResultsIndex, grant: ResultsReadGrant, submitted: readonly LateCashInSubmission[]): ResultsReconciliation {
   const set = new Set(grant.allowed);
   const entries = ctx.entries.filter((e) => {
     const level = entryLevel(ctx, index, e);
     return level === undefined || set.has(level);
   });
   const match = matchResults({ entries, results: released(index.all, grant.allowed), seriesId: ctx.series.id, qualifications: ctx.qualifications.filter((q) => set.has(q.level)) });
-  return { ...match, seriesId: ctx.series.id, generatedAt: grant.at, levels: grant.allowed, withheld: grant.withheld };
+  // A submission shows only where its option's level is released to the reader (or the option is unknown).
+  const lateCashInsSubmitted = submitted.filter((c) => {
+    const level = ctx.optionInfo.get(optionKey(c.awardingBodyId, c.entryCode))?.level;
+    return level === undefined || set.has(level);
+  });
+  return { ...match, seriesId: ctx.series.id, generatedAt: grant.at, levels: grant.allowed, withheld: grant.withheld, lateCashInsSubmitted };
 }
 
 /**

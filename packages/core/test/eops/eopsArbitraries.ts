@@ -21,7 +21,9 @@ const targetArb: fc.Arbitrary<EopsTargetInput> = fc
   .tuple(fc.constantFrom(...TARGET_IDS), fc.boolean(), fc.constantFrom('2025-12-19', '2026-09-30'))
   .map(([id, ku, dueBy]) => ({ ...(ku ? kuTarget(id) : ksTarget(id)), dueBy }));
 
-const meetingArb = fc.constantFrom('2025-09-02', '2025-10-15', '2026-03-03').map((heldOn) => ({ heldOn, progress: 'On track', wentWell: 'Entries', notSoWell: 'Clashes', nextFocus: 'Exam time' }));
+const meetingArb = fc
+  .tuple(fc.constantFrom('2025-09-02', '2025-10-15', '2026-03-03'), fc.constantFrom(undefined, 'start' as const, 'first_week' as const, 'appraisal' as const))
+  .map(([heldOn, kind]) => ({ heldOn, ...(kind ? { kind } : {}), progress: 'On track', wentWell: 'Entries', notSoWell: 'Clashes', nextFocus: 'Exam time' }));
 
 type Unstamped = EopsEvent extends infer E ? (E extends { at: string; by: Actor } ? Omit<E, 'at' | 'by'> : never) : never;
 
@@ -33,6 +35,10 @@ export const eventBodyArb: fc.Arbitrary<Unstamped> = fc.oneof(
   fc.constantFrom(...IDS).map((accountId) => ({ type: 'account.revokeAdmin' as const, accountId })),
   fc.constantFrom(...IDS).map((accountId) => ({ type: 'account.deactivate' as const, accountId })),
   fc.constantFrom(...IDS).map((accountId) => ({ type: 'account.activate' as const, accountId })),
+  fc
+    .record({ accountId: fc.constantFrom(...IDS), name: fc.constantFrom('Renamed', ' '), roles: fc.constantFrom([], ['exams_officer'] as const, ['line_manager'] as const) })
+    .map(({ accountId, name, roles }) => ({ type: 'account.update' as const, accountId, changes: roles.length ? { name, roles } : { name } })),
+  { arbitrary: fc.constantFrom(...IDS).map((accountId) => ({ type: 'account.delete' as const, accountId })), weight: 1 },
   fc.record({ officerId: fc.constantFrom(...OFFICERS), experience: fc.constantFrom('new' as const, 'experienced' as const) }).map((p) => ({ type: 'officer.register' as const, ...p })),
   { arbitrary: fc.record({ officerId: fc.constantFrom(...OFFICERS), target: targetArb }).map((p) => ({ type: 'target.agree' as const, ...p })), weight: 3 },
   {
@@ -42,6 +48,8 @@ export const eventBodyArb: fc.Arbitrary<Unstamped> = fc.oneof(
     weight: 4,
   },
   { arbitrary: fc.constantFrom(...OFFICERS).map((officerId) => ({ type: 'valuesAndAttributes.sign' as const, officerId })), weight: 3 },
+  { arbitrary: fc.record({ officerId: fc.constantFrom(...OFFICERS), targetId: fc.constantFrom(...TARGET_IDS) }).map((p) => ({ type: 'target.confirm' as const, ...p })), weight: 3 },
+  { arbitrary: fc.constantFrom(...OFFICERS).map((officerId) => ({ type: 'certificate.request' as const, officerId })), weight: 2 },
   fc.record({ officerId: fc.constantFrom(...OFFICERS), meeting: meetingArb }).map((p) => ({ type: 'meeting.record' as const, ...p })),
   { arbitrary: fc.constantFrom(...OFFICERS).map((officerId) => ({ type: 'standards.declare' as const, officerId })), weight: 4 },
   { arbitrary: fc.constant({ type: 'year.rollover' as const }), weight: 3 },
@@ -61,8 +69,9 @@ const senderArb: fc.Arbitrary<Actor> = fc.oneof({ arbitrary: fc.constantFrom(...
 type Step = readonly [Unstamped, Actor];
 
 /**
- * The steps that lead one officer to a certificate, in order: registration, a target in each strand, both
- * signatures, both targets achieved, the declaration by a leader (or, sometimes, by the officer). Eo-2 also
+ * The steps that lead one officer to a certificate, in order: registration, a target in each strand
+ * proposed by a leader and confirmed by the officer, both signatures, both targets achieved, the officer's
+ * request, the declaration by a leader (or, sometimes, by the officer). Eo-2 also
  * holds the senior leader role, so "a leader" may be eo-2 themselves.
  */
 const pathArb: fc.Arbitrary<Step[]> = fc
@@ -72,15 +81,18 @@ const pathArb: fc.Arbitrary<Step[]> = fc
     return [
       [{ type: 'officer.register', officerId: officer, experience: 'new' }, leader],
       [{ type: 'target.agree', officerId: officer, target: kuTarget() }, leader],
+      [{ type: 'target.confirm', officerId: officer, targetId: 'ku-1' }, me],
       [{ type: 'target.agree', officerId: officer, target: ksTarget() }, leader],
+      [{ type: 'target.confirm', officerId: officer, targetId: 'ks-1' }, me],
       [{ type: 'valuesAndAttributes.sign', officerId: officer }, me],
       [{ type: 'valuesAndAttributes.sign', officerId: officer }, leader],
       [{ type: 'target.mark', officerId: officer, targetId: 'ku-1', status: 'achieved' }, me],
       [{ type: 'target.mark', officerId: officer, targetId: 'ks-1', status: 'achieved' }, me],
+      [{ type: 'certificate.request', officerId: officer }, me],
       [{ type: 'standards.declare', officerId: officer }, selfDeclare ? { id: officer, role: 'senior_leader' } : leader],
     ] as Step[];
   })
-  .chain((steps) => fc.subarray(steps, { minLength: Math.min(5, steps.length) }));
+  .chain((steps) => fc.subarray(steps, { minLength: steps.length - 2 }));
 
 /** One year's worth of steps: one or two officers' paths (some steps missing) interleaved with random events. */
 const yearArb: fc.Arbitrary<Step[]> = fc

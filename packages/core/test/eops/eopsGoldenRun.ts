@@ -1,7 +1,8 @@
 /**
  * The deterministic run behind the golden snapshot fixture: a centre part-way through 2025/26, with one
- * officer certified, one part-way (a target, the statement, a meeting, a schedule, induction started) and
- * one rejected self-declaration in the trail.
+ * officer certified (targets agreed together, the certificate requested, then declared), one part-way (a
+ * target proposed but not yet confirmed, the statement, a first-day meeting of kind `start`, a schedule,
+ * induction ticked by registration, that meeting and by hand) and one rejected self-declaration in the trail.
  */
 import type { EopsActor } from '@examcycle/core';
 import { as, centreActor, completeCriteria, kuTarget } from './eopsFixture.js';
@@ -25,7 +26,7 @@ export function goldenRun(): EopsActor {
     at: at(),
     by: as.lm,
   });
-  actor.send({ type: 'meeting.record', officerId: 'eo-1', meeting: { heldOn: '2025-09-02', progress: 'Targets agreed', wentWell: 'Induction', notSoWell: 'MIS access', nextFocus: 'Entries' }, at: at(), by: as.lm });
-  actor.send({ type: 'induction.complete', officerId: 'eo-1', itemId: 'first-day-targets', at: at(), by: as.amber });
+  actor.send({ type: 'meeting.record', officerId: 'eo-1', meeting: { heldOn: '2025-09-02', kind: 'start', progress: 'Targets agreed', wentWell: 'Induction', notSoWell: 'MIS access', nextFocus: 'Entries' }, at: at(), by: as.lm });
+  actor.send({ type: 'induction.complete', officerId: 'eo-1', itemId: 'centre-induction', at: at(), by: as.amber });
   return actor;
 }

@@ -11,10 +11,16 @@ const o = 'eo-1';
 const YEAR: EopsEvent[] = [
   { type: 'target.agree', officerId: o, target: kuTarget(), at, by: as.slt },
   { type: 'target.agree', officerId: o, target: ksTarget(), at, by: as.slt },
+  // "the exams officer and senior leader must agree": the officer confirms; the proposer confirming is refused
+  { type: 'target.confirm', officerId: o, targetId: 'ku-1', at, by: as.amber },
+  { type: 'target.confirm', officerId: o, targetId: 'ks-1', at, by: as.amber },
+  { type: 'target.confirm', officerId: o, targetId: 'ku-1', at, by: as.slt },
   { type: 'valuesAndAttributes.sign', officerId: o, at, by: as.amber },
   { type: 'valuesAndAttributes.sign', officerId: o, at, by: as.slt },
   { type: 'target.mark', officerId: o, targetId: 'ku-1', status: 'achieved', at, by: as.amber },
   { type: 'target.mark', officerId: o, targetId: 'ks-1', status: 'achieved', at, by: as.amber },
+  // "you are ready to request your Certificate of Achievement"
+  { type: 'certificate.request', officerId: o, at, by: as.amber },
   { type: 'standards.declare', officerId: o, at, by: as.slt },
   { type: 'standards.declare', officerId: o, at, by: as.amber },
 ];
@@ -38,7 +44,8 @@ function serializeState(s: EopsSnapshot): string {
   return JSON.stringify([
     s.value,
     c.accounts.map((a) => `${a.id}:${a.status}`),
-    r ? [...r.targets].map((t) => `${t.id}:${t.status}`).sort() : null,
+    r ? [...r.targets].map((t) => `${t.id}:${t.status}:${t.confirmedBy?.id ?? '-'}`).sort() : null,
+    r?.certificateRequest?.by.id ?? null,
     r ? [r.valuesAndAttributes.statement?.by.id ?? null, r.valuesAndAttributes.agreement?.by.id ?? null] : null,
     r?.certificate?.authorisedBy.id ?? null,
   ]);
@@ -49,12 +56,13 @@ const certified = (s: EopsSnapshot) => s.context.records.some((r) => r.certifica
 describe('eopsMachine paths (@xstate/graph)', () => {
   const paths = getShortestPaths(eopsMachine, { events: EVENTS, serializeState });
 
-  it('reaches the certificate in eleven steps at the shortest: register, join, approve, register the officer, two targets, two signatures, two marks, declare', () => {
+  it('reaches the certificate in fourteen steps at the shortest: register, join, approve, register the officer, two targets each proposed and confirmed, two signatures, two marks, the request, declare', () => {
     const toCertificate = getShortestPaths(eopsMachine, { events: EVENTS, serializeState, toState: certified });
     expect(toCertificate).toHaveLength(1);
     const steps = toCertificate[0]!.steps.filter((s) => s.event.type !== ('xstate.init' as string)).map((s) => `${s.event.type}/${s.event.by.id}`);
-    expect(steps).toHaveLength(11);
+    expect(steps).toHaveLength(14);
     expect(steps.at(-1)).toBe('standards.declare/slt-1');
+    expect(steps.at(-2)).toBe('certificate.request/eo-1');
     expect(steps.slice(0, 4)).toEqual(['centre.register/slt-1', 'account.register/eo-1', 'account.approve/slt-1', 'officer.register/slt-1']);
   });
 
@@ -67,6 +75,9 @@ describe('eopsMachine paths (@xstate/graph)', () => {
       expect(r.valuesAndAttributes.statement?.by.id).toBe(o);
       expect(r.valuesAndAttributes.agreement?.by.id).toBe('slt-1');
       expect(r.targets.map((t) => t.status).sort()).toEqual(['achieved', 'achieved']);
+      // "the exams officer and senior leader must agree": proposed by the leader, confirmed by the officer
+      expect(r.targets.map((t) => [t.agreedBy.id, t.confirmedBy?.id])).toEqual([['slt-1', o], ['slt-1', o]]);
+      expect(r.certificateRequest?.by.id).toBe(o);
       expect(r.certificate?.authorisedBy.id).toBe('slt-1');
     }
   });
@@ -78,16 +89,18 @@ describe('eopsMachine paths (@xstate/graph)', () => {
     }
   });
 
-  it('has ninety simple paths from registration to the certificate: every order of the steps the Standards allow, the declaration last', () => {
+  it('has 560 simple paths from registration to the certificate: every order of the steps the Standards allow, the request and the declaration last', { timeout: 60_000 }, () => {
     const { actor, at: next } = centreActor();
     actor.send({ type: 'officer.register', officerId: o, experience: 'experienced', at: next(), by: as.slt });
     const late = (e: EopsEvent): EopsEvent => ({ ...e, at: '2025-09-03T09:00:00.000+01:00' });
     const simple = getSimplePaths(eopsMachine, { events: YEAR.map(late), fromState: actor.getSnapshot(), serializeState, toState: certified });
-    // 6 steps before the declaration with three orderings fixed (agree before mark, twice; officer signs before the leader): 6!/2^3
-    expect(simple).toHaveLength(90);
+    // 8 steps before the request, in three chains (agree, confirm, mark for each strand; the officer signs before the leader): 8!/(3!·3!·2!)
+    expect(simple).toHaveLength(560);
     for (const p of simple) {
       const types = p.steps.filter((s) => s.event.type !== ('xstate.init' as string)).map((s) => `${s.event.type}/${s.event.by.id}`);
       expect(types.at(-1)).toBe('standards.declare/slt-1');
+      expect(types.at(-2)).toBe('certificate.request/eo-1');
+      expect(types).not.toContain('target.confirm/slt-1');
       expect(types.indexOf('valuesAndAttributes.sign/eo-1')).toBeLessThan(types.indexOf('valuesAndAttributes.sign/slt-1'));
       expect(types).not.toContain('standards.declare/eo-1');
     }

@@ -46,16 +46,22 @@ describe('eopsMachine persistence', () => {
     expect(audit.at(-1)).toMatchObject({ outcome: 'accepted', event: 'valuesAndAttributes.sign' });
   });
 
-  it('still restores the committed golden v1 fixture (audit in the context) through the migration, dropping only the audit', () => {
+  it('still restores the committed golden v1 fixture (audit in the context) through the migration, dropping the audit and filling the fields added since', () => {
     expect(goldenV1.version).toBe(1);
     expect(goldenV1.snapshot.context.audit.length).toBeGreaterThan(0);
     const restored = restore(goldenV1);
     const audit = collectAudit(restored);
     restored.start();
     const { audit: _dropped, ...v1Context } = goldenV1.snapshot.context;
-    expect(restored.getSnapshot().context).toEqual(v1Context);
-    expect(restored.getSnapshot().context).toEqual(goldenRun().getSnapshot().context);
-    expect(persistSnapshot(restored)).toEqual(goldenV2);
+    const context = restored.getSnapshot().context;
+    // Everything v1 held is kept as it was; the new fields arrive empty (a v1 target was agreed by one person).
+    expect(context).toMatchObject(v1Context);
+    expect(context.records.flatMap((r) => r.targets.map((t) => [t.confirmedBy, t.confirmedAt]))).toEqual(context.records.flatMap((r) => r.targets.map(() => [null, null])));
+    expect(context.records.flatMap((r) => r.meetings.map((m) => m.kind))).toEqual(context.records.flatMap((r) => r.meetings.map(() => null)));
+    expect(context.records.flatMap((r) => r.induction.map((i) => i.fulfilledBy)).every((f) => f === null)).toBe(true);
+    expect(context.records.map((r) => r.certificateRequest)).toEqual(context.records.map(() => null));
+    expect(context.records.filter((r) => r.certificate).map((r) => r.officerId)).toEqual(['eo-2']);
+    expect(persistSnapshot(restored)).toMatchObject({ machine: 'eops', version: 2 });
     restored.send({ type: 'valuesAndAttributes.sign', officerId: 'eo-1', at: '2025-10-01T09:05:00+01:00', by: as.lm });
     expect(audit).toEqual([expect.objectContaining({ outcome: 'accepted', event: 'valuesAndAttributes.sign' })]);
   });

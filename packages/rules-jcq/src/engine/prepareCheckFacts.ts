@@ -24,6 +24,7 @@ import {
 } from '@examcycle/core';
 import { z } from 'zod';
 import type { Edition } from '../editions/Edition.js';
+import { epochMsOf } from './epochMsOf.js';
 import { examRoomRulesOf } from './examRoomRules.js';
 import { addMonthsNotShort } from './retention.js';
 import { seriesFromId } from './seriesFromId.js';
@@ -130,7 +131,7 @@ function deadlinesOf(keyDates: readonly KeyDate[]): { entryDeadlineMs: number | 
   if (found === undefined) {
     const at = (kind: KeyDate['kind']) => {
       const k = keyDates.find((x) => x.kind === kind);
-      return k === undefined ? undefined : toLondon(k.at).toMillis();
+      return k === undefined ? undefined : epochMsOf(k.at);
     };
     found = { entryDeadlineMs: at('entry_deadline'), veryLateDeadlineMs: at('very_late_deadline') };
     deadlineCache.set(keyDates, found);
@@ -139,7 +140,7 @@ function deadlinesOf(keyDates: readonly KeyDate[]): { entryDeadlineMs: number | 
 }
 
 function ms(value: string | undefined): number | undefined {
-  return value === undefined ? undefined : toLondon(value).toMillis();
+  return value === undefined ? undefined : epochMsOf(value);
 }
 
 function failure(path: string, code: string, message: string): PreparedCheckFacts {
@@ -240,7 +241,7 @@ export function prepareCheckFacts(input: CheckFacts, ctx: CheckContext): Prepare
           series: seriesFromId(r.seriesId),
           level: r.level,
         });
-        return { subject: d.subject, read: { atMs: toLondon(r.at).toMillis() }, release: { allowedFromMs: ms(decision.allowedFrom), rule: decision.rule } };
+        return { subject: d.subject, read: { atMs: epochMsOf(r.at) }, release: { allowedFromMs: ms(decision.allowedFrom), rule: decision.rule } };
       });
     }
     case 'certificate': {
@@ -268,7 +269,7 @@ export function prepareCheckFacts(input: CheckFacts, ctx: CheckContext): Prepare
         const decision = veryLateArrivalOf(a, a.arrivedAt, examRoomRulesOf(edition), edition.rules.derived.veryLateArrivalReportWorkingDays);
         return {
           subject: d.subject,
-          arrival: { arrivedAtMs: toLondon(a.arrivedAt).toMillis(), veryLateAfterMs: toLondon(decision.veryLateAfter).toMillis(), reported: a.reported ?? false },
+          arrival: { arrivedAtMs: epochMsOf(a.arrivedAt), veryLateAfterMs: epochMsOf(decision.veryLateAfter), reported: a.reported ?? false },
         };
       });
     }

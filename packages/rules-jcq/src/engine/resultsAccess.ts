@@ -5,7 +5,8 @@
  * divulged to or discussed with other teachers"; AQA: only exams office staff and the head of centre on
  * restricted release day). A centre may opt in, through its overlay, to staff its head of centre
  * nominates reading from restricted release: that rests on SecEd alone, so each read it allows is
- * decided by the rule `centre.results.nominated-staff-opt-in`, names SecEd as its source and is
+ * decided by the rule `centre.results.nominated-staff-opt-in`, covers teaching staff only (SecEd: "those
+ * teaching staff who, in the opinion of the head of centre, need to be aware"), names SecEd as its source and is
  * `secondary`, which core's results store writes to the audit trail. Every other member of staff reads
  * from 08:00 on results day (AQA: results, data and reports are shared with staff on the results day,
  * not on restricted release day; the 08:00 is the pack's reading); candidates and parents from 08:00; the press and local authorities from 09:30. A read before
@@ -66,7 +67,10 @@ function grantFor(request: ResultsAccessRequest, ctx: ResultsAccessContext): Gra
           note: 'the head of centre and exams office staff may check results from restricted release',
         };
       }
-      if (request.nominatedByHeadOfCentre === true && ctx.allowNominatedStaff) {
+      // SecEd (seed 003) opens restricted release to "those teaching staff who, in the opinion of the head of
+      // centre, need to be aware": a nomination counts for teaching staff only.
+      const teaching = roles.includes('teacher');
+      if (request.nominatedByHeadOfCentre === true && ctx.allowNominatedStaff && teaching) {
         const optIn = rules.centreNominationOptIn;
         return {
           rule: 'centre.results.nominated-staff-opt-in',
@@ -80,7 +84,12 @@ function grantFor(request: ResultsAccessRequest, ctx: ResultsAccessContext): Gra
       return {
         rule: 'jcq.results.staff-on-results-day',
         kind: 'release_to_candidates',
-        who: request.nominatedByHeadOfCentre === true ? 'staff nominated by the head of centre (JCQ and AQA keep restricted release to the head of centre and exams office staff; this centre has not opted in)' : 'other centre staff',
+        who:
+          request.nominatedByHeadOfCentre !== true
+            ? 'other centre staff'
+            : !ctx.allowNominatedStaff
+              ? 'staff nominated by the head of centre (JCQ and AQA keep restricted release to the head of centre and exams office staff; this centre has not opted in)'
+              : 'non-teaching staff nominated by the head of centre (the opt-in covers teaching staff only: SecEd, "those teaching staff who … need to be aware")',
         source: rules.staffOnResultsDay.source,
         confidence: rules.staffOnResultsDay.confidence,
         note: 'results, data and reports are shared with centre staff on the results day, not on restricted release day',

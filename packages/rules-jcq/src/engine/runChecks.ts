@@ -11,7 +11,8 @@ import { prepareCheckFacts, type CheckContext } from './prepareCheckFacts.js';
 const FACTS_CONTRACT: SourceRef = { document: '@examcycle/rules-jcq, check facts (README: "Checks")', year: '2025/26' };
 
 /**
- * The finding a fired rule makes about a subject.
+ * The finding a fired rule makes about a subject. Its explanation is worked out on first read, so a run
+ * that never reads it never pays for it.
  *
  * @param fired - the rule that fired
  * @param subject - what it is about
@@ -22,13 +23,17 @@ const FACTS_CONTRACT: SourceRef = { document: '@examcycle/rules-jcq, check facts
  */
 export function findingOf(fired: FiredRule, subject: CheckFacts['subject']): Finding {
   const params = fired.event.params ?? {};
+  let explanation: readonly string[] | undefined;
   return {
     rule: typeof params['rule'] === 'string' ? params['rule'] : fired.rule,
     severity: (params['severity'] as Severity | undefined) ?? 'error',
     subject: { kind: subject.kind, id: subject.id },
     message: typeof params['message'] === 'string' ? params['message'] : fired.event.type,
     source: (params['source'] as SourceRef | undefined) ?? FACTS_CONTRACT,
-    explanation: [...fired.explanation],
+    // Built on first read (an own, enumerable getter: spread, JSON and deep equality still see it).
+    get explanation() {
+      return (explanation ??= [...fired.explanation]);
+    },
   };
 }
 

@@ -93,6 +93,10 @@ export async function main(print: (line: string) => void): Promise<void> {
     certificates.splice(0).forEach((line) => print(line));
     return outcome.ok;
   };
+  /** "The exams officer and senior leader must agree": the leader proposes the target, the officer confirms it. */
+  const agree = (event: Extract<EopsEvent, { type: 'target.agree' }>, officer: Actor, label: string) => {
+    if (send(event)) send({ type: 'target.confirm', officerId: event.officerId, targetId: event.target.id, at: event.at, by: officer }, `${label}, confirmed by the officer`);
+  };
   const tracker = (title: string) => {
     print('');
     print(`Tracker, ${title} (administrator's view, ${actor.getSnapshot().context.academicYear})`);
@@ -115,7 +119,7 @@ export async function main(print: (line: string) => void): Promise<void> {
   const markSchedule = meetingSchedule({ termDates, officerExperience: 'new', examTime, rules, from: '2025-09-01' });
   const emmaSchedule = meetingSchedule({ termDates, officerExperience: 'experienced', examTime, rules, from: '2025-09-03' });
   send({ type: 'meetings.plan', officerId: mark.id, schedule: markSchedule, at: '2025-09-01T10:00:00+01:00', by: lm });
-  send({ type: 'target.agree', officerId: mark.id, target: ku('ku-1', 'new_exams_officer_induction', 'Complete the new exams officer induction', ['online_training', 'face_to_face_training'], 'Induction assessment passed', '2025-12-19'), at: '2025-09-01T10:10:00+01:00', by: lm }, 'Mark: K&U target agreed (new exams officer induction)');
+  agree({ type: 'target.agree', officerId: mark.id, target: ku('ku-1', 'new_exams_officer_induction', 'Complete the new exams officer induction', ['online_training', 'face_to_face_training'], 'Induction assessment passed', '2025-12-19'), at: '2025-09-01T10:10:00+01:00', by: lm }, mark, 'Mark: K&U target agreed (new exams officer induction)');
   send({ type: 'meeting.record', officerId: mark.id, meeting: meeting('2025-09-01', 'First day', 'Met the exams team', 'No MIS access yet', 'First-week targets'), at: '2025-09-01T15:30:00+01:00', by: lm }, 'Mark: first-day meeting recorded');
   send({ type: 'induction.complete', officerId: mark.id, itemId: 'first-day-targets', at: '2025-09-01T16:00:00+01:00', by: mark }, 'Mark: induction item done (first-day targets)');
   send({ type: 'officer.register', officerId: emma.id, experience: 'experienced', at: '2025-09-03T10:00:00+01:00', by: emma }, 'Emma registers herself for 2025/26');
@@ -131,12 +135,12 @@ export async function main(print: (line: string) => void): Promise<void> {
   for (const item of inductionChecklist('2025-09-01')) print(`  due ${item.dueOn}  ${item.period.replace(/_/g, ' ').padEnd(18)} ${item.title}`);
   print('');
 
-  send({ type: 'target.agree', officerId: emma.id, target: ku('ku-1', 'jcq_regulations', 'Keep up to date with this year’s JCQ changes', ['face_to_face_training', 'personal_research'], 'Changes briefed to SLT', '2025-11-28'), at: '2025-09-03T10:10:00+01:00', by: slt }, 'Emma: K&U target agreed (JCQ regulations)');
-  send({ type: 'target.agree', officerId: emma.id, target: ku('ku-2', 'mis_updates', 'Learn the MIS exams module upgrade', ['online_training'], 'Entries made in the new module', '2026-02-13'), at: '2025-09-03T10:11:00+01:00', by: slt }, 'Emma: K&U target agreed (MIS updates)');
-  send({ type: 'target.agree', officerId: emma.id, target: ks('ks-1', 'contingency_planning', 'Rewrite the exams contingency plan', ['peer_support', 'networking'], 'Plan approved by the head of centre', '2026-03-27'), at: '2025-09-03T10:12:00+01:00', by: slt }, 'Emma: Key Skills target agreed (contingency planning)');
+  agree({ type: 'target.agree', officerId: emma.id, target: ku('ku-1', 'jcq_regulations', 'Keep up to date with this year’s JCQ changes', ['face_to_face_training', 'personal_research'], 'Changes briefed to SLT', '2025-11-28'), at: '2025-09-03T10:10:00+01:00', by: slt }, emma, 'Emma: K&U target agreed (JCQ regulations)');
+  agree({ type: 'target.agree', officerId: emma.id, target: ku('ku-2', 'mis_updates', 'Learn the MIS exams module upgrade', ['online_training'], 'Entries made in the new module', '2026-02-13'), at: '2025-09-03T10:11:00+01:00', by: slt }, emma, 'Emma: K&U target agreed (MIS updates)');
+  agree({ type: 'target.agree', officerId: emma.id, target: ks('ks-1', 'contingency_planning', 'Rewrite the exams contingency plan', ['peer_support', 'networking'], 'Plan approved by the head of centre', '2026-03-27'), at: '2025-09-03T10:12:00+01:00', by: slt }, emma, 'Emma: Key Skills target agreed (contingency planning)');
   send({ type: 'valuesAndAttributes.sign', officerId: emma.id, at: '2025-09-03T10:20:00+01:00', by: emma }, 'Emma signs the Values & Attributes statement');
   send({ type: 'valuesAndAttributes.sign', officerId: emma.id, at: '2025-09-03T10:21:00+01:00', by: slt }, 'Priya countersigns it (the agreement)');
-  send({ type: 'target.agree', officerId: mark.id, target: ks('ks-1', 'time_management', 'Plan the exams year on one calendar', ['peer_support'], 'Every internal deadline met in the spring term', '2026-03-27'), at: '2025-09-08T10:00:00+01:00', by: lm }, 'Mark: Key Skills target agreed (time management)');
+  agree({ type: 'target.agree', officerId: mark.id, target: ks('ks-1', 'time_management', 'Plan the exams year on one calendar', ['peer_support'], 'Every internal deadline met in the spring term', '2026-03-27'), at: '2025-09-08T10:00:00+01:00', by: lm }, mark, 'Mark: Key Skills target agreed (time management)');
   send({ type: 'meeting.record', officerId: mark.id, meeting: meeting('2025-09-15', 'Settling in', 'Key staff met', 'Awarding body site access slow', 'Entries timeline'), at: '2025-09-15T15:00:00+01:00', by: lm }, 'Mark: review meeting recorded');
   send({ type: 'valuesAndAttributes.sign', officerId: mark.id, at: '2025-09-29T11:00:00+01:00', by: lm });
   send({ type: 'valuesAndAttributes.sign', officerId: mark.id, at: '2025-09-29T11:05:00+01:00', by: mark }, 'Mark signs the Values & Attributes statement');
@@ -160,8 +164,11 @@ export async function main(print: (line: string) => void): Promise<void> {
   print('');
   print('Summer: the remaining targets, SLT declarations, certificates');
   send({ type: 'target.mark', officerId: emma.id, targetId: 'ks-1', status: 'achieved', at: '2026-03-20T12:00:00+00:00', by: slt }, 'Emma: contingency planning target achieved');
+  send({ type: 'standards.declare', officerId: emma.id, at: '2026-03-27T14:55:00+00:00', by: slt });
+  send({ type: 'certificate.request', officerId: emma.id, at: '2026-03-27T14:58:00+00:00', by: emma }, 'Emma requests her certificate (every criterion met)');
   send({ type: 'standards.declare', officerId: emma.id, at: '2026-03-27T15:00:00+00:00', by: slt }, 'Priya makes the SLT declaration for Emma');
   send({ type: 'target.mark', officerId: mark.id, targetId: 'ks-1', status: 'achieved', at: '2026-07-10T12:00:00+01:00', by: mark }, 'Mark: time management target achieved');
+  send({ type: 'certificate.request', officerId: mark.id, at: '2026-07-17T13:55:00+01:00', by: lm }, 'Chidi requests Mark’s certificate');
   send({ type: 'standards.declare', officerId: mark.id, at: '2026-07-17T14:00:00+01:00', by: lm }, 'Chidi makes the SLT declaration for Mark');
   tracker('July');
   print('');

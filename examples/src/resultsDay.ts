@@ -116,19 +116,27 @@ export async function main(print: (line: string) => void): Promise<void> {
   store.addResults(gceResults, officer, 'AQA A2C download');
   attempt('exams officer reads C-1 at 07:30', () => store.statementOfResults(staffReader('eo-ahmed'), 'C-1', { level: 'GCE' }).lines.map((l) => `${l.awardCode} ${l.grade}`).join(', '));
   attempt('head of biology reads C-1 (not nominated)', () => String(store.statementOfResults(staffReader('hob-byrne'), 'C-1', { level: 'GCE' }).lines.length));
-  store.nominate({ staffId: 'hob-byrne', by: head, reason: 'head of biology: check anomalous results' });
+  store.nominate({ staffId: 'hob-byrne', by: head, reason: 'head of biology: check anomalous results', subjects: ['AQA-7402'] });
+  // JCQ keeps restricted release to the head of centre and the exams office: a nomination opens results only where the centre opts in.
   attempt('head of biology reads C-1 (nominated by the head)', () => store.statementOfResults(staffReader('hob-byrne'), 'C-1', { level: 'GCE' }).lines.map((l) => `${l.awardCode} ${l.grade}`).join(', '));
   attempt('a teacher the head did not nominate', () => String(store.resultsAnalysis(staffReader('teach-singh'), { level: 'GCE' }).subjects.length));
   attempt('candidate C-1 reads their own results', () => String(store.statementOfResults({ audience: 'candidate', id: 'C-1' }, 'C-1').lines.length));
   try {
-    store.nominate({ staffId: 'teach-singh', by: officer });
+    store.nominate({ staffId: 'teach-singh', by: officer, reason: 'maths results', subjects: ['AQA-8300'] });
   } catch (e) {
     if (!isExamcycleError(e)) throw e;
     print(`  no   exams officer nominates a teacher: ${e.code} (${e.rule ?? 'no rule'})`);
   }
   const rec = store.reconcile(staffReader('eo-ahmed'), { level: 'GCE' });
   print(`  matching: ${rec.matched.length} matched, ${rec.missing.length} missing, ${rec.incomplete.length} incomplete, late cash-ins: ${rec.lateCashIns.map((c) => `${c.candidateId} ${c.entryCode}`).join(', ') || 'none'}`);
+  // SecEd (seed 003): the exams office submits any late cash-in on restricted release day, and records it.
+  for (const c of rec.lateCashIns) {
+    store.recordLateCashIn({ candidateId: c.candidateId, awardingBodyId: c.awardingBodyId, entryCode: c.entryCode, submittedAt: '2026-08-12T07:25:00+01:00', by: officer });
+  }
+  print(`  late cash-ins submitted and recorded: ${store.reconcile(staffReader('eo-ahmed'), { level: 'GCE' }).lateCashInsSubmitted.map((c) => `${c.candidateId} ${c.entryCode}`).join(', ') || 'none'}`);
   store.addResults([result('C-3', '7402', 'GCE', 'C')], officer, 'late cash-in result');
+  const draft = store.draftPressRelease({ by: officer, level: 'GCE' });
+  print(`  press release drafted (${draft.status}) for ${draft.levels.join(', ')}; releasable from ${draft.releasableFrom.map((r) => r.at ?? 'unknown').join(', ')}`);
 
   print('');
   print('Results day, Thursday 13 August 2026 (GCE)');

@@ -11,6 +11,10 @@ export type { ErrorLocation, ExamcycleErrorCode, ExamcycleErrorOptions } from '.
 // time
 export { LONDON, academicYearBounds, academicYearOf, endOfLondonDay, londonDate, londonTime, toLondon } from './time/clock.js';
 export type { AcademicYear, CalendarDate, ExamClock, Instant } from './time/clock.js';
+export { instantToMillis } from './time/instantToMillis.js';
+export { londonIso } from './time/londonIso.js';
+export { londonOffsetMinutes } from './time/londonOffsetTable.js';
+export { londonWallToMillis } from './time/londonWallToMillis.js';
 
 // identifiers
 export { isValidUci, uciCheckCharacter } from './identifiers/uci.js';

@@ -1,14 +1,20 @@
 /**
- * Benchmark: the compiled evaluator against json-rules-engine (the named baseline) on the same rules (the
- * pack's `jcqCheckRules`) and the same synthetic entries. Run 1: a 2,000-candidate centre (20,000 entries),
- * both engines over every entry. Run 2: 1,000,000 entries through every check with the compiled evaluator;
- * json-rules-engine is measured on a 20,000-entry sample and extrapolated (labelled). Prints entries per
- * second and the ratio. Synthetic data only; randomness from a fixed seed. `npm run bench -w @examcycle/rules-jcq`.
+ * Benchmark of `jcq.check` on RAW facts (what users call: ISO instants, a series id, a UCI), against
+ * (1) a hand-written if-chain over the same raw facts making the same findings (what a competent engineer
+ * writes first: `Date.parse`, a deadline per series, `isValidUci`), and (2) json-rules-engine run the way a
+ * user would: one engine with the pack's rule JSON, the user's own fact preparation, every entry's run
+ * awaited in batches. A last table times the compiled evaluator alone on prepared facts against a
+ * hand-written function over the same prepared facts. Every contender in a table gets the same warm-up and
+ * the same interleaved rounds; min / median / max are printed with ratios on medians. Findings are checked
+ * to agree entry by entry before anything is timed. Synthetic data from a fixed seed.
+ *
+ * Knobs: BENCH_ENTRIES (1,000,000), BENCH_ROUNDS (5), BENCH_WARMUP (1), BENCH_JRE_ENTRIES (5,000: the
+ * json-rules-engine table's entries), BENCH_JRE_BATCH (1,000). `npm run bench -w @examcycle/rules-jcq`.
  */
-import { examSeries, toLondon, type CheckFacts } from '@examcycle/core';
+import { examSeries, isValidUci, toLondon, type CheckFacts, type Finding } from '@examcycle/core';
 import { compileRules, jcq, jcqCheckRules, prepareCheckFacts, editionFor, JCQ_EDITIONS, type RuleFacts } from '@examcycle/rules-jcq';
 import { Engine } from 'json-rules-engine';
-import { performance } from 'node:perf_hooks';
+import { knob, measure, printTable, type Timing } from './measure.js';
 
 /** mulberry32: a small seeded generator, so every run sees the same entries. */
 function seeded(seed: number): () => number {
@@ -22,147 +28,225 @@ function seeded(seed: number): () => number {
   };
 }
 
-const june = examSeries('june', 2026);
-const dates = jcq.keyDates(june);
-const entryMs = toLondon(dates.find((k) => k.kind === 'entry_deadline')!.at).toMillis();
-const veryLateMs = toLondon(dates.find((k) => k.kind === 'very_late_deadline')!.at).toMillis();
+const june = jcq.keyDates(examSeries('june', 2026));
+const ENTRY_MS = toLondon(june.find((k) => k.kind === 'entry_deadline')!.at).toMillis();
+const VERY_LATE_MS = toLondon(june.find((k) => k.kind === 'very_late_deadline')!.at).toMillis();
 const DAY = 86_400_000;
 const STATUSES = ['submitted', 'accepted', 'amended', 'withdrawn', 'draft'] as const;
-const UCIS = ['681990012058G', '681990012058X', undefined] as const;
+const UCIS = ['681990012058G', '681990012058X', ''] as const;
 
-/** Raw entries as a centre's MIS would hold them (ISO instants). */
-function rawEntries(candidates: number, perCandidate: number, seed: number): CheckFacts[] {
-  const rnd = seeded(seed);
-  const out: CheckFacts[] = [];
-  for (let c = 0; c < candidates; c += 1) {
-    const uci = rnd() < 0.97 ? UCIS[0] : UCIS[rnd() < 0.5 ? 1 : 2];
-    for (let e = 0; e < perCandidate; e += 1) {
-      const status = rnd() < 0.9 ? STATUSES[Math.floor(rnd() * 3)]! : STATUSES[3 + Math.floor(rnd() * 2)]!;
-      const submittedMs = entryMs - 40 * DAY + Math.floor(rnd() * 120 * DAY);
-      out.push({
-        subject: { kind: 'entry', id: `c${c}-e${e}` },
-        entry: {
-          seriesId: 'june-2026',
-          status,
-          identityVerified: rnd() < 0.98,
-          submittedAt: toLondon(submittedMs).toISO()!,
-          ...(status === 'withdrawn' ? { withdrawnAt: toLondon(submittedMs + Math.floor(rnd() * 90 * DAY)).toISO()! } : {}),
-        },
-        candidate: uci === undefined ? {} : { uci },
-      });
-    }
-  }
-  return out;
+/** An instant as a MIS writes it: half in UTC (`Z`), half with a `+01:00` offset (the same instant). */
+function isoOf(ms: number, rnd: () => number): string {
+  return rnd() < 0.5 ? new Date(ms).toISOString() : new Date(ms + 3_600_000).toISOString().replace('Z', '+01:00');
 }
 
-/** The same entries generated straight as prepared facts (epoch ms), for the 1,000,000 run. */
-function preparedEntries(count: number, seed: number): RuleFacts[] {
+/** Raw entries as a centre's MIS holds them: 10 per candidate, ISO instants, a series id, a UCI. */
+function rawEntries(count: number, seed: number): CheckFacts[] {
   const rnd = seeded(seed);
-  const deadlines = { entryDeadlineMs: entryMs, veryLateDeadlineMs: veryLateMs };
-  const candidates = [
-    { hasUci: true, uciValid: true },
-    { hasUci: true, uciValid: false },
-    { hasUci: false, uciValid: false },
-  ];
-  const out: RuleFacts[] = new Array(count);
+  const out: CheckFacts[] = new Array(count);
+  let uci: string | undefined;
   for (let i = 0; i < count; i += 1) {
+    if (i % 10 === 0) uci = rnd() < 0.97 ? UCIS[0] : rnd() < 0.5 ? UCIS[1] : rnd() < 0.5 ? UCIS[2] : undefined;
     const status = rnd() < 0.9 ? STATUSES[Math.floor(rnd() * 3)]! : STATUSES[3 + Math.floor(rnd() * 2)]!;
-    const submittedAtMs = entryMs - 40 * DAY + Math.floor(rnd() * 120 * DAY);
+    const submittedMs = ENTRY_MS - 40 * DAY + Math.floor(rnd() * 120 * DAY);
     out[i] = {
-      subject: { kind: 'entry', id: `e${i}` },
-      entry: { status, identityVerified: rnd() < 0.98, submittedAtMs, withdrawnAtMs: status === 'withdrawn' ? submittedAtMs + Math.floor(rnd() * 90 * DAY) : undefined },
-      deadlines,
-      candidate: candidates[rnd() < 0.97 ? 0 : rnd() < 0.5 ? 1 : 2]!,
+      subject: { kind: 'entry', id: `c${Math.floor(i / 10)}-e${i % 10}` },
+      entry: {
+        seriesId: 'june-2026',
+        status,
+        identityVerified: rnd() < 0.98,
+        submittedAt: isoOf(submittedMs, rnd),
+        ...(status === 'withdrawn' ? { withdrawnAt: isoOf(submittedMs + Math.floor(rnd() * 90 * DAY), rnd) } : {}),
+      },
+      candidate: uci === undefined ? {} : { uci },
     };
   }
   return out;
 }
 
-async function timeReference(facts: readonly RuleFacts[]): Promise<{ ms: number; events: number[] }> {
-  const engine = new Engine(structuredClone(jcqCheckRules) as never, { allowUndefinedFacts: true });
-  const events: number[] = [];
-  const start = performance.now();
+const RULE = Object.fromEntries(jcqCheckRules.map((r) => [r.name, r.event.params as { rule: string; severity: Finding['severity']; message: string; source: Finding['source'] }]));
+const finding = (rule: string, subject: CheckFacts['subject']): Finding => {
+  const p = RULE[rule]!;
+  return { rule: p.rule, severity: p.severity, subject: { kind: subject.kind, id: subject.id }, message: p.message, source: p.source, explanation: [] };
+};
+
+interface RawEntry {
+  readonly seriesId: string;
+  readonly status: string;
+  readonly identityVerified?: boolean;
+  readonly submittedAt?: string;
+  readonly withdrawnAt?: string;
+}
+
+/** What a competent engineer writes first: the same checks as an if-chain over the raw facts. */
+function handWrittenRaw(facts: readonly CheckFacts[]): Finding[] {
+  const deadlines = new Map<string, { entry: number; veryLate: number }>();
+  const out: Finding[] = [];
   for (const f of facts) {
-    const result = await engine.run(f as Record<string, unknown>);
-    events.push(result.events.length);
+    const e = f['entry'] as RawEntry;
+    let d = deadlines.get(e.seriesId);
+    if (d === undefined) {
+      const [month, year] = e.seriesId.split('-') as ['june', string];
+      const dates = jcq.keyDates(examSeries(month, Number(year)));
+      d = {
+        entry: Date.parse(dates.find((k) => k.kind === 'entry_deadline')!.at),
+        veryLate: Date.parse(dates.find((k) => k.kind === 'very_late_deadline')!.at),
+      };
+      deadlines.set(e.seriesId, d);
+    }
+    const submitted = e.submittedAt === undefined ? undefined : Date.parse(e.submittedAt);
+    if (submitted !== undefined && submitted > d.entry && submitted <= d.veryLate) out.push(finding('jcq.entries.late-entry', f.subject));
+    if (submitted !== undefined && submitted > d.veryLate) out.push(finding('jcq.entries.very-late-entry', f.subject));
+    if ((e.status === 'submitted' || e.status === 'accepted' || e.status === 'amended') && e.identityVerified !== true) {
+      out.push(finding('jcq.entries.identity-not-verified', f.subject));
+    }
+    const uci = (f['candidate'] as { uci?: string } | undefined)?.uci;
+    if (uci === undefined || uci === '') out.push(finding('jcq.entries.missing-uci', f.subject));
+    else if (!isValidUci(uci)) out.push(finding('jcq.entries.invalid-uci', f.subject));
+    if (e.status === 'withdrawn' && e.withdrawnAt !== undefined && Date.parse(e.withdrawnAt) > d.veryLate) {
+      out.push(finding('jcq.entries.withdrawal-after-refund-deadline', f.subject));
+    }
   }
-  return { ms: performance.now() - start, events };
+  return out;
 }
 
-function timeCompiled(facts: readonly RuleFacts[], explain = false): { ms: number; events: number[]; findings: number } {
-  const compiled = compileRules(jcqCheckRules);
-  const events: number[] = new Array(facts.length);
-  let findings = 0;
-  let lines = 0;
-  const start = performance.now();
-  for (let i = 0; i < facts.length; i += 1) {
-    const fired = compiled.run(facts[i]!);
-    events[i] = fired.length;
-    findings += fired.length;
-    if (explain) for (const f of fired) lines += f.explanation.length;
-  }
-  const ms = performance.now() - start;
-  if (explain && lines === 0 && findings > 0) throw new Error('no explanations were built');
-  return { ms, events, findings };
+interface PreparedEntry {
+  readonly subject: CheckFacts['subject'];
+  readonly entry: { status: string; identityVerified: boolean; submittedAtMs?: number; withdrawnAtMs?: number };
+  readonly deadlines: { entryDeadlineMs: number; veryLateDeadlineMs: number };
+  readonly candidate: { hasUci: boolean; uciValid: boolean };
 }
 
-const rate = (n: number, ms: number) => Math.round((n / ms) * 1000);
-const fmt = (n: number) => n.toLocaleString('en-GB');
-const pad = (s: string, n: number) => s.padEnd(n);
+/** The same checks by hand over prepared facts (epoch ms), counting what fires. */
+function handWrittenPrepared(facts: readonly RuleFacts[]): number {
+  let fired = 0;
+  for (const raw of facts) {
+    const f = raw as unknown as PreparedEntry;
+    if (f.subject.kind !== 'entry') continue;
+    const { entry: e, deadlines: d } = f;
+    const s = e.submittedAtMs;
+    if (s !== undefined && s > d.entryDeadlineMs && s <= d.veryLateDeadlineMs) fired += 1;
+    if (s !== undefined && s > d.veryLateDeadlineMs) fired += 1;
+    if ((e.status === 'submitted' || e.status === 'accepted' || e.status === 'amended') && e.identityVerified !== true) fired += 1;
+    if (f.candidate.hasUci !== true) fired += 1;
+    else if (f.candidate.uciValid === false) fired += 1;
+    if (e.status === 'withdrawn' && e.withdrawnAtMs !== undefined && e.withdrawnAtMs > d.veryLateDeadlineMs) fired += 1;
+  }
+  return fired;
+}
 
-async function main(): Promise<void> {
+/** json-rules-engine as a user runs it: one engine, their own fact preparation, runs awaited in batches. */
+async function jsonRulesEngine(engine: Engine, facts: readonly CheckFacts[], batch: number): Promise<Finding[]> {
+  const out: Finding[] = [];
+  const deadlines = { entryDeadlineMs: ENTRY_MS, veryLateDeadlineMs: VERY_LATE_MS };
+  for (let start = 0; start < facts.length; start += batch) {
+    const slice = facts.slice(start, start + batch);
+    const results = await Promise.all(
+      slice.map((f) => {
+        const e = f['entry'] as RawEntry;
+        const uci = (f['candidate'] as { uci?: string } | undefined)?.uci;
+        return engine.run({
+          subject: f.subject,
+          entry: {
+            status: e.status,
+            identityVerified: e.identityVerified ?? false,
+            submittedAtMs: e.submittedAt === undefined ? undefined : Date.parse(e.submittedAt),
+            withdrawnAtMs: e.withdrawnAt === undefined ? undefined : Date.parse(e.withdrawnAt),
+          },
+          deadlines,
+          candidate: { hasUci: uci !== undefined && uci !== '', uciValid: uci !== undefined && isValidUci(uci) },
+        });
+      }),
+    );
+    results.forEach((r, i) => {
+      for (const ev of r.events) out.push(finding(String(ev.params?.['rule']), slice[i]!.subject));
+    });
+  }
+  return out;
+}
+
+/** Rule names per subject id, sorted: how two contenders' findings are compared. */
+function byEntry(findings: readonly Finding[]): Map<string, string> {
+  const m = new Map<string, string[]>();
+  for (const f of findings) {
+    const list = m.get(f.subject.id) ?? [];
+    list.push(f.rule);
+    m.set(f.subject.id, list);
+  }
+  return new Map([...m].map(([k, v]) => [k, v.sort().join(',')]));
+}
+
+function sameFindings(a: readonly Finding[], b: readonly Finding[], what: string): void {
+  const x = byEntry(a);
+  const y = byEntry(b);
+  if (x.size !== y.size || [...x].some(([k, v]) => y.get(k) !== v)) throw new Error(`findings differ: ${what}`);
+}
+
+/** Runs the checks bench and returns its timings for the summary. */
+export async function benchChecks(): Promise<{ table: string; timings: Timing[]; reference: string; units: number }[]> {
+  const entries = knob('BENCH_ENTRIES', 1_000_000);
+  const rounds = knob('BENCH_ROUNDS', 5);
+  const warmup = knob('BENCH_WARMUP', 1);
+  const jreEntries = knob('BENCH_JRE_ENTRIES', 5_000);
+  const jreBatch = knob('BENCH_JRE_BATCH', 1_000);
   const out = (line: string) => process.stdout.write(`${line}\n`);
-  out('rules-jcq bench: compiled evaluator vs json-rules-engine (baseline), same rules (jcqCheckRules, 14 rules), same entries');
-  out(`node ${process.version}, one core, synthetic data (seeded)`);
-  // How much of a core this process gets: a fixed integer loop, ~0.2 s on an idle modern core.
-  const calStart = performance.now();
-  let x = 0;
-  for (let i = 0; i < 200_000_000; i += 1) x = (x + i * 7) | 0;
-  out(`machine load check: a 200M-step integer loop took ${fmt(Math.round(performance.now() - calStart))} ms (x=${x})\n`);
+  const raw = rawEntries(entries, 20260221);
+  const engine = new Engine(structuredClone(jcqCheckRules) as never, { allowUndefinedFacts: true });
 
-  // Run 1: a 2,000-candidate centre.
-  const raw = rawEntries(2_000, 10, 20260221);
-  const ctx = { keyDatesOf: () => dates, resultsAccess: jcq.resultsAccess, editionFor: (y: string) => editionFor(JCQ_EDITIONS, y) };
-  const prepStart = performance.now();
-  const centre = raw.map((f) => {
+  // Agreement first: every contender makes the same findings on every entry.
+  const sample = raw.slice(0, Math.min(jreEntries, raw.length));
+  const mine = jcq.check(raw);
+  sameFindings(mine, handWrittenRaw(raw), 'jcq.check vs hand-written');
+  sameFindings(jcq.check(sample), await jsonRulesEngine(engine, sample, jreBatch), 'jcq.check vs json-rules-engine');
+  out(`findings agree on every entry (jcq.check, hand-written, json-rules-engine on ${sample.length.toLocaleString('en-GB')}): ${mine.length.toLocaleString('en-GB')} findings`);
+
+  const results: { table: string; timings: Timing[]; reference: string; units: number }[] = [];
+  const t1 = await measure(
+    [
+      { name: 'jcq.check (raw facts)', run: () => jcq.check(raw) },
+      { name: 'jcq.check, every explanation read', run: () => jcq.check(raw).reduce((n, f) => n + f.explanation.length, 0) },
+      { name: 'hand-written if-chain (raw facts)', run: () => handWrittenRaw(raw) },
+    ],
+    { warmup, rounds },
+  );
+  const title1 = `checks: ${entries.toLocaleString('en-GB')} raw entries through every check (${rounds} rounds, ${warmup} warm-up)`;
+  printTable(title1, t1, 'hand-written if-chain (raw facts)', entries, 'entries');
+  results.push({ table: title1, timings: t1, reference: 'hand-written if-chain (raw facts)', units: entries });
+
+  const t2 = await measure(
+    [
+      { name: 'jcq.check (raw facts)', run: () => jcq.check(sample) },
+      { name: 'hand-written if-chain (raw facts)', run: () => handWrittenRaw(sample) },
+      { name: `json-rules-engine (user prep, batches of ${jreBatch})`, run: () => jsonRulesEngine(engine, sample, jreBatch) },
+    ],
+    { warmup, rounds },
+  );
+  const title2 = `checks: ${sample.length.toLocaleString('en-GB')} raw entries, with json-rules-engine`;
+  printTable(title2, t2, 'hand-written if-chain (raw facts)', sample.length, 'entries');
+  results.push({ table: title2, timings: t2, reference: 'hand-written if-chain (raw facts)', units: sample.length });
+
+  const ctx = { keyDatesOf: () => june, resultsAccess: jcq.resultsAccess, editionFor: (y: string) => editionFor(JCQ_EDITIONS, y) };
+  const prepared = raw.map((f) => {
     const p = prepareCheckFacts(f, ctx);
     if (!p.ok) throw new Error(`bench facts invalid: ${JSON.stringify(p.issues)}`);
     return p.facts;
   });
-  const prepMs = performance.now() - prepStart;
-  timeCompiled(centre); // warm-up
-  const ref1 = await timeReference(centre);
-  const cmp1 = timeCompiled(centre);
-  const cmp1x = timeCompiled(centre, true);
-  const agree = ref1.events.every((n, i) => n === cmp1.events[i]);
-  out('Run 1: a 2,000-candidate centre, 20,000 entries, every entry through every check in both engines');
-  out(`  ${pad('json-rules-engine', 22)} ${pad(`${fmt(Math.round(ref1.ms))} ms`, 12)} ${fmt(rate(centre.length, ref1.ms))} entries/s`);
-  out(`  ${pad('compiled', 22)} ${pad(`${fmt(Math.round(cmp1.ms))} ms`, 12)} ${fmt(rate(centre.length, cmp1.ms))} entries/s`);
-  out(`  ${pad('compiled + explanations', 22)} ${pad(`${fmt(Math.round(cmp1x.ms))} ms`, 12)} ${fmt(rate(centre.length, cmp1x.ms))} entries/s`);
-  out(`  ratio (compiled / json-rules-engine): ${(ref1.ms / cmp1.ms).toFixed(0)}x   events agree on every entry: ${agree ? 'yes' : 'NO'}   events: ${fmt(cmp1.findings)}`);
-  out(`  (fact preparation, not part of either engine: ${fmt(Math.round(prepMs))} ms, ${fmt(rate(centre.length, prepMs))} entries/s, ISO instants parsed with luxon)\n`);
-
-  // Run 2: 1,000,000 entries.
-  const million = preparedEntries(1_000_000, 20260820);
-  timeCompiled(million.slice(0, 50_000)); // warm-up
-  const cmp2 = timeCompiled(million);
-  const cmp2x = timeCompiled(million, true);
-  const sample = million.slice(0, 20_000);
-  const ref2 = await timeReference(sample);
-  const refPerEntry = ref2.ms / sample.length;
-  const refExtrapolated = refPerEntry * million.length;
-  const agree2 = ref2.events.every((n, i) => n === cmp2.events[i]);
-  out('Run 2: 1,000,000 entries through every check');
-  out(`  ${pad('compiled (measured)', 40)} ${pad(`${fmt(Math.round(cmp2.ms))} ms`, 12)} ${fmt(rate(million.length, cmp2.ms))} entries/s   events: ${fmt(cmp2.findings)}`);
-  out(`  ${pad('compiled, every explanation built', 40)} ${pad(`${fmt(Math.round(cmp2x.ms))} ms`, 12)} ${fmt(rate(million.length, cmp2x.ms))} entries/s`);
-  out(
-    `  ${pad('json-rules-engine (20,000 sample, EXTRAPOLATED)', 40)} ${pad(`~${fmt(Math.round(refExtrapolated))} ms`, 12)} ${fmt(rate(sample.length, ref2.ms))} entries/s`,
+  const compiled = compileRules(jcqCheckRules);
+  const runCompiled = () => {
+    let n = 0;
+    for (let i = 0; i < prepared.length; i += 1) n += compiled.run(prepared[i]!).length;
+    return n;
+  };
+  if (runCompiled() !== handWrittenPrepared(prepared)) throw new Error('compiled and hand-written disagree on prepared facts');
+  const t3 = await measure(
+    [
+      { name: 'compiled rules (prepared facts)', run: runCompiled },
+      { name: 'hand-written function (prepared facts)', run: () => handWrittenPrepared(prepared) },
+    ],
+    { warmup, rounds },
   );
-  out(`  ratio: ${(refExtrapolated / cmp2.ms).toFixed(0)}x   sample events agree: ${agree2 ? 'yes' : 'NO'}`);
-  out('');
-  const ratio = Math.min(ref1.ms / cmp1.ms, refExtrapolated / cmp2.ms);
-  out(`Target: compiled >= 100x json-rules-engine: ${ratio >= 100 ? 'met' : 'NOT met'} (${ratio.toFixed(0)}x)`);
-  out(`Target: 1,000,000 entries through every check in < 2 s on one core: ${cmp2.ms < 2000 ? 'met' : 'NOT met'} (${fmt(Math.round(cmp2.ms))} ms)`);
+  const title3 = `checks: the compiled evaluator alone, ${entries.toLocaleString('en-GB')} prepared entries (preparation untimed)`;
+  printTable(title3, t3, 'hand-written function (prepared facts)', entries, 'entries');
+  results.push({ table: title3, timings: t3, reference: 'hand-written function (prepared facts)', units: entries });
+  return results;
 }
-
-await main();

@@ -5,6 +5,7 @@
  */
 import type { ExamcycleErrorCode } from '../errors/ExamcycleError.js';
 import { toLondon, type Instant } from '../time/clock.js';
+import { instantToMillis } from '../time/instantToMillis.js';
 import type { Actor, AuditEntry, AuditLine } from './auditTrail.js';
 
 /**
@@ -21,7 +22,7 @@ import type { Actor, AuditEntry, AuditLine } from './auditTrail.js';
 export function instantMillis(at: unknown): number | null {
   if (typeof at !== 'string') return null;
   try {
-    return toLondon(at).toMillis();
+    return instantToMillis(at);
   } catch {
     return null;
   }

@@ -53,13 +53,14 @@ function updateRecord(context: EopsContext, officerId: string, change: (r: EopsR
  * @example
  * ```ts
  * eopsAuditDetails({ type: 'target.mark', officerId: 'eo-1', targetId: 'ku-1' }, context); // { officerId: 'eo-1', targetId: 'ku-1', academicYear: '2025/26' }
+ * // a meeting's kind goes on its line too: { officerId: 'eo-1', kind: 'appraisal', academicYear: '2025/26' }
  * ```
  */
 export function eopsAuditDetails(event: unknown, context: EopsContext): AuditEntry['details'] {
   if (typeof event !== 'object' || event === null) return undefined;
   const e = event as Record<string, unknown>;
   const details: Record<string, string> = {};
-  for (const key of ['accountId', 'officerId', 'targetId', 'itemId', 'status', 'kind'] as const) {
+  for (const key of ['accountId', 'officerId', 'targetId', 'itemId', 'status'] as const) {
     if (typeof e[key] === 'string') details[key] = e[key];
   }
   if (typeof e.user === 'object' && e.user !== null && typeof (e.user as { id?: unknown }).id === 'string') details.accountId = (e.user as { id: string }).id;

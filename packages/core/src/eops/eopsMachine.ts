@@ -10,6 +10,13 @@
  * lapses every record of the ending year, the next year's records start empty when officers are registered
  * again, and the old records stay in the same snapshot for the tracker's academic-year choice.
  *
+ * Issue 18 (the seeds line by line): an administrator updates or permanently deletes an account's details
+ * (`account.update`, `account.delete`; a deleted officer's certified records stay); a target is proposed by
+ * one side and confirmed by the other (`target.confirm`: "the exams officer and senior leader must agree");
+ * the certificate is requested (`certificate.request`) before the SLT declaration; registration, the
+ * Values & Attributes agreement and meetings of a kind tick the induction items they fulfil; and the
+ * machine emits the host events a host hangs emails on (see {@link EopsEmitted}).
+ *
  * States: `unregistered` (only `centre.register`), then `registered`. Every event carries `at` and `by`;
  * every accepted and every rejected event emits exactly one audit line, `{ type: 'audit', line }` (a
  * rejection with its reason, an {@link ExamcycleError} code and the rule that decided), which the runtime

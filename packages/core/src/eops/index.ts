@@ -1,7 +1,7 @@
 /**
  * The Exams Officer Professional Standards: the certification machine (one actor per centre, one record per
- * exams officer per academic year), the tracker, the meeting schedule, overdue meetings and the new exams
- * officer's induction checklist. Re-exported by core's main barrel.
+ * exams officer per academic year), the tracker, the meeting schedule, overdue meetings, the new exams
+ * officer's induction checklist and the Key Skills advice. Re-exported by core's main barrel.
  */
 
 // the machine

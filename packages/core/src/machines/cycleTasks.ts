@@ -65,6 +65,35 @@ const END_OF_TERM = 'Before the end of the summer term (SecEd: "Before the end o
 const BEFORE_COLLECTION = 'By release to candidates (08:00 on results day): done on restricted release day, the day before, so it is ready when candidates collect';
 
 /**
+ * The results-day logistics of SecEd's results-season article (examcycle seed 003, issue 18) as cycle
+ * tasks: candidates told how results are collected and how to make enquiries, the venue and collection
+ * arrangements, collection by others with written authority, the staff who support candidates, senior
+ * staff available immediately after publication, post-results information, late cash-ins submitted and
+ * recorded, the press release drafted, summaries and analysis prepared. Each names the seed as its source
+ * and falls due on an existing key date of the pack (`restricted_release`, `release_to_candidates`,
+ * `release_to_press`) or, where the pack has no date ("before the end of term"), says so in `dueRule` and
+ * has no due date: examcycle never invents a JCQ date. They are not blocking, so a centre that tracks them
+ * elsewhere is not held up. They are part of {@link STANDARD_CYCLE_TASKS} (in the results phase); this list is
+ * exported so a host can tell them apart.
+ *
+ * @example
+ * ```ts
+ * RESULTS_DAY_TASKS.every((t) => STANDARD_CYCLE_TASKS.some((s) => s.id === t.id)); // true
+ * ```
+ */
+export const RESULTS_DAY_TASKS: readonly CycleTaskInput[] = [
+  { id: 'results.candidates-told-collection-and-enquiries', phase: 'results', title: 'Candidates told how results are collected and how to make enquiries (requests only through the centre; written consent for re-marking and scripts)', blocking: false, source: SECED, dueRule: END_OF_TERM },
+  { id: 'results.venue-collection-arrangements', phase: 'results', title: 'Results venue, collection times, absent candidates and collection by parents or carers confirmed, and all candidates (private candidates too) informed', blocking: false, source: SECED, dueRule: END_OF_TERM },
+  { id: 'results.collection-by-others-authorised', phase: 'results', title: 'Written authority recorded for every candidate whose results another person collects', blocking: false, dueKeyDate: 'release_to_candidates', source: SECED, dueRule: 'By release to candidates (08:00 on results day), when collection starts' },
+  { id: 'results.support-staff-identified', phase: 'results', title: 'Staff who support candidates on results day identified with their roles, and told that academic and pastoral support is theirs', blocking: false, dueKeyDate: 'restricted_release', source: SECED, dueRule: 'By restricted release (00:01 the day before results day)' },
+  { id: 'results.senior-staff-available', phase: 'results', title: 'Senior staff accessible to candidates immediately after the publication of results', blocking: false, dueKeyDate: 'release_to_candidates', source: `${SECED}, quoting JCQ`, dueRule: 'From release to candidates (08:00 on results day)' },
+  { id: 'results.post-results-information-prepared', phase: 'results', title: 'Post-results services information prepared for candidates, and a process to receive their requests', blocking: false, dueKeyDate: 'release_to_candidates', source: SECED, dueRule: BEFORE_COLLECTION },
+  { id: 'results.late-cash-ins-submitted', phase: 'results', title: 'Late cash-ins submitted to the awarding bodies and recorded', blocking: false, dueKeyDate: 'release_to_candidates', source: SECED, dueRule: BEFORE_COLLECTION },
+  { id: 'results.press-release-drafted', phase: 'results', title: 'Press release drafted (released to the press and local authorities only from 09:30 on results day)', blocking: false, dueKeyDate: 'release_to_press', source: SECED, dueRule: 'Drafted on restricted release day; due by release to the press (09:30 on results day), never released before it' },
+  { id: 'results.summaries-analysis-prepared', phase: 'results', title: 'Result summaries, information for subject heads and results analysis prepared', blocking: false, dueKeyDate: 'release_to_candidates', source: SECED, dueRule: BEFORE_COLLECTION },
+];
+
+/**
  * The standard task catalogue for one series: the exams officer's tasks per phase.
  *
  * @example
@@ -108,6 +137,7 @@ export const STANDARD_CYCLE_TASKS: readonly CycleTaskInput[] = [
   { id: 'results.downloaded-checked', phase: 'results', title: 'Results downloaded and checked', blocking: true, source: JD },
   { id: 'results.missing-late-cash-ins', phase: 'results', title: 'Missing results and late cash-ins resolved', blocking: true, source: JD },
   { id: 'results.statements-issued', phase: 'results', title: 'Statements of results issued', blocking: true, dueKeyDate: 'release_to_candidates', source: JD },
+  ...RESULTS_DAY_TASKS,
   // postResults
   { id: 'postResults.enquiries', phase: 'postResults', title: 'Enquiries about results and access to scripts handled to deadline', blocking: true, dueKeyDate: 'post_results_final_deadline', source: 'JCQ Post-results services' },
   // certificates
@@ -117,31 +147,3 @@ export const STANDARD_CYCLE_TASKS: readonly CycleTaskInput[] = [
   { id: 'certificates.unclaimed-retained', phase: 'certificates', title: 'Unclaimed certificates retained', blocking: true, source: 'JCQ Notice to centres: unclaimed certificates' },
 ];
 
-/**
- * The results-day logistics of SecEd's results-season article (examcycle seed 003, issue 18) as cycle
- * tasks: candidates told how results are collected and how to make enquiries, the venue and collection
- * arrangements, collection by others with written authority, the staff who support candidates, senior
- * staff available immediately after publication, post-results information, late cash-ins submitted and
- * recorded, the press release drafted, summaries and analysis prepared. Each names the seed as its source
- * and falls due on an existing key date of the pack (`restricted_release`, `release_to_candidates`,
- * `release_to_press`) or, where the pack has no date ("before the end of term"), says so in `dueRule` and
- * has no due date: examcycle never invents a JCQ date. They are not blocking, so a centre that tracks them
- * elsewhere is not held up, and they are kept apart from {@link STANDARD_CYCLE_TASKS} so that snapshots
- * kept with the standard catalogue restore unchanged; add them when a cycle starts.
- *
- * @example
- * ```ts
- * createActor(examCycleMachine, { input: { centre, series, rulesPack, startedAt, tasks: [...STANDARD_CYCLE_TASKS, ...RESULTS_DAY_TASKS] } });
- * ```
- */
-export const RESULTS_DAY_TASKS: readonly CycleTaskInput[] = [
-  { id: 'results.candidates-told-collection-and-enquiries', phase: 'results', title: 'Candidates told how results are collected and how to make enquiries (requests only through the centre; written consent for re-marking and scripts)', blocking: false, source: SECED, dueRule: END_OF_TERM },
-  { id: 'results.venue-collection-arrangements', phase: 'results', title: 'Results venue, collection times, absent candidates and collection by parents or carers confirmed, and all candidates (private candidates too) informed', blocking: false, source: SECED, dueRule: END_OF_TERM },
-  { id: 'results.collection-by-others-authorised', phase: 'results', title: 'Written authority recorded for every candidate whose results another person collects', blocking: false, dueKeyDate: 'release_to_candidates', source: SECED, dueRule: 'By release to candidates (08:00 on results day), when collection starts' },
-  { id: 'results.support-staff-identified', phase: 'results', title: 'Staff who support candidates on results day identified with their roles, and told that academic and pastoral support is theirs', blocking: false, dueKeyDate: 'restricted_release', source: SECED, dueRule: 'By restricted release (00:01 the day before results day)' },
-  { id: 'results.senior-staff-available', phase: 'results', title: 'Senior staff accessible to candidates immediately after the publication of results', blocking: false, dueKeyDate: 'release_to_candidates', source: `${SECED}, quoting JCQ`, dueRule: 'From release to candidates (08:00 on results day)' },
-  { id: 'results.post-results-information-prepared', phase: 'results', title: 'Post-results services information prepared for candidates, and a process to receive their requests', blocking: false, dueKeyDate: 'release_to_candidates', source: SECED, dueRule: BEFORE_COLLECTION },
-  { id: 'results.late-cash-ins-submitted', phase: 'results', title: 'Late cash-ins submitted to the awarding bodies and recorded', blocking: false, dueKeyDate: 'release_to_candidates', source: SECED, dueRule: BEFORE_COLLECTION },
-  { id: 'results.press-release-drafted', phase: 'results', title: 'Press release drafted (released to the press and local authorities only from 09:30 on results day)', blocking: false, dueKeyDate: 'release_to_press', source: SECED, dueRule: 'Drafted on restricted release day; due by release to the press (09:30 on results day), never released before it' },
-  { id: 'results.summaries-analysis-prepared', phase: 'results', title: 'Result summaries, information for subject heads and results analysis prepared', blocking: false, dueKeyDate: 'release_to_candidates', source: SECED, dueRule: BEFORE_COLLECTION },
-];

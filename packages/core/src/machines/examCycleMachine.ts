@@ -17,6 +17,7 @@ import type { ExamSeries } from '../domain/series.js';
 import type { ExamcycleErrorCode } from '../errors/ExamcycleError.js';
 import type { KeyDate, RulesPack } from '../rules/RulesPack.js';
 import { toLondon, type Instant } from '../time/clock.js';
+import { instantToMillis } from '../time/instantToMillis.js';
 import {
   CYCLE_PHASES,
   STANDARD_CYCLE_TASKS,
@@ -101,17 +102,9 @@ export type ExamCycleEmitted =
 type Phase = Exclude<CyclePhase, 'closed'>;
 const DAY_MS = 86_400_000;
 
-/** An instant with an explicit offset (how every instant in the context is written). */
-const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-
 function millis(at: Instant): number {
-  // An ISO instant with its offset is exact under Date.parse (ECMA-262 date-time string format); anything
-  // else (no offset: London wall-clock time) goes through the zone rules.
-  if (WITH_OFFSET.test(at)) {
-    const ms = Date.parse(at);
-    if (!Number.isNaN(ms)) return ms;
-  }
-  return toLondon(at).toMillis();
+  // Offset forms are plain arithmetic, London wall-clock forms use the offset table; anything else goes to luxon.
+  return instantToMillis(at);
 }
 
 

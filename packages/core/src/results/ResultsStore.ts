@@ -42,6 +42,11 @@ export interface ResultsReader {
  * of centre, need to be aware of the information" — so a nomination names why, and the subjects the
  * teacher may see. While the nomination is all that opens results to them, they read statement lines of
  * those subjects only, never another subject's lines nor the whole-centre analysis.
+ *
+ * @example
+ * ```ts
+ * const n: Nomination = store.nominate({ staffId: 'T-BIO', by: HEAD, reason: 'Head of biology', subjects: ['AQA-7402'] });
+ * ```
  */
 export interface Nomination {
   readonly staffId: string;
@@ -53,7 +58,14 @@ export interface Nomination {
   readonly subjects: readonly string[];
 }
 
-/** What a head of centre sends to nominate a member of teaching staff. */
+/**
+ * What a head of centre sends to nominate a member of teaching staff.
+ *
+ * @example
+ * ```ts
+ * const request: NominationRequest = { staffId: 'T-BIO', by: { id: 'HEAD', role: 'head_of_centre' }, reason: 'Head of biology', subjects: ['AQA-7402'] };
+ * ```
+ */
 export interface NominationRequest {
   readonly staffId: string;
   readonly by: Actor;
@@ -63,7 +75,14 @@ export interface NominationRequest {
   readonly subjects: readonly string[];
 }
 
-/** A press release drafted on restricted release day: the same aggregates, not for the press before its gate opens. */
+/**
+ * A press release drafted on restricted release day: the same aggregates, not for the press before its gate opens.
+ *
+ * @example
+ * ```ts
+ * store.draftPressRelease({ by: EO, level: 'GCE' }).releasableFrom; // [{ level: 'GCE', at: '2026-08-13T09:30:00.000+01:00' }]
+ * ```
+ */
 export interface PressReleaseDraft extends PressRelease {
   readonly status: 'draft';
   /** Who drafted it. */
@@ -164,6 +183,11 @@ export interface ResultsAnalysisReport {
 /**
  * A late cash-in the exams office submitted to the awarding body, as recorded (SecEd, seed 003: exams
  * office staff "submit any late cash-in" on restricted release day; recorded, not only listed).
+ *
+ * @example
+ * ```ts
+ * store.recordLateCashIn({ candidateId: 'C-2', awardingBodyId: 'AQA', entryCode: '8300H', submittedAt, by: EO }).recordedAt;
+ * ```
  */
 export interface LateCashInSubmission {
   readonly candidateId: string;

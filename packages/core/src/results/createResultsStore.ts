@@ -5,7 +5,10 @@
  * allowed or denied, with exactly what it returned. On restricted release day only the head of centre,
  * exams office staff and staff the pack lets a nomination open results to may read; candidates read their
  * own results from 08:00 on results day; the press and local authorities read aggregate data only, from
- * 09:30 (JCQ "Publication of results"; SecEd checklist). A denied read throws an {@link ExamcycleError}
+ * 09:30 (JCQ "Publication of results"; SecEd checklist). A teacher whom the head of centre nominated (with
+ * a reason, for their own subjects) and whom only that nomination lets in reads those subjects' statement
+ * lines and never the whole-centre reports; the exams office drafts the press release on restricted
+ * release day and it is released from 09:30; late cash-ins are recorded as submitted. A denied read throws an {@link ExamcycleError}
  * `access_denied` naming the rule that decided. {@link openResultsStore} is the durable twin: the same
  * decisions ({@link decideResultsRead}), kept in an {@link ExamcycleStore}.
  */

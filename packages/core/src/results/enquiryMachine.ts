@@ -3,7 +3,9 @@
  * requested → consented (the candidate's written consent, collected only after their results are
  * published: JCQ General Regulations 5.13) → submitted (checked against the series' priority or final
  * deadline) → outcome (the grade goes up, down or stays: there is no grade protection) → closed. Review of
- * moderation needs no candidate consent. Fees are recorded as given, never invented. A request without
+ * moderation needs no candidate consent. Requests go "only through the centre" (SecEd, seed 003): only the
+ * exams office or the head of centre sends `enquiry.submit`; a candidate or a parent is refused
+ * `not_authorised` (audited), and a candidate's part is their written consent. Fees are recorded as given, never invented. A request without
  * consent, or after its deadline, is refused with the reason. Every accepted and every refused event is
  * emitted as one audit line (`{ type: 'audit', line }`) that the runtime appends to the store's log: the
  * context holds the request's state, never its history. A changed grade is emitted (`enquiry.gradeChanged`)

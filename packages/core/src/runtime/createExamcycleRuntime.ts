@@ -15,7 +15,8 @@ import type { PersistedMachineSpec } from '../persistence/persistedMachine.js';
 import { shippedMachineSpecs } from '../persistence/persistedMachines.js';
 import { persistSnapshot, restoreWithSpec, snapshotVersion } from '../persistence/persistSnapshot.js';
 import type { AuditRange, ClaimedSignal, ExamcycleStore, OutboxSignal, StoreKey } from '../store/ExamcycleStore.js';
-import { toLondon, type ExamClock, type Instant } from '../time/clock.js';
+import type { ExamClock, Instant } from '../time/clock.js';
+import { londonIso } from '../time/londonIso.js';
 
 /** Options for {@link createExamcycleRuntime}. */
 export interface ExamcycleRuntimeOptions {
@@ -92,7 +93,7 @@ export interface ExamcycleRuntime {
 }
 
 function nowIso(clock: ExamClock): Instant {
-  return toLondon(clock.now()).toISO()!;
+  return londonIso(clock.now());
 }
 
 /** Outbox signals from a context that carries deadline signals (`signals: [{ taskId, status, dueAt, … }]`). */

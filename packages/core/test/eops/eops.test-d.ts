@@ -3,9 +3,12 @@ import { describe, expectTypeOf, it } from 'vitest';
 import {
   EOPS_EVENT_TYPES,
   eopsMachine,
+  eopsAcademicYear,
   eopsTracker,
+  keySkillAreasAdvice,
   meetingSchedule,
   sendEops,
+  type Finding,
   type AcademicYear,
   type EopsCertificate,
   type EopsContext,
@@ -116,5 +119,21 @@ describe('meetingSchedule types', () => {
     expectTypeOf(meetingSchedule).returns.toEqualTypeOf<ScheduledMeeting[]>();
     // "include an annual appraisal"; the case study's first-week, first-month and first-term reviews
     expectTypeOf<ScheduledMeeting['kind']>().toEqualTypeOf<'start' | 'first_week' | 'first_month' | 'first_term' | 'early' | 'exam_time' | 'monthly' | 'half_termly' | 'appraisal'>();
+  });
+});
+
+describe('issue 18 types', () => {
+  it('emits the host events a host hangs emails on', () => {
+    expectTypeOf<EopsEmitted['type']>().toEqualTypeOf<
+      'audit' | 'event.rejected' | 'eops.rejected' | 'eops.registrationConfirmed' | 'eops.accountApproved' | 'eops.certificateRequested' | 'eops.certified'
+    >();
+  });
+
+  it('gives the Key Skills advice as findings, and takes the toolkit’s "Academic Year: 2025"', () => {
+    expectTypeOf(keySkillAreasAdvice).returns.toEqualTypeOf<Finding[]>();
+    expectTypeOf(eopsAcademicYear).returns.toEqualTypeOf<AcademicYear>();
+    expectTypeOf(eopsTracker).toBeCallableWith({ context: {} as EopsContext }, { academicYear: '2025' });
+    // @ts-expect-error -- not a year
+    eopsTracker({ context: {} as EopsContext }, { academicYear: 'last year' });
   });
 });

@@ -209,6 +209,8 @@ describe('eopsMachine: agreeing targets', () => {
         otherMethod: null,
         agreedBy: as.lm,
         agreedAt: when,
+        confirmedBy: null,
+        confirmedAt: null,
         status: 'open',
         markedBy: null,
         markedAt: null,
@@ -249,6 +251,7 @@ describe('eopsMachine: agreeing targets', () => {
   it('marks each target achieved or not applicable, and can reopen it', () => {
     const { actor, at } = registered();
     actor.send({ type: 'target.agree', officerId: 'eo-1', target: kuTarget(), at: at(), by: as.lm });
+    actor.send({ type: 'target.confirm', officerId: 'eo-1', targetId: 'ku-1', at: at(), by: as.amber });
     const when = at();
     actor.send({ type: 'target.mark', officerId: 'eo-1', targetId: 'ku-1', status: 'not_applicable', note: 'No changes this year', at: when, by: as.amber });
     expect(record(actor, 'eo-1').targets[0]).toMatchObject({ status: 'not_applicable', markedBy: as.amber, markedAt: when, note: 'No changes this year' });
@@ -302,7 +305,7 @@ describe('eopsMachine: regular meetings and induction', () => {
     const when = at();
     const meeting = { heldOn: '2025-09-02', progress: 'Targets agreed', wentWell: 'Entries timeline', notSoWell: 'MIS access', nextFocus: 'Access arrangements' };
     actor.send({ type: 'meeting.record', officerId: 'eo-1', meeting, at: when, by: as.lm });
-    expect(record(actor, 'eo-1').meetings).toEqual([{ ...meeting, recordedBy: as.lm, recordedAt: when }]);
+    expect(record(actor, 'eo-1').meetings).toEqual([{ ...meeting, kind: null, recordedBy: as.lm, recordedAt: when }]);
   });
 
   it('does not record a meeting before it is held, or outside the academic year', () => {
@@ -331,7 +334,8 @@ describe('eopsMachine: regular meetings and induction', () => {
     actor.send({ type: 'officer.register', officerId: 'eo-1', experience: 'new', startedOn: '2025-09-01', at: at(), by: as.lm });
     actor.send({ type: 'officer.register', officerId: 'eo-2', experience: 'experienced', at: at(), by: as.lm });
     const induction = record(actor, 'eo-1').induction;
-    expect(induction).toEqual(inductionChecklist('2025-09-01'));
+    // every item as the checklist dates it; registration has ticked its own item
+    expect(induction.filter((i) => i.id !== 'eops-registration')).toEqual(inductionChecklist('2025-09-01').filter((i) => i.id !== 'eops-registration'));
     expect(new Set(induction.map((i) => `${i.period} ${i.dueOn}`))).toEqual(new Set(['first_week 2025-09-07', 'first_month 2025-09-30', 'first_three_months 2025-11-30']));
     expect(record(actor, 'eo-2').induction).toEqual([]);
     const when = at();
@@ -340,7 +344,7 @@ describe('eopsMachine: regular meetings and induction', () => {
     actor.send({ type: 'induction.complete', officerId: 'eo-2', itemId: 'first-day-targets', at: at(), by: as.niamh });
     expect(rejection(actor)?.message).toMatch(/only new exams officers/);
     const overdue = overdueInductionItems(record(actor, 'eo-1').induction, '2025-09-08T08:00:00+01:00');
-    expect(overdue.map((i) => i.id)).toEqual(['eops-registration', 'first-week-review']);
+    expect(overdue.map((i) => i.id)).toEqual(['first-week-review']);
   });
 });
 
@@ -398,16 +402,20 @@ describe('eopsMachine: SLT declaration and certificate', () => {
       return rejection(actor);
     };
     expect(send({ type: 'target.agree', officerId: 'eo-1', target: kuTarget(), at: at(), by: as.lm })?.message).toBe(
-      'The certificate needs every criterion complete: Values & Attributes statement: not signed by the exams officer; Knowledge & Understanding: 1 target(s) not yet marked achieved or not applicable; Key Skills: no target agreed; Values & Attributes agreement: not countersigned by a senior leader / line manager',
+      'The certificate needs every criterion complete: Values & Attributes statement: not signed by the exams officer; Knowledge & Understanding: 1 target(s) not yet agreed by both the exams officer and a senior leader / line manager; Key Skills: no target agreed; Values & Attributes agreement: not countersigned by a senior leader / line manager',
     );
+    expect(send({ type: 'target.confirm', officerId: 'eo-1', targetId: 'ku-1', at: at(), by: as.amber })?.message).toMatch(/Knowledge & Understanding: 1 target\(s\) not yet marked achieved or not applicable/);
     expect(send({ type: 'target.agree', officerId: 'eo-1', target: ksTarget(), at: at(), by: as.lm })?.rule).toBe('eops.certificate-criteria');
+    expect(send({ type: 'target.confirm', officerId: 'eo-1', targetId: 'ks-1', at: at(), by: as.amber })?.rule).toBe('eops.certificate-criteria');
     expect(send({ type: 'valuesAndAttributes.sign', officerId: 'eo-1', at: at(), by: as.amber })?.code).toBe('guard_failed');
     expect(send({ type: 'target.mark', officerId: 'eo-1', targetId: 'ku-1', status: 'not_applicable', at: at(), by: as.amber })?.code).toBe('guard_failed');
     expect(send({ type: 'target.mark', officerId: 'eo-1', targetId: 'ks-1', status: 'achieved', at: at(), by: as.amber })?.message).toMatch(
       /Knowledge & Understanding: every target is not applicable, none achieved; Values & Attributes agreement/,
     );
     expect(send({ type: 'target.mark', officerId: 'eo-1', targetId: 'ku-1', status: 'achieved', at: at(), by: as.amber })?.message).toMatch(/^The certificate needs every criterion complete: Values & Attributes agreement/);
-    expect(send({ type: 'valuesAndAttributes.sign', officerId: 'eo-1', at: at(), by: as.lm })).toBeUndefined();
+    // every criterion met: the declaration now waits for the request ("ready to request your Certificate")
+    expect(send({ type: 'valuesAndAttributes.sign', officerId: 'eo-1', at: at(), by: as.lm })?.rule).toBe('eops.certificate-request');
+    expect(send({ type: 'certificate.request', officerId: 'eo-1', at: at(), by: as.amber })).toBeUndefined();
     expect(record(actor, 'eo-1').certificate).not.toBeNull();
   });
 

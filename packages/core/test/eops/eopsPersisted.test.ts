@@ -143,12 +143,27 @@ describe('eopsPersisted: the schema of a persisted EOPS context', () => {
       ['a certificate without a declaration', (c) => (c.records[1].declaration = null), 'records.1.certificate'],
       ['a target listed twice', (c) => c.records[1].targets.push(clone(c.records[1].targets[0])), 'records.1.targets.2.id'],
       ['an unregistered centre with accounts', (c) => Object.assign(c, { centre: null, academicYear: null }), 'accounts'],
+      // the fields issue 18 added
+      ['a meeting of kind "apprasial"', (c) => (c.records[0].meetings[0].kind = 'apprasial'), 'records.0.meetings.0.kind'],
+      ['a scheduled meeting of kind "lunch"', (c) => (c.records[0].schedule[0].kind = 'lunch'), 'records.0.schedule.0.kind'],
+      ['an induction item ticked by "meeting:lunch"', (c) => (c.records[0].induction[0].fulfilledBy = 'meeting:lunch'), 'records.0.induction.0.fulfilledBy'],
+      ['a target without its confirmation', (c) => delete c.records[1].targets[0].confirmedBy, 'records.1.targets.0.confirmedBy'],
+      ['a certificate request by an actor with no role', (c) => delete c.records[1].certificateRequest.by.role, 'records.1.certificateRequest.by.role'],
+      ['a record without its certificate request field', (c) => delete c.records[0].certificateRequest, 'records.0.certificateRequest'],
     ];
     for (const [name, change, path] of cases) {
       const context = golden();
       change(context);
       expect([name, firstProblem(context)]).toEqual([name, path]);
     }
+  });
+
+  it('keeps a certified record whose officer’s account was deleted ("permanently delete the details"; the certificate is kept), and no other', () => {
+    const context = golden() as any;
+    context.accounts = context.accounts.filter((a: { id: string }) => a.id !== 'eo-2');
+    expect(firstProblem(context)).toBe('ok');
+    context.accounts = context.accounts.filter((a: { id: string }) => a.id !== 'eo-1');
+    expect(firstProblem(context)).toBe('records.0.officerId');
   });
 
   it('refuses __proto__ and constructor keys anywhere (as JSON.parse makes them: own keys)', () => {

@@ -35,6 +35,7 @@ function toolkitCentre(): EopsActor {
   actor.send({ type: 'valuesAndAttributes.sign', officerId: 'eo-1', at: at(), by: as.amber });
   actor.send({ type: 'target.agree', officerId: 'eo-1', target: kuTarget(), at: at(), by: as.lm });
   actor.send({ type: 'target.agree', officerId: 'eo-1', target: ksTarget(), at: at(), by: as.lm });
+  actor.send({ type: 'target.confirm', officerId: 'eo-1', targetId: 'ks-1', at: at(), by: as.amber });
   actor.send({ type: 'target.mark', officerId: 'eo-1', targetId: 'ks-1', status: 'achieved', at: at(), by: as.amber });
   // Niamh: everything
   completeCriteria(actor, at, 'eo-2', as.niamh);

@@ -68,16 +68,17 @@ describe('meetingSchedule', () => {
     ]);
   });
 
-  it('meets a new exams officer fortnightly early on, monthly after, and weekly during exam time', () => {
+  it('meets a new exams officer fortnightly early on, monthly after, and weekly during exam time, with the case study’s first-week, first-month and first-term reviews', () => {
     const meetings = meetingSchedule({ termDates: TERMS, officerExperience: 'new', examTime: EXAMS, rules: rules() });
     expect(show(meetings)).toEqual([
       '2025-09-03 start',
+      '2025-09-09 first_week', // "At the end of the first week to review the first week in post"
       '2025-09-17 early',
-      '2025-10-01 early',
+      '2025-10-02 first_month', // "At the end of the first month to review the first month in post": that week's early meeting gives way
       '2025-10-15 early',
       '2025-11-03 early', // the 29 October falls in the half-term holiday
       '2025-11-12 early',
-      '2025-12-03 monthly', // monthly on the 3rd, the day of the start meeting
+      '2025-12-02 first_term', // "At the end of the first term to review the first three months in post"
       '2026-01-05 monthly', // 3 January is in the holiday
       '2026-02-03 monthly',
       '2026-03-03 monthly',
@@ -95,7 +96,8 @@ describe('meetingSchedule', () => {
 
   it('meets a new exams officer weekly early on when the rules say weekly', () => {
     const meetings = meetingSchedule({ termDates: TERMS, officerExperience: 'new', rules: rules({ early: 'weekly', earlyWeeks: 4 }), from: '2025-09-08' });
-    expect(show(meetings).slice(0, 5)).toEqual(['2025-09-08 start', '2025-09-15 early', '2025-09-22 early', '2025-09-29 early', '2025-10-08 monthly']);
+    // the end-of-first-week review shares the first week with the first day's start meeting, as in case study 2
+    expect(show(meetings).slice(0, 6)).toEqual(['2025-09-08 start', '2025-09-12 first_week', '2025-09-15 early', '2025-09-22 early', '2025-09-29 early', '2025-10-07 first_month']);
   });
 
   it('meets an officer new to the centre at the early cadence, then like an experienced officer, without weekly exam-time meetings', () => {
@@ -115,7 +117,7 @@ describe('meetingSchedule', () => {
 
   it('starts from the officer’s first day when they join mid-year, at the next school day', () => {
     const meetings = meetingSchedule({ termDates: TERMS, officerExperience: 'new', rules: rules({ earlyWeeks: 2 }), from: '2026-01-03', newOfficerLaterCadence: 'half_termly' });
-    expect(show(meetings).slice(0, 4)).toEqual(['2026-01-05 start', '2026-02-13 half_termly', '2026-03-27 half_termly', '2026-05-22 half_termly']);
+    expect(show(meetings).slice(0, 5)).toEqual(['2026-01-05 start', '2026-01-09 first_week', '2026-02-04 first_month', '2026-02-13 half_termly', '2026-03-27 first_term']); // the first three months end in the Easter holiday: their review is the last school day before
   });
 
   it('reads term dates given as London instants', () => {
@@ -219,8 +221,10 @@ describe('meetingSchedule properties', () => {
     }
     expect(meetings[0]).toMatchObject({ date: first, kind: 'start' });
     expect(meetings.filter((m) => m.kind === 'start')).toHaveLength(1);
-    const weeks = meetings.map((m) => `${day(m.date).weekYear}-${day(m.date).weekNumber}`);
+    // the end-of-first-week review is the one meeting that may share a week (the start's)
+    const weeks = meetings.filter((m) => m.kind !== 'first_week').map((m) => `${day(m.date).weekYear}-${day(m.date).weekNumber}`);
     expect(new Set(weeks).size).toBe(weeks.length);
+    expect(meetings.filter((m) => m.kind === 'first_week').length).toBeLessThanOrEqual(1);
     expect(meetings.map((m) => m.date)).toEqual(meetings.map((m) => m.date).sort());
   }, 30_000);
 

@@ -48,9 +48,12 @@ describe('persistSnapshot / restoreSnapshot', () => {
     expect(restored.getSnapshot().value).toBe('entries');
     expect(restored.getSnapshot().context).not.toHaveProperty('audit');
     // Everything but the key dates' confidence, which the v1 fixture states on the old two-value scale.
-    const { keyDates: oldDates, ...restoredRest } = restored.getSnapshot().context;
-    const { keyDates: newDates, ...goldenRest } = goldenRun().getSnapshot().context;
+    // and but the tasks the catalogue gained since (results-day logistics, issue 18), which a v1 cycle never had.
+    const { keyDates: oldDates, tasks: oldTasks, signals: oldSignals, ...restoredRest } = restored.getSnapshot().context;
+    const { keyDates: newDates, tasks: newTasks, signals: newSignals, ...goldenRest } = goldenRun().getSnapshot().context;
     expect(restoredRest).toEqual(goldenRest);
+    expect(oldTasks).toEqual(newTasks.filter((t) => oldTasks.some((o) => o.id === t.id)));
+    expect(oldSignals).toEqual(newSignals.filter((t) => oldSignals.some((o) => o.taskId === t.taskId)));
     expect(oldDates.map(({ confidence: _c, ...k }) => k)).toEqual(newDates.map(({ confidence: _c, ...k }) => k));
   });
 

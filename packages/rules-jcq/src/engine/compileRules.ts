@@ -103,6 +103,61 @@ interface Node {
   readonly guarded?: { readonly guard: Guard; readonly rest: (facts: RuleFacts) => boolean };
   readonly explain: (facts: RuleFacts, out: string[]) => void;
   readonly text: string;
+  /** The same test as JavaScript source over `f`, for the generated evaluator (see {@link Emitter}). */
+  readonly emit: (e: Emitter) => string;
+}
+
+/**
+ * Writes the source of the generated evaluator: every constant goes into `K` (read into a local once), and
+ * every fact read becomes a small function with its fact name and path segments as literals, so the engine
+ * sees monomorphic property reads. The source is only ever made of literals from the rule JSON quoted with
+ * `JSON.stringify`, path segments that matched {@link PATH}, and names this module chooses.
+ */
+class Emitter {
+  readonly constants: unknown[] = [];
+  readonly getters: string[] = [];
+  readonly #getterIndex = new Map<string, number>();
+
+  constant(value: unknown): string {
+    this.constants.push(value);
+    return `k${String(this.constants.length - 1)}`;
+  }
+
+  getter(ruleName: string, fact: string, segments: readonly string[] | null): string {
+    const key = JSON.stringify([ruleName, fact, segments]);
+    let index = this.#getterIndex.get(key);
+    if (index === undefined) {
+      index = this.getters.length;
+      this.#getterIndex.set(key, index);
+      const rule = this.constant(ruleName);
+      const f = JSON.stringify(fact);
+      const lines = [
+        `function g${String(index)}(f) {`,
+        '  let w;',
+        `  let v = f[${f}];`,
+        `  if (v !== undefined && !(${String(!(fact in Object.prototype))} && plain(f)) && !hasOwn.call(f, ${f})) v = undefined;`,
+        `  if (typeof v === 'function') refuseAtRun(${rule}, ${f}, 'a function (a dynamic fact)');`,
+        `  if (typeof v === 'object' && v !== null && typeof v.then === 'function') refuseAtRun(${rule}, ${f}, 'a promise (an async fact)');`,
+      ];
+      if (segments !== null && segments.length > 0) {
+        lines.push(`  if (v === null || typeof v !== 'object') return v;`);
+        for (const segment of segments) {
+          const sg = JSON.stringify(segment);
+          const fast = String(!(segment in Object.prototype));
+          lines.push(
+            '  if (!v) return undefined;',
+            `  w = v[${sg}];`,
+            `  if (w === undefined || (!(${fast} && plain(v)) && !hasOwn.call(v, ${sg}))) return undefined;`,
+            '  v = w;',
+          );
+        }
+        lines.push(`  if (isThenable(v)) refuseAtRun(${rule}, ${f}, 'holding a promise at its path (an async value)');`);
+      }
+      lines.push('  return v;', '}');
+      this.getters.push(lines.join('\n'));
+    }
+    return `g${String(index)}(f)`;
+  }
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -170,10 +225,11 @@ function compilePath(ruleName: string, where: string, path: unknown): readonly s
 }
 
 /** Reads a fact (and a path into it) exactly as json-rules-engine's almanac and jsonpath-plus do. */
-function compileGetter(ruleName: string, where: string, fact: unknown, path: unknown): { get: Getter; label: string } {
+function compileGetter(ruleName: string, where: string, fact: unknown, path: unknown): { get: Getter; label: string; emit: (e: Emitter) => string } {
   if (typeof fact !== 'string' || fact.length === 0) refuse(ruleName, `${where}.fact`, 'fact must be a non-empty string');
   const segments = compilePath(ruleName, where, path);
   const label = segments === null ? fact : `${fact}${(path as string).slice(1)}`;
+  const emit = (e: Emitter) => e.getter(ruleName, fact, segments);
   const read = (facts: RuleFacts): unknown => {
     const v = hasOwn.call(facts, fact) ? facts[fact] : undefined;
     if (typeof v === 'function') refuseAtRun(ruleName, fact, 'a function (a dynamic fact)');
@@ -184,11 +240,12 @@ function compileGetter(ruleName: string, where: string, fact: unknown, path: unk
     if (isThenable(v)) refuseAtRun(ruleName, fact, 'holding a promise at its path (an async value)');
     return v;
   };
-  if (segments === null || segments.length === 0) return { get: read, label };
+  if (segments === null || segments.length === 0) return { get: read, label, emit };
   if (segments.length === 1) {
     const s0 = segments[0]!;
     return {
       label,
+      emit,
       get: (facts) => {
         const v = read(facts);
         if (v === null || typeof v !== 'object') return v;
@@ -198,6 +255,7 @@ function compileGetter(ruleName: string, where: string, fact: unknown, path: unk
   }
   return {
     label,
+    emit,
     get: (facts) => {
       let v = read(facts);
       if (v === null || typeof v !== 'object') return v;
@@ -231,6 +289,20 @@ const COMPARATORS: Record<Operator, Comparator> = {
   greaterThanInclusive: (a, b) => numeric(a) && (a as number) >= (b as number),
 };
 
+/** The comparators as calls the generated evaluator makes (the helpers are passed in by name). */
+const EMITTED: Record<Operator, (a: string, b: string) => string> = {
+  equal: (a, b) => `(${a} === ${b})`,
+  notEqual: (a, b) => `(${a} !== ${b})`,
+  in: (a, b) => `(${b}.indexOf(${a}) > -1)`,
+  notIn: (a, b) => `(${b}.indexOf(${a}) === -1)`,
+  contains: (a, b) => `contains(${a}, ${b})`,
+  doesNotContain: (a, b) => `doesNotContain(${a}, ${b})`,
+  lessThan: (a, b) => `lessThan(${a}, ${b})`,
+  lessThanInclusive: (a, b) => `lessThanInclusive(${a}, ${b})`,
+  greaterThan: (a, b) => `greaterThan(${a}, ${b})`,
+  greaterThanInclusive: (a, b) => `greaterThanInclusive(${a}, ${b})`,
+};
+
 function show(value: unknown): string {
   if (value === undefined) return 'undefined';
   const text = JSON.stringify(value) ?? String(value);
@@ -250,6 +322,7 @@ function compileLeaf(ruleName: string, where: string, c: Record<string, unknown>
   const left = compileGetter(ruleName, where, c['fact'], c['path']);
   const raw = c['value'];
   let right: Getter;
+  let rightEmit: ((e: Emitter) => string) | undefined;
   let rightLabel: string;
   let literal: unknown;
   let hasLiteral = false;
@@ -259,6 +332,7 @@ function compileLeaf(ruleName: string, where: string, c: Record<string, unknown>
     if (raw['params'] !== undefined && !isPlainObject(raw['params'])) refuse(ruleName, `${where}.value.params`, 'params must be an object');
     const ref = compileGetter(ruleName, `${where}.value`, raw['fact'], raw['path']);
     right = ref.get;
+    rightEmit = ref.emit;
     rightLabel = ref.label;
   } else {
     if ((op === 'in' || op === 'notIn') && !Array.isArray(raw)) refuse(ruleName, `${where}.value`, `"${op}" needs an array value`);
@@ -279,6 +353,8 @@ function compileLeaf(ruleName: string, where: string, c: Record<string, unknown>
     test,
     ...(guard === undefined ? {} : { guard }),
     text: name ?? text,
+    // `in`/`notIn` read their array once per evaluation, as the closure does (an `in` needs a literal array).
+    emit: (e) => EMITTED[op](left.emit(e), rightEmit === undefined ? e.constant(literal) : rightEmit(e)),
     explain: (facts, out) => {
       const a = get(facts);
       const b = right(facts);
@@ -307,6 +383,7 @@ function compileCondition(ruleName: string, where: string, c: unknown): Node {
     const text = name ?? `not (${inner.text})`;
     return {
       test: (facts) => !inner.test(facts),
+      emit: (e) => `!${inner.emit(e)}`,
       text,
       explain: (facts, out) => {
         if (!inner.test(facts)) out.push(name ?? `it is not the case that ${inner.text}`);
@@ -328,6 +405,7 @@ function compileCondition(ruleName: string, where: string, c: unknown): Node {
     const first = children[0];
     return {
       test: allFrom(0),
+      emit: (e) => (count === 0 ? 'true' : `(${children.map((n) => n.emit(e)).join(' && ')})`),
       ...(first?.guard === undefined ? {} : { guarded: { guard: first.guard, rest: allFrom(1) } }),
       text,
       explain: (facts, out) => {
@@ -337,6 +415,7 @@ function compileCondition(ruleName: string, where: string, c: unknown): Node {
   }
   return {
     // json-rules-engine: an empty "any" holds.
+    emit: (e) => (children.length === 0 ? 'true' : `(${children.map((n) => n.emit(e)).join(' || ')})`),
     test: (facts) => {
       if (children.length === 0) return true;
       for (let i = 0; i < children.length; i += 1) if (children[i]!.test(facts)) return true;
@@ -403,27 +482,71 @@ export function compileRules(rules: readonly RuleJson[]): CompiledRules {
   });
   const guardValues: unknown[] = new Array<unknown>(guardKeys.length);
   const guardRead = new Uint8Array(guardKeys.length);
+  const interpreted = (facts: RuleFacts): readonly FiredRule[] => {
+    let fired: FiredRule[] | undefined;
+    guardRead.fill(0);
+    for (let i = 0; i < plan.length; i += 1) {
+      const r = plan[i]!;
+      let holds: boolean;
+      if (r.guardIndex === -1) {
+        holds = r.rest(facts);
+      } else {
+        const g = r.guardIndex;
+        if (guardRead[g] === 0) {
+          guardValues[g] = guardGetters[g]!(facts);
+          guardRead[g] = 1;
+        }
+        holds = guardValues[g] === r.literal && r.rest(facts);
+      }
+      if (holds) (fired ??= []).push(new Fired(r.name, r.priority, r.event, r.root, facts));
+    }
+    return fired ?? NOTHING_FIRED;
+  };
   return {
     rules: ordered.map(({ name, priority, event }) => ({ name, priority, event })),
-    run(facts) {
-      let fired: FiredRule[] | undefined;
-      guardRead.fill(0);
-      for (let i = 0; i < plan.length; i += 1) {
-        const r = plan[i]!;
-        let holds: boolean;
-        if (r.guardIndex === -1) {
-          holds = r.rest(facts);
-        } else {
-          const g = r.guardIndex;
-          if (guardRead[g] === 0) {
-            guardValues[g] = guardGetters[g]!(facts);
-            guardRead[g] = 1;
-          }
-          holds = guardValues[g] === r.literal && r.rest(facts);
-        }
-        if (holds) (fired ??= []).push(new Fired(r.name, r.priority, r.event, r.root, facts));
-      }
-      return fired ?? NOTHING_FIRED;
-    },
+    run: generated(ordered) ?? interpreted,
   };
+}
+
+/**
+ * The rules as one generated function: straight-line code with the fact names and paths as literals, the
+ * same reads, comparisons and refusals as the closures, in the same order. `undefined` where the host forbids
+ * generating code (a Content-Security-Policy without `unsafe-eval`): the closures run instead.
+ */
+function generated(
+  ordered: readonly { readonly name: string; readonly priority: number; readonly event: RuleEvent; readonly root: Node }[],
+): ((facts: RuleFacts) => readonly FiredRule[]) | undefined {
+  const e = new Emitter();
+  const tests = ordered.map((r) => r.root.emit(e));
+  const source = [
+    "'use strict';",
+    // A defined value read from a plain object (prototype Object.prototype or null) under a name Object.prototype
+    // does not have is the object's own: `hasOwnProperty` is called only where that does not settle it.
+    'const OP = Object.prototype;',
+    'function plain(o) { const p = Object.getPrototypeOf(o); return p === OP || p === null; }',
+    ...e.constants.map((_, i) => `const k${String(i)} = K[${String(i)}];`),
+    ...e.getters,
+    'return function run(f) {',
+    '  let out;',
+    ...tests.map((t, i) => `  if (${t}) (out === undefined ? (out = []) : out).push(fire(${String(i)}, f));`),
+    '  return out === undefined ? NONE : out;',
+    '};',
+  ].join('\n');
+  const fire = (i: number, facts: RuleFacts): FiredRule => {
+    const r = ordered[i]!;
+    return new Fired(r.name, r.priority, r.event, r.root, facts);
+  };
+  let make: (...args: unknown[]) => (facts: RuleFacts) => readonly FiredRule[];
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the source is built from literals only (see Emitter)
+    make = new Function(
+      'K', 'hasOwn', 'refuseAtRun', 'isThenable', 'contains', 'doesNotContain', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'fire', 'NONE',
+      source,
+    ) as typeof make;
+  } catch (error) {
+    if (error instanceof EvalError) return undefined;
+    throw error;
+  }
+  const c = COMPARATORS;
+  return make(e.constants, hasOwn, refuseAtRun, isThenable, c.contains, c.doesNotContain, c.lessThan, c.lessThanInclusive, c.greaterThan, c.greaterThanInclusive, fire, NOTHING_FIRED);
 }

@@ -122,10 +122,12 @@ export type PreparedCheckFacts =
   | { readonly ok: true; readonly facts: Readonly<Record<string, unknown>> }
   | { readonly ok: false; readonly issues: readonly CheckFactsIssue[] };
 
-let deadlineCache: WeakMap<readonly KeyDate[], { entryDeadlineMs: number | undefined; veryLateDeadlineMs: number | undefined }> | undefined;
+type Deadlines = { readonly entryDeadlineMs: number | undefined; readonly veryLateDeadlineMs: number | undefined };
+
+let deadlineCache: WeakMap<readonly KeyDate[], Deadlines> | undefined;
 
 /** The entry deadlines of a series in epoch ms, worked out once per key-date list. */
-function deadlinesOf(keyDates: readonly KeyDate[]): { entryDeadlineMs: number | undefined; veryLateDeadlineMs: number | undefined } {
+function deadlinesOf(keyDates: readonly KeyDate[]): Deadlines {
   deadlineCache ??= new WeakMap();
   let found = deadlineCache.get(keyDates);
   if (found === undefined) {
@@ -137,6 +139,97 @@ function deadlinesOf(keyDates: readonly KeyDate[]): { entryDeadlineMs: number | 
     deadlineCache.set(keyDates, found);
   }
   return found;
+}
+
+/**
+ * What one run of the checks remembers between subjects: the deadlines of each series it has met and the
+ * last UCI it checked (a candidate's entries arrive together).
+ *
+ * @internal
+ */
+export interface PrepareMemo {
+  readonly deadlines: Map<string, Deadlines>;
+  lastUci: string | undefined;
+  lastUciValid: boolean;
+}
+
+/**
+ * A fresh memo for one run of the checks.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * const memo = prepareMemo();
+ * ```
+ */
+export function prepareMemo(): PrepareMemo {
+  return { deadlines: new Map(), lastUci: undefined, lastUciValid: false };
+}
+
+const ENTRY_STATUSES: ReadonlySet<unknown> = /* @__PURE__ */ new Set<unknown>(entryStatusSchema.options);
+const WITH_OFFSET = /* @__PURE__ */ z.core.regexes.datetime({ offset: true });
+
+// The three states of a candidate's UCI, shared (and frozen) rather than built per entry.
+const NO_UCI = /* @__PURE__ */ Object.freeze({ hasUci: false, uciValid: false });
+const VALID_UCI = /* @__PURE__ */ Object.freeze({ hasUci: true, uciValid: true });
+const INVALID_UCI = /* @__PURE__ */ Object.freeze({ hasUci: true, uciValid: false });
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function optionalInstant(value: unknown): boolean {
+  return value === undefined || (typeof value === 'string' && WITH_OFFSET.test(value));
+}
+
+function uciValid(uci: string, memo: PrepareMemo): boolean {
+  if (memo.lastUci !== uci) {
+    memo.lastUci = uci;
+    memo.lastUciValid = isValidUci(uci);
+  }
+  return memo.lastUciValid;
+}
+
+/**
+ * An entry's facts without zod, when every field is plainly of the shape the entry schema accepts (a subset
+ * of what zod accepts, so the facts are the same); `undefined` sends the entry through zod for its issues.
+ */
+function fastEntryFacts(input: CheckFacts, ctx: CheckContext, memo: PrepareMemo): Readonly<Record<string, unknown>> | undefined {
+  const subject = input.subject as unknown;
+  const entry = input['entry'];
+  const candidate = input['candidate'];
+  if (!isObject(subject) || typeof subject['id'] !== 'string' || subject['id'].length === 0 || !isObject(entry)) return undefined;
+  const seriesId = entry['seriesId'];
+  const status = entry['status'];
+  const submittedAt = entry['submittedAt'];
+  const withdrawnAt = entry['withdrawnAt'];
+  const identityVerified = entry['identityVerified'];
+  if (typeof seriesId !== 'string' || !ENTRY_STATUSES.has(status) || !optionalInstant(submittedAt) || !optionalInstant(withdrawnAt)) return undefined;
+  if (identityVerified !== undefined && typeof identityVerified !== 'boolean') return undefined;
+  let uci: unknown;
+  if (candidate !== undefined) {
+    if (!isObject(candidate)) return undefined;
+    uci = candidate['uci'];
+    if (uci !== undefined && typeof uci !== 'string') return undefined;
+  }
+  let deadlines = memo.deadlines.get(seriesId);
+  if (deadlines === undefined) {
+    // Throws for an unknown series: the caller turns that into the same issue the zod path gives.
+    deadlines = deadlinesOf(ctx.keyDatesOf(seriesId));
+    memo.deadlines.set(seriesId, deadlines);
+  }
+  const hasUci = typeof uci === 'string' && uci.length > 0;
+  return {
+    subject: { kind: 'entry', id: subject['id'] },
+    entry: {
+      status,
+      identityVerified: identityVerified ?? false,
+      submittedAtMs: submittedAt === undefined ? undefined : epochMsOf(submittedAt as string),
+      withdrawnAtMs: withdrawnAt === undefined ? undefined : epochMsOf(withdrawnAt as string),
+    },
+    deadlines,
+    candidate: !hasUci ? NO_UCI : uciValid(uci as string, memo) ? VALID_UCI : INVALID_UCI,
+  };
 }
 
 function ms(value: string | undefined): number | undefined {
@@ -169,6 +262,63 @@ function guarded(path: string, build: () => Readonly<Record<string, unknown>>): 
  * ```
  */
 export function prepareCheckFacts(input: CheckFacts, ctx: CheckContext): PreparedCheckFacts {
+  return prepareWithMemo(input, ctx, prepareMemo());
+}
+
+/**
+ * {@link prepareCheckFacts} with a memo shared by one run of the checks.
+ *
+ * @internal
+ * @param input - the caller's facts
+ * @param ctx - the pack's key dates, results access and editions
+ * @param memo - from {@link prepareMemo}, one per run
+ * @example
+ * ```ts
+ * const memo = prepareMemo();
+ * for (const f of facts) prepareWithMemo(f, ctx, memo);
+ * ```
+ */
+export function prepareWithMemo(input: CheckFacts, ctx: CheckContext, memo: PrepareMemo): PreparedCheckFacts {
+  const facts = fastFacts(input, ctx, memo);
+  return facts === undefined ? prepareThroughZod(input, ctx) : { ok: true, facts };
+}
+
+/**
+ * The facts of a subject on the fast path (an entry of plainly the right shape), or `undefined` when it
+ * must go through {@link prepareThroughZod} (any other kind, anything zod might refuse, an unknown series).
+ *
+ * @internal
+ * @param input - the caller's facts
+ * @param ctx - the pack's key dates
+ * @param memo - from {@link prepareMemo}, one per run
+ * @example
+ * ```ts
+ * fastFacts(entryFacts, ctx, prepareMemo()) ?? prepareThroughZod(entryFacts, ctx);
+ * ```
+ */
+export function fastFacts(input: CheckFacts, ctx: CheckContext, memo: PrepareMemo): Readonly<Record<string, unknown>> | undefined {
+  if (input.subject.kind !== 'entry') return undefined;
+  try {
+    return fastEntryFacts(input, ctx, memo);
+  } catch (error) {
+    // The zod path meets the same error and reports it as an issue.
+    if (isExamcycleError(error)) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * {@link prepareCheckFacts} through the zod schemas, for every kind (the reference the fast path agrees with).
+ *
+ * @internal
+ * @param input - the caller's facts
+ * @param ctx - the pack's key dates, results access and editions
+ * @example
+ * ```ts
+ * prepareThroughZod({ subject: { kind: 'certificate', id: 'c1' }, certificate: { issuedAt: '2025-11-07T09:00:00Z' } }, ctx).ok; // true
+ * ```
+ */
+export function prepareThroughZod(input: CheckFacts, ctx: CheckContext): PreparedCheckFacts {
   const kind = input.subject.kind;
   if (!Object.hasOwn(checkInputSchemas, kind)) return { ok: true, facts: input };
   const parsed = checkInputSchemas[kind as CheckSubjectKind].safeParse(input);

@@ -5,7 +5,7 @@
  */
 import type { CheckFacts, Finding, Severity, SourceRef } from '@examcycle/core';
 import type { CompiledRules, FiredRule } from './compileRules.js';
-import { prepareCheckFacts, type CheckContext } from './prepareCheckFacts.js';
+import { fastFacts, prepareMemo, prepareThroughZod, type CheckContext } from './prepareCheckFacts.js';
 
 /** The source a finding about the facts themselves cites. */
 const FACTS_CONTRACT: SourceRef = { document: '@examcycle/rules-jcq, check facts (README: "Checks")', year: '2025/26' };
@@ -50,20 +50,26 @@ export function findingOf(fired: FiredRule, subject: CheckFacts['subject']): Fin
  */
 export function runChecks(facts: readonly CheckFacts[], compiled: CompiledRules, ctx: CheckContext): Finding[] {
   const findings: Finding[] = [];
+  const memo = prepareMemo();
   for (const input of facts) {
-    const prepared = prepareCheckFacts(input, ctx);
-    if (!prepared.ok) {
-      findings.push({
-        rule: 'jcq.check.invalid-facts',
-        severity: 'error',
-        subject: { kind: input.subject.kind, id: input.subject.id },
-        message: `The facts for ${input.subject.kind} ${input.subject.id} could not be checked.`,
-        source: FACTS_CONTRACT,
-        explanation: prepared.issues.map((i) => `${i.path || '(root)'}: ${i.message} (${i.code})`),
-      });
-      continue;
+    let ready = fastFacts(input, ctx, memo);
+    if (ready === undefined) {
+      const prepared = prepareThroughZod(input, ctx);
+      if (prepared.ok) ready = prepared.facts;
+      else {
+        findings.push({
+          rule: 'jcq.check.invalid-facts',
+          severity: 'error',
+          subject: { kind: input.subject.kind, id: input.subject.id },
+          message: `The facts for ${input.subject.kind} ${input.subject.id} could not be checked.`,
+          source: FACTS_CONTRACT,
+          explanation: prepared.issues.map((i) => `${i.path || '(root)'}: ${i.message} (${i.code})`),
+        });
+        continue;
+      }
     }
-    for (const fired of compiled.run(prepared.facts)) findings.push(findingOf(fired, input.subject));
+    const fired = compiled.run(ready);
+    for (let i = 0; i < fired.length; i += 1) findings.push(findingOf(fired[i]!, input.subject));
   }
   return findings;
 }

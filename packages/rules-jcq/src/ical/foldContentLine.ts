@@ -4,6 +4,8 @@
  * multi-byte UTF-8 character (or a surrogate pair) is never split across lines.
  */
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 function utf8Length(codePoint: number): number {
   return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
 }
@@ -18,6 +20,14 @@ function utf8Length(codePoint: number): number {
  * ```
  */
 export function foldContentLine(line: string): string {
+  // At most 3 octets per UTF-16 unit (a surrogate pair is 4 octets for 2 units): short lines fit as they are.
+  if (line.length <= 25) return line;
+  if (ASCII.test(line)) {
+    if (line.length <= 75) return line;
+    let out = line.slice(0, 75);
+    for (let i = 75; i < line.length; i += 74) out += `\r\n ${line.slice(i, i + 74)}`;
+    return out;
+  }
   const parts: string[] = [];
   let current = '';
   let octets = 0;

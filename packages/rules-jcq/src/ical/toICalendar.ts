@@ -8,6 +8,7 @@
  */
 import { ExamcycleError, londonDate, toLondon, type Instant, type KeyDate, type KeyDateKind } from '@examcycle/core';
 import * as rruleModule from 'rrule';
+import { epochMsOf } from '../engine/epochMsOf.js';
 import { confidenceLabel, isBelowPrimary, weakestConfidence } from '../engine/weakestConfidence.js';
 import { escapeText, foldContentLine } from './foldContentLine.js';
 
@@ -47,6 +48,12 @@ function rruleClass(): RRuleClass {
   return found;
 }
 
+/** The lines of the London VTIMEZONE, built once (they never change). */
+let londonTimezoneLines: readonly string[] | undefined;
+
+/** A `YYYY-MM-DD` date: the day after it is plain calendar arithmetic (no zone is involved). */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
 function utcStamp(at: Instant): string {
   return toLondon(at).toUTC().toFormat("yyyyLLdd'T'HHmmss'Z'");
 }
@@ -56,10 +63,27 @@ function dateValue(date: string): string {
 }
 
 function nextDate(date: string): string {
+  const m = ISO_DATE.exec(date);
+  if (m !== null) {
+    const year = Number(m[1]);
+    const month = Number(m[2]);
+    const day = Number(m[3]);
+    const t = new Date(Date.UTC(2000, month - 1, day));
+    t.setUTCFullYear(year);
+    // A real date (not 2026-02-30) whose next day is in the 4-digit years luxon writes plainly.
+    if (t.getUTCMonth() === month - 1 && t.getUTCDate() === day && year < 9999) {
+      t.setUTCDate(day + 1);
+      return `${String(t.getUTCFullYear()).padStart(4, '0')}-${String(t.getUTCMonth() + 1).padStart(2, '0')}-${String(t.getUTCDate()).padStart(2, '0')}`;
+    }
+  }
   return londonDate(date).plus({ days: 1 }).toISODate()!;
 }
 
-function londonTimezone(RRule: RRuleClass): string[] {
+function londonTimezone(RRule: RRuleClass): readonly string[] {
+  return (londonTimezoneLines ??= londonTimezoneOf(RRule));
+}
+
+function londonTimezoneOf(RRule: RRuleClass): string[] {
   const daylight = new RRule({ freq: RRule.YEARLY, bymonth: 3, byweekday: RRule.SU.nth(-1) }).toString();
   const standard = new RRule({ freq: RRule.YEARLY, bymonth: 10, byweekday: RRule.SU.nth(-1) }).toString();
   return [
@@ -145,9 +169,10 @@ export function toICalendar(keyDates: readonly KeyDate[], options: ICalendarOpti
   } = options;
   const RRule = rruleClass();
   const stamp = utcStamp(generatedAt);
-  const unique = [...new Map(keyDates.map((k) => [k.id, k])).values()].sort(
-    (a, b) => toLondon(a.at).toMillis() - toLondon(b.at).toMillis() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+  // Sort keys worked out once per key date, not once per comparison.
+  const keyed = [...new Map(keyDates.map((k) => [k.id, k])).values()].map((k) => ({ k, ms: epochMsOf(k.at) }));
+  keyed.sort((a, b) => a.ms - b.ms || (a.k.id < b.k.id ? -1 : a.k.id > b.k.id ? 1 : 0));
+  const unique = keyed.map((x) => x.k);
 
   const lines = [
     'BEGIN:VCALENDAR',

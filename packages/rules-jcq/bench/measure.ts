@@ -55,7 +55,8 @@ export async function measure(contenders: readonly Contender[], { warmup, rounds
 const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
 
 /**
- * Prints timings as a table, each with its ratio to the reference contender (by median).
+ * Prints timings as a table, each with its ratio to the reference contender, by median and by min (on a
+ * loaded machine the min is the least disturbed round).
  *
  * @example
  * ```ts
@@ -66,11 +67,12 @@ export function printTable(title: string, timings: readonly Timing[], reference:
   const ref = timings.find((t) => t.name === reference)!;
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out(title);
-  out(`  ${'contender'.padEnd(52)} ${'min ms'.padStart(9)} ${'median ms'.padStart(10)} ${'max ms'.padStart(9)} ${`${unitName}/s`.padStart(14)} ${`x ${reference}`.padStart(16)}`);
+  out(`  (ratios to: ${reference})`);
+  out(`  ${'contender'.padEnd(52)} ${'min ms'.padStart(9)} ${'median ms'.padStart(10)} ${'max ms'.padStart(9)} ${`${unitName}/s`.padStart(14)} ${'ratio (median)'.padStart(15)} ${'ratio (min)'.padStart(12)}`);
   for (const t of timings) {
     const rate = Math.round((units / t.median) * 1000).toLocaleString('en-GB');
     out(
-      `  ${t.name.padEnd(52)} ${ms(t.min).padStart(9)} ${ms(t.median).padStart(10)} ${ms(t.max).padStart(9)} ${rate.padStart(14)} ${(t.median / ref.median).toFixed(2).padStart(16)}`,
+      `  ${t.name.padEnd(52)} ${ms(t.min).padStart(9)} ${ms(t.median).padStart(10)} ${ms(t.max).padStart(9)} ${rate.padStart(14)} ${(t.median / ref.median).toFixed(2).padStart(15)} ${(t.min / ref.min).toFixed(2).padStart(12)}`,
     );
   }
 }

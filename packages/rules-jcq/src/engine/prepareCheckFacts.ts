@@ -182,6 +182,12 @@ function optionalInstant(value: unknown): boolean {
   return value === undefined || (typeof value === 'string' && WITH_OFFSET.test(value));
 }
 
+/** The epoch ms of an instant {@link optionalInstant} has already matched: `Date.parse` reads it exactly. */
+function checkedMs(value: string): number {
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? epochMsOf(value) : ms;
+}
+
 function uciValid(uci: string, memo: PrepareMemo): boolean {
   if (memo.lastUci !== uci) {
     memo.lastUci = uci;
@@ -224,8 +230,8 @@ function fastEntryFacts(input: CheckFacts, ctx: CheckContext, memo: PrepareMemo)
     entry: {
       status,
       identityVerified: identityVerified ?? false,
-      submittedAtMs: submittedAt === undefined ? undefined : epochMsOf(submittedAt as string),
-      withdrawnAtMs: withdrawnAt === undefined ? undefined : epochMsOf(withdrawnAt as string),
+      submittedAtMs: submittedAt === undefined ? undefined : checkedMs(submittedAt as string),
+      withdrawnAtMs: withdrawnAt === undefined ? undefined : checkedMs(withdrawnAt as string),
     },
     deadlines,
     candidate: !hasUci ? NO_UCI : uciValid(uci as string, memo) ? VALID_UCI : INVALID_UCI,

@@ -5,6 +5,7 @@
  */
 
 const ASCII = /^[\x00-\x7f]*$/;
+const NEEDS_ESCAPE = /[\\;,\r\n]/;
 
 function utf8Length(codePoint: number): number {
   return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
@@ -57,5 +58,6 @@ export function foldContentLine(line: string): string {
  * ```
  */
 export function escapeText(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
 }

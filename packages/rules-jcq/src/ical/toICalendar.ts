@@ -7,6 +7,7 @@
  * with the confidence (`(pattern)`) and its DESCRIPTION opens with what that confidence means.
  */
 import { ExamcycleError, londonDate, toLondon, type Instant, type KeyDate, type KeyDateKind } from '@examcycle/core';
+import type { DateTime } from 'luxon';
 import * as rruleModule from 'rrule';
 import { epochMsOf } from '../engine/epochMsOf.js';
 import { confidenceLabel, isBelowPrimary, weakestConfidence } from '../engine/weakestConfidence.js';
@@ -108,12 +109,12 @@ function londonTimezoneOf(RRule: RRuleClass): string[] {
   ];
 }
 
-function describe(k: KeyDate): string {
+function describe(k: KeyDate, london: DateTime | undefined): string {
   const due =
     k.dueRule === 'end_of_day'
       ? 'Due by the end of the day (23:59:59 Europe/London).'
-      : k.dueRule === 'at_time'
-        ? `At ${toLondon(k.at).toFormat('HH:mm')} Europe/London.`
+      : london !== undefined
+        ? `At ${london.toFormat('HH:mm')} Europe/London.`
         : 'All day.';
   const source = `Source: ${k.source.document}${k.source.section === undefined ? '' : `, section ${k.source.section}`} (${k.source.year}).`;
   const confidence = isBelowPrimary(k.confidence)
@@ -123,24 +124,26 @@ function describe(k: KeyDate): string {
   return [confidence, due, ...opens, source, ...(k.note === undefined ? [] : [k.note])].join('\n');
 }
 
-function timing(k: KeyDate, timeZone: 'Europe/London' | 'UTC'): string[] {
-  if (k.dueRule === 'at_time') {
-    if (timeZone === 'UTC') return [`DTSTART:${utcStamp(k.at)}`];
-    return [`DTSTART;TZID=Europe/London:${toLondon(k.at).toFormat("yyyyLLdd'T'HHmmss")}`];
+function timing(k: KeyDate, london: DateTime | undefined, timeZone: 'Europe/London' | 'UTC'): string[] {
+  if (london !== undefined) {
+    if (timeZone === 'UTC') return [`DTSTART:${london.toUTC().toFormat("yyyyLLdd'T'HHmmss'Z'")}`];
+    return [`DTSTART;TZID=Europe/London:${london.toFormat("yyyyLLdd'T'HHmmss")}`];
   }
   return [`DTSTART;VALUE=DATE:${dateValue(k.date)}`, `DTEND;VALUE=DATE:${dateValue(nextDate(k.date))}`];
 }
 
 function event(k: KeyDate, uid: string, stamp: string, timeZone: 'Europe/London' | 'UTC', rrule?: string): string[] {
   const summary = isBelowPrimary(k.confidence) ? `${k.title} (${k.confidence})` : k.title;
+  // A timed event's instant in London, read once for its DTSTART and its description.
+  const london = k.dueRule === 'at_time' ? toLondon(k.at) : undefined;
   return [
     'BEGIN:VEVENT',
     `UID:${uid}`,
     `DTSTAMP:${stamp}`,
-    ...timing(k, timeZone),
+    ...timing(k, london, timeZone),
     ...(rrule === undefined ? [] : [rrule]),
     `SUMMARY:${escapeText(summary)}`,
-    `DESCRIPTION:${escapeText(describe(k))}`,
+    `DESCRIPTION:${escapeText(describe(k, london))}`,
     `CATEGORIES:${escapeText(k.kind)}`,
     ...(k.source.url === undefined ? [] : [`URL:${k.source.url}`]),
     'TRANSP:TRANSPARENT',

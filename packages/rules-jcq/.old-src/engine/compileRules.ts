@@ -1,0 +1,429 @@
+/**
+ * Compiles json-rules-engine rule JSON to synchronous closures, for the hot path: the same JSON the
+ * checks are authored in, evaluated without promises, an almanac or a JSONPath parser. The compiled
+ * evaluator agrees with json-rules-engine (run with `allowUndefinedFacts: true`) on every construct it
+ * accepts, including its quirks (`any: []` holds; a path into a non-object returns the fact itself;
+ * the numeric operators first check the fact parses as a number). Anything else (custom or decorated
+ * operators, condition references, `onSuccess`/`onFailure`, unknown keys, `in` against a fact) is
+ * refused at compile time with `rule_unsupported`, and a dynamic or async fact is refused when met:
+ * the evaluator never evaluates a rule differently.
+ */
+import { ExamcycleError } from '@examcycle/core';
+import type { RuleEvent, RuleJson } from './RuleJson.js';
+
+/** The facts one evaluation runs over: plain data, by fact name. */
+export type RuleFacts = Readonly<Record<string, unknown>>;
+
+/** A rule that fired, with the conditions that held, in words. */
+export interface FiredRule {
+  readonly rule: string;
+  readonly priority: number;
+  readonly event: RuleEvent;
+  /** The conditions that held, in words; worked out from the facts on first read (the hot path never pays for it). */
+  readonly explanation: readonly string[];
+}
+
+/** Compiled rules. */
+export interface CompiledRules {
+  /** The rules, in the order they report (priority, highest first, then as given). */
+  readonly rules: readonly { readonly name: string; readonly priority: number; readonly event: RuleEvent }[];
+  /** Evaluates every rule over one set of facts and returns those that fired. */
+  run(facts: RuleFacts): readonly FiredRule[];
+}
+
+/** A fired rule; its explanation is worked out from the facts on first read. */
+class Fired implements FiredRule {
+  #explanation: string[] | undefined;
+  readonly #root: Node;
+  readonly #facts: RuleFacts;
+
+  constructor(
+    readonly rule: string,
+    readonly priority: number,
+    readonly event: RuleEvent,
+    root: Node,
+    facts: RuleFacts,
+  ) {
+    this.#root = root;
+    this.#facts = facts;
+  }
+
+  get explanation(): readonly string[] {
+    if (this.#explanation === undefined) {
+      this.#explanation = [];
+      this.#root.explain(this.#facts, this.#explanation);
+    }
+    return this.#explanation;
+  }
+
+  /** The plain-data form, explanation included. */
+  toJSON(): { rule: string; priority: number; event: RuleEvent; explanation: readonly string[] } {
+    return { rule: this.rule, priority: this.priority, event: this.event, explanation: this.explanation };
+  }
+}
+
+const NOTHING_FIRED: readonly FiredRule[] = /* @__PURE__ */ Object.freeze([]);
+
+/**
+ * The operators the compiler supports (json-rules-engine's defaults).
+ *
+ * @example
+ * ```ts
+ * SUPPORTED_OPERATORS.includes('greaterThan'); // true
+ * ```
+ */
+export const SUPPORTED_OPERATORS = [
+  'equal',
+  'notEqual',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+] as const;
+
+type Operator = (typeof SUPPORTED_OPERATORS)[number];
+type Getter = (facts: RuleFacts) => unknown;
+
+/** A leaf `equal` against a literal: rules that open with the same one share its read in a run. */
+interface Guard {
+  readonly key: string;
+  readonly get: Getter;
+  readonly literal: unknown;
+}
+
+interface Node {
+  readonly test: (facts: RuleFacts) => boolean;
+  /** For a leaf `equal` against a literal. */
+  readonly guard?: Guard;
+  /** For an `all` whose first condition is a guard: the guard, and the test of the rest. */
+  readonly guarded?: { readonly guard: Guard; readonly rest: (facts: RuleFacts) => boolean };
+  readonly explain: (facts: RuleFacts, out: string[]) => void;
+  readonly text: string;
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+const PATH = /^\$((\.[A-Za-z_][A-Za-z0-9_]*)|(\[(0|[1-9][0-9]*)\]))*$/;
+const SEGMENT = /\.([A-Za-z_][A-Za-z0-9_]*)|\[(0|[1-9][0-9]*)\]/g;
+const OPERATOR_WORDS: Record<Operator, string> = {
+  equal: 'equals',
+  notEqual: 'does not equal',
+  lessThan: 'is less than',
+  lessThanInclusive: 'is at most',
+  greaterThan: 'is greater than',
+  greaterThanInclusive: 'is at least',
+  in: 'is one of',
+  notIn: 'is not one of',
+  contains: 'contains',
+  doesNotContain: 'does not contain',
+};
+
+function refuse(ruleName: string, where: string, message: string): never {
+  throw new ExamcycleError('rule_unsupported', `Rule "${ruleName}" at ${where}: ${message}`, {
+    rule: ruleName,
+    details: { path: where },
+  });
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function checkKeys(ruleName: string, where: string, value: Record<string, unknown>, allowed: readonly string[]): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) refuse(ruleName, where, `"${key}" is not supported (allowed here: ${allowed.join(', ')})`);
+  }
+}
+
+function checkPriority(ruleName: string, where: string, priority: unknown): void {
+  if (priority !== undefined && !(typeof priority === 'number' && Number.isInteger(priority) && priority >= 1)) {
+    refuse(ruleName, `${where}.priority`, 'priority must be a positive whole number');
+  }
+}
+
+function isThenable(value: unknown): boolean {
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
+}
+
+function refuseAtRun(ruleName: string, fact: string, what: string): never {
+  throw new ExamcycleError('rule_unsupported', `Rule "${ruleName}": fact "${fact}" is ${what}; the compiled evaluator takes plain data only`, {
+    rule: ruleName,
+    details: { fact },
+  });
+}
+
+function compilePath(ruleName: string, where: string, path: unknown): readonly string[] | null {
+  if (path === undefined || path === '') return null;
+  if (typeof path !== 'string' || !PATH.test(path)) {
+    refuse(ruleName, `${where}.path`, `path ${JSON.stringify(path)} is outside the supported JSONPath subset ($, .name, [index])`);
+  }
+  const segments: string[] = [];
+  for (const m of path.matchAll(SEGMENT)) segments.push(m[1] ?? m[2]!);
+  return segments;
+}
+
+/** Reads a fact (and a path into it) exactly as json-rules-engine's almanac and jsonpath-plus do. */
+function compileGetter(ruleName: string, where: string, fact: unknown, path: unknown): { get: Getter; label: string } {
+  if (typeof fact !== 'string' || fact.length === 0) refuse(ruleName, `${where}.fact`, 'fact must be a non-empty string');
+  const segments = compilePath(ruleName, where, path);
+  const label = segments === null ? fact : `${fact}${(path as string).slice(1)}`;
+  const read = (facts: RuleFacts): unknown => {
+    const v = hasOwn.call(facts, fact) ? facts[fact] : undefined;
+    if (typeof v === 'function') refuseAtRun(ruleName, fact, 'a function (a dynamic fact)');
+    if (typeof v === 'object' && v !== null && typeof (v as { then?: unknown }).then === 'function') refuseAtRun(ruleName, fact, 'a promise (an async fact)');
+    return v;
+  };
+  const settled = (v: unknown): unknown => {
+    if (isThenable(v)) refuseAtRun(ruleName, fact, 'holding a promise at its path (an async value)');
+    return v;
+  };
+  if (segments === null || segments.length === 0) return { get: read, label };
+  if (segments.length === 1) {
+    const s0 = segments[0]!;
+    return {
+      label,
+      get: (facts) => {
+        const v = read(facts);
+        if (v === null || typeof v !== 'object') return v;
+        return hasOwn.call(v, s0) ? settled((v as Record<string, unknown>)[s0]) : undefined;
+      },
+    };
+  }
+  return {
+    label,
+    get: (facts) => {
+      let v = read(facts);
+      if (v === null || typeof v !== 'object') return v;
+      for (const segment of segments) {
+        if (!v || !Object.hasOwn(v as object, segment)) return undefined;
+        v = (v as Record<string, unknown>)[segment];
+      }
+      return settled(v);
+    },
+  };
+}
+
+/** json-rules-engine's number validator: `Number.parseFloat(a).toString() !== 'NaN'`, with a fast path for numbers. */
+function numeric(a: unknown): boolean {
+  return typeof a === 'number' ? !Number.isNaN(a) : Number.parseFloat(a as string).toString() !== 'NaN';
+}
+
+type Comparator = (a: unknown, b: unknown) => boolean;
+
+/** json-rules-engine's default operators, one monomorphic function each. */
+const COMPARATORS: Record<Operator, Comparator> = {
+  equal: (a, b) => a === b,
+  notEqual: (a, b) => a !== b,
+  in: (a, b) => (b as unknown[]).indexOf(a) > -1,
+  notIn: (a, b) => (b as unknown[]).indexOf(a) === -1,
+  contains: (a, b) => Array.isArray(a) && a.indexOf(b) > -1,
+  doesNotContain: (a, b) => Array.isArray(a) && a.indexOf(b) === -1,
+  lessThan: (a, b) => numeric(a) && (a as number) < (b as number),
+  lessThanInclusive: (a, b) => numeric(a) && (a as number) <= (b as number),
+  greaterThan: (a, b) => numeric(a) && (a as number) > (b as number),
+  greaterThanInclusive: (a, b) => numeric(a) && (a as number) >= (b as number),
+};
+
+function show(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function compileLeaf(ruleName: string, where: string, c: Record<string, unknown>): Node {
+  checkKeys(ruleName, where, c, ['fact', 'operator', 'value', 'path', 'params', 'priority', 'name']);
+  checkPriority(ruleName, where, c['priority']);
+  if (c['params'] !== undefined && !isPlainObject(c['params'])) refuse(ruleName, `${where}.params`, 'params must be an object');
+  if (!('value' in c)) refuse(ruleName, where, 'a condition needs a value');
+  const operator = c['operator'];
+  if (typeof operator !== 'string' || !(SUPPORTED_OPERATORS as readonly string[]).includes(operator)) {
+    refuse(ruleName, `${where}.operator`, `operator ${JSON.stringify(operator)} is not supported (supported: ${SUPPORTED_OPERATORS.join(', ')})`);
+  }
+  const op = operator as Operator;
+  const left = compileGetter(ruleName, where, c['fact'], c['path']);
+  const raw = c['value'];
+  let right: Getter;
+  let rightLabel: string;
+  let literal: unknown;
+  let hasLiteral = false;
+  if (isPlainObject(raw) && Object.prototype.hasOwnProperty.call(raw, 'fact')) {
+    if (op === 'in' || op === 'notIn') refuse(ruleName, `${where}.value`, `"${op}" needs a literal array, not a fact reference`);
+    checkKeys(ruleName, `${where}.value`, raw, ['fact', 'path', 'params']);
+    if (raw['params'] !== undefined && !isPlainObject(raw['params'])) refuse(ruleName, `${where}.value.params`, 'params must be an object');
+    const ref = compileGetter(ruleName, `${where}.value`, raw['fact'], raw['path']);
+    right = ref.get;
+    rightLabel = ref.label;
+  } else {
+    if ((op === 'in' || op === 'notIn') && !Array.isArray(raw)) refuse(ruleName, `${where}.value`, `"${op}" needs an array value`);
+    right = () => raw;
+    literal = raw;
+    hasLiteral = true;
+    rightLabel = show(raw);
+  }
+  const name = typeof c['name'] === 'string' ? c['name'] : undefined;
+  if (c['name'] !== undefined && name === undefined) refuse(ruleName, `${where}.name`, 'name must be a string');
+  const text = `${left.label} ${OPERATOR_WORDS[op]} ${rightLabel}`;
+  const cmp = COMPARATORS[op];
+  const get = left.get;
+  const test: (facts: RuleFacts) => boolean = hasLiteral ? (facts) => cmp(get(facts), literal) : (facts) => cmp(get(facts), right(facts));
+  const guard: Guard | undefined =
+    op === 'equal' && hasLiteral ? { key: `${String(c['fact'])}|${typeof c['path'] === 'string' ? c['path'] : ''}`, get, literal } : undefined;
+  return {
+    test,
+    ...(guard === undefined ? {} : { guard }),
+    text: name ?? text,
+    explain: (facts, out) => {
+      const a = get(facts);
+      const b = right(facts);
+      if (cmp(a, b)) {
+        const detail = `${left.label} (${show(a)}) ${OPERATOR_WORDS[op]} ${rightLabel === show(b) ? rightLabel : `${rightLabel} (${show(b)})`}`;
+        out.push(name === undefined ? detail : `${name}: ${detail}`);
+      }
+    },
+  };
+}
+
+function compileCondition(ruleName: string, where: string, c: unknown): Node {
+  if (!isPlainObject(c)) refuse(ruleName, where, 'a condition must be an object');
+  if (Object.prototype.hasOwnProperty.call(c, 'condition')) refuse(ruleName, where, 'condition references (shared conditions) are not supported');
+  const booleans = ['all', 'any', 'not'].filter((k) => Object.prototype.hasOwnProperty.call(c, k));
+  if (booleans.length === 0) return compileLeaf(ruleName, where, c);
+  if (booleans.length > 1) refuse(ruleName, where, `a condition may have only one of all, any and not (found ${booleans.join(', ')})`);
+  const kind = booleans[0] as 'all' | 'any' | 'not';
+  checkKeys(ruleName, where, c, [kind, 'priority', 'name']);
+  checkPriority(ruleName, where, c['priority']);
+  const name = c['name'];
+  if (name !== undefined && typeof name !== 'string') refuse(ruleName, `${where}.name`, 'name must be a string');
+  if (kind === 'not') {
+    if (Array.isArray(c['not'])) refuse(ruleName, `${where}.not`, '"not" takes one condition, not an array');
+    const inner = compileCondition(ruleName, `${where}.not`, c['not']);
+    const text = name ?? `not (${inner.text})`;
+    return {
+      test: (facts) => !inner.test(facts),
+      text,
+      explain: (facts, out) => {
+        if (!inner.test(facts)) out.push(name ?? `it is not the case that ${inner.text}`);
+      },
+    };
+  }
+  const list = c[kind];
+  if (!Array.isArray(list)) refuse(ruleName, `${where}.${kind}`, `"${kind}" must be an array`);
+  const children = list.map((child, i) => compileCondition(ruleName, `${where}.${kind}[${String(i)}]`, child));
+  const text = name ?? `${kind} of (${children.map((n) => n.text).join('; ')})`;
+  if (kind === 'all') {
+    const count = children.length;
+    const allFrom =
+      (start: number) =>
+      (facts: RuleFacts): boolean => {
+        for (let i = start; i < count; i += 1) if (!children[i]!.test(facts)) return false;
+        return true;
+      };
+    const first = children[0];
+    return {
+      test: allFrom(0),
+      ...(first?.guard === undefined ? {} : { guarded: { guard: first.guard, rest: allFrom(1) } }),
+      text,
+      explain: (facts, out) => {
+        for (const child of children) child.explain(facts, out);
+      },
+    };
+  }
+  return {
+    // json-rules-engine: an empty "any" holds.
+    test: (facts) => {
+      if (children.length === 0) return true;
+      for (let i = 0; i < children.length; i += 1) if (children[i]!.test(facts)) return true;
+      return false;
+    },
+    text,
+    explain: (facts, out) => {
+      for (const child of children) if (child.test(facts)) child.explain(facts, out);
+    },
+  };
+}
+
+/**
+ * Compiles json-rules-engine rules to a synchronous evaluator.
+ *
+ * @param rules - the rule JSON
+ * @throws ExamcycleError `rule_unsupported` for any construct the compiler does not support, with where it is
+ * @example
+ * ```ts
+ * const compiled = compileRules([
+ *   { name: 'late', conditions: { all: [{ fact: 'entry', path: '$.submittedAtMs', operator: 'greaterThan', value: { fact: 'deadlines', path: '$.entryMs' } }] }, event: { type: 'late' } },
+ * ]);
+ * compiled.run({ entry: { submittedAtMs: 2 }, deadlines: { entryMs: 1 } })[0]?.rule; // 'late'
+ * ```
+ */
+export function compileRules(rules: readonly RuleJson[]): CompiledRules {
+  if (!Array.isArray(rules)) {
+    throw new ExamcycleError('rule_unsupported', 'compileRules takes an array of rules');
+  }
+  const compiled = (rules as readonly unknown[]).map((rule, index) => {
+    const where = `rules[${String(index)}]`;
+    if (!isPlainObject(rule)) refuse(`#${String(index)}`, where, 'a rule must be an object');
+    const name = rule['name'];
+    if (typeof name !== 'string' || name.length === 0) refuse(`#${String(index)}`, `${where}.name`, 'every rule needs a name');
+    checkKeys(name, where, rule, ['name', 'conditions', 'event', 'priority']);
+    checkPriority(name, where, rule['priority']);
+    const conditions = rule['conditions'];
+    if (!isPlainObject(conditions) || !['all', 'any', 'not'].some((k) => Object.prototype.hasOwnProperty.call(conditions, k))) {
+      refuse(name, `${where}.conditions`, 'the root condition must be all, any or not');
+    }
+    const root = compileCondition(name, `${where}.conditions`, conditions);
+    const event = rule['event'];
+    if (!isPlainObject(event) || typeof event['type'] !== 'string') refuse(name, `${where}.event`, 'the event needs a string type');
+    checkKeys(name, `${where}.event`, event, ['type', 'params']);
+    if (event['params'] !== undefined && !isPlainObject(event['params'])) refuse(name, `${where}.event.params`, 'params must be an object');
+    const ruleEvent: RuleEvent = event['params'] === undefined ? { type: event['type'] } : { type: event['type'], params: event['params'] };
+    const priority = (rule['priority'] as number | undefined) ?? 1;
+    return { name, priority, event: ruleEvent, root, index };
+  });
+  const ordered = [...compiled].sort((a, b) => b.priority - a.priority || a.index - b.index);
+  // Rules that open with the same `equal` (e.g. on the subject's kind) read it once per run.
+  const guardKeys: string[] = [];
+  const guardGetters: Getter[] = [];
+  const plan = ordered.map((r) => {
+    const g = r.root.guarded;
+    if (g === undefined) return { ...r, guardIndex: -1, literal: undefined as unknown, rest: r.root.test };
+    let index = guardKeys.indexOf(g.guard.key);
+    if (index === -1) {
+      index = guardKeys.length;
+      guardKeys.push(g.guard.key);
+      guardGetters.push(g.guard.get);
+    }
+    return { ...r, guardIndex: index, literal: g.guard.literal, rest: g.rest };
+  });
+  const guardValues: unknown[] = new Array<unknown>(guardKeys.length);
+  const guardRead = new Uint8Array(guardKeys.length);
+  return {
+    rules: ordered.map(({ name, priority, event }) => ({ name, priority, event })),
+    run(facts) {
+      let fired: FiredRule[] | undefined;
+      guardRead.fill(0);
+      for (let i = 0; i < plan.length; i += 1) {
+        const r = plan[i]!;
+        let holds: boolean;
+        if (r.guardIndex === -1) {
+          holds = r.rest(facts);
+        } else {
+          const g = r.guardIndex;
+          if (guardRead[g] === 0) {
+            guardValues[g] = guardGetters[g]!(facts);
+            guardRead[g] = 1;
+          }
+          holds = guardValues[g] === r.literal && r.rest(facts);
+        }
+        if (holds) (fired ??= []).push(new Fired(r.name, r.priority, r.event, r.root, facts));
+      }
+      return fired ?? NOTHING_FIRED;
+    },
+  };
+}

@@ -1,0 +1,188 @@
+/**
+ * Exports key dates as an RFC 5545 iCalendar, so a centre's calendar opens in Outlook and Google
+ * Calendar: stable UIDs from the key-date ids, DTSTAMP from an injected instant (never the host clock),
+ * date deadlines as all-day events on their day (a window's opening is in the description), timed ones (restricted release at 00:01) with TZID=Europe/London and
+ * a VTIMEZONE, or in UTC, and annual obligations (the 31 October NCN update) as one event with an
+ * RRULE built with `rrule`. Every event whose confidence is below `primary` says so: its SUMMARY ends
+ * with the confidence (`(pattern)`) and its DESCRIPTION opens with what that confidence means.
+ */
+import { ExamcycleError, londonDate, toLondon, type Instant, type KeyDate, type KeyDateKind } from '@examcycle/core';
+import * as rruleModule from 'rrule';
+import { confidenceLabel, isBelowPrimary, weakestConfidence } from '../engine/weakestConfidence.js';
+import { escapeText, foldContentLine } from './foldContentLine.js';
+
+/** Options for {@link toICalendar}. */
+export interface ICalendarOptions {
+  /** The DTSTAMP of every event: when the calendar was generated, from the caller's clock. */
+  readonly generatedAt: Instant;
+  /**
+   * The calendar's name.
+   * @default 'JCQ key dates'
+   */
+  readonly calendarName?: string;
+  /**
+   * How timed events are written: with `TZID=Europe/London` and a VTIMEZONE, or in UTC.
+   * @default 'Europe/London'
+   */
+  readonly timeZone?: 'Europe/London' | 'UTC';
+  /**
+   * The domain after `@` in every UID.
+   * @default 'rules-jcq.examcycle'
+   */
+  readonly uidDomain?: string;
+  /**
+   * Kinds that recur on the same day every year and are written once with a yearly RRULE.
+   * @default ['ncn_register_update', 'head_of_centre_declaration']
+   */
+  readonly recurringKinds?: readonly KeyDateKind[];
+}
+
+type RRuleClass = typeof rruleModule.RRule;
+
+/** `rrule` ships CommonJS to Node's ESM loader and ESM to bundlers; find its RRule either way. */
+function rruleClass(): RRuleClass {
+  const ns = rruleModule as unknown as { RRule?: RRuleClass; default?: { RRule?: RRuleClass } };
+  const found = ns.RRule ?? ns.default?.RRule;
+  if (found === undefined) throw new ExamcycleError('invalid_value', 'The rrule package did not load');
+  return found;
+}
+
+function utcStamp(at: Instant): string {
+  return toLondon(at).toUTC().toFormat("yyyyLLdd'T'HHmmss'Z'");
+}
+
+function dateValue(date: string): string {
+  return date.replaceAll('-', '');
+}
+
+function nextDate(date: string): string {
+  return londonDate(date).plus({ days: 1 }).toISODate()!;
+}
+
+function londonTimezone(RRule: RRuleClass): string[] {
+  const daylight = new RRule({ freq: RRule.YEARLY, bymonth: 3, byweekday: RRule.SU.nth(-1) }).toString();
+  const standard = new RRule({ freq: RRule.YEARLY, bymonth: 10, byweekday: RRule.SU.nth(-1) }).toString();
+  return [
+    'BEGIN:VTIMEZONE',
+    'TZID:Europe/London',
+    'X-LIC-LOCATION:Europe/London',
+    'BEGIN:DAYLIGHT',
+    'TZOFFSETFROM:+0000',
+    'TZOFFSETTO:+0100',
+    'TZNAME:BST',
+    'DTSTART:19700329T010000',
+    daylight,
+    'END:DAYLIGHT',
+    'BEGIN:STANDARD',
+    'TZOFFSETFROM:+0100',
+    'TZOFFSETTO:+0000',
+    'TZNAME:GMT',
+    'DTSTART:19701025T020000',
+    standard,
+    'END:STANDARD',
+    'END:VTIMEZONE',
+  ];
+}
+
+function describe(k: KeyDate): string {
+  const due =
+    k.dueRule === 'end_of_day'
+      ? 'Due by the end of the day (23:59:59 Europe/London).'
+      : k.dueRule === 'at_time'
+        ? `At ${toLondon(k.at).toFormat('HH:mm')} Europe/London.`
+        : 'All day.';
+  const source = `Source: ${k.source.document}${k.source.section === undefined ? '' : `, section ${k.source.section}`} (${k.source.year}).`;
+  const confidence = isBelowPrimary(k.confidence)
+    ? `Confidence: ${confidenceLabel(k.confidence)}. Check it against the current JCQ or awarding body document.`
+    : `Confidence: ${confidenceLabel(k.confidence)}.`;
+  const opens = k.from === undefined ? [] : [`Opens ${toLondon(k.from).toISODate()!}.`];
+  return [confidence, due, ...opens, source, ...(k.note === undefined ? [] : [k.note])].join('\n');
+}
+
+function timing(k: KeyDate, timeZone: 'Europe/London' | 'UTC'): string[] {
+  if (k.dueRule === 'at_time') {
+    if (timeZone === 'UTC') return [`DTSTART:${utcStamp(k.at)}`];
+    return [`DTSTART;TZID=Europe/London:${toLondon(k.at).toFormat("yyyyLLdd'T'HHmmss")}`];
+  }
+  return [`DTSTART;VALUE=DATE:${dateValue(k.date)}`, `DTEND;VALUE=DATE:${dateValue(nextDate(k.date))}`];
+}
+
+function event(k: KeyDate, uid: string, stamp: string, timeZone: 'Europe/London' | 'UTC', rrule?: string): string[] {
+  const summary = isBelowPrimary(k.confidence) ? `${k.title} (${k.confidence})` : k.title;
+  return [
+    'BEGIN:VEVENT',
+    `UID:${uid}`,
+    `DTSTAMP:${stamp}`,
+    ...timing(k, timeZone),
+    ...(rrule === undefined ? [] : [rrule]),
+    `SUMMARY:${escapeText(summary)}`,
+    `DESCRIPTION:${escapeText(describe(k))}`,
+    `CATEGORIES:${escapeText(k.kind)}`,
+    ...(k.source.url === undefined ? [] : [`URL:${k.source.url}`]),
+    'TRANSP:TRANSPARENT',
+    'END:VEVENT',
+  ];
+}
+
+/**
+ * Writes key dates as an iCalendar (RFC 5545) string with CRLF line endings.
+ *
+ * @param keyDates - the key dates (duplicates by id are written once)
+ * @param options - DTSTAMP, name, time zone, UID domain and recurring kinds
+ * @example
+ * ```ts
+ * const ics = toICalendar(jcq.keyDates(examSeries('june', 2026)), { generatedAt: '2026-01-05T09:00:00Z' });
+ * ics.startsWith('BEGIN:VCALENDAR\r\n'); // true
+ * ```
+ */
+export function toICalendar(keyDates: readonly KeyDate[], options: ICalendarOptions): string {
+  const {
+    generatedAt,
+    calendarName = 'JCQ key dates',
+    timeZone = 'Europe/London',
+    uidDomain = 'rules-jcq.examcycle',
+    recurringKinds = ['ncn_register_update', 'head_of_centre_declaration'],
+  } = options;
+  const RRule = rruleClass();
+  const stamp = utcStamp(generatedAt);
+  const unique = [...new Map(keyDates.map((k) => [k.id, k])).values()].sort(
+    (a, b) => toLondon(a.at).toMillis() - toLondon(b.at).toMillis() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//examcycle//rules-jcq//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(calendarName)}`,
+    ...(timeZone === 'Europe/London' ? ['X-WR-TIMEZONE:Europe/London', ...londonTimezone(RRule)] : []),
+  ];
+
+  const recurring = new Map<KeyDateKind, KeyDate[]>();
+  for (const k of unique) {
+    if (recurringKinds.includes(k.kind) && k.dueRule !== 'at_time' && k.from === undefined) {
+      recurring.set(k.kind, [...(recurring.get(k.kind) ?? []), k]);
+      continue;
+    }
+    lines.push(...event(k, `${k.id}@${uidDomain}`, stamp, timeZone));
+  }
+  for (const [kind, group] of recurring) {
+    const monthDays = new Set(group.map((k) => k.date.slice(5)));
+    const first = group[0]!;
+    if (monthDays.size !== 1) {
+      for (const k of group) lines.push(...event(k, `${k.id}@${uidDomain}`, stamp, timeZone));
+      continue;
+    }
+    const [month, day] = first.date.slice(5).split('-').map(Number) as [number, number];
+    const rrule = new RRule({ freq: RRule.YEARLY, bymonth: month, bymonthday: day }).toString();
+    const title = first.title.replace(/^\d{4}\/\d{2}: /, '');
+    // One event stands for every year: it is only as strong as its weakest year, and says which.
+    const confidence = weakestConfidence(...group.map((k) => k.confidence));
+    const weaker = group.filter((k) => k.confidence !== first.confidence).map((k) => `${k.date}: ${k.confidence}`);
+    const note = [first.note, ...(weaker.length === 0 ? [] : [`Years with another confidence: ${weaker.join('; ')}.`])].filter((n) => n !== undefined).join(' ');
+    lines.push(...event({ ...first, confidence, ...(note === '' ? {} : { note }), title: `${title} (every year)` }, `annual/${kind}@${uidDomain}`, stamp, timeZone, rrule));
+  }
+  lines.push('END:VCALENDAR');
+  return `${lines.map(foldContentLine).join('\r\n')}\r\n`;
+}

@@ -1,4 +1,5 @@
-import { examSeries, isExamcycleError, type KeyDate } from '@examcycle/core';
+import { examSeries, isExamcycleError, londonDate, toLondon, type KeyDate } from '@examcycle/core';
+import fc from 'fast-check';
 import { jcq, toICalendar } from '@examcycle/rules-jcq';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -37,5 +38,24 @@ describe('toICalendar (golden files)', () => {
       recurringKinds: ['ncn_register_update'],
     });
     expect(ics).toBe(golden('every-edition.utc.ics'));
+  });
+
+  it('ends an all-day event on the next calendar day and writes a timed one in UTC exactly as luxon reads them, for any date 1900 to 2100', () => {
+    const [template] = everyEdition();
+    const day = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true });
+    fc.assert(
+      fc.property(day, fc.integer({ min: 0, max: 86_399_999 }), (d, msOfDay) => {
+        const date = d.toISOString().slice(0, 10);
+        const at = new Date(Date.parse(`${date}T00:00:00Z`) + msOfDay).toISOString();
+        const allDay = { ...template!, id: 'x/all-day', dueRule: 'end_of_day' as const, date, at };
+        const timed = { ...template!, id: 'x/timed', dueRule: 'at_time' as const, date, at };
+        const lines = toICalendar([allDay, timed], { generatedAt: at, timeZone: 'UTC', recurringKinds: [] }).split('\r\n');
+        const stamp = toLondon(at).toUTC().toFormat("yyyyLLdd'T'HHmmss'Z'");
+        expect(lines).toContain(`DTEND;VALUE=DATE:${londonDate(date).plus({ days: 1 }).toISODate()!.replaceAll('-', '')}`);
+        expect(lines).toContain(`DTSTART:${stamp}`);
+        expect(lines).toContain(`DTSTAMP:${stamp}`);
+      }),
+      { seed: 20260105, numRuns: 300 },
+    );
   });
 });

@@ -123,6 +123,22 @@ class Emitter {
     return `k${String(this.constants.length - 1)}`;
   }
 
+  /** One cached read per fact and path in a run: the first rule to read it reads it (and refuses, if need be). */
+  readonly #slotIndex = new Map<string, number>();
+  slots = 0;
+
+  read(ruleName: string, fact: string, segments: readonly string[] | null): string {
+    const key = JSON.stringify([fact, segments]);
+    let slot = this.#slotIndex.get(key);
+    if (slot === undefined) {
+      slot = this.slots;
+      this.slots += 1;
+      this.#slotIndex.set(key, slot);
+    }
+    const c = `c${String(slot)}`;
+    return `(${c} !== UNREAD ? ${c} : (${c} = ${this.getter(ruleName, fact, segments)}))`;
+  }
+
   getter(ruleName: string, fact: string, segments: readonly string[] | null): string {
     const key = JSON.stringify([ruleName, fact, segments]);
     let index = this.#getterIndex.get(key);
@@ -229,7 +245,7 @@ function compileGetter(ruleName: string, where: string, fact: unknown, path: unk
   if (typeof fact !== 'string' || fact.length === 0) refuse(ruleName, `${where}.fact`, 'fact must be a non-empty string');
   const segments = compilePath(ruleName, where, path);
   const label = segments === null ? fact : `${fact}${(path as string).slice(1)}`;
-  const emit = (e: Emitter) => e.getter(ruleName, fact, segments);
+  const emit = (e: Emitter) => e.read(ruleName, fact, segments);
   const read = (facts: RuleFacts): unknown => {
     const v = hasOwn.call(facts, fact) ? facts[fact] : undefined;
     if (typeof v === 'function') refuseAtRun(ruleName, fact, 'a function (a dynamic fact)');
@@ -526,8 +542,10 @@ function generated(
     'function plain(o) { const p = Object.getPrototypeOf(o); return p === OP || p === null; }',
     ...e.constants.map((_, i) => `const k${String(i)} = K[${String(i)}];`),
     ...e.getters,
+    'const UNREAD = {};',
     'return function run(f) {',
     '  let out;',
+    ...Array.from({ length: e.slots }, (_, i) => `  let c${String(i)} = UNREAD;`),
     ...tests.map((t, i) => `  if (${t}) (out === undefined ? (out = []) : out).push(fire(${String(i)}, f));`),
     '  return out === undefined ? NONE : out;',
     '};',

@@ -56,6 +56,9 @@ let londonTimezoneLines: readonly string[] | undefined;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function utcStamp(at: Instant): string {
+  const iso = new Date(epochMsOf(at)).toISOString();
+  // `2026-01-05T09:00:00.000Z` → `20260105T090000Z`; luxon for years toISOString writes another way.
+  if (iso.length === 24) return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
   return toLondon(at).toUTC().toFormat("yyyyLLdd'T'HHmmss'Z'");
 }
 
@@ -126,7 +129,7 @@ function describe(k: KeyDate, london: DateTime | undefined): string {
 
 function timing(k: KeyDate, london: DateTime | undefined, timeZone: 'Europe/London' | 'UTC'): string[] {
   if (london !== undefined) {
-    if (timeZone === 'UTC') return [`DTSTART:${london.toUTC().toFormat("yyyyLLdd'T'HHmmss'Z'")}`];
+    if (timeZone === 'UTC') return [`DTSTART:${utcStamp(k.at)}`];
     return [`DTSTART;TZID=Europe/London:${london.toFormat("yyyyLLdd'T'HHmmss")}`];
   }
   return [`DTSTART;VALUE=DATE:${dateValue(k.date)}`, `DTEND;VALUE=DATE:${dateValue(nextDate(k.date))}`];

@@ -12,13 +12,16 @@ import { describe, expect, it } from 'vitest';
 import { eopsTracker, keySkillAreasAdvice, renderTrackerText, sendEops, type EopsActor, type EopsEvent } from '@examcycle/core';
 import { as, CENTRE, centreActor, kuTarget, ksTarget, users } from '../eops/eopsFixture.js';
 
+/** An EOPS event without its instant (each member of the union). */
+type Unstamped = EopsEvent extends infer E ? (E extends unknown ? Omit<E, 'at'> : never) : never;
+
 const docPath = fileURLToPath(new URL('../../../../docs/eops-walkthrough.md', import.meta.url));
 
 function render(): string {
   const { actor, at } = centreActor('2025-09-02T08:00:00.000Z');
   const out: string[] = [];
   const p = (...lines: string[]) => out.push(...lines);
-  const step = (what: string, event: Omit<EopsEvent, 'at'>, when = at()) => {
+  const step = (what: string, event: Unstamped, when = at()) => {
     const outcome = sendEops(actor as EopsActor, { ...event, at: when } as EopsEvent);
     p(`| ${what} | \`${event.type}\` by ${event.by?.role ?? '-'} | ${outcome.ok ? 'accepted' : `refused: \`${outcome.error.code}\`${outcome.error.rule ? ` (\`${outcome.error.rule}\`)` : ''}`} |`);
     return outcome;

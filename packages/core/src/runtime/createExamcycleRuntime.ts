@@ -225,7 +225,12 @@ export function createExamcycleRuntime({ store, clock, conflictRetries = 0, mach
         try {
           return await sendOnce(event);
         } catch (error) {
-          if (!isExamcycleError(error) || error.code !== 'conflict') throw error;
+          if (!isExamcycleError(error) || error.code !== 'conflict') {
+            // The save failed (the store is down, say): the actor in memory is ahead of what is stored, so it
+            // goes back to the stored state before the error is reported; nothing unsaved is ever shown.
+            await load().catch(() => undefined);
+            throw error;
+          }
           await load();
           if (attempt >= conflictRetries) return { ok: false, error, revision };
         }

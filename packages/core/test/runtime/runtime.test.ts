@@ -241,3 +241,16 @@ describe('createExamcycleRuntime: every machine hosted the same way', () => {
     expect(reopened.snapshot().value).toEqual(enquiry.snapshot().value);
   });
 });
+
+describe('createExamcycleRuntime: a failed save', () => {
+  it('reports the store error and goes back to the stored state, so nothing unsaved is shown', async () => {
+    const store = createMemoryStore();
+    const clock = clockAt('2025-09-02T08:00:00Z');
+    const cycle = await createExamcycleRuntime({ store, clock }).open(examCyclePersisted, KEY, { input: INPUT });
+    const failing = { ...store, saveSnapshot: () => Promise.reject(new Error('connection reset')) } as typeof store;
+    const broken = await createExamcycleRuntime({ store: failing, clock }).open(examCyclePersisted, KEY);
+    await expect(broken.send({ type: 'task.complete', taskId: 'planning.annual-plan', by: officer })).rejects.toThrow('connection reset');
+    expect(broken.snapshot().context.tasks.find((t) => t.id === 'planning.annual-plan')!.status).toBe('open');
+    expect(broken.revision).toBe(cycle.revision);
+  });
+});

@@ -29,3 +29,11 @@ describe('seeded fuzz: nothing lost, nothing hangs, nothing untyped', () => {
     });
   }
 });
+
+describe('seeded fuzz: regressions from the long run', () => {
+  it('accounts for two Wonde employees that share a mangled id as two rows, each with an issue at its own place (seed 12, input 35402)', async () => {
+    const { row, failures } = await runSurface(wondeSurface, { inputs: 1, seed: 12 + 35402 });
+    expect(failures).toEqual([]);
+    expect(row.rowsLost).toBe(0);
+  });
+});

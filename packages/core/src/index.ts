@@ -102,6 +102,7 @@ export type { PersistedMachineSpec } from './persistence/persistedMachine.js';
 // storage contract and the durable runtime
 export { formatStoreKey } from './store/ExamcycleStore.js';
 export { createMemoryStore } from './store/createMemoryStore.js';
+export { checkCounterScope, checkStoreId, checkStoreKey, storeJson } from './store/storeArguments.js';
 export { createExamcycleRuntime, runtimeFormatVersion } from './runtime/createExamcycleRuntime.js';
 export type { ExamcycleRuntime, ExamcycleRuntimeOptions, HostedActor, HostedSendOutcome, OpenOptions, WakeDueResult } from './runtime/createExamcycleRuntime.js';
 export { validateSnapshot } from './persistence/validateSnapshot.js';

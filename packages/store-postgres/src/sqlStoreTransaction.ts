@@ -6,8 +6,10 @@
  * per-key head row, so appends to one key queue on its lock and the cost of an append does not grow with the log.
  */
 import {
+  checkStoreId,
   ExamcycleError,
   formatStoreKey,
+  storeJson,
   toLondon,
   type AuditEntry,
   type AuditLine,
@@ -77,7 +79,7 @@ export function sqlStoreTransaction(q: Queryable, s: string, atomic: Atomic): St
 
     putRecords: (key, collection, records) => {
       const byId = new Map<string, { id: string; data: unknown }>();
-      for (const record of records) byId.set(checkId(record.id, 'record id'), { id: record.id, data: jsonCopy(record.data, 'record') });
+      for (const record of records) byId.set(checkStoreId(record.id, 'record id'), { id: record.id, data: JSON.parse(storeJson(record.data, 'record')) as unknown });
       if (byId.size === 0) return Promise.resolve();
       return guarded('putRecords', async () => {
         await q.query(
@@ -159,11 +161,11 @@ async function saveSnapshot(
       details: { field: 'expectedRevision' },
     });
   }
-  const data = JSON.stringify(jsonCopy(saved, 'snapshot'));
+  const data = storeJson(saved, 'snapshot');
   const lines = prepareAudit(options.audit ?? []);
   const signals = (options.signals ?? []).map((signal) => {
-    checkId(signal.id, 'signal id');
-    return jsonCopy(signal, 'signal') as OutboxSignal;
+    checkStoreId(signal.id, 'signal id');
+    return JSON.parse(storeJson(signal, 'signal')) as OutboxSignal;
   });
   const wakeAt = options.wakeAt === undefined || options.wakeAt === null ? null : toLondon(options.wakeAt).toUTC().toISO();
   const keepWake = options.wakeAt === undefined;
@@ -211,7 +213,7 @@ async function saveSnapshot(
 /** Audit lines as plain JSON without a caller's `seq` (the log numbers them). */
 function prepareAudit(lines: readonly AuditLine[]): AuditLine[] {
   return lines.map((line) => {
-    const { seq: _ignored, ...rest } = jsonCopy(line, 'audit line') as AuditLine & { seq?: unknown };
+    const { seq: _ignored, ...rest } = JSON.parse(storeJson(line, 'audit line')) as AuditLine & { seq?: unknown };
     return rest;
   });
 }
@@ -239,20 +241,3 @@ function clampSeq(value: number | undefined, fallback: number): number {
   return Math.max(0, Math.min(MAX_SEQ, Math.trunc(value)));
 }
 
-function checkId(id: unknown, what: string): string {
-  if (typeof id !== 'string' || id.length === 0) {
-    throw new ExamcycleError('invalid_value', `A ${what} must be a non-empty string`, { details: { field: what } });
-  }
-  return id;
-}
-
-function jsonCopy(value: unknown, what: string): unknown {
-  let json: string | undefined;
-  try {
-    json = JSON.stringify(value);
-  } catch (cause) {
-    throw new ExamcycleError('invalid_value', `The ${what} is not JSON-safe`, { cause });
-  }
-  if (json === undefined) throw new ExamcycleError('invalid_value', `The ${what} is not JSON-safe`);
-  return JSON.parse(json) as unknown;
-}

@@ -2,7 +2,7 @@
  * How a {@link StoreKey} maps onto the key columns `(tenant, centre, machine, id)`: an absent tenant is the
  * empty string (so the primary key can hold it), and a key with an empty part is refused as `invalid_value`.
  */
-import { ExamcycleError, type CounterScope, type StoreKey } from '@examcycle/core';
+import { checkCounterScope, checkStoreKey, type CounterScope, type StoreKey } from '@examcycle/core';
 
 /**
  * The key's column values, in column order, after checking its parts.
@@ -16,14 +16,7 @@ import { ExamcycleError, type CounterScope, type StoreKey } from '@examcycle/cor
  * ```
  */
 export function keyColumns(key: StoreKey): [string, string, string, string] {
-  for (const part of ['centreNumber', 'machine', 'id'] as const) {
-    if (typeof key[part] !== 'string' || key[part].length === 0) {
-      throw new ExamcycleError('invalid_value', `A store key needs a non-empty ${part}`, { details: { field: part } });
-    }
-  }
-  if (key.tenant !== undefined && typeof key.tenant !== 'string') {
-    throw new ExamcycleError('invalid_value', 'A store key tenant must be a string', { details: { field: 'tenant' } });
-  }
+  checkStoreKey(key);
   return [key.tenant ?? '', key.centreNumber, key.machine, key.id];
 }
 
@@ -38,9 +31,7 @@ export function keyColumns(key: StoreKey): [string, string, string, string] {
  * ```
  */
 export function scopeColumns(scope: CounterScope): [string, string] {
-  if (typeof scope.centreNumber !== 'string' || scope.centreNumber.length === 0) {
-    throw new ExamcycleError('invalid_value', 'A counter scope needs a non-empty centreNumber', { details: { field: 'centreNumber' } });
-  }
+  checkCounterScope(scope);
   return [scope.tenant ?? '', scope.centreNumber];
 }
 

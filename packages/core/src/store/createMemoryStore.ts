@@ -25,6 +25,7 @@ import {
   type StoreKey,
   type StoreTransaction,
 } from './ExamcycleStore.js';
+import { checkCounterScope, checkStoreId, checkStoreKey, storeJson } from './storeArguments.js';
 
 interface SnapshotRow {
   readonly key: StoreKey;
@@ -248,9 +249,9 @@ function saveSnapshot(
     );
   }
   // Everything is copied (and so checked as JSON) before anything is written: all or nothing.
-  const json = toJson(saved, 'snapshot');
-  const lines = (options.audit ?? []).map((line) => toJson(line, 'audit line'));
-  const signals = (options.signals ?? []).map((signal) => ({ id: checkId(signal.id, 'signal id'), json: toJson(signal, 'signal') }));
+  const json = storeJson(saved, 'snapshot');
+  const lines = (options.audit ?? []).map((line) => storeJson(line, 'audit line'));
+  const signals = (options.signals ?? []).map((signal) => ({ id: checkStoreId(signal.id, 'signal id'), json: storeJson(signal, 'signal') }));
   const wakeAt =
     options.wakeAt === undefined ? (before?.wakeAt ?? null) : options.wakeAt === null ? null : toLondon(options.wakeAt).toMillis();
 
@@ -269,7 +270,7 @@ function appendLines(state: MemoryState, key: StoreKey, lines: readonly AuditLin
   return appendJson(
     state,
     key,
-    lines.map((line) => toJson(line, 'audit line')),
+    lines.map((line) => storeJson(line, 'audit line')),
     undo,
   );
 }
@@ -336,7 +337,7 @@ function putRecords(
   records: readonly StoredRecord[],
   undo: (() => void)[] | undefined,
 ): void {
-  const copies = records.map((record) => ({ id: checkId(record.id, 'record id'), json: toJson(record.data, 'record') }));
+  const copies = records.map((record) => ({ id: checkStoreId(record.id, 'record id'), json: storeJson(record.data, 'record') }));
   const id = collectionKey(key, collection);
   let rows = state.records.get(id);
   if (!rows) {
@@ -419,14 +420,14 @@ function compareText(a: string, b: string): number {
 
 /** A key as stored: an empty tenant is no tenant. */
 function copyKey(key: StoreKey): StoreKey {
-  assertKey(key);
+  checkStoreKey(key);
   return key.tenant
     ? { tenant: key.tenant, centreNumber: key.centreNumber, machine: key.machine, id: key.id }
     : { centreNumber: key.centreNumber, machine: key.machine, id: key.id };
 }
 
 function keyString(key: StoreKey): string {
-  assertKey(key);
+  checkStoreKey(key);
   return formatStoreKey(key);
 }
 
@@ -435,37 +436,8 @@ function collectionKey(key: StoreKey, collection: string): string {
 }
 
 function counterKey(scope: CounterScope, name: string): string {
-  if (typeof scope.centreNumber !== 'string' || scope.centreNumber.length === 0) {
-    throw new ExamcycleError('invalid_value', 'A counter scope needs a non-empty centreNumber', { details: { field: 'centreNumber' } });
-  }
+  checkCounterScope(scope);
   return [scope.tenant ?? '', scope.centreNumber, name].map(encodeURIComponent).join('/');
 }
 
-function assertKey(key: StoreKey): void {
-  for (const part of ['centreNumber', 'machine', 'id'] as const) {
-    if (typeof key[part] !== 'string' || key[part].length === 0) {
-      throw new ExamcycleError('invalid_value', `A store key needs a non-empty ${part}`, { details: { field: part } });
-    }
-  }
-  if (key.tenant !== undefined && typeof key.tenant !== 'string') {
-    throw new ExamcycleError('invalid_value', 'A store key tenant must be a string', { details: { field: 'tenant' } });
-  }
-}
 
-function checkId(id: unknown, what: string): string {
-  if (typeof id !== 'string' || id.length === 0) {
-    throw new ExamcycleError('invalid_value', `A ${what} must be a non-empty string`, { details: { field: what } });
-  }
-  return id;
-}
-
-function toJson(value: unknown, what: string): string {
-  let json: string | undefined;
-  try {
-    json = JSON.stringify(value);
-  } catch (cause) {
-    throw new ExamcycleError('invalid_value', `The ${what} is not JSON-safe`, { cause });
-  }
-  if (json === undefined) throw new ExamcycleError('invalid_value', `The ${what} is not JSON-safe`);
-  return json;
-}

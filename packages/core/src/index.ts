@@ -64,6 +64,8 @@ export type { Certificate } from './domain/certificate.js';
 
 // rules contract
 export { sourceRefSchema } from './rules/sources.js';
+export { authorise, grantsFor } from './rules/authority.js';
+export type { ActorRole, Authority, AuthorityDecision, Delegation, RoleGrant, RoleGrants } from './rules/authority.js';
 export type { Confidence, SourceRef, Sourced } from './rules/sources.js';
 export type {
   CheckFacts,

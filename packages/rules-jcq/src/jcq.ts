@@ -13,7 +13,10 @@ import {
   type RetainedRecord,
   type RulesPack,
 } from '@examcycle/core';
+import { jcqAuthorities } from './authority/jcqAuthorities.js';
 import { addWorkingDays } from './calendar/addWorkingDays.js';
+import { jcqCycleTasks } from './tasks/jcqCycleTasks.js';
+import { jcqPostResultsServices } from './tasks/jcqPostResultsServices.js';
 import { jcqCheckRules } from './checks/jcqCheckRules.js';
 import type { Edition } from './editions/Edition.js';
 import { JCQ_EDITIONS, editionFor, seriesEditionFor } from './editions/editions.js';
@@ -147,6 +150,10 @@ export function createJcqPack(config: JcqPackConfig): RulesPack {
         editionFor: (academicYear) => editionFor(editions, academicYear),
       }),
     addWorkingDays,
+    authorities: (academicYear: AcademicYear) => jcqAuthorities(editionFor(editions, academicYear)),
+    delegations: () => overrides?.delegations ?? [],
+    cycleTasks: (series: ExamSeries) => jcqCycleTasks(seriesEditionFor(editions, series).edition, series),
+    postResultsServices: (academicYear: AcademicYear) => jcqPostResultsServices(editionFor(editions, academicYear)),
   };
   Object.defineProperty(pack, CONFIG, { value: config, enumerable: false });
   return pack;

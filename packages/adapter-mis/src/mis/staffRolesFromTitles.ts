@@ -1,7 +1,7 @@
 /**
  * From an MIS's job titles to examcycle's staff roles, conservatively. Roles decide who may read results
  * before release or sign the EOPS declaration, so a title becomes a role only when it says so in so many
- * words: "Exams Officer", "Head Teacher", "Deputy Head", "SENCo", "Invigilator", "Teacher of Maths". A
+ * words: "Exams Officer", "Head Teacher", "Deputy Head", "SENCo", "Head of Department", "Invigilator", "Teacher of Maths". A
  * title that matches no rule ("Head of Year", "Cover Supervisor", "Business Manager") gives no role and is
  * returned as unmapped, for the caller to report; `line_manager` (the exams officer's line manager) is a
  * relationship no title states, so it is never derived. A person the MIS flags as teaching staff is a
@@ -23,10 +23,11 @@ export const STAFF_ROLE_TITLES: readonly StaffRoleTitleRule[] = [
   { pattern: /\b(senco|sendco|special educational needs (and disabilities )?co ?ordinator)\b/, role: 'senco' },
   { pattern: /^(executive )?(head ?teacher|head of (school|centre|center)|principal)$/, role: 'head_of_centre' },
   { pattern: /^(deputy|assistant|associate|vice) (head ?teacher|head|principal)\b|\bsenior leader(ship)?\b/, role: 'senior_leader' },
+  { pattern: /\bhead of (department|faculty|subject)\b|\b(subject|curriculum|faculty) (leader|lead)\b/, role: 'head_of_department' },
   { pattern: /\bteacher\b/, role: 'teacher' },
 ];
 
-const ORDER: readonly StaffRole[] = ['head_of_centre', 'senior_leader', 'line_manager', 'exams_officer', 'exams_office_staff', 'teacher', 'senco', 'invigilator'];
+const ORDER: readonly StaffRole[] = ['head_of_centre', 'senior_leader', 'line_manager', 'exams_officer', 'exams_office_staff', 'head_of_department', 'teacher', 'senco', 'invigilator'];
 
 /** Decides a staff member's roles from the MIS's titles; `undefined` leaves it to {@link staffRolesFromTitles}. */
 export type MisStaffRoles = (titles: readonly string[], context: { readonly id: string; readonly teachingStaff?: boolean }) => readonly StaffRole[] | undefined;

@@ -12,6 +12,8 @@ export const staffRoleSchema = z.enum([
   'exams_officer',
   'exams_office_staff',
   'teacher',
+  /** Checks and signs off the entries for their department (entry checking); a subject or curriculum leader. */
+  'head_of_department',
   'senco',
   'invigilator',
 ]);

@@ -9,6 +9,9 @@ import type { ExamSeries } from '../domain/series.js';
 import type { QualificationLevel } from '../domain/qualification.js';
 import type { StaffRole } from '../domain/staff.js';
 import type { AcademicYear, CalendarDate, Instant } from '../time/clock.js';
+import type { CycleTaskInput } from '../machines/cycleTasks.js';
+import type { EnquiryService, EnquiryServiceRule } from '../results/enquiryMachine.js';
+import type { Authority, Delegation } from './authority.js';
 import type { Confidence, SourceRef, Sourced } from './sources.js';
 
 /** The kinds of key date a series has. */
@@ -262,4 +265,15 @@ export interface RulesPack {
   check(facts: readonly CheckFacts[]): readonly Finding[];
   /** Adds `days` working days (England & Wales) to a date. Negative goes back. */
   addWorkingDays(date: CalendarDate, days: number): CalendarDate;
+  /**
+   * Who may do what in an academic year: one row per action (`cycle.task.<id>`, `enquiry.<event>`, …) with
+   * the roles the regulation names, its source and confidence. An action the table does not list is refused.
+   */
+  authorities(academicYear: AcademicYear): readonly Authority[];
+  /** The centre's delegations (from its overlay): more roles or named staff per action. Empty for a plain pack. */
+  delegations(): readonly Delegation[];
+  /** The exams officer's task catalogue for a series: each task with its phase, due date and source. */
+  cycleTasks(series: ExamSeries): readonly CycleTaskInput[];
+  /** The post-results services (enquiries about results, access to scripts) in an academic year, with their rules. */
+  postResultsServices(academicYear: AcademicYear): Readonly<Record<EnquiryService, EnquiryServiceRule>>;
 }

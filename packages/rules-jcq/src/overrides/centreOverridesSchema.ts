@@ -4,7 +4,7 @@
  * staff reading results early. A centre changes these without forking the pack. The schema refuses an overlay that
  * would shorten a JCQ retention minimum.
  */
-import { qualificationLevelSchema, seriesMonthSchema, type KeyDateKind, type RetainedRecordKind } from '@examcycle/core';
+import { qualificationLevelSchema, seriesMonthSchema, type ActorRole, type KeyDateKind, type RetainedRecordKind } from '@examcycle/core';
 import { z } from 'zod';
 import { standingRules } from '../editions/standingRules.js';
 
@@ -81,6 +81,19 @@ const retentionPeriodSchema = z.strictObject({
   purgeAfterMonths: z.number().int().min(1).max(1200).optional(),
 });
 
+const ACTOR_ROLES = ['head_of_centre', 'senior_leader', 'line_manager', 'exams_officer', 'exams_office_staff', 'teacher', 'head_of_department', 'senco', 'invigilator', 'candidate', 'system'] as const satisfies readonly ActorRole[];
+
+const delegationSchema = z
+  .strictObject({
+    /** The action delegated, e.g. `cycle.task.entries.checked`. */
+    action: z.string().regex(/^[a-zA-Z][\w.-]*$/, 'An action id like cycle.task.entries.checked'),
+    roles: z.array(z.enum(ACTOR_ROLES)).min(1).optional(),
+    staffIds: z.array(z.string().min(1)).min(1).optional(),
+    grantedBy: z.string().min(1).optional(),
+    note: z.string().min(1).optional(),
+  })
+  .refine((d) => d.roles !== undefined || d.staffIds !== undefined, { message: 'A delegation names roles, staff ids or both' });
+
 const feePriceSchema = z.strictObject({
   band: z.enum(['standard', 'late', 'very_late']),
   pence: z.number().int().nonnegative(),
@@ -120,6 +133,11 @@ export const centreOverridesSchema = z
      * @default { allowNominatedStaff: false }
      */
     results: z.strictObject({ allowNominatedStaff: z.boolean() }).optional(),
+    /**
+     * Who else may take an action at this centre (a head of department checking entries, a deputy signing
+     * off). A delegation adds roles or named staff; it never removes a role the pack grants.
+     */
+    delegations: z.array(delegationSchema).optional(),
   })
   .superRefine((o, ctx) => {
     const seen = new Set<string>();

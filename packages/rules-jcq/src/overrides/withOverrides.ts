@@ -18,6 +18,8 @@ function merge(base: CentreOverrides | undefined, next: CentreOverrides): Centre
     retention: { ...base.retention, ...next.retention },
     fees: [...(next.fees ?? []), ...(base.fees ?? []).filter((b) => !(next.fees ?? []).some((n) => n.band === b.band && n.awardingBodyId === b.awardingBodyId && n.entryCode === b.entryCode))],
     ...(results === undefined ? {} : { results }),
+    // Delegations only add: a later overlay's are kept with the earlier ones.
+    ...(base.delegations || next.delegations ? { delegations: [...(base.delegations ?? []), ...(next.delegations ?? [])] } : {}),
   };
 }
 

@@ -41,6 +41,30 @@ export interface CandidateSitting {
   readonly allowedMinutes: number;
   /** The candidate's access-arrangement kinds (for rooming and the seating plan). */
   readonly arrangementKinds: readonly AccessArrangementKind[];
+  /**
+   * How the candidate's sitting differs from the published timetable after a clash resolution was applied
+   * ({@link applyClashResolution}); absent when the paper is sat as published. `date`, `session`,
+   * `startTime` and `startsAt` above are where the candidate actually sits it.
+   */
+  readonly variation?: SittingVariation;
+}
+
+/** A candidate's sitting changed by an applied clash resolution. */
+export interface SittingVariation {
+  /** The clash it resolves (`<candidateId>.<date>.<AM|PM|day>`). */
+  readonly clashId: string;
+  /**
+   * `consecutive_in_session`: sat in its published session, one after the other with a supervised break;
+   * `move_to_other_session`: moved to the other session of the same day; `overnight_supervision`: deferred to
+   * the next morning (or an afternoon freed by it) under overnight supervision.
+   */
+  readonly kind: 'consecutive_in_session' | 'move_to_other_session' | 'overnight_supervision';
+  /** The awarding body's published slot of the paper. */
+  readonly published: { readonly date: CalendarDate; readonly session: Session; readonly startTime: string; readonly startsAt: Instant };
+  /** Consecutive sitting: this paper's place in the sitting order (1 first). */
+  readonly order?: number;
+  /** Conditions the centre must keep (supervision, question paper security), as the resolution lists them. */
+  readonly conditions: readonly string[];
 }
 
 /** One session (a date's morning or afternoon) of the centre timetable. */

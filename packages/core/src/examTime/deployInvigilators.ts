@@ -1,12 +1,16 @@
 /**
- * Invigilator deployment for one session, on its seating plan. Each room gets enough invigilators for the
- * rules' ratios (one per 30 written, one per 20 practical, on-screen as the rules say; a room with mixed
- * papers needs the sum of its shares, rounded up), and each candidate whose arrangement needs a
- * facilitator (reader, scribe, prompter, practical assistant) gets a trained facilitator of their own.
- * Only invigilators available for the session and with current training are used. A candidate's relative
- * is kept out of their room, and is never the sole invigilator there; a room with a single invigilator
- * gets a second person unless it has a way to summon help without leaving the room. Whatever cannot be
- * met is reported as a shortfall or an issue, never hidden.
+ * Invigilator deployment for one session, on its seating plan, ratio first. Each room needs enough
+ * invigilators for the rules' ratios (one per 30 written, one per 20 practical, on-screen as the rules say;
+ * a room with mixed papers needs the sum of its shares, rounded up), and an access-arrangements room needs
+ * its own invigilator. Those needs are met first, in rounds: every room gets its first invigilator before
+ * any room gets a second, rooms with the greatest need first, so when the pool is short the largest rooms
+ * are not starved for small ones. Then each candidate whose arrangement needs a facilitator (reader,
+ * scribe, prompter, practical assistant) gets a trained facilitator of their own (facilitator-trained
+ * invigilators are kept for this while others can meet the ratios). Then a room left with a single
+ * invigilator and no way to summon help gets a second person. Only invigilators available for the session
+ * and with current training are used. A candidate's relative is kept out of their room, and is never the
+ * sole invigilator there. Each room's plan is explained (needed, assigned, why); whatever cannot be met
+ * is reported per room as a shortfall or an issue, never hidden.
  */
 import type { AccessArrangementKind } from '../domain/accessArrangement.js';
 import type { Invigilator } from '../domain/invigilator.js';
@@ -40,6 +44,8 @@ export interface RoomDeployment {
   /** How help is summoned without leaving the room, when the centre recorded one. */
   readonly summonHelp?: string;
   readonly meetsRatio: boolean;
+  /** What the room needs and why, who was assigned, and anything short, in words. */
+  readonly explanation: string;
 }
 
 /** A need that could not be met. */
@@ -73,6 +79,8 @@ export interface Deployment {
   readonly notEligible: readonly { readonly invigilatorId: string; readonly reason: string }[];
   /** Eligible invigilators left over. */
   readonly reserves: readonly string[];
+  /** How the plan was made, then one line per room (its {@link RoomDeployment.explanation}). */
+  readonly explanation: readonly string[];
   readonly source: SourceRef;
 }
 
@@ -169,76 +177,112 @@ export function deployInvigilators(input: DeployInvigilatorsInput, options: Depl
   const shortfalls: DeploymentShortfall[] = [];
   const issues: DeploymentIssue[] = [];
   interface Working {
+    index: number;
     roomId: string;
     roomName: string;
+    use: 'main' | 'access_arrangements';
     candidateIds: Set<string>;
     byKind: Record<RatioKind, number>;
     required: number;
     invigilators: Invigilator[];
     facilitators: FacilitatorAssignment[];
+    secondPerson?: Invigilator;
+    relatives: Invigilator[];
   }
-  const rooms: Working[] = plan.rooms.map((r) => {
+  const rooms: Working[] = plan.rooms.map((r, index) => {
     const byKind: Record<RatioKind, number> = { written: 0, practical: 0, on_screen: 0 };
     for (const s of r.seats) byKind[s.ratioKind]++;
-    return { roomId: r.roomId, roomName: r.roomName, candidateIds: new Set(r.seats.map((s) => s.candidateId)), byKind, required: r.seats.length ? requiredInvigilators(byKind, ratios) : 0, invigilators: [], facilitators: [] };
+    return { index, roomId: r.roomId, roomName: r.roomName, use: r.use, candidateIds: new Set(r.seats.map((s) => s.candidateId)), byKind, required: r.seats.length ? requiredInvigilators(byKind, ratios) : 0, invigilators: [], facilitators: [], relatives: [] };
   });
+  const facilitationNeeds = plan.rooms.flatMap((r, i) => r.seats.flatMap((s) => {
+    const arrangements = s.arrangementKinds.filter((k) => needsFacilitator.has(k));
+    return arrangements.length ? [{ room: rooms[i]!, seat: s, arrangements }] : [];
+  }));
 
-  // Facilitators first: they are the scarcer skill.
-  plan.rooms.forEach((r, i) => {
-    const w = rooms[i]!;
-    for (const s of r.seats) {
-      const arrangements = s.arrangementKinds.filter((k) => needsFacilitator.has(k));
-      if (arrangements.length === 0) continue;
-      const f = eligible.find((inv) => inv.facilitator && !used.has(inv.id) && !relatedTo(inv, w.candidateIds));
-      if (!f) {
-        shortfalls.push({ roomId: r.roomId, need: 'facilitator', required: 1, assigned: 0, missing: 1, candidateId: s.candidateId, reason: `No available, trained facilitator (unrelated to the room's candidates) for candidate ${s.candidateNumber}'s ${arrangements.join(' + ')}` });
-        continue;
-      }
-      used.add(f.id);
-      w.facilitators.push({ invigilatorId: f.id, candidateId: s.candidateId, candidateNumber: s.candidateNumber, arrangements });
-    }
-  });
-
-  // Invigilators to the ratios, rooms in plan order; non-facilitators first.
+  // 1. The ratios, in rounds: every room its first invigilator before any room a second, greatest need first.
+  // Facilitator-trained invigilators are kept for facilitation while others (or spare facilitators) can go.
+  const facilitatorsLeft = () => eligible.filter((inv) => inv.facilitator && !used.has(inv.id)).length;
+  let facilitationLeft = facilitationNeeds.length;
   const pick = (w: Working, allowRelative: boolean): Invigilator | undefined => {
     const fits = (inv: Invigilator) => !used.has(inv.id) && (allowRelative || !relatedTo(inv, w.candidateIds));
-    return eligible.find((inv) => !inv.facilitator && fits(inv)) ?? eligible.find(fits);
+    return eligible.find((inv) => !inv.facilitator && fits(inv)) ?? (facilitatorsLeft() > facilitationLeft ? eligible.find((inv) => inv.facilitator && fits(inv)) : undefined) ?? eligible.find(fits);
   };
-  for (const w of rooms) {
-    while (w.invigilators.length < w.required) {
+  const byNeed = [...rooms].filter((w) => w.required > 0).sort((a, b) => b.required - a.required || b.candidateIds.size - a.candidateIds.size || a.index - b.index);
+  for (let round = 1, progress = true; progress; round++) {
+    progress = false;
+    for (const w of byNeed) {
+      if (w.invigilators.length >= w.required || w.invigilators.length >= round) continue;
       let inv = pick(w, false);
+      // A relative may be deployed only alongside another invigilator, never as the sole one.
       if (!inv && w.invigilators.length >= 1) {
         inv = pick(w, true);
-        if (inv) issues.push({ code: 'relative_in_room', roomId: w.roomId, invigilatorId: inv.id, message: `${inv.name} is a relative of a candidate in ${w.roomName}; deployed only alongside another invigilator, never as the sole one` });
+        if (inv) {
+          w.relatives.push(inv);
+          issues.push({ code: 'relative_in_room', roomId: w.roomId, invigilatorId: inv.id, message: `${inv.name} is a relative of a candidate in ${w.roomName}; deployed only alongside another invigilator, never as the sole one` });
+        }
       }
-      if (!inv) break;
+      if (!inv) continue;
       used.add(inv.id);
       w.invigilators.push(inv);
-    }
-    if (w.invigilators.length < w.required) {
-      const missing = w.required - w.invigilators.length;
-      shortfalls.push({
-        roomId: w.roomId,
-        need: 'invigilators',
-        required: w.required,
-        assigned: w.invigilators.length,
-        missing,
-        reason: `${w.roomName} needs ${w.required} invigilator(s) for ${w.byKind.written} written, ${w.byKind.practical} practical and ${w.byKind.on_screen} on-screen candidates (1:${ratios.written}, 1:${ratios.practical}, 1:${ratios.on_screen}); ${missing} short`,
-      });
+      progress = true;
     }
   }
-
-  // Never a lone invigilator without a way to summon help: a second person, else report it.
   for (const w of rooms) {
+    if (w.invigilators.length >= w.required) continue;
+    const missing = w.required - w.invigilators.length;
+    shortfalls.push({
+      roomId: w.roomId,
+      need: 'invigilators',
+      required: w.required,
+      assigned: w.invigilators.length,
+      missing,
+      reason: `${w.roomName} needs ${w.required} invigilator(s) for ${w.byKind.written} written, ${w.byKind.practical} practical and ${w.byKind.on_screen} on-screen candidates (1:${ratios.written}, 1:${ratios.practical}, 1:${ratios.on_screen}); ${missing} short`,
+    });
+  }
+
+  // 2. Facilitators: a trained facilitator of their own for each candidate whose arrangement needs one.
+  for (const { room: w, seat: s, arrangements } of facilitationNeeds) {
+    facilitationLeft--;
+    const f = eligible.find((inv) => inv.facilitator && !used.has(inv.id) && !relatedTo(inv, w.candidateIds));
+    if (!f) {
+      shortfalls.push({ roomId: w.roomId, need: 'facilitator', required: 1, assigned: 0, missing: 1, candidateId: s.candidateId, reason: `No available, trained facilitator (unrelated to the room's candidates) for candidate ${s.candidateNumber}'s ${arrangements.join(' + ')}` });
+      continue;
+    }
+    used.add(f.id);
+    w.facilitators.push({ invigilatorId: f.id, candidateId: s.candidateId, candidateNumber: s.candidateNumber, arrangements });
+  }
+
+  // 3. Never a lone invigilator without a way to summon help: a second person, else report it.
+  for (const w of byNeed) {
     if (w.invigilators.length !== 1 || summon[w.roomId]) continue;
     const second = pick(w, false);
     if (second) {
       used.add(second.id);
       w.invigilators.push(second);
+      w.secondPerson = second;
       continue;
     }
     issues.push({ code: 'lone_invigilator_without_summon_help', roomId: w.roomId, invigilatorId: w.invigilators[0]!.id, message: `${w.roomName} has a single invigilator and no recorded way to summon help without leaving the room, and no second invigilator is free` });
   }
+
+  const explain = (w: Working): string => {
+    if (w.required === 0) return `${w.roomName}: no candidates, no invigilator needed`;
+    const kinds = (['written', 'practical', 'on_screen'] as const).filter((k) => w.byKind[k] > 0).map((k) => `${w.byKind[k]} ${k.replace('_', '-')} (1:${ratios[k]})`);
+    const ratioIds = w.invigilators.filter((i) => i !== w.secondPerson).map((i) => i.id);
+    const short = w.required - ratioIds.length;
+    const parts = [
+      `${w.roomName}: ${w.candidateIds.size} candidate(s), ${kinds.join(', ')}, need ${w.required} invigilator(s)${w.use === 'access_arrangements' && w.required === 1 ? ' (an access-arrangements room has its own invigilator)' : ''}`,
+      `assigned ${ratioIds.length ? ratioIds.join(', ') : 'none'}${short > 0 ? `: ${short} short, the pool is used up${byNeed.length > 1 ? ' (shared in rounds, greatest need first)' : ''}` : ': ratio met'}`,
+    ];
+    if (w.relatives.length) parts.push(`${w.relatives.map((i) => i.id).join(', ')} related to a candidate here, so only alongside another invigilator`);
+    if (w.facilitators.length) parts.push(`facilitator(s) ${w.facilitators.map((f) => `${f.invigilatorId} for ${f.candidateNumber} (${f.arrangements.join(' + ')})`).join(', ')}`);
+    const noFacilitator = shortfalls.filter((x) => x.roomId === w.roomId && x.need === 'facilitator').length;
+    if (noFacilitator) parts.push(`${noFacilitator} candidate(s) without a facilitator`);
+    if (w.secondPerson) parts.push(`${w.secondPerson.id} added as a second person: no way to summon help without leaving the room is recorded`);
+    else if (summon[w.roomId]) parts.push(`help is summoned by ${summon[w.roomId]}`);
+    else if (w.invigilators.length === 1) parts.push('a single invigilator with no recorded way to summon help, and no one free to be a second person');
+    return parts.join('; ');
+  };
 
   return {
     date: plan.date,
@@ -253,11 +297,17 @@ export function deployInvigilators(input: DeployInvigilatorsInput, options: Depl
       facilitators: w.facilitators,
       ...(summon[w.roomId] ? { summonHelp: summon[w.roomId]! } : {}),
       meetsRatio: w.invigilators.length >= w.required,
+      explanation: explain(w),
     })),
     shortfalls,
     issues,
     notEligible,
     reserves: eligible.filter((i) => !used.has(i.id)).map((i) => i.id),
+    explanation: [
+      `Ratios first (1:${ratios.written} written, 1:${ratios.practical} practical, 1:${ratios.on_screen} on screen; an access-arrangements room has its own invigilator): every room gets its first invigilator before any room a second, greatest need first; then a facilitator for each candidate who needs one; then a second person where a lone invigilator cannot summon help`,
+      `${eligible.length} of ${input.invigilators.length} invigilator(s) available and trained for ${plan.date} ${plan.session}; ${eligible.filter((i) => !used.has(i.id)).length} left in reserve`,
+      ...rooms.map(explain),
+    ],
     source: rules.invigilationRatio.source,
   };
 }

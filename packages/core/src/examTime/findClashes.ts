@@ -90,15 +90,34 @@ export function findClashes(timetable: CentreTimetable, options: FindClashesOpti
     if (!Number.isFinite(day)) throw new ExamcycleError('invalid_value', `Paper ${String(p.id)} has no valid date (${String(p.date)})`, { location: { field: `timetable.papers[${String(p.id)}].date`, value: String(p.date) } });
     minDay = Math.min(minDay, day);
   }
-  const paperSlot = new Int32Array(papers.length);
-  const paperMinutes = new Int32Array(papers.length);
-  const paperDayLimit = new Int32Array(papers.length);
+  // A sitting moved by an applied clash resolution is counted where the candidate sits it: such a paper gets
+  // one more slot entry per place it is sat away from its published session.
+  const slots: number[] = [];
+  const minutesOf: number[] = [];
+  const limits: number[] = [];
   papers.forEach((p, i) => {
     paperIndex.set(p.id, i);
-    paperSlot[i] = (dayNumber(p.date) - minDay) * 2 + (p.session === 'PM' ? 1 : 0);
-    paperMinutes[i] = p.durationMinutes;
-    paperDayLimit[i] = thresholds[p.level] ?? 0;
+    slots.push((dayNumber(p.date) - minDay) * 2 + (p.session === 'PM' ? 1 : 0));
+    minutesOf.push(p.durationMinutes);
+    limits.push(thresholds[p.level] ?? 0);
   });
+  const movedIndex = new Map<string, number>();
+  const indexOf = (s: CandidateSitting, p: number): number => {
+    const paper = papers[p]!;
+    if (s.date === paper.date && s.session === paper.session) return p;
+    const key = `${paper.id}@${s.date}.${s.session}`;
+    let i = movedIndex.get(key);
+    if (i === undefined) {
+      const day = dayNumber(s.date);
+      if (!Number.isFinite(day)) throw new ExamcycleError('invalid_value', `Candidate ${String(s.candidateNumber)} sits paper ${String(s.paperId)} on no valid date (${String(s.date)})`, { location: { field: 'sittings.date', value: String(s.date) } });
+      i = slots.length;
+      movedIndex.set(key, i);
+      slots.push((day - minDay) * 2 + (s.session === 'PM' ? 1 : 0));
+      minutesOf.push(paper.durationMinutes);
+      limits.push(limits[p]!);
+    }
+    return i;
+  };
 
   const sittings: CandidateSitting[] = [];
   const candidates = timetable.candidates;
@@ -115,10 +134,13 @@ export function findClashes(timetable: CentreTimetable, options: FindClashesOpti
       const p = paperIndex.get(s.paperId);
       if (p === undefined) throw new ExamcycleError('invalid_value', `Candidate ${String(c.candidateNumber)} sits paper ${String(s.paperId)}, which is not among the timetable's papers`, { location: { field: 'sittings.paperId', value: String(s.paperId) } });
       sittingCandidate[sittings.length] = ci;
-      sittingPaper[sittings.length] = p;
+      sittingPaper[sittings.length] = s.variation ? indexOf(s, p) : p;
       sittings.push(s);
     }
   });
+  const paperSlot = Int32Array.from(slots);
+  const paperMinutes = Int32Array.from(minutesOf);
+  const paperDayLimit = Int32Array.from(limits);
 
   const found = findClashesCompact(
     { candidateCount: candidates.length, sittingCandidate, sittingPaper, paperSlot, paperMinutes, paperDayLimit, candidateExtraTimePercent: extra, candidateRestBreakMinutesPerHour: rest },

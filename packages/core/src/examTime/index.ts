@@ -18,6 +18,7 @@ export type {
   PaperKind,
   PersonalTimetable,
   PersonalTimetableLine,
+  SittingVariation,
   TimetableCandidate,
   TimetableEntry,
   TimetableIssue,
@@ -35,12 +36,14 @@ export { findClashes } from './findClashes.js';
 export type { Clash, ClashKind, FindClashesOptions } from './findClashes.js';
 export { resolveClashes } from './resolveClashes.js';
 export type { ClashResolution, PaperMove, ResolutionKind, ResolutionProposal, ResolveClashesOptions } from './resolveClashes.js';
+export { applyClashResolution, applyClashResolutions, sessionPapers } from './applyClashResolution.js';
+export type { AppliedClashResolution, ApplyClashResolutionIssue, ChosenResolution } from './applyClashResolution.js';
 
 // rooms and seats
 export { parseSeatCode, roomLayout, seatCode } from './roomLayout.js';
 export type { RoomLayout, Seat } from './roomLayout.js';
 export { planSeating, seatingPlanRecord } from './planSeating.js';
-export type { PlanSeatingInput, PlanSeatingOptions, RatioKind, RoomPlan, SeatAssignment, SeatingPlan, UnseatedCandidate } from './planSeating.js';
+export type { PlanSeatingInput, PlanSeatingOptions, RatioKind, RoomPlan, SeatAssignment, SeatingPlan, SeatVariation, UnseatedCandidate } from './planSeating.js';
 
 // invigilators
 export { invigilatorTrainingStatus } from './invigilatorTraining.js';
@@ -55,16 +58,18 @@ export type {
   FacilitatorAssignment,
   RoomDeployment,
 } from './deployInvigilators.js';
-export { invigilatorBookingMachine } from './invigilatorBookingMachine.js';
+export { BOOKING_RULES, invigilatorBookingMachine, VERSION_2_BOOKING_GRANTS } from './invigilatorBookingMachine.js';
 export { startInvigilatorBooking } from './startInvigilatorBooking.js';
 export type {
+  BookingRule,
+  BookingRuleName,
   InvigilatorBookingContext,
   InvigilatorBookingEmitted,
   InvigilatorBookingEvent,
   InvigilatorBookingInput,
 } from './invigilatorBookingMachine.js';
 export type { StartInvigilatorBookingOptions } from './startInvigilatorBooking.js';
-export { invigilatorBookingContextSchema, invigilatorBookingPersisted, nextBookingWake } from './invigilatorBookingPersisted.js';
+export { addVersion2Grants, invigilatorBookingContextSchema, invigilatorBookingPersisted, nextBookingWake } from './invigilatorBookingPersisted.js';
 
 // the exam-room record
 export { classifyArrival } from './classifyArrival.js';

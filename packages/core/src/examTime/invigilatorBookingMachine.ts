@@ -1,21 +1,24 @@
 /**
- * An invigilator booking as a small xstate v5 machine, so invigilators can answer an offer: offered →
- * accepted | declined | expired | cancelled. An offer not answered by its `respondBy` instant expires: by a
- * delayed transition on the actor's clock while the actor runs, and by a `clock.tick` at or after `respondBy`
- * (which {@link startInvigilatorBooking} and the durable runtime send when they restore a booking, since a
- * delayed transition does not survive a restart). Only the invigilator may accept or decline; the
- * invigilator or exams office staff may cancel. Every event carries when (`at`) and who (`by`); every
- * accepted and every rejected event is emitted as one audit line (`{ type: 'audit', line }`) for the
- * store's append-only log, so the context holds the booking's state, not its history. A tick that changes
- * nothing leaves no line.
+ * An invigilator booking as a statechart: the exams officer books an invigilator for a session (the offer),
+ * the invigilator accepts or declines their own booking, the exams office or the invigilator cancels it,
+ * and an offer not answered by its `respondBy` instant expires (by a delayed transition on the actor's
+ * clock while it runs, and by a `clock.tick` at or after `respondBy`, which {@link startInvigilatorBooking}
+ * and the durable runtime send on restore). Who may do what comes from the rules pack's `booking.*`
+ * authorities, resolved into grants when the booking starts and kept in its context, so a restored booking
+ * decides the same way without the pack.
+ *
+ * Each rule is one named guard in the regulation's words ({@link BOOKING_RULES}); a transition takes its
+ * target only when every rule holds, and the first rule that fails refuses the event with that rule's
+ * code and reason. Every accepted and every refused event is emitted as one audit line
+ * (`{ type: 'audit', line }`) for the store's append-only log; the context holds the booking's state.
  */
-import { enqueueActions, setup } from 'xstate';
+import { and, enqueueActions, not, setup } from 'xstate';
 import type { Actor, AuditEmitted, AuditLine } from '../audit/auditTrail.js';
-import { rejectionLine, stampRejection } from '../audit/eventStamp.js';
+import { instantMillis, isActor, rejectionLine, stampRejection, type Refusal } from '../audit/eventStamp.js';
 import type { Session } from '../domain/paper.js';
-import type { StaffRole } from '../domain/staff.js';
-import type { ExamcycleErrorCode } from '../errors/ExamcycleError.js';
-import { toLondon, type CalendarDate, type Instant } from '../time/clock.js';
+import { authorise, grantsFor, type RoleGrants } from '../rules/authority.js';
+import type { RulesPack } from '../rules/RulesPack.js';
+import { academicYearOf, londonTime, toLondon, type CalendarDate, type Instant } from '../time/clock.js';
 
 /** What starts a booking. */
 export interface InvigilatorBookingInput {
@@ -29,8 +32,22 @@ export interface InvigilatorBookingInput {
   readonly respondBy: Instant;
   /** When the actor starts on its clock, if later than the offer: the expiry delay runs from here. Defaults to `offeredAt`. */
   readonly startedAt?: Instant;
-  /** Who made the offer. */
+  /**
+   * Who made the offer. The offer opens only when their role may take `booking.offer`; without it (or
+   * with a role the grants do not list) the booking ends in `notOffered`, refused `not_authorised`.
+   */
   readonly by?: Actor;
+  /**
+   * The rules pack whose `booking.*` authorities (for the academic year of the session) and centre
+   * delegations decide who may offer, answer and cancel. Resolved into grants at start.
+   */
+  readonly rulesPack?: Pick<RulesPack, 'authorities' | 'delegations'>;
+  /**
+   * Grants already resolved ({@link grantsFor} with prefix `booking.`); used instead of `rulesPack`.
+   * With neither, the booking decides by {@link VERSION_2_BOOKING_GRANTS} (what bookings enforced before
+   * roles came from the pack).
+   */
+  readonly grants?: RoleGrants;
 }
 
 /** The booking's context: plain JSON, persisted with the snapshot (its audit lines go to the store). */
@@ -43,6 +60,10 @@ export interface InvigilatorBookingContext {
   readonly respondBy: Instant;
   /** When the actor started on its clock; the expiry delay runs from here. */
   readonly startedAt: Instant;
+  /** Who made the offer. */
+  readonly offeredBy?: Actor;
+  /** Who may take each `booking.*` action at this centre, resolved when the booking started. */
+  readonly grants: RoleGrants;
   /** When the booking left `offered` (answered, expired or cancelled). */
   readonly closedAt?: Instant;
   /** The reason given with a decline or cancellation. */
@@ -54,7 +75,7 @@ export interface InvigilatorBookingContext {
 interface Stamped {
   /** When it happened (ISO instant with offset). */
   readonly at: Instant;
-  /** Who sent it. */
+  /** Who sent it, in which role. */
   readonly by: Actor;
 }
 
@@ -68,53 +89,174 @@ export type InvigilatorBookingEvent =
 /** Events a booking emits for hosts to subscribe to with `actor.on(...)`: its audit lines, and each refusal. */
 export type InvigilatorBookingEmitted = AuditEmitted | { readonly type: 'event.rejected'; readonly entry: AuditLine };
 
-/** Staff roles that may cancel a booking (besides the invigilator). */
-const CANCELLING_ROLES: ReadonlySet<StaffRole | 'candidate' | 'system'> = new Set(['exams_officer', 'exams_office_staff', 'head_of_centre', 'senior_leader']);
-
 /** The actor expiries are recorded by. */
 const SYSTEM: Actor = { id: 'system', role: 'system' };
+
+/**
+ * The grants a booking decides by when it is started without a rules pack or grants, and that a
+ * version-2 snapshot (from before roles came from the pack) is migrated with: exactly what the version-2
+ * machine enforced (the invigilator answers; the invigilator or exams office staff, the head of centre or
+ * a senior leader cancel; offers were not checked, so the exams office and senior staff may offer). Hosts
+ * pass `rulesPack` so the pack's sourced table decides instead.
+ *
+ * @example
+ * ```ts
+ * authorise(VERSION_2_BOOKING_GRANTS, { id: 't-1', role: 'teacher' }, 'booking.cancel').allowed; // false
+ * ```
+ */
+export const VERSION_2_BOOKING_GRANTS: RoleGrants = {
+  'booking.accept': { roles: ['invigilator'], rule: 'examcycle.booking.v2', title: 'The invigilator answers their own booking' },
+  'booking.cancel': { roles: ['invigilator', 'exams_officer', 'exams_office_staff', 'head_of_centre', 'senior_leader'], rule: 'examcycle.booking.v2', title: 'The invigilator or exams office staff cancel a booking' },
+  'booking.decline': { roles: ['invigilator'], rule: 'examcycle.booking.v2', title: 'The invigilator answers their own booking' },
+  'booking.offer': { roles: ['exams_officer', 'exams_office_staff', 'head_of_centre', 'senior_leader'], rule: 'examcycle.booking.v2', title: 'The exams office books invigilators' },
+};
 
 function millis(at: Instant): number {
   return toLondon(at).toMillis();
 }
 
-/** Why an event is refused in a state, or undefined when it is accepted. */
-function rejection(context: InvigilatorBookingContext, state: string, event: InvigilatorBookingEvent): { code: ExamcycleErrorCode; reason: string } | undefined {
-  const stamp = stampRejection(event, context.lastEventAt, { requireBy: event.type !== 'clock.tick' });
-  if (stamp) return stamp;
-  if (event.type === 'clock.tick') return undefined;
-  const self = event.by.id === context.invigilatorId;
-  switch (event.type) {
-    case 'accept':
-    case 'decline':
-      if (state !== 'offered') return { code: 'event_rejected', reason: `The booking is ${state}; it can no longer be ${event.type === 'accept' ? 'accepted' : 'declined'}` };
-      if (!self) return { code: 'not_authorised', reason: `Only the invigilator (${context.invigilatorId}) may ${event.type} the offer` };
-      if (millis(event.at) > millis(context.respondBy)) return { code: 'deadline_passed', reason: `The offer had to be answered by ${context.respondBy}` };
-      return undefined;
-    case 'cancel':
-      if (state !== 'offered' && state !== 'accepted') return { code: 'event_rejected', reason: `The booking is ${state}; there is nothing to cancel` };
-      if (!self && !(event.by.role !== undefined && CANCELLING_ROLES.has(event.by.role))) return { code: 'not_authorised', reason: 'Only the invigilator or exams office staff may cancel a booking' };
-      return undefined;
-    default:
-      return { code: 'event_rejected', reason: `Unknown event "${(event as { type: string }).type}"` };
-  }
+type BookingEvent = InvigilatorBookingEvent | { readonly type: string; readonly at?: unknown; readonly by?: unknown };
+
+/** The action id an answering or cancelling event takes (`booking.accept`, …). */
+function actionOf(event: BookingEvent): string {
+  return `booking.${event.type}`;
 }
 
-/** Whether a tick is well formed (a valid instant; a sender, if named, that is an actor), whatever its date. */
-function wellFormedTick(event: InvigilatorBookingEvent): boolean {
-  return event.type === 'clock.tick' && stampRejection(event, null, { requireBy: false }) === undefined;
+/**
+ * One rule of a booking: whether it holds for an event, and the refusal when it does not.
+ *
+ * @example
+ * ```ts
+ * const rule: BookingRule = BOOKING_RULES.answeredByTheBookedInvigilator;
+ * rule.holds(context, { type: 'accept', at, by: { id: context.invigilatorId, role: 'invigilator' } }); // true
+ * ```
+ */
+export interface BookingRule {
+  readonly holds: (context: InvigilatorBookingContext, event: BookingEvent) => boolean;
+  readonly refusal: (context: InvigilatorBookingContext, event: BookingEvent) => Refusal;
+}
+
+/** The rules, by guard name (see {@link BOOKING_RULES}). */
+const rules = {
+  /** The offer was made by someone who may book invigilators (`booking.offer`). */
+  bookedBySomeoneWhoMayBookInvigilators: {
+    holds: (context) => authorise(context.grants, context.offeredBy, 'booking.offer').allowed,
+    refusal: (context) => {
+      const d = authorise(context.grants, context.offeredBy, 'booking.offer');
+      return d.allowed ? { code: 'not_authorised', reason: 'The offer is authorised' } : { code: d.code, reason: d.reason, rule: d.rule };
+    },
+  },
+  /** The event says when (a valid instant, not before the latest recorded one) and who sent it. */
+  datedAndSignedInOrder: {
+    holds: (context, event) => stampRejection(event, context.lastEventAt, { requireBy: true }) === undefined,
+    refusal: (context, event) => ({ ...stampRejection(event, context.lastEventAt, { requireBy: true })!, rule: 'examcycle.event-stamp' }),
+  },
+  /** The sender's role may take the action under the pack's `booking.*` authorities and the centre's delegations. */
+  senderMayTakeThisAction: {
+    holds: (context, event) => authorise(context.grants, isActor(event.by) ? event.by : undefined, actionOf(event)).allowed,
+    refusal: (context, event) => {
+      const d = authorise(context.grants, isActor(event.by) ? event.by : undefined, actionOf(event));
+      return d.allowed ? { code: 'not_authorised', reason: 'Authorised' } : { code: d.code, reason: d.reason, rule: d.rule };
+    },
+  },
+  /** An invigilator answers only their own booking. */
+  answeredByTheBookedInvigilator: {
+    holds: (context, event) => isActor(event.by) && event.by.id === context.invigilatorId,
+    refusal: (context, event) => ({ code: 'not_authorised', reason: `Only the invigilator booked (${context.invigilatorId}) may ${event.type} the offer`, rule: 'examcycle.booking.own-booking' }),
+  },
+  /** An invigilator cancels only their own booking; the exams office cancels any. */
+  anInvigilatorCancelsOnlyTheirOwnBooking: {
+    holds: (context, event) => isActor(event.by) && (event.by.role !== 'invigilator' || event.by.id === context.invigilatorId),
+    refusal: (context) => ({ code: 'not_authorised', reason: `An invigilator may cancel only their own booking; this one is ${context.invigilatorId}'s`, rule: 'examcycle.booking.own-booking' }),
+  },
+  /** The offer is answered by its respond-by instant. */
+  answeredByTheRespondByInstant: {
+    holds: (context, event) => (instantMillis(event.at) ?? Infinity) <= millis(context.respondBy),
+    refusal: (context) => ({ code: 'deadline_passed', reason: `The offer had to be answered by ${context.respondBy}`, rule: 'examcycle.booking.respond-by' }),
+  },
+  /** A clock tick is well formed (a valid instant; a sender, if named, that is an actor), whatever its date. */
+  tickIsWellFormed: {
+    holds: (_context, event) => event.type === 'clock.tick' && stampRejection(event, null, { requireBy: false }) === undefined,
+    refusal: (_context, event) => ({ ...(stampRejection(event, null, { requireBy: false }) ?? { code: 'event_rejected' as const, reason: 'Not a clock tick' }), rule: 'examcycle.event-stamp' }),
+  },
+  /** The respond-by instant has passed (the tick is at or after it). */
+  respondByHasPassed: {
+    holds: (context, event) => (instantMillis(event.at) ?? -Infinity) >= millis(context.respondBy),
+    refusal: (context) => ({ code: 'event_rejected', reason: `The offer is open until ${context.respondBy}` }),
+  },
+} satisfies Record<string, BookingRule>;
+
+/** A rule's name: also the name of its guard. */
+export type BookingRuleName = keyof typeof rules;
+
+/**
+ * The booking's rules, one per guard, in the words of the regulation or the job description: whether it
+ * holds for an event, and the code, reason and rule of the refusal when it does not. The machine's guards
+ * are these; a refused event's audit line carries the first rule that failed.
+ *
+ * @example
+ * ```ts
+ * BOOKING_RULES.answeredByTheRespondByInstant.refusal(context, event).code; // 'deadline_passed'
+ * ```
+ */
+export const BOOKING_RULES: Readonly<Record<BookingRuleName, BookingRule>> = rules;
+
+/** One rule, by name. */
+function rule(name: BookingRuleName): BookingRule {
+  return BOOKING_RULES[name];
+}
+
+/** The rules an accept or decline must meet, in the order they are checked. */
+const ANSWER_RULES = ['datedAndSignedInOrder', 'senderMayTakeThisAction', 'answeredByTheBookedInvigilator', 'answeredByTheRespondByInstant'] as const satisfies readonly BookingRuleName[];
+/** The rules a cancellation must meet, in the order they are checked. */
+const CANCEL_RULES = ['datedAndSignedInOrder', 'senderMayTakeThisAction', 'anInvigilatorCancelsOnlyTheirOwnBooking'] as const satisfies readonly BookingRuleName[];
+
+/** Why an event is not accepted in a state at all (the chart has no transition for it there). */
+function notInThisState(state: string, event: BookingEvent): Refusal {
+  if (event.type === 'accept' || event.type === 'decline') return { code: 'event_rejected', reason: `The booking is ${state}; it can no longer be ${event.type === 'accept' ? 'accepted' : 'declined'}` };
+  if (event.type === 'cancel') return { code: 'event_rejected', reason: `The booking is ${state}; there is nothing to cancel` };
+  return { code: 'event_rejected', reason: `"${String(event.type)}" is not accepted when ${state}` };
+}
+
+/** Resolves the booking's grants from its input: explicit grants, else the pack's, else the version-2 defaults. */
+function grantsOf(input: InvigilatorBookingInput): RoleGrants {
+  if (input.grants) return input.grants;
+  if (input.rulesPack) return grantsFor(input.rulesPack.authorities(academicYearOf(londonTime(input.date, '12:00'))), input.rulesPack.delegations(), ['booking.']);
+  return VERSION_2_BOOKING_GRANTS;
+}
+
+type RefuseParams = { readonly state: string; readonly failed: BookingRuleName | 'notInThisState' };
+
+/** A transition list for an event: refused by the first failing rule, else taken to `target`. */
+function ruled<TTarget extends string>(state: string, rules: readonly BookingRuleName[], target: TTarget) {
+  return [
+    // `not`/`and` of named guards, typed by the machine's setup where the transitions are used.
+    ...rules.map((name) => ({ guard: not(name as never) as never, actions: { type: 'refuse' as const, params: { state, failed: name } } })),
+    { guard: and(rules as never) as never, target, actions: { type: 'record' as const, params: { state, to: target } } },
+  ];
+}
+
+/** The refusal of every other event in a state. */
+function otherwiseRefused(state: string) {
+  return { actions: { type: 'refuse' as const, params: { state, failed: 'notInThisState' as const } } };
+}
+
+/** Ticks in a closed or answered state: a well-formed one is idle, a malformed one refused. */
+function idleTicks(state: string) {
+  return [{ guard: 'tickIsWellFormed' as const }, { actions: { type: 'refuse' as const, params: { state, failed: 'tickIsWellFormed' as const } } }];
 }
 
 /**
  * The invigilator booking machine: `offered → accepted | declined | expired | cancelled` (an accepted
- * booking may still be cancelled). Snapshot version 2: the audit trail is emitted, not kept in the context.
+ * booking may still be cancelled), and `notOffered` when the offer was made by someone who may not book
+ * invigilators. Snapshot version 3: the `booking.*` grants live in the context.
  *
  * @example
  * ```ts
  * const clock = new SimulatedClock();
  * const actor = createActor(invigilatorBookingMachine, {
  *   clock,
- *   input: { bookingId: 'b1', invigilatorId: 'inv-1', date: '2026-06-01', session: 'AM', offeredAt: '2026-05-01T09:00:00+01:00', respondBy: '2026-05-08T17:00:00+01:00' },
+ *   input: { bookingId: 'b1', invigilatorId: 'inv-1', date: '2026-06-01', session: 'AM', offeredAt: '2026-05-01T09:00:00+01:00', respondBy: '2026-05-08T17:00:00+01:00', by: { id: 'eo-1', role: 'exams_officer' }, rulesPack: jcq },
  * });
  * const audit = collectAudit(actor);
  * actor.start();
@@ -135,24 +277,44 @@ export const invigilatorBookingMachine = setup({
     expiry: ({ context }) => Math.max(0, millis(context.respondBy) - millis(context.startedAt)),
   },
   guards: {
-    /** The event is acceptable in the given state (see {@link rejection}). */
-    acceptable: ({ context, event }, params: { state: string }) => rejection(context, params.state, event) === undefined,
-    /** A well-formed tick at or after `respondBy`: the offer has lapsed. */
-    lapsed: ({ context, event }) => wellFormedTick(event) && millis(event.at) >= millis(context.respondBy),
-    /** A well-formed tick before `respondBy`: nothing to do, and nothing to record. */
-    idleTick: ({ event }) => wellFormedTick(event),
+    bookedBySomeoneWhoMayBookInvigilators: ({ context }) => rule('bookedBySomeoneWhoMayBookInvigilators').holds(context, { type: 'offer' }),
+    datedAndSignedInOrder: ({ context, event }) => rule('datedAndSignedInOrder').holds(context, event),
+    senderMayTakeThisAction: ({ context, event }) => rule('senderMayTakeThisAction').holds(context, event),
+    answeredByTheBookedInvigilator: ({ context, event }) => rule('answeredByTheBookedInvigilator').holds(context, event),
+    anInvigilatorCancelsOnlyTheirOwnBooking: ({ context, event }) => rule('anInvigilatorCancelsOnlyTheirOwnBooking').holds(context, event),
+    answeredByTheRespondByInstant: ({ context, event }) => rule('answeredByTheRespondByInstant').holds(context, event),
+    tickIsWellFormed: ({ context, event }) => rule('tickIsWellFormed').holds(context, event),
+    respondByHasPassed: ({ context, event }) => rule('respondByHasPassed').holds(context, event),
   },
   actions: {
-    /** Emits the offer line when a new booking starts (a root entry action, so a restore does not repeat it). */
-    offer: enqueueActions(({ context, event, enqueue }) => {
-      const by = (event as { readonly input?: Partial<InvigilatorBookingInput> }).input?.by;
+    /** Emits the offer line when a new booking is offered (a restore does not repeat it). */
+    offer: enqueueActions(({ context, enqueue }) => {
       enqueue.emit({
         type: 'audit',
-        line: { at: context.offeredAt, ...(by ? { by } : {}), event: 'offer', from: 'offered', to: 'offered', outcome: 'accepted', details: { bookingId: context.bookingId, invigilatorId: context.invigilatorId } },
+        line: { at: context.offeredAt, ...(context.offeredBy ? { by: context.offeredBy } : {}), event: 'offer', from: 'offered', to: 'offered', outcome: 'accepted', details: { bookingId: context.bookingId, invigilatorId: context.invigilatorId } },
       });
     }),
-    /** Records an accepted event and closes the offer. */
-    accept: enqueueActions(({ context, event, enqueue }, params: { state: string; to: string }) => {
+    /** Records an offer made by someone who may not book invigilators: the booking never opens. */
+    refuseOffer: enqueueActions(({ context, enqueue }) => {
+      const why = rule('bookedBySomeoneWhoMayBookInvigilators').refusal(context, { type: 'offer' });
+      const line: AuditLine = {
+        at: context.offeredAt,
+        ...(context.offeredBy ? { by: context.offeredBy } : {}),
+        event: 'offer',
+        from: 'notOffered',
+        to: 'notOffered',
+        outcome: 'rejected',
+        reason: why.reason,
+        code: why.code,
+        ...(why.rule ? { rule: why.rule } : {}),
+        details: { bookingId: context.bookingId, invigilatorId: context.invigilatorId },
+      };
+      enqueue.assign({ closedAt: context.offeredAt });
+      enqueue.emit({ type: 'audit', line });
+      enqueue.emit({ type: 'event.rejected', entry: line });
+    }),
+    /** Records an accepted answer or cancellation. */
+    record: enqueueActions(({ context, event, enqueue }, params: { state: string; to: string }) => {
       if (event.type === 'clock.tick') return;
       enqueue.assign({ closedAt: event.at, lastEventAt: event.at, ...('reason' in event && event.reason ? { reason: event.reason } : {}) });
       enqueue.emit({ type: 'audit', line: { at: event.at, by: event.by, event: event.type, from: params.state, to: params.to, outcome: 'accepted', details: { bookingId: context.bookingId } } });
@@ -163,9 +325,9 @@ export const invigilatorBookingMachine = setup({
       enqueue.assign({ closedAt: context.respondBy, lastEventAt: at });
       enqueue.emit({ type: 'audit', line: { at, by: SYSTEM, event: 'expire', from: 'offered', to: 'expired', outcome: 'accepted', details: { bookingId: context.bookingId, respondBy: context.respondBy } } });
     }),
-    /** Records a refused event with its reason and emits `event.rejected`; the state does not change. */
-    reject: enqueueActions(({ context, event, enqueue }, params: { state: string }) => {
-      const why = rejection(context, params.state, event) ?? { code: 'event_rejected' as const, reason: `"${event.type}" is not accepted when ${params.state}` };
+    /** Records a refused event with the failed rule's code and reason, and emits `event.rejected`; the state does not change. */
+    refuse: enqueueActions(({ context, event, enqueue }, params: RefuseParams) => {
+      const why = params.failed === 'notInThisState' ? notInThisState(params.state, event) : rule(params.failed).refusal(context, event);
       const { lastEventAt, line } = rejectionLine(context, event, params.state, why, { bookingId: context.bookingId });
       enqueue.assign({ lastEventAt });
       enqueue.emit({ type: 'audit', line });
@@ -174,7 +336,7 @@ export const invigilatorBookingMachine = setup({
   },
 }).createMachine({
   id: 'invigilatorBooking',
-  version: '2',
+  version: '3',
   context: ({ input }) => {
     const offeredAt = toLondon(input.offeredAt).toISO()!;
     return {
@@ -185,53 +347,42 @@ export const invigilatorBookingMachine = setup({
       offeredAt,
       respondBy: toLondon(input.respondBy).toISO()!,
       startedAt: toLondon(input.startedAt ?? input.offeredAt).toISO()!,
+      ...(input.by ? { offeredBy: input.by } : {}),
+      grants: grantsOf(input),
       lastEventAt: offeredAt,
     };
   },
-  entry: 'offer',
-  initial: 'offered',
+  initial: 'booking',
   states: {
+    booking: {
+      always: [
+        { guard: 'bookedBySomeoneWhoMayBookInvigilators', target: 'offered', actions: 'offer' },
+        { target: 'notOffered', actions: 'refuseOffer' },
+      ],
+    },
     offered: {
       after: { expiry: { target: 'expired', actions: 'expire' } },
       on: {
         'clock.tick': [
-          { guard: 'lapsed', target: 'expired', actions: 'expire' },
-          { guard: 'idleTick' },
-          { actions: { type: 'reject', params: { state: 'offered' } } },
+          { guard: and(['tickIsWellFormed', 'respondByHasPassed']), target: 'expired', actions: 'expire' },
+          ...idleTicks('offered'),
         ],
-        accept: { guard: { type: 'acceptable', params: { state: 'offered' } }, target: 'accepted', actions: { type: 'accept', params: { state: 'offered', to: 'accepted' } } },
-        decline: { guard: { type: 'acceptable', params: { state: 'offered' } }, target: 'declined', actions: { type: 'accept', params: { state: 'offered', to: 'declined' } } },
-        cancel: { guard: { type: 'acceptable', params: { state: 'offered' } }, target: 'cancelled', actions: { type: 'accept', params: { state: 'offered', to: 'cancelled' } } },
-        '*': { actions: { type: 'reject', params: { state: 'offered' } } },
+        accept: ruled('offered', ANSWER_RULES, 'accepted'),
+        decline: ruled('offered', ANSWER_RULES, 'declined'),
+        cancel: ruled('offered', CANCEL_RULES, 'cancelled'),
+        '*': otherwiseRefused('offered'),
       },
     },
     accepted: {
       on: {
-        cancel: { guard: { type: 'acceptable', params: { state: 'accepted' } }, target: 'cancelled', actions: { type: 'accept', params: { state: 'accepted', to: 'cancelled' } } },
-        'clock.tick': [{ guard: 'idleTick' }, { actions: { type: 'reject', params: { state: 'accepted' } } }],
-        '*': { actions: { type: 'reject', params: { state: 'accepted' } } },
+        cancel: ruled('accepted', CANCEL_RULES, 'cancelled'),
+        'clock.tick': idleTicks('accepted'),
+        '*': otherwiseRefused('accepted'),
       },
     },
-    declined: {
-      tags: ['closed'],
-      on: {
-        'clock.tick': [{ guard: 'idleTick' }, { actions: { type: 'reject', params: { state: 'declined' } } }],
-        '*': { actions: { type: 'reject', params: { state: 'declined' } } },
-      },
-    },
-    expired: {
-      tags: ['closed'],
-      on: {
-        'clock.tick': [{ guard: 'idleTick' }, { actions: { type: 'reject', params: { state: 'expired' } } }],
-        '*': { actions: { type: 'reject', params: { state: 'expired' } } },
-      },
-    },
-    cancelled: {
-      tags: ['closed'],
-      on: {
-        'clock.tick': [{ guard: 'idleTick' }, { actions: { type: 'reject', params: { state: 'cancelled' } } }],
-        '*': { actions: { type: 'reject', params: { state: 'cancelled' } } },
-      },
-    },
+    declined: { tags: ['closed'], on: { 'clock.tick': idleTicks('declined'), '*': otherwiseRefused('declined') } },
+    expired: { tags: ['closed'], on: { 'clock.tick': idleTicks('expired'), '*': otherwiseRefused('expired') } },
+    cancelled: { tags: ['closed'], on: { 'clock.tick': idleTicks('cancelled'), '*': otherwiseRefused('cancelled') } },
+    notOffered: { tags: ['closed'], on: { 'clock.tick': idleTicks('notOffered'), '*': otherwiseRefused('notOffered') } },
   },
 });

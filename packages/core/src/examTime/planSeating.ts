@@ -13,7 +13,7 @@ import type { Room } from '../domain/room.js';
 import type { Session } from '../domain/paper.js';
 import type { ExamRoomRules, RetainedRecord } from '../rules/RulesPack.js';
 import type { CalendarDate, Instant } from '../time/clock.js';
-import type { CandidateSitting, PaperKind } from './centreTimetable.js';
+import type { CandidateSitting, PaperKind, SittingVariation } from './centreTimetable.js';
 import { checkArray, checkNumber, checkObject, checkRatios, count, EXAM_TIME_LIMITS, PITCH_RULE, positiveCount, ruleNumber, sourcedValue, SPACING_RULE } from './examTimeLimits.js';
 import { roomLayout, type RoomLayout } from './roomLayout.js';
 
@@ -33,6 +33,20 @@ export interface SeatAssignment {
   readonly ratioKind: RatioKind;
   /** Access arrangements, shown on the plan. */
   readonly arrangementKinds: readonly AccessArrangementKind[];
+  /**
+   * Papers the candidate sits here other than as published, after an applied clash resolution (moved from
+   * another session, or sat consecutively): shown on the plan with the conditions to keep. Absent when none.
+   */
+  readonly variations?: readonly SeatVariation[];
+}
+
+/** A paper sat in this session other than as published ({@link SittingVariation}), for the seating plan. */
+export interface SeatVariation {
+  readonly paperId: string;
+  readonly kind: SittingVariation['kind'];
+  /** The paper's published slot. */
+  readonly published: SittingVariation['published'];
+  readonly conditions: readonly string[];
 }
 
 /** One room of a seating plan. */
@@ -99,6 +113,7 @@ interface SessionCandidate {
   readonly candidateId: string;
   readonly candidateNumber: string;
   readonly paperIds: string[];
+  readonly variations: SeatVariation[];
   readonly kinds: Set<PaperKind>;
   readonly arrangementKinds: readonly AccessArrangementKind[];
   ratioKind: RatioKind;
@@ -155,10 +170,13 @@ export function planSeating(input: PlanSeatingInput, options: PlanSeatingOptions
   for (const s of sittings) {
     let c = byCandidate.get(s.candidateId);
     if (!c) {
-      c = { candidateId: s.candidateId, candidateNumber: s.candidateNumber, paperIds: [], kinds: new Set(), arrangementKinds: s.arrangementKinds, ratioKind: 'written' };
+      c = { candidateId: s.candidateId, candidateNumber: s.candidateNumber, paperIds: [], variations: [], kinds: new Set(), arrangementKinds: s.arrangementKinds, ratioKind: 'written' };
       byCandidate.set(s.candidateId, c);
     }
-    if (!c.paperIds.includes(s.paperId)) c.paperIds.push(s.paperId);
+    if (!c.paperIds.includes(s.paperId)) {
+      c.paperIds.push(s.paperId);
+      if (s.variation) c.variations.push({ paperId: s.paperId, kind: s.variation.kind, published: s.variation.published, conditions: s.variation.conditions });
+    }
     c.kinds.add(s.kind);
   }
   for (const c of byCandidate.values()) {
@@ -192,7 +210,7 @@ export function planSeating(input: PlanSeatingInput, options: PlanSeatingOptions
 
   const seat = (c: SessionCandidate, l: RoomLayout, i: number): SeatAssignment => {
     const s = l.seats[i]!;
-    return { seat: s.code, row: s.row, column: s.column, candidateId: c.candidateId, candidateNumber: c.candidateNumber, paperIds: c.paperIds, ratioKind: c.ratioKind, arrangementKinds: c.arrangementKinds };
+    return { seat: s.code, row: s.row, column: s.column, candidateId: c.candidateId, candidateNumber: c.candidateNumber, paperIds: c.paperIds, ratioKind: c.ratioKind, arrangementKinds: c.arrangementKinds, ...(c.variations.length ? { variations: c.variations } : {}) };
   };
   const unseated: UnseatedCandidate[] = [];
   const unseat = (c: SessionCandidate, reason: string): void => {

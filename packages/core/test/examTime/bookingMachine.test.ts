@@ -1,16 +1,22 @@
 import { getShortestPaths, getSimplePaths } from '@xstate/graph';
+import { fc } from '@fast-check/vitest';
 import { createActor, SimulatedClock } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import {
+  authorise,
+  BOOKING_RULES,
   collectAudit,
+  grantsFor,
   invigilatorBookingMachine,
   persistSnapshot,
   restoreSnapshot,
   startInvigilatorBooking,
+  type ActorRole,
   type AuditLine,
   type InvigilatorBookingEvent,
   type InvigilatorBookingInput,
 } from '@examcycle/core';
+import { fixturePack } from '../fixtures/fixturePack.js';
 
 const input: InvigilatorBookingInput = {
   bookingId: 'b-2026-06-01-AM-inv1',
@@ -107,7 +113,7 @@ describe('invigilatorBookingMachine', () => {
     const { actor } = start();
     actor.send({ type: 'accept', at: '2026-05-02T10:00:00+01:00', by: invigilatorActor });
     const saved = JSON.parse(JSON.stringify(persistSnapshot(actor)));
-    expect(saved).toMatchObject({ format: 'examcycle.snapshot', machine: 'invigilatorBooking', version: 2 });
+    expect(saved).toMatchObject({ format: 'examcycle.snapshot', machine: 'invigilatorBooking', version: 3 });
     const restored = restoreSnapshot(invigilatorBookingMachine, saved, { clock: new SimulatedClock() }).start();
     expect(restored.getSnapshot().value).toBe('accepted');
     expect(restored.getSnapshot().context).toEqual(actor.getSnapshot().context);
@@ -204,5 +210,98 @@ describe('invigilator booking expiry across late starts and restarts', () => {
     actor.send({ type: 'clock.tick', at: '2026-05-09T09:00:00+01:00' });
     expect(actor.getSnapshot().value).toBe('expired');
     expect(audit.map((a) => a.event)).toEqual(['offer', 'expire']);
+  });
+});
+
+describe('invigilatorBookingMachine: who may do what (booking.* authorities)', () => {
+  const withPack: InvigilatorBookingInput = { ...input, rulesPack: fixturePack };
+  const startWith = (i: InvigilatorBookingInput) => {
+    const actor = createActor(invigilatorBookingMachine, { input: i, clock: new SimulatedClock() });
+    const audit = collectAudit(actor);
+    actor.start();
+    return { actor, audit };
+  };
+
+  it('resolves the pack\'s booking.* authorities into grants when the booking starts, and keeps them in its context', () => {
+    const { actor } = startWith(withPack);
+    expect(actor.getSnapshot().context.grants).toEqual(grantsFor(fixturePack.authorities('2025/26'), [], ['booking.']));
+    expect(Object.keys(actor.getSnapshot().context.grants).every((k) => k.startsWith('booking.'))).toBe(true);
+  });
+
+  it('the exams officer books invigilators: an offer made by a teacher is refused not_authorised, audited, and never opens', () => {
+    const { actor, audit } = startWith({ ...withPack, by: { id: 't-1', role: 'teacher' } });
+    expect(actor.getSnapshot().value).toBe('notOffered');
+    expect(audit).toEqual([expect.objectContaining({ event: 'offer', outcome: 'rejected', code: 'not_authorised', rule: 'booking.offer' })]);
+    actor.send({ type: 'accept', at: '2026-05-02T10:00:00+01:00', by: invigilatorActor });
+    expect(actor.getSnapshot().value).toBe('notOffered');
+  });
+
+  it('an invigilator accepts or declines only their own booking', () => {
+    const { actor, audit } = startWith(withPack);
+    actor.send({ type: 'accept', at: '2026-05-02T10:00:00+01:00', by: { id: 'inv-2', role: 'invigilator' } });
+    actor.send({ type: 'decline', at: '2026-05-02T10:01:00+01:00', by: { id: 'inv-1', role: 'exams_officer' } });
+    expect(actor.getSnapshot().value).toBe('offered');
+    expect(audit.slice(1).map((a) => [a.event, a.code, a.rule])).toEqual([
+      ['accept', 'not_authorised', 'examcycle.booking.own-booking'],
+      ['decline', 'not_authorised', 'booking.decline'],
+    ]);
+    actor.send({ type: 'accept', at: '2026-05-02T10:02:00+01:00', by: invigilatorActor });
+    expect(actor.getSnapshot().value).toBe('accepted');
+  });
+
+  it('an invigilator cancels only their own booking; the exams office cancels any', () => {
+    const { actor, audit } = startWith(withPack);
+    actor.send({ type: 'accept', at: '2026-05-02T10:00:00+01:00', by: invigilatorActor });
+    actor.send({ type: 'cancel', at: '2026-05-03T10:00:00+01:00', by: { id: 'inv-2', role: 'invigilator' } });
+    expect(actor.getSnapshot().value).toBe('accepted');
+    expect(audit.at(-1)).toMatchObject({ outcome: 'rejected', code: 'not_authorised', rule: 'examcycle.booking.own-booking' });
+    actor.send({ type: 'cancel', at: '2026-05-03T11:00:00+01:00', by: { id: 'eos-1', role: 'exams_office_staff' }, reason: 'Session merged' });
+    expect(actor.getSnapshot().value).toBe('cancelled');
+  });
+
+  it('a centre delegation adds a named member of staff who may cancel', () => {
+    const pack = { ...fixturePack, delegations: () => [{ action: 'booking.cancel', staffIds: ['hod-9'], grantedBy: 'hoc-1' }] };
+    const { actor } = startWith({ ...input, rulesPack: pack });
+    actor.send({ type: 'cancel', at: '2026-05-03T10:00:00+01:00', by: { id: 'hod-9', role: 'head_of_department' } });
+    expect(actor.getSnapshot().value).toBe('cancelled');
+  });
+
+  it('a refusal names the rule (guard) that failed, with that rule\'s own code and reason', () => {
+    const { actor, audit } = startWith(withPack);
+    actor.send({ type: 'accept', at: '2026-05-09T10:00:00+01:00', by: invigilatorActor });
+    const ctx = actor.getSnapshot().context;
+    const why = BOOKING_RULES.answeredByTheRespondByInstant.refusal(ctx, { type: 'accept', at: '2026-05-09T10:00:00+01:00', by: invigilatorActor });
+    expect(audit.at(-1)).toMatchObject({ code: why.code, reason: why.reason, rule: why.rule });
+  });
+
+  it('property (seeded): random actors with random roles never take a booking action their role may not', () => {
+    const roles: ActorRole[] = ['head_of_centre', 'senior_leader', 'line_manager', 'exams_officer', 'exams_office_staff', 'teacher', 'head_of_department', 'senco', 'invigilator', 'candidate', 'system'];
+    const actorArb = fc.record({ id: fc.constantFrom('inv-1', 'inv-2', 'eo-1', 'x-1'), role: fc.constantFrom(...roles) });
+    const stepArb = fc.record({ type: fc.constantFrom('accept', 'decline', 'cancel'), by: actorArb, minutes: fc.integer({ min: 0, max: 60 * 24 * 3 }) });
+    fc.assert(
+      fc.property(actorArb, fc.array(stepArb, { maxLength: 8 }), (offeredBy, steps) => {
+        const { actor, audit } = startWith({ ...withPack, by: offeredBy });
+        const grants = actor.getSnapshot().context.grants;
+        let t = Date.parse('2026-05-01T08:00:00Z');
+        for (const s of steps) {
+          t += s.minutes * 60_000;
+          actor.send({ type: s.type, at: new Date(t).toISOString(), by: s.by } as InvigilatorBookingEvent);
+        }
+        for (const line of audit) {
+          if (line.outcome !== 'accepted' || line.event === 'expire') continue;
+          // Every action taken was granted to the sender's role, and an invigilator acted only on their own booking.
+          expect(authorise(grants, line.by, `booking.${line.event}`).allowed).toBe(true);
+          if (line.by?.role === 'invigilator') expect(line.by.id).toBe('inv-1');
+        }
+        // Every step is recorded once, accepted or refused; a refusal for want of authority names its rule.
+        expect(audit).toHaveLength(steps.length + 1);
+        for (const line of audit.filter((l) => l.outcome === 'rejected' && l.code === 'not_authorised')) expect(line.rule).toBeTruthy();
+        steps.forEach((s, i) => {
+          const line = audit[i + 1]!;
+          if (!authorise(grants, s.by, `booking.${s.type}`).allowed && line.from !== 'notOffered') expect(line).toMatchObject({ outcome: 'rejected' });
+        });
+      }),
+      { seed: 20260601, numRuns: 300 },
+    );
   });
 });

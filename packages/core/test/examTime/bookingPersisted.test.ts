@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createActor, SimulatedClock } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import {
@@ -9,9 +9,11 @@ import {
   persistSnapshot,
   restoreSnapshot,
   startInvigilatorBooking,
+  VERSION_2_BOOKING_GRANTS,
   type AuditLine,
   type InvigilatorBookingInput,
 } from '@examcycle/core';
+import { fixturePack } from '../fixtures/fixturePack.js';
 
 const input: InvigilatorBookingInput = {
   bookingId: 'b-2026-06-01-AM-inv1',
@@ -51,7 +53,7 @@ function inEveryState() {
   return { offered, accepted, declined, cancelled, expired };
 }
 
-describe('invigilatorBookingPersisted (snapshot version 2)', () => {
+describe('invigilatorBookingPersisted (snapshot version 3)', () => {
   it('keeps no audit trail in the context, and the context does not grow with the events seen', () => {
     const { actor } = inEveryState().offered;
     const size = JSON.stringify(actor.getSnapshot().context).length;
@@ -94,7 +96,7 @@ describe('invigilatorBookingPersisted (snapshot version 2)', () => {
   it('refuses contexts with missing fields, unknown sessions, wrong types, bad instants, unknown keys and __proto__ keys', () => {
     const good = JSON.parse(JSON.stringify(inEveryState().declined.actor.getSnapshot().context)) as Record<string, unknown>;
     const bad: Record<string, unknown>[] = [
-      ...['bookingId', 'invigilatorId', 'date', 'session', 'offeredAt', 'respondBy', 'startedAt', 'lastEventAt'].map((k) => {
+      ...['bookingId', 'invigilatorId', 'date', 'session', 'offeredAt', 'respondBy', 'startedAt', 'lastEventAt', 'grants'].map((k) => {
         const { [k]: _gone, ...rest } = good;
         return rest;
       }),
@@ -146,13 +148,33 @@ describe('invigilatorBookingPersisted (snapshot version 2)', () => {
     ]);
   });
 
-  it('persists exactly the golden version-2 snapshot (an accidental format change fails here)', () => {
-    const actor = createActor(invigilatorBookingMachine, { input, clock: new SimulatedClock() }).start();
+  it('restores the golden version-2 snapshot with the grants the version-2 machine enforced', () => {
+    const restored = restoreSnapshot(invigilatorBookingMachine, fixture('invigilatorBooking.v2.json'), { clock: new SimulatedClock() }).start();
+    expect(restored.getSnapshot().value).toBe('offered');
+    expect(restored.getSnapshot().context.grants).toEqual(VERSION_2_BOOKING_GRANTS);
+    restored.send({ type: 'cancel', at: '2026-05-04T10:00:00+01:00', by: { id: 't-1', role: 'teacher' } });
+    expect(restored.getSnapshot().value).toBe('offered');
+    restored.send({ type: 'accept', at: '2026-05-04T11:00:00+01:00', by: inv });
+    expect(restored.getSnapshot().value).toBe('accepted');
+  });
+
+  it('persists exactly the golden version-3 snapshot, grants in the context (an accidental format change fails here)', () => {
+    const actor = createActor(invigilatorBookingMachine, { input: { ...input, rulesPack: fixturePack }, clock: new SimulatedClock() }).start();
     actor.send({ type: 'accept', at: '2026-05-02T10:00:00+01:00', by: eo });
     actor.send({ type: 'clock.tick', at: '2026-05-03T09:00:00+01:00', by: { id: 'examcycle', role: 'system' } });
-    const v2 = fixture('invigilatorBooking.v2.json');
-    expect(JSON.parse(JSON.stringify(persistSnapshot(actor)))).toEqual(v2);
-    const restored = restoreSnapshot(invigilatorBookingMachine, v2, { clock: new SimulatedClock() }).start();
+    const saved = JSON.parse(JSON.stringify(persistSnapshot(actor))) as unknown;
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(new URL('./fixtures/invigilatorBooking.v3.json', import.meta.url), `${JSON.stringify(saved, null, 2)}\n`);
+    const v3 = fixture('invigilatorBooking.v3.json');
+    expect(saved).toEqual(v3);
+    const restored = restoreSnapshot(invigilatorBookingMachine, v3, { clock: new SimulatedClock() }).start();
     expect(restored.getSnapshot().context).toEqual(actor.getSnapshot().context);
+  });
+
+  it('refuses a context whose grants are not booking grants (another namespace, a bad role, __proto__)', () => {
+    const good = JSON.parse(JSON.stringify(inEveryState().offered.actor.getSnapshot().context)) as Record<string, unknown>;
+    const grant = { roles: ['invigilator'], rule: 'x' };
+    for (const grants of [{ 'results.read': grant }, { 'booking.accept': { ...grant, roles: ['wizard'] } }, { 'booking.accept': { ...grant, extra: 1 } }, JSON.parse('{"__proto__": {"roles": []}}') as unknown, []]) {
+      expect(invigilatorBookingContextSchema.safeParse({ ...good, grants }).success, JSON.stringify(grants)).toBe(false);
+    }
   });
 });

@@ -123,6 +123,89 @@ describe('deployInvigilators', () => {
     expect(radio.issues).toEqual([]);
   });
 
+  it('meets every room\'s ratio before any extra: the 26-candidate hall gets its second person before the one-candidate access room', () => {
+    const reader = seats(1, 'written', 100, { arrangementKinds: ['reader'] });
+    const p = plan([{ id: 'aa', seats: reader, use: 'access_arrangements' }, { id: 'hall', seats: seats(26) }]);
+    const d = deployInvigilators({ plan: p, invigilators: [...pool(3), invigilator('f1', { availability: AM, facilitator: true })] }, { rules });
+    const [aa, hall] = d.rooms;
+    expect(hall).toMatchObject({ required: 1, invigilatorIds: ['i01', 'i03'], meetsRatio: true });
+    expect(aa).toMatchObject({ required: 1, invigilatorIds: ['i02'], meetsRatio: true, facilitators: [expect.objectContaining({ invigilatorId: 'f1', candidateId: 'c100' })] });
+    expect(d.issues).toEqual([expect.objectContaining({ code: 'lone_invigilator_without_summon_help', roomId: 'aa' })]);
+  });
+
+  it('an access-arrangements room needs its own invigilator: its facilitator does not count towards the ratio', () => {
+    const p = plan([{ id: 'aa', seats: seats(1, 'written', 1, { arrangementKinds: ['scribe'] }), use: 'access_arrangements' }]);
+    const d = deployInvigilators({ plan: p, invigilators: [invigilator('f1', { availability: AM, facilitator: true })], summonHelp: { aa: 'phone' } }, { rules });
+    // Ratio first: the only person invigilates, and the scribe is reported missing.
+    expect(d.rooms[0]).toMatchObject({ invigilatorIds: ['f1'], facilitators: [], meetsRatio: true });
+    expect(d.shortfalls).toEqual([expect.objectContaining({ need: 'facilitator', candidateId: 'c1' })]);
+  });
+
+  it('keeps facilitator-trained invigilators for facilitation while others can meet the ratios', () => {
+    const p = plan([{ id: 'hall', seats: seats(20) }, { id: 'aa', seats: seats(1, 'written', 50, { arrangementKinds: ['reader'] }), use: 'access_arrangements' }]);
+    const d = deployInvigilators({ plan: p, invigilators: [invigilator('f1', { availability: AM, facilitator: true }), ...pool(2)], summonHelp: { hall: 'radio', aa: 'phone' } }, { rules });
+    expect(d.rooms.map((r) => [r.invigilatorIds, r.facilitators.map((f) => f.invigilatorId)])).toEqual([
+      [['i01'], []],
+      [['i02'], ['f1']],
+    ]);
+  });
+
+  it('when the pool is short, shares it in rounds (every room one before any room two), greatest need first, and says so per room', () => {
+    const p = plan([{ id: 'aa', seats: seats(1, 'written', 500, { arrangementKinds: ['extra_time'] }), use: 'access_arrangements' }, { id: 'small', seats: seats(10, 'written', 200) }, { id: 'hall', seats: seats(61) }]);
+    const d = deployInvigilators({ plan: p, invigilators: pool(4), summonHelp: { aa: 'phone', small: 'radio', hall: 'radio' } }, { rules });
+    expect(d.rooms.map((r) => [r.roomId, r.invigilatorIds.length, r.required])).toEqual([
+      ['aa', 1, 1],
+      ['small', 1, 1],
+      ['hall', 2, 3],
+    ]);
+    expect(d.shortfalls).toEqual([expect.objectContaining({ roomId: 'hall', missing: 1 })]);
+    expect(d.rooms[2]!.explanation).toBe('Room hall: 61 candidate(s), 61 written (1:30), need 3 invigilator(s); assigned i01, i04: 1 short, the pool is used up (shared in rounds, greatest need first); help is summoned by radio');
+    expect(d.rooms[0]!.explanation).toMatch(/an access-arrangements room has its own invigilator/);
+    expect(d.explanation[0]).toMatch(/^Ratios first/);
+  });
+
+  const sized = fc.record({
+    rooms: fc.array(fc.record({ written: fc.integer({ min: 0, max: 95 }), practical: fc.integer({ min: 0, max: 45 }), readers: fc.integer({ min: 0, max: 2 }), radio: fc.boolean() }), { minLength: 1, maxLength: 6 }),
+    plain: fc.integer({ min: 0, max: 14 }),
+    facilitators: fc.integer({ min: 0, max: 4 }),
+  });
+
+  fcTest.prop([sized], { seed: 20260603, numRuns: 300 })(
+    'property (seeded): with enough trained, available invigilators every room meets its ratio; with too few, the shortfall is per room and the largest rooms are not starved for small ones',
+    (g) => {
+      let next = 1;
+      const p = plan(
+        g.rooms.map((r, i) => {
+          const s = [...seats(r.written, 'written', next), ...seats(r.practical, 'practical', next + r.written), ...seats(r.readers, 'written', next + r.written + r.practical, { arrangementKinds: ['reader'] })];
+          next += r.written + r.practical + r.readers;
+          return { id: `room${i}`, seats: s };
+        }),
+      );
+      const invs = [...pool(g.plain), ...Array.from({ length: g.facilitators }, (_, i) => invigilator(`f${i}`, { availability: AM, facilitator: true }))];
+      const summonHelp = Object.fromEntries(g.rooms.flatMap((r, i) => (r.radio ? [[`room${i}`, 'radio']] : [])));
+      const d = deployInvigilators({ plan: p, invigilators: invs, summonHelp }, { rules });
+      const required = d.rooms.reduce((t, r) => t + r.required, 0);
+      const readers = g.rooms.reduce((t, r) => t + r.readers, 0);
+      if (invs.length >= required + readers && g.facilitators >= readers) {
+        expect(d.rooms.every((r) => r.meetsRatio)).toBe(true);
+        expect(d.shortfalls).toEqual([]);
+      }
+      if (invs.length >= required) expect(d.rooms.every((r) => r.meetsRatio)).toBe(true);
+      for (const r of d.rooms) {
+        const short = d.shortfalls.find((s) => s.roomId === r.roomId && s.need === 'invigilators');
+        expect(short === undefined).toBe(r.meetsRatio);
+        expect(r.explanation).toContain(r.roomName);
+      }
+      // Ratio invigilators (the second person aside): a room that needs more is never left with fewer than a smaller one got.
+      const ratioCount = (r: (typeof d.rooms)[number]) => Math.min(r.invigilatorIds.length, r.required);
+      if (d.shortfalls.some((s) => s.need === 'invigilators')) {
+        for (const a of d.rooms) for (const b of d.rooms) if (a.required > b.required) expect(ratioCount(a)).toBeGreaterThanOrEqual(Math.min(a.required, ratioCount(b)));
+        // No extra second person while any room is short of its ratio.
+        expect(d.rooms.every((r) => r.invigilatorIds.length <= r.required)).toBe(true);
+      }
+    },
+  );
+
   const generated = fc.record({
     rooms: fc.array(fc.record({ written: fc.integer({ min: 0, max: 70 }), practical: fc.integer({ min: 0, max: 40 }), readers: fc.integer({ min: 0, max: 2 }), radio: fc.boolean() }), { minLength: 1, maxLength: 5 }),
     invigilators: fc.array(fc.record({ available: fc.boolean(), trained: fc.boolean(), facilitator: fc.boolean(), relativeOf: fc.option(fc.integer({ min: 1, max: 200 }), { nil: undefined }) }), { maxLength: 20 }),

@@ -8,6 +8,7 @@ import { main as centrePack } from './centrePack.js';
 import { main as misIntegration } from './misIntegration.js';
 import { main as csvRoundTrip } from './csvRoundTrip.js';
 import { main as examWeek } from './examWeek.js';
+import { main as entryChecking } from './entryChecking.js';
 
 /** An example's entry point. */
 export type ExampleMain = (print: (line: string) => void) => Promise<void> | void;
@@ -28,5 +29,6 @@ export const examples: Record<string, Example> = {
   'eops-case-study-2': { description: 'EOPS toolkit case study 2, a new exams officer: day-one registration, first-week, first-month and first-term reviews ticking the induction checklist, Values & Attributes in the first month, the tracker and checklist at each point', main: eopsCaseStudy2 },
   'mis': { description: 'MIS integration: candidates from a recorded Wonde payload, entries, the JCQ EDI entries file, a synthetic results file read back and every finding', main: misIntegration },
   'exam-week': { description: "A synthetic centre's exam week: timetable, clashes and their JCQ resolutions, seating, invigilators and bookings, and a very late arrival, illness and malpractice becoming exam-cycle tasks", main: examWeek },
+  'entry-checking': { description: "A science department's entries checked, queried, amended, signed by its head, authorised by a senior leader and submitted, with deadlines from the centre overlay, a tier change that reopens one entry, a statement of entry, and the conflicts-of-interest register", main: entryChecking },
   'csv': { description: 'CSV in and out: a candidate list and an entries list imported with every issue shown, a seating plan and a results broadsheet exported, formula injection neutralised, a round trip', main: csvRoundTrip },
 };

@@ -59,9 +59,16 @@ const KEY_DATES: KeyDate[] = (['GCE', 'GCSE'] as const).flatMap((level) =>
  * A pack built from the table, like the JCQ pack: a level with no release time throws `unknown_series`;
  * nominated staff read early only when the centre allows it (`allowNominated`).
  */
-function tablePack(allowNominated: boolean): Pick<RulesPack, 'resultsAccess' | 'keyDates'> {
+function tablePack(allowNominated: boolean): Pick<RulesPack, 'resultsAccess' | 'keyDates' | 'authorities' | 'delegations'> {
   return {
     keyDates: () => KEY_DATES,
+    // Who may write: the exams officer loads results, the head of centre nominates (this suite fuzzes reads).
+    authorities: () => [
+      { action: 'results.received', roles: ['exams_officer'], title: 'fuzz: the exams officer loads results', source: { document: 'fuzz table', year: '2025/26' }, confidence: 'reading' },
+      { action: 'results.nominate', roles: ['head_of_centre'], title: 'fuzz: the head of centre nominates', source: { document: 'fuzz table', year: '2025/26' }, confidence: 'reading' },
+      { action: 'results.authoriseThirdParty', roles: ['exams_officer'], title: 'fuzz: the exams officer records a third party\'s authority', source: { document: 'fuzz table', year: '2025/26' }, confidence: 'reading' },
+    ],
+    delegations: () => [],
     resultsAccess(req) {
       if (req.level !== 'GCE' && req.level !== 'GCSE') throw new ExamcycleError('unknown_series', `No ${req.level} results day`, { rule: 'fuzz.no-release-time' });
       const o = TABLE[req.level];

@@ -4,8 +4,10 @@ import { createPostgresStore } from '@examcycle/store-postgres';
 import { PG_URL, dropRunSchemas, runSchema } from './serverDatabase.js';
 
 /** A pack that allows every read: this suite checks storage, not release rules. */
-const openPack: Pick<RulesPack, 'resultsAccess' | 'keyDates'> = {
+const openPack: Pick<RulesPack, 'resultsAccess' | 'keyDates' | 'authorities' | 'delegations'> = {
   keyDates: () => [],
+  authorities: () => [{ action: 'results.received', roles: ['exams_officer'], title: 'test: the exams officer loads results', source: { document: 'test', year: '2025/26' }, confidence: 'reading' }],
+  delegations: () => [],
   resultsAccess: () => ({ allowed: true, rule: 'test.open', reason: 'test', source: { document: 'test', year: '2025/26' }, confidence: 'primary' }) as never,
 };
 

@@ -225,8 +225,12 @@ export interface PressRelease {
 
 /** Options for {@link createResultsStore}. */
 export interface ResultsStoreOptions {
-  /** The rules pack that decides every read (`resultsAccess`) and gives the release instants (`keyDates`). */
-  readonly rulesPack: Pick<RulesPack, 'resultsAccess' | 'keyDates'>;
+  /**
+   * The rules pack that decides every read (`resultsAccess`), gives the release instants (`keyDates`) and
+   * says who may make each write (`authorities`, `delegations`: `results.<write>`; a pack without them grants
+   * no write).
+   */
+  readonly rulesPack: Pick<RulesPack, 'resultsAccess' | 'keyDates'> & Partial<Pick<RulesPack, 'authorities' | 'delegations'>>;
   readonly series: ExamSeries;
   /** The clock reads are timed by (`clock.now()`, ms). One of `clock` or `now` is required. */
   readonly clock?: Pick<ExamClock, 'now'>;

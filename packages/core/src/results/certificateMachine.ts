@@ -14,16 +14,18 @@
  * {@link certificateMachineFor} (`certificateMachine` bound to the host's pack), which is what
  * {@link restoreCertificate} and {@link certificatePersistedFor} use.
  */
-import { and, emit, enqueueActions, setup } from 'xstate';
+import { and, emit, enqueueActions, not, setup } from 'xstate';
 import { z } from 'zod';
 import type { Actor, AuditEmitted, AuditLine } from '../audit/auditTrail.js';
-import { instantMillis, isActor, rejectionLine, stampRejection } from '../audit/eventStamp.js';
+import { instantMillis, isActor, rejectionLine, stampRejection, type Refusal } from '../audit/eventStamp.js';
 import type { ExamSeries } from '../domain/series.js';
 import { staffRoleSchema } from '../domain/staff.js';
 import { ExamcycleError, type ExamcycleErrorCode } from '../errors/ExamcycleError.js';
+import { authorise, grantsFor, type RoleGrants } from '../rules/authority.js';
 import type { RetainedRecord, RetainedRecordKind, RetentionDecision, RulesPack } from '../rules/RulesPack.js';
 import { sourceRefSchema } from '../rules/sources.js';
-import { toLondon, type Instant } from '../time/clock.js';
+import { academicYearOf, toLondon, type AcademicYear, type Instant } from '../time/clock.js';
+import { refusalFromGuards, type GuardCheck, type GuardRefusals } from './refusalFromGuards.js';
 import { keyDateFor } from './keyDateFor.js';
 
 /** What an awarding body wants done with a wrong certificate. */
@@ -114,17 +116,25 @@ export interface CertificateContext {
   readonly purged: { readonly at: Instant; readonly by: Actor } | null;
   /** The instant of the latest accepted or refused event (the log is chronological). */
   readonly lastEventAt: Instant;
+  /** Who may take each step (`certificate.<event>`), resolved at start from the pack and the centre's delegations (version 3). */
+  readonly grants: RoleGrants;
 }
 
 /** What starts a certificate machine. */
 export interface CertificateInput {
   readonly certificate: Omit<CertificateRef, 'awardCodes'> & { readonly awardCodes?: readonly string[] };
   /**
-   * Decides retention (`retention`) and, with `series`, the expected date (`keyDates`). It stays with the
-   * actor, not its snapshot; a restored actor takes the pack of the machine it is restored with.
+   * Decides retention (`retention`), who may take each step (`authorities`, `delegations`, read once at
+   * start into the context) and, with `series`, the expected date (`keyDates`). It stays with the actor, not
+   * its snapshot; a restored actor takes the pack of the machine it is restored with.
    */
-  readonly rulesPack: Pick<RulesPack, 'id' | 'retention'> & Partial<Pick<RulesPack, 'keyDates'>>;
+  readonly rulesPack: Pick<RulesPack, 'id' | 'retention' | 'authorities' | 'delegations'> & Partial<Pick<RulesPack, 'keyDates'>>;
   readonly series?: ExamSeries;
+  /**
+   * The academic year whose authorities apply.
+   * @default the series' academic year, else the one `createdAt` falls in
+   */
+  readonly academicYear?: AcademicYear;
   /** The expected date, instead of the series' `certificates_expected` key date. */
   readonly expectedBy?: Instant;
   /**
@@ -165,10 +175,8 @@ export type CertificateEmitted = { readonly type: 'event.rejected'; readonly ent
 export type CertificateState = 'expected' | 'received' | 'incorrect' | 'awaitingReplacement' | 'checked' | 'issued' | 'unclaimed' | 'destroyed' | 'purged';
 
 /** Why an event was refused: the error code, the reason in words, and the rule when one decided. */
-export interface CertificateRefusal {
+export interface CertificateRefusal extends Refusal {
   readonly code: ExamcycleErrorCode;
-  readonly reason: string;
-  readonly rule?: string;
 }
 
 /**
@@ -185,7 +193,6 @@ export const CERTIFICATE_HISTORY_KEPT = 10;
 const PACKS = Symbol.for('examcycle.certificateRules.pack');
 const DESTRUCTION_METHODS: readonly DestructionMethod[] = ['shredded', 'incinerated', 'confidential_waste'];
 const ISSUE_METHODS: readonly CertificateIssueMethod[] = ['collected', 'posted', 'third_party'];
-const ROLES: readonly unknown[] = [...staffRoleSchema.options, 'candidate', 'system'];
 const RECORD_KINDS = [
   'unclaimed_certificate',
   'certificate_destruction_record',
@@ -259,18 +266,6 @@ function actorOf(by: Actor): Actor {
   return { id: by.id, ...(by.role !== undefined ? { role: by.role } : {}) };
 }
 
-/** Why a sender is refused beyond the shared stamp rule: an id over 200 characters, or a role examcycle does not know. */
-function senderRejection(by: Actor): CertificateRefusal | undefined {
-  if (by.id.length > 200) return { code: 'not_authorised', reason: 'The sender\'s id is over 200 characters' };
-  if (by.role !== undefined && !ROLES.includes(by.role)) return { code: 'not_authorised', reason: `"${String(by.role).slice(0, 60)}" is not a role examcycle knows` };
-  return undefined;
-}
-
-/** Why an optional free-text field is refused (`undefined` when absent or text). */
-function textRejection(value: unknown, name: string): CertificateRefusal | undefined {
-  return value === undefined || typeof value === 'string' ? undefined : { code: 'invalid_value', reason: `${name} is text, not ${JSON.stringify(value) ?? typeof value}` };
-}
-
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 
 /** What is wrong with a certificate's input (so every context it starts with restores), or `undefined`. */
@@ -280,6 +275,7 @@ function inputProblem(input: CertificateInput): string | undefined {
   for (const k of ['id', 'candidateId', 'seriesId', 'awardingBodyId'] as const) if (!isText(c[k])) return `certificate.${k} must be non-empty text`;
   if (c['awardCodes'] !== undefined && !(Array.isArray(c['awardCodes']) && c['awardCodes'].every((a) => typeof a === 'string'))) return 'certificate.awardCodes must be a list of text';
   if (typeof input.rulesPack !== 'object' || input.rulesPack === null || !isText(input.rulesPack.id) || typeof input.rulesPack.retention !== 'function') return 'rulesPack must have an id and a retention function';
+  if (typeof input.rulesPack.authorities !== 'function' || typeof input.rulesPack.delegations !== 'function') return 'rulesPack must give authorities and delegations';
   return undefined;
 }
 
@@ -357,130 +353,251 @@ function isDecision(d: RetentionDecision | CertificateRefusal): d is RetentionDe
   return 'recordId' in d;
 }
 
-function decisionRejection(decision: RetentionDecision | CertificateRefusal): CertificateRefusal | undefined {
-  return isDecision(decision) ? undefined : decision;
-}
+const ROLES: readonly unknown[] = [...staffRoleSchema.options, 'candidate', 'system'];
 
-function retentionRejection(decision: RetentionDecision | CertificateRefusal, at: number, what: string): CertificateRefusal | undefined {
-  if (!isDecision(decision)) return decision;
-  const from = decision.mayDestroyFrom === null ? null : millis(decision.mayDestroyFrom);
-  if (from === null) return { code: 'retention_not_expired', reason: `${what} has no end to its retention yet: ${decision.reason}`, rule: decision.source.section ? `${decision.source.document} ${decision.source.section}` : decision.source.document };
-  if (at < from) {
-    return { code: 'retention_not_expired', reason: `${what} must be kept until ${decision.mayDestroyFrom} (${decision.reason})`, rule: decision.source.section ? `${decision.source.document} ${decision.source.section}` : decision.source.document };
-  }
-  return undefined;
+type Args = { context: CertificateContext; event: CertificateEvent };
+
+const field = (event: CertificateEvent, key: string): unknown => (event as unknown as Record<string, unknown>)[key];
+const atOf = (event: CertificateEvent): number => millis(event.at) ?? Number.NaN;
+const optionalText = (value: unknown): boolean => value === undefined || typeof value === 'string';
+const notText = (value: unknown, name: string): CertificateRefusal => ({ code: 'invalid_value', reason: `${name} is text, not ${JSON.stringify(value) ?? typeof value}` });
+
+/** The candidate's written authority on an issue event, as sent. */
+function authorityOf(event: CertificateEvent): Partial<Record<'written' | 'signedBy' | 'signedAt' | 'reference', unknown>> | undefined {
+  const a = field(event, 'authority');
+  return typeof a === 'object' && a !== null ? (a as Record<string, unknown>) : undefined;
 }
 
 /**
- * Why an event is refused in a state (`undefined` when it is accepted).
+ * The authority action of a certificate event: its type (`certificate.destroyed`).
  *
- * @param context - the certificate's context
- * @param state - the state it is in
- * @param event - the event to judge
- * @param rulesPack - the host's rules pack, used when the context carries none (a restored certificate)
+ * @param type - the event type
  * @example
  * ```ts
- * certificateRejection(snapshot.context, 'unclaimed', { type: 'certificate.destroyed', at, by, method: 'shredded' })?.code; // 'retention_not_expired'
+ * certificateAction('certificate.destroyed'); // 'certificate.destroyed'
  * ```
  */
-export function certificateRejection(context: CertificateContext, state: CertificateState, event: CertificateEvent, rulesPack?: CertificateRulesPack): CertificateRefusal | undefined {
-  const stamp = stampRejection(event, context.lastEventAt) ?? senderRejection(event.by);
-  if (stamp) return stamp;
-  const at = millis(event.at)!;
-  const candidateId = context.certificate.candidateId;
+export function certificateAction(type: string): string {
+  return type.startsWith('certificate.') ? type : `certificate.${type}`;
+}
+
+function retentionExpired(decision: RetentionDecision | CertificateRefusal, at: number): boolean {
+  if (!isDecision(decision)) return false;
+  const from = decision.mayDestroyFrom === null ? null : millis(decision.mayDestroyFrom);
+  return from !== null && at >= from;
+}
+
+/** The rules of a certificate, one guard each; the retention rules ask the pack (the actor's own, else the host's). */
+function certificateGuards(hostPack: CertificateRulesPack | undefined) {
+  return {
+    /** The step has an instant, names who took it, and is not earlier than the latest recorded step. */
+    eventIsStamped: ({ context, event }: Args) => stampRejection(event, context.lastEventAt) === undefined,
+    /** The sender's id is at most 200 characters and their role is one examcycle knows. */
+    senderIsKnown: ({ event }: Args) => event.by.id.length <= 200 && (event.by.role === undefined || ROLES.includes(event.by.role)),
+    /** The sender acts in a role the pack (or a centre's delegation) lets take this step. */
+    sentByAnAuthorisedRole: ({ context, event }: Args) => authorise(context.grants, event.by, certificateAction(event.type)).allowed,
+    /** The date of issue, when given, is an instant. */
+    dateOfIssueIsAnInstant: ({ event }: Args) => field(event, 'dateOfIssue') === undefined || millis(field(event, 'dateOfIssue')) !== null,
+    /** A certificate is issued no later than it is received. */
+    issuedBeforeReceived: ({ event }: Args) => field(event, 'dateOfIssue') === undefined || (millis(field(event, 'dateOfIssue')) ?? Infinity) <= atOf(event),
+    /** A check says whether the certificate is correct. */
+    checkSaysCorrectOrNot: ({ event }: Args) => typeof field(event, 'correct') === 'boolean',
+    /** What is wrong with a certificate is a list of text. */
+    problemsAreText: ({ event }: Args) => {
+      const p = field(event, 'problems');
+      return p === undefined || (Array.isArray(p) && p.every((x) => typeof x === 'string'));
+    },
+    /** A wrong certificate comes with what is wrong with it. */
+    wrongCertificateSaysWhatIsWrong: ({ event }: Args) => field(event, 'correct') !== false || ((field(event, 'problems') as readonly string[] | undefined) ?? []).some((p) => p.trim()),
+    /** The check found the certificate correct (a branch, not a refusal). */
+    foundCorrect: ({ event }: Args) => field(event, 'correct') === true,
+    /** A wrong certificate is returned or destroyed as its awarding body requires. */
+    disposedAsTheAwardingBodyRequires: ({ context, event }: Args) => field(event, 'disposal') === context.incorrectDisposal,
+    /** The reference, when given, is text. */
+    referenceIsText: ({ event }: Args) => optionalText(field(event, 'reference')),
+    /** An issue says to whom. */
+    issuedToSomeone: ({ event }: Args) => {
+      const to = field(event, 'to');
+      return typeof to === 'string' && to.trim() !== '';
+    },
+    /** The certificate is collected, posted or collected by a third party. */
+    knownIssueMethod: ({ event }: Args) => ISSUE_METHODS.includes(field(event, 'method') as CertificateIssueMethod),
+    /** A certificate "collected" is collected by the candidate themselves. */
+    collectedByTheCandidate: ({ context, event }: Args) => field(event, 'method') !== 'collected' || field(event, 'to') === context.certificate.candidateId,
+    /** A third party collects only with the candidate's written authority. */
+    thirdPartyHasWrittenAuthority: ({ context, event }: Args) => {
+      if (field(event, 'method') !== 'third_party') return true;
+      const a = authorityOf(event);
+      return !!a && a.written === true && a.signedBy === context.certificate.candidateId;
+    },
+    /** The written authority is signed before collection. */
+    authoritySignedBeforeCollection: ({ event }: Args) => {
+      if (field(event, 'method') !== 'third_party') return true;
+      const signed = millis(authorityOf(event)?.signedAt);
+      return signed !== null && signed <= atOf(event);
+    },
+    /** The authority's reference, when given, is text. */
+    authorityReferenceIsText: ({ event }: Args) => field(event, 'method') !== 'third_party' || optionalText(authorityOf(event)?.reference),
+    /** The rules pack decides how long an unclaimed certificate is kept. */
+    packDecidesRetention: ({ context, event }: Args) => isDecision(decide(context, 'unclaimed_certificate', iso(event.at), hostPack)),
+    /** Destruction is secure: shredded, incinerated or confidential waste. */
+    destroyedSecurely: ({ event }: Args) => DESTRUCTION_METHODS.includes(field(event, 'method') as DestructionMethod),
+    /** Who witnessed it, when given, is text. */
+    witnessIsText: ({ event }: Args) => optionalText(field(event, 'witnessedBy')),
+    /** The unclaimed certificate's retention has expired (12 months from issue under JCQ). */
+    retentionExpired: ({ context, event }: Args) => retentionExpired(decide(context, 'unclaimed_certificate', iso(event.at), hostPack), atOf(event)),
+    /** The rules pack decides how long the destruction record is kept. */
+    packDecidesRecordRetention: ({ context, event }: Args) => isDecision(decide(context, 'certificate_destruction_record', iso(event.at), hostPack)),
+    /** The destruction record's retention has expired (4 years from destruction under JCQ). */
+    destructionRecordRetentionExpired: ({ context, event }: Args) =>
+      context.destruction !== null && retentionExpired(decide(context, 'certificate_destruction_record', context.destruction.at, hostPack), atOf(event)),
+  };
+}
+
+/**
+ * The name of a rule of the certificate machine (a guard, replaceable with `.provide({ guards })`).
+ *
+ * @example
+ * ```ts
+ * const rule: CertificateGuard = 'retentionExpired';
+ * ```
+ */
+export type CertificateGuard = keyof ReturnType<typeof certificateGuards>;
+
+function retentionRefusal(decision: RetentionDecision | CertificateRefusal, what: string): CertificateRefusal {
+  if (!isDecision(decision)) return decision;
+  const rule = decision.source.section ? `${decision.source.document} ${decision.source.section}` : decision.source.document;
+  if (decision.mayDestroyFrom === null) return { code: 'retention_not_expired', reason: `${what} has no end to its retention yet: ${decision.reason}`, rule };
+  return { code: 'retention_not_expired', reason: `${what} must be kept until ${decision.mayDestroyFrom} (${decision.reason})`, rule };
+}
+
+function decisionRefusal(decision: RetentionDecision | CertificateRefusal): CertificateRefusal {
+  return isDecision(decision) ? { code: 'rule_unsupported', reason: 'The rules pack gave no retention decision' } : decision;
+}
+
+/**
+ * The refusal of each rule of the certificate machine: when the guard of that name fails, the step is
+ * refused with this code, reason and rule (and audited).
+ *
+ * @param rulesPack - the host's rules pack, for the retention refusals of a restored certificate
+ * @example
+ * ```ts
+ * certificateGuardRefusals(jcq).retentionExpired(context, event).code; // 'retention_not_expired'
+ * ```
+ */
+export function certificateGuardRefusals(rulesPack?: CertificateRulesPack): GuardRefusals<CertificateContext, CertificateEvent> & Readonly<Record<CertificateGuard, (context: CertificateContext, event: CertificateEvent) => CertificateRefusal>> {
+  const disposalWords = (d: IncorrectCertificateDisposal) => (d === 'return_to_awarding_body' ? 'returned to it' : 'destroyed in the centre');
+  const thirdParty = 'third-party-collection';
+  return {
+    eventIsStamped: (c, e) => stampRejection(e, c.lastEventAt) ?? { code: 'invalid_value', reason: 'The step is not stamped' },
+    senderIsKnown: (_c, e) =>
+      e.by.id.length > 200 ? { code: 'not_authorised', reason: 'The sender\'s id is over 200 characters' } : { code: 'not_authorised', reason: `"${String(e.by.role).slice(0, 60)}" is not a role examcycle knows` },
+    sentByAnAuthorisedRole: (c, e) => {
+      const d = authorise(c.grants, e.by, certificateAction(e.type));
+      return d.allowed ? { code: 'not_authorised', reason: 'Not authorised' } : { code: d.code, reason: d.reason, rule: d.rule };
+    },
+    dateOfIssueIsAnInstant: (_c, e) => ({ code: 'invalid_value', reason: `"${String(field(e, 'dateOfIssue'))}" is not a date of issue` }),
+    issuedBeforeReceived: () => ({ code: 'invalid_value', reason: 'A certificate cannot be issued after it is received' }),
+    checkSaysCorrectOrNot: () => ({ code: 'invalid_value', reason: 'A check says whether the certificate is correct' }),
+    problemsAreText: () => ({ code: 'invalid_value', reason: 'What is wrong with a certificate is a list of text' }),
+    wrongCertificateSaysWhatIsWrong: () => ({ code: 'invalid_value', reason: 'A wrong certificate needs what is wrong with it' }),
+    foundCorrect: () => ({ code: 'event_rejected', reason: 'The certificate was not found correct' }),
+    disposedAsTheAwardingBodyRequires: (c) => ({
+      code: 'event_rejected',
+      reason: `${c.certificate.awardingBodyId} wants wrong certificates ${disposalWords(c.incorrectDisposal)}`,
+      rule: `incorrect-certificates/${c.certificate.awardingBodyId}`,
+    }),
+    referenceIsText: (_c, e) => notText(field(e, 'reference'), 'The disposal reference'),
+    issuedToSomeone: () => ({ code: 'invalid_value', reason: 'An issue says to whom' }),
+    knownIssueMethod: (_c, e) => ({ code: 'invalid_value', reason: `Unknown issue method "${String(field(e, 'method'))}"` }),
+    collectedByTheCandidate: (_c, e) => ({ code: 'consent_missing', reason: `Collected by "${String(field(e, 'to'))}", not the candidate: that is third-party collection and needs the candidate's written authority`, rule: thirdParty }),
+    thirdPartyHasWrittenAuthority: (c) => ({ code: 'consent_missing', reason: `Third-party collection needs the written authority of candidate "${c.certificate.candidateId}"`, rule: thirdParty }),
+    authoritySignedBeforeCollection: () => ({ code: 'consent_missing', reason: 'The written authority must be signed before collection', rule: thirdParty }),
+    authorityReferenceIsText: (_c, e) => notText(authorityOf(e)?.reference, 'The authority\'s reference'),
+    packDecidesRetention: (c, e) => decisionRefusal(decide(c, 'unclaimed_certificate', iso(e.at), rulesPack)),
+    destroyedSecurely: (_c, e) => ({ code: 'invalid_value', reason: `Destruction must be secure (${DESTRUCTION_METHODS.join(', ')}), not "${String(field(e, 'method'))}"` }),
+    witnessIsText: (_c, e) => notText(field(e, 'witnessedBy'), 'Who witnessed it'),
+    retentionExpired: (c, e) => retentionRefusal(decide(c, 'unclaimed_certificate', iso(e.at), rulesPack), 'The unclaimed certificate'),
+    packDecidesRecordRetention: (c, e) => decisionRefusal(decide(c, 'certificate_destruction_record', iso(e.at), rulesPack)),
+    destructionRecordRetentionExpired: (c) =>
+      c.destruction === null ? { code: 'event_rejected', reason: 'The certificate was not destroyed' } : retentionRefusal(decide(c, 'certificate_destruction_record', c.destruction.at, rulesPack), 'The destruction record'),
+  };
+}
+
+/** Why a step the state takes no transition for is refused. */
+function notNow(_context: CertificateContext, event: CertificateEvent, state: string): CertificateRefusal {
   switch (event.type) {
     case 'certificate.received':
-      if (state !== 'expected' && state !== 'awaitingReplacement') return { code: 'event_rejected', reason: `The certificate is already in (${state})` };
-      if (event.dateOfIssue !== undefined) {
-        const d = millis(event.dateOfIssue);
-        if (d === null) return { code: 'invalid_value', reason: `"${String(event.dateOfIssue)}" is not a date of issue` };
-        if (d > at) return { code: 'invalid_value', reason: 'A certificate cannot be issued after it is received' };
-      }
-      return undefined;
+      return { code: 'event_rejected', reason: `The certificate is already in (${state})` };
     case 'certificate.checked':
-      if (state !== 'received') return { code: 'event_rejected', reason: `Only a received certificate is checked, not one ${state}` };
-      if (typeof event.correct !== 'boolean') return { code: 'invalid_value', reason: 'A check says whether the certificate is correct' };
-      if (event.problems !== undefined && (!Array.isArray(event.problems) || !event.problems.every((p) => typeof p === 'string'))) return { code: 'invalid_value', reason: 'What is wrong with a certificate is a list of text' };
-      if (!event.correct && !(event.problems ?? []).some((p) => p.trim())) return { code: 'invalid_value', reason: 'A wrong certificate needs what is wrong with it' };
-      return undefined;
+      return { code: 'event_rejected', reason: `Only a received certificate is checked, not one ${state}` };
     case 'certificate.disposed':
-      if (state !== 'incorrect') return { code: 'event_rejected', reason: `Only a wrong certificate is returned or destroyed for replacement, not one ${state}` };
-      if (event.disposal !== context.incorrectDisposal) {
-        return { code: 'event_rejected', reason: `${context.certificate.awardingBodyId} wants wrong certificates ${context.incorrectDisposal === 'return_to_awarding_body' ? 'returned to it' : 'destroyed in the centre'}`, rule: `incorrect-certificates/${context.certificate.awardingBodyId}` };
-      }
-      return textRejection(event.reference, 'The disposal reference');
-    case 'certificate.issued': {
-      if (state !== 'checked' && state !== 'unclaimed') return { code: 'event_rejected', reason: `A certificate is issued once checked (or while retained unclaimed), not ${state}` };
-      if (typeof event.to !== 'string' || !event.to.trim()) return { code: 'invalid_value', reason: 'An issue says to whom' };
-      if (!ISSUE_METHODS.includes(event.method)) return { code: 'invalid_value', reason: `Unknown issue method "${String(event.method)}"` };
-      if (event.method === 'collected') {
-        return event.to === candidateId ? undefined : { code: 'consent_missing', reason: `Collected by "${event.to}", not the candidate: that is third-party collection and needs the candidate's written authority`, rule: 'third-party-collection' };
-      }
-      if (event.method === 'posted') return undefined;
-      if (event.method !== 'third_party') return { code: 'invalid_value', reason: `Unknown issue method "${String(event.method)}"` };
-      const a = event.authority;
-      if (!a || a.written !== true || a.signedBy !== candidateId) {
-        return { code: 'consent_missing', reason: `Third-party collection needs the written authority of candidate "${candidateId}"`, rule: 'third-party-collection' };
-      }
-      const signed = millis(a.signedAt);
-      if (signed === null || signed > at) return { code: 'consent_missing', reason: 'The written authority must be signed before collection', rule: 'third-party-collection' };
-      return textRejection(a.reference, 'The authority\'s reference');
-    }
+      return { code: 'event_rejected', reason: `Only a wrong certificate is returned or destroyed for replacement, not one ${state}` };
+    case 'certificate.issued':
+      return { code: 'event_rejected', reason: `A certificate is issued once checked (or while retained unclaimed), not ${state}` };
     case 'certificate.unclaimed':
-      if (state !== 'checked') return { code: 'event_rejected', reason: `Only a checked certificate not yet issued becomes unclaimed, not one ${state}` };
-      return decisionRejection(decide(context, 'unclaimed_certificate', iso(event.at), rulesPack));
+      return { code: 'event_rejected', reason: `Only a checked certificate not yet issued becomes unclaimed, not one ${state}` };
     case 'certificate.destroyed':
-      if (state !== 'unclaimed') return { code: 'event_rejected', reason: `Only an unclaimed, retained certificate is destroyed, not one ${state}` };
-      if (!DESTRUCTION_METHODS.includes(event.method)) return { code: 'invalid_value', reason: `Destruction must be secure (${DESTRUCTION_METHODS.join(', ')}), not "${String(event.method)}"` };
-      return (
-        textRejection(event.witnessedBy, 'Who witnessed it') ??
-        retentionRejection(decide(context, 'unclaimed_certificate', iso(event.at), rulesPack), at, 'The unclaimed certificate') ??
-        decisionRejection(decide(context, 'certificate_destruction_record', iso(event.at), rulesPack))
-      );
+      return { code: 'event_rejected', reason: `Only an unclaimed, retained certificate is destroyed, not one ${state}` };
     case 'certificate.recordPurged':
-      if (state !== 'destroyed') return { code: 'event_rejected', reason: `Only the record of a destroyed certificate is purged, not one ${state}` };
-      return retentionRejection(decide(context, 'certificate_destruction_record', context.destruction!.at, rulesPack), at, 'The destruction record');
+      return { code: 'event_rejected', reason: `Only the record of a destroyed certificate is purged, not one ${state}` };
     default:
       return { code: 'event_rejected', reason: `"${String((event as { type: unknown }).type)}" is not a certificate event` };
   }
 }
 
-const NEXT: Readonly<Record<CertificateEvent['type'], CertificateState | ((event: CertificateEvent) => CertificateState)>> = {
-  'certificate.received': 'received',
-  'certificate.checked': (e) => (e.type === 'certificate.checked' && e.correct ? 'checked' : 'incorrect'),
-  'certificate.disposed': 'awaitingReplacement',
-  'certificate.issued': 'issued',
-  'certificate.unclaimed': 'unclaimed',
-  'certificate.destroyed': 'destroyed',
-  'certificate.recordPurged': 'purged',
-};
+/** The guards every step must pass first, in every state (a certificate step, also its sender's authority). */
+const SENT = ['eventIsStamped', 'senderIsKnown'] as const;
+const AUTHORISED = [...SENT, 'sentByAnAuthorisedRole'] as const;
+const EVENTS: ReadonlySet<string> = new Set<CertificateEvent['type']>([
+  'certificate.received',
+  'certificate.checked',
+  'certificate.disposed',
+  'certificate.issued',
+  'certificate.unclaimed',
+  'certificate.destroyed',
+  'certificate.recordPurged',
+]);
+const RECEIVED = [...AUTHORISED, 'dateOfIssueIsAnInstant', 'issuedBeforeReceived'] as const;
+const CHECKED = [...AUTHORISED, 'checkSaysCorrectOrNot', 'problemsAreText', 'wrongCertificateSaysWhatIsWrong'] as const;
+const ISSUED = [
+  ...AUTHORISED,
+  'issuedToSomeone',
+  'knownIssueMethod',
+  'collectedByTheCandidate',
+  'thirdPartyHasWrittenAuthority',
+  'authoritySignedBeforeCollection',
+  'authorityReferenceIsText',
+] as const;
+const DESTROYED = [...AUTHORISED, 'destroyedSecurely', 'witnessIsText', 'retentionExpired', 'packDecidesRecordRetention'] as const;
 
-function targetOf(event: CertificateEvent): CertificateState {
-  const n = NEXT[event.type];
-  return typeof n === 'function' ? n(event) : n;
+type Rule = CertificateGuard | ReturnType<typeof not>;
+
+/** A step from one state to the next under the named rules; a refused step falls through to the state's `*`. */
+function step(from: CertificateState, to: CertificateState, rules: readonly Rule[]) {
+  return { guard: and([...rules] as never), target: to, actions: { type: 'accept' as const, params: { from, to } } };
+}
+
+function reject(state: CertificateState) {
+  return { actions: { type: 'reject' as const, params: { state } } };
 }
 
 /** Builds the certificate machine; the host's pack (if any) decides retention for actors whose input gave none. */
 function createCertificateMachine(hostPack: CertificateRulesPack | undefined) {
-  return setup({
+  const refusals = certificateGuardRefusals(hostPack);
+  const machine = setup({
     types: {
       context: {} as CertificateContext,
       events: {} as CertificateEvent,
       input: {} as CertificateInput,
       emitted: {} as CertificateEmitted,
     },
-    guards: {
-      /** The event is acceptable in the state (see {@link certificateRejection}). */
-      acceptable: ({ context, event }, params: { state: CertificateState }) => certificateRejection(context, params.state, event, hostPack) === undefined,
-      /** A check found the certificate correct. */
-      correct: ({ event }) => event.type === 'certificate.checked' && event.correct === true,
-    },
+    guards: certificateGuards(hostPack),
     actions: {
       /** Applies an accepted step and emits its audit line. */
-      accept: enqueueActions(({ context, event, enqueue }, params: { state: CertificateState }) => {
+      accept: enqueueActions(({ context, event, enqueue }, params: { from: CertificateState; to: CertificateState }) => {
         const at = iso(event.at);
         const by = actorOf(event.by);
-        const to = targetOf(event);
         const details: Record<string, string | number | boolean | null> = { certificateId: context.certificate.id, candidateId: context.certificate.candidateId };
         let patch: Partial<CertificateContext> = {};
         switch (event.type) {
@@ -535,11 +652,11 @@ function createCertificateMachine(hostPack: CertificateRulesPack | undefined) {
             break;
         }
         enqueue.assign({ ...patch, lastEventAt: at });
-        enqueue.emit({ type: 'audit', line: { at, by, event: event.type, from: params.state, to, outcome: 'accepted', details } });
+        enqueue.emit({ type: 'audit', line: { at, by, event: event.type, from: params.from, to: params.to, outcome: 'accepted', details } });
       }),
       /** Emits the audit line of a refused step (its reason and code) and `event.rejected`. */
-      reject: enqueueActions(({ context, event, enqueue }, params: { state: CertificateState }) => {
-        const why = certificateRejection(context, params.state, event, hostPack) ?? { code: 'event_rejected' as const, reason: `"${event.type}" is not accepted in ${params.state}` };
+      reject: enqueueActions(({ context, event, enqueue, check }, params: { state: CertificateState }) => {
+        const why = refusalFromGuards(machine, params.state, event, context, check as GuardCheck, refusals, notNow, EVENTS.has(event.type) ? AUTHORISED : SENT);
         const { lastEventAt, line } = rejectionLine(context, event, params.state, why, { certificateId: context.certificate.id });
         enqueue.assign({ lastEventAt });
         enqueue.emit({ type: 'audit', line });
@@ -566,7 +683,7 @@ function createCertificateMachine(hostPack: CertificateRulesPack | undefined) {
     },
   }).createMachine({
     id: 'certificate',
-    version: '2',
+    version: '3',
     context: ({ input }) => {
       const c = input.certificate;
       const badInput = inputProblem(input);
@@ -596,39 +713,42 @@ function createCertificateMachine(hostPack: CertificateRulesPack | undefined) {
         recordRetention: null,
         purged: null,
         lastEventAt: createdAt,
+        grants: grantsFor(input.rulesPack.authorities(input.academicYear ?? ((input.series?.academicYear as AcademicYear | undefined) ?? academicYearOf(createdAt))), input.rulesPack.delegations(), ['certificate.']),
       };
     },
     entry: 'expected',
     initial: 'expected',
     states: {
-      expected: { on: { 'certificate.received': step('expected', 'received'), '*': reject('expected') } },
+      expected: { on: { 'certificate.received': step('expected', 'received', RECEIVED), '*': reject('expected') } },
       received: {
         on: {
-          'certificate.checked': [
-            { guard: and([{ type: 'acceptable', params: { state: 'received' as const } }, 'correct']), target: 'checked', actions: { type: 'accept', params: { state: 'received' } } },
-            { guard: { type: 'acceptable', params: { state: 'received' } }, target: 'incorrect', actions: { type: 'accept', params: { state: 'received' } } },
-          ],
+          'certificate.checked': [step('received', 'checked', [...CHECKED, 'foundCorrect']), step('received', 'incorrect', [...CHECKED, not('foundCorrect')])],
           '*': reject('received'),
         },
       },
-      incorrect: { on: { 'certificate.disposed': step('incorrect', 'awaitingReplacement'), '*': reject('incorrect') } },
-      awaitingReplacement: { on: { 'certificate.received': step('awaitingReplacement', 'received'), '*': reject('awaitingReplacement') } },
+      incorrect: { on: { 'certificate.disposed': step('incorrect', 'awaitingReplacement', [...AUTHORISED, 'disposedAsTheAwardingBodyRequires', 'referenceIsText']), '*': reject('incorrect') } },
+      awaitingReplacement: { on: { 'certificate.received': step('awaitingReplacement', 'received', RECEIVED), '*': reject('awaitingReplacement') } },
       checked: {
-        on: { 'certificate.issued': step('checked', 'issued'), 'certificate.unclaimed': step('checked', 'unclaimed'), '*': reject('checked') },
+        on: {
+          'certificate.issued': step('checked', 'issued', ISSUED),
+          'certificate.unclaimed': step('checked', 'unclaimed', [...AUTHORISED, 'packDecidesRetention']),
+          '*': reject('checked'),
+        },
       },
       unclaimed: {
         tags: ['retained'],
-        on: { 'certificate.issued': step('unclaimed', 'issued'), 'certificate.destroyed': step('unclaimed', 'destroyed'), '*': reject('unclaimed') },
+        on: { 'certificate.issued': step('unclaimed', 'issued', ISSUED), 'certificate.destroyed': step('unclaimed', 'destroyed', DESTROYED), '*': reject('unclaimed') },
       },
-      destroyed: { tags: ['destructionRecordKept'], on: { 'certificate.recordPurged': step('destroyed', 'purged'), '*': reject('destroyed') } },
+      destroyed: { tags: ['destructionRecordKept'], on: { 'certificate.recordPurged': step('destroyed', 'purged', [...AUTHORISED, 'destructionRecordRetentionExpired']), '*': reject('destroyed') } },
       issued: { type: 'final' },
       purged: { type: 'final' },
     },
   });
+  return machine;
 }
 
 /**
- * The certificate machine (id `certificate`, version `2`): one actor per certificate. Every accepted and
+ * The certificate machine (id `certificate`, version `3`): one actor per certificate. Every accepted and
  * every refused step is emitted as one `{ type: 'audit', line }` (collect them with {@link collectAudit},
  * or let the runtime append them to the store's log); the first line (`certificate.expected`) is emitted
  * when a new actor starts, not when a snapshot is restored. A new actor takes its rules pack from its
@@ -674,16 +794,6 @@ export function certificateMachineFor(rulesPack: CertificateRulesPack): typeof c
     forPack.set(rulesPack, machine);
   }
   return machine;
-}
-
-/** A guarded step; a refused event falls through to the state's `*` rejection. */
-function step(state: CertificateState, target: CertificateState) {
-  const params = { state } as const;
-  return { guard: { type: 'acceptable' as const, params }, target, actions: { type: 'accept' as const, params } };
-}
-
-function reject(state: CertificateState) {
-  return { actions: { type: 'reject' as const, params: { state } } };
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
  * The certificate machine's persistence: the schema every restored certificate context must pass (each field
  * the machine reads, with its real type: a disposal `"bin"`, an issue method `"dpen"`, a retention decision
- * with no instant, an unknown key are all refused), the migration from version 1 (audit trail kept in the
- * context; checks and disposals unbounded), and how a restored certificate gets the host's rules pack back.
+ * with no instant, an unknown key are all refused), the migrations from version 1 (audit trail kept in the
+ * context; checks and disposals unbounded) and version 2 (no grants in the context: every role could take
+ * every step, as version 2 decided), and how a restored certificate gets the host's rules pack back.
  *
  * The pack is never in a snapshot, only its id. The host gives it at restore time through the machine:
  * {@link certificatePersistedFor} is the spec whose machine is {@link certificateMachineFor}(pack) and whose
@@ -18,6 +19,7 @@ import { instantMillis } from '../audit/eventStamp.js';
 import { staffRoleSchema } from '../domain/staff.js';
 import { ExamcycleError } from '../errors/ExamcycleError.js';
 import { dropContextAudit, type PersistedMachineSpec, type SnapshotMigrations } from '../persistence/persistedMachine.js';
+import type { RoleGrants } from '../rules/authority.js';
 import { restoreWithSpec, type RestoreOptions } from '../persistence/persistSnapshot.js';
 import {
   CERTIFICATE_HISTORY_KEPT,
@@ -29,7 +31,13 @@ import {
 
 const instant = z.string().max(64).refine((s) => instantMillis(s) !== null, { error: 'not an ISO instant' });
 const text = z.string().min(1);
-const actor = z.strictObject({ id: z.string().min(1).max(200), role: z.enum([...staffRoleSchema.options, 'candidate', 'system']).optional() });
+const ROLES = [...staffRoleSchema.options, 'candidate', 'system'] as const;
+const actor = z.strictObject({ id: z.string().min(1).max(200), role: z.enum(ROLES).optional() });
+/** Who may take each step, as a certificate keeps it (`grantsFor(…, ['certificate.'])`). */
+const grantsSchema = z.record(
+  z.string().regex(/^certificate\./),
+  z.strictObject({ roles: z.array(z.enum(ROLES)), staffIds: z.array(z.string().min(1)).optional(), rule: z.string().min(1), title: z.string().optional() }),
+);
 const disposal = z.enum(['return_to_awarding_body', 'destroy_in_centre']);
 const decision = z.strictObject(retentionDecisionSchema.shape);
 
@@ -58,11 +66,12 @@ function contextSchema(packId: z.ZodType<string>) {
     recordRetention: decision.nullable(),
     purged: z.strictObject({ at: instant, by: actor }).nullable(),
     lastEventAt: instant,
+    grants: grantsSchema,
   });
 }
 
 /**
- * The schema of the certificate machine's persisted context (version 2: no audit trail in it).
+ * The schema of the certificate machine's persisted context (version 3: who may take each step in it, no audit trail).
  *
  * @example
  * ```ts
@@ -84,11 +93,26 @@ function fromVersion1(snapshot: Record<string, unknown>): Record<string, unknown
   return { ...next, context: c };
 }
 
-const migrations: SnapshotMigrations = { 1: fromVersion1 };
+/** Who version 2 let take each step: every role (it had no rule on roles). */
+const V2_GRANTS: RoleGrants = Object.fromEntries(
+  ['certificate.checked', 'certificate.destroyed', 'certificate.disposed', 'certificate.issued', 'certificate.received', 'certificate.recordPurged', 'certificate.unclaimed'].map((action) => [
+    action,
+    { roles: [...ROLES], rule: 'examcycle.certificate.v2' },
+  ]),
+);
+
+/** Migration from version 2: the grants, as version 2 decided (anyone could take any step). */
+function fromVersion2(snapshot: Record<string, unknown>): Record<string, unknown> {
+  const context = snapshot['context'];
+  if (typeof context !== 'object' || context === null || Array.isArray(context)) return snapshot;
+  return { ...snapshot, context: { ...(context as Record<string, unknown>), grants: V2_GRANTS } };
+}
+
+const migrations: SnapshotMigrations = { 1: fromVersion1, 2: fromVersion2 };
 
 /**
- * The certificate machine's persistence spec without a rules pack: the context schema and the migration from
- * version 1. Actors restored with it refuse retention steps (`rule_unsupported`) until restored with the
+ * The certificate machine's persistence spec without a rules pack: the context schema and the migrations from
+ * versions 1 and 2. Actors restored with it refuse retention steps (`rule_unsupported`) until restored with the
  * host's pack: use {@link certificatePersistedFor} for that.
  *
  * @example

@@ -9,7 +9,6 @@ import type { RetainedRecord, RetainedRecordKind } from '../rules/RulesPack.js';
 import { toLondon, type Instant } from '../time/clock.js';
 import { certificateRetainedRecords, type CertificateContext } from './certificateMachine.js';
 import type { EnquiryContext } from './enquiryMachine.js';
-import { ENQUIRY_SERVICES } from './enquiryMachine.js';
 
 /** A document the centre keeps (a seating plan, a register, a form, a folder of work). */
 export interface KeptDocument {
@@ -89,7 +88,7 @@ export function collectRetainedRecords(sources: RetentionSources): RetainedRecor
   for (const c of sources.certificates ?? []) out.push(...certificateRetainedRecords(c));
   for (const e of sources.enquiries ?? []) {
     if (!e.consent) continue;
-    const ats = ENQUIRY_SERVICES[e.request.service].outcome === 'scripts';
+    const ats = e.serviceRule.outcome === 'scripts';
     out.push({
       id: `${e.request.id}/consent`,
       kind: ats ? 'ats_consent' : 'enquiry_consent',

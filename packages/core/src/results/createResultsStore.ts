@@ -18,6 +18,7 @@ import { ExamcycleError } from '../errors/ExamcycleError.js';
 import { decideResultsRead, readAuditLine, resultsReadRequest, type ResultsReadKind, type ResultsReadRequest, type ResultsReadGrant, type ResultsRefusal } from './decideResultsRead.js';
 import { checkGradeChange, checkResults, decideAuthority, decideGradeChange, decideLateCashIn, decideNomination, decideRevocation, isGradeChangeTarget, lateCashInKey, resultsReceivedLine, type ResultsWrite } from './decideResultsWrite.js';
 import { resultsContext } from './resultsContext.js';
+import { resultsWriteGrants } from './resultsWriteGrants.js';
 import { indexResults, type ResultsIndex } from './resultsIndex.js';
 import { aggregateLevels, analysisFrom, pressGateTimes, pressReleaseDraftFrom, pressReleaseFrom, reconciliationFrom, released, statementFrom } from './resultsReports.js';
 import type { AppliedGradeChange, LateCashInSubmission, Nomination, ResultsStore, ResultsStoreOptions, ThirdPartyAuthority } from './ResultsStore.js';
@@ -57,6 +58,7 @@ export type {
 export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
   const ctx = resultsContext(options);
   const { series, rulesPack } = ctx;
+  const grants = resultsWriteGrants(options.rulesPack, series);
   const results = new Map<string, Result>();
   for (const r of options.results ?? []) results.set(r.id, r);
   const nominations = new Map<string, Nomination>();
@@ -107,7 +109,7 @@ export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
 
     addResults(input, by, source = 'results') {
       const at = ctx.now();
-      const checked = checkResults(ctx, input, by, source, at);
+      const checked = checkResults(ctx, input, by, source, at, grants);
       if (!checked.ok) return refuse(checked);
       let added = 0;
       let replaced = 0;
@@ -122,13 +124,13 @@ export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
     },
 
     nominate(request) {
-      const nomination = keep(decideNomination(ctx, request, ctx.now()));
+      const nomination = keep(decideNomination(ctx, request, ctx.now(), grants));
       nominations.set(nomination.staffId, nomination);
       return nomination;
     },
 
     revokeNomination(request) {
-      nominations.delete(keep(decideRevocation(ctx, request, ctx.now())));
+      nominations.delete(keep(decideRevocation(ctx, request, ctx.now(), grants)));
     },
 
     nominations() {
@@ -136,13 +138,13 @@ export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
     },
 
     authoriseThirdParty(request) {
-      const authority: ThirdPartyAuthority = keep(decideAuthority(ctx, request, ctx.now()));
+      const authority: ThirdPartyAuthority = keep(decideAuthority(ctx, request, ctx.now(), grants));
       authorities.add(authorityKey(authority.candidateId, authority.thirdPartyId));
       return authority;
     },
 
     recordLateCashIn(request) {
-      const submission = keep(decideLateCashIn(ctx, request, ctx.now()));
+      const submission = keep(decideLateCashIn(ctx, request, ctx.now(), grants));
       lateCashIns.set(lateCashInKey(submission), submission);
       return submission;
     },
@@ -201,7 +203,7 @@ export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
 
     applyEnquiryOutcome(change, by) {
       const at = ctx.now();
-      const checked = checkGradeChange(ctx, change, by, at);
+      const checked = checkGradeChange(ctx, change, by, at, grants);
       if (!checked.ok) return refuse(checked);
       const c = checked.value.change;
       const target = c.resultId ? results.get(c.resultId) : (indexed().byCandidate.get(c.candidateId) ?? []).find((r) => isGradeChangeTarget(c, r));

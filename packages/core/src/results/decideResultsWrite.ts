@@ -1,22 +1,22 @@
 /**
- * Deciding the writes of a results store, once, for both stores: only the exams office loads results,
- * records a third party's authority and applies an enquiry's outcome; only the head of centre nominates
- * staff for restricted release day (and withdraws a nomination). Each decision returns what to keep and the
+ * Deciding the writes of a results store, once, for both stores. Who may make each write comes from the
+ * rules pack's authorities (`results.<write>`, resolved into {@link RoleGrants} when the store opens; under
+ * JCQ the exams office loads results, records a third party's authority, late cash-ins and an enquiry's
+ * outcome, and only the head of centre nominates staff for restricted release day). With a staff directory,
+ * a member's roles are the directory's, not the ones they claim. Each decision returns what to keep and the
  * audit line that records it, or a typed refusal with its audit line; the store keeps both together.
  */
 import type { Actor, AuditLine } from '../audit/auditTrail.js';
 import type { RecordIssue } from '../adapters/RecordImport.js';
 import { resultSchema, type Result } from '../domain/result.js';
-import type { StaffRole } from '../domain/staff.js';
 import { ExamcycleError, type ExamcycleErrorCode } from '../errors/ExamcycleError.js';
+import { authorise, type ActorRole, type AuthorityDecision, type RoleGrants } from '../rules/authority.js';
 import { toLondon, type Instant } from '../time/clock.js';
 import { RESULTS_RULE, type ResultsRefusal } from './decideResultsRead.js';
 import type { ResultsContext } from './resultsContext.js';
 import type { AppliedGradeChange, EnquiryGradeChange, LateCashInSubmission, Nomination, ThirdPartyAuthority } from './ResultsStore.js';
 
 type Details = Record<string, string | number | boolean | null>;
-
-const EXAMS_OFFICE: ReadonlySet<StaffRole> = new Set(['head_of_centre', 'exams_officer', 'exams_office_staff']);
 
 /**
  * A write the store may keep: the value and its audit line.
@@ -56,34 +56,38 @@ function str(u: unknown): string | null {
   return typeof u === 'string' ? u : u === undefined ? null : String(u);
 }
 
-/** Whether an actor acts for the exams office (the directory decides when the store has one). */
-function isExamsOffice(ctx: ResultsContext, by: Actor): boolean {
-  if (by.role === 'system') return true;
-  if (ctx.staffById) {
-    const m = ctx.staffById.get(by.id);
-    return !!m && m.active && m.roles.some((r) => EXAMS_OFFICE.has(r));
+/**
+ * Whether an actor may make a write under the store's grants: in the roles the directory gives them when
+ * the store has one (an unknown or inactive member has none), else in the role they act in.
+ */
+function authoriseWrite(ctx: ResultsContext, grants: RoleGrants, by: Actor, action: string): AuthorityDecision {
+  const member = ctx.staffById && by.role !== 'system' ? ctx.staffById.get(by.id) : undefined;
+  if (ctx.staffById && by.role !== 'system' && !member?.active) {
+    const d = authorise(grants, { id: by.id }, action);
+    return d.allowed ? d : { ...d, reason: `"${by.id}" is not an active member of staff in the directory; ${d.reason}` };
   }
-  return by.role !== undefined && by.role !== 'candidate' && EXAMS_OFFICE.has(by.role);
+  const roles: readonly (ActorRole | undefined)[] = member ? member.roles : [by.role];
+  let refusal: AuthorityDecision | undefined;
+  for (const role of roles.length ? roles : [undefined]) {
+    const d = authorise(grants, role === undefined ? { id: by.id } : { id: by.id, role }, action);
+    if (d.allowed) return d;
+    refusal ??= d;
+  }
+  return refusal!;
 }
 
-function isHeadOfCentre(ctx: ResultsContext, by: Actor): boolean {
-  if (by.role !== 'head_of_centre') return false;
-  if (!ctx.staffById) return true;
-  const m = ctx.staffById.get(by.id);
-  return !!m && m.active && m.roles.includes('head_of_centre');
-}
-
-/** Refuses a write by someone who may not make it (or by no identifiable actor). */
-function notAuthorised(event: string, by: unknown, at: Instant, rule: string, reason: (id: string) => string, details: Details): ResultsRefusal {
-  const actor = isActor(by) ? by : undefined;
-  return refused('not_authorised', actor ? reason(actor.id) : 'The write names no identifiable actor', { event, at, ...(actor ? { by: actor } : {}), rule, details });
+/** Refuses a write by someone who may not make it (or by no identifiable actor), audited; `undefined` when they may. */
+function notAuthorised(ctx: ResultsContext, grants: RoleGrants, event: string, by: unknown, at: Instant, details: Details): ResultsRefusal | undefined {
+  if (!isActor(by)) return refused('not_authorised', 'The write names no identifiable actor', { event, at, rule: event, details });
+  const d = authoriseWrite(ctx, grants, by, event);
+  return d.allowed ? undefined : refused('not_authorised', d.reason, { event, at, by, rule: d.rule, details });
 }
 
 /**
- * Decides a nomination: the head of centre (by the directory when there is one) nominates an active member
- * of TEACHING staff, with a reason, for their own subjects, to read results on restricted release day
- * (SecEd, seed 003: "those teaching staff who, in the opinion of the head of centre, need to be aware of
- * the information"). A nominee who is not a teacher, a nomination without a reason or without subjects,
+ * Decides a nomination: whoever the pack lets nominate (`results.nominate`; the JCQ pack: the head of
+ * centre, by the directory's roles when there is one) nominates an active member of TEACHING staff, with a
+ * reason, for their own subjects, to read results on restricted release day (SecEd, seed 003: "those
+ * teaching staff who, in the opinion of the head of centre, need to be aware of the information"). A nominee who is not a teacher, a nomination without a reason or without subjects,
  * or one naming a subject the centre does not have is refused as `invalid_value`. Whether the nomination
  * opens results early is the rules pack's decision at each read (JCQ pack: only where the centre opted
  * in), not the store's; while it is, the teacher reads their subjects' lines only.
@@ -92,19 +96,19 @@ function notAuthorised(event: string, by: unknown, at: Instant, rule: string, re
  * @param ctx - the store's context
  * @param request - `{ staffId, by, reason, subjects }`
  * @param at - now
+ * @param grants - who may make each write (`results.nominate`)
  * @example
  * ```ts
- * decideNomination(ctx, { staffId: 'T-BIO', by: HEAD, reason: 'Head of biology', subjects: ['AQA-7402'] }, at); // { ok: true, … }
+ * decideNomination(ctx, { staffId: 'T-BIO', by: HEAD, reason: 'Head of biology', subjects: ['AQA-7402'] }, at, grants); // { ok: true, … }
  * ```
  */
-export function decideNomination(ctx: ResultsContext, request: unknown, at: Instant): ResultsWrite<Nomination> | ResultsRefusal {
+export function decideNomination(ctx: ResultsContext, request: unknown, at: Instant, grants: RoleGrants): ResultsWrite<Nomination> | ResultsRefusal {
   const event = 'results.nominate';
   const r = (typeof request === 'object' && request !== null ? request : {}) as { staffId?: unknown; by?: unknown; reason?: unknown; subjects?: unknown };
   const staffId = str(r.staffId);
-  if (!isActor(r.by) || !isHeadOfCentre(ctx, r.by)) {
-    return notAuthorised(event, r.by, at, RESULTS_RULE.nomination, (id) => `Only the head of centre nominates staff to see results on restricted release day; "${id}" is not the head of centre`, { staffId });
-  }
-  const by = r.by;
+  const denied = notAuthorised(ctx, grants, event, r.by, at, { staffId });
+  if (denied) return denied;
+  const by = r.by as Actor;
   const member = typeof r.staffId === 'string' ? ctx.staffById?.get(r.staffId) : undefined;
   if (typeof r.staffId !== 'string' || r.staffId === '' || (ctx.staffById && !member?.active)) {
     return refused('invalid_value', `"${staffId ?? ''}" is not an active member of staff in the directory`, { event, at, by, rule: RESULTS_RULE.nomination, details: { staffId } });
@@ -129,49 +133,50 @@ export function decideNomination(ctx: ResultsContext, request: unknown, at: Inst
 }
 
 /**
- * Decides the withdrawal of a nomination (head of centre only).
+ * Decides the withdrawal of a nomination (whoever the pack lets: `results.revokeNomination`).
  *
  * @internal
  * @param ctx - the store's context
  * @param request - `{ staffId, by }`
  * @param at - now
+ * @param grants - who may make each write (`results.revokeNomination`)
  * @example
  * ```ts
- * decideRevocation(ctx, { staffId: 'T-BIO', by: HEAD }, at).ok; // true
+ * decideRevocation(ctx, { staffId: 'T-BIO', by: HEAD }, at, grants).ok; // true
  * ```
  */
-export function decideRevocation(ctx: ResultsContext, request: unknown, at: Instant): ResultsWrite<string> | ResultsRefusal {
+export function decideRevocation(ctx: ResultsContext, request: unknown, at: Instant, grants: RoleGrants): ResultsWrite<string> | ResultsRefusal {
   const event = 'results.revokeNomination';
   const r = (typeof request === 'object' && request !== null ? request : {}) as { staffId?: unknown; by?: unknown };
   const staffId = str(r.staffId);
-  if (!isActor(r.by) || !isHeadOfCentre(ctx, r.by)) {
-    return notAuthorised(event, r.by, at, RESULTS_RULE.nomination, (id) => `Only the head of centre withdraws a nomination; "${id}" is not the head of centre`, { staffId });
-  }
-  if (typeof r.staffId !== 'string' || r.staffId === '') return refused('invalid_value', 'A nomination is withdrawn by staff id', { event, at, by: r.by, rule: RESULTS_RULE.nomination, details: { staffId } });
-  return accepted(r.staffId, { at, by: r.by, event, rule: RESULTS_RULE.nomination, details: { staffId: r.staffId } });
+  const denied = notAuthorised(ctx, grants, event, r.by, at, { staffId });
+  if (denied) return denied;
+  const by = r.by as Actor;
+  if (typeof r.staffId !== 'string' || r.staffId === '') return refused('invalid_value', 'A nomination is withdrawn by staff id', { event, at, by, rule: RESULTS_RULE.nomination, details: { staffId } });
+  return accepted(r.staffId, { at, by, event, rule: RESULTS_RULE.nomination, details: { staffId: r.staffId } });
 }
 
 /**
- * Decides the record of a candidate's written authority for a third party (exams office only; written, and
- * signed no later than it is recorded).
+ * Decides the record of a candidate's written authority for a third party (`results.authoriseThirdParty`;
+ * written, and signed no later than it is recorded).
  *
  * @internal
  * @param ctx - the store's context
  * @param request - `{ candidateId, thirdPartyId, written, signedAt, reference?, by }`
  * @param at - now
+ * @param grants - who may make each write (`results.authoriseThirdParty`)
  * @example
  * ```ts
- * decideAuthority(ctx, { candidateId: 'C-1', thirdPartyId: 'P-1', written: true, signedAt, by: EO }, at).ok; // true
+ * decideAuthority(ctx, { candidateId: 'C-1', thirdPartyId: 'P-1', written: true, signedAt, by: EO }, at, grants).ok; // true
  * ```
  */
-export function decideAuthority(ctx: ResultsContext, request: unknown, at: Instant): ResultsWrite<ThirdPartyAuthority> | ResultsRefusal {
+export function decideAuthority(ctx: ResultsContext, request: unknown, at: Instant, grants: RoleGrants): ResultsWrite<ThirdPartyAuthority> | ResultsRefusal {
   const event = 'results.authoriseThirdParty';
   const r = (typeof request === 'object' && request !== null ? request : {}) as Record<string, unknown>;
   const details = { candidateId: str(r['candidateId']), thirdPartyId: str(r['thirdPartyId']) };
-  const by = r['by'];
-  if (!isActor(by) || !isExamsOffice(ctx, by)) {
-    return notAuthorised(event, by, at, RESULTS_RULE.examsOfficeWrites, (id) => `Only the exams office records a third party's authority; "${id}" may not`, details);
-  }
+  const denied = notAuthorised(ctx, grants, event, r['by'], at, details);
+  if (denied) return denied;
+  const by = r['by'] as Actor;
   const { candidateId, thirdPartyId, signedAt, reference } = r;
   if (typeof candidateId !== 'string' || candidateId === '' || typeof thirdPartyId !== 'string' || thirdPartyId === '') {
     return refused('invalid_value', 'An authority names the candidate and the third party', { event, at, by, rule: RESULTS_RULE.thirdPartyAuthority, details });
@@ -187,27 +192,27 @@ export function decideAuthority(ctx: ResultsContext, request: unknown, at: Insta
 }
 
 /**
- * Decides the record of a late cash-in submitted to the awarding body (exams office only): the candidate,
+ * Decides the record of a late cash-in submitted to the awarding body (`results.lateCashIn`): the candidate,
  * the awarding body and the option code, and when it was submitted (no later than it is recorded).
  *
  * @internal
  * @param ctx - the store's context
  * @param request - `{ candidateId, awardingBodyId, entryCode, submittedAt, reference?, by }`
  * @param at - now
+ * @param grants - who may make each write (`results.lateCashIn`)
  * @example
  * ```ts
- * decideLateCashIn(ctx, { candidateId: 'C-2', awardingBodyId: 'AQA', entryCode: '8300H', submittedAt, by: EO }, at).ok; // true
+ * decideLateCashIn(ctx, { candidateId: 'C-2', awardingBodyId: 'AQA', entryCode: '8300H', submittedAt, by: EO }, at, grants).ok; // true
  * ```
  */
-export function decideLateCashIn(ctx: ResultsContext, request: unknown, at: Instant): ResultsWrite<LateCashInSubmission> | ResultsRefusal {
+export function decideLateCashIn(ctx: ResultsContext, request: unknown, at: Instant, grants: RoleGrants): ResultsWrite<LateCashInSubmission> | ResultsRefusal {
   const event = 'results.lateCashIn';
   const rule = 'examcycle.results.late-cash-in-recorded';
   const r = (typeof request === 'object' && request !== null ? request : {}) as Record<string, unknown>;
   const details = { candidateId: str(r['candidateId']), awardingBodyId: str(r['awardingBodyId']), entryCode: str(r['entryCode']) };
-  const by = r['by'];
-  if (!isActor(by) || !isExamsOffice(ctx, by)) {
-    return notAuthorised(event, by, at, RESULTS_RULE.examsOfficeWrites, (id) => `Only the exams office submits and records a late cash-in; "${id}" may not`, details);
-  }
+  const denied = notAuthorised(ctx, grants, event, r['by'], at, details);
+  if (denied) return denied;
+  const by = r['by'] as Actor;
   const { candidateId, awardingBodyId, entryCode, submittedAt, reference } = r;
   if ([candidateId, awardingBodyId, entryCode].some((x) => typeof x !== 'string' || x.trim() === '')) {
     return refused('invalid_value', 'A late cash-in names the candidate, the awarding body and the option code', { event, at, by, rule, details });
@@ -248,7 +253,7 @@ export function lateCashInKey(c: Pick<LateCashInSubmission, 'candidateId' | 'awa
  * @internal
  * @example
  * ```ts
- * const checked = checkResults(ctx, rows, EO, 'a2c.edi', at);
+ * const checked = checkResults(ctx, rows, EO, 'a2c.edi', at, grants);
  * if (checked.ok) checked.value.results.length;
  * ```
  */
@@ -259,7 +264,7 @@ export interface CheckedResults {
 }
 
 /**
- * Validates results from an adapter against the domain schema and the store's series (exams office only).
+ * Validates results from an adapter against the domain schema and the store's series (`results.received`).
  * Invalid results are issues with where they were; they are reported, not thrown.
  *
  * @internal
@@ -268,16 +273,18 @@ export interface CheckedResults {
  * @param by - who loads them
  * @param source - the file or feed, for issues
  * @param at - now
+ * @param grants - who may make each write (`results.received`)
  * @example
  * ```ts
- * const checked = checkResults(ctx, rows, EO, 'a2c.edi', at);
+ * const checked = checkResults(ctx, rows, EO, 'a2c.edi', at, grants);
  * if (checked.ok) checked.value.issues.length; // 0
  * ```
  */
-export function checkResults(ctx: ResultsContext, input: unknown, by: unknown, source: string, at: Instant): ResultsWrite<CheckedResults> | ResultsRefusal {
+export function checkResults(ctx: ResultsContext, input: unknown, by: unknown, source: string, at: Instant, grants: RoleGrants): ResultsWrite<CheckedResults> | ResultsRefusal {
   const event = 'results.received';
   const rows = Array.isArray(input) ? (input as unknown[]) : undefined;
-  if (!isActor(by) || !isExamsOffice(ctx, by)) return notAuthorised(event, by, at, RESULTS_RULE.examsOfficeWrites, (id) => `Only the exams office loads results; "${id}" may not`, { count: rows?.length ?? 0 });
+  const denied = notAuthorised(ctx, grants, event, by, at, { count: rows?.length ?? 0 });
+  if (denied || !isActor(by)) return denied!;
   if (!rows) return refused('invalid_value', 'Results are loaded as an array', { event, at, by, details: { source } });
   const issues: RecordIssue[] = [];
   const results: Result[] = [];
@@ -324,7 +331,7 @@ export function resultsReceivedLine(checked: CheckedResults, at: Instant, source
  * @internal
  * @example
  * ```ts
- * const checked = checkGradeChange(ctx, change, EO, at);
+ * const checked = checkGradeChange(ctx, change, EO, at, grants);
  * if (checked.ok) checked.value.change.enquiryId;
  * ```
  */
@@ -335,23 +342,25 @@ export interface CheckedGradeChange {
 }
 
 /**
- * Checks an enquiry outcome before the store looks up the result it changes (exams office only).
+ * Checks an enquiry outcome before the store looks up the result it changes (`results.gradeChanged`).
  *
  * @internal
  * @param ctx - the store's context
  * @param change - the grade change
  * @param by - who applies it
  * @param at - now
+ * @param grants - who may make each write (`results.gradeChanged`)
  * @example
  * ```ts
- * const checked = checkGradeChange(ctx, change, EO, at);
+ * const checked = checkGradeChange(ctx, change, EO, at, grants);
  * ```
  */
-export function checkGradeChange(ctx: ResultsContext, change: unknown, by: unknown, at: Instant): ResultsWrite<CheckedGradeChange> | ResultsRefusal {
+export function checkGradeChange(ctx: ResultsContext, change: unknown, by: unknown, at: Instant, grants: RoleGrants): ResultsWrite<CheckedGradeChange> | ResultsRefusal {
   const event = 'results.gradeChanged';
   const c = (typeof change === 'object' && change !== null ? change : {}) as Record<string, unknown>;
   const details = { enquiryId: str(c['enquiryId']), candidateId: str(c['candidateId']), awardCode: str(c['awardCode']), from: str(c['from']), to: str(c['to']) };
-  if (!isActor(by) || !isExamsOffice(ctx, by)) return notAuthorised(event, by, at, RESULTS_RULE.examsOfficeWrites, (id) => `Only the exams office records an enquiry's outcome; "${id}" may not`, details);
+  const denied = notAuthorised(ctx, grants, event, by, at, details);
+  if (denied || !isActor(by)) return denied!;
   const strings = ['enquiryId', 'candidateId', 'seriesId', 'awardingBodyId', 'awardCode', 'from', 'to'] as const;
   if (strings.some((k) => typeof c[k] !== 'string') || (c['resultId'] !== undefined && typeof c['resultId'] !== 'string') || (c['mark'] !== undefined && typeof c['mark'] !== 'number')) {
     return refused('invalid_value', 'The enquiry outcome is incomplete', { event, at, by, details });

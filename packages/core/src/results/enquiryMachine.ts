@@ -1,71 +1,35 @@
 /**
- * An enquiry about results (a post-results service request) as an xstate v5 machine, one per request:
+ * An enquiry about results (a post-results service request) as an xstate v5 statechart, one per request:
  * requested → consented (the candidate's written consent, collected only after their results are
- * published: JCQ General Regulations 5.13) → submitted (checked against the series' priority or final
- * deadline) → outcome (the grade goes up, down or stays: there is no grade protection) → closed. Review of
- * moderation needs no candidate consent. Requests go "only through the centre" (SecEd, seed 003): only the
- * exams office or the head of centre sends `enquiry.submit`; a candidate or a parent is refused
- * `not_authorised` (audited), and a candidate's part is their written consent. Fees are recorded as given, never invented. A request without
- * consent, or after its deadline, is refused with the reason. Every accepted and every refused event is
- * emitted as one audit line (`{ type: 'audit', line }`) that the runtime appends to the store's log: the
- * context holds the request's state, never its history. A changed grade is emitted (`enquiry.gradeChanged`)
- * for the results store to apply.
+ * published) → submitted (before the series' priority or final deadline) → outcome (the grade goes up, down
+ * or stays: there is no grade protection) → closed. What a service needs and gives, and the rules' sources,
+ * come from the rules pack (`postResultsServices`), and who may send each event from its authorities
+ * (`enquiry.<event>`); both are resolved when the request starts and kept in its context, so a restored
+ * request decides without the pack. Each rule is one named guard (`hasWrittenConsent`,
+ * `beforeEnquiryDeadline`, `consentSignedAfterPublication`, `sentByAnAuthorisedRole`, …); a refused
+ * event's code, reason and rule come from the guard that failed ({@link ENQUIRY_GUARD_REFUSALS}), and
+ * `.provide({ guards })` replaces one rule. Every accepted and every refused event is emitted as one audit
+ * line (`{ type: 'audit', line }`) that the runtime appends to the store's log: the context holds the
+ * request's state, never its history. A changed grade is emitted (`enquiry.gradeChanged`) for the results
+ * store to apply.
  */
-import { emit, enqueueActions, setup } from 'xstate';
+import { and, emit, enqueueActions, not, or, setup } from 'xstate';
 import type { Actor, AuditEmitted, AuditLine } from '../audit/auditTrail.js';
-import { instantMillis, isActor, rejectionLine, stampRejection } from '../audit/eventStamp.js';
+import { instantMillis, isActor, rejectionLine, stampRejection, type Refusal } from '../audit/eventStamp.js';
 import { qualificationLevelSchema, type QualificationLevel } from '../domain/qualification.js';
 import type { ExamSeries } from '../domain/series.js';
 import { staffRoleSchema } from '../domain/staff.js';
 import { ExamcycleError, type ExamcycleErrorCode } from '../errors/ExamcycleError.js';
-import type { KeyDate, KeyDateKind, RulesPack } from '../rules/RulesPack.js';
+import { authorise, grantsFor, type RoleGrants } from '../rules/authority.js';
+import type { KeyDate, RulesPack } from '../rules/RulesPack.js';
 import type { Confidence, SourceRef } from '../rules/sources.js';
-import { toLondon, type Instant } from '../time/clock.js';
+import { toLondon, type AcademicYear, type Instant } from '../time/clock.js';
 import { compareGrades } from './compareGrades.js';
 import type { EnquiryGradeChange } from './createResultsStore.js';
+import type { EnquiryService, EnquiryServiceRule } from './enquiryServiceRule.js';
+import { enquiryServiceRuleSchema } from './enquiryServiceRule.js';
+import { refusalFromGuards, type GuardCheck, type GuardRefusals } from './refusalFromGuards.js';
 import { keyDateFor } from './keyDateFor.js';
-
-/** The post-results services. */
-export type EnquiryService =
-  | 'clerical_recheck'
-  | 'review_of_marking'
-  | 'priority_review_of_marking'
-  | 'review_of_moderation'
-  | 'access_to_scripts_priority'
-  | 'access_to_scripts';
-
-/** What a service needs and gives. */
-export interface EnquiryServiceRule {
-  readonly title: string;
-  /** The JCQ service number. */
-  readonly jcqService: '1' | '2' | '2P' | '3' | 'ATS';
-  /** Whether the candidate's written consent is needed before the request goes in. */
-  readonly consentRequired: boolean;
-  /** The key date the request must be in by. */
-  readonly deadline: Extract<KeyDateKind, 'post_results_priority_deadline' | 'post_results_final_deadline'>;
-  /** A review gives a grade; access to scripts gives scripts. */
-  readonly outcome: 'grade' | 'scripts';
-  /** Where the rule comes from (examcycle fact sheet, JCQ post-results services). */
-  readonly source: string;
-}
-
-/**
- * The post-results services and their rules (JCQ post-results services, as summarised in examcycle's
- * fact sheet §5 and §1h).
- *
- * @example
- * ```ts
- * ENQUIRY_SERVICES.review_of_moderation.consentRequired; // false
- * ```
- */
-export const ENQUIRY_SERVICES: Readonly<Record<EnquiryService, EnquiryServiceRule>> = {
-  clerical_recheck: { title: 'Clerical re-check (service 1)', jcqService: '1', consentRequired: true, deadline: 'post_results_final_deadline', outcome: 'grade', source: 'JCQ post-results services: service 1; consent GR 5.13' },
-  review_of_marking: { title: 'Review of marking (service 2)', jcqService: '2', consentRequired: true, deadline: 'post_results_final_deadline', outcome: 'grade', source: 'JCQ post-results services: service 2; consent GR 5.13' },
-  priority_review_of_marking: { title: 'Priority review of marking (service 2P)', jcqService: '2P', consentRequired: true, deadline: 'post_results_priority_deadline', outcome: 'grade', source: 'JCQ post-results services: priority service 2P; consent GR 5.13' },
-  review_of_moderation: { title: 'Review of moderation (service 3)', jcqService: '3', consentRequired: false, deadline: 'post_results_final_deadline', outcome: 'grade', source: 'JCQ post-results services: service 3, candidate consent not required' },
-  access_to_scripts_priority: { title: 'Priority copy of a script (to support a review of marking)', jcqService: 'ATS', consentRequired: true, deadline: 'post_results_priority_deadline', outcome: 'scripts', source: 'JCQ access to scripts: priority copies; consent GR 5.13' },
-  access_to_scripts: { title: 'Access to scripts (non-priority)', jcqService: 'ATS', consentRequired: true, deadline: 'post_results_final_deadline', outcome: 'scripts', source: 'JCQ access to scripts: non-priority; consent GR 5.13' },
-};
 
 /** The request an enquiry machine is about. */
 export interface EnquiryRequest {
@@ -145,6 +109,10 @@ export interface EnquiryContext {
   readonly withdrawal: { readonly at: Instant; readonly by: Actor; readonly reason: string } | null;
   /** The instant of the latest accepted or refused event (the log is chronological). */
   readonly lastEventAt: Instant;
+  /** The pack's rule for the request's service, resolved at start (version 3). */
+  readonly serviceRule: EnquiryServiceRule;
+  /** Who may send each event (`enquiry.<event>`), resolved at start from the pack and the centre's delegations (version 3). */
+  readonly grants: RoleGrants;
 }
 
 /** What starts an enquiry. */
@@ -160,8 +128,12 @@ export interface EnquiryInput {
   readonly service: EnquiryService;
   readonly originalGrade: string;
   readonly originalMark?: number;
-  /** The rules pack whose key dates give publication and deadlines (or pass `keyDates`). */
-  readonly rulesPack?: Pick<RulesPack, 'keyDates'> & Partial<Pick<RulesPack, 'resultsAccess'>>;
+  /**
+   * The rules pack: its post-results services (the request's service rule), its authorities and the
+   * centre's delegations (who may send each event), and its key dates (publication and deadlines, unless
+   * `keyDates` is given). Read once, at start; the actor keeps what it needs in its context.
+   */
+  readonly rulesPack: Pick<RulesPack, 'keyDates' | 'postResultsServices' | 'authorities' | 'delegations'> & Partial<Pick<RulesPack, 'resultsAccess'>>;
   readonly keyDates?: readonly KeyDate[];
   /** The awarding body's grade order, best first, for grades on no known scale. */
   readonly gradeOrder?: readonly string[];
@@ -199,10 +171,8 @@ export type EnquiryEmitted =
 export type EnquiryState = 'requested' | 'consented' | 'submitted' | 'outcome' | 'closed' | 'withdrawn';
 
 /** Why an event was refused: the error code, the reason in words, and the rule when one decided. */
-export interface EnquiryRefusal {
+export interface EnquiryRefusal extends Refusal {
   readonly code: ExamcycleErrorCode;
-  readonly reason: string;
-  readonly rule?: string;
 }
 
 const millis = instantMillis;
@@ -218,39 +188,18 @@ function actorOf(by: Actor): Actor {
 
 const ROLES: readonly unknown[] = [...staffRoleSchema.options, 'candidate', 'system'];
 
-/** Why a sender is refused beyond the shared stamp rule: an id over 200 characters, or a role examcycle does not know. */
-function senderRejection(by: Actor): EnquiryRefusal | undefined {
-  if (by.id.length > 200) return { code: 'not_authorised', reason: 'The sender\'s id is over 200 characters' };
-  if (by.role !== undefined && !ROLES.includes(by.role)) return { code: 'not_authorised', reason: `"${String(by.role).slice(0, 60)}" is not a role examcycle knows` };
-  return undefined;
-}
-
 /**
- * The roles that send a post-results request to the awarding body: the exams office and the head of centre.
- * SecEd (seed 003): "all post-results service requests can only be made through the centre"; a candidate
- * or a parent gives consent, never the request itself.
- */
-const SUBMITTING_ROLES: readonly unknown[] = ['exams_officer', 'exams_office_staff', 'head_of_centre', 'system'];
-
-/**
- * The rule that refuses a request sent by anyone but the centre's exams office.
+ * The authority action of an enquiry event: `enquiry.submit` for `enquiry.submit`, `enquiry.consent.capture`
+ * for `consent.capture`.
  *
+ * @param type - the event type
  * @example
  * ```ts
- * refusal.rule === ENQUIRY_THROUGH_CENTRE_RULE; // a candidate sent enquiry.submit
+ * enquiryAction('consent.capture'); // 'enquiry.consent.capture'
  * ```
  */
-export const ENQUIRY_THROUGH_CENTRE_RULE = 'examcycle.results.requests-through-centre';
-
-/** Why a sender may not submit the request (`undefined` when they may). */
-function submitterRejection(by: Actor): EnquiryRefusal | undefined {
-  if (SUBMITTING_ROLES.includes(by.role)) return undefined;
-  const who = by.role === undefined ? `"${by.id}" (no role)` : `a ${String(by.role).replaceAll('_', ' ')}`;
-  return {
-    code: 'not_authorised',
-    reason: `Post-results requests are made only through the centre, by exams office staff or the head of centre; ${who} may not submit one (candidates give written consent instead)`,
-    rule: ENQUIRY_THROUGH_CENTRE_RULE,
-  };
+export function enquiryAction(type: string): string {
+  return type.startsWith('enquiry.') ? type : `enquiry.${type}`;
 }
 
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
@@ -265,108 +214,195 @@ function inputProblem(input: EnquiryInput): string | undefined {
   if (input.resultId !== undefined && typeof input.resultId !== 'string') return 'resultId must be text';
   if (input.componentCodes !== undefined && !(Array.isArray(input.componentCodes) && input.componentCodes.every((c) => typeof c === 'string'))) return 'componentCodes must be a list of text';
   if (input.gradeOrder !== undefined && !(Array.isArray(input.gradeOrder) && input.gradeOrder.every((g) => typeof g === 'string'))) return 'gradeOrder must be a list of text';
+  const pack = input.rulesPack as Partial<Record<string, unknown>> | undefined;
+  if (typeof pack !== 'object' || pack === null || !['postResultsServices', 'authorities', 'delegations'].every((k) => typeof pack[k] === 'function')) {
+    return 'rulesPack must give postResultsServices, authorities and delegations';
+  }
   return undefined;
 }
 
-/** Why an optional free-text or number field is refused (`undefined` when absent or well-typed). */
-function fieldRejection(value: unknown, name: string, kind: 'text' | 'mark' | 'boolean'): EnquiryRefusal | undefined {
-  if (value === undefined) return undefined;
-  if (kind === 'text' && typeof value === 'string') return undefined;
-  if (kind === 'mark' && typeof value === 'number' && Number.isFinite(value) && value >= 0) return undefined;
-  if (kind === 'boolean' && typeof value === 'boolean') return undefined;
+function optional(value: unknown, kind: 'text' | 'mark' | 'boolean'): boolean {
+  if (value === undefined) return true;
+  if (kind === 'text') return typeof value === 'string';
+  if (kind === 'mark') return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+  return typeof value === 'boolean';
+}
+
+function badField(value: unknown, name: string, kind: 'text' | 'mark' | 'boolean'): EnquiryRefusal {
   const what = kind === 'text' ? 'text' : kind === 'mark' ? 'a mark (a number, 0 or more)' : 'true or false';
   return { code: 'invalid_value', reason: `${name} is ${what}, not ${JSON.stringify(value) ?? typeof value}` };
 }
 
-function submitRejection(context: EnquiryContext, at: number): EnquiryRefusal | undefined {
-  const service = ENQUIRY_SERVICES[context.request.service];
-  if (service.consentRequired && !context.consent) {
-    return { code: 'consent_missing', reason: `${service.title} needs the candidate's written consent first`, rule: 'jcq.gr.5.13' };
-  }
-  if (context.resultsPublishedAt === null) return { code: 'rule_unsupported', reason: `No results publication date for ${context.request.level} in ${context.request.seriesId}` };
-  if (at < millis(context.resultsPublishedAt)!) return { code: 'event_rejected', reason: `Results are published to candidates at ${context.resultsPublishedAt}; no request before then` };
-  if (context.deadline === null) return { code: 'rule_unsupported', reason: `No ${service.deadline.replace(/_/g, ' ')} for ${context.request.seriesId}: the request cannot be checked` };
-  if (at > millis(context.deadline.at)!) {
-    return { code: 'deadline_passed', reason: `The ${service.deadline.replace(/_/g, ' ')} was ${context.deadline.at}`, rule: context.deadline.keyDateId };
-  }
-  return undefined;
+type ConsentFields = Partial<Record<'written' | 'signedBy' | 'signedAt' | 'reference', unknown>>;
+
+function consentOf(event: EnquiryEvent): ConsentFields {
+  const c = event.type === 'consent.capture' ? (event.consent as unknown) : undefined;
+  return typeof c === 'object' && c !== null ? (c as ConsentFields) : {};
 }
 
+const field = (event: EnquiryEvent, key: string): unknown => (event as unknown as Record<string, unknown>)[key];
+
+const atOf = (event: EnquiryEvent): number => millis(event.at) ?? Number.NaN;
+const words = (kind: string): string => kind.replace(/_/g, ' ');
+
 /**
- * Why an event is refused in a state (`undefined` when it is accepted). Exported for hosts that want to
- * explain a refusal before sending.
+ * The rules of an enquiry, one guard each, in the regulation's words. Each is a predicate over the
+ * request's context and the event; the machine combines them with `and` / `or` / `not` per transition.
+ */
+const guards = {
+  /** The event has an instant, names who sent it, and is not earlier than the latest recorded event. */
+  eventIsStamped: ({ context, event }: { context: EnquiryContext; event: EnquiryEvent }) => stampRejection(event, context.lastEventAt) === undefined,
+  /** The sender's id is at most 200 characters and their role is one examcycle knows. */
+  senderIsKnown: ({ event }: { event: EnquiryEvent }) => event.by.id.length <= 200 && (event.by.role === undefined || ROLES.includes(event.by.role)),
+  /** The sender acts in a role the pack (or a centre's delegation) lets take this step: requests go only through the centre. */
+  sentByAnAuthorisedRole: ({ context, event }: { context: EnquiryContext; event: EnquiryEvent }) => authorise(context.grants, event.by, enquiryAction(event.type)).allowed,
+  /** A candidate acts only on their own request (their own consent), never on another candidate's. */
+  candidateActsForThemselves: ({ context, event }: { context: EnquiryContext; event: EnquiryEvent }) => event.by.role !== 'candidate' || event.by.id === context.request.candidateId,
+  /** The service needs the candidate's written consent. */
+  serviceNeedsConsent: ({ context }: { context: EnquiryContext }) => context.serviceRule.consentRequired,
+  /** The consent is written. */
+  consentIsWritten: ({ event }: { event: EnquiryEvent }) => consentOf(event).written === true,
+  /** The consent's reference, when given, is text. */
+  consentReferenceIsText: ({ event }: { event: EnquiryEvent }) => optional(consentOf(event).reference, 'text'),
+  /** The consent is signed by the candidate the request is about. */
+  consentSignedByTheCandidate: ({ context, event }: { context: EnquiryContext; event: EnquiryEvent }) => consentOf(event).signedBy === context.request.candidateId,
+  /** The consent says when it was signed. */
+  consentSignedAtAnInstant: ({ event }: { event: EnquiryEvent }) => millis(consentOf(event).signedAt) !== null,
+  /** The pack gives when results are published to the candidate. */
+  resultsPublicationKnown: ({ context }: { context: EnquiryContext }) => context.resultsPublishedAt !== null,
+  /** Consent is collected after results are published, never in advance. */
+  consentSignedAfterPublication: ({ context, event }: { context: EnquiryContext; event: EnquiryEvent }) =>
+    context.resultsPublishedAt !== null && (millis(consentOf(event).signedAt) ?? -Infinity) >= millis(context.resultsPublishedAt)!,
+  /** Consent is signed no later than it is captured. */
+  consentSignedBeforeCapture: ({ event }: { event: EnquiryEvent }) => (millis(consentOf(event).signedAt) ?? Infinity) <= atOf(event),
+  /** A fee, when given, is whole pence. */
+  feeInWholePence: ({ event }: { event: EnquiryEvent }) => {
+    const fee = field(event, 'feePence');
+    return fee === undefined || (typeof fee === 'number' && Number.isInteger(fee) && fee >= 0);
+  },
+  /** The awarding body's reference, when given, is text. */
+  referenceIsText: ({ event }: { event: EnquiryEvent }) => optional(field(event, 'reference'), 'text'),
+  /** The candidate's written consent is in. */
+  hasWrittenConsent: ({ context }: { context: EnquiryContext }) => context.consent !== null,
+  /** Results are published to the candidate: no request before then. */
+  afterResultsPublished: ({ context, event }: { context: EnquiryContext; event: EnquiryEvent }) => context.resultsPublishedAt !== null && atOf(event) >= millis(context.resultsPublishedAt)!,
+  /** The pack gives the service's deadline for the series. */
+  enquiryDeadlineKnown: ({ context }: { context: EnquiryContext }) => context.deadline !== null,
+  /** The request goes in by the service's deadline. */
+  beforeEnquiryDeadline: ({ context, event }: { context: EnquiryContext; event: EnquiryEvent }) => context.deadline !== null && atOf(event) <= millis(context.deadline.at)!,
+  /** The service gives a grade (a review), not scripts. */
+  serviceGivesAGrade: ({ context }: { context: EnquiryContext }) => context.serviceRule.outcome === 'grade',
+  /** The service gives scripts (access to scripts), not a grade. */
+  serviceGivesScripts: ({ context }: { context: EnquiryContext }) => context.serviceRule.outcome === 'scripts',
+  /** The outcome names the grade awarded. */
+  outcomeNamesAGrade: ({ event }: { event: EnquiryEvent }) => {
+    const grade = field(event, 'grade');
+    return typeof grade === 'string' && grade.trim() !== '';
+  },
+  /** The mark, when given, is a number, 0 or more. */
+  markIsANumber: ({ event }: { event: EnquiryEvent }) => optional(field(event, 'mark'), 'mark'),
+  /** Whether the fee was refunded, when given, is true or false. */
+  refundIsTrueOrFalse: ({ event }: { event: EnquiryEvent }) => optional(field(event, 'feeRefunded'), 'boolean'),
+  /** The note, when given, is text. */
+  noteIsText: ({ event }: { event: EnquiryEvent }) => optional(field(event, 'note'), 'text'),
+  /** The new grade can be ranked against the original (a known scale, or the awarding body's order). */
+  gradeCanBeRanked: ({ context, event }: { context: EnquiryContext; event: EnquiryEvent }) =>
+    compareGrades(String(field(event, 'grade')), context.request.originalGrade, context.gradeOrder ?? undefined) !== null,
+  /** A withdrawal gives its reason. */
+  withdrawalHasAReason: ({ event }: { event: EnquiryEvent }) => {
+    const reason = field(event, 'reason');
+    return typeof reason === 'string' && reason.trim() !== '';
+  },
+};
+
+/**
+ * The name of a rule of the enquiry machine (a guard, replaceable with `.provide({ guards })`).
  *
- * @param context - the enquiry's context
- * @param state - the state the enquiry is in
- * @param event - the event to judge
  * @example
  * ```ts
- * enquiryRejection(actor.getSnapshot().context, 'consented', { type: 'enquiry.submit', at, by })?.code; // 'deadline_passed'
+ * const rule: EnquiryGuard = 'consentSignedAfterPublication';
  * ```
  */
-export function enquiryRejection(context: EnquiryContext, state: EnquiryState, event: EnquiryEvent): EnquiryRefusal | undefined {
-  const stamp = stampRejection(event, context.lastEventAt) ?? senderRejection(event.by);
-  if (stamp) return stamp;
-  const at = millis(event.at)!;
-  const service = ENQUIRY_SERVICES[context.request.service];
+export type EnquiryGuard = keyof typeof guards;
+
+const noPublication = (c: EnquiryContext): EnquiryRefusal => ({ code: 'rule_unsupported', reason: `No results publication date for ${c.request.level} in ${c.request.seriesId}` });
+
+/**
+ * The refusal of each rule of the enquiry machine: when the guard of that name fails, the event is refused
+ * with this code, reason and rule (and audited). A host may read it to explain a refusal.
+ *
+ * @example
+ * ```ts
+ * ENQUIRY_GUARD_REFUSALS.beforeEnquiryDeadline(context, event).code; // 'deadline_passed'
+ * ```
+ */
+export const ENQUIRY_GUARD_REFUSALS: GuardRefusals<EnquiryContext, EnquiryEvent> & Readonly<Record<EnquiryGuard, (context: EnquiryContext, event: EnquiryEvent) => EnquiryRefusal>> = {
+  eventIsStamped: (c, e) => stampRejection(e, c.lastEventAt) ?? { code: 'invalid_value', reason: 'The event is not stamped' },
+  senderIsKnown: (_c, e) =>
+    e.by.id.length > 200 ? { code: 'not_authorised', reason: 'The sender\'s id is over 200 characters' } : { code: 'not_authorised', reason: `"${String(e.by.role).slice(0, 60)}" is not a role examcycle knows` },
+  sentByAnAuthorisedRole: (c, e) => {
+    const d = authorise(c.grants, e.by, enquiryAction(e.type));
+    return d.allowed ? { code: 'not_authorised', reason: 'Not authorised' } : { code: d.code, reason: d.reason, rule: d.rule };
+  },
+  candidateActsForThemselves: (c, e) => ({ code: 'not_authorised', reason: `A candidate acts only on their own request; "${e.by.id}" is not candidate "${c.request.candidateId}"`, rule: enquiryAction(e.type) }),
+  serviceNeedsConsent: (c) => ({ code: 'event_rejected', reason: `${c.serviceRule.title} needs no candidate consent`, rule: c.serviceRule.rule }),
+  consentIsWritten: (c) => ({ code: 'consent_missing', reason: 'Candidate consent must be written', ...consentRule(c) }),
+  consentReferenceIsText: (_c, e) => badField(consentOf(e).reference, 'The consent reference', 'text'),
+  consentSignedByTheCandidate: (c, e) => ({ code: 'consent_missing', reason: `Consent must be the candidate's own; signed by "${String(consentOf(e).signedBy)}", not "${c.request.candidateId}"`, ...consentRule(c) }),
+  consentSignedAtAnInstant: (_c, e) => ({ code: 'invalid_value', reason: `"${String(consentOf(e).signedAt)}" is not an instant` }),
+  resultsPublicationKnown: noPublication,
+  consentSignedAfterPublication: (c, e) =>
+    c.resultsPublishedAt === null
+      ? noPublication(c)
+      : { code: 'consent_missing', reason: `Consent signed ${String(consentOf(e).signedAt)}, before results were published (${c.resultsPublishedAt}); it cannot be collected in advance`, ...consentRule(c) },
+  consentSignedBeforeCapture: () => ({ code: 'invalid_value', reason: 'Consent cannot be signed after it is captured' }),
+  feeInWholePence: (_c, e) => ({ code: 'invalid_value', reason: `A fee is whole pence, not ${String(field(e, 'feePence'))}` }),
+  referenceIsText: (_c, e) => badField(field(e, 'reference'), 'The awarding body\'s reference', 'text'),
+  hasWrittenConsent: (c) => ({ code: 'consent_missing', reason: `${c.serviceRule.title} needs the candidate's written consent first`, ...consentRule(c) }),
+  afterResultsPublished: (c) => (c.resultsPublishedAt === null ? noPublication(c) : { code: 'event_rejected', reason: `Results are published to candidates at ${c.resultsPublishedAt}; no request before then` }),
+  enquiryDeadlineKnown: (c) => ({ code: 'rule_unsupported', reason: `No ${words(c.serviceRule.deadline)} for ${c.request.seriesId}: the request cannot be checked` }),
+  beforeEnquiryDeadline: (c) =>
+    c.deadline === null
+      ? { code: 'rule_unsupported', reason: `No ${words(c.serviceRule.deadline)} for ${c.request.seriesId}: the request cannot be checked` }
+      : { code: 'deadline_passed', reason: `The ${words(c.serviceRule.deadline)} was ${c.deadline.at}`, rule: c.deadline.keyDateId },
+  serviceGivesAGrade: (c) => ({ code: 'event_rejected', reason: `${c.serviceRule.title} returns scripts, not a grade`, rule: c.serviceRule.rule }),
+  serviceGivesScripts: (c) => ({ code: 'event_rejected', reason: `${c.serviceRule.title} gives a grade outcome, not scripts`, rule: c.serviceRule.rule }),
+  outcomeNamesAGrade: () => ({ code: 'invalid_value', reason: 'The outcome needs the grade awarded' }),
+  markIsANumber: (_c, e) => badField(field(e, 'mark'), 'The mark', 'mark'),
+  refundIsTrueOrFalse: (_c, e) => badField(field(e, 'feeRefunded'), 'Whether the fee was refunded', 'boolean'),
+  noteIsText: (_c, e) => badField(field(e, 'note'), 'The note', 'text'),
+  gradeCanBeRanked: (c, e) => ({ code: 'invalid_value', reason: `Cannot rank "${String(field(e, 'grade'))}" against "${c.request.originalGrade}": give the awarding body's gradeOrder` }),
+  withdrawalHasAReason: () => ({ code: 'invalid_value', reason: 'A withdrawal needs a reason' }),
+};
+
+function consentRule(c: EnquiryContext): { rule?: string } {
+  return c.serviceRule.consentRule ? { rule: c.serviceRule.consentRule } : {};
+}
+
+/** Why an event that the state takes no step for is refused. */
+function notNow(_context: EnquiryContext, event: EnquiryEvent, state: string): EnquiryRefusal {
   switch (event.type) {
-    case 'consent.capture': {
-      if (state !== 'requested') return { code: 'event_rejected', reason: `Consent is captured before the request is submitted, not in ${state}` };
-      if (!service.consentRequired) return { code: 'event_rejected', reason: `${service.title} needs no candidate consent` };
-      const c = event.consent as Partial<Record<'written' | 'signedBy' | 'signedAt', unknown>> | null | undefined;
-      if (typeof c !== 'object' || c === null || c.written !== true) return { code: 'consent_missing', reason: 'Candidate consent must be written (JCQ GR 5.13)', rule: 'jcq.gr.5.13' };
-      const badReference = fieldRejection((c as { reference?: unknown }).reference, 'The consent reference', 'text');
-      if (badReference) return badReference;
-      if (c.signedBy !== context.request.candidateId) return { code: 'consent_missing', reason: `Consent must be the candidate's own; signed by "${String(c.signedBy)}", not "${context.request.candidateId}"`, rule: 'jcq.gr.5.13' };
-      const signed = millis(c.signedAt);
-      if (signed === null) return { code: 'invalid_value', reason: `"${String(c.signedAt)}" is not an instant` };
-      if (context.resultsPublishedAt === null) return { code: 'rule_unsupported', reason: `No results publication date for ${context.request.level} in ${context.request.seriesId}` };
-      if (signed < millis(context.resultsPublishedAt)!) {
-        return { code: 'consent_missing', reason: `Consent signed ${c.signedAt}, before results were published (${context.resultsPublishedAt}); it cannot be collected in advance (JCQ GR 5.13)`, rule: 'jcq.gr.5.13' };
-      }
-      if (signed > at) return { code: 'invalid_value', reason: 'Consent cannot be signed after it is captured' };
-      return undefined;
-    }
-    case 'enquiry.submit': {
-      if (state !== 'requested' && state !== 'consented') return { code: 'event_rejected', reason: `The request was already submitted (${state})` };
-      const sender = submitterRejection(event.by);
-      if (sender) return sender;
-      if (event.feePence !== undefined && (!Number.isInteger(event.feePence) || event.feePence < 0)) return { code: 'invalid_value', reason: `A fee is whole pence, not ${String(event.feePence)}` };
-      return fieldRejection(event.reference, 'The awarding body\'s reference', 'text') ?? submitRejection(context, at);
-    }
-    case 'enquiry.outcome': {
-      if (state !== 'submitted') return { code: 'event_rejected', reason: `An outcome comes after submission, not in ${state}` };
-      if (service.outcome !== 'grade') return { code: 'event_rejected', reason: `${service.title} returns scripts, not a grade` };
-      if (typeof event.grade !== 'string' || event.grade.trim() === '') return { code: 'invalid_value', reason: 'The outcome needs the grade awarded' };
-      const badField = fieldRejection(event.mark, 'The mark', 'mark') ?? fieldRejection(event.feeRefunded, 'Whether the fee was refunded', 'boolean') ?? fieldRejection(event.note, 'The note', 'text');
-      if (badField) return badField;
-      if (compareGrades(event.grade, context.request.originalGrade, context.gradeOrder ?? undefined) === null) {
-        return { code: 'invalid_value', reason: `Cannot rank "${event.grade}" against "${context.request.originalGrade}": give the awarding body's gradeOrder` };
-      }
-      return undefined;
-    }
+    case 'consent.capture':
+      return { code: 'event_rejected', reason: `Consent is captured before the request is submitted, not in ${state}` };
+    case 'enquiry.submit':
+      return { code: 'event_rejected', reason: `The request was already submitted (${state})` };
+    case 'enquiry.outcome':
+      return { code: 'event_rejected', reason: `An outcome comes after submission, not in ${state}` };
     case 'enquiry.scriptsReceived':
-      if (state !== 'submitted') return { code: 'event_rejected', reason: `Scripts come after submission, not in ${state}` };
-      if (service.outcome !== 'scripts') return { code: 'event_rejected', reason: `${service.title} gives a grade outcome, not scripts` };
-      return fieldRejection(event.note, 'The note', 'text');
+      return { code: 'event_rejected', reason: `Scripts come after submission, not in ${state}` };
     case 'enquiry.close':
-      return state === 'outcome' ? undefined : { code: 'event_rejected', reason: `A request is closed after its outcome, not in ${state}` };
+      return { code: 'event_rejected', reason: `A request is closed after its outcome, not in ${state}` };
     case 'enquiry.withdraw':
-      if (state !== 'requested' && state !== 'consented') return { code: 'event_rejected', reason: `A submitted request cannot be withdrawn here (${state}); ask the awarding body` };
-      return typeof event.reason === 'string' && event.reason.trim() ? undefined : { code: 'invalid_value', reason: 'A withdrawal needs a reason' };
+      return { code: 'event_rejected', reason: `A submitted request cannot be withdrawn here (${state}); ask the awarding body` };
     default:
       return { code: 'event_rejected', reason: `"${String((event as { type: unknown }).type)}" is not an enquiry event` };
   }
 }
 
-const NEXT: Readonly<Record<EnquiryEvent['type'], EnquiryState>> = {
-  'consent.capture': 'consented',
-  'enquiry.submit': 'submitted',
-  'enquiry.outcome': 'outcome',
-  'enquiry.scriptsReceived': 'outcome',
-  'enquiry.close': 'closed',
-  'enquiry.withdraw': 'withdrawn',
-};
+/** The guards every event must pass first, in every state (an enquiry event, also its sender's authority). */
+const SENT = ['eventIsStamped', 'senderIsKnown'] as const;
+const AUTHORISED = [...SENT, 'sentByAnAuthorisedRole', 'candidateActsForThemselves'] as const;
+const EVENTS: ReadonlySet<string> = new Set<EnquiryEvent['type']>(['consent.capture', 'enquiry.submit', 'enquiry.outcome', 'enquiry.scriptsReceived', 'enquiry.close', 'enquiry.withdraw']);
 
 /**
  * The grade change an enquiry's outcome makes, to apply to the results store; `null` while there is no
@@ -399,14 +435,34 @@ export function enquiryGradeChange(context: EnquiryContext): EnquiryGradeChange 
   };
 }
 
-function resolveDates(input: EnquiryInput): Pick<EnquiryContext, 'resultsPublishedAt' | 'deadline'> {
-  const keyDates = input.keyDates ?? input.rulesPack?.keyDates(input.series) ?? [];
+/** The pack's rule for the input's service, checked; a typed error when the pack has none or gives a malformed one. */
+function resolveService(input: EnquiryInput): EnquiryServiceRule {
+  let services: Readonly<Record<string, EnquiryServiceRule>>;
+  try {
+    services = input.rulesPack.postResultsServices(input.series.academicYear as AcademicYear);
+  } catch (cause) {
+    throw new ExamcycleError('rule_unsupported', `The rules pack gives no post-results services for ${input.series.academicYear}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+  const found = typeof input.service === 'string' && Object.hasOwn(services, input.service) ? services[input.service] : undefined;
+  if (!found) {
+    throw new ExamcycleError('invalid_value', `Unknown post-results service "${String(input.service)}"; one of ${Object.keys(services).join(', ')}`, { details: { service: String(input.service) } });
+  }
+  const parsed = enquiryServiceRuleSchema.safeParse(found);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ExamcycleError('rule_unsupported', `The rules pack's rule for ${input.service} is not usable (${issue.path.join('.') || 'rule'}: ${issue.message})`, { details: { service: input.service } });
+  }
+  return parsed.data as EnquiryServiceRule;
+}
+
+function resolveDates(input: EnquiryInput, service: EnquiryServiceRule): Pick<EnquiryContext, 'resultsPublishedAt' | 'deadline'> {
+  const keyDates = input.keyDates ?? input.rulesPack.keyDates(input.series);
   const scope = { level: input.level, awardingBodyId: input.awardingBodyId };
   const published =
     keyDateFor(keyDates, 'release_to_candidates', scope)?.at ??
-    input.rulesPack?.resultsAccess?.({ audience: 'candidate', at: input.createdAt, series: input.series, level: input.level }).allowedFrom ??
+    input.rulesPack.resultsAccess?.({ audience: 'candidate', at: input.createdAt, series: input.series, level: input.level }).allowedFrom ??
     null;
-  const kind = ENQUIRY_SERVICES[input.service].deadline;
+  const kind = service.deadline;
   const k = keyDateFor(keyDates, kind, scope);
   return {
     resultsPublishedAt: published === null ? null : iso(published),
@@ -414,8 +470,40 @@ function resolveDates(input: EnquiryInput): Pick<EnquiryContext, 'resultsPublish
   };
 }
 
+/** A step from one state to the next under the named rules; a refused event falls through to the state's `*`. */
+function step(from: EnquiryState, to: EnquiryState, rules: readonly (EnquiryGuard | ReturnType<typeof not> | ReturnType<typeof or>)[]) {
+  return { guard: and([...rules] as never), target: to, actions: { type: 'accept' as const, params: { from, to } } };
+}
+
+function refuse(state: EnquiryState) {
+  return { actions: { type: 'reject' as const, params: { state } } };
+}
+
+const consentRules = [
+  ...AUTHORISED,
+  'serviceNeedsConsent',
+  'consentIsWritten',
+  'consentReferenceIsText',
+  'consentSignedByTheCandidate',
+  'consentSignedAtAnInstant',
+  'resultsPublicationKnown',
+  'consentSignedAfterPublication',
+  'consentSignedBeforeCapture',
+] as const;
+const submitRules = [
+  ...AUTHORISED,
+  'feeInWholePence',
+  'referenceIsText',
+  or([not('serviceNeedsConsent'), 'hasWrittenConsent']),
+  'resultsPublicationKnown',
+  'afterResultsPublished',
+  'enquiryDeadlineKnown',
+  'beforeEnquiryDeadline',
+] as const;
+const withdrawRules = [...AUTHORISED, 'withdrawalHasAReason'] as const;
+
 /**
- * The enquiry machine (id `enquiry`, version `2`): one actor per post-results request. Every accepted and
+ * The enquiry machine (id `enquiry`, version `3`): one actor per post-results request. Every accepted and
  * every refused event is emitted as one `{ type: 'audit', line }` (collect them with {@link collectAudit},
  * or let the runtime append them to the store's log); the first line (`enquiry.request`) is emitted when a
  * new actor starts, not when a snapshot is restored. Its persistence spec is {@link enquiryPersisted}.
@@ -429,6 +517,8 @@ function resolveDates(input: EnquiryInput): Pick<EnquiryContext, 'resultsPublish
  * }).start();
  * actor.send({ type: 'consent.capture', at: '2026-08-13T11:00:00+01:00', by, consent: { written: true, signedBy: 'C-1', signedAt: '2026-08-13T10:55:00+01:00' } });
  * actor.send({ type: 'enquiry.submit', at: '2026-08-14T09:00:00+01:00', by, feePence: 4850 });
+ * // One rule replaced: a centre testing its forms without a deadline.
+ * const lenient = enquiryMachine.provide({ guards: { beforeEnquiryDeadline: () => true } });
  * ```
  */
 export const enquiryMachine = setup({
@@ -438,15 +528,11 @@ export const enquiryMachine = setup({
     input: {} as EnquiryInput,
     emitted: {} as EnquiryEmitted,
   },
-  guards: {
-    /** The event is acceptable in the state (see {@link enquiryRejection}). */
-    acceptable: ({ context, event }, params: { state: EnquiryState }) => enquiryRejection(context, params.state, event) === undefined,
-  },
+  guards,
   actions: {
     /** Applies an accepted event and emits its audit line; emits a grade change. */
-    accept: enqueueActions(({ context, event, enqueue }, params: { state: EnquiryState }) => {
+    accept: enqueueActions(({ context, event, enqueue }, params: { from: EnquiryState; to: EnquiryState }) => {
       const at = iso(event.at);
-      const to = NEXT[event.type];
       const base = { lastEventAt: at };
       const by = actorOf(event.by);
       const details: Record<string, string | number | boolean | null> = { enquiryId: context.request.id, service: context.request.service };
@@ -496,13 +582,13 @@ export const enquiryMachine = setup({
       }
       const next = { ...context, ...patch, ...base };
       enqueue.assign({ ...patch, ...base });
-      enqueue.emit({ type: 'audit', line: { at, by, event: event.type, from: params.state, to, outcome: 'accepted', details } });
+      enqueue.emit({ type: 'audit', line: { at, by, event: event.type, from: params.from, to: params.to, outcome: 'accepted', details } });
       const change = event.type === 'enquiry.outcome' ? enquiryGradeChange(next) : null;
       if (change) enqueue.emit({ type: 'enquiry.gradeChanged', change });
     }),
-    /** Emits the audit line of a refused event (its reason and code) and `event.rejected`. */
-    reject: enqueueActions(({ context, event, enqueue }, params: { state: EnquiryState }) => {
-      const why = enquiryRejection(context, params.state, event) ?? { code: 'event_rejected' as const, reason: `"${event.type}" is not accepted in ${params.state}` };
+    /** Emits the audit line of a refused event (the refusal of the guard that failed) and `event.rejected`. */
+    reject: enqueueActions(({ context, event, enqueue, check }, params: { state: EnquiryState }) => {
+      const why = refusalFromGuards(enquiryMachine, params.state, event, context, check as GuardCheck, ENQUIRY_GUARD_REFUSALS, notNow, EVENTS.has(event.type) ? AUTHORISED : SENT);
       const { lastEventAt, line } = rejectionLine(context, event, params.state, why, { enquiryId: context.request.id, service: context.request.service });
       enqueue.assign({ lastEventAt });
       enqueue.emit({ type: 'audit', line });
@@ -529,13 +615,11 @@ export const enquiryMachine = setup({
   },
 }).createMachine({
   id: 'enquiry',
-  version: '2',
+  version: '3',
   context: ({ input }) => {
-    if (!Object.hasOwn(ENQUIRY_SERVICES, input.service)) {
-      throw new ExamcycleError('invalid_value', `Unknown post-results service "${String(input.service)}"; one of ${Object.keys(ENQUIRY_SERVICES).join(', ')}`, { details: { service: String(input.service) } });
-    }
     const badInput = inputProblem(input);
     if (badInput) throw new ExamcycleError('invalid_value', `The enquiry cannot start: ${badInput}`, { details: { enquiryId: String(input.id) } });
+    const serviceRule = resolveService(input);
     const createdAt = iso(input.createdAt);
     const request: EnquiryRequest = {
       id: input.id,
@@ -550,7 +634,8 @@ export const enquiryMachine = setup({
       originalGrade: input.originalGrade.trim(),
       ...(input.originalMark !== undefined ? { originalMark: input.originalMark } : {}),
     };
-    const dates = resolveDates(input);
+    const dates = resolveDates(input, serviceRule);
+    const grants = grantsFor(input.rulesPack.authorities(input.series.academicYear as AcademicYear), input.rulesPack.delegations(), ['enquiry.']);
     return {
       request,
       ...dates,
@@ -564,6 +649,8 @@ export const enquiryMachine = setup({
       closedAt: null,
       withdrawal: null,
       lastEventAt: createdAt,
+      serviceRule,
+      grants,
     };
   },
   entry: 'requested',
@@ -571,39 +658,33 @@ export const enquiryMachine = setup({
   states: {
     requested: {
       on: {
-        'consent.capture': step('requested', 'consented'),
-        'enquiry.submit': step('requested', 'submitted'),
-        'enquiry.withdraw': step('requested', 'withdrawn'),
-        '*': { actions: { type: 'reject', params: { state: 'requested' } } },
+        'consent.capture': step('requested', 'consented', consentRules),
+        'enquiry.submit': step('requested', 'submitted', submitRules),
+        'enquiry.withdraw': step('requested', 'withdrawn', withdrawRules),
+        '*': refuse('requested'),
       },
     },
     consented: {
       on: {
-        'enquiry.submit': step('consented', 'submitted'),
-        'enquiry.withdraw': step('consented', 'withdrawn'),
-        '*': { actions: { type: 'reject', params: { state: 'consented' } } },
+        'enquiry.submit': step('consented', 'submitted', submitRules),
+        'enquiry.withdraw': step('consented', 'withdrawn', withdrawRules),
+        '*': refuse('consented'),
       },
     },
     submitted: {
       on: {
-        'enquiry.outcome': step('submitted', 'outcome'),
-        'enquiry.scriptsReceived': step('submitted', 'outcome'),
-        '*': { actions: { type: 'reject', params: { state: 'submitted' } } },
+        'enquiry.outcome': step('submitted', 'outcome', [...AUTHORISED, 'serviceGivesAGrade', 'outcomeNamesAGrade', 'markIsANumber', 'refundIsTrueOrFalse', 'noteIsText', 'gradeCanBeRanked']),
+        'enquiry.scriptsReceived': step('submitted', 'outcome', [...AUTHORISED, 'serviceGivesScripts', 'noteIsText']),
+        '*': refuse('submitted'),
       },
     },
     outcome: {
       on: {
-        'enquiry.close': step('outcome', 'closed'),
-        '*': { actions: { type: 'reject', params: { state: 'outcome' } } },
+        'enquiry.close': step('outcome', 'closed', AUTHORISED),
+        '*': refuse('outcome'),
       },
     },
     closed: { type: 'final' },
     withdrawn: { type: 'final' },
   },
 });
-
-/** A guarded step from one state to the next; a refused event falls through to the state's `*` rejection. */
-function step(state: EnquiryState, target: EnquiryState) {
-  const params = { state } as const;
-  return { guard: { type: 'acceptable' as const, params }, target, actions: { type: 'accept' as const, params } };
-}

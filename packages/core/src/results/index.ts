@@ -9,8 +9,9 @@ export {
   CERTIFICATE_HISTORY_KEPT,
   certificateMachine,
   certificateMachineFor,
+  certificateAction,
+  certificateGuardRefusals,
   certificateOverdue,
-  certificateRejection,
   certificateRetainedRecords,
 } from './certificateMachine.js';
 export { certificateContextSchema, certificatePersisted, certificatePersistedFor, restoreCertificate } from './certificatePersisted.js';
@@ -20,6 +21,7 @@ export type {
   CertificateDestruction,
   CertificateEmitted,
   CertificateEvent,
+  CertificateGuard,
   CertificateInput,
   CertificateIssue,
   CertificateIssueMethod,
@@ -57,7 +59,9 @@ export type {
 } from './createResultsStore.js';
 export { openResultsStore } from './openResultsStore.js';
 export type { DurableResultsStore, OpenResultsStoreOptions } from './openResultsStore.js';
-export { ENQUIRY_SERVICES, ENQUIRY_THROUGH_CENTRE_RULE, enquiryGradeChange, enquiryMachine, enquiryRejection } from './enquiryMachine.js';
+export { ENQUIRY_GUARD_REFUSALS, enquiryAction, enquiryGradeChange, enquiryMachine } from './enquiryMachine.js';
+export { ENQUIRY_SERVICE_IDS, enquiryServiceRuleSchema } from './enquiryServiceRule.js';
+export type { EnquiryService, EnquiryServiceRule } from './enquiryServiceRule.js';
 export { enquiryContextSchema, enquiryPersisted } from './enquiryPersisted.js';
 export type {
   EnquiryConsent,
@@ -66,12 +70,11 @@ export type {
   EnquiryEmitted,
   EnquiryEvent,
   EnquiryFee,
+  EnquiryGuard,
   EnquiryInput,
   EnquiryOutcome,
   EnquiryRefusal,
   EnquiryRequest,
-  EnquiryService,
-  EnquiryServiceRule,
   EnquiryState,
 } from './enquiryMachine.js';
 export { matchResults } from './matchResults.js';
@@ -92,5 +95,3 @@ export { planRetention } from './planRetention.js';
 export type { PlanRetentionOptions, RetentionLine, RetentionSchedule } from './planRetention.js';
 export { purgeList, signPurgeList } from './purgeList.js';
 export type { PurgeExclusion, PurgeItem, PurgeList, PurgeSignOff } from './purgeList.js';
-// The results-day logistics tasks (seed 003) live with the task catalogue; exported here with the results season.
-export { RESULTS_DAY_TASKS } from '../machines/cycleTasks.js';

@@ -22,6 +22,7 @@ import type { Instant } from '../time/clock.js';
 import { decideResultsRead, readAuditLine, resultsReadRequest, type ResultsReadGrant, type ResultsReadKind, type ResultsReadRequest, type ResultsRefusal } from './decideResultsRead.js';
 import { checkGradeChange, checkResults, decideAuthority, decideGradeChange, decideLateCashIn, decideNomination, decideRevocation, isGradeChangeTarget, lateCashInKey, resultsReceivedLine } from './decideResultsWrite.js';
 import { resultsContext } from './resultsContext.js';
+import { resultsWriteGrants } from './resultsWriteGrants.js';
 import { indexResults, type ResultsIndex } from './resultsIndex.js';
 import { aggregateLevels, analysisFrom, pressGateTimes, pressReleaseDraftFrom, pressReleaseFrom, reconciliationFrom, released, statementFrom } from './resultsReports.js';
 import type {
@@ -147,6 +148,7 @@ export async function openResultsStore(options: OpenResultsStoreOptions): Promis
   }
   const ctx = resultsContext(options, 'openResultsStore');
   const { series } = ctx;
+  const grants = resultsWriteGrants(options.rulesPack, series);
   const key: StoreKey = { ...(tenant !== undefined ? { tenant } : {}), centreNumber, machine: 'results', id: series.id };
 
   /** Runs `fn` in one transaction; a refusal's audit line is kept with the transaction and its error thrown after. */
@@ -234,7 +236,7 @@ export async function openResultsStore(options: OpenResultsStoreOptions): Promis
     addResults(input, by, source = 'results') {
       return run<{ added: number; replaced: number; issues: readonly RecordIssue[] }>(async (tx) => {
         const at = ctx.now();
-        const checked = checkResults(ctx, input, by, source, at);
+        const checked = checkResults(ctx, input, by, source, at, grants);
         if (!checked.ok) return refuse(tx, checked);
         const byCandidate = new Map<string, Result[]>();
         for (const r of checked.value.results) {
@@ -263,14 +265,14 @@ export async function openResultsStore(options: OpenResultsStoreOptions): Promis
 
     nominate(request) {
       return write(
-        (at) => decideNomination(ctx, request, at),
+        (at) => decideNomination(ctx, request, at, grants),
         (tx, n) => tx.putRecords(key, COLLECTION.nominations, [{ id: n.staffId, data: n }]),
       );
     },
 
     async revokeNomination(request) {
       await write(
-        (at) => decideRevocation(ctx, request, at),
+        (at) => decideRevocation(ctx, request, at, grants),
         (tx, staffId) => tx.deleteRecords(key, COLLECTION.nominations, [staffId]),
       );
     },
@@ -281,14 +283,14 @@ export async function openResultsStore(options: OpenResultsStoreOptions): Promis
 
     authoriseThirdParty(request) {
       return write(
-        (at) => decideAuthority(ctx, request, at),
+        (at) => decideAuthority(ctx, request, at, grants),
         (tx, a) => tx.putRecords(key, COLLECTION.authorities, [{ id: authorityId(a.candidateId, a.thirdPartyId), data: a }]),
       );
     },
 
     recordLateCashIn(request) {
       return write(
-        (at) => decideLateCashIn(ctx, request, at),
+        (at) => decideLateCashIn(ctx, request, at, grants),
         (tx, c) => tx.putRecords(key, COLLECTION.lateCashIns, [{ id: lateCashInKey(c), data: c }]),
       );
     },
@@ -355,7 +357,7 @@ export async function openResultsStore(options: OpenResultsStoreOptions): Promis
     applyEnquiryOutcome(change, by) {
       return run<AppliedGradeChange>(async (tx) => {
         const at = ctx.now();
-        const checked = checkGradeChange(ctx, change, by, at);
+        const checked = checkGradeChange(ctx, change, by, at, grants);
         if (!checked.ok) return refuse(tx, checked);
         const c = checked.value.change;
         const own = (await loadCandidates(tx, [c.candidateId])).get(c.candidateId);

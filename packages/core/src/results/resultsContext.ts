@@ -11,7 +11,9 @@ import type { ExamSeries } from '../domain/series.js';
 import type { StaffMember } from '../domain/staff.js';
 import { ExamcycleError } from '../errors/ExamcycleError.js';
 import type { KeyDate, RulesPack } from '../rules/RulesPack.js';
-import { toLondon, type Instant } from '../time/clock.js';
+import type { Instant } from '../time/clock.js';
+import { instantToMillis } from '../time/instantToMillis.js';
+import { londonIso } from '../time/londonIso.js';
 import type { PreviousYearResults } from './analyseResults.js';
 import { keyDateFor } from './keyDateFor.js';
 import type { ResultsStoreOptions } from './ResultsStore.js';
@@ -143,7 +145,8 @@ export function resultsContext(options: Omit<ResultsStoreOptions, 'results'>, ca
     gradeOrder,
     now() {
       const raw = clock ? clock.now() : nowFn!();
-      return toLondon(raw).toISO()!;
+      // The offset table, not luxon: the same string as `toLondon(raw).toISO()`, and an invalid instant still throws `invalid_value`.
+      return londonIso(typeof raw === 'number' ? raw : instantToMillis(raw));
     },
     keyDates,
     releaseLevels() {
@@ -167,12 +170,12 @@ export function resultsContext(options: Omit<ResultsStoreOptions, 'results'>, ca
         const all = keyDates();
         const when = (kind: 'restricted_release' | 'release_to_candidates' | 'release_to_press') => {
           const k = keyDateFor(all, kind, { level });
-          return k === undefined ? Number.POSITIVE_INFINITY : toLondon(k.at).toMillis();
+          return k === undefined ? Number.POSITIVE_INFINITY : instantToMillis(k.at);
         };
         opens = { press: when('release_to_press'), candidates: when('release_to_candidates'), restricted: when('restricted_release'), any: all.length > 0 };
         phases.set(level, opens);
       }
-      const t = toLondon(at).toMillis();
+      const t = instantToMillis(at);
       if (t >= opens.press) return 'published';
       if (t >= opens.candidates) return 'results_day';
       if (t >= opens.restricted) return 'restricted_release';

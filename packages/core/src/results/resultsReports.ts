@@ -53,6 +53,13 @@ export function released(rs: readonly Result[], levels: readonly QualificationLe
   return rs.filter((r) => set.has(r.level));
 }
 
+/** `localeCompare` with the host's default collation, as before, through one cached collator (a statement sorts on every read). */
+const collate = /* @__PURE__ */ new Intl.Collator().compare;
+
+function byAwardCodeThenKind(a: Result, b: Result): number {
+  return a.awardCode === b.awardCode ? collate(a.kind, b.kind) : collate(a.awardCode, b.awardCode) || collate(a.kind, b.kind);
+}
+
 /**
  * A candidate's statement of results over the released levels.
  *
@@ -75,10 +82,11 @@ export function statementFrom(ctx: ResultsContext, candidateId: string, own: rea
     lastEnquiry.set(c.resultId, c.enquiryId);
   }
   const scope = grant.nominationScope;
-  const lines: StatementLine[] = released(own, grant.allowed)
-    // A nominated teacher sees their own subjects' lines only, in the levels the nomination opened.
-    .filter((r) => !scope || !scope.levels.includes(r.level) || inNominatedSubjects(ctx, scope.subjects, r))
-    .sort((a, b) => a.awardCode.localeCompare(b.awardCode) || a.kind.localeCompare(b.kind))
+  const allowed = grant.allowed;
+  const lines: StatementLine[] = own
+    // The released levels only; a nominated teacher sees their own subjects' lines only, in the levels the nomination opened.
+    .filter((r) => allowed.includes(r.level) && (!scope || !scope.levels.includes(r.level) || inNominatedSubjects(ctx, scope.subjects, r)))
+    .sort(byAwardCodeThenKind)
     .map((r) => {
       const info = ctx.optionInfo.get(optionKey(r.awardingBodyId, r.awardCode));
       const enquiryId = lastEnquiry.get(r.id);

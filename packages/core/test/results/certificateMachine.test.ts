@@ -160,6 +160,20 @@ describe('certificateMachine', () => {
     expect(last()).toMatchObject({ outcome: 'rejected', code: 'rule_unsupported' });
   });
 
+  it('replaces one rule with .provide() (a pack-free retentionExpired), keeping the others (destruction still secure)', () => {
+    const early = certificateMachine.provide({ guards: { retentionExpired: () => true } });
+    const actor = createActor(early, { input: input() });
+    const audit = collectAudit(actor);
+    actor.start();
+    actor.send(received('2026-11-04T10:00:00Z'));
+    actor.send(checked('2026-11-04T11:00:00Z'));
+    actor.send({ type: 'certificate.unclaimed', at: '2026-12-18T16:00:00Z', by: EO });
+    actor.send({ type: 'certificate.destroyed', at: '2026-12-19T10:00:00Z', by: EO, method: 'bin' as never });
+    expect(audit.at(-1)).toMatchObject({ outcome: 'rejected', code: 'invalid_value' });
+    actor.send({ type: 'certificate.destroyed', at: '2026-12-19T10:01:00Z', by: EO, method: 'shredded' });
+    expect(actor.getSnapshot().value).toBe('destroyed');
+  });
+
   it('destroys only securely', () => {
     const { actor, last } = toUnclaimed();
     actor.send({ type: 'certificate.destroyed', at: '2028-01-01T10:00:00Z', by: EO, method: 'bin' as never });

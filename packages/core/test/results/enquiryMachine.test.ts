@@ -3,7 +3,7 @@ import { getShortestPaths } from '@xstate/graph';
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import {
-  ENQUIRY_SERVICES,
+  ENQUIRY_GUARD_REFUSALS,
   collectAudit,
   enquiryGradeChange,
   enquiryMachine,
@@ -14,6 +14,7 @@ import {
   type EnquiryService,
 } from '@examcycle/core';
 import { fixturePack } from '../fixtures/fixturePack.js';
+import { fixturePostResultsServices as ENQUIRY_SERVICES } from '../fixtures/fixturePostResultsServices.js';
 import { june2026 } from './syntheticCentre.js';
 
 const EO = { id: 'EO', role: 'exams_officer' } as const;
@@ -86,7 +87,7 @@ describe('enquiryMachine', () => {
     const { actor, snap, last } = start();
     actor.send(consent('2026-08-13T10:00:00+01:00', '2026-08-13T07:59:00+01:00'));
     expect(snap().value).toBe('requested');
-    expect(last()).toMatchObject({ event: 'consent.capture', outcome: 'rejected', code: 'consent_missing', rule: 'jcq.gr.5.13' });
+    expect(last()).toMatchObject({ event: 'consent.capture', outcome: 'rejected', code: 'consent_missing', rule: 'fixture.prs.consent' });
   });
 
   it('refuses consent that is not written, or not the candidate\'s own', () => {
@@ -131,6 +132,26 @@ describe('enquiryMachine', () => {
     actor.send(submit('2026-08-14T09:05:00+01:00'));
     expect(snap().value).toBe('submitted');
     expect(ENQUIRY_SERVICES.review_of_moderation.consentRequired).toBe(false);
+  });
+
+  it('replaces one rule with .provide(), keeping the others (beforeEnquiryDeadline lifted; consent still required)', () => {
+    const lenient = enquiryMachine.provide({ guards: { beforeEnquiryDeadline: () => true } });
+    const actor = createActor(lenient, { input: input() });
+    const audit = collectAudit(actor);
+    actor.start();
+    actor.send(submit('2026-09-30T10:00:00+01:00'));
+    expect(audit.at(-1)).toMatchObject({ outcome: 'rejected', code: 'consent_missing' });
+    actor.send(consent('2026-09-30T10:01:00+01:00'));
+    actor.send(submit('2026-09-30T10:02:00+01:00'));
+    expect(actor.getSnapshot().value).toBe('submitted');
+  });
+
+  it('refuses with the code, reason and rule of the guard that failed (ENQUIRY_GUARD_REFUSALS)', () => {
+    const { actor, snap, last } = start();
+    actor.send(consent('2026-09-20T10:00:00+01:00'));
+    const late = submit('2026-09-25T00:00:00+01:00');
+    actor.send(late);
+    expect(last()).toMatchObject(ENQUIRY_GUARD_REFUSALS.beforeEnquiryDeadline(snap().context, late));
   });
 
   it('refuses any request before results are published to the candidate', () => {

@@ -3,7 +3,7 @@ import { getShortestPaths } from '@xstate/graph';
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import {
-  ENQUIRY_SERVICES,
+  ENQUIRY_SERVICE_IDS,
   certificateContextSchema,
   certificateMachine,
   certificateMachineFor,
@@ -24,7 +24,9 @@ import {
 } from '@examcycle/core';
 import { fixturePack } from '../fixtures/fixturePack.js';
 import certificateGolden from './fixtures/certificate.snapshot.json' with { type: 'json' };
+import certificateGoldenV2 from './fixtures/certificate.v2.snapshot.json' with { type: 'json' };
 import enquiryGolden from './fixtures/enquiry.snapshot.json' with { type: 'json' };
+import enquiryGoldenV2 from './fixtures/enquiry.v2.snapshot.json' with { type: 'json' };
 import { june2026 } from './syntheticCentre.js';
 
 const EO = { id: 'EO', role: 'exams_officer' } as const;
@@ -80,11 +82,13 @@ function thrown(f: () => unknown): unknown {
   return undefined;
 }
 
-describe('persisted snapshots (version 2: the audit log is the store\'s, not the context\'s)', () => {
-  it('persists an enquiry in the committed version-2 format, with no audit trail in it (golden fixture)', async () => {
+describe('persisted snapshots (version 3: the rules the machine decides by are in its context; the audit log is the store\'s)', () => {
+  it('persists an enquiry in the committed version-3 format, with its service rule and grants and no audit trail in it (golden fixture)', async () => {
     const actor = submittedEnquiry();
     const saved = persistSnapshot(actor);
-    expect(saved.version).toBe(2);
+    expect(saved.version).toBe(3);
+    expect(saved.snapshot).toMatchObject({ context: { serviceRule: { rule: 'fixture.prs.service-2', consentRequired: true }, grants: { 'enquiry.submit': { rule: 'enquiry.submit' } } } });
+    expect(JSON.stringify((saved.snapshot as { context: { serviceRule: unknown } }).context.serviceRule).length).toBeLessThan(600);
     expect(saved.snapshot).toMatchObject({ context: expect.not.objectContaining({ audit: expect.anything() }) });
     expect(actor.audit.map((l) => [l.event, l.outcome])).toEqual([
       ['enquiry.request', 'accepted'],
@@ -92,14 +96,15 @@ describe('persisted snapshots (version 2: the audit log is the store\'s, not the
       ['consent.capture', 'accepted'],
       ['enquiry.submit', 'accepted'],
     ]);
-    await expect(json(saved)).toMatchFileSnapshot('./fixtures/enquiry.v2.snapshot.json');
+    await expect(json(saved)).toMatchFileSnapshot('./fixtures/enquiry.v3.snapshot.json');
   });
 
-  it('persists a certificate in the committed version-2 format, holding only the rules pack\'s id (golden fixture)', async () => {
+  it('persists a certificate in the committed version-3 format, holding only the rules pack\'s id and its grants (golden fixture)', async () => {
     const saved = persistSnapshot(unclaimedCertificate());
-    expect(saved.version).toBe(2);
+    expect(saved.version).toBe(3);
+    expect(saved.snapshot).toMatchObject({ context: { grants: { 'certificate.destroyed': { roles: ['head_of_centre', 'exams_officer'] } } } });
     expect((saved.snapshot as { context: { rules: unknown } }).context.rules).toEqual({ packId: 'fixture' });
-    await expect(json(saved)).toMatchFileSnapshot('./fixtures/certificate.v2.snapshot.json');
+    await expect(json(saved)).toMatchFileSnapshot('./fixtures/certificate.v3.snapshot.json');
   });
 
   it('restores the committed version-1 enquiry through the migration and carries it to its outcome', () => {
@@ -120,7 +125,29 @@ describe('persisted snapshots (version 2: the audit log is the store\'s, not the
     expect(audit.map((l) => l.event)).toEqual(['enquiry.outcome', 'enquiry.close']);
   });
 
-  it('restores the committed version-2 enquiry as it was', () => {
+  it('restores the committed version-2 enquiry through the migration, deciding by the rules version 2 kept', () => {
+    expect(enquiryGoldenV2.version).toBe(2);
+    const actor = restoreSnapshot(enquiryMachine, clone(enquiryGoldenV2), { spec: enquiryPersisted });
+    const audit = collectAudit(actor);
+    actor.start();
+    expect(actor.getSnapshot().value).toBe('submitted');
+    expect(actor.getSnapshot().context.serviceRule).toMatchObject({ code: '2', consentRequired: true, outcome: 'grade', confidence: 'reading' });
+    actor.send({ type: 'enquiry.outcome', at: '2026-09-03T10:00:00+01:00', by: { id: 'T-1', role: 'teacher' }, grade: 'A' });
+    actor.send({ type: 'enquiry.outcome', at: '2026-09-03T10:00:00+01:00', by: EO, grade: 'A' });
+    actor.send({ type: 'enquiry.close', at: '2026-09-04T10:00:00+01:00', by: EO });
+    expect(actor.getSnapshot().status).toBe('done');
+    expect(audit.map((l) => [l.event, l.outcome])).toEqual([['enquiry.outcome', 'accepted'], ['enquiry.outcome', 'rejected'], ['enquiry.close', 'accepted']]);
+  });
+
+  it('restores the committed version-2 certificate through the migration (version 2 let every role take every step)', () => {
+    expect(certificateGoldenV2.version).toBe(2);
+    const actor = restoreCertificate(clone(certificateGoldenV2), { rulesPack: fixturePack }).start();
+    expect(actor.getSnapshot().value).toBe('unclaimed');
+    actor.send({ type: 'certificate.destroyed', at: '2027-11-02T00:00:00Z', by: { id: 'T-1', role: 'teacher' }, method: 'shredded' });
+    expect(actor.getSnapshot().value).toBe('destroyed');
+  });
+
+  it('restores a version-3 enquiry as it was', () => {
     const saved = persistSnapshot(submittedEnquiry());
     const actor = restoreSnapshot(enquiryMachine, clone(saved), { spec: enquiryPersisted });
     const audit = collectAudit(actor);
@@ -181,7 +208,7 @@ describe('persisted snapshots (version 2: the audit log is the store\'s, not the
     const v1 = clone(certificateGolden) as unknown as { snapshot: Record<string, unknown> & { context: Record<string, unknown> } };
     const check = (v1.snapshot.context['checks'] as unknown[])[0];
     v1.snapshot.context['checks'] = Array.from({ length: 12 }, () => check);
-    const migrated = certificatePersisted.migrations![1]!(v1.snapshot) as { context: Record<string, unknown> };
+    const migrated = certificatePersisted.migrations![2]!(certificatePersisted.migrations![1]!(v1.snapshot)) as { context: Record<string, unknown> };
     expect(migrated.context).not.toHaveProperty('audit');
     expect(migrated.context['checks']).toHaveLength(10);
     expect(certificatePersisted.context.safeParse(migrated.context).success).toBe(true);
@@ -229,7 +256,7 @@ describe('persisted context schemas (enquiryContextSchema, certificateContextSch
     { type: 'certificate.recordPurged', at: '2031-12-01T10:00:00Z', by: EO },
   ];
 
-  it.each(Object.keys(ENQUIRY_SERVICES) as EnquiryService[])('passes the context of a %s request in every state it can reach', (service) => {
+  it.each([...ENQUIRY_SERVICE_IDS] as EnquiryService[])('passes the context of a %s request in every state it can reach', (service) => {
     const paths = getShortestPaths(enquiryMachine, { input: enquiryInput(service), events: enquiryEvents });
     expect(paths.length).toBeGreaterThanOrEqual(4);
     for (const p of paths) {
@@ -265,7 +292,7 @@ describe('persisted context schemas (enquiryContextSchema, certificateContextSch
   );
   const step = fc.record({ minutes: fc.integer({ min: -60, max: 60 * 24 * 6 }), kind: fc.integer({ min: 0, max: 8 }), flag: fc.boolean(), a: junk, b: junk, by });
 
-  fcTest.prop([fc.constantFrom(...(Object.keys(ENQUIRY_SERVICES) as EnquiryService[])), fc.array(step, { maxLength: 12 })], { numRuns: 150, seed: 11_2026 })(
+  fcTest.prop([fc.constantFrom(...([...ENQUIRY_SERVICE_IDS] as EnquiryService[])), fc.array(step, { maxLength: 12 })], { numRuns: 150, seed: 11_2026 })(
     'every enquiry snapshot kept after any events passes its schema and restores',
     (service, steps) => {
       const actor = createActor(enquiryMachine, { input: enquiryInput(service) }).start();

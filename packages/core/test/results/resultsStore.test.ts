@@ -81,7 +81,7 @@ describe('createResultsStore', () => {
       const { s } = store('2026-08-12T09:00:00+01:00');
       const e = caught(() => s.nominate({ staffId: 'T-MATHS', by: EO, reason: 'Head of maths', subjects: ['AQA-8300'] }));
       expect(e.code).toBe('not_authorised');
-      expect(e.rule).toBe('examcycle.results.nomination-by-head-of-centre');
+      expect(e.rule).toBe('results.nominate');
       // Claiming the role is not enough when the directory says otherwise.
       expect(caught(() => s.nominate({ staffId: 'T-MATHS', by: { id: 'SLT', role: 'head_of_centre' }, reason: 'Head of maths', subjects: ['AQA-8300'] })).code).toBe('not_authorised');
       expect(s.nominations()).toEqual([]);

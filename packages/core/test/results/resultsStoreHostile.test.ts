@@ -13,8 +13,10 @@ import { fixturePack } from '../fixtures/fixturePack.js';
 import { june2026, staff } from './syntheticCentre.js';
 
 /** Like the JCQ pack: GCE and GCSE have release instants; any other level has none and the pack throws. */
-const jcqLikePack: Pick<RulesPack, 'resultsAccess' | 'keyDates'> = {
+const jcqLikePack: Pick<RulesPack, 'resultsAccess' | 'keyDates' | 'authorities' | 'delegations'> = {
   keyDates: (series) => fixturePack.keyDates(series),
+  authorities: (year) => fixturePack.authorities(year),
+  delegations: () => [],
   resultsAccess(req) {
     if (req.level !== 'GCE' && req.level !== 'GCSE') throw new ExamcycleError('unknown_series', `The pack knows no ${req.level} results day for ${req.series.id}`);
     return fixturePack.resultsAccess(req);
@@ -37,7 +39,7 @@ const RESULTS: Result[] = [
   result('constructor', '8300H', 'GCSE', '4'),
 ];
 
-function store(at: string, pack: Pick<RulesPack, 'resultsAccess' | 'keyDates'> = jcqLikePack) {
+function store(at: string, pack: Pick<RulesPack, 'resultsAccess' | 'keyDates' | 'authorities' | 'delegations'> = jcqLikePack) {
   let t = toLondon(at).toMillis();
   const s = createResultsStore({ rulesPack: pack, series: june2026, clock: { now: () => t }, results: RESULTS, staff });
   return { s, set: (next: string) => (t = toLondon(next).toMillis()) };
@@ -179,7 +181,8 @@ describe('results store under hostile reads (issue 12)', () => {
   });
 
   it('asks the pack whether a nomination opens results early, and does not assume it does (issue 13)', () => {
-    const noNominated: Pick<RulesPack, 'resultsAccess' | 'keyDates'> = {
+    const noNominated: typeof jcqLikePack = {
+      ...jcqLikePack,
       keyDates: jcqLikePack.keyDates,
       resultsAccess: (req) => jcqLikePack.resultsAccess({ ...req, nominatedByHeadOfCentre: false }),
     };

@@ -8,9 +8,6 @@ import { fc, test as fcTest } from '@fast-check/vitest';
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import {
-  ENQUIRY_THROUGH_CENTRE_RULE,
-  RESULTS_DAY_TASKS,
-  STANDARD_CYCLE_TASKS,
   certificateMachine,
   certificateOverdue,
   collectAudit,
@@ -38,6 +35,7 @@ import {
   type StaffMember,
   type StatementOfResults,
 } from '@examcycle/core';
+import { FIXTURE_CYCLE_TASKS, FIXTURE_RESULTS_DAY_TASKS } from '../fixtures/fixtureCycleTasks.js';
 import { fixturePack } from '../fixtures/fixturePack.js';
 import { candidates, centreResults, entries, june2026, qualifications, staff } from './syntheticCentre.js';
 
@@ -136,7 +134,7 @@ describe('the results season, seed by seed (issue 18)', () => {
       actor.send(consentBy({ id: 'C-1', role: 'candidate' }));
       actor.send({ type: 'enquiry.submit', at: '2026-08-13T11:00:00+01:00', by: { id: 'C-1', role: 'candidate' } });
       expect(actor.getSnapshot().value).toBe('consented');
-      expect(audit.at(-1)).toMatchObject({ event: 'enquiry.submit', outcome: 'rejected', code: 'not_authorised', rule: ENQUIRY_THROUGH_CENTRE_RULE, by: { id: 'C-1', role: 'candidate' } });
+      expect(audit.at(-1)).toMatchObject({ event: 'enquiry.submit', outcome: 'rejected', code: 'not_authorised', rule: 'enquiry.submit', by: { id: 'C-1', role: 'candidate' } });
     });
 
     it('refuses enquiry.submit from a parent, a teacher or anyone without an exams office role ("through the centre")', () => {
@@ -352,9 +350,9 @@ describe('the results season, seed by seed (issue 18)', () => {
     });
   });
 
-  describe('RESULTS_DAY_TASKS: results-day logistics are cycle tasks with deadlines', () => {
+  describe('results-day logistics are cycle tasks with deadlines (the pack\'s catalogue)', () => {
     const cycle = () =>
-      createActor(examCycleMachine, { input: { centre: { centreNumber: '68199', name: 'Synthetic Academy' }, series: june2026, rulesPack: fixturePack, startedAt: '2025-09-01T09:00:00.000+01:00', tasks: [...STANDARD_CYCLE_TASKS, ...RESULTS_DAY_TASKS] } }).start();
+      createActor(examCycleMachine, { input: { centre: { centreNumber: '68199', name: 'Synthetic Academy' }, series: june2026, rulesPack: fixturePack, startedAt: '2025-09-01T09:00:00.000+01:00' } }).start();
     const due = (id: string) => cycle().getSnapshot().context.tasks.find((t) => t.id === id);
 
     it.each([
@@ -371,13 +369,13 @@ describe('the results season, seed by seed (issue 18)', () => {
       const task = due(id);
       expect(task, id).toMatchObject({ phase: 'results', status: 'open', source: expect.stringContaining('seed 003') });
       expect(task?.dueAt).toBe(dueAt);
-      const input = RESULTS_DAY_TASKS.find((t) => t.id === id)!;
+      const input = FIXTURE_RESULTS_DAY_TASKS.find((t) => t.id === id)!;
       expect(input.dueRule, 'every task says when it falls due').toBeTruthy();
     });
 
     it('puts the logistics in every new cycle, in the results phase, with ids unique in the catalogue', () => {
-      const ids = STANDARD_CYCLE_TASKS.map((t) => t.id);
-      expect(RESULTS_DAY_TASKS.every((t) => ids.includes(t.id) && t.phase === 'results')).toBe(true);
+      const ids = FIXTURE_CYCLE_TASKS.map((t) => t.id);
+      expect(FIXTURE_RESULTS_DAY_TASKS.every((t) => ids.includes(t.id) && t.phase === 'results')).toBe(true);
       expect(new Set(ids).size).toBe(ids.length);
     });
   });

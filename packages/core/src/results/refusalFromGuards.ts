@@ -1,0 +1,109 @@
+/**
+ * Why a statechart refused an event, read from the guard that failed: each machine names one guard per
+ * rule and gives a table from guard name to its refusal (code, reason in words, rule). When an event has
+ * transitions in the state but every guard combination failed, the refusal is the one of the first named
+ * guard that failed (walking xstate's `and` / `or` / `not` combinators); when the state has no transition
+ * for the event, it is the state's "not now" refusal. No second switch re-checks the state.
+ */
+import type { AnyStateMachine } from 'xstate';
+import type { Refusal } from '../audit/eventStamp.js';
+
+/** A guard as it sits in a transition: a name, `{ type }`, or an `and` / `or` / `not` combinator. */
+type GuardRef = string | { readonly type: string } | ((...args: never[]) => unknown);
+
+/**
+ * Evaluates a guard in the current state (xstate's `check` in `enqueueActions`).
+ *
+ * @internal
+ * @example
+ * ```ts
+ * enqueueActions(({ check }) => refusalFromGuards(machine, state, event, context, check as GuardCheck, refusals, notNow));
+ * ```
+ */
+export type GuardCheck = (guard: GuardRef) => boolean;
+
+/**
+ * The refusal of each named guard of a machine, from the context and the event it refused.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * const table: GuardRefusals<EnquiryContext, EnquiryEvent> = {
+ *   beforeEnquiryDeadline: (c) => ({ code: 'deadline_passed', reason: `The deadline was ${c.deadline?.at}` }),
+ * };
+ * ```
+ */
+export type GuardRefusals<TContext, TEvent> = Readonly<Record<string, (context: TContext, event: TEvent) => Refusal>>;
+
+function nameOf(guard: GuardRef): string | undefined {
+  if (typeof guard === 'string') return guard;
+  if (typeof guard === 'object' && guard !== null && typeof guard.type === 'string') return guard.type;
+  return undefined;
+}
+
+/** The named guards that failed, first first, inside a guard that failed (`not(g)` fails when g passes: named `not:g`). */
+function failedNames(guard: GuardRef, check: GuardCheck): string[] {
+  const name = nameOf(guard);
+  if (name !== undefined) return check(guard) ? [] : [name];
+  const combinator = guard as { readonly name?: string; readonly guards?: readonly GuardRef[] };
+  const children = combinator.guards ?? [];
+  if (combinator.name === 'not') {
+    const inner = children[0];
+    const innerName = inner === undefined ? undefined : nameOf(inner);
+    return inner !== undefined && check(inner) ? [`not:${innerName ?? 'guard'}`] : [];
+  }
+  if (combinator.name === 'or') {
+    // Every alternative failed: the last one is the requirement in words (`or([not('serviceNeedsConsent'), 'hasWrittenConsent'])`).
+    const failures = children.map((child) => failedNames(child, check));
+    return failures.some((f) => f.length === 0) ? [] : (failures.at(-1) ?? []);
+  }
+  for (const child of children) {
+    const failed = failedNames(child, check);
+    if (failed.length) return failed;
+  }
+  return [];
+}
+
+/**
+ * Why the machine refused `event` in `state`: the refusal of the first named guard that failed (a guard
+ * without a refusal, such as a branch like `foundCorrect`, passes the question to the next transition), or
+ * `notNow` when the state has no transition for the event. Guards listed in `common` (the stamp and the
+ * sender) are asked first in either case.
+ *
+ * @internal
+ * @param machine - the machine (its state nodes give the transitions and their guards)
+ * @param state - the state the event arrived in (a top-level state key)
+ * @param event - the refused event
+ * @param context - the context it was refused in
+ * @param check - xstate's `check`, so a guard replaced with `.provide()` decides here too
+ * @param refusals - the refusal of each named guard
+ * @param notNow - the refusal of an event the state takes no transition for
+ * @param common - guards every event must pass, asked first
+ * @example
+ * ```ts
+ * const why = refusalFromGuards(enquiryMachine, 'consented', event, context, check, ENQUIRY_REFUSALS, notNow, ['eventIsStamped']);
+ * ```
+ */
+export function refusalFromGuards<TContext, TEvent extends { readonly type: string }>(
+  machine: AnyStateMachine,
+  state: string,
+  event: TEvent,
+  context: TContext,
+  check: GuardCheck,
+  refusals: GuardRefusals<TContext, TEvent>,
+  notNow: (context: TContext, event: TEvent, state: string) => Refusal,
+  common: readonly string[] = [],
+): Refusal {
+  const refusalOf = (name: string) => (Object.hasOwn(refusals, name) ? refusals[name]!(context, event) : undefined);
+  for (const name of common) if (!check(name)) return refusalOf(name) ?? notNow(context, event, state);
+  const node = machine.root.states[state];
+  const candidates = node?.transitions.get(event.type) ?? [];
+  for (const t of candidates) {
+    if (!t.guard) continue;
+    for (const name of failedNames(t.guard as GuardRef, check)) {
+      const why = refusalOf(name);
+      if (why) return why;
+    }
+  }
+  return notNow(context, event, state);
+}

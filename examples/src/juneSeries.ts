@@ -9,13 +9,17 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
 import { SimulatedClock } from 'xstate';
-import { createExamcycleRuntime, examCyclePersisted, examSeries, type Actor, type ExamcycleRuntime, type HostedActor } from '@examcycle/core';
+import { centreAgenda, createExamcycleRuntime, examCyclePersisted, examSeries, sourceText, type Actor, type ExamcycleRuntime, type HostedActor } from '@examcycle/core';
 import { jcq } from '@examcycle/rules-jcq';
 import { createPostgresStore } from '@examcycle/store-postgres';
 
 const centre = { centreNumber: '99999', name: 'Synthetic Community College' };
 const officer: Actor = { id: 'eo-ahmed', role: 'exams_officer' };
 const head: Actor = { id: 'hoc-jones', role: 'head_of_centre' };
+const senco: Actor = { id: 'senco-patel', role: 'senco' };
+const senior: Actor = { id: 'sl-okafor', role: 'senior_leader' };
+/** Who does what at the synthetic centre: the first of these the pack allows closes a task. */
+const STAFF: readonly Actor[] = [officer, head, senco, senior];
 const LONDON = 'Europe/London';
 const series = examSeries('june', 2026);
 const KEY = { centreNumber: centre.centreNumber, id: series.id };
@@ -35,37 +39,49 @@ export interface JuneSeriesOptions {
 /** The default data folder (git-ignored). */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../.data/june-series', import.meta.url));
 
-async function done(cycle: Cycle, phase: string, by: Actor = officer, except: readonly string[] = []) {
+/** The member of staff the cycle lets close a task (the exams officer where the pack allows). */
+function staffFor(cycle: Cycle, taskId: string): Actor {
+  const grant = cycle.snapshot().context.grants[`cycle.task.${taskId}`];
+  return STAFF.find((p) => p.role !== undefined && grant?.roles.includes(p.role)) ?? officer;
+}
+
+async function complete(cycle: Cycle, ...taskIds: readonly string[]) {
+  for (const taskId of taskIds) await cycle.send({ type: 'task.complete', taskId, by: staffFor(cycle, taskId) });
+}
+
+/** Completes the open tasks of a workstream (or of a phase's own work), except some. */
+async function done(cycle: Cycle, workstream: string, except: readonly string[] = []) {
   for (const t of cycle.snapshot().context.tasks) {
-    if (t.phase === phase && t.status === 'open' && !except.includes(t.id)) await cycle.send({ type: 'task.complete', taskId: t.id, by });
+    if (t.workstream === workstream && t.status === 'open' && !except.includes(t.id)) await complete(cycle, t.id);
   }
 }
 
-/** The exams officer's year, as dated steps (London wall-clock time). */
+const phaseOf = (cycle: Cycle) => (cycle.snapshot().value as { phase: string }).phase;
+
+/** The exams officer's year, as dated steps (London wall-clock time). Every task is done by its own deadline. */
 const STEPS: readonly { readonly at: string; readonly run: (c: Cycle) => Promise<unknown> }[] = [
-  // Planning, September–October: the NCN update is left until the last week of October.
-  { at: '2025-09-12T10:00', run: (c) => done(c, 'planning', officer, ['planning.ncn-register', 'planning.access-arrangements', 'planning.modified-papers', 'planning.conflicts-of-interest']) },
+  // Planning, September–October: the head of centre's NCN update and declaration in the last week of October.
+  { at: '2025-09-12T10:00', run: (c) => done(c, 'planning', ['planning.ncn-register', 'planning.head-of-centre-declaration', 'planning.conflicts-of-interest']) },
   { at: '2025-09-15T09:00', run: (c) => c.send({ type: 'phase.advance', by: officer }) }, // rejected: blocking tasks open
-  { at: '2025-10-28T14:00', run: (c) => c.send({ type: 'task.complete', taskId: 'planning.ncn-register', note: 'confirmed on the NCN register', by: head }) },
-  {
-    at: '2025-12-10T11:00',
-    run: async (c) => {
-      for (const taskId of ['planning.conflicts-of-interest', 'planning.modified-papers', 'planning.access-arrangements']) await c.send({ type: 'task.complete', taskId, by: officer });
-      await c.send({ type: 'phase.advance', by: officer });
-    },
-  },
-  // Entries: submitted before the 21 February deadline; amendments in March.
-  { at: '2026-02-16T15:00', run: (c) => done(c, 'entries', officer, ['entries.amendments', 'entries.fees-reconciled']) },
+  { at: '2025-10-28T14:00', run: (c) => complete(c, 'planning.ncn-register', 'planning.head-of-centre-declaration') },
+  // Conflicts of interest signed off in December; planning closes. Access arrangements run on into the spring.
+  { at: '2025-12-10T11:00', run: async (c) => (await complete(c, 'planning.conflicts-of-interest', 'planning.modified-papers'), c.send({ type: 'phase.advance', by: officer })) },
+  // Entries: submitted before the 21 February deadline; the SENCo's applications by 21 March; amendments in March.
+  { at: '2026-02-16T15:00', run: (c) => done(c, 'entries', ['entries.amendments', 'entries.fees-reconciled']) },
   {
     at: '2026-03-20T12:00',
     run: async (c) => {
-      await c.send({ type: 'task.complete', taskId: 'entries.amendments', by: officer });
+      await complete(c, 'planning.access-arrangements', 'entries.amendments');
       await c.send({ type: 'task.notApplicable', taskId: 'entries.fees-reconciled', reason: 'finance office reconciles fees this year', by: officer });
       await c.send({ type: 'phase.advance', by: officer });
     },
   },
-  // Pre-exams: centre-assessed marks go in; then exam time from mid May.
-  { at: '2026-05-01T10:00', run: async (c) => (await done(c, 'preExams'), c.send({ type: 'phase.advance', by: officer })) },
+  // OCR's March coursework deadlines, then the rooms and invigilators; exam time from May.
+  { at: '2026-03-27T10:00', run: (c) => complete(c, 'coursework.marks.OCR.physical-education', 'coursework.marks.OCR.cambridge-nationals-visiting-moderation') },
+  { at: '2026-05-01T10:00', run: async (c) => (await done(c, 'examRooms'), c.send({ type: 'phase.advance', by: officer })) },
+  // Centre-assessed marks go in during exam time, each by its own deadline.
+  { at: '2026-05-14T10:00', run: (c) => complete(c, 'coursework.marks.OCR') },
+  { at: '2026-05-29T10:00', run: (c) => complete(c, 'coursework.marks.OCR.art-and-design') },
   {
     at: '2026-06-03T14:00',
     run: (c) =>
@@ -75,20 +91,23 @@ const STEPS: readonly { readonly at: string; readonly run: (c: Cycle) => Promise
         by: officer,
       }),
   },
-  { at: '2026-06-05T10:00', run: (c) => c.send({ type: 'task.complete', taskId: 'examTime.vla-report.0042.8300-1F', by: officer }) },
+  { at: '2026-06-05T10:00', run: (c) => complete(c, 'examTime.vla-report.0042.8300-1F') },
   { at: '2026-06-26T16:00', run: async (c) => (await done(c, 'examTime'), c.send({ type: 'phase.advance', by: officer })) },
   // Results: prepared before restricted release; two results still outstanding on GCSE results day hold the
   // cycle in results even though the exams officer has ticked every task.
-  { at: '2026-08-11T16:00', run: (c) => c.send({ type: 'task.complete', taskId: 'results.restricted-release-prepared', note: 'access list and MIS embargo set', by: officer }) },
+  {
+    at: '2026-08-11T16:00',
+    run: (c) => done(c, 'results', ['results.downloaded-checked', 'results.missing-late-cash-ins', 'results.statements-issued', 'results.collection-by-others-authorised', 'results.senior-staff-available', 'results.press-release-drafted']),
+  },
   {
     at: '2026-08-12T07:00',
     run: async (c) => {
       await c.send({ type: 'results.outstanding', count: 2, by: officer });
-      await c.send({ type: 'task.complete', taskId: 'results.downloaded-checked', by: officer });
+      await complete(c, 'results.downloaded-checked', 'results.collection-by-others-authorised');
     },
   },
-  { at: '2026-08-13T08:00', run: (c) => c.send({ type: 'task.complete', taskId: 'results.statements-issued', note: 'GCE statements issued; GCSE statements follow on 20 August', by: officer }) },
-  { at: '2026-08-20T08:15', run: async (c) => (await done(c, 'results'), c.send({ type: 'phase.advance', by: officer })) }, // rejected: results outstanding
+  { at: '2026-08-13T08:00', run: (c) => complete(c, 'results.statements-issued', 'results.senior-staff-available', 'results.press-release-drafted') },
+  { at: '2026-08-20T08:15', run: async (c) => (await done(c, 'results'), await complete(c, 'postResults.priority-enquiries'), c.send({ type: 'phase.advance', by: officer })) }, // rejected: results outstanding
   {
     at: '2026-08-21T11:00',
     run: async (c) => {
@@ -98,15 +117,12 @@ const STEPS: readonly { readonly at: string; readonly run: (c: Cycle) => Promise
   },
   // Post-results, then certificates in November.
   { at: '2026-09-24T16:00', run: async (c) => (await done(c, 'postResults'), c.send({ type: 'phase.advance', by: officer })) },
-  {
-    at: '2026-11-05T12:00',
-    run: async (c) => {
-      await c.send({ type: 'task.complete', taskId: 'certificates.received', by: officer });
-      await c.send({ type: 'task.complete', taskId: 'certificates.checked', by: officer });
-    },
-  },
+  { at: '2026-11-05T12:00', run: (c) => complete(c, 'certificates.received', 'certificates.checked') },
   { at: '2026-11-20T12:00', run: async (c) => (await done(c, 'certificates'), c.send({ type: 'phase.advance', by: officer })) },
 ];
+
+/** The step after which the example prints the exams officer's agenda. */
+const AGENDA_AT = '2026-02-16T15:00';
 
 const millis = (iso: string) => DateTime.fromISO(iso, { zone: LONDON }).toMillis();
 const londonDay = (ms: number) => DateTime.fromMillis(ms, { zone: LONDON }).toISODate()!;
@@ -141,13 +157,14 @@ export async function juneSeries(print: (line: string) => void, { dataDir = DEFA
     if (stored) {
       clock.set(Date.parse((stored.saved.snapshot as { context: { lastEventAt: string } }).context.lastEventAt));
       cycle = await runtime.open(examCyclePersisted, KEY);
-      print(`Resumed the stored cycle at revision ${cycle.revision}: ${String(cycle.snapshot().value)}, last event ${cycle.snapshot().context.lastEventAt.slice(0, 16).replace('T', ' ')} (--fresh starts again)`);
+      print(`Resumed the stored cycle at revision ${cycle.revision}: ${phaseOf(cycle)}, last event ${cycle.snapshot().context.lastEventAt.slice(0, 16).replace('T', ' ')} (--fresh starts again)`);
     } else {
       clock.set(millis('2025-09-01T08:30'));
-      cycle = await runtime.open(examCyclePersisted, KEY, { input: { centre, series, keyDates: jcq.keyDates(series), startedAt: DateTime.fromMillis(clock.now(), { zone: LONDON }).toISO()!, by: officer } });
+      cycle = await runtime.open(examCyclePersisted, KEY, { input: { centre, series, rulesPack: jcq, startedAt: DateTime.fromMillis(clock.now(), { zone: LONDON }).toISO()!, by: officer } });
       print(`Started a new cycle (revision ${cycle.revision})`);
     }
     const signals: string[] = [];
+    const agenda: string[] = [];
     const last = Date.parse(cycle.snapshot().context.lastEventAt);
     const stop = until ? millis(`${until}T00:00`) : Infinity;
     let ran = 0;
@@ -164,13 +181,27 @@ export async function juneSeries(print: (line: string) => void, { dataDir = DEFA
       await step.run(cycle);
       await workerDay(runtime, clock, signals);
       ran += 1;
+      if (step.at === AGENDA_AT) {
+        // The exams officer's to-do list that afternoon (with a centre's other series it would list theirs too).
+        const list = centreAgenda({ asOf: DateTime.fromMillis(clock.now(), { zone: LONDON }).toISO()!, cycles: [cycle.snapshot().context], nextLimit: 4 });
+        for (const [name, items] of [['overdue', list.overdue], ['this week', list.dueThisWeek], ['next', list.next]] as const) {
+          for (const i of items) agenda.push(`  ${name.padEnd(9)} ${i.dueAt.slice(0, 10)}  ${i.title} [${i.workstream ?? ''}; ${i.roles?.join(', ') ?? ''}] (${sourceText(i.source)}${i.confidence && i.confidence !== 'primary' ? `, ${i.confidence}` : ''})`);
+        }
+      }
     }
     print(`${ran} step(s) run this time; ${STEPS.length} in the script.`);
     print('');
     const ctx = cycle.snapshot().context;
     print('Phase timeline');
     for (const p of ctx.timeline) print(`  ${p.enteredAt.slice(0, 16).replace('T', ' ')}  ${p.phase}`);
+    const workstreams = (cycle.snapshot().value as { workstreams: Record<string, string> }).workstreams;
+    print(`Workstreams: ${Object.entries(workstreams).map(([w, s]) => `${w} ${s}`).join(', ')}`);
     print('');
+    if (agenda.length) {
+      print(`Agenda on ${AGENDA_AT.slice(0, 10)} after the entries went in (centreAgenda)`);
+      for (const line of agenda) print(line);
+      print('');
+    }
     print('Deadline signals delivered this run (each once, from the store outbox)');
     for (const s of signals) print(`  ${s}`);
     if (!signals.length) print('  (none)');
@@ -187,7 +218,7 @@ export async function juneSeries(print: (line: string) => void, { dataDir = DEFA
     const ticks = audit.filter((e) => e.event === 'clock.tick').length;
     print('');
     print(
-      `Phase: ${String(cycle.snapshot().value)}; revision ${cycle.revision}; ${audit.length} audit entries (${ticks} deadline ticks), ${audit.filter((e) => e.outcome === 'rejected').length} rejected.`,
+      `Phase: ${phaseOf(cycle)}; revision ${cycle.revision}; ${audit.length} audit entries (${ticks} deadline ticks), ${audit.filter((e) => e.outcome === 'rejected').length} rejected.`,
     );
     cycle.close();
   } finally {

@@ -10,7 +10,7 @@
  *    the machine, its audit line, signals and the revision-checked save) against a bare `INSERT` of the very JSON
  *    the runtime stores for that cycle, on the same database: what users call against the least any persistence
  *    of that state could cost.
- * 3. The cost of one audit append with 1,000 lines already in the key's log and with 100,000: median per append
+ * 3. The cost of one audit append with 1,000 lines already in the key's log and with BENCH_AUDIT_LINES (20,000): median per append
  *    after equal warm-up; flat means the ratio is near 1.
  *
  * Run: `npm run bench -w @examcycle/store-postgres` (BENCH_ROUNDS, 5 by default; BENCH_WRITES per round, 200).
@@ -22,10 +22,12 @@ import { PGlite } from '@electric-sql/pglite';
 import { createExamcycleRuntime, examCyclePersisted, examSeries, type AuditLine, type ExamClock, type ExamcycleStore, type PersistedSnapshot } from '@examcycle/core';
 import { createPostgresStore } from '@examcycle/store-postgres';
 import pg from 'pg';
+import { calibrate, writeSummary, type SummaryRow } from './measure.js';
 
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
 const WRITES = Number(process.env['BENCH_WRITES'] ?? 200);
 const URL_ = process.env['EXAMCYCLE_PG_URL'] || undefined;
+const AUDIT_LINES = Number(process.env['BENCH_AUDIT_LINES'] ?? 20_000);
 
 interface Target {
   readonly name: string;
@@ -118,7 +120,7 @@ async function events(target: Target) {
   const runtime = createExamcycleRuntime({ store: target.store, clock });
   const series = examSeries('june', 2026);
   const centre = { centreNumber: '54321', name: 'Bench Academy' };
-  const cycle = await runtime.open(examCyclePersisted, { centreNumber: centre.centreNumber, id: series.id }, { input: { centre, series, keyDates: [], startedAt: '2025-09-01T09:00:00.000+01:00' } });
+  const cycle = await runtime.open(examCyclePersisted, { centreNumber: centre.centreNumber, id: series.id }, { input: { centre, series, keyDates: [], tasks: [{ id: 'planning.annual-plan', phase: 'planning', title: 'Annual exam plan and internal deadlines published' }], startedAt: '2025-09-01T09:00:00.000+01:00' } });
   const by = { id: 'eo-1', role: 'exams_officer' } as const;
   let i = 0;
   const sends = async () => {
@@ -176,12 +178,16 @@ async function auditFlat(target: Target) {
   };
   await fill(1000);
   const at1k = await perAppend();
-  await fill(100_000);
+  await fill(AUDIT_LINES);
   const at100k = await perAppend();
   return { at1kUs: at1k, at100kUs: at100k };
 }
 
 const rows: Record<string, string | number>[] = [];
+const summary: SummaryRow[] = [];
+const calibrationMs = calibrate();
+/** A rate (per second: min / median / max) as ms per operation (so the slowest rate is the max). */
+const perOp = (name: string, r: { min: number; median: number; max: number }) => ({ name, minMs: 1000 / r.max, medianMs: 1000 / r.median, maxMs: 1000 / r.min });
 const targets = [await pgliteTarget(), ...(URL_ ? [await serverTarget(URL_)] : [])];
 for (const target of targets) {
   const w = await writes(target);
@@ -199,10 +205,25 @@ for (const target of targets) {
     'cycle JSON bytes': e.bytes,
     'append µs @1k': Number(a.at1kUs.toFixed(0)),
     'append µs @100k': Number(a.at100kUs.toFixed(0)),
-    'audit 100k/1k': Number((a.at100kUs / a.at1kUs).toFixed(2)),
+    [`audit ${AUDIT_LINES / 1000}k/1k`]: Number((a.at100kUs / a.at1kUs).toFixed(2)),
   });
+  summary.push(
+    { package: 'store-postgres', path: `${target.name}: saveSnapshot + audit line vs a bare INSERT of the same JSON`, examcycle: perOp('saveSnapshot + audit', w.store), baseline: perOp('bare INSERT', w.bare), ratio: w.bare.median / w.store.median, calibrationMs },
+    { package: 'store-postgres', path: `${target.name}: runtime.send (persisted cycle event) vs a bare INSERT of its JSON`, examcycle: perOp('runtime.send', e.runtime), baseline: perOp('bare INSERT', e.bare), ratio: e.bare.median / e.runtime.median, calibrationMs },
+    {
+      package: 'store-postgres',
+      path: `${target.name}: audit append with ${AUDIT_LINES.toLocaleString('en-GB')} lines in the log vs with 1,000`,
+      examcycle: { name: `append @${AUDIT_LINES}`, minMs: a.at100kUs / 1000, medianMs: a.at100kUs / 1000, maxMs: a.at100kUs / 1000 },
+      baseline: { name: 'append @1,000', minMs: a.at1kUs / 1000, medianMs: a.at1kUs / 1000, maxMs: a.at1kUs / 1000 },
+      ratio: a.at100kUs / a.at1kUs,
+      goal: 'flat in log length (≤ 1.5×)',
+      met: a.at100kUs / a.at1kUs <= 1.5,
+      calibrationMs,
+    },
+  );
 }
 console.log(`store-postgres bench: ${ROUNDS} rounds × ${WRITES} writes, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}${URL_ ? '' : ' (EXAMCYCLE_PG_URL not set: server skipped)'}`);
 console.table(rows);
 mkdirSync(new URL('../.bench-out/', import.meta.url), { recursive: true });
 writeFileSync(new URL('../.bench-out/bench.json', import.meta.url), `${JSON.stringify({ rounds: ROUNDS, writes: WRITES, load: loadavg(), rows }, null, 2)}\n`);
+writeSummary(new URL('..', import.meta.url), 'store', summary);

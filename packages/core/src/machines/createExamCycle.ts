@@ -100,6 +100,7 @@ export function checkCycleInput(input: Pick<ExamCycleInput, 'centre' | 'series' 
  * const cycle = createExamCycle({ clock, input: { centre, series: examSeries('june', 2026), rulesPack: jcq } });
  * const outcome = cycle.send({ type: 'phase.advance', by: { id: 'eo-1', role: 'exams_officer' } });
  * if (!outcome.ok) console.log(outcome.error.message); // which blocking tasks are still open
+ * cycle.send({ type: 'task.complete', taskId: 'entries.submitted', by: { id: 't-1', role: 'teacher' } }).ok; // false: not_authorised
  * ```
  */
 export function createExamCycle({ clock, input, snapshot, migrations, tickEveryMs = 3_600_000, onAudit }: CreateExamCycleOptions): ExamCycle {
@@ -109,8 +110,7 @@ export function createExamCycle({ clock, input, snapshot, migrations, tickEveryM
     actor = restoreWithSpec(examCycleMachine, snapshot, { clock, spec: examCyclePersisted, ...(migrations ? { migrations } : {}) });
   } else if (input) {
     const keyDates = checkCycleInput(input);
-    const { rulesPack: _pack, ...rest } = input;
-    actor = createActor(examCycleMachine, { clock, input: { ...rest, keyDates, startedAt: input.startedAt ?? nowIso() } });
+    actor = createActor(examCycleMachine, { clock, input: { ...input, keyDates, startedAt: input.startedAt ?? nowIso() } });
   } else {
     throw new ExamcycleError('invalid_value', 'createExamCycle needs either input (a new cycle) or snapshot (a restored one)');
   }

@@ -1,60 +1,51 @@
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { CYCLE_PHASES, STANDARD_CYCLE_TASKS, examCycleMachine, collectAudit } from '@examcycle/core';
+import { CYCLE_WORKSTREAMS, defaultWorkstream, examCycleMachine, sourceText, type CycleTaskInput } from '@examcycle/core';
 import { fixturePack } from '../fixtures/fixturePack.js';
-import { START, centre, june2026, officer } from './cycleFixture.js';
+import { START, centre, june2026 } from './cycleFixture.js';
 
-/** A cycle standing in `phase`, with every task of that phase done except `keepOpen`. */
-function standingIn(phase: string, keepOpen: string) {
-  const created = createActor(examCycleMachine, { input: { centre, series: june2026, rulesPack: fixturePack, startedAt: START } });
-  const actor = Object.assign(created, { audit: collectAudit(created) }).start();
-  for (const p of CYCLE_PHASES) {
-    for (const t of actor.getSnapshot().context.tasks.filter((x) => x.phase === p && x.id !== keepOpen)) {
-      actor.send({ type: 'task.complete', taskId: t.id, at: START, by: officer });
-    }
-    if (p === phase) break;
-    actor.send({ type: 'phase.advance', at: START, by: officer });
-  }
-  expect(actor.getSnapshot().value).toBe(phase);
-  return actor;
+function tasksOf(tasks: readonly CycleTaskInput[]) {
+  return createActor(examCycleMachine, { input: { centre, series: june2026, rulesPack: fixturePack, startedAt: START, tasks } }).start().getSnapshot().context.tasks;
 }
 
-describe('the standard task catalogue', () => {
-  it('has unique ids, each prefixed with its phase, and a source for every task', () => {
-    const ids = STANDARD_CYCLE_TASKS.map((t) => t.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    for (const t of STANDARD_CYCLE_TASKS) {
-      expect(t.id.startsWith(`${t.phase}.`)).toBe(true);
-      expect(t.source).toBeTruthy();
-    }
+describe('cycle tasks', () => {
+  it('fall due on the earliest key date of their kind, or on the key date they name by id, keeping only its id', () => {
+    const [kind, id] = tasksOf([
+      { id: 'a', phase: 'results', title: 'A', dueKeyDate: 'release_to_candidates' },
+      { id: 'b', phase: 'results', title: 'B', dueKeyDateId: 'june-2026/release_to_candidates/GCSE' },
+    ]);
+    expect(kind).toMatchObject({ dueAt: '2026-08-13T08:00:00.000+01:00', keyDateId: 'june-2026/release_to_candidates/GCE' });
+    expect(id).toMatchObject({ dueAt: '2026-08-20T08:00:00.000+01:00', keyDateId: 'june-2026/release_to_candidates/GCSE' });
   });
 
-  it.each(STANDARD_CYCLE_TASKS.filter((t) => t.blocking !== false).map((t) => [t.id, t] as const))(
-    'blocking task %s holds its phase until it is done or not applicable',
-    (_id, task) => {
-      const actor = standingIn(task.phase, task.id);
-      actor.send({ type: 'phase.advance', at: START, by: officer });
-      expect(actor.getSnapshot().value).toBe(task.phase);
-      expect(actor.audit.at(-1)!.reason).toContain(task.title);
-      actor.send({ type: 'task.notApplicable', taskId: task.id, reason: 'not needed this series', at: START, by: officer });
-      actor.send({ type: 'phase.advance', at: START, by: officer });
-      expect(actor.getSnapshot().value).toBe(CYCLE_PHASES[CYCLE_PHASES.indexOf(task.phase) + 1]);
-    },
-  );
+  it('open on a key date offset by whole days, at an instant, or when the cycle reaches their phase', () => {
+    const [offset, at, phase, start] = tasksOf([
+      { id: 'a', phase: 'results', title: 'A', opens: { keyDate: 'restricted_release', offsetDays: -7 } },
+      { id: 'b', phase: 'results', title: 'B', opens: { at: '2026-06-01T09:00:00+01:00' } },
+      { id: 'c', phase: 'examTime', title: 'C' },
+      { id: 'd', phase: 'examTime', title: 'D', opens: { phase: 'planning' } },
+    ]);
+    expect(offset?.opensAt).toBe('2026-08-05T00:01:00.000+01:00');
+    expect(at?.opensAt).toBe('2026-06-01T09:00:00.000+01:00');
+    expect(phase).toMatchObject({ opensWith: 'examTime' });
+    expect(phase?.opensAt).toBeUndefined();
+    expect(start?.opensAt).toBe(START);
+  });
 
-  it.each(STANDARD_CYCLE_TASKS.filter((t) => t.blocking === false).map((t) => [t.id, t] as const))(
-    'non-blocking task %s never holds its phase',
-    (_id, task) => {
-      const actor = standingIn(task.phase, task.id);
-      actor.send({ type: 'phase.advance', at: START, by: officer });
-      expect(actor.getSnapshot().value).toBe(CYCLE_PHASES[CYCLE_PHASES.indexOf(task.phase) + 1]);
-      expect(actor.getSnapshot().context.tasks.find((t) => t.id === task.id)!.status).toBe('open');
-    },
-  );
+  it('open with their phase when the key date they open on is not in the series (never an invented date)', () => {
+    const [t] = tasksOf([{ id: 'a', phase: 'entries', title: 'A', opens: { keyDate: 'basedata_published' } }]);
+    expect(t).toMatchObject({ opensWith: 'entries' });
+    expect(t?.opensAt).toBeUndefined();
+  });
 
-  it.each(STANDARD_CYCLE_TASKS.filter((t) => t.dueKeyDate).map((t) => [t.id, t] as const))('task %s falls due on its key date when the pack has it', (_id, task) => {
-    const actor = createActor(examCycleMachine, { input: { centre, series: june2026, rulesPack: fixturePack, startedAt: START } }).start();
-    const kd = fixturePack.keyDates(june2026).find((k) => k.kind === task.dueKeyDate);
-    expect(actor.getSnapshot().context.tasks.find((t) => t.id === task.id)!.dueAt).toBe(kd?.at);
+  it('belong to their phase\'s workstream unless they name one', () => {
+    expect(CYCLE_WORKSTREAMS).toContain(defaultWorkstream('preExams'));
+    expect(defaultWorkstream('preExams')).toBe('examRooms');
+    expect(tasksOf([{ id: 'a', phase: 'entries', title: 'A' }])[0]?.workstream).toBe('entries');
+  });
+
+  it('keep their source as given, and render it in words', () => {
+    expect(sourceText({ document: 'JCQ General Regulations for Approved Centres', section: '5.3', year: '2025/26' })).toBe('JCQ General Regulations for Approved Centres 5.3 (2025/26)');
+    expect(sourceText('seed 003')).toBe('seed 003');
   });
 });

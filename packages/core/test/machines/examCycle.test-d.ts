@@ -1,6 +1,6 @@
 import { createActor } from 'xstate';
 import { describe, expectTypeOf, it } from 'vitest';
-import { examCycleMachine, type CyclePhase, type ExamCycleContext, type UnstampedExamCycleEvent } from '@examcycle/core';
+import { examCycleMachine, type CyclePhase, type CycleWorkstream, type ExamCycleContext, type RoleGrants, type UnstampedExamCycleEvent } from '@examcycle/core';
 
 describe('examCycleMachine types', () => {
   it('infers the context and the events', () => {
@@ -9,6 +9,8 @@ describe('examCycleMachine types', () => {
     });
     expectTypeOf(actor.getSnapshot().context).toEqualTypeOf<ExamCycleContext>();
     expectTypeOf(actor.getSnapshot().context.tasks[0]!.phase).toEqualTypeOf<Exclude<CyclePhase, 'closed'>>();
+    expectTypeOf(actor.getSnapshot().context.tasks[0]!.workstream).toEqualTypeOf<CycleWorkstream>();
+    expectTypeOf(actor.getSnapshot().context.grants).toEqualTypeOf<RoleGrants>();
     // @ts-expect-error every event needs its instant
     actor.send({ type: 'phase.advance' });
     // @ts-expect-error task.complete needs a task id

@@ -2,13 +2,18 @@
  * A synthetic centre's exam week (1–5 June 2026, no real personal data) under the JCQ rules pack: the
  * centre timetable and a personal timetable, the contingency-day check, every clash with its resolution
  * in the JCQ order (consecutive sitting, a same-day move, overnight supervision from Friday afternoon to
- * Saturday morning), the seating plan and invigilator deployment for Monday morning, two invigilator
- * bookings (one accepted, one expiring on the clock), and Monday morning's exam-room record, whose very
+ * Saturday morning) applied back to the timetable so seating follows it, the seating plan and the
+ * ratio-first invigilator deployment for Monday morning, two invigilator bookings under the pack's
+ * `booking.*` roles (one accepted, one expiring on the clock), and Monday morning's exam-room record, whose very
  * late arrival, illness and malpractice become tasks on the exam-cycle machine.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createActor, SimulatedClock } from 'xstate';
 import {
   academicYearOf,
+  applyClashResolutions,
   buildCentreTimetable,
   collectAudit,
   contingencyDayCheck,
@@ -30,6 +35,7 @@ import {
   resolveClashes,
   seatingPlanRecord,
   sittingRecordIssues,
+  statementOfEntry,
   taskAddEvents,
   toLondon,
   type AccessArrangement,
@@ -42,6 +48,7 @@ import {
   type TimetabledPaper,
 } from '@examcycle/core';
 import { jcq } from '@examcycle/rules-jcq';
+import { attendanceRegisterPdf, candidateName, candidateTimetablePdf, deskCardsPdf, reportXlsx, roomBoardPdf, seatingPlanPdf, seatingPlanSvg, statementOfEntryPdf } from '@examcycle/documents';
 
 const series = examSeries('june', 2026);
 const officer: Actor = { id: 'eo-ahmed', role: 'exams_officer' };
@@ -109,8 +116,20 @@ const invigilators: Invigilator[] = ['a', 'b', 'c', 'd', 'e', 'f'].map((x) => ({
   facilitator: x === 'f',
 }));
 
+/** Where the exam week's documents go when no folder is given (git-ignored). */
+const DEFAULT_OUT_DIR = fileURLToPath(new URL('../.data/exam-week-documents', import.meta.url));
+
+/** Options of the exam-week example. */
+export interface ExamWeekOptions {
+  /**
+   * The folder the week's documents (seating plans, registers, desk cards, boards, statements of entry, timetables, a workbook) are written to.
+   * @default examples/.data/exam-week-documents
+   */
+  readonly outDir?: string;
+}
+
 /** Runs the exam week and prints what happens. */
-export async function main(print: (line: string) => void): Promise<void> {
+export async function main(print: (line: string) => void, { outDir = DEFAULT_OUT_DIR }: ExamWeekOptions = {}): Promise<void> {
   const rules = jcq.examRoomRules(academicYearOf('2026-06-01'));
   const { candidates, entries, arrangements } = syntheticCentre();
 
@@ -140,10 +159,20 @@ export async function main(print: (line: string) => void): Promise<void> {
     if (r.recommended?.kind === 'overnight_supervision') for (const c of r.recommended.conditions) print(`       condition: ${c}`);
   }
   print(`  (${clashes.length} clashes in all)`);
+  // Applying the recommendations moves the candidates' papers; seating and registers follow the applied timetable.
+  const { timetable: applied, results } = applyClashResolutions(timetable, resolutions);
+  print(`  Applied ${results.filter((r) => r.applied).length} of ${results.length} recommendations to the timetable`);
+  for (const r of results.filter((x) => x.applied && x.changed.some((c) => c.paperId === '8300/1H')).slice(0, 1)) print(`    ${r.explanation}`);
+  for (const r of results.filter((x) => !x.applied)) print(`    not applied: ${r.explanation}`);
+  const tuesdayPm = applied.sessions.find((s) => s.key === '2026-06-02.PM');
+  if (tuesdayPm) {
+    const moved = planSeating({ session: tuesdayPm, rooms }, { rules });
+    print(`  Seated on 2 June PM for papers moved there: ${moved.rooms.flatMap((r) => r.seats.map((x) => `${x.candidateNumber} (${x.paperIds.join(', ')}) in ${r.roomName}`)).join('; ')}`);
+  }
 
   print('');
   print('== Seating, Monday 1 June AM ==');
-  const monday = timetable.sessions.find((s) => s.key === '2026-06-01.AM')!;
+  const monday = applied.sessions.find((s) => s.key === '2026-06-01.AM')!;
   const plan = planSeating({ session: monday, rooms }, { rules });
   for (const line of plan.explanation) print(`  ${line}`);
   for (const r of plan.rooms) print(`  ${r.roomName} (${r.use}): ${r.seats.map((s) => `${s.seat}=${s.candidateNumber}${s.arrangementKinds.length ? `[${s.arrangementKinds.join('+')}]` : ''}`).join(' ')}`);
@@ -154,9 +183,7 @@ export async function main(print: (line: string) => void): Promise<void> {
   print('');
   print('== Invigilators, Monday 1 June AM ==');
   const deployment = deployInvigilators({ plan, invigilators, summonHelp: { hall: 'radio' } }, { rules });
-  for (const r of deployment.rooms) {
-    print(`  ${r.roomName}: ${r.candidates} candidates, ${r.required} required, deployed ${r.invigilatorIds.join(', ')}${r.facilitators.length ? `; facilitators ${r.facilitators.map((f) => `${f.invigilatorId} for ${f.candidateNumber} (${f.arrangements.join('+')})`).join(', ')}` : ''}`);
-  }
+  for (const line of deployment.explanation) print(`  ${line}`);
   for (const n of deployment.notEligible) print(`  not eligible: ${n.reason}`);
   for (const s of deployment.shortfalls) print(`  SHORTFALL: ${s.reason}`);
   for (const i of deployment.issues) print(`  issue: ${i.message}`);
@@ -168,7 +195,7 @@ export async function main(print: (line: string) => void): Promise<void> {
   const offer = (invigilatorId: string) => {
     const actor = createActor(invigilatorBookingMachine, {
       clock,
-      input: { bookingId: `${invigilatorId}-2026-06-01-AM`, invigilatorId, date: '2026-06-01', session: 'AM', offeredAt: '2026-05-11T09:00:00+01:00', respondBy: '2026-05-18T17:00:00+01:00', by: officer },
+      input: { bookingId: `${invigilatorId}-2026-06-01-AM`, invigilatorId, date: '2026-06-01', session: 'AM', offeredAt: '2026-05-11T09:00:00+01:00', respondBy: '2026-05-18T17:00:00+01:00', by: officer, rulesPack: jcq },
     });
     bookingAudit.set(`${invigilatorId}-2026-06-01-AM`, collectAudit(actor)); // a host with a store appends these to its log
     return actor.start();
@@ -176,7 +203,8 @@ export async function main(print: (line: string) => void): Promise<void> {
   const b = offer('inv-b');
   const d = offer('inv-d');
   b.send({ type: 'accept', at: '2026-05-12T19:30:00+01:00', by: { id: 'inv-b', role: 'invigilator' } });
-  d.send({ type: 'accept', at: '2026-05-12T19:31:00+01:00', by: { id: 'inv-b', role: 'invigilator' } }); // not inv-d: refused
+  d.send({ type: 'accept', at: '2026-05-12T19:31:00+01:00', by: { id: 'inv-b', role: 'invigilator' } }); // not inv-d's booking: refused
+  d.send({ type: 'cancel', at: '2026-05-12T19:32:00+01:00', by: { id: 't-9', role: 'teacher' } }); // a teacher may not cancel: not_authorised
   clock.increment(toLondon('2026-05-18T17:00:00+01:00').toMillis() - toLondon('2026-05-11T09:00:00+01:00').toMillis());
   for (const actor of [b, d]) {
     const snap = actor.getSnapshot();
@@ -209,4 +237,52 @@ export async function main(print: (line: string) => void): Promise<void> {
   for (const e of taskAddEvents(tasks, '2026-06-01T16:00:00+01:00', officer)) cycle.send(e);
   print('  Tasks added to the exam cycle:');
   for (const t of cycle.getSnapshot().context.tasks.filter((x) => tasks.some((y) => y.id === x.id))) print(`    ${t.id}  due ${t.dueAt}  ${t.title}`);
+
+  print('');
+  print('== Documents, Monday 1 June AM ==');
+  // The exam room runs on paper: every document is drawn from the records above (@examcycle/documents).
+  const centre = { centreNumber: '99999', name: 'Synthetic Community College' };
+  mkdirSync(outDir, { recursive: true });
+  const written: string[] = [];
+  const write = (name: string, bytes: Uint8Array | string) => {
+    writeFileSync(join(outDir, name), bytes);
+    written.push(name);
+  };
+  const createdAt = '2026-05-29T16:00:00+01:00'; // printed on the Friday before: the files carry no clock reading
+  for (const roomPlan of plan.rooms) {
+    const room = rooms.find((r) => r.id === roomPlan.roomId)!;
+    const input = { centre, plan, room, candidates, papers };
+    write(`seating-plan-${room.id}.svg`, seatingPlanSvg(input));
+    write(`seating-plan-${room.id}.pdf`, await seatingPlanPdf(input, { createdAt }));
+    write(`board-${room.id}.pdf`, await roomBoardPdf({ centre, plan, roomId: room.id, sittings: monday.sittings, papers }, { createdAt }));
+  }
+  // The hall's register as marked during the exam; the other rooms' registers as printed beforehand.
+  const registers = plan.rooms.map((r) => (r.roomId === record.roomId ? record : openSittingRecord({ date: plan.date, session: plan.session, seatingPlanUsed: r, papers: papers.filter((p) => r.paperIds.includes(p.id)) })));
+  write('registers.pdf', await attendanceRegisterPdf({ centre, records: registers, candidates }, { createdAt }));
+  write('desk-cards.pdf', await deskCardsPdf({ centre, plan, candidates, papers }, { createdAt }));
+  write('statements-of-entry.pdf', await statementOfEntryPdf({ centre, statements: applied.candidates.map((c) => statementOfEntry(applied, c.candidateId)) }, { createdAt }));
+  write('timetables.pdf', await candidateTimetablePdf({ centre, timetables: applied.candidates.map((c) => personalTimetable(applied, c.candidateId)), plans: [plan] }, { createdAt }));
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  const seatRows = plan.rooms.flatMap((r) => r.seats.map((s) => ({ room: r.roomName, seat: s.seat, candidate: byId.get(s.candidateId)!, papers: s.paperIds.join(', ') })));
+  write(
+    'seating-plan.xlsx',
+    await reportXlsx(
+      {
+        name: `Seating ${plan.id}`,
+        columns: [
+          { header: 'Date', value: () => plan.date },
+          { header: 'Session', value: () => plan.session },
+          { header: 'Room', value: (r: (typeof seatRows)[number]) => r.room },
+          { header: 'Seat', value: (r) => r.seat },
+          { header: 'CandidateNumber', value: (r) => r.candidate.candidateNumber, type: 'text' },
+          { header: 'CandidateName', value: (r) => candidateName(r.candidate) },
+          { header: 'Papers', value: (r) => r.papers },
+        ],
+        rows: seatRows,
+      },
+      { createdAt },
+    ),
+  );
+  print(`  Wrote ${written.length} documents to ${outDir}:`);
+  for (const name of written) print(`    ${name}`);
 }

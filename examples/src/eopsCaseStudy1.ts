@@ -23,6 +23,8 @@ import {
   type EopsEvent,
   type EopsTargetInput,
   type TermPeriod,
+  grantsFor,
+  eopsRecords,
 } from '@examcycle/core';
 import { jcq } from '@examcycle/rules-jcq';
 
@@ -70,7 +72,7 @@ const skills: EopsTargetInput[] = (
  * ```
  */
 export async function main(print: (line: string) => void): Promise<void> {
-  const actor = createActor(eopsMachine);
+  const actor = createActor(eopsMachine, { input: { grants: grantsFor(jcq.authorities('2025/26'), [], ['eops.']) } });
   const audit = collectAudit(actor);
   actor.start();
   actor.on('eops.registrationConfirmed', (e) => print(`  EMAIL registration confirmed: ${e.officerName}, ${e.academicYear}, to ${e.recipients.map((r) => r.email ?? r.name).join(', ')}`));
@@ -81,7 +83,7 @@ export async function main(print: (line: string) => void): Promise<void> {
     if (!outcome.ok) print(`  REJECTED ${event.type}: ${outcome.error.message} [${outcome.error.code}]`);
     else if (label) print(`  ${event.at.slice(0, 10)}  ${label}`);
   };
-  const emmaRecord = () => actor.getSnapshot().context.records.find((r) => r.officerId === emma.id)!;
+  const emmaRecord = () => eopsRecords(actor, { officerId: emma.id })[0]!;
   const meeting = (heldOn: string, kind: 'start' | 'half_termly' | 'appraisal', progress: string, nextFocus: string) =>
     send({ type: 'meeting.record', officerId: emma.id, meeting: { heldOn, kind, progress, wentWell: progress, notSoWell: 'Nothing raised', nextFocus }, at: `${heldOn}T16:00:00+01:00`, by: slt }, `${kind.replace('_', '-')} meeting: ${progress}`);
   const mark = (id: string, at: string, by: Actor = emma) => send({ type: 'target.mark', officerId: emma.id, targetId: id, status: 'achieved', at, by }, `${id} achieved`);

@@ -25,6 +25,8 @@ import {
   type EopsTargetInput,
   type ScheduledMeetingKind,
   type TermPeriod,
+  grantsFor,
+  eopsRecords,
 } from '@examcycle/core';
 import { jcq } from '@examcycle/rules-jcq';
 
@@ -87,7 +89,7 @@ const skills: EopsTargetInput[] = (
  * ```
  */
 export async function main(print: (line: string) => void): Promise<void> {
-  const actor = createActor(eopsMachine);
+  const actor = createActor(eopsMachine, { input: { grants: grantsFor(jcq.authorities('2025/26'), [], ['eops.']) } });
   const audit = collectAudit(actor);
   actor.start();
   actor.on('eops.registrationConfirmed', (e) => print(`  EMAIL registration confirmed: ${e.officerName}, ${e.academicYear}, to ${e.recipients.map((r) => r.email ?? r.name).join(', ')}`));
@@ -98,7 +100,7 @@ export async function main(print: (line: string) => void): Promise<void> {
     if (!outcome.ok) print(`  REJECTED ${event.type}: ${outcome.error.message} [${outcome.error.code}]`);
     else if (label) print(`  ${event.at.slice(0, 10)}  ${label}`);
   };
-  const markRecord = () => actor.getSnapshot().context.records.find((r) => r.officerId === mark.id)!;
+  const markRecord = () => eopsRecords(actor, { officerId: mark.id })[0]!;
   const meeting = (heldOn: string, kind: ScheduledMeetingKind, progress: string, nextFocus: string) =>
     send({ type: 'meeting.record', officerId: mark.id, meeting: { heldOn, kind, progress, wentWell: progress, notSoWell: 'Nothing raised', nextFocus }, at: `${heldOn}T16:00:00+01:00`, by: lm }, `${kind.replace(/_/g, ' ')} meeting: ${progress}`);
   const agree = (target: EopsTargetInput, at: string) => {

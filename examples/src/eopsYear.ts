@@ -25,6 +25,8 @@ import {
   type EopsTargetInput,
   type ScheduledMeeting,
   type TermPeriod,
+  grantsFor,
+  eopsRecords,
 } from '@examcycle/core';
 import { exportCsv } from '@examcycle/adapter-csv';
 import { jcq } from '@examcycle/rules-jcq';
@@ -79,7 +81,7 @@ function showSchedule(print: (line: string) => void, who: string, schedule: read
  * ```
  */
 export async function main(print: (line: string) => void): Promise<void> {
-  const actor: EopsActor = createActor(eopsMachine);
+  const actor: EopsActor = createActor(eopsMachine, { input: { grants: grantsFor(jcq.authorities('2025/26'), [], ['eops.']) } });
   const audit = collectAudit(actor);
   actor.start();
   const certificates: string[] = [];
@@ -153,7 +155,7 @@ export async function main(print: (line: string) => void): Promise<void> {
   send({ type: 'target.mark', officerId: emma.id, targetId: 'ku-1', status: 'achieved', at: '2025-11-28T12:00:00+00:00', by: emma }, 'Emma: JCQ regulations target achieved');
   send({ type: 'target.mark', officerId: mark.id, targetId: 'ku-1', status: 'achieved', at: '2025-12-18T12:00:00+00:00', by: mark }, 'Mark: induction target achieved');
   send({ type: 'induction.complete', officerId: mark.id, itemId: 'centre-induction', at: '2025-12-18T12:05:00+00:00', by: lm }, 'Mark: induction item done (centre induction)');
-  const markRecord = () => actor.getSnapshot().context.records.find((r) => r.officerId === mark.id)!;
+  const markRecord = () => eopsRecords(actor, { officerId: mark.id })[0]!;
   print(`  Mark's overdue meetings on 2026-01-10: ${overdueMeetings(markRecord(), '2026-01-10T09:00:00+00:00').map((m) => `${m.date} (${m.kind})`).join(', ')}`);
   send({ type: 'meeting.record', officerId: mark.id, meeting: meeting('2026-01-12', 'Catch-up after missed autumn reviews', 'Induction complete', 'Meetings slipped', 'Spring deadlines'), at: '2026-01-12T15:00:00+00:00', by: lm }, 'Mark: catch-up meeting recorded');
   send({ type: 'standards.declare', officerId: mark.id, at: '2026-01-13T09:00:00+00:00', by: mark });

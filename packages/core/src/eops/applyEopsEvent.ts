@@ -1,62 +1,35 @@
 /**
- * What an accepted EOPS event does to the context: a pure function from the context and an event (already
- * passed by the rules in `eopsRejection.ts`) to the changed fields and the audit line that records it; and
- * the line of a rejected event. The machine's actions assign the change and emit the line (the store's
+ * What an accepted EOPS event does: pure functions from the state and an event (already passed by the
+ * charts' guards) to the changed fields, for the centre ({@link applyCentreEvent}: accounts, the year) and
+ * for one officer's year ({@link applyRecordEvent}: targets, signatures, meetings, the certificate), and the
+ * audit line that records an event. The machines' actions assign the change and emit the line (the store's
  * append-only log keeps it, not the context); nothing here reads a clock or does I/O.
  *
  * @internal
  */
 import type { Actor, AuditEntry, AuditLine } from '../audit/auditTrail.js';
+import type { Refusal } from '../audit/eventStamp.js';
+import { instantMillis } from '../audit/eventStamp.js';
 import { instantSchema } from '../domain/identifierSchemas.js';
 import { academicYearOf, toLondon } from '../time/clock.js';
 import type { EopsAccount, EopsContext, EopsLeaderRole, EopsRecord, EopsTarget } from './eopsContext.js';
 import type { EopsEvent } from './eopsEvents.js';
+import type { EopsForwardedEvent } from './eopsOfficerYearEvents.js';
+import { eopsProgress } from './eopsProgress.js';
 import { inductionChecklist, tickInduction } from './inductionChecklist.js';
-import { instantMillis } from '../audit/eventStamp.js';
-import { currentRecord, type EopsMachineState, type EopsRejection } from './eopsRejection.js';
-
-type Change = Partial<EopsContext>;
-
-/**
- * What an event does: the context fields it changes (empty for most rejections) and its audit line.
- *
- * @internal
- * @example
- * ```ts
- * const { change, line } = applyEopsEvent(context, event, 'registered', 'registered');
- * ```
- */
-export interface EopsOutcome {
-  readonly change: Change;
-  readonly line: AuditLine;
-}
-
-function nameOf(context: EopsContext, id: string): string {
-  return context.accounts.find((a) => a.id === id)?.name ?? id;
-}
-
-function updateAccount(context: EopsContext, id: string, change: (a: EopsAccount) => EopsAccount): readonly EopsAccount[] {
-  return context.accounts.map((a) => (a.id === id ? change(a) : a));
-}
-
-function updateRecord(context: EopsContext, officerId: string, change: (r: EopsRecord) => EopsRecord): readonly EopsRecord[] {
-  const current = currentRecord(context, officerId);
-  return context.records.map((r) => (r === current ? change(r) : r));
-}
 
 /**
  * The audit details an event carries: which account, officer, target or item it was about, and the year.
  *
  * @param event - the event as sent
- * @param context - the context (for the academic year)
+ * @param context - the centre's context (for the academic year)
  * @internal
  * @example
  * ```ts
  * eopsAuditDetails({ type: 'target.mark', officerId: 'eo-1', targetId: 'ku-1' }, context); // { officerId: 'eo-1', targetId: 'ku-1', academicYear: '2025/26' }
- * // a meeting's kind goes on its line too: { officerId: 'eo-1', kind: 'appraisal', academicYear: '2025/26' }
  * ```
  */
-export function eopsAuditDetails(event: unknown, context: EopsContext): AuditEntry['details'] {
+export function eopsAuditDetails(event: unknown, context: Pick<EopsContext, 'academicYear'>): AuditEntry['details'] {
   if (typeof event !== 'object' || event === null) return undefined;
   const e = event as Record<string, unknown>;
   const details: Record<string, string> = {};
@@ -70,14 +43,77 @@ export function eopsAuditDetails(event: unknown, context: EopsContext): AuditEnt
   return Object.keys(details).length ? details : undefined;
 }
 
-/** Who sent an event, as recorded: only `id` and `role` (whatever else the host put on `by` is not kept). */
-function actorOf(by: Actor): Actor {
+/**
+ * Who sent an event, as recorded: only `id` and `role` (whatever else the host put on `by` is not kept).
+ *
+ * @param by - the sender
+ * @internal
+ * @example
+ * ```ts
+ * actorOf({ id: 'eo-1', role: 'exams_officer' }); // { id: 'eo-1', role: 'exams_officer' }
+ * ```
+ */
+export function actorOf(by: Actor): Actor {
   return by.role === undefined ? { id: by.id } : { id: by.id, role: by.role };
 }
 
-function applyChange(context: EopsContext, e: EopsEvent): Change {
-  const year = context.academicYear!;
+function nameOf(context: EopsContext, id: string): string {
+  return context.accounts.find((a) => a.id === id)?.name ?? id;
+}
+
+function updateAccount(context: EopsContext, id: string, change: (a: EopsAccount) => EopsAccount): readonly EopsAccount[] {
+  return context.accounts.map((a) => (a.id === id ? change(a) : a));
+}
+
+/**
+ * A new officer's record for the centre's current year (`officer.register`).
+ *
+ * @param context - the centre's context
+ * @param e - the registration
+ * @internal
+ * @example
+ * ```ts
+ * newEopsRecord(context, { type: 'officer.register', officerId: 'eo-1', experience: 'new', at, by }).induction.length; // the toolkit's checklist
+ * ```
+ */
+export function newEopsRecord(context: EopsContext, e: Extract<EopsEvent, { type: 'officer.register' }>): EopsRecord {
   const by = actorOf(e.by);
+  const startedOn = e.startedOn ?? toLondon(e.at).toISODate()!;
+  const induction = e.induction ? inductionChecklist(startedOn, e.induction) : e.experience === 'new' ? inductionChecklist(startedOn) : [];
+  return {
+    officerId: e.officerId,
+    officerName: nameOf(context, e.officerId),
+    centreNumber: context.centre!.centreNumber,
+    academicYear: context.academicYear!,
+    experience: e.experience,
+    startedOn,
+    registeredBy: by,
+    registeredAt: e.at,
+    targets: [],
+    valuesAndAttributes: { statement: null, agreement: null },
+    meetings: [],
+    schedule: [],
+    induction: tickInduction(induction, 'registration', by, e.at),
+    certificateRequest: null,
+    declaration: null,
+    certificate: null,
+    lapsedAt: null,
+  };
+}
+
+/**
+ * The centre's context fields an accepted centre event changes (accounts, the academic year). Officer-year
+ * events change the officer-year's record instead ({@link applyRecordEvent}).
+ *
+ * @param context - the context before
+ * @param e - an accepted event
+ * @internal
+ * @example
+ * ```ts
+ * applyCentreEvent(context, { type: 'account.approve', accountId: 'eo-1', at, by }).accounts;
+ * ```
+ */
+export function applyCentreEvent(context: EopsContext, e: EopsEvent): Partial<EopsContext> {
   switch (e.type) {
     case 'centre.register':
       return {
@@ -106,7 +142,6 @@ function applyChange(context: EopsContext, e: EopsEvent): Change {
       return { accounts: updateAccount(context, e.accountId, (a) => ({ ...a, status: 'active', decidedBy: e.by.id, decidedAt: e.at })) };
     case 'account.update': {
       const { name, email, roles } = e.changes;
-      const current = currentRecord(context, e.accountId);
       return {
         accounts: updateAccount(context, e.accountId, (a) => ({
           ...a,
@@ -114,40 +149,40 @@ function applyChange(context: EopsContext, e: EopsEvent): Change {
           ...(email !== undefined ? { email } : {}),
           ...(roles !== undefined ? { roles: [...roles] } : {}),
         })),
-        // The current year's record carries the new name until it is certified; a certificate keeps the name it was issued in.
-        ...(name !== undefined && current && !current.certificate ? { records: updateRecord(context, e.accountId, (r) => ({ ...r, officerName: name })) } : {}),
       };
     }
     case 'account.delete':
-      // The details go; what must be kept stays: every certified record (its certificate) of the officer.
+      // The details go; what must be kept stays: every certified officer-year of the officer.
       return {
         accounts: context.accounts.filter((a) => a.id !== e.accountId),
-        records: context.records.filter((r) => r.officerId !== e.accountId || r.certificate !== null),
+        officerYears: context.officerYears.filter((y) => y.officerId !== e.accountId || y.certified),
       };
-    case 'officer.register': {
-      const startedOn = e.startedOn ?? toLondon(e.at).toISODate()!;
-      const induction = e.induction ? inductionChecklist(startedOn, e.induction) : e.experience === 'new' ? inductionChecklist(startedOn) : [];
-      const record: EopsRecord = {
-        officerId: e.officerId,
-        officerName: nameOf(context, e.officerId),
-        centreNumber: context.centre!.centreNumber,
-        academicYear: year,
-        experience: e.experience,
-        startedOn,
-        registeredBy: by,
-        registeredAt: e.at,
-        targets: [],
-        valuesAndAttributes: { statement: null, agreement: null },
-        meetings: [],
-        schedule: [],
-        induction: tickInduction(induction, 'registration', by, e.at),
-        certificateRequest: null,
-        declaration: null,
-        certificate: null,
-        lapsedAt: null,
+    case 'officer.register':
+      return { officerYears: [...context.officerYears, { officerId: e.officerId, academicYear: context.academicYear!, step: 'inProgress', certified: false }] };
+    case 'year.rollover':
+      return {
+        academicYear: academicYearOf(e.at),
+        officerYears: context.officerYears.map((y) => (y.step === 'lapsed' ? y : { ...y, step: 'lapsed' })),
       };
-      return { records: [...context.records, record] };
-    }
+    default:
+      return {};
+  }
+}
+
+/**
+ * The record of an officer's year after an accepted officer event.
+ *
+ * @param record - the record before
+ * @param e - the event as the centre forwarded it (with the sender's and the centre's names)
+ * @internal
+ * @example
+ * ```ts
+ * applyRecordEvent(record, { type: 'valuesAndAttributes.sign', officerId: 'eo-1', at, by, senderName: 'Amber Giles', centreName: 'Plume Academy' });
+ * ```
+ */
+export function applyRecordEvent(record: EopsRecord, e: EopsForwardedEvent): EopsRecord {
+  const by = actorOf(e.by);
+  switch (e.type) {
     case 'target.agree': {
       const t = e.target;
       const common = {
@@ -169,143 +204,113 @@ function applyChange(context: EopsContext, e: EopsEvent): Change {
       };
       const added: EopsTarget = t.strand === 'key_skills' ? { ...common, strand: t.strand, area: t.area } : { ...common, strand: t.strand, area: t.area };
       // A new target reopens the year: a certificate request made before it no longer stands.
-      return { records: updateRecord(context, e.officerId, (r) => ({ ...r, targets: [...r.targets, added], certificateRequest: null })) };
+      return { ...record, targets: [...record.targets, added], certificateRequest: null };
     }
     case 'target.confirm':
-      return {
-        records: updateRecord(context, e.officerId, (r) => ({
-          ...r,
-          targets: r.targets.map((t) => (t.id === e.targetId ? { ...t, confirmedBy: by, confirmedAt: e.at } : t)),
-        })),
+      return { ...record, targets: record.targets.map((t) => (t.id === e.targetId ? { ...t, confirmedBy: by, confirmedAt: e.at } : t)) };
+    case 'target.mark': {
+      const marked: EopsRecord = {
+        ...record,
+        targets: record.targets.map((t) =>
+          t.id !== e.targetId
+            ? t
+            : e.status === 'open'
+              ? { ...t, status: 'open', markedBy: null, markedAt: null, note: e.note ?? null }
+              : { ...t, status: e.status, markedBy: by, markedAt: e.at, note: e.note ?? null },
+        ),
       };
-    case 'target.mark':
-      return {
-        records: updateRecord(context, e.officerId, (r) => ({
-          ...r,
-          // Reopening a target withdraws a certificate request.
-          certificateRequest: e.status === 'open' ? null : r.certificateRequest,
-          targets: r.targets.map((t) =>
-            t.id !== e.targetId
-              ? t
-              : e.status === 'open'
-                ? { ...t, status: 'open', markedBy: null, markedAt: null, note: e.note ?? null }
-                : { ...t, status: e.status, markedBy: by, markedAt: e.at, note: e.note ?? null },
-          ),
-        })),
-      };
+      // A mark that leaves a criterion unmet (a target reopened, say) withdraws a certificate request.
+      return eopsProgress(marked).missing.length ? { ...marked, certificateRequest: null } : marked;
+    }
     case 'valuesAndAttributes.sign': {
-      const signature = { by, name: nameOf(context, e.by.id), at: e.at };
+      const signature = { by, name: e.senderName, at: e.at };
       const asOfficer = e.by.id === e.officerId;
       return {
-        records: updateRecord(context, e.officerId, (r) => ({
-          ...r,
-          valuesAndAttributes: asOfficer ? { ...r.valuesAndAttributes, statement: signature } : { ...r.valuesAndAttributes, agreement: signature },
-          // The agreement (the second signature) completes the statement: it ticks the induction item it fulfils.
-          induction: asOfficer ? r.induction : tickInduction(r.induction, 'values_and_attributes', by, e.at),
-        })),
+        ...record,
+        valuesAndAttributes: asOfficer ? { ...record.valuesAndAttributes, statement: signature } : { ...record.valuesAndAttributes, agreement: signature },
+        // The agreement (the second signature) completes the statement: it ticks the induction item it fulfils.
+        induction: asOfficer ? record.induction : tickInduction(record.induction, 'values_and_attributes', by, e.at),
       };
     }
     case 'meeting.record':
       return {
-        records: updateRecord(context, e.officerId, (r) => ({
-          ...r,
-          meetings: [
-            ...r.meetings,
-            {
-              heldOn: e.meeting.heldOn,
-              kind: e.meeting.kind ?? null,
-              progress: e.meeting.progress,
-              wentWell: e.meeting.wentWell,
-              notSoWell: e.meeting.notSoWell,
-              nextFocus: e.meeting.nextFocus,
-              recordedBy: by,
-              recordedAt: e.at,
-            },
-          ],
-          induction: e.meeting.kind ? tickInduction(r.induction, `meeting:${e.meeting.kind}`, by, e.at) : r.induction,
-        })),
+        ...record,
+        meetings: [
+          ...record.meetings,
+          {
+            heldOn: e.meeting.heldOn,
+            kind: e.meeting.kind ?? null,
+            progress: e.meeting.progress,
+            wentWell: e.meeting.wentWell,
+            notSoWell: e.meeting.notSoWell,
+            nextFocus: e.meeting.nextFocus,
+            recordedBy: by,
+            recordedAt: e.at,
+          },
+        ],
+        induction: e.meeting.kind ? tickInduction(record.induction, `meeting:${e.meeting.kind}`, by, e.at) : record.induction,
       };
     case 'meetings.plan':
-      return { records: updateRecord(context, e.officerId, (r) => ({ ...r, schedule: e.schedule.map((m) => ({ date: m.date, kind: m.kind, halfTerm: m.halfTerm })) })) };
+      return { ...record, schedule: e.schedule.map((m) => ({ date: m.date, kind: m.kind, halfTerm: m.halfTerm })) };
     case 'induction.complete':
-      return {
-        records: updateRecord(context, e.officerId, (r) => ({
-          ...r,
-          induction: r.induction.map((i) => (i.id === e.itemId ? { ...i, completedBy: by, completedAt: e.at } : i)),
-        })),
-      };
+      return { ...record, induction: record.induction.map((i) => (i.id === e.itemId ? { ...i, completedBy: by, completedAt: e.at } : i)) };
     case 'certificate.request':
-      return { records: updateRecord(context, e.officerId, (r) => ({ ...r, certificateRequest: { by, name: nameOf(context, e.by.id), at: e.at } })) };
-    case 'standards.declare': {
-      const name = nameOf(context, e.by.id);
+      return { ...record, certificateRequest: { by, name: e.senderName, at: e.at } };
+    case 'standards.declare':
       return {
-        records: updateRecord(context, e.officerId, (r) => ({
-          ...r,
-          declaration: { by, name, at: e.at },
-          certificate: {
-            id: `${r.centreNumber}/${r.officerId}/${r.academicYear}`,
-            officerId: r.officerId,
-            officerName: r.officerName,
-            centreNumber: r.centreNumber,
-            centreName: context.centre!.name,
-            academicYear: r.academicYear,
-            issuedOn: toLondon(e.at).toISODate()!,
-            issuedAt: e.at,
-            authorisedBy: { id: e.by.id, name, role: e.by.role as EopsLeaderRole },
-          },
-        })),
-      };
-    }
-    case 'year.rollover':
-      return {
-        academicYear: academicYearOf(e.at),
-        records: context.records.map((r) => (r.lapsedAt === null ? { ...r, lapsedAt: e.at } : r)),
+        ...record,
+        declaration: { by, name: e.senderName, at: e.at },
+        certificate: {
+          id: `${record.centreNumber}/${record.officerId}/${record.academicYear}`,
+          officerId: record.officerId,
+          officerName: record.officerName,
+          centreNumber: record.centreNumber,
+          centreName: e.centreName,
+          academicYear: record.academicYear,
+          issuedOn: toLondon(e.at).toISODate()!,
+          issuedAt: e.at,
+          authorisedBy: { id: e.by.id, name: e.senderName, role: e.by.role as EopsLeaderRole },
+        },
       };
   }
 }
 
 /**
- * The context change of an accepted event, and its audit line.
+ * The audit line of an accepted event.
  *
- * @param context - the context before
- * @param event - an accepted event
- * @param from - the state before
- * @param to - the state after
+ * @param context - the centre's context the details are read against (the year)
+ * @param event - the accepted event
+ * @param from - the state or step before
+ * @param to - the state or step after
+ * @param extra - more details (e.g. the certificates a deletion kept)
  * @internal
  * @example
  * ```ts
- * applyEopsEvent(context, event, 'registered', 'registered').change.records;
+ * acceptedLine(context, event, 'registered', 'registered').outcome; // 'accepted'
  * ```
  */
-export function applyEopsEvent(context: EopsContext, event: EopsEvent, from: EopsMachineState, to: EopsMachineState): EopsOutcome {
-  const change = applyChange(context, event);
-  const after = { ...context, ...change };
-  const base = eopsAuditDetails(event, event.type === 'year.rollover' ? context : after);
-  // A deletion's line says what was kept: the certificates issued to the deleted officer.
-  const kept = event.type === 'account.delete' ? context.records.filter((r) => r.officerId === event.accountId && r.certificate).map((r) => r.certificate!.id) : undefined;
-  const details = kept ? { ...base, keptCertificates: kept.length ? kept.join(', ') : 'none' } : base;
-  return {
-    change: { ...change, lastEventAt: event.at },
-    line: { at: event.at, by: actorOf(event.by), event: event.type, from, to, outcome: 'accepted', ...(details ? { details } : {}) },
-  };
+export function acceptedLine(context: Pick<EopsContext, 'academicYear'>, event: EopsEvent, from: string, to: string, extra?: Record<string, string>): AuditLine {
+  const base = eopsAuditDetails(event, context);
+  const details = extra ? { ...base, ...extra } : base;
+  return { at: event.at, by: actorOf(event.by), event: event.type, from, to, outcome: 'accepted', ...(details ? { details } : {}) };
 }
 
 /**
  * The audit line of a rejected event, with its reason and code, and the new latest instant when the event
- * moves it on; the rest of the context is untouched. The line is dated by the event when it has a valid
- * instant that keeps the log chronological, otherwise by the latest recorded instant (`unknown` before any).
+ * moves it on. The line is dated by the event when it has a valid instant that keeps the log chronological,
+ * otherwise by the latest recorded instant (`unknown` before any).
  *
- * @param context - the context
+ * @param context - the centre's context
  * @param event - the event as sent
- * @param state - the state it was sent in
- * @param why - the rejection
+ * @param state - the state (or officer-year step) it was refused in
+ * @param why - the refusal
  * @internal
  * @example
  * ```ts
  * rejectEopsEvent(context, event, 'registered', { code: 'not_authorised', reason: '…' }).line.outcome; // 'rejected'
  * ```
  */
-export function rejectEopsEvent(context: EopsContext, event: unknown, state: EopsMachineState, why: EopsRejection): EopsOutcome {
+export function rejectEopsEvent(context: Pick<EopsContext, 'academicYear' | 'lastEventAt'>, event: unknown, state: string, why: Refusal): { readonly lastEventAt?: string; readonly line: AuditLine } {
   const e = (typeof event === 'object' && event !== null ? event : {}) as { type?: unknown; at?: unknown; by?: unknown };
   const validAt = instantSchema.safeParse(e.at).success && (context.lastEventAt === null || (instantMillis(e.at) ?? -Infinity) >= (instantMillis(context.lastEventAt) ?? Infinity));
   const at = validAt ? (e.at as string) : (context.lastEventAt ?? 'unknown');
@@ -314,7 +319,7 @@ export function rejectEopsEvent(context: EopsContext, event: unknown, state: Eop
   const by = typeof sender?.id === 'string' ? ({ id: sender.id, ...(typeof sender.role === 'string' ? { role: sender.role } : {}) } as Actor) : undefined;
   const details = eopsAuditDetails(event, context);
   return {
-    change: at !== 'unknown' && at !== context.lastEventAt ? { lastEventAt: at } : {},
+    ...(at !== 'unknown' && at !== context.lastEventAt ? { lastEventAt: at } : {}),
     line: {
       at,
       ...(by ? { by } : {}),

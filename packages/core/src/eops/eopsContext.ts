@@ -1,11 +1,12 @@
 /**
- * The data the EOPS machine keeps for a centre, as plain JSON (it persists with the snapshot): the centre's
- * accounts (who may sign in, who administers), and one record per exams officer per academic year with
- * the targets, the two Values & Attributes signatures, the meetings, the induction checklist, the SLT
- * declaration and the certificate. Earlier years' records stay in the list as history. The audit trail is
+ * The data the EOPS machines keep, as plain JSON (it persists with the snapshot): the centre's accounts (who
+ * may sign in, who administers) and grants in the centre's actor, and one record per exams officer per
+ * academic year (the targets, the two Values & Attributes signatures, the meetings, the induction checklist,
+ * the SLT declaration and the certificate) in that officer-year's own actor. The audit trail is
  * not kept here: the machine emits each line (`{ type: 'audit', line }`) for the store's append-only log.
  */
 import type { Actor } from '../audit/auditTrail.js';
+import type { RoleGrants } from '../rules/authority.js';
 import type { AcademicYear, CalendarDate, Instant } from '../time/clock.js';
 import type { EopsAchievementMethod, EopsKeySkillArea, EopsKnowledgeArea } from './eopsAreas.js';
 
@@ -224,7 +225,19 @@ export interface EopsRecord {
   readonly lapsedAt: Instant | null;
 }
 
-/** The EOPS machine's context. */
+/**
+ * One officer's year at the centre, as the centre knows it: which officer-year actor it has spawned
+ * (child id `officerYear:<officerId>:<academicYear>`), the step that actor last reported, and whether the
+ * year was certified (a deleted officer's certified years stay).
+ */
+export interface EopsOfficerYearEntry {
+  readonly officerId: string;
+  readonly academicYear: AcademicYear;
+  readonly step: 'inProgress' | 'certificateRequested' | 'certified' | 'lapsed';
+  readonly certified: boolean;
+}
+
+/** The EOPS centre machine's context: the centre, its accounts, its grants, and the officer-years it runs. */
 export interface EopsContext {
   /** The registered centre (null before the first user registers it). */
   readonly centre: { readonly centreNumber: string; readonly name: string } | null;
@@ -232,10 +245,16 @@ export interface EopsContext {
   readonly academicYear: AcademicYear | null;
   readonly accounts: readonly EopsAccount[];
   /**
-   * Every officer's record, every year (earlier years are history). A certified record stays after its
-   * officer's account is deleted: the certificate issued is kept.
+   * Who may take each `eops.*` action, resolved from the rules pack (and the centre's delegations) when the
+   * actor started, so a restored actor decides the same way without the pack.
    */
-  readonly records: readonly EopsRecord[];
+  readonly grants: RoleGrants;
+  /**
+   * Every officer-year the centre has spawned, every year (earlier years are history); each one's record lives
+   * in its own actor (read them with `eopsRecords`). A certified year stays after its officer's account is
+   * deleted: the certificate issued is kept.
+   */
+  readonly officerYears: readonly EopsOfficerYearEntry[];
   /** The instant of the latest event, accepted or rejected (null before any). */
   readonly lastEventAt: Instant | null;
 }

@@ -1,38 +1,45 @@
 /**
- * The Exams Officer Professional Standards (EOPS) as an xstate v5 machine: one actor per centre.
+ * The Exams Officer Professional Standards (EOPS) as xstate v5 statecharts: one actor per centre, and one
+ * child actor per exams officer per academic year ({@link eopsOfficerYearMachine}) whose states are the
+ * toolkit's steps (targets agreed, Values & Attributes signed and countersigned, certificate requested, the
+ * SLT declaration, lapsed at the year's end).
  *
- * Structure. The actor holds the centre's accounts (the first user registers the centre and administers it;
- * others ask to join and an administrator approves, grants administration rights or deactivates them) and
- * one record per exams officer per academic year (targets, the two Values & Attributes signatures, meetings,
- * induction, SLT declaration, certificate). One actor per centre rather than one per officer-year because
- * every rule of the Standards depends on the centre's accounts: who is a senior leader / line manager, who
- * is an administrator, whose account is deactivated; and because renewal keeps history: `year.rollover`
- * lapses every record of the ending year, the next year's records start empty when officers are registered
- * again, and the old records stay in the same snapshot for the tracker's academic-year choice.
+ * Why spawned children rather than separate store keys: every rule of an officer's year first needs the
+ * centre's accounts (is the sender an active account acting in a role they hold, is the officer's account
+ * active, is the sender a senior leader / line manager) and the pack's grants, which live in the centre's
+ * actor; a child decides its Standards' rules with the centre's checks already passed, in the same event and
+ * the same store transaction, so the centre and its officers' years can never disagree. The officer-years
+ * persist inside the centre's snapshot (one key per centre), and a host keeps one handle (`sendEops`, the
+ * runtime's `open`) for the whole centre.
  *
- * Issue 18 (the seeds line by line): an administrator updates or permanently deletes an account's details
- * (`account.update`, `account.delete`; a deleted officer's certified records stay); a target is proposed by
- * one side and confirmed by the other (`target.confirm`: "the exams officer and senior leader must agree");
- * the certificate is requested (`certificate.request`) before the SLT declaration; registration, the
- * Values & Attributes agreement and meetings of a kind tick the induction items they fulfil; and the
- * machine emits the host events a host hangs emails on (see {@link EopsEmitted}).
+ * The centre (`unregistered` → `registered`) holds the accounts (the first user registers the centre and
+ * administers it; others ask to join and an administrator approves, grants administration rights or
+ * deactivates them), the grants (`eops.*` authorities resolved from the rules pack at start: input
+ * `{ grants }`), and the list of officer-years it has spawned. An officer event passes the centre's guards
+ * and is forwarded to the officer's current year, which applies it or refuses it and reports back; the centre
+ * writes the line. `year.rollover` lapses every current year; the next year's actors start when officers are
+ * registered again, and the old ones stay for the tracker's academic-year choice.
  *
- * States: `unregistered` (only `centre.register`), then `registered`. Every event carries `at` and `by`;
- * every accepted and every rejected event emits exactly one audit line, `{ type: 'audit', line }` (a
- * rejection with its reason, an {@link ExamcycleError} code and the rule that decided), which the runtime
- * appends to the store's log: the context holds the centre's state, never its history, so a rejected event
- * changes nothing but `lastEventAt`. Context changes only through `assign`; the rules are one pure guard,
- * the changes one pure function; there is no I/O and no clock: time is each event's `at`.
+ * Every guard is named after the rule it checks ({@link CENTRE_GUARDS}, {@link OFFICER_YEAR_GUARDS}) and
+ * combined with xstate's `and` / `not`; a refused event's reason is the refusal of the first guard that
+ * failed. Every accepted and every refused event emits exactly one audit line, `{ type: 'audit', line }`
+ * (a refusal with its reason, an {@link ExamcycleError} code and the rule that decided), which the runtime
+ * appends to the store's log: the context holds the state, never its history. There is no I/O and no
+ * clock: time is each event's `at`.
  */
-import { enqueueActions, setup, type Actor as XActor, type SnapshotFrom } from 'xstate';
+import { enqueueActions, setup, type Actor as XActor, type AnyActorRef, type SnapshotFrom } from 'xstate';
 import type { AuditEmitted, AuditEntry, AuditLine } from '../audit/auditTrail.js';
 import { ExamcycleError } from '../errors/ExamcycleError.js';
 import type { SendOutcome } from '../machines/createExamCycle.js';
-import { applyEopsEvent, rejectEopsEvent } from './applyEopsEvent.js';
+import type { RoleGrants } from '../rules/authority.js';
 import type { AcademicYear } from '../time/clock.js';
-import { EOPS_LEADER_ROLES, type EopsAccount, type EopsCertificate, type EopsContext, type EopsRole } from './eopsContext.js';
+import { acceptedLine, applyCentreEvent, newEopsRecord, rejectEopsEvent } from './applyEopsEvent.js';
+import { CENTRE_GUARDS, type CentreGuard } from './eopsCentreGuards.js';
+import { EOPS_LEADER_ROLES, type EopsAccount, type EopsCertificate, type EopsContext, type EopsRecord, type EopsRole } from './eopsContext.js';
 import type { EopsEvent } from './eopsEvents.js';
-import { currentRecord, eopsRejectionOf, type EopsMachineState } from './eopsRejection.js';
+import type { EopsForwardedEvent, EopsOfficerYearReport } from './eopsOfficerYearEvents.js';
+import { eopsOfficerYearMachine, eopsOfficerYearStep } from './eopsOfficerYearMachine.js';
+import { allOf, firstRefusal, guardsOf, type GuardCheck } from './eopsRefusal.js';
 
 /** Someone a host may email about an officer's Standards: the officer, or an active senior leader / line manager. */
 export interface EopsRecipient {
@@ -87,44 +94,64 @@ function recipientsFor(context: EopsContext, officerId: string): EopsRecipient[]
     .map(recipient);
 }
 
-/** The host events an accepted event emits besides its audit line. */
-function hostEvents(after: EopsContext, event: EopsEvent): EopsEmitted[] {
-  switch (event.type) {
-    case 'officer.register': {
-      const r = currentRecord(after, event.officerId)!;
-      return [{ type: 'eops.registrationConfirmed', officerId: r.officerId, officerName: r.officerName, academicYear: r.academicYear, centre: after.centre!, recipients: recipientsFor(after, r.officerId) }];
-    }
-    case 'account.approve': {
-      const account = after.accounts.find((a) => a.id === event.accountId)!;
-      return [{ type: 'eops.accountApproved', account: recipient(account), approvedBy: event.by.id }];
-    }
-    case 'certificate.request': {
-      const r = currentRecord(after, event.officerId)!;
-      const by = r.certificateRequest!;
-      return [{ type: 'eops.certificateRequested', officerId: r.officerId, officerName: r.officerName, academicYear: r.academicYear, requestedBy: { id: by.by.id, name: by.name }, recipients: recipientsFor(after, r.officerId) }];
-    }
-    case 'standards.declare': {
-      const certificate = currentRecord(after, event.officerId)?.certificate;
-      return certificate ? [{ type: 'eops.certified', certificate }] : [];
-    }
-    default:
-      return [];
-  }
+/**
+ * The child id of an officer's year at the centre.
+ *
+ * @param officerId - the officer's account id
+ * @param academicYear - the academic year
+ * @example
+ * ```ts
+ * officerYearId('eo-1', '2025/26'); // 'officerYear:eo-1:2025/26'
+ * ```
+ */
+export function officerYearId(officerId: string, academicYear: AcademicYear): string {
+  return `officerYear:${officerId}:${academicYear}`;
 }
 
-const stay = {
-  guard: { type: 'acceptable' as const, params: { state: 'registered' as const } },
-  actions: { type: 'accept' as const, params: { from: 'registered' as const, to: 'registered' as const } },
-};
+/** What the EOPS centre actor is started with. */
+export interface EopsInput {
+  /**
+   * Who may take each `eops.*` action: `grantsFor(pack.authorities(year), overlay.delegations, ['eops.'])`.
+   * Without grants nothing is authorised (the strict reading: what the pack does not give, nobody may do).
+   */
+  readonly grants?: RoleGrants;
+}
+
+type Check = GuardCheck<CentreGuard>;
+
+/** The event's own checks, first on every transition. */
+const STAMPED: readonly Check[] = ['eventWellFormed', 'stampInOrder'];
+/** An event of the current year, from an active account acting in a role it holds, that the pack authorises. */
+const ACTING: readonly Check[] = [...STAMPED, 'withinCurrentAcademicYear', 'senderActsForCentre', 'authorisedByPack'];
+const ADMINISTERING: readonly Check[] = [...ACTING, 'senderAdministersCentre', 'accountExists'];
+const ON_OFFICER_YEAR: readonly Check[] = [...ACTING, 'officerRegisteredThisYear', 'officerAccountActive', 'examsOfficerWorksOnOwnStandards'];
+
+function centreAccepts(checks: readonly Check[], then: { readonly target?: string; readonly action?: 'accept' | 'registerOfficer' | 'forward' | 'rollOver' } = {}) {
+  const { action = 'accept', ...rest } = then;
+  return [
+    { guard: allOf(checks), ...rest, actions: { type: action } },
+    { actions: { type: 'refuse' as const, params: { checks } } },
+  ] as never;
+}
+
+function centreRefuses(checks: readonly Check[]) {
+  return { actions: { type: 'refuse' as const, params: { checks } } } as never;
+}
+
+/** The officer-year actor of a child id, from inside the centre's actions. */
+function childOf(self: AnyActorRef, id: string): AnyActorRef | undefined {
+  return (self.getSnapshot() as { children: Record<string, AnyActorRef | undefined> }).children[id];
+}
 
 /**
- * The EOPS machine (id `eops`, snapshot version 2: the audit trail is emitted, not kept in the context).
- * Start one actor per centre; host it through the runtime with {@link eopsPersisted}, or persist it with
- * `persistSnapshot` and restore it with `restoreSnapshot(eopsMachine, json, { migrations: eopsPersisted.migrations })`.
+ * The EOPS centre machine (id `eops`, snapshot version 3: the officer-years are spawned child actors, the
+ * grants are in the context). Start one actor per centre with the pack's grants; host it through the runtime
+ * with {@link eopsPersisted}, or persist it with `persistSnapshot` and restore it with `restoreSnapshot`.
  *
  * @example
  * ```ts
- * const actor = createActor(eopsMachine);
+ * const grants = grantsFor(pack.authorities('2025/26'), [], ['eops.']);
+ * const actor = createActor(eopsMachine, { input: { grants } });
  * const audit = collectAudit(actor);
  * actor.start();
  * const slt = { id: 'slt-1', role: 'senior_leader' } as const;
@@ -138,26 +165,110 @@ const stay = {
 export const eopsMachine = setup({
   types: {
     context: {} as EopsContext,
-    events: {} as EopsEvent,
+    events: {} as EopsEvent | EopsOfficerYearReport,
     emitted: {} as EopsEmitted,
+    input: {} as EopsInput | undefined,
   },
-  guards: {
-    /** The event passes every EOPS rule in this state. */
-    acceptable: ({ context, event }, params: { state: EopsMachineState }) => eopsRejectionOf(context, params.state, event) === undefined,
-  },
+  actors: { officerYear: eopsOfficerYearMachine },
+  guards: guardsOf(CENTRE_GUARDS),
   actions: {
-    /** Applies an accepted event and emits its audit line, then the host events it causes (registration confirmed, …). */
-    accept: enqueueActions(({ context, event, enqueue }, params: { from: EopsMachineState; to: EopsMachineState }) => {
-      const { change, line } = applyEopsEvent(context, event, params.from, params.to);
-      enqueue.assign(change);
-      enqueue.emit({ type: 'audit', line });
-      for (const emitted of hostEvents({ ...context, ...change }, event)) enqueue.emit(emitted);
+    /** Applies an accepted centre event, emits its line and the host events it causes. */
+    accept: enqueueActions(({ context, event, enqueue, self }) => {
+      const e = event as EopsEvent;
+      const change = applyCentreEvent(context, e);
+      const after: EopsContext = { ...context, ...change, lastEventAt: e.at };
+      enqueue.assign({ ...change, lastEventAt: e.at });
+      const state = context.centre === null ? 'unregistered' : 'registered';
+      let extra: Record<string, string> | undefined;
+      if (e.type === 'account.update' && e.changes.name !== undefined) {
+        // The officer's open year carries the new name; a certificate keeps the name it was issued in.
+        const current = context.officerYears.find((y) => y.officerId === e.accountId && y.academicYear === context.academicYear);
+        if (current) enqueue.sendTo(officerYearId(current.officerId, current.academicYear), { type: 'officer.rename', name: e.changes.name });
+      }
+      if (e.type === 'account.delete') {
+        // The details go; the certified years (their certificates) stay.
+        const kept = context.officerYears.filter((y) => y.officerId === e.accountId && y.certified);
+        for (const y of context.officerYears) if (y.officerId === e.accountId && !y.certified) enqueue.stopChild(officerYearId(y.officerId, y.academicYear));
+        const certificates = kept.map((y) => (childOf(self, officerYearId(y.officerId, y.academicYear))?.getSnapshot() as { context: EopsRecord } | undefined)?.context.certificate?.id).filter((x): x is string => !!x);
+        extra = { keptCertificates: certificates.length ? certificates.join(', ') : 'none' };
+      }
+      enqueue.emit({ type: 'audit', line: acceptedLine(after, e, state, 'registered', extra) });
+      if (e.type === 'account.approve') {
+        const account = after.accounts.find((a) => a.id === e.accountId)!;
+        enqueue.emit({ type: 'eops.accountApproved', account: recipient(account), approvedBy: e.by.id });
+      }
     }),
-    /** Emits a rejected event's audit line with its reason, code and rule, then `event.rejected` and `eops.rejected`. */
-    reject: enqueueActions(({ context, event, enqueue }, params: { state: EopsMachineState }) => {
-      const why = eopsRejectionOf(context, params.state, event) ?? { code: 'event_rejected' as const, reason: `"${String(event.type)}" is not accepted in ${params.state}` };
-      const { change, line } = rejectEopsEvent(context, event, params.state, why);
-      if (change.lastEventAt !== undefined) enqueue.assign(change);
+    /** Spawns the officer's year, emits its line and the registration confirmation (seed 004). */
+    registerOfficer: enqueueActions(({ context, event, enqueue }) => {
+      const e = event as Extract<EopsEvent, { type: 'officer.register' }>;
+      const record = newEopsRecord(context, e);
+      const after: EopsContext = { ...context, ...applyCentreEvent(context, e), lastEventAt: e.at };
+      enqueue.spawnChild('officerYear', { id: officerYearId(record.officerId, record.academicYear), input: { record } });
+      enqueue.assign({ officerYears: after.officerYears, lastEventAt: e.at });
+      enqueue.emit({ type: 'audit', line: acceptedLine(after, e, 'registered', 'registered') });
+      enqueue.emit({
+        type: 'eops.registrationConfirmed',
+        officerId: record.officerId,
+        officerName: record.officerName,
+        academicYear: record.academicYear,
+        centre: after.centre!,
+        recipients: recipientsFor(after, record.officerId),
+      });
+    }),
+    /** Forwards an officer event to the officer's current year, with the sender's and the centre's names. */
+    forward: enqueueActions(({ context, event, enqueue }) => {
+      const e = event as EopsForwardedEvent;
+      const senderName = context.accounts.find((a) => a.id === e.by.id)?.name ?? e.by.id;
+      enqueue.assign({ lastEventAt: e.at });
+      enqueue.sendTo(officerYearId(e.officerId, context.academicYear!), { ...e, senderName, centreName: context.centre!.name } as never);
+    }),
+    /** The year ended: every current officer-year lapses; the centre moves to the new year. */
+    rollOver: enqueueActions(({ context, event, enqueue }) => {
+      const e = event as Extract<EopsEvent, { type: 'year.rollover' }>;
+      for (const y of context.officerYears) if (y.step !== 'lapsed') enqueue.sendTo(officerYearId(y.officerId, y.academicYear), { type: 'year.rollover', at: e.at, by: e.by });
+      enqueue.assign({ ...applyCentreEvent(context, e), lastEventAt: e.at });
+      enqueue.emit({ type: 'audit', line: acceptedLine(context, e, 'registered', 'registered') });
+    }),
+    /** An officer-year reported a forwarded event: the centre writes its line (and the host events). */
+    report: enqueueActions(({ context, event, enqueue, self }) => {
+      if (event.type !== 'officerYear.report') return;
+      const snapshot = childOf(self, event.officerYearId)?.getSnapshot() as { value: unknown; context: EopsRecord } | undefined;
+      const step = snapshot ? eopsOfficerYearStep(snapshot.value) : event.from;
+      const record = snapshot?.context;
+      enqueue.assign({
+        officerYears: context.officerYears.map((y) =>
+          officerYearId(y.officerId, y.academicYear) === event.officerYearId ? { ...y, step: step as typeof y.step, certified: record?.certificate != null } : y,
+        ),
+      });
+      if (event.outcome === 'rejected') {
+        const { line } = rejectEopsEvent({ ...context, lastEventAt: null }, event.event, event.from, event.refusal);
+        enqueue.emit({ type: 'audit', line });
+        enqueue.emit({ type: 'event.rejected', entry: line });
+        enqueue.emit({ type: 'eops.rejected', entry: line });
+        return;
+      }
+      enqueue.emit({ type: 'audit', line: acceptedLine(context, event.event, event.from, step) });
+      if (!record) return;
+      if (event.event.type === 'certificate.request' && record.certificateRequest) {
+        const by = record.certificateRequest;
+        enqueue.emit({
+          type: 'eops.certificateRequested',
+          officerId: record.officerId,
+          officerName: record.officerName,
+          academicYear: record.academicYear,
+          requestedBy: { id: by.by.id, name: by.name },
+          recipients: recipientsFor(context, record.officerId),
+        });
+      }
+      if (event.event.type === 'standards.declare' && record.certificate) enqueue.emit({ type: 'eops.certified', certificate: record.certificate });
+    }),
+    /** Emits a refused event's line with the refusal of the first guard that failed, then `event.rejected` and `eops.rejected`. */
+    refuse: enqueueActions(({ context, event, enqueue, check }, params: { checks: readonly Check[] }) => {
+      const state = context.centre === null ? 'unregistered' : 'registered';
+      // The guards are evaluated as the machine has them (`check`), so one replaced with `.provide()` decides the reason too.
+      const why = firstRefusal(CENTRE_GUARDS, params.checks, { context, event }, (name) => check(name as never)) ?? { code: 'event_rejected' as const, reason: `"${String(event.type)}" is not accepted in ${state}` };
+      const { lastEventAt, line } = rejectEopsEvent(context, event, state, why);
+      if (lastEventAt !== undefined) enqueue.assign({ lastEventAt });
       enqueue.emit({ type: 'audit', line });
       enqueue.emit({ type: 'event.rejected', entry: line });
       enqueue.emit({ type: 'eops.rejected', entry: line });
@@ -165,45 +276,62 @@ export const eopsMachine = setup({
   },
 }).createMachine({
   id: 'eops',
-  version: '2',
+  version: '3',
   // No start line: a new actor has no instant or author until the centre's first user registers it.
-  context: () => ({ centre: null, academicYear: null, accounts: [], records: [], lastEventAt: null }),
+  context: ({ input }) => ({ centre: null, academicYear: null, accounts: [], grants: input?.grants ?? {}, officerYears: [], lastEventAt: null }),
   initial: 'unregistered',
   states: {
     unregistered: {
       on: {
-        'centre.register': {
-          guard: { type: 'acceptable', params: { state: 'unregistered' } },
-          target: 'registered',
-          actions: { type: 'accept', params: { from: 'unregistered', to: 'registered' } },
-        },
-        // Anything else, and a registration that failed its guard, is recorded as rejected.
-        '*': { actions: { type: 'reject', params: { state: 'unregistered' } } },
+        'centre.register': centreAccepts([...STAMPED, 'firstUserRegistersThemselves', 'registrantActsInOwnRole', 'authorisedByPack'], { target: 'registered' }),
+        // Anything else is refused: the centre is not registered yet.
+        '*': centreRefuses([...STAMPED, 'centreRegistered']),
       },
     },
     registered: {
       on: {
-        'account.register': stay,
-        'account.approve': stay,
-        'account.grantAdmin': stay,
-        'account.revokeAdmin': stay,
-        'account.deactivate': stay,
-        'account.activate': stay,
-        'account.update': stay,
-        'account.delete': stay,
-        'officer.register': stay,
-        'target.agree': stay,
-        'target.confirm': stay,
-        'target.mark': stay,
-        'valuesAndAttributes.sign': stay,
-        'meeting.record': stay,
-        'meetings.plan': stay,
-        'induction.complete': stay,
-        'certificate.request': stay,
-        'standards.declare': stay,
-        'year.rollover': stay,
-        // A guard that failed above falls through to here, as does any other event (a second centre.register).
-        '*': { actions: { type: 'reject', params: { state: 'registered' } } },
+        'centre.register': centreRefuses([...STAMPED, { not: 'centreRegistered' }]),
+        'account.register': centreAccepts([...STAMPED, 'withinCurrentAcademicYear', 'newAccount', 'registrantActsInOwnRole', 'colleagueRegisteredByCentreUser', 'authorisedByPack']),
+        'account.approve': centreAccepts([...ADMINISTERING, 'accountAwaitingApproval']),
+        'account.grantAdmin': centreAccepts([...ADMINISTERING, 'accountActive', { not: 'accountAdministers' }]),
+        'account.revokeAdmin': centreAccepts([...ADMINISTERING, 'accountAdministers', 'anotherActiveAdministrator']),
+        'account.deactivate': centreAccepts([...ADMINISTERING, { not: 'accountDeactivated' }, 'centreKeepsAnAdministrator']),
+        'account.activate': centreAccepts([...ADMINISTERING, 'accountDeactivated']),
+        'account.update': centreAccepts([...ADMINISTERING, 'rolesListedOnce', 'examsOfficerRoleKeptWhileRegistered']),
+        'account.delete': centreAccepts([...ADMINISTERING, 'centreKeepsAnAdministrator']),
+        'officer.register': centreAccepts(
+          [
+            ...ACTING,
+            'registersOwnStandardsUnlessLeader',
+            'officerHasAccount',
+            'officerAccountActive',
+            'officerIsExamsOfficer',
+            { not: 'officerRegisteredThisYear' },
+            'startDateWithinYear',
+            'inductionItemsListedOnce',
+          ],
+          { action: 'registerOfficer' },
+        ),
+        'target.agree': centreAccepts(ON_OFFICER_YEAR, { action: 'forward', target: 'forwarding' }),
+        'target.confirm': centreAccepts(ON_OFFICER_YEAR, { action: 'forward', target: 'forwarding' }),
+        'target.mark': centreAccepts(ON_OFFICER_YEAR, { action: 'forward', target: 'forwarding' }),
+        'valuesAndAttributes.sign': centreAccepts(ON_OFFICER_YEAR, { action: 'forward', target: 'forwarding' }),
+        'meeting.record': centreAccepts(ON_OFFICER_YEAR, { action: 'forward', target: 'forwarding' }),
+        'meetings.plan': centreAccepts(ON_OFFICER_YEAR, { action: 'forward', target: 'forwarding' }),
+        'induction.complete': centreAccepts(ON_OFFICER_YEAR, { action: 'forward', target: 'forwarding' }),
+        'certificate.request': centreAccepts(ON_OFFICER_YEAR, { action: 'forward', target: 'forwarding' }),
+        'standards.declare': centreAccepts([...ACTING, 'officerRegisteredThisYear', 'officerAccountActive'], { action: 'forward', target: 'forwarding' }),
+        'year.rollover': centreAccepts([...STAMPED, 'authorisedByPack', 'academicYearEnded'], { action: 'rollOver' }),
+        // Anything else (an unknown or malformed event, or a report nobody is waiting for) is refused.
+        '*': centreRefuses(STAMPED),
+      },
+    },
+    // An officer's event was forwarded to the officer's year: the centre waits for its report (it comes within
+    // the same send, so a stored centre is never here) and takes nothing else meanwhile.
+    forwarding: {
+      on: {
+        'officerYear.report': { target: 'registered', actions: 'report' },
+        '*': centreRefuses(STAMPED),
       },
     },
   },
@@ -263,7 +391,7 @@ export type EopsActorLike = Pick<EopsActor, 'getSnapshot' | 'send' | 'on'>;
  */
 export function sendEops(actor: EopsActorLike, event: EopsEvent): EopsSendOutcome {
   const previous = actor.getSnapshot();
-  const state = previous.value as EopsMachineState;
+  const state = String(previous.value);
   const refused = (reason: string): EopsSendOutcome => {
     const { line } = rejectEopsEvent(previous.context, event, state, { code: 'event_rejected', reason });
     return { ok: false, entry: line, error: errorOf(line) };

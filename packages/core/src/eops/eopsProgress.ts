@@ -51,8 +51,8 @@ function strandGap(targets: readonly EopsTarget[], strand: EopsStrand): string |
  * @param record - an officer's record for one academic year
  * @example
  * ```ts
- * const record = snapshot.context.records.find((r) => r.officerId === 'eo-1' && r.academicYear === '2025/26')!;
- * eopsProgress(record).missing; // ['Values & Attributes agreement: not countersigned by a senior leader / line manager']
+ * const [record] = eopsRecords(actor, { officerId: 'eo-1', academicYear: '2025/26' });
+ * eopsProgress(record!).missing; // ['Values & Attributes agreement: not countersigned by a senior leader / line manager']
  * ```
  */
 export function eopsProgress(record: Pick<EopsRecord, 'targets' | 'valuesAndAttributes' | 'certificate'> & Partial<Pick<EopsRecord, 'certificateRequest'>>): EopsProgress {

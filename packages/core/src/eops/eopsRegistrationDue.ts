@@ -8,6 +8,7 @@ import type { EopsRules } from '../rules/RulesPack.js';
 import type { Confidence, SourceRef } from '../rules/sources.js';
 import { toLondon, type AcademicYear, type CalendarDate, type Instant } from '../time/clock.js';
 import type { EopsContext } from './eopsContext.js';
+import type { EopsRecordsSource } from './eopsRecords.js';
 
 /** An exams officer not yet registered for the year. */
 export interface EopsRegistrationDue {
@@ -25,7 +26,7 @@ export interface EopsRegistrationDue {
 /**
  * The centre's active exams officers not yet registered for the rules' academic year, as of an instant.
  *
- * @param state - an EOPS snapshot (anything with its context)
+ * @param state - the centre's EOPS actor or snapshot
  * @param rules - the rules pack's EOPS rules for the year (`rulesPack.eopsRules('2025/26')`)
  * @param asOf - the instant to judge at
  * @example
@@ -34,10 +35,10 @@ export interface EopsRegistrationDue {
  * // [{ officerId: 'eo-1', officerName: 'Amber Giles', registrationBy: '2025-10-31', overdue: true, … }]
  * ```
  */
-export function eopsRegistrationDue(state: { readonly context: EopsContext }, rules: EopsRules, asOf: Instant): EopsRegistrationDue[] {
-  const { context } = state;
+export function eopsRegistrationDue(state: EopsRecordsSource, rules: EopsRules, asOf: Instant): EopsRegistrationDue[] {
+  const context: EopsContext = 'getSnapshot' in state && typeof state.getSnapshot === 'function' ? state.getSnapshot().context : (state as { context: EopsContext }).context;
   const today = toLondon(asOf).toISODate()!;
-  const registered = new Set(context.records.filter((r) => r.academicYear === rules.academicYear).map((r) => r.officerId));
+  const registered = new Set(context.officerYears.filter((y) => y.academicYear === rules.academicYear).map((y) => y.officerId));
   return context.accounts
     .filter((a) => a.status === 'active' && a.roles.includes('exams_officer') && !registered.has(a.id))
     .map((a) => ({

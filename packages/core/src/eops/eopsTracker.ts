@@ -16,7 +16,8 @@
 import { ExamcycleError } from '../errors/ExamcycleError.js';
 import type { AcademicYear } from '../time/clock.js';
 import { eopsAcademicYear, type EopsAcademicYearInput } from './eopsAcademicYear.js';
-import type { EopsContext } from './eopsContext.js';
+import type { EopsContext, EopsRecord } from './eopsContext.js';
+import { eopsRecords, type EopsRecordsSource } from './eopsRecords.js';
 import { eopsProgress } from './eopsProgress.js';
 
 /** One row of the tracker: one exams officer, one academic year. */
@@ -53,7 +54,7 @@ export const EOPS_TRACKER_COLUMNS: readonly { readonly key: EopsTrackerColumn; r
 ];
 
 /** An EOPS machine state the tracker reads: a snapshot (anything with its context), or an actor (its current snapshot). */
-export type EopsTrackerSource = { readonly context: EopsContext } | { getSnapshot(): { readonly context: EopsContext } };
+export type EopsTrackerSource = EopsRecordsSource;
 
 /** Which rows the tracker shows. */
 export type EopsTrackerOptions =
@@ -99,8 +100,13 @@ function compareRows(a: EopsTrackerRow, b: EopsTrackerRow): number {
   );
 }
 
-function rowsOf(context: EopsContext): EopsTrackerRow[] {
-  return context.records.map((r) => {
+interface Centre {
+  readonly context: EopsContext;
+  readonly records: readonly EopsRecord[];
+}
+
+function rowsOf(centre: Centre): EopsTrackerRow[] {
+  return centre.records.map((r) => {
     const p = eopsProgress(r);
     return {
       officerId: r.officerId,
@@ -136,24 +142,27 @@ function activeAccount(context: EopsContext, id: string) {
  * ```
  */
 export function eopsTracker(state: EopsTrackerSource | readonly EopsTrackerSource[], options: EopsTrackerOptions = {}): EopsTrackerRow[] {
-  const contexts = (Array.isArray(state) ? state : [state as EopsTrackerSource]).map((s) => ('context' in s ? s.context : s.getSnapshot().context));
+  const centres: Centre[] = (Array.isArray(state) ? state : [state as EopsTrackerSource]).map((s: EopsTrackerSource) => ({
+    context: 'getSnapshot' in s && typeof s.getSnapshot === 'function' ? s.getSnapshot().context : (s as { context: EopsContext }).context,
+    records: eopsRecords(s),
+  }));
   const year: AcademicYear | undefined = options.academicYear === undefined ? undefined : eopsAcademicYear(options.academicYear);
   let rows: EopsTrackerRow[];
   if (options.view === 'administrator') {
-    const mine = contexts.filter((c) => activeAccount(c, options.viewerId)?.admin === true);
+    const mine = centres.filter((c) => activeAccount(c.context, options.viewerId)?.admin === true);
     if (mine.length === 0) {
       throw new ExamcycleError('not_authorised', `"${options.viewerId}" is not an active administrator of any centre given`, { rule: 'eops.accounts', details: { viewerId: options.viewerId } });
     }
-    rows = mine.flatMap((c) => rowsOf(c).filter((r) => r.academicYear === (year ?? c.academicYear)));
+    rows = mine.flatMap((c) => rowsOf(c).filter((r) => r.academicYear === (year ?? c.context.academicYear)));
     if (options.onlyCertified) rows = rows.filter((r) => r.certificate);
   } else if (options.view === 'officer') {
-    const mine = contexts.filter((c) => activeAccount(c, options.viewerId) !== undefined);
+    const mine = centres.filter((c) => activeAccount(c.context, options.viewerId) !== undefined);
     if (mine.length === 0) {
       throw new ExamcycleError('not_authorised', `"${options.viewerId}" has no active account at any centre given`, { rule: 'eops.accounts', details: { viewerId: options.viewerId } });
     }
     rows = mine.flatMap(rowsOf).filter((r) => r.officerId === options.viewerId && (year === undefined || r.academicYear === year));
   } else {
-    rows = contexts
+    rows = centres
       .flatMap(rowsOf)
       .filter(
         (r) =>

@@ -1,13 +1,20 @@
 /**
- * The Exams Officer Professional Standards: the certification machine (one actor per centre, one record per
- * exams officer per academic year), the tracker, the meeting schedule, overdue meetings, the new exams
+ * The Exams Officer Professional Standards: the certification machines (one actor per centre, one child
+ * actor per exams officer per academic year), the tracker, the meeting schedule, overdue meetings, the new exams
  * officer's induction checklist and the Key Skills advice. Re-exported by core's main barrel.
  */
 
 // the machine
-export { eopsMachine, lastEopsRejection, sendEops } from './eopsMachine.js';
-export type { EopsActor, EopsActorLike, EopsEmitted, EopsRecipient, EopsSendOutcome, EopsSnapshot } from './eopsMachine.js';
-export { eopsContextSchema, eopsPersisted, eopsV1Migration } from './eopsPersisted.js';
+export { eopsMachine, lastEopsRejection, officerYearId, sendEops } from './eopsMachine.js';
+export type { EopsActor, EopsActorLike, EopsEmitted, EopsInput, EopsRecipient, EopsSendOutcome, EopsSnapshot } from './eopsMachine.js';
+export { eopsOfficerYearMachine, eopsOfficerYearStep, eopsOfficerYearValue } from './eopsOfficerYearMachine.js';
+export type { EopsOfficerYearInput, EopsOfficerYearSnapshot, EopsOfficerYearStep } from './eopsOfficerYearMachine.js';
+export { EOPS_OFFICER_EVENT_TYPES } from './eopsOfficerYearEvents.js';
+export type { EopsForwardedEvent, EopsOfficerEvent, EopsOfficerYearEvent, EopsOfficerYearReport } from './eopsOfficerYearEvents.js';
+export { eopsCurrentRecord, eopsRecords } from './eopsRecords.js';
+export { eopsMermaid } from './eopsMermaid.js';
+export type { EopsRecordsSource } from './eopsRecords.js';
+export { EOPS_V2_GRANTS, eopsContextSchema, eopsOfficerYearPersisted, eopsPersisted, eopsRecordSchema, eopsV1Migration, eopsV2Migration } from './eopsPersisted.js';
 export { EOPS_EVENT_TYPES, eopsEventSchema } from './eopsEvents.js';
 export type { EopsAccountChanges, EopsEvent, EopsEventType, EopsMeetingInput, EopsStamp, EopsTargetInput, EopsUserInput } from './eopsEvents.js';
 export { EOPS_LEADER_ROLES, EOPS_MEETING_KINDS, EOPS_ROLES } from './eopsContext.js';
@@ -22,6 +29,7 @@ export type {
   EopsLeaderRole,
   EopsMeeting,
   EopsOfficerExperience,
+  EopsOfficerYearEntry,
   EopsRecord,
   EopsRole,
   EopsSignature,

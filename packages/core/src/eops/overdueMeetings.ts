@@ -14,7 +14,7 @@ import type { EopsMeeting, ScheduledMeeting } from './eopsContext.js';
  * @param asOf - the instant to judge at; a scheduled meeting is overdue once its London day has ended
  * @example
  * ```ts
- * const record = snapshot.context.records.find((r) => r.officerId === 'eo-1')!;
+ * const record = eopsCurrentRecord(actor, 'eo-1')!;
  * overdueMeetings(record, '2025-11-20T09:00:00Z').map((m) => m.date); // ['2025-11-05']
  * ```
  */

@@ -55,9 +55,70 @@ export function snapshotVersion(machine: AnyStateMachine): number {
  * ```
  */
 export function persistSnapshot(actor: AnyActorRef & { logic: unknown }): PersistedSnapshot {
+  const shared = persistedView(actor);
+  return { ...shared, snapshot: jsonCopy(shared.snapshot, '') };
+}
+
+/**
+ * The persisted form of an actor's state without copying it: xstate's persisted snapshot shares the actor's
+ * (immutable) context. For a caller that hands it straight to a store, which copies every value in as JSON
+ * ({@link ExamcycleStore.saveSnapshot}), so the runtime does not copy the state twice per event.
+ *
+ * @internal
+ * @param actor - a running (or stopped) actor of an examcycle machine
+ * @example
+ * ```ts
+ * await store.saveSnapshot(key, persistedView(actor), { expectedRevision });
+ * ```
+ */
+export function persistedView(actor: AnyActorRef & { logic: unknown }): PersistedSnapshot {
   const machine = actor.logic as AnyStateMachine;
-  const snapshot = JSON.parse(JSON.stringify(actor.getPersistedSnapshot())) as unknown;
-  return { format: 'examcycle.snapshot', machine: machine.id, version: snapshotVersion(machine), snapshot };
+  return { format: 'examcycle.snapshot', machine: machine.id, version: snapshotVersion(machine), snapshot: actor.getPersistedSnapshot() };
+}
+
+/**
+ * A deep copy with exactly `JSON.parse(JSON.stringify(value))`'s result (`toJSON` called, `undefined`,
+ * functions and symbols dropped from objects and `null` in arrays, non-finite numbers `null`, boxed primitives
+ * unwrapped, a `__proto__` key kept as an own field, a cycle or a BigInt a `TypeError`), without the text.
+ */
+function jsonCopy(value: unknown, key: string, seen: unknown[] = []): unknown {
+  let v = value;
+  if (typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON === 'function') v = (v as { toJSON(k: string): unknown }).toJSON(key);
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return v;
+    case 'number':
+      return Number.isFinite(v) ? (v === 0 ? 0 : v) : null;
+    case 'bigint':
+      throw new TypeError('Do not know how to serialize a BigInt');
+    case 'object':
+      break;
+    default:
+      return undefined;
+  }
+  if (v === null) return null;
+  if (v instanceof Number || v instanceof String || v instanceof Boolean) return jsonCopy(v.valueOf(), key, seen);
+  if (seen.includes(v)) throw new TypeError('Converting circular structure to JSON');
+  seen.push(v);
+  let out: unknown;
+  if (Array.isArray(v)) {
+    const arr: unknown[] = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i += 1) arr[i] = jsonCopy(v[i], String(i), seen) ?? null;
+    out = arr;
+  } else {
+    const obj: Record<string, unknown> = {};
+    const src = v as Record<string, unknown>;
+    for (const k of Object.keys(src)) {
+      const c = jsonCopy(src[k], k, seen);
+      if (c === undefined) continue;
+      if (k === '__proto__') Object.defineProperty(obj, k, { value: c, writable: true, enumerable: true, configurable: true });
+      else obj[k] = c;
+    }
+    out = obj;
+  }
+  seen.pop();
+  return out;
 }
 
 /** Options for {@link restoreSnapshot} and {@link restoreWithSpec}. */
@@ -127,7 +188,7 @@ export function restoreWithSpec<TMachine extends AnyStateMachine>(
       throw new ExamcycleError('snapshot_invalid', `Snapshot of "${id}" could not be migrated from version ${v}: ${(cause as Error).message}`, { cause, details: { machine: id, path: 'snapshot' } });
     }
   }
-  validateSnapshot(machine, snapshot, spec?.context);
+  validateSnapshot(machine, snapshot, spec?.context, spec);
   try {
     const resolved = machine.resolveState(snapshot as never);
     return createActor(machine, {

@@ -36,6 +36,16 @@ export interface PersistedMachineSpec<TMachine extends AnyStateMachine = AnyStat
   readonly wakeAt?: (context: never, value: unknown) => Instant | null;
   /** The event type the runtime sends as a clock tick (`clock.tick`), when the machine takes one. */
   readonly tickEvent?: string;
+  /**
+   * The child actors the machine spawns, by their `src` (e.g. EOPS's `officerYear`): a restored snapshot's
+   * children must each be one of these, and pass its spec. Without it, a snapshot with children is refused.
+   */
+  readonly children?: Readonly<Record<string, PersistedMachineSpec>>;
+  /**
+   * What must hold across the state value, the context and the children of a snapshot whose context passed
+   * the schema: the first problem as `[path, message]`, or `undefined`.
+   */
+  readonly check?: (snapshot: Record<string, unknown>) => readonly [string, string] | undefined;
 }
 
 /**

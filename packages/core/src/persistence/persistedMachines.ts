@@ -4,6 +4,7 @@
  * persistence module, so a table built at load time would see them half-initialised).
  */
 import type { AnyStateMachine } from 'xstate';
+import { entryCheckingPersisted } from '../entries/entryCheckingPersisted.js';
 import { eopsPersisted } from '../eops/eopsPersisted.js';
 import { invigilatorBookingPersisted } from '../examTime/invigilatorBookingPersisted.js';
 import { examCyclePersisted } from '../machines/examCyclePersisted.js';
@@ -22,7 +23,7 @@ let table: ReadonlyMap<string, PersistedMachineSpec> | undefined;
  * ```
  */
 export function shippedMachineSpecs(): readonly PersistedMachineSpec[] {
-  return [examCyclePersisted, eopsPersisted, enquiryPersisted, certificatePersisted, invigilatorBookingPersisted];
+  return [examCyclePersisted, eopsPersisted, enquiryPersisted, certificatePersisted, invigilatorBookingPersisted, entryCheckingPersisted];
 }
 
 /**

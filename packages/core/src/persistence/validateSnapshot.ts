@@ -9,6 +9,7 @@
 import type { AnyStateMachine } from 'xstate';
 import type { z } from 'zod';
 import { ExamcycleError } from '../errors/ExamcycleError.js';
+import type { PersistedMachineSpec } from './persistedMachine.js';
 
 interface StateNodeLike {
   readonly type: 'atomic' | 'compound' | 'parallel' | 'final' | 'history';
@@ -64,13 +65,19 @@ function stateValueProblem(node: StateNodeLike, value: unknown, path: string): [
  * @param machine - the machine the snapshot claims to be of
  * @param snapshot - the xstate persisted snapshot (after migrations)
  * @param context - the schema of the machine's persisted context
+ * @param spec - the machine's spawned children and cross-field check, when it has them
  * @throws ExamcycleError `snapshot_invalid` with `details.path` naming what failed
  * @example
  * ```ts
  * validateSnapshot(examCycleMachine, saved.snapshot, examCycleContextSchema);
  * ```
  */
-export function validateSnapshot(machine: AnyStateMachine, snapshot: Record<string, unknown>, context: z.ZodType | undefined): void {
+export function validateSnapshot(
+  machine: AnyStateMachine,
+  snapshot: Record<string, unknown>,
+  context: z.ZodType | undefined,
+  spec?: Pick<PersistedMachineSpec, 'children' | 'check'>,
+): void {
   const fail = (path: string, message: string, cause?: unknown): never => {
     throw new ExamcycleError('snapshot_invalid', `Snapshot of "${machine.id}" is invalid at ${path}: ${message}`, {
       details: { machine: machine.id, path },
@@ -86,8 +93,23 @@ export function validateSnapshot(machine: AnyStateMachine, snapshot: Record<stri
   if (snapshot['error'] !== undefined && snapshot['error'] !== null) fail('snapshot.error', 'a running actor has no error');
   if (snapshot['output'] !== undefined && snapshot['output'] !== null) fail('snapshot.output', 'a running actor has no output');
   const children = snapshot['children'];
-  if (!isPlainObject(children) || Object.keys(children).length > 0) {
+  if (!isPlainObject(children) || (!spec?.children && Object.keys(children).length > 0)) {
     fail('snapshot.children', 'this machine spawns no child actors');
+  }
+  for (const [id, child] of Object.entries(children as Record<string, unknown>)) {
+    const at = `snapshot.children.${id.slice(0, 60)}`;
+    const src = isPlainObject(child) ? child['src'] : undefined;
+    const childSpec = typeof src === 'string' && spec?.children && Object.prototype.hasOwnProperty.call(spec.children, src) ? spec.children[src] : undefined;
+    if (!childSpec) fail(at, 'not a child actor this machine spawns');
+    const entry = child as Record<string, unknown>;
+    for (const k of Object.keys(entry)) if (!['snapshot', 'src', 'syncSnapshot', 'systemId'].includes(k)) fail(`${at}.${k.slice(0, 40)}`, 'not a field of a persisted child');
+    if (!isPlainObject(entry['snapshot'])) fail(`${at}.snapshot`, 'a child has a snapshot');
+    try {
+      validateSnapshot(childSpec!.machine, entry['snapshot'] as Record<string, unknown>, childSpec!.context, childSpec);
+    } catch (error) {
+      const path = (error as ExamcycleError).details?.['path'];
+      fail(typeof path === 'string' ? `${at}.${path}` : at, (error as Error).message, error);
+    }
   }
   const history = snapshot['historyValue'];
   if (history !== undefined && (!isPlainObject(history) || Object.keys(history).length > 0)) {
@@ -104,4 +126,6 @@ export function validateSnapshot(machine: AnyStateMachine, snapshot: Record<stri
       fail(at, `${first.message} (${parsed.error.issues.length} problem${parsed.error.issues.length === 1 ? '' : 's'} in all)`, parsed.error);
     }
   }
+  const problem2 = spec?.check?.(snapshot);
+  if (problem2) fail(problem2[0], problem2[1]);
 }

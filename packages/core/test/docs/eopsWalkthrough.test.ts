@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { eopsTracker, keySkillAreasAdvice, renderTrackerText, sendEops, type EopsActor, type EopsEvent } from '@examcycle/core';
+import { eopsMermaid, eopsRecords, eopsTracker, keySkillAreasAdvice, renderTrackerText, sendEops, type EopsActor, type EopsEvent } from '@examcycle/core';
 import { as, CENTRE, centreActor, kuTarget, ksTarget, users } from '../eops/eopsFixture.js';
 
 /** An EOPS event without its instant (each member of the union). */
@@ -40,6 +40,21 @@ function render(): string {
     `who is the centre administrator; ${users.lm.name} (line manager) and ${users.amber.name} (a new exams officer) registered`,
     'accounts and the administrator approved them. Each row is what `sendEops` returned.',
     '',
+    "## The officer's year as a chart",
+    '',
+    'Each exams officer\'s year is its own actor (`eopsOfficerYearMachine`), spawned by the centre\'s actor when the officer is',
+    'registered for the year. The centre checks who is sending (an active account, in a role it holds, that the rules pack',
+    'authorises for `eops.<event>`) and forwards the event; the officer\'s year applies the Standards\' own rules. Its states',
+    'are the toolkit\'s steps: targets agreed and achieved, the Values & Attributes statement signed and countersigned (two',
+    'regions, side by side through the year), the certificate requested, the SLT declaration, and the year lapsed. Each',
+    'arrow is labelled with its event and the named guards it needs; an event whose guards fail is refused with the reason',
+    'of the first guard that failed. Transitions that stay in their step (proposing a target, signing, recording a',
+    'meeting) change the record, not the step, and are not drawn. Generated from the machine by `eopsMermaid()`.',
+    '',
+    '```mermaid',
+    eopsMermaid(),
+    '```',
+    '',
     '## 1. Register the officer for the year and agree targets together',
     '',
     '"The exams officer and senior leader must agree" the targets: one proposes (`target.agree`), the other confirms',
@@ -53,7 +68,7 @@ function render(): string {
   step('Amber confirms it', { type: 'target.confirm', officerId: 'eo-1', targetId: 'ku-1', by: as.amber });
   step('Line manager proposes a key-skills target', { type: 'target.agree', officerId: 'eo-1', target: ksTarget(), by: as.lm });
   step('Amber confirms it', { type: 'target.confirm', officerId: 'eo-1', targetId: 'ks-1', by: as.amber });
-  const record = actor.getSnapshot().context.records.find((r) => r.officerId === 'eo-1');
+  const record = eopsRecords(actor, { officerId: 'eo-1' })[0];
   const advice = record ? keySkillAreasAdvice(record)[0] : undefined;
   p('', `The toolkit recommends "about three" key skill areas; it is advice, not a rule: \`keySkillAreasAdvice\` gives ${advice ? `an \`${advice.severity}\` finding (\`${advice.rule}\`): ${advice.message}` : 'no finding'}.`);
   tracker('The tracker after the targets (administrator view)', eopsTracker(actor, { view: 'administrator', viewerId: users.slt.id }));
@@ -96,6 +111,7 @@ describe('docs/eops-walkthrough.md', () => {
     expect(page).toMatch(/\| …and confirms it himself \| `target.confirm` by line_manager \| refused: `not_authorised`/);
     expect(page).toMatch(/\| The senior leader declares \| `standards.declare` by senior_leader \| accepted \|/);
     expect(page).toContain('| Amber is registered for 2026/27 (now experienced) | `officer.register` by line_manager | accepted |');
+    expect(page).toContain('certificateRequested --> certified: standards.declare [officerNotDeclaringOwnStandards and declaredBySeniorLeader and everyCriterionMet]');
     if (process.env['UPDATE_DOCS'] === '1') writeFileSync(docPath, page);
     expect(page).toBe(readFileSync(docPath, 'utf8'));
   });

@@ -3,6 +3,8 @@ import { describe, expectTypeOf, it } from 'vitest';
 import {
   EOPS_EVENT_TYPES,
   eopsMachine,
+  eopsOfficerYearMachine,
+  eopsRecords,
   eopsAcademicYear,
   eopsTracker,
   keySkillAreasAdvice,
@@ -14,6 +16,9 @@ import {
   type EopsContext,
   type EopsEmitted,
   type EopsEvent,
+  type EopsOfficerYearEntry,
+  type EopsOfficerYearEvent,
+  type EopsOfficerYearReport,
   type EopsRecord,
   type EopsSendOutcome,
   type EopsTrackerRow,
@@ -26,9 +31,14 @@ import {
 describe('eopsMachine types', () => {
   it('infers its context and events', () => {
     expectTypeOf<ContextFrom<typeof eopsMachine>>().toEqualTypeOf<EopsContext>();
-    expectTypeOf<EventFromLogic<typeof eopsMachine>>().toEqualTypeOf<EopsEvent>();
+    // The host's events, and the report an officer-year sends its centre (refused from anyone else).
+    expectTypeOf<EventFromLogic<typeof eopsMachine>>().toEqualTypeOf<EopsEvent | EopsOfficerYearReport>();
+    expectTypeOf(sendEops).parameter(1).toEqualTypeOf<EopsEvent>();
     expectTypeOf<EmittedFrom<typeof eopsMachine>>().toEqualTypeOf<EopsEmitted>();
-    expectTypeOf<EopsContext['records'][number]>().toEqualTypeOf<EopsRecord>();
+    expectTypeOf<EopsContext['officerYears'][number]>().toEqualTypeOf<EopsOfficerYearEntry>();
+    expectTypeOf(eopsRecords).returns.toEqualTypeOf<EopsRecord[]>();
+    expectTypeOf<ContextFrom<typeof eopsOfficerYearMachine>>().toEqualTypeOf<EopsRecord>();
+    expectTypeOf<EventFromLogic<typeof eopsOfficerYearMachine>>().toEqualTypeOf<EopsOfficerYearEvent>();
     expectTypeOf<EopsRecord['certificate']>().toEqualTypeOf<EopsCertificate | null>();
     expectTypeOf<(typeof EOPS_EVENT_TYPES)[number]>().toEqualTypeOf<EopsEvent['type']>();
     expectTypeOf<EopsEvent['type']>().toEqualTypeOf<

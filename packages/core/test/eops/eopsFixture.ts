@@ -6,7 +6,11 @@
  */
 import { DateTime } from 'luxon';
 import { createActor } from 'xstate';
-import { collectAudit, eopsMachine, type AuditLine, type EopsActor, type EopsEvent, type EopsTargetInput, type EopsUserInput } from '@examcycle/core';
+import { collectAudit, eopsMachine, grantsFor, type AuditLine, type EopsActor, type EopsEvent, type EopsTargetInput, type EopsUserInput, type RoleGrants } from '@examcycle/core';
+import { fixtureEopsAuthorities } from '../fixtures/authorities/eopsAuthorities.js';
+
+/** The fixture pack's `eops.*` grants, resolved as a host does at start. */
+export const EOPS_GRANTS: RoleGrants = grantsFor(fixtureEopsAuthorities, [], ['eops.']);
 
 const trails = new WeakMap<EopsActor, AuditLine[]>();
 
@@ -19,7 +23,7 @@ export function trackAudit(actor: EopsActor): AuditLine[] {
 
 /** A new, started EOPS actor whose audit lines are collected. */
 export function startEops(): EopsActor {
-  const actor = createActor(eopsMachine);
+  const actor = createActor(eopsMachine, { input: { grants: EOPS_GRANTS } });
   trackAudit(actor);
   return actor.start();
 }

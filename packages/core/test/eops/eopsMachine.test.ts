@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
+import { eopsRecords,
   EOPS_KEY_SKILL_AREAS,
   EOPS_KNOWLEDGE_AREAS,
   eopsProgress,
@@ -25,7 +25,7 @@ function rejection(actor: EopsActor) {
 }
 
 function record(actor: EopsActor, officerId: string, year = '2025/26') {
-  return actor.getSnapshot().context.records.find((r) => r.officerId === officerId && r.academicYear === year)!;
+  return eopsRecords(actor, { officerId, academicYear: year })[0]!;
 }
 
 function registered(experience: 'new' | 'new_to_centre' | 'experienced' = 'experienced') {
@@ -146,7 +146,7 @@ describe('eopsMachine: registration', () => {
     const { actor, at } = centreActor();
     actor.send({ type: 'officer.register', officerId: 'eo-1', experience: 'new', at: at(), by: as.lm });
     actor.send({ type: 'officer.register', officerId: 'eo-2', experience: 'experienced', at: at(), by: as.niamh });
-    expect(actor.getSnapshot().context.records.map((r) => [r.officerId, r.academicYear, r.experience, r.registeredBy.id])).toEqual([
+    expect(eopsRecords(actor).map((r) => [r.officerId, r.academicYear, r.experience, r.registeredBy.id])).toEqual([
       ['eo-1', '2025/26', 'new', 'lm-1'],
       ['eo-2', '2025/26', 'experienced', 'eo-2'],
     ]);
@@ -383,12 +383,14 @@ describe('eopsMachine: SLT declaration and certificate', () => {
     const { actor, at } = centreActor();
     actor.send({ type: 'officer.register', officerId: 'eo-2', experience: 'experienced', at: at(), by: as.slt });
     completeCriteria(actor, at, 'eo-2', as.niamh);
-    for (const by of [as.niamh, as.niamhAsLeader]) {
-      actor.send({ type: 'standards.declare', officerId: 'eo-2', at: at(), by });
-      expect(rejection(actor)).toMatchObject({ code: 'not_authorised', rule: 'eops.slt-declaration' });
-    }
+    // As the exams officer the pack refuses her (the SLT declaration is a senior leader's / line manager's);
+    // as a senior leader, the Standards do: "officerNotDeclaringOwnStandards".
+    actor.send({ type: 'standards.declare', officerId: 'eo-2', at: at(), by: as.niamh });
+    expect(rejection(actor)).toMatchObject({ code: 'not_authorised', rule: 'eops.standards.declare' });
+    actor.send({ type: 'standards.declare', officerId: 'eo-2', at: at(), by: as.niamhAsLeader });
+    expect(rejection(actor)).toMatchObject({ code: 'not_authorised', rule: 'eops.slt-declaration' });
     actor.send({ type: 'standards.declare', officerId: 'eo-2', at: at(), by: as.amber });
-    expect(rejection(actor)?.message).toBe('Only a senior leader or line manager makes the SLT declaration');
+    expect(rejection(actor)?.message).toMatch(/only senior leader or line manager may do this, not "eo-1" acting as exams officer$/);
     expect(record(actor, 'eo-2').certificate).toBeNull();
   });
 
@@ -459,7 +461,7 @@ describe('eopsMachine: renewal', () => {
     const fresh = record(actor, 'eo-1', '2026/27');
     expect(fresh).toMatchObject({ academicYear: '2026/27', targets: [], valuesAndAttributes: { statement: null, agreement: null }, certificate: null, lapsedAt: null });
     expect(eopsProgress(fresh).missing).toHaveLength(4);
-    expect(actor.getSnapshot().context.records).toHaveLength(2);
+    expect(eopsRecords(actor)).toHaveLength(2);
   });
 
   it('lists the exams officers still to register this academic year, overdue after the rules pack’s registration-by date', () => {
@@ -501,12 +503,13 @@ describe('eopsMachine: audit trail', () => {
         from: 'registered',
         to: 'registered',
         outcome: 'rejected',
-        reason: 'An exams officer never makes the SLT declaration for their own Standards, whatever other role they hold',
+        reason: 'Senior leader/line manager authorises the Certificate of Achievement by declaring that the exams officer has achieved the Standards: only senior leader or line manager may do this, not "eo-1" acting as exams officer',
         code: 'not_authorised',
-        rule: 'eops.slt-declaration',
+        rule: 'eops.standards.declare',
         details: { officerId: 'eo-1', academicYear: '2025/26' },
       },
-      { at: t2, by: as.amber, event: 'valuesAndAttributes.sign', from: 'registered', to: 'registered', outcome: 'accepted', details: { officerId: 'eo-1', academicYear: '2025/26' } },
+      // An officer's event is decided by the officer's year: its line names the year's step.
+      { at: t2, by: as.amber, event: 'valuesAndAttributes.sign', from: 'inProgress', to: 'inProgress', outcome: 'accepted', details: { officerId: 'eo-1', academicYear: '2025/26' } },
     ]);
   });
 
@@ -561,9 +564,9 @@ describe('eopsMachine: audit trail', () => {
           "officerId": "eo-1",
           "state": "registered",
         },
-        "message": "An exams officer never makes the SLT declaration for their own Standards, whatever other role they hold",
+        "message": "Senior leader/line manager authorises the Certificate of Achievement by declaring that the exams officer has achieved the Standards: only senior leader or line manager may do this, not "eo-1" acting as exams officer",
         "name": "ExamcycleError",
-        "rule": "eops.slt-declaration",
+        "rule": "eops.standards.declare",
       }
     `);
     actor.send({ type: 'valuesAndAttributes.sign', officerId: 'eo-1', at: at(), by: as.amber });
@@ -582,7 +585,7 @@ describe('eopsMachine: audit trail', () => {
     if (!outcome.ok) {
       expect(outcome.error.code).toBe('guard_failed');
       expect(outcome.entry).toBe(audit.at(-1));
-      expect(outcome.error.details).toMatchObject({ event: 'valuesAndAttributes.sign', state: 'registered', officerId: 'eo-1' });
+      expect(outcome.error.details).toMatchObject({ event: 'valuesAndAttributes.sign', state: 'inProgress', officerId: 'eo-1' });
     }
     const lines = audit.length;
     actor.stop();

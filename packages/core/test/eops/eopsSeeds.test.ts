@@ -4,7 +4,7 @@
  * behaviour breaks. The first part covers what issue 18 added; the second what already worked.
  */
 import { describe, expect, it } from 'vitest';
-import {
+import { eopsRecords,
   EOPS_TRACKER_COLUMNS,
   eopsAcademicYear,
   eopsContextSchema,
@@ -22,7 +22,7 @@ import { fixturePack } from '../fixtures/fixturePack.js';
 import { as, auditOf, centreActor, completeCriteria, kuTarget, ksTarget, meetCriteria, startEops, users, CENTRE } from './eopsFixture.js';
 
 function record(actor: EopsActor, officerId: string, year = '2025/26') {
-  return actor.getSnapshot().context.records.find((r) => r.officerId === officerId && r.academicYear === year);
+  return eopsRecords(actor, { officerId, academicYear: year })[0];
 }
 
 function registered(experience: 'new' | 'experienced' = 'experienced', startedOn?: string) {
@@ -300,7 +300,8 @@ describe('seeds 001 and 004: what already held (issue 18 pins it)', () => {
   it('"your senior leader must confirm your completion of the Standards by ticking the SLT Declaration": never the officer', () => {
     const { actor, at } = registered();
     completeCriteria(actor, at, 'eo-1', as.amber);
-    expect(sendEops(actor, { type: 'standards.declare', officerId: 'eo-1', at: at(), by: as.amber })).toMatchObject({ ok: false, error: { code: 'not_authorised', rule: 'eops.slt-declaration' } });
+    // The pack grants the SLT declaration to senior leaders and line managers only.
+    expect(sendEops(actor, { type: 'standards.declare', officerId: 'eo-1', at: at(), by: as.amber })).toMatchObject({ ok: false, error: { code: 'not_authorised', rule: 'eops.standards.declare' } });
     expect(sendEops(actor, { type: 'standards.declare', officerId: 'eo-1', at: at(), by: as.lm }).ok).toBe(true);
     expect(record(actor, 'eo-1')?.certificate?.authorisedBy).toEqual({ id: 'lm-1', name: 'Hayden Taylor', role: 'line_manager' });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
+import { eopsRecords,
   EOPS_TRACKER_COLUMNS,
   eopsTracker,
   isExamcycleError,
@@ -167,9 +167,9 @@ describe('overdueMeetings', () => {
     const { actor, at } = centreActor();
     actor.send({ type: 'officer.register', officerId: 'eo-1', experience: 'new', at: at(), by: as.slt });
     actor.send({ type: 'meetings.plan', officerId: 'eo-1', schedule: [{ date: '2025-09-02', kind: 'start', halfTerm: 'Autumn 1' }], at: at(), by: as.lm });
-    const record = actor.getSnapshot().context.records[0]!;
+    const record = eopsRecords(actor)[0]!;
     expect(overdueMeetings(record, '2025-09-03T09:00:00+01:00').map((m) => m.kind)).toEqual(['start']);
     actor.send({ type: 'meeting.record', officerId: 'eo-1', meeting: { heldOn: '2025-09-02', progress: 'p', wentWell: 'w', notSoWell: 'n', nextFocus: 'f' }, at: at(), by: as.lm });
-    expect(overdueMeetings(actor.getSnapshot().context.records[0]!, '2025-09-03T09:00:00+01:00')).toEqual([]);
+    expect(overdueMeetings(eopsRecords(actor)[0]!, '2025-09-03T09:00:00+01:00')).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import {
   createMemoryStore,
   enquiryPersisted,
   eopsPersisted,
+  eopsRecords,
   examCyclePersisted,
   examSeries,
   invigilatorBookingPersisted,
@@ -20,9 +21,11 @@ import {
 import { fixturePack } from '../fixtures/fixturePack.js';
 import { START, centre, june2026, officer } from '../machines/cycleFixture.js';
 import { goldenRun } from '../machines/goldenRun.js';
+import { EOPS_GRANTS, CENTRE as EOPS_CENTRE, as, users } from '../eops/eopsFixture.js';
+import eopsGoldenV2 from '../eops/fixtures/eops.v2.json' with { type: 'json' };
 
 const KEY = { centreNumber: centre.centreNumber, id: june2026.id };
-const INPUT = { centre, series: june2026, keyDates: fixturePack.keyDates(june2026), startedAt: START };
+const INPUT = { centre, series: june2026, rulesPack: fixturePack, startedAt: START };
 
 function clockAt(iso: string) {
   const clock = new SimulatedClock();
@@ -94,14 +97,14 @@ describe('createExamcycleRuntime: one durable host for the exam cycle', () => {
     await expect(runtime.open(examCyclePersisted, KEY)).rejects.toMatchObject({ code: 'snapshot_invalid' });
   });
 
-  it('moves a version-1 snapshot\'s audit trail into the store log once, then stores version 2', async () => {
+  it('moves a version-1 snapshot\'s audit trail into the store log once, then stores the current version', async () => {
     const store = createMemoryStore();
     const v1 = JSON.parse(readFileSync(fileURLToPath(new URL('../machines/fixtures/examCycle.v1.json', import.meta.url)), 'utf8')) as PersistedSnapshot;
     const oldLines = (v1.snapshot as { context: { audit: unknown[] } }).context.audit.length;
     await store.saveSnapshot({ ...KEY, machine: 'examCycle' }, v1, { expectedRevision: null });
     const cycle = await createExamcycleRuntime({ store, clock: clockAt('2026-02-11T08:00:00Z') }).open(examCyclePersisted, KEY);
     expect((await cycle.audit()).length).toBe(oldLines);
-    expect((await store.loadSnapshot({ ...KEY, machine: 'examCycle' }))!.saved.version).toBe(2);
+    expect((await store.loadSnapshot({ ...KEY, machine: 'examCycle' }))!.saved.version).toBe(3);
     await createExamcycleRuntime({ store, clock: clockAt('2026-02-11T08:00:00Z') }).open(examCyclePersisted, KEY);
     expect((await cycle.audit()).length).toBe(oldLines);
   });
@@ -252,5 +255,44 @@ describe('createExamcycleRuntime: a failed save', () => {
     await expect(broken.send({ type: 'task.complete', taskId: 'planning.annual-plan', by: officer })).rejects.toThrow('connection reset');
     expect(broken.snapshot().context.tasks.find((t) => t.id === 'planning.annual-plan')!.status).toBe('open');
     expect(broken.revision).toBe(cycle.revision);
+  });
+});
+
+describe('createExamcycleRuntime: EOPS officer-years', () => {
+  it('hosts an EOPS centre with one officer-year actor per officer per year: saved with the centre, seen by another worker, lapsed by the rollover tick', async () => {
+    const store = createMemoryStore();
+    const clock = clockAt('2025-09-02T08:00:00Z');
+    const runtime = createExamcycleRuntime({ store, clock });
+    const key = { centreNumber: '12345', id: 'eops' };
+    const eops = await runtime.open(eopsPersisted, key, { input: { grants: EOPS_GRANTS } });
+    const send = (e: Record<string, unknown>) => eops.send(e as never);
+    expect((await send({ type: 'centre.register', centre: EOPS_CENTRE, user: users.slt, by: as.slt })).ok).toBe(true);
+    await send({ type: 'account.register', user: users.amber, by: as.amber });
+    await send({ type: 'account.approve', accountId: 'eo-1', by: as.slt });
+    await send({ type: 'officer.register', officerId: 'eo-1', experience: 'experienced', by: as.slt });
+    const declared = await send({ type: 'standards.declare', officerId: 'eo-1', by: as.amber });
+    expect(declared).toMatchObject({ ok: false, error: { code: 'not_authorised', rule: 'eops.standards.declare' } });
+    const signed = await send({ type: 'valuesAndAttributes.sign', officerId: 'eo-1', by: as.amber });
+    expect(signed).toMatchObject({ ok: true, entry: { event: 'valuesAndAttributes.sign', from: 'inProgress', to: 'inProgress', seq: 6 } });
+    const other = await createExamcycleRuntime({ store, clock }).open(eopsPersisted, key);
+    expect(eopsRecords(other.snapshot())[0]?.valuesAndAttributes.statement?.by).toEqual(as.amber);
+    clock.set(Date.parse('2026-09-01T00:00:00+01:00'));
+    expect((await runtime.wakeDue()).woken).toBe(1);
+    await other.refresh();
+    expect(eopsRecords(other.snapshot())[0]?.lapsedAt).not.toBeNull();
+    expect((await other.audit()).at(-1)).toMatchObject({ event: 'year.rollover', outcome: 'accepted' });
+  });
+
+  it('opens a centre stored at snapshot version 2 as one officer-year actor per record', async () => {
+    const store = createMemoryStore();
+    const clock = clockAt('2025-10-01T08:00:00Z');
+    const key = { centreNumber: '12345', id: 'eops' };
+    await store.saveSnapshot({ ...key, machine: 'eops' }, eopsGoldenV2 as PersistedSnapshot, { expectedRevision: null });
+    const eops = await createExamcycleRuntime({ store, clock }).open(eopsPersisted, key);
+    expect(Object.keys((eops.snapshot() as { children: object }).children)).toEqual(['officerYear:eo-1:2025/26', 'officerYear:eo-2:2025/26']);
+    const outcome = await eops.send({ type: 'valuesAndAttributes.sign', officerId: 'eo-1', by: as.lm } as never);
+    expect(outcome).toMatchObject({ ok: true, revision: 2 });
+    const stored = await store.loadSnapshot({ ...key, machine: 'eops' });
+    expect(stored?.saved).toMatchObject({ machine: 'eops', version: 3 });
   });
 });

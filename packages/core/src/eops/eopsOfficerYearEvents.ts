@@ -1,0 +1,61 @@
+/**
+ * The events one officer-year actor takes: the centre's actor forwards an officer's event once the centre's
+ * rules have passed (the sender's account and role, the pack's authority, the officer registered this year),
+ * adding what only the centre knows (the sender's name, the centre's name); it renames the record when an
+ * administrator updates the officer's name, and lapses it at the year's end. The officer-year reports every
+ * forwarded event back ({@link EopsOfficerYearReport}) so the centre writes its one audit line.
+ */
+import type { Actor } from '../audit/auditTrail.js';
+import type { Refusal } from '../audit/eventStamp.js';
+import type { Instant } from '../time/clock.js';
+import type { EopsEvent } from './eopsEvents.js';
+
+/** The officer events the centre forwards to an officer-year (every event with an `officerId` but registration). */
+export type EopsOfficerEvent = Exclude<Extract<EopsEvent, { readonly officerId: string }>, { readonly type: 'officer.register' }>;
+
+/**
+ * Every officer-year event type, in the order of the Standards.
+ *
+ * @example
+ * ```ts
+ * EOPS_OFFICER_EVENT_TYPES.includes('standards.declare'); // true
+ * ```
+ */
+export const EOPS_OFFICER_EVENT_TYPES = [
+  'target.agree',
+  'target.confirm',
+  'target.mark',
+  'valuesAndAttributes.sign',
+  'meeting.record',
+  'meetings.plan',
+  'induction.complete',
+  'certificate.request',
+  'standards.declare',
+] as const satisfies readonly EopsOfficerEvent['type'][];
+
+/** An officer event as the centre forwards it: with the sender's name and the centre's name. */
+export type EopsForwardedEvent = EopsOfficerEvent & {
+  /** The sender's name at the centre (for signatures, requests and the certificate). */
+  readonly senderName: string;
+  /** The centre's name (printed on the certificate). */
+  readonly centreName: string;
+};
+
+/** The events of an officer-year actor. */
+export type EopsOfficerYearEvent =
+  | EopsForwardedEvent
+  /** The officer's name changed (an administrator updated the account); a certified record keeps its name. */
+  | { readonly type: 'officer.rename'; readonly name: string }
+  /** The academic year ended: the record lapses. */
+  | { readonly type: 'year.rollover'; readonly at: Instant; readonly by: Actor };
+
+/** What an officer-year tells its centre about a forwarded event: accepted, or refused with the guard's refusal. */
+export type EopsOfficerYearReport = {
+  readonly type: 'officerYear.report';
+  /** The officer-year's id (its child id at the centre). */
+  readonly officerYearId: string;
+  /** The event as the host sent it (without what the centre added). */
+  readonly event: EopsOfficerEvent;
+  /** The officer-year's step before the event. */
+  readonly from: string;
+} & ({ readonly outcome: 'accepted' } | { readonly outcome: 'rejected'; readonly refusal: Refusal });

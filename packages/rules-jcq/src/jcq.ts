@@ -118,6 +118,7 @@ export function createJcqPack(config: JcqPackConfig): RulesPack {
   };
 
   const fees = overrides?.fees ?? [];
+  const authoritiesByYear = new Map<AcademicYear, ReturnType<typeof jcqAuthorities>>();
   const pack: RulesPack = {
     id: overrides === undefined ? 'jcq' : `jcq+${overrides.centre.name}`,
     name: overrides === undefined ? 'JCQ' : `JCQ with ${overrides.centre.name}'s overlay`,
@@ -150,9 +151,10 @@ export function createJcqPack(config: JcqPackConfig): RulesPack {
         editionFor: (academicYear) => editionFor(editions, academicYear),
       }),
     addWorkingDays,
-    authorities: (academicYear: AcademicYear) => jcqAuthorities(editionFor(editions, academicYear)),
+    // The table is data: built once per academic year (every certificate, enquiry and booking asks for it).
+    authorities: (academicYear: AcademicYear) => authoritiesByYear.get(academicYear) ?? authoritiesByYear.set(academicYear, Object.freeze(jcqAuthorities(editionFor(editions, academicYear)))).get(academicYear)!,
     delegations: () => overrides?.delegations ?? [],
-    cycleTasks: (series: ExamSeries) => jcqCycleTasks(seriesEditionFor(editions, series).edition, series),
+    cycleTasks: (series: ExamSeries) => jcqCycleTasks(seriesEditionFor(editions, series).edition, series, keyDates(series)),
     postResultsServices: (academicYear: AcademicYear) => jcqPostResultsServices(editionFor(editions, academicYear)),
   };
   Object.defineProperty(pack, CONFIG, { value: config, enumerable: false });

@@ -4,8 +4,9 @@
  * refused. This module is that one rule, shared by every machine, so the checks and their wording agree.
  */
 import type { ExamcycleErrorCode } from '../errors/ExamcycleError.js';
-import { toLondon, type Instant } from '../time/clock.js';
+import type { Instant } from '../time/clock.js';
 import { instantToMillis } from '../time/instantToMillis.js';
+import { londonIso } from '../time/londonIso.js';
 import type { Actor, AuditEntry, AuditLine } from './auditTrail.js';
 
 /**
@@ -111,7 +112,7 @@ export function rejectionLine(
 ): { lastEventAt: Instant; line: AuditLine } {
   const at = instantMillis(event.at);
   const validAt = at !== null && at >= (instantMillis(context.lastEventAt) ?? -Infinity);
-  const when = validAt ? toLondon(event.at as string).toISO()! : context.lastEventAt;
+  const when = validAt && at !== null ? londonIso(at) : context.lastEventAt;
   return {
     lastEventAt: when,
     line: {

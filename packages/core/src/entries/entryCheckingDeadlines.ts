@@ -12,6 +12,7 @@ import type { KeyDate } from '../rules/RulesPack.js';
 import type { Confidence } from '../rules/sources.js';
 import { ExamcycleError } from '../errors/ExamcycleError.js';
 import { toLondon, type Instant } from '../time/clock.js';
+import { londonIso } from '../time/londonIso.js';
 import { instantToMillis } from '../time/instantToMillis.js';
 
 /**
@@ -115,7 +116,7 @@ export function resolveEntryCheckingDeadlines(
     if ('keyDateId' in rule) {
       const k = keyDates.find((d) => d.id === rule.keyDateId);
       if (!k) throw new ExamcycleError('invalid_value', `No key date "${rule.keyDateId}" for the ${milestone} deadline`, { location: { field: `deadlines.${milestone}.keyDateId`, value: rule.keyDateId } });
-      out.push({ milestone, title, dueAt: toLondon(k.at).toISO()!, basis: k.id, confidence: k.confidence });
+      out.push({ milestone, title, dueAt: londonIso(instantToMillis(k.at)), basis: k.id, confidence: k.confidence });
     } else if ('daysBeforeEntryDeadline' in rule) {
       const days = rule.daysBeforeEntryDeadline;
       if (!Number.isInteger(days) || days < 0 || days > 365) {
@@ -126,7 +127,7 @@ export function resolveEntryCheckingDeadlines(
       out.push({ milestone, title, dueAt, basis: days === 0 ? entryDeadline.id : `${String(days)} days before ${entryDeadline.id}`, confidence: entryDeadline.confidence });
     } else {
       const ms = instantToMillis(rule.at);
-      out.push({ milestone, title, dueAt: toLondon(ms).toISO()!, basis: 'a date the centre set', confidence: 'primary' });
+      out.push({ milestone, title, dueAt: londonIso(ms), basis: 'a date the centre set', confidence: 'primary' });
     }
   }
   return out;
@@ -178,5 +179,5 @@ export function nextEntryCheckingWake(deadlines: readonly EntryCheckingDeadline[
     const due = instantToMillis(d.dueAt);
     for (const edge of [due - dueSoonDays * DAY_MS, due + 1]) if (edge > now && edge < next) next = edge;
   }
-  return next === Infinity ? null : toLondon(next).toISO()!;
+  return next === Infinity ? null : londonIso(next);
 }

@@ -23,7 +23,9 @@ import { isActor, rejectionLine, stampRejection, type Refusal } from '../audit/e
 import { ExamcycleError } from '../errors/ExamcycleError.js';
 import { authorise, grantsFor, type Authority, type Delegation, type RoleGrants } from '../rules/authority.js';
 import type { KeyDate } from '../rules/RulesPack.js';
-import { toLondon, type Instant } from '../time/clock.js';
+import type { Instant } from '../time/clock.js';
+import { londonIso } from '../time/londonIso.js';
+import { instantToMillis } from '../time/instantToMillis.js';
 import {
   entryCheckingSignals,
   resolveEntryCheckingDeadlines,
@@ -302,7 +304,7 @@ function signalUpdate(context: Ctx, next: Pick<Ctx, 'signedAt' | 'authorisedAt' 
 type Params = { readonly state: EntryCheckingState; readonly to?: EntryCheckingState; readonly action?: string; readonly rule?: EntryCheckingRule };
 
 function at(event: { readonly at: Instant }): Instant {
-  return toLondon(event.at).toISO()!;
+  return londonIso(instantToMillis(event.at));
 }
 
 type Milestones = { signedAt?: Instant; authorisedAt?: Instant; submittedAt?: Instant };
@@ -599,7 +601,7 @@ function startContext(input: EntryCheckingInput): EntryCheckingContext {
   const dueSoon = input.dueSoonDays ?? 7;
   if (!Number.isInteger(dueSoon) || dueSoon < 0 || dueSoon > 366) throw new ExamcycleError('invalid_value', 'dueSoonDays is a whole number of days from 0 to 366', { location: { field: 'dueSoonDays' } });
   if (!Array.isArray(input.headOfDepartmentIds) || input.headOfDepartmentIds.length === 0) throw new ExamcycleError('invalid_value', `${input.listId} needs the head (or heads) of its department, who sign it`, { location: { field: 'headOfDepartmentIds' } });
-  const startedAt = toLondon(input.startedAt).toISO()!;
+  const startedAt = londonIso(instantToMillis(input.startedAt));
   const entries: CheckedEntry[] = input.entries.map((e) => ({ ...cleanEntry(e), status: 'unchecked' }));
   const keyDates = input.keyDates ?? [];
   const deadlines = resolveEntryCheckingDeadlines(keyDates, input.seriesId, [...new Set(entries.map((e) => e.awardingBodyId))].sort(), input.deadlines);

@@ -10,7 +10,10 @@ import type { Entry } from '../domain/entry.js';
 import type { Session, TimetabledPaper } from '../domain/paper.js';
 import type { QualificationLevel } from '../domain/qualification.js';
 import { ExamcycleError } from '../errors/ExamcycleError.js';
-import { londonTime, toLondon, type CalendarDate, type Instant } from '../time/clock.js';
+import type { CalendarDate, Instant } from '../time/clock.js';
+import { londonIso } from '../time/londonIso.js';
+import { instantToMillis } from '../time/instantToMillis.js';
+import { publishedStartMillis } from './publishedStart.js';
 import { EXAM_TIME_LIMITS } from './examTimeLimits.js';
 import { allowedMinutes, arrangementKindsOf, arrangementNumberProblem, timeAllowanceOf, type TimeAllowance } from './timeAllowance.js';
 
@@ -182,7 +185,7 @@ export function buildCentreTimetable(input: CentreTimetableInput): CentreTimetab
     }
     let at: Instant;
     try {
-      at = londonTime(paper.date, paper.startTime);
+      at = londonIso(publishedStartMillis(paper.date, paper.startTime));
     } catch (cause) {
       issues.push({ code: 'invalid_paper', paperId: paper.id, value: paper.date, message: `Paper ${paper.id} has an invalid date: ${(cause as Error).message}` });
       continue;
@@ -213,7 +216,7 @@ export function buildCentreTimetable(input: CentreTimetableInput): CentreTimetab
 
   const entriesByCandidate = new Map<string, TimetableEntry[]>();
   const sittingsByCandidate = new Map<string, CandidateSitting[]>();
-  const seenSitting = new Set<string>();
+  const seenPapers = new Map<string, Set<string>>();
   const allowanceCache = new Map<string, { allowance: TimeAllowance; kinds: AccessArrangementKind[] }>();
   const arrangementsByCandidate = new Map<string, AccessArrangement[]>();
   for (const a of arrangements) {
@@ -261,18 +264,20 @@ export function buildCentreTimetable(input: CentreTimetableInput): CentreTimetab
       cached = { allowance: timeAllowanceOf(candidate.id, own), kinds: arrangementKindsOf(candidate.id, own) };
       allowanceCache.set(candidate.id, cached);
     }
+    const keyPrefix = `${entry.seriesId}|${entry.awardingBodyId}|`;
+    let sat = seenPapers.get(candidate.id);
+    if (!sat) seenPapers.set(candidate.id, (sat = new Set<string>()));
     for (const code of entry.componentCodes) {
-      const paper = paperByKey.get(`${entry.seriesId}|${entry.awardingBodyId}|${code}`);
+      const paper = paperByKey.get(keyPrefix + code);
       if (!paper) {
         issues.push({ code: 'component_not_timetabled', entryId: entry.id, candidateId: candidate.id, value: code, message: `${entry.awardingBodyId} component ${code} of entry ${entry.entryCode} has no timetabled paper in ${entry.seriesId} (non-exam assessment, or a missing timetable row)` });
         continue;
       }
-      const sittingKey = `${candidate.id}|${paper.id}`;
-      if (seenSitting.has(sittingKey)) {
+      if (sat.has(paper.id)) {
         issues.push({ code: 'duplicate_sitting', entryId: entry.id, candidateId: candidate.id, paperId: paper.id, message: `Candidate ${candidate.candidateNumber} is entered for paper ${paper.id} more than once; it is sat once` });
         continue;
       }
-      seenSitting.add(sittingKey);
+      sat.add(paper.id);
       const sitting: CandidateSitting = {
         candidateId: candidate.id,
         candidateNumber: candidate.candidateNumber,
@@ -330,13 +335,48 @@ export function buildCentreTimetable(input: CentreTimetableInput): CentreTimetab
   const sessions: TimetableSession[] = [...bySession.entries()]
     .map(([key, sittings]) => {
       const first = sittings[0]!;
-      sittings.sort((a, b) => paperRank.get(a.paperId)! - paperRank.get(b.paperId)! || (a.candidateNumber < b.candidateNumber ? -1 : a.candidateNumber > b.candidateNumber ? 1 : 0));
-      const paperIds = [...new Set(sittings.map((s) => s.paperId))];
-      return { key, date: first.date, session: first.session, paperIds, sittings, candidateCount: new Set(sittings.map((s) => s.candidateId)).size };
+      // Candidates were visited in candidate-number order, so each paper's sittings already are: grouping them
+      // by paper (in paper order) is the stable sort by (paper, candidate number), without comparing.
+      const byPaper = new Map<string, CandidateSitting[]>();
+      for (const s of sittings) {
+        const list = byPaper.get(s.paperId);
+        if (list) list.push(s);
+        else byPaper.set(s.paperId, [s]);
+      }
+      const paperIds = [...byPaper.keys()].sort((a, b) => paperRank.get(a)! - paperRank.get(b)!);
+      const ordered: CandidateSitting[] = [];
+      for (const id of paperIds) for (const s of byPaper.get(id)!) ordered.push(s);
+      return { key, date: first.date, session: first.session, paperIds, sittings: ordered, candidateCount: new Set(sittings.map((s) => s.candidateId)).size };
     })
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
   return { papers, sessions, candidates, issues };
+}
+
+const candidateIndex = new WeakMap<readonly TimetableCandidate[], { readonly length: number; readonly byId: ReadonlyMap<string, TimetableCandidate> }>();
+
+/**
+ * A candidate of a timetable by id (the first listed, as `timetable.candidates.find` gives), through an index
+ * built once per timetable, so a document per candidate for the whole centre is linear, not quadratic.
+ *
+ * @internal
+ * @param timetable - the centre timetable
+ * @param candidateId - the candidate
+ * @example
+ * ```ts
+ * timetableCandidate(timetable, 'c-0042')?.sittings.length;
+ * ```
+ */
+export function timetableCandidate(timetable: Pick<CentreTimetable, 'candidates'>, candidateId: string): TimetableCandidate | undefined {
+  const list = timetable.candidates;
+  let index = candidateIndex.get(list);
+  if (!index || index.length !== list.length) {
+    const byId = new Map<string, TimetableCandidate>();
+    for (const c of list) if (!byId.has(c.candidateId)) byId.set(c.candidateId, c);
+    index = { length: list.length, byId };
+    candidateIndex.set(list, index);
+  }
+  return index.byId.get(candidateId);
 }
 
 /** A line of a personal timetable: a sitting with its finishing instant. */
@@ -367,13 +407,13 @@ export interface PersonalTimetable {
  * ```
  */
 export function personalTimetable(timetable: CentreTimetable, candidateId: string): PersonalTimetable {
-  const tc = timetable.candidates.find((c) => c.candidateId === candidateId);
+  const tc = timetableCandidate(timetable, candidateId);
   if (!tc) {
     throw new ExamcycleError('invalid_value', `Candidate ${candidateId} has no entries on this timetable`, { location: { field: 'candidateId', value: candidateId } });
   }
   const days: { date: CalendarDate; lines: PersonalTimetableLine[]; totalAllowedMinutes: number }[] = [];
   for (const s of tc.sittings) {
-    const line: PersonalTimetableLine = { ...s, finishesAt: toLondon(s.startsAt).plus({ minutes: s.allowedMinutes }).toISO()! };
+    const line: PersonalTimetableLine = { ...s, finishesAt: londonIso(instantToMillis(s.startsAt) + s.allowedMinutes * 60_000) };
     const day = days[days.length - 1];
     if (day && day.date === s.date) {
       day.lines.push(line);

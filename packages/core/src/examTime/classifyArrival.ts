@@ -8,7 +8,10 @@
 import type { TimetabledPaper } from '../domain/paper.js';
 import type { ExamRoomRules } from '../rules/RulesPack.js';
 import type { SourceRef } from '../rules/sources.js';
-import { londonTime, toLondon, type Instant } from '../time/clock.js';
+import type { Instant } from '../time/clock.js';
+import { instantToMillis } from '../time/instantToMillis.js';
+import { londonIso } from '../time/londonIso.js';
+import { publishedStartMillis } from './publishedStart.js';
 import { checkNumber, checkObject, count, EXAM_TIME_LIMITS, positiveCount, ruleNumber } from './examTimeLimits.js';
 import { durationText } from './timeAllowance.js';
 
@@ -50,19 +53,19 @@ export function classifyArrival(
   const duration = checkNumber(paper.durationMinutes, 'paper.durationMinutes', positiveCount(EXAM_TIME_LIMITS.maxDurationMinutes));
   const longExam = ruleNumber(rules, 'veryLateLongExamMinutes', minutes);
   const afterStart = ruleNumber(rules, 'veryLateAfterStartMinutes', minutes);
-  const start = toLondon(londonTime(paper.date, paper.startTime));
+  const start = publishedStartMillis(paper.date, paper.startTime);
   const long = duration > longExam;
-  const veryLateAfter = long ? start.plus({ minutes: afterStart }) : start.plus({ minutes: duration });
+  const veryLateAfter = start + (long ? afterStart : duration) * 60_000;
   const rule = long
     ? `more than ${durationText(afterStart)} after the published start of an exam over ${durationText(longExam)}`
     : `after the published finish of an exam of ${durationText(longExam)} or less`;
   const source = rules.veryLateAfterStartMinutes.source;
-  const base = { publishedStart: start.toISO()!, veryLateAfter: veryLateAfter.toISO()!, source };
+  const base = { publishedStart: londonIso(start), veryLateAfter: londonIso(veryLateAfter), source };
   if (arrivedAt === undefined) return { ...base, status: 'absent', explanation: 'Did not arrive' };
-  const at = toLondon(arrivedAt);
-  const minutesAfterStart = Math.floor(at.diff(start, 'minutes').minutes);
-  if (at.toMillis() <= start.toMillis()) return { ...base, status: 'present', minutesAfterStart, explanation: 'Arrived by the published start' };
-  if (at.toMillis() > veryLateAfter.toMillis()) {
+  const at = instantToMillis(arrivedAt);
+  const minutesAfterStart = Math.floor((at - start) / 60_000);
+  if (at <= start) return { ...base, status: 'present', minutesAfterStart, explanation: 'Arrived by the published start' };
+  if (at > veryLateAfter) {
     return { ...base, status: 'very_late', minutesAfterStart, explanation: `Very late: arrived ${minutesAfterStart} min after the published start, ${rule}; a very late arrival report is needed` };
   }
   return { ...base, status: 'late', minutesAfterStart, explanation: `Late: arrived ${minutesAfterStart} min after the published start, not yet very late (after ${base.veryLateAfter}); the full time is still allowed` };

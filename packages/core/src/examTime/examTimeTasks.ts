@@ -8,7 +8,9 @@
 import type { Actor } from '../audit/auditTrail.js';
 import type { CycleTaskInput } from '../machines/cycleTasks.js';
 import type { RulesPack } from '../rules/RulesPack.js';
-import { academicYearOf, endOfLondonDay, toLondon, type Instant } from '../time/clock.js';
+import { academicYearOf, endOfLondonDay, type Instant } from '../time/clock.js';
+import { londonIso } from '../time/londonIso.js';
+import { instantToMillis } from '../time/instantToMillis.js';
 import { checkNumber, checkObject, count, EXAM_TIME_LIMITS, sourcedValue } from './examTimeLimits.js';
 import type { SittingRecord } from './sittingRecord.js';
 
@@ -101,7 +103,7 @@ export function examTimeTasks(record: SittingRecord, options: ExamTimeTasksOptio
       phase: 'examTime',
       title: `Malpractice report to the awarding body${inc.candidateIds.length ? ` (candidate ${inc.candidateIds.map(numberOf).join(', ')})` : ''}: ${inc.description}`,
       blocking: true,
-      dueAt: toLondon(inc.at).toISO()!,
+      dueAt: londonIso(instantToMillis(inc.at)),
       source: 'JCQ Suspected Malpractice: Policies and Procedures: report immediately',
     });
   }

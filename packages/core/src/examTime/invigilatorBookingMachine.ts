@@ -18,7 +18,9 @@ import { instantMillis, isActor, rejectionLine, stampRejection, type Refusal } f
 import type { Session } from '../domain/paper.js';
 import { authorise, grantsFor, type RoleGrants } from '../rules/authority.js';
 import type { RulesPack } from '../rules/RulesPack.js';
-import { academicYearOf, londonTime, toLondon, type CalendarDate, type Instant } from '../time/clock.js';
+import { academicYearOf, londonTime, type CalendarDate, type Instant } from '../time/clock.js';
+import { londonIso } from '../time/londonIso.js';
+import { instantToMillis } from '../time/instantToMillis.js';
 
 /** What starts a booking. */
 export interface InvigilatorBookingInput {
@@ -112,7 +114,7 @@ export const VERSION_2_BOOKING_GRANTS: RoleGrants = {
 };
 
 function millis(at: Instant): number {
-  return toLondon(at).toMillis();
+  return instantToMillis(at);
 }
 
 type BookingEvent = InvigilatorBookingEvent | { readonly type: string; readonly at?: unknown; readonly by?: unknown };
@@ -338,15 +340,15 @@ export const invigilatorBookingMachine = setup({
   id: 'invigilatorBooking',
   version: '3',
   context: ({ input }) => {
-    const offeredAt = toLondon(input.offeredAt).toISO()!;
+    const offeredAt = londonIso(instantToMillis(input.offeredAt));
     return {
       bookingId: input.bookingId,
       invigilatorId: input.invigilatorId,
       date: input.date,
       session: input.session,
       offeredAt,
-      respondBy: toLondon(input.respondBy).toISO()!,
-      startedAt: toLondon(input.startedAt ?? input.offeredAt).toISO()!,
+      respondBy: londonIso(instantToMillis(input.respondBy)),
+      startedAt: londonIso(instantToMillis(input.startedAt ?? input.offeredAt)),
       ...(input.by ? { offeredBy: input.by } : {}),
       grants: grantsOf(input),
       lastEventAt: offeredAt,

@@ -11,7 +11,8 @@ import type { AccessArrangementKind } from '../domain/accessArrangement.js';
 import type { Session, TimetabledPaper } from '../domain/paper.js';
 import { ExamcycleError } from '../errors/ExamcycleError.js';
 import type { ExamRoomRules, RetainedRecord } from '../rules/RulesPack.js';
-import { toLondon, type CalendarDate, type Instant } from '../time/clock.js';
+import type { CalendarDate, Instant } from '../time/clock.js';
+import { instantToMillis } from '../time/instantToMillis.js';
 import { classifyArrival, type AttendanceStatus } from './classifyArrival.js';
 import { EXAM_TIME_LIMITS } from './examTimeLimits.js';
 import type { RoomPlan } from './planSeating.js';
@@ -117,7 +118,7 @@ function invalid(message: string, field: string, value: string): ExamcycleError 
 
 function instant(at: Instant, field: string): number {
   try {
-    return toLondon(at).toMillis();
+    return instantToMillis(at);
   } catch (cause) {
     throw new ExamcycleError('invalid_value', `${field} is not a valid instant: ${String(at)}`, { location: { field, value: String(at) }, cause });
   }

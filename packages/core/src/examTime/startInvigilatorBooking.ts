@@ -7,12 +7,14 @@ import { createActor, type Actor as XActor } from 'xstate';
 import type { Actor, AuditLine } from '../audit/auditTrail.js';
 import { ExamcycleError } from '../errors/ExamcycleError.js';
 import { restoreWithSpec } from '../persistence/persistSnapshot.js';
-import { toLondon, type ExamClock, type Instant } from '../time/clock.js';
+import type { ExamClock, Instant } from '../time/clock.js';
+import { londonIso } from '../time/londonIso.js';
+import { instantToMillis } from '../time/instantToMillis.js';
 import { invigilatorBookingMachine, type InvigilatorBookingInput } from './invigilatorBookingMachine.js';
 import { invigilatorBookingPersisted } from './invigilatorBookingPersisted.js';
 
 function millis(at: Instant): number {
-  return toLondon(at).toMillis();
+  return instantToMillis(at);
 }
 
 /** Where a started booking's audit lines go, for {@link startInvigilatorBooking}. */
@@ -47,7 +49,7 @@ export type StartInvigilatorBookingOptions =
  */
 export function startInvigilatorBooking(options: StartInvigilatorBookingOptions): XActor<typeof invigilatorBookingMachine> {
   const { clock, onAudit } = options;
-  const now = toLondon(clock.now()).toISO()!;
+  const now = londonIso(clock.now());
   const system: Actor = { id: 'examcycle', role: 'system' };
   const listen = (actor: XActor<typeof invigilatorBookingMachine>) => {
     if (onAudit) actor.on('audit', (e) => onAudit(e.line));
@@ -63,7 +65,7 @@ export function startInvigilatorBooking(options: StartInvigilatorBookingOptions)
   if (actor.getSnapshot().value === 'offered') {
     const wait = Math.max(0, millis(actor.getSnapshot().context.respondBy) - clock.now());
     clock.setTimeout(() => {
-      if (actor.getSnapshot().status === 'active') actor.send({ type: 'clock.tick', at: toLondon(clock.now()).toISO()!, by: system });
+      if (actor.getSnapshot().status === 'active') actor.send({ type: 'clock.tick', at: londonIso(clock.now()), by: system });
     }, wait);
   }
   return actor;

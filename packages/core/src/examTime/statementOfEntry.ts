@@ -7,7 +7,7 @@ import type { AccessArrangementKind } from '../domain/accessArrangement.js';
 import type { Session } from '../domain/paper.js';
 import { ExamcycleError } from '../errors/ExamcycleError.js';
 import type { CalendarDate } from '../time/clock.js';
-import type { CentreTimetable } from './centreTimetable.js';
+import { timetableCandidate, type CentreTimetable } from './centreTimetable.js';
 
 /** One component on a statement of entry. */
 export interface StatementComponent {
@@ -58,7 +58,7 @@ export interface StatementOfEntry {
  * ```
  */
 export function statementOfEntry(timetable: CentreTimetable, candidateId: string): StatementOfEntry {
-  const tc = timetable.candidates.find((c) => c.candidateId === candidateId);
+  const tc = timetableCandidate(timetable, candidateId);
   if (!tc) {
     throw new ExamcycleError('invalid_value', `Candidate ${candidateId} has no entries on this timetable`, { location: { field: 'candidateId', value: candidateId } });
   }

@@ -12,7 +12,8 @@ import { examSeriesSchema } from '../domain/series.js';
 import { ExamcycleError, isExamcycleError } from '../errors/ExamcycleError.js';
 import { persistSnapshot, restoreWithSpec, type PersistedSnapshot, type SnapshotMigrations } from '../persistence/persistSnapshot.js';
 import type { KeyDate } from '../rules/RulesPack.js';
-import { toLondon, type ExamClock, type Instant } from '../time/clock.js';
+import type { ExamClock, Instant } from '../time/clock.js';
+import { londonIso } from '../time/londonIso.js';
 import { examCycleMachine, type ExamCycleEvent, type ExamCycleInput } from './examCycleMachine.js';
 import { examCyclePersisted } from './examCyclePersisted.js';
 import { sendOutcomeOf, type SendOutcome } from './sendOutcome.js';
@@ -104,7 +105,7 @@ export function checkCycleInput(input: Pick<ExamCycleInput, 'centre' | 'series' 
  * ```
  */
 export function createExamCycle({ clock, input, snapshot, migrations, tickEveryMs = 3_600_000, onAudit }: CreateExamCycleOptions): ExamCycle {
-  const nowIso = (): Instant => toLondon(clock.now()).toISO()!;
+  const nowIso = (): Instant => londonIso(clock.now());
   let actor: XActor<typeof examCycleMachine>;
   if (snapshot !== undefined) {
     actor = restoreWithSpec(examCycleMachine, snapshot, { clock, spec: examCyclePersisted, ...(migrations ? { migrations } : {}) });

@@ -27,6 +27,7 @@ import { authorise, grantsFor, type Authority, type RoleGrants } from '../rules/
 import type { KeyDate, RulesPack } from '../rules/RulesPack.js';
 import { LONDON, toLondon, type AcademicYear, type Instant } from '../time/clock.js';
 import { instantToMillis } from '../time/instantToMillis.js';
+import { londonIso } from '../time/londonIso.js';
 import {
   CYCLE_PHASES,
   CYCLE_WORKSTREAMS,
@@ -130,7 +131,7 @@ const DAY_MS = 86_400_000;
 export const TASK_OWNER_RULE = 'examcycle.cycle.task-owner';
 
 const millis = (at: Instant): number => instantToMillis(at);
-const london = (at: Instant): Instant => toLondon(at).toISO()!;
+const london = (at: Instant): Instant => londonIso(instantToMillis(at));
 const phaseIndex = (phase: CyclePhase): number => CYCLE_PHASES.indexOf(phase);
 
 /**
@@ -227,15 +228,15 @@ export function cycleTaskGrants(tasks: readonly CycleTaskInput[], authorities: r
  */
 export function deadlineSignals(tasks: readonly CycleTask[], at: Instant, dueSoonDays: number): DeadlineSignal[] {
   const now = millis(at);
-  const out: DeadlineSignal[] = [];
+  const found: { readonly due: number; readonly signal: DeadlineSignal }[] = [];
   for (const t of tasks) {
     if (t.status !== 'open' || !t.dueAt) continue;
     const due = millis(t.dueAt);
-    const base = { taskId: t.id, title: t.title, phase: t.phase, workstream: t.workstream, dueAt: t.dueAt };
-    if (now > due) out.push({ ...base, status: 'overdue' });
-    else if (due - now <= dueSoonDays * DAY_MS) out.push({ ...base, status: 'due_soon' });
+    const status = now > due ? 'overdue' : due - now <= dueSoonDays * DAY_MS ? 'due_soon' : undefined;
+    if (status) found.push({ due, signal: { taskId: t.id, title: t.title, phase: t.phase, workstream: t.workstream, dueAt: t.dueAt, status } });
   }
-  return out.sort((a, b) => millis(a.dueAt) - millis(b.dueAt) || a.taskId.localeCompare(b.taskId));
+  if (found.length > 1) found.sort((a, b) => a.due - b.due || a.signal.taskId.localeCompare(b.signal.taskId));
+  return found.map((f) => f.signal);
 }
 
 /** The first deadline of the work of any phase after `phase` (Infinity when there is none). */
@@ -306,9 +307,32 @@ export function taskHasOpened(task: Pick<CycleTask, 'opensAt'>, at: Instant): bo
  * ```
  */
 export function workstreamState(context: Pick<ExamCycleContext, 'tasks' | 'lastEventAt'>, workstream: CycleWorkstream): 'notOpen' | 'open' | 'done' {
-  const tasks = context.tasks.filter((t) => t.workstream === workstream);
-  if (!tasks.some((t) => t.status !== 'open' || taskHasOpened(t, context.lastEventAt))) return 'notOpen';
-  return tasks.every((t) => t.status !== 'open') ? 'done' : 'open';
+  return workstreamStates(context).get(workstream) ?? 'notOpen';
+}
+
+type WorkstreamStates = ReadonlyMap<CycleWorkstream, 'notOpen' | 'open' | 'done'>;
+/** Every workstream's state for a context, worked out once per context (a context is never changed, only replaced). */
+const statesByContext = new WeakMap<object, WorkstreamStates>();
+
+function workstreamStates(context: Pick<ExamCycleContext, 'tasks' | 'lastEventAt'>): WorkstreamStates {
+  const known = statesByContext.get(context);
+  if (known) return known;
+  const now = millis(context.lastEventAt);
+  const opened = new Set<CycleWorkstream>();
+  const openWork = new Set<CycleWorkstream>();
+  const seen = new Set<CycleWorkstream>();
+  for (const t of context.tasks) {
+    seen.add(t.workstream);
+    if (t.status !== 'open') opened.add(t.workstream);
+    else {
+      openWork.add(t.workstream);
+      if (!opened.has(t.workstream) && t.opensAt !== undefined && millis(t.opensAt) <= now) opened.add(t.workstream);
+    }
+  }
+  const states = new Map<CycleWorkstream, 'notOpen' | 'open' | 'done'>();
+  for (const w of seen) states.set(w, !opened.has(w) ? 'notOpen' : openWork.has(w) ? 'open' : 'done');
+  statesByContext.set(context, states);
+  return states;
 }
 
 function nextPhase(phase: OpenCyclePhase): CyclePhase {

@@ -24,7 +24,9 @@ import { ExamcycleError, type ExamcycleErrorCode } from '../errors/ExamcycleErro
 import { authorise, grantsFor, type RoleGrants } from '../rules/authority.js';
 import type { RetainedRecord, RetainedRecordKind, RetentionDecision, RulesPack } from '../rules/RulesPack.js';
 import { sourceRefSchema } from '../rules/sources.js';
-import { academicYearOf, toLondon, type AcademicYear, type Instant } from '../time/clock.js';
+import { academicYearOf, type AcademicYear, type Instant } from '../time/clock.js';
+import { londonIso } from '../time/londonIso.js';
+import { instantToMillis } from '../time/instantToMillis.js';
 import { refusalFromGuards, type GuardCheck, type GuardRefusals } from './refusalFromGuards.js';
 import { keyDateFor } from './keyDateFor.js';
 
@@ -258,7 +260,7 @@ function boundPack(rules: CertificateRules): CertificateRulesPack | undefined {
 const millis = instantMillis;
 
 function iso(at: Instant): Instant {
-  return toLondon(at).toISO()!;
+  return londonIso(instantToMillis(at));
 }
 
 /** Who sent an event, as kept: the id and the role, nothing else the host attached. */
@@ -807,5 +809,5 @@ export function certificateMachineFor(rulesPack: CertificateRulesPack): typeof c
  * ```
  */
 export function certificateOverdue(context: CertificateContext, at: Instant): boolean {
-  return context.receivedAt === null && context.expectedBy !== null && toLondon(at).toMillis() > toLondon(context.expectedBy).toMillis();
+  return context.receivedAt === null && context.expectedBy !== null && instantToMillis(at) > instantToMillis(context.expectedBy);
 }

@@ -6,7 +6,9 @@
  * series is marked `openEnquiry`, so it is kept until the enquiry ends.
  */
 import type { RetainedRecord, RetainedRecordKind } from '../rules/RulesPack.js';
-import { toLondon, type Instant } from '../time/clock.js';
+import type { Instant } from '../time/clock.js';
+import { londonIso } from '../time/londonIso.js';
+import { instantToMillis } from '../time/instantToMillis.js';
 import { certificateRetainedRecords, type CertificateContext } from './certificateMachine.js';
 import type { EnquiryContext } from './enquiryMachine.js';
 
@@ -50,7 +52,7 @@ function fromDocument(kind: RetainedRecordKind, d: KeptDocument): RetainedRecord
   return {
     id: d.id,
     kind,
-    createdAt: toLondon(d.createdAt).toISO()!,
+    createdAt: londonIso(instantToMillis(d.createdAt)),
     ...(d.subject !== undefined ? { subject: d.subject } : {}),
     ...(d.seriesId !== undefined ? { seriesId: d.seriesId } : {}),
     ...(d.openEnquiry ? { openEnquiry: true } : {}),

@@ -23,7 +23,9 @@ import { ExamcycleError, type ExamcycleErrorCode } from '../errors/ExamcycleErro
 import { authorise, grantsFor, type RoleGrants } from '../rules/authority.js';
 import type { KeyDate, RulesPack } from '../rules/RulesPack.js';
 import type { Confidence, SourceRef } from '../rules/sources.js';
-import { toLondon, type AcademicYear, type Instant } from '../time/clock.js';
+import type { AcademicYear, Instant } from '../time/clock.js';
+import { londonIso } from '../time/londonIso.js';
+import { instantToMillis } from '../time/instantToMillis.js';
 import { compareGrades } from './compareGrades.js';
 import type { EnquiryGradeChange } from './createResultsStore.js';
 import type { EnquiryService, EnquiryServiceRule } from './enquiryServiceRule.js';
@@ -178,7 +180,7 @@ export interface EnquiryRefusal extends Refusal {
 const millis = instantMillis;
 
 function iso(at: Instant): Instant {
-  return toLondon(at).toISO()!;
+  return londonIso(instantToMillis(at));
 }
 
 /** Who sent an event, as kept: the id and the role, nothing else the host attached. */

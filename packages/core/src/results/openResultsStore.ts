@@ -16,6 +16,8 @@ import type { QualificationLevel } from '../domain/qualification.js';
 import type { Result } from '../domain/result.js';
 import type { ExamSeries } from '../domain/series.js';
 import { ExamcycleError, isExamcycleError } from '../errors/ExamcycleError.js';
+import type { ExamcycleObserver } from '../observe/ExamcycleObserver.js';
+import { notifyObserver } from '../observe/notifyObserver.js';
 import type { ResultsAccessDecision } from '../rules/RulesPack.js';
 import type { AuditRange, ExamcycleStore, StoreKey, StoreTransaction } from '../store/ExamcycleStore.js';
 import type { Instant } from '../time/clock.js';
@@ -58,6 +60,11 @@ export interface OpenResultsStoreOptions extends Omit<ResultsStoreOptions, 'resu
   readonly centreNumber: string;
   /** A tenant, e.g. a multi-academy trust; omitted for a single-tenant database. */
   readonly tenant?: string;
+  /**
+   * Hears of every read the store denies (`onReadDenied`), besides its audit line. A callback that throws is ignored.
+   * @default none
+   */
+  readonly observer?: ExamcycleObserver;
 }
 
 /** A read's options. */
@@ -193,7 +200,12 @@ export async function openResultsStore(options: OpenResultsStoreOptions): Promis
   ): Promise<Outcome<T>> {
     const at = ctx.now();
     const req = resultsReadRequest(ctx, kind, reader, candidateId, opts, at);
-    if (!req.ok) return refuse(tx, req);
+    const denied = (r: ResultsRefusal): Promise<Refused> => {
+      const readerId = req.ok ? req.reader.id : r.line.by?.id;
+      notifyObserver(options.observer, 'onReadDenied', { store: 'results', key: { ...key }, read: kind, code: r.error.code, reason: r.error.message, ...(r.error.rule !== undefined ? { rule: r.error.rule } : {}), ...(typeof readerId === 'string' ? { readerId } : {}) });
+      return refuse(tx, r);
+    };
+    if (!req.ok) return denied(req);
     const nomination = req.reader.audience === 'centre_staff' ? ((await tx.loadRecords(key, COLLECTION.nominations, [req.reader.id]))[0]?.data as Partial<Nomination> | undefined) : undefined;
     const nominated = nomination !== undefined;
     // A nomination kept before nominations named subjects opens no subject.
@@ -212,7 +224,7 @@ export async function openResultsStore(options: OpenResultsStoreOptions): Promis
     }
     const ownResults = own?.results.filter((r) => r.seriesId === series.id);
     const grant = decideResultsRead(ctx, req, { nominated, authorised, levels, ...(nominatedSubjects ? { nominatedSubjects } : {}), ...(ownResults ? { own: ownResults } : {}) }, at);
-    if (!grant.ok) return refuse(tx, grant);
+    if (!grant.ok) return denied(grant);
     const lateCashIns = kind === 'reconcile' ? (await tx.loadRecords(key, COLLECTION.lateCashIns)).map((r) => r.data as LateCashInSubmission) : undefined;
     const { value, line } = answer(req, grant, { ...(own ? { own } : {}), ...(index ? { index } : {}), ...(lateCashIns ? { lateCashIns } : {}) });
     await append(tx, line);

@@ -7,7 +7,9 @@
  */
 import type { RetainedRecord, RetentionDecision, RetentionPlan, RulesPack } from '../rules/RulesPack.js';
 import { ExamcycleError } from '../errors/ExamcycleError.js';
-import { toLondon, type Instant } from '../time/clock.js';
+import type { Instant } from '../time/clock.js';
+import { londonIso } from '../time/londonIso.js';
+import { instantToMillis } from '../time/instantToMillis.js';
 import { collectRetainedRecords, type RetentionSources } from './collectRetainedRecords.js';
 
 /** One record and what to do with it, and why. */
@@ -45,7 +47,7 @@ export interface PlanRetentionOptions {
 }
 
 function t(at: Instant): number {
-  return toLondon(at).toMillis();
+  return instantToMillis(at);
 }
 
 /**
@@ -60,7 +62,7 @@ function t(at: Instant): number {
  * ```
  */
 export function planRetention(options: PlanRetentionOptions): RetentionSchedule {
-  const asOf = toLondon(options.asOf).toISO()!;
+  const asOf = londonIso(instantToMillis(options.asOf));
   const records = [...(options.records ?? []), ...(options.sources ? collectRetainedRecords(options.sources) : [])];
   const byId = new Map<string, RetainedRecord>();
   for (const r of records) {

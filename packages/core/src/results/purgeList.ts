@@ -8,7 +8,9 @@ import { appendAudit, type Actor, type AuditEntry } from '../audit/auditTrail.js
 import { ExamcycleError } from '../errors/ExamcycleError.js';
 import type { RetainedRecordKind } from '../rules/RulesPack.js';
 import type { Confidence, SourceRef } from '../rules/sources.js';
-import { toLondon, type Instant } from '../time/clock.js';
+import type { Instant } from '../time/clock.js';
+import { londonIso } from '../time/londonIso.js';
+import { instantToMillis } from '../time/instantToMillis.js';
 import type { RetentionSchedule } from './planRetention.js';
 
 /** One record to destroy. */
@@ -103,7 +105,7 @@ export function signPurgeList(list: PurgeList, signOff: { readonly by: Actor & {
   let at: Instant | undefined;
   let badAt: string | undefined;
   try {
-    at = toLondon(signOff.at).toISO()!;
+    at = londonIso(instantToMillis(signOff.at));
   } catch (cause) {
     badAt = `"${String(signOff.at)}" is not an instant: ${(cause as Error).message}`;
   }
@@ -124,7 +126,7 @@ export function signPurgeList(list: PurgeList, signOff: { readonly by: Actor & {
   if (by.role === 'candidate' || by.role === 'system') refuse('not_authorised', `A purge list is signed off by a person at the centre, not a ${by.role}`);
   if (list.signedOff) refuse('event_rejected', `The purge list was signed off already by ${list.signedOff.by.name} at ${list.signedOff.at}`);
   if (at === undefined) return refuse('invalid_value', badAt ?? 'No instant');
-  if (toLondon(at).toMillis() < toLondon(list.asOf).toMillis()) refuse('invalid_value', `Signed at ${at}, before the list was prepared (${list.asOf})`);
+  if (instantToMillis(at) < instantToMillis(list.asOf)) refuse('invalid_value', `Signed at ${at}, before the list was prepared (${list.asOf})`);
   const audit = appendAudit(list.audit, {
     at,
     by: { id: by.id, ...(by.role ? { role: by.role } : {}) },

@@ -10,10 +10,12 @@
 import { createActor, type Actor as XActor, type AnyStateMachine, type SnapshotFrom } from 'xstate';
 import type { AuditEntry, AuditLine } from '../audit/auditTrail.js';
 import { ExamcycleError, isExamcycleError } from '../errors/ExamcycleError.js';
+import type { ExamcycleObserver } from '../observe/ExamcycleObserver.js';
+import { durationOf, notifyObserver, observerStopwatch } from '../observe/notifyObserver.js';
 import { sendOutcomeOf, type SendOutcome } from '../machines/sendOutcome.js';
 import type { PersistedMachineSpec } from '../persistence/persistedMachine.js';
 import { shippedMachineSpecs } from '../persistence/persistedMachines.js';
-import { persistSnapshot, restoreWithSpec, snapshotVersion } from '../persistence/persistSnapshot.js';
+import { persistedView, persistSnapshot, restoreWithSpec, snapshotVersion } from '../persistence/persistSnapshot.js';
 import type { AuditRange, ClaimedSignal, ExamcycleStore, OutboxSignal, StoreKey } from '../store/ExamcycleStore.js';
 import type { ExamClock, Instant } from '../time/clock.js';
 import { londonIso } from '../time/londonIso.js';
@@ -31,6 +33,12 @@ export interface ExamcycleRuntimeOptions {
   readonly conflictRetries?: number;
   /** Machines beyond the ones examcycle ships that {@link ExamcycleRuntime.wakeDue} may open. */
   readonly machines?: readonly PersistedMachineSpec[];
+  /**
+   * Watches every hosted actor: each event accepted or refused (with its duration, by the observer's clock) and
+   * each store conflict. A callback that throws is ignored.
+   * @default none
+   */
+  readonly observer?: ExamcycleObserver;
 }
 
 /** The outcome of a send through the runtime: the machine's outcome and the revision now stored. */
@@ -111,7 +119,7 @@ function outboxOf(context: unknown, at: Instant): OutboxSignal[] {
 /**
  * Creates the durable runtime over a store.
  *
- * @param options - the store, the clock, conflict retries
+ * @param options - the store, the clock, conflict retries, an observer
  * @example
  * ```ts
  * const runtime = createExamcycleRuntime({ store: createMemoryStore(), clock });
@@ -120,7 +128,7 @@ function outboxOf(context: unknown, at: Instant): OutboxSignal[] {
  * outcome.ok; // true, and saved at outcome.revision
  * ```
  */
-export function createExamcycleRuntime({ store, clock, conflictRetries = 0, machines = [] }: ExamcycleRuntimeOptions): ExamcycleRuntime {
+export function createExamcycleRuntime({ store, clock, conflictRetries = 0, machines = [], observer }: ExamcycleRuntimeOptions): ExamcycleRuntime {
   const specs = new Map<string, PersistedMachineSpec>([...shippedMachineSpecs(), ...machines].map((s) => [s.machine.id, s]));
 
   async function open<TMachine extends AnyStateMachine>(
@@ -181,7 +189,7 @@ export function createExamcycleRuntime({ store, clock, conflictRetries = 0, mach
       }
       try {
         const snap = snapOf();
-        const result = await store.saveSnapshot(key, persistSnapshot(actor), {
+        const result = await store.saveSnapshot(key, persistedView(actor), {
           expectedRevision: null,
           audit: lines,
           signals: outboxOf(snap.context, nowIso(clock)),
@@ -209,7 +217,7 @@ export function createExamcycleRuntime({ store, clock, conflictRetries = 0, mach
       }
       if (lines.length === 0) return { ...outcome, revision };
       const snap = snapOf();
-      const result = await store.saveSnapshot(key, persistSnapshot(actor), {
+      const result = await store.saveSnapshot(key, persistedView(actor), {
         expectedRevision: revision,
         audit: lines,
         signals: outboxOf(snap.context, stamped.at),
@@ -232,8 +240,23 @@ export function createExamcycleRuntime({ store, clock, conflictRetries = 0, mach
             throw error;
           }
           await load();
+          notifyObserver(observer, 'onStoreConflict', { machine: machine.id, key: { ...key }, type: event.type, attempt: attempt + 1, willRetry: attempt < conflictRetries });
           if (attempt >= conflictRetries) return { ok: false, error, revision };
         }
+      }
+    }
+
+    /** {@link send}, watched: the observer hears of every outcome (and of a save that threw). */
+    async function observedSend(event: { readonly type: string; readonly at?: Instant }): Promise<HostedSendOutcome> {
+      if (observer === undefined) return send(event);
+      const elapsed = observerStopwatch(observer);
+      try {
+        const outcome = await send(event);
+        notifyObserver(observer, 'onEvent', { machine: machine.id, key: { ...key }, type: event.type, outcome: outcome.ok ? 'accepted' : 'rejected', ...(outcome.ok ? {} : { code: outcome.error.code }), revision: outcome.revision, ...durationOf(elapsed()) });
+        return outcome;
+      } catch (error) {
+        notifyObserver(observer, 'onEvent', { machine: machine.id, key: { ...key }, type: event.type, outcome: 'rejected', code: isExamcycleError(error) ? error.code : 'store_failed', ...durationOf(elapsed()) });
+        throw error;
       }
     }
 
@@ -243,8 +266,8 @@ export function createExamcycleRuntime({ store, clock, conflictRetries = 0, mach
         return revision;
       },
       snapshot: () => actor.getSnapshot() as SnapshotFrom<TMachine>,
-      send,
-      tick: () => send({ type: spec.tickEvent ?? 'clock.tick', by: { id: 'examcycle', role: 'system' } } as never),
+      send: observedSend,
+      tick: () => observedSend({ type: spec.tickEvent ?? 'clock.tick', by: { id: 'examcycle', role: 'system' } } as never),
       audit: (range) => store.readAudit(key, range),
       refresh: async () => {
         await load();

@@ -1,22 +1,20 @@
 /**
  * The adapter-csv benchmark, all in one run:
  *
- * 1. Candidate parsers (csv-parse, papaparse, udsv) alone on the same 500,000-row entries file, for speed,
- *    and on the awkward inputs an import must survive, for correctness: the measurements behind the
- *    choice of csv-parse (README, "Choosing the parser").
- * 2. The baseline, csv-parse alone exactly as the adapter drives it, against the full validated import
- *    (importCsv whole, importCsvStream in 64 KiB chunks): rows per second and the ratio (issue #4's target
- *    ≥ 0.50; our goal ≥ 0.60). To be fair on a shared machine the three run interleaved, round after
- *    round, on the same bytes in memory, after an untimed warm-up round, each from a settled heap (a full
- *    GC first when the bench can ask for one), in a child process where csv-parse is driven only as the
- *    importer drives it (with the importer's own options), so no other use of it shares and dilutes its
- *    type feedback; the ratio is of the best times, with the median of the per-round ratios beside it,
- *    and the machine's load average is printed with the figures.
- * 3. A 1 GB entries file written to a temporary file as a stream, imported through importCsvStream from
- *    a file stream in a child process, with its peak RSS (target < 256 MB); the file is deleted after.
+ * 1. The validated import against the parsers a user would pick, on the same entries file in memory:
+ *    `importCsv` (whole) and `importCsvStream` (64 KiB chunks) against csv-parse driven exactly as the adapter
+ *    drives it (its baseline since issue #4: target ratio ≤ 2×), papaparse and udsv (the fastest CSV parsers on
+ *    npm, rows as string arrays, no validation). Every contender gets the same warm-up and the same interleaved
+ *    rounds, each from a settled heap when the bench can ask for a GC; min / median / max and the ratio of
+ *    medians, and summary rows for `npm run bench`'s closing table. csv-parse's sync API is left out of this
+ *    process so it does not share csv-parse's code and type feedback with the baseline.
+ * 2. The candidate parsers on the awkward inputs an import must survive, for correctness: the measurements
+ *    behind the choice of csv-parse (README, "Choosing the parser").
+ * 3. With BENCH_GB > 0: a BENCH_GB-gigabyte entries file written to a temporary file as a stream, imported through
+ *    importCsvStream from a file stream in a child process, with its peak RSS (target < 256 MB); deleted after.
  *
- * Run: `npm run bench -w @examcycle/adapter-csv` (BENCH_GB=0.1 for a quicker big-file run, 0 to skip it;
- * BENCH_ROUNDS sets the interleaved rounds, 7 by default; BENCH_ROWS the rows of the entries file, 500,000 by default).
+ * Run: `npm run bench -w @examcycle/adapter-csv`. Knobs: BENCH_ROWS (100,000 rows; 500,000 for the README's
+ * figures), BENCH_ROUNDS (5), BENCH_WARMUP (1), BENCH_GB (0: skipped; 1 for the 1 GB run).
  */
 import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, rmSync, statSync } from 'node:fs';
@@ -32,8 +30,9 @@ import { inferSchema, initParser } from 'udsv';
 import type { Entry } from '@examcycle/core';
 import { exportCsv, importCsv, importCsvStream } from '@examcycle/adapter-csv';
 import { csvParseOptions } from '../src/internal/RowReader.js';
+import { calibrate, knob, measure, printTable, row, writeSummary } from './measure.js';
 
-const ROWS = Number(process.env['BENCH_ROWS'] ?? 500_000);
+const ROWS = knob('BENCH_ROWS', 100_000);
 /** The importer's own csv-parse options (the default `maxRowChars`), so the baseline parses exactly as the importer does. */
 const CSV_PARSE_OPTIONS = csvParseOptions(1_000_000);
 
@@ -60,18 +59,6 @@ function entries(from: number, count: number): Entry[] {
 
 function rate(rows: number, ms: number): string {
   return `${Math.round(rows / (ms / 1000)).toLocaleString('en-GB')} rows/s`;
-}
-
-/** Best of `runs` timings, in ms. */
-function best(runs: number, fn: () => number): { ms: number; rows: number } {
-  let ms = Infinity;
-  let rows = 0;
-  for (let r = 0; r < runs; r += 1) {
-    const t = performance.now();
-    rows = fn();
-    ms = Math.min(ms, performance.now() - t);
-  }
-  return { ms, rows };
 }
 
 /** A full garbage collection, when the bench can ask for one (`--expose-gc`, or V8's flag set at run time). */
@@ -110,11 +97,7 @@ function papaparse(text: string): number {
 }
 
 function udsv(text: string): number {
-  const parser = initParser(inferSchema(text.slice(0, 65536), { col: ',' }));
-  let n = 0;
-  for (let at = 0; at < text.length; at += 65536) parser.chunk<string[]>(text.slice(at, at + 65536), parser.stringArrs, () => void (n += 1));
-  parser.end();
-  return n + 1;
+  return initParser(inferSchema(text.slice(0, 65536), { col: ',' })).stringArrs(text).length;
 }
 
 /** A parser's reading of a small input: its rows, or that it reported an error. */
@@ -212,60 +195,51 @@ async function importBig(path: string): Promise<void> {
   console.log(`  RSS at start ${(baseline / 1024 ** 2).toFixed(0)} MB; sampled peak ${(peak / 1024 ** 2).toFixed(0)} MB; process peak (maxRSS) ${(maxRss / 1024 ** 2).toFixed(0)} MB; target < 256 MB: ${maxRss < 256 * 1024 ** 2 ? 'met' : 'MISSED'}`);
 }
 
-/**
- * Child process: the baseline against the validated import, in a process where csv-parse has only ever
- * been driven as the importer drives it (the other parsers, and csv-parse's sync API, would otherwise
- * share its code and type feedback and slow it, flattering the ratio).
- */
+/** The validated import against csv-parse, papaparse and udsv: equal warm-up and interleaved rounds. */
 async function compare(): Promise<void> {
-  const bytes = Buffer.from(exportCsv('entries', entries(0, ROWS)));
-  const rounds = Number(process.env['BENCH_ROUNDS'] ?? 7);
+  const calibrationMs = calibrate();
+  const text = exportCsv('entries', entries(0, ROWS));
+  const bytes = Buffer.from(text);
+  const rounds = knob('BENCH_ROUNDS', 5);
+  const warmup = knob('BENCH_WARMUP', 1);
   const gc = collector();
-  console.log(
-    `\nBaseline vs full validated import: ${rounds} interleaved rounds after a warm-up, same bytes in memory, ${gc ? 'a full GC before each run' : 'no GC control'}; load average ${load()} (${availableParallelism()} CPUs)`,
-  );
-  const contenders: Record<'raw' | 'whole' | 'streamed', () => Promise<number>> = {
-    raw: async () => csvParseAsAdapter(bytes),
-    whole: async () => {
-      const result = importCsv('entries', bytes);
-      if (result.records.length !== ROWS) throw new Error(`expected ${ROWS} records, got ${result.records.length}`);
-      return result.rowsRead + 1;
-    },
-    streamed: async () => {
-      let n = 1;
-      let records = 0;
-      const chunks = (function* () {
-        for (let at = 0; at < bytes.length; at += 65536) yield bytes.subarray(at, at + 65536);
-      })();
-      for await (const batch of importCsvStream('entries', chunks, { batchSize: 5000 })) {
-        n += batch.rowsRead;
-        records += batch.records.length;
-      }
-      if (records !== ROWS) throw new Error(`expected ${ROWS} records, got ${records}`);
-      return n;
-    },
+  console.log(`\nfile: ${(bytes.length / 1024 ** 2).toFixed(1)} MiB, ${ROWS.toLocaleString('en-GB')} rows; ${rounds} interleaved rounds after ${warmup} warm-up, ${gc ? 'a full GC before each run' : 'no GC control'}; load average ${load()}; machine load check ${calibrationMs.toFixed(0)} ms (~200 ms on an idle core)`);
+  const expect = (n: number, what: string): number => {
+    if (n !== ROWS) throw new Error(`${what}: expected ${ROWS} rows, got ${n}`);
+    return n;
   };
-  const times: Record<keyof typeof contenders, number[]> = { raw: [], whole: [], streamed: [] };
-  let rowCount = 0;
-  for (let round = 0; round <= rounds; round += 1) {
-    for (const name of ['raw', 'whole', 'streamed'] as const) {
-      gc?.();
-      const t = performance.now();
-      rowCount = await contenders[name]();
-      if (round > 0) times[name].push(performance.now() - t);
-    }
-  }
-  const bestOf = (ms: readonly number[]) => Math.min(...ms);
-  const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const verdict = (ratio: number) => (ratio >= 0.6 ? 'target met, goal met' : ratio >= 0.5 ? 'target met, goal MISSED' : 'target MISSED');
-  console.log(`  baseline: csv-parse alone               ${rate(rowCount, bestOf(times.raw))}`);
-  for (const [name, label] of [['whole', 'importCsv (validated, whole)         '], ['streamed', 'importCsvStream (validated, 64 KiB)  ']] as const) {
-    const ratio = bestOf(times.raw) / bestOf(times[name]);
-    const perRound = median(times[name].map((ms, i) => times.raw[i]! / ms));
-    console.log(`  ${label}  ${rate(rowCount, bestOf(times[name]))}  ratio ${ratio.toFixed(3)} (median round ${perRound.toFixed(3)}; target ≥ 0.50, goal ≥ 0.60: ${verdict(ratio)})`);
-  }
-  if (process.env['BENCH_VERBOSE']) for (const [name, ms] of Object.entries(times)) console.log(`  ${name} ms: ${ms.map((m) => m.toFixed(0)).join(' ')}`);
+  const settled = (run: () => number | Promise<number>) => () => {
+    gc?.();
+    return run();
+  };
+  const t = await measure(
+    [
+      { name: 'importCsv (validated, whole)', run: settled(() => expect(importCsv('entries', bytes).records.length, 'importCsv')) },
+      {
+        name: 'importCsvStream (validated, 64 KiB chunks)',
+        run: settled(async () => {
+          let records = 0;
+          const chunks = (function* () {
+            for (let at = 0; at < bytes.length; at += 65536) yield bytes.subarray(at, at + 65536);
+          })();
+          for await (const batch of importCsvStream('entries', chunks, { batchSize: 5000 })) records += batch.records.length;
+          return expect(records, 'importCsvStream');
+        }),
+      },
+      { name: 'csv-parse alone, as the adapter drives it', run: settled(() => expect(csvParseAsAdapter(bytes) - 1, 'csv-parse')) },
+      { name: 'papaparse alone (string arrays)', run: settled(() => expect(papaparse(text) - 2, 'papaparse')) },
+      { name: 'udsv alone (string arrays)', run: settled(() => expect(udsv(text), 'udsv')) },
+    ],
+    { warmup, rounds },
+  );
+  printTable(`CSV import, ${ROWS.toLocaleString('en-GB')} entries rows`, t, t[2]!.name, ROWS, 'rows');
   console.log(`  load average after: ${load()}`);
+  writeSummary(new URL('..', import.meta.url), 'csv-import', [
+    row('adapter-csv', `importCsv, ${ROWS.toLocaleString('en-GB')} rows vs csv-parse alone`, t, t[0]!.name, t[2]!.name, { maxRatio: 2, text: '≤ 2× csv-parse (issue #4)', calibrationMs }),
+    row('adapter-csv', `importCsvStream, ${ROWS.toLocaleString('en-GB')} rows vs csv-parse alone`, t, t[1]!.name, t[2]!.name, { maxRatio: 2, text: '≤ 2× csv-parse (issue #4)', calibrationMs }),
+    row('adapter-csv', `importCsv, ${ROWS.toLocaleString('en-GB')} rows vs papaparse (parse only)`, t, t[0]!.name, t[3]!.name, { calibrationMs }),
+    row('adapter-csv', `importCsv, ${ROWS.toLocaleString('en-GB')} rows vs udsv (parse only)`, t, t[0]!.name, t[4]!.name, { calibrationMs }),
+  ]);
 }
 
 function inChild(...args: string[]): void {
@@ -283,26 +257,13 @@ async function main(): Promise<void> {
     await compare();
     return;
   }
-  console.log(`adapter-csv bench: node ${process.version}, ${ROWS.toLocaleString('en-GB')}-row entries file; load average ${load()} (${availableParallelism()} CPUs)`);
-  const text = exportCsv('entries', entries(0, ROWS));
-  const bytes = Buffer.from(text);
-  console.log(`file: ${(bytes.length / 1024 ** 2).toFixed(1)} MiB`);
-
+  console.log(`adapter-csv bench: node ${process.version}; load average ${load()} (${availableParallelism()} CPUs)`);
+  // In a child process, so csv-parse's sync API (used below for correctness) never shares the baseline's type feedback.
   inChild('--compare');
-
-  console.log('\nCandidate parsers alone (best of 5):');
-  const raw = best(5, () => csvParseAsAdapter(bytes));
-  const parsers = {
-    'csv-parse (as the adapter drives it)': raw,
-    'csv-parse (sync API)': best(3, () => parseSync(bytes, CSV_PARSE_OPTIONS).length),
-    papaparse: best(3, () => papaparse(text)),
-    udsv: best(3, () => udsv(text)),
-  };
-  for (const [name, r] of Object.entries(parsers)) console.log(`  ${name.padEnd(38)} ${rate(r.rows, r.ms)}`);
   correctness();
-
-  const gigabytes = Number(process.env['BENCH_GB'] ?? 1);
+  const gigabytes = knob('BENCH_GB', 0);
   if (gigabytes > 0) await bigFile(gigabytes);
+  else console.log('\n1 GB stream: skipped (BENCH_GB=1 runs it)');
 }
 
 await main();

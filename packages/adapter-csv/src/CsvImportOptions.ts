@@ -2,7 +2,7 @@
  * The options of a CSV import, and the batch a streamed import yields. Every option has a default, so
  * `importCsv('candidates', text)` reads a file written the way examcycle writes one.
  */
-import type { ExamcycleError, RecordIssue } from '@examcycle/core';
+import type { ExamcycleError, ExamcycleObserver, RecordIssue } from '@examcycle/core';
 
 /**
  * How to read a CSV file.
@@ -47,6 +47,12 @@ export interface CsvImportOptions {
    * @default 1_000_000
    */
   readonly maxRowChars?: number;
+  /**
+   * Hears of the import when it ends (`onImport`: rows, records, issues by code, duration by the observer's
+   * clock). A callback that throws is ignored.
+   * @default undefined
+   */
+  readonly observer?: ExamcycleObserver;
 }
 
 /**

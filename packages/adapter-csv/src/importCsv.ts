@@ -2,7 +2,7 @@
  * The whole-string import: a CSV file held in memory, as text or bytes, read into records of one kind.
  * It reads exactly as the streamed import does (same gate, parser and validation).
  */
-import type { ImportResult, RecordKind, RecordKinds } from '@examcycle/core';
+import { countIssuesByCode, durationOf, notifyObserver, observerStopwatch, type ImportResult, type RecordKind, type RecordKinds } from '@examcycle/core';
 import type { CsvImportOptions } from './CsvImportOptions.js';
 import { ImportSession } from './internal/ImportSession.js';
 
@@ -23,9 +23,17 @@ import { ImportSession } from './internal/ImportSession.js';
  * ```
  */
 export function importCsv<K extends RecordKind>(kind: K, input: string | Uint8Array, options: CsvImportOptions = {}): ImportResult<RecordKinds[K]> {
+  const elapsed = observerStopwatch(options.observer);
   const session = new ImportSession(kind, options);
   if (typeof input === 'string') session.pushText(input);
   else session.pushBytes(input);
   session.finish();
-  return session.result();
+  const result = session.result();
+  if (options.observer !== undefined) {
+    notifyObserver(options.observer, 'onImport', {
+      source: 'csv', kind, ...(options.file !== undefined ? { file: options.file } : {}), rows: result.rowsRead, records: result.records.length,
+      issues: countIssuesByCode(result.issues), ...(result.fatal ? { fatal: result.fatal.code } : {}), ...durationOf(elapsed()),
+    });
+  }
+  return result;
 }

@@ -23,6 +23,8 @@ export { excelSerialDate } from './columns/spreadsheetDates.js';
 export { CSV_REPORT_KINDS } from './reports/reportKinds.js';
 export type { CsvExportKind, CsvExportRows, CsvReportKind, CsvReportRows } from './reports/reportKinds.js';
 export type { SeatingPlanRow } from './reports/seatingPlan.js';
+export { SEATING_ARRANGEMENT_WORDS, seatingPlanRows } from './reports/seatingPlanRows.js';
+export type { SeatingPlanLookups } from './reports/seatingPlanRows.js';
 export type { CandidateTimetableRow } from './reports/candidateTimetable.js';
 export type { StatementOfEntryRow } from './reports/statementOfEntry.js';
 export type { AttendanceRegisterRow } from './reports/attendanceRegister.js';

@@ -49,6 +49,8 @@ export { writeEntriesFile } from './edi/writeEntriesFile.js';
 export type { EdiNameChange, EdiSkippedEntry, EdiWriteIssue, EntriesFileOutput, WriteEntriesFileOptions } from './edi/writeEntriesFile.js';
 export { readEntriesFile } from './edi/readEntriesFile.js';
 export type { EntriesFileReading, ReadEntriesFileOptions } from './edi/readEntriesFile.js';
+export { ediEntriesToCore } from './edi/ediEntriesToCore.js';
+export type { EdiEntriesInCore, EdiEntriesToCoreOptions } from './edi/ediEntriesToCore.js';
 export type { EdiAbsence, EdiResultInput, EdiResultRecord } from './edi/resultsRecord.js';
 export { readResultsFile } from './edi/readResultsFile.js';
 export type { ReadResultsFileOptions, ResultsFileReading } from './edi/readResultsFile.js';

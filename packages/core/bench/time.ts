@@ -12,6 +12,7 @@
  */
 import { DateTime } from 'luxon';
 import { instantToMillis, LONDON, londonIso } from '@examcycle/core';
+import { calibrate, writeSummary, type SummaryRow } from './measure.js';
 
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const N = Number(process.env['BENCH_TIME_INSTANTS'] ?? 200_000);
@@ -63,7 +64,7 @@ function stats(xs: readonly number[]): { min: number; median: number; max: numbe
 }
 
 /** Times each contender over every input: one warm-up pass each, then `ROUNDS` interleaved rounds. */
-function race<I, O>(title: string, inputs: readonly I[], contenders: ReadonlyArray<readonly [string, (x: I) => O]>): void {
+function race<I, O>(title: string, inputs: readonly I[], contenders: ReadonlyArray<readonly [string, (x: I) => O]>): { name: string; min: number; median: number; max: number }[] {
   let sink = 0;
   const pass = (fn: (x: I) => O): number => {
     const t0 = performance.now();
@@ -85,6 +86,16 @@ function race<I, O>(title: string, inputs: readonly I[], contenders: ReadonlyArr
     print(`  ${name.padEnd(44)} ${`${s.min.toFixed(0)} / ${s.median.toFixed(0)} / ${s.max.toFixed(0)}`.padEnd(36)} ${(s.median / base).toFixed(1)}×`);
   });
   if (sink === 0.5) print('unreachable');
+  return contenders.map(([name], c) => ({ name, ...stats(times[c]!) }));
+}
+
+const calibrationMs = calibrate();
+const summary: SummaryRow[] = [];
+/** Summary rows: the first contender against each other one, in ns per instant (stored in the ms fields ÷ 1e6). */
+function rows(path: string, timings: ReturnType<typeof race>): void {
+  const [mine, ...others] = timings;
+  const stat = (t: (typeof timings)[number]) => ({ name: t.name, minMs: t.min / 1e6, medianMs: t.median / 1e6, maxMs: t.max / 1e6 });
+  for (const o of others) summary.push({ package: 'core', path: `${path} (per instant) vs ${o.name}`, examcycle: stat(mine!), baseline: stat(o), ratio: mine!.median / o.median, calibrationMs });
 }
 
 function checkAgreement(): string[] {
@@ -99,14 +110,15 @@ function checkAgreement(): string[] {
 
 checkAgreement();
 print(`Time arithmetic: Europe/London, seeded random instants 1990–2100 (host TZ ${process.env['TZ'] ?? 'unset'}, node ${process.version})`);
-race('epoch ms → London ISO with offset', instants, [
+rows('londonIso: epoch ms → London ISO', race('epoch ms → London ISO with offset', instants, [
   ['londonIso (offset table)', londonIso],
   ['luxon DateTime.fromMillis(ms, { zone }).toISO()', luxonLondonIso],
   ['Intl.DateTimeFormat formatToParts', intlLondonIso],
-] as const);
+] as const));
 const isos = instants.map(londonIso);
-race('ISO instant with offset → epoch ms', isos, [
+rows('instantToMillis: ISO → epoch ms', race('ISO instant with offset → epoch ms', isos, [
   ['instantToMillis', instantToMillis],
   ['luxon DateTime.fromISO(iso).toMillis()', luxonToMillis],
   ['Date.parse', Date.parse],
-] as const);
+] as const));
+writeSummary(new URL('..', import.meta.url), 'time', summary);

@@ -14,7 +14,8 @@ function fixtures(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) return fixtures(p);
-    return /\.v2(\.snapshot)?\.json$/.test(name) ? [p] : [];
+    // Every version's golden fixture: the current format, and the older ones through their migrations.
+    return /\.(v\d+\.)?snapshot\.json$|\.v\d+\.json$/.test(name) ? [p] : [];
   });
 }
 
@@ -65,7 +66,8 @@ function mutate(base: PersistedSnapshot, random: () => number, all: (string | nu
 }
 
 /**
- * Runs `inputs` mutated snapshots through restore, spread over every shipped machine with a v2 fixture.
+ * Runs `inputs` mutated snapshots through restore, spread over every golden fixture of every shipped machine
+ * (each version: the current format, and older ones through their migrations).
  *
  * @param inputs - how many mutated snapshots to try
  * @example

@@ -107,6 +107,10 @@ export { createMemoryStore } from './store/createMemoryStore.js';
 export { checkCounterScope, checkStoreId, checkStoreKey, storeJson } from './store/storeArguments.js';
 export { createExamcycleRuntime, runtimeFormatVersion } from './runtime/createExamcycleRuntime.js';
 export type { ExamcycleRuntime, ExamcycleRuntimeOptions, HostedActor, HostedSendOutcome, OpenOptions, WakeDueResult } from './runtime/createExamcycleRuntime.js';
+
+// hooks a host can watch (logging, metrics)
+export { countIssuesByCode, durationOf, notifyObserver, observerStopwatch } from './observe/index.js';
+export type { ExamcycleObserver, ObservedEvent, ObservedImport, ObservedReadDenial, ObservedStoreConflict, ObserverHook } from './observe/index.js';
 export { validateSnapshot } from './persistence/validateSnapshot.js';
 export { persistedSpecFor, shippedMachineSpecs } from './persistence/persistedMachines.js';
 export type {
@@ -130,12 +134,30 @@ export type {
 export * from './eops/index.js';
 export * from './examTime/index.js';
 export * from './results/index.js';
+export * from './entries/index.js';
+export * from './conflicts/index.js';
 
 // the exam-cycle machine
-export { CYCLE_PHASES, STANDARD_CYCLE_TASKS } from './machines/cycleTasks.js';
-export type { CyclePhase, CycleTask, CycleTaskInput, TaskStatus } from './machines/cycleTasks.js';
-export { deadlineSignals, examCycleMachine, openBlockingTasks } from './machines/examCycleMachine.js';
-export type { DeadlineSignal, ExamCycleContext, ExamCycleEmitted, ExamCycleEvent, ExamCycleInput, PhaseTimelineEntry } from './machines/examCycleMachine.js';
+export { CYCLE_PHASES, CYCLE_WORKSTREAMS, defaultWorkstream, sourceText } from './machines/cycleTasks.js';
+export type { CyclePhase, CycleTask, CycleTaskInput, CycleWorkstream, OpenCyclePhase, TaskOpening, TaskStatus } from './machines/cycleTasks.js';
+export {
+  CYCLE_REFUSALS,
+  TASK_OWNER_RULE,
+  currentPhase,
+  cycleRefusal,
+  cycleTaskGrants,
+  deadlineSignals,
+  examCycleMachine,
+  openBlockingTasks,
+  taskAction,
+  taskHasOpened,
+  workstreamState,
+} from './machines/examCycleMachine.js';
+export type { CycleGuardName, DeadlineSignal, ExamCycleContext, ExamCycleEmitted, ExamCycleEvent, ExamCycleInput, PhaseTimelineEntry } from './machines/examCycleMachine.js';
 export { checkCycleInput, createExamCycle } from './machines/createExamCycle.js';
-export { examCycleContextSchema, examCyclePersisted, nextCycleWake } from './machines/examCyclePersisted.js';
+export { examCycleContextSchema, examCyclePersisted, migrateExamCycleV2, nextCycleWake } from './machines/examCyclePersisted.js';
 export type { CreateExamCycleOptions, ExamCycle, SendOutcome, UnstampedExamCycleEvent } from './machines/createExamCycle.js';
+
+// a centre's agenda across series
+export { centreAgenda, eopsAgendaDeadlines } from './agenda/centreAgenda.js';
+export type { AgendaCycle, AgendaDeadline, AgendaItem, CentreAgenda, CentreAgendaOptions, EopsAgendaInput } from './agenda/centreAgenda.js';

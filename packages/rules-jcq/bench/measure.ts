@@ -1,8 +1,11 @@
 /**
- * The bench harness: every contender gets the same warm-up and the same rounds, interleaved (round 1 of
- * each, then round 2 of each…) so a load spike on a shared machine hits them all alike. Times are wall
- * milliseconds per round; the summary gives min, median and max, and ratios are taken on medians.
+ * The bench harness (one copy per package, so no bench reaches into another package): every contender gets
+ * the same warm-up and the same rounds, interleaved (round 1 of each, then round 2 of each…) so a load spike
+ * on a shared machine hits them all alike. Times are wall milliseconds per round; tables give min, median and
+ * max, ratios are taken on medians. {@link writeSummary} leaves the rows `npm run bench`'s closing table
+ * (scripts/bench-summary.mjs) reads: one per hot path, examcycle against its baseline, with the goal.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 /** One contender: a name and the work of one round. */
@@ -18,14 +21,47 @@ export interface Timing {
   readonly min: number;
   readonly median: number;
   readonly max: number;
+  /** The median CPU time of a round (this process, user + system): what "on one core" means on a loaded machine. */
+  readonly cpuMedian: number;
 }
 
 /** A number knob from the environment (`BENCH_*`), or its default. */
 export function knob(name: string, fallback: number): number {
   const raw = process.env[name];
   const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not ${String(raw)}`);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number ≥ 0, not ${String(raw)}`);
   return value;
+}
+
+/** mulberry32: a small seeded generator, so every run sees the same data. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * How much of a core this process gets: a fixed 200M-step integer loop (about 200 ms on an idle modern
+ * core). A figure "scaled to an idle core" is the measured one × 200 / this.
+ */
+export function calibrate(): number {
+  const start = performance.now();
+  let x = 0;
+  for (let i = 0; i < 200_000_000; i += 1) x = (x + i * 7) | 0;
+  const ms = performance.now() - start;
+  return x === 0.5 ? 0 : ms;
+}
+
+const medianOf = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+
+function stats(name: string, rounds: number[], cpu: number[]): Timing {
+  const sorted = [...rounds].sort((a, b) => a - b);
+  return { name, rounds, min: sorted[0]!, median: medianOf(rounds), max: sorted[sorted.length - 1]!, cpuMedian: medianOf(cpu) };
 }
 
 /**
@@ -39,17 +75,20 @@ export function knob(name: string, fallback: number): number {
 export async function measure(contenders: readonly Contender[], { warmup, rounds }: { warmup: number; rounds: number }): Promise<Timing[]> {
   for (let w = 0; w < warmup; w += 1) for (const c of contenders) await c.run();
   const times = contenders.map(() => [] as number[]);
-  for (let r = 0; r < rounds; r += 1) {
-    for (let i = 0; i < contenders.length; i += 1) {
+  const cpu = contenders.map(() => [] as number[]);
+  for (let r = 0; r < Math.max(1, rounds); r += 1) {
+    // The order turns each round, so no contender always runs first (after a GC) or last.
+    for (let k = 0; k < contenders.length; k += 1) {
+      const i = (k + r) % contenders.length;
+      const cpuStart = process.cpuUsage();
       const start = performance.now();
       await contenders[i]!.run();
       times[i]!.push(performance.now() - start);
+      const used = process.cpuUsage(cpuStart);
+      cpu[i]!.push((used.user + used.system) / 1000);
     }
   }
-  return contenders.map((c, i) => {
-    const sorted = [...times[i]!].sort((a, b) => a - b);
-    return { name: c.name, rounds: times[i]!, min: sorted[0]!, median: sorted[Math.floor((sorted.length - 1) / 2)]!, max: sorted[sorted.length - 1]! };
-  });
+  return contenders.map((c, i) => stats(c.name, times[i]!, cpu[i]!));
 }
 
 const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
@@ -68,11 +107,100 @@ export function printTable(title: string, timings: readonly Timing[], reference:
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out(title);
   out(`  (ratios to: ${reference})`);
-  out(`  ${'contender'.padEnd(52)} ${'min ms'.padStart(9)} ${'median ms'.padStart(10)} ${'max ms'.padStart(9)} ${`${unitName}/s`.padStart(14)} ${'ratio (median)'.padStart(15)} ${'ratio (min)'.padStart(12)}`);
+  out(`  ${'contender'.padEnd(56)} ${'min ms'.padStart(9)} ${'median ms'.padStart(10)} ${'max ms'.padStart(9)} ${`${unitName}/s`.padStart(14)} ${'ratio (median)'.padStart(15)} ${'ratio (min)'.padStart(12)}`);
   for (const t of timings) {
     const rate = Math.round((units / t.median) * 1000).toLocaleString('en-GB');
     out(
-      `  ${t.name.padEnd(52)} ${ms(t.min).padStart(9)} ${ms(t.median).padStart(10)} ${ms(t.max).padStart(9)} ${rate.padStart(14)} ${(t.median / ref.median).toFixed(2).padStart(15)} ${(t.min / ref.min).toFixed(2).padStart(12)}`,
+      `  ${t.name.padEnd(56)} ${ms(t.min).padStart(9)} ${ms(t.median).padStart(10)} ${ms(t.max).padStart(9)} ${rate.padStart(14)} ${(t.median / ref.median).toFixed(2).padStart(15)} ${(t.min / ref.min).toFixed(2).padStart(12)}`,
     );
   }
+}
+
+/** A contender's figures in the summary. */
+export interface SummaryStat {
+  readonly name: string;
+  readonly minMs: number;
+  readonly medianMs: number;
+  readonly maxMs: number;
+}
+
+/** One row of `npm run bench`'s closing table: a hot path, examcycle against a baseline, and the goal. */
+export interface SummaryRow {
+  readonly package: string;
+  readonly path: string;
+  readonly examcycle: SummaryStat;
+  readonly baseline?: SummaryStat;
+  /** examcycle median / baseline median. */
+  readonly ratio?: number;
+  /** The goal in words, e.g. `≤ 3× baseline`. */
+  readonly goal?: string;
+  /** Whether the goal is met (absent: no goal, the row is for information). */
+  readonly met?: boolean;
+  /** How long the calibration loop took in this process (≈200 ms on an idle core). */
+  readonly calibrationMs?: number;
+  readonly note?: string;
+}
+
+const stat = (t: Timing): SummaryStat => ({ name: t.name, minMs: t.min, medianMs: t.median, maxMs: t.max });
+
+/**
+ * A summary row from a table's timings: examcycle's contender against a baseline, with an optional goal
+ * on the ratio of medians (`maxRatio`) or on examcycle's median time (`maxMs`, with `scale` turning the
+ * median into the goal's unit, e.g. per 1 M entries; `onCpu` judges the median CPU time of a round instead of
+ * its wall time: on a loaded machine the process's own CPU time is what "on one core" measures).
+ *
+ * @example
+ * ```ts
+ * row('rules-jcq', 'toICalendar', timings, 'toICalendar (UTC)', 'template join', { maxRatio: 3 });
+ * ```
+ */
+export function row(
+  pkg: string,
+  path: string,
+  timings: readonly Timing[],
+  examcycle: string,
+  baseline: string | undefined,
+  goal: { readonly maxRatio?: number; readonly maxMs?: number; readonly scale?: number; readonly onCpu?: boolean; readonly text?: string; readonly calibrationMs?: number; readonly note?: string } = {},
+): SummaryRow {
+  const e = timings.find((t) => t.name === examcycle);
+  if (e === undefined) throw new Error(`no contender named ${examcycle}`);
+  const b = baseline === undefined ? undefined : timings.find((t) => t.name === baseline);
+  if (baseline !== undefined && b === undefined) throw new Error(`no contender named ${baseline}`);
+  const ratio = b === undefined ? undefined : e.median / b.median;
+  let met: boolean | undefined;
+  let text = goal.text;
+  if (goal.maxRatio !== undefined && ratio !== undefined) {
+    met = ratio <= goal.maxRatio;
+    text ??= `≤ ${goal.maxRatio}× baseline`;
+  }
+  if (goal.maxMs !== undefined) {
+    const scaled = (goal.onCpu === true ? e.cpuMedian : e.median) * (goal.scale ?? 1);
+    met = (met ?? true) && scaled <= goal.maxMs;
+    text ??= `< ${goal.maxMs} ms`;
+  }
+  return {
+    package: pkg,
+    path,
+    examcycle: stat(e),
+    ...(b === undefined || ratio === undefined ? {} : { baseline: stat(b), ratio }),
+    ...(text === undefined ? {} : { goal: text }),
+    ...(met === undefined ? {} : { met }),
+    ...(goal.calibrationMs === undefined ? {} : { calibrationMs: goal.calibrationMs }),
+    ...(goal.note === undefined ? {} : { note: goal.note }),
+  };
+}
+
+/**
+ * Writes a bench's summary rows to `.bench-out/<bench>.summary.json` in the package folder (git-ignored),
+ * where `npm run bench`'s closing table finds them.
+ *
+ * @example
+ * ```ts
+ * writeSummary(new URL('..', import.meta.url), 'checks', rows);
+ * ```
+ */
+export function writeSummary(packageFolder: URL, bench: string, rows: readonly SummaryRow[]): void {
+  const dir = new URL('.bench-out/', packageFolder);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(new URL(`${bench}.summary.json`, dir), `${JSON.stringify({ bench, writtenAt: new Date().toISOString(), node: process.version, rows }, null, 2)}\n`);
 }

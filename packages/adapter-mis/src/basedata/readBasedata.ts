@@ -7,11 +7,16 @@
  */
 import {
   componentSchema,
+  countIssuesByCode,
+  durationOf,
+  notifyObserver,
+  observerStopwatch,
   qualificationSchema,
   timetabledPaperSchema,
   type CalendarDate,
   type Component,
   type EntryOption,
+  type ExamcycleObserver,
   type Qualification,
   type QualificationLevel,
   type Session,
@@ -141,6 +146,12 @@ export interface ReadBasedataOptions {
    * @default BASEDATA_ZIP_LIMITS (64 MiB, 100 members, 2 levels, ratio 200 past 1 MiB)
    */
   readonly zipLimits?: BasedataZipLimits;
+  /**
+   * Hears of the reading when it ends (`onImport`, source `edi`, kind `basedata`: `rows` are the lines read,
+   * `records` the components). A callback that throws is ignored.
+   * @default undefined
+   */
+  readonly observer?: ExamcycleObserver;
 }
 
 /** A basedata set, read. */
@@ -194,7 +205,8 @@ function formatQan(raw: string): string | undefined {
  * ```
  */
 export function readBasedata(files: readonly BasedataFile[], options: ReadBasedataOptions = {}): BasedataReading {
-  const { sessionStartTimes, levelOf, feeUnits = 'pence', padShortLines = false, strict = false, zipLimits = {} } = options;
+  const { sessionStartTimes, levelOf, feeUnits = 'pence', padShortLines = false, strict = false, zipLimits = {}, observer } = options;
+  const elapsed = observerStopwatch(observer);
   const expanded = expandBasedataFiles(files, zipLimits);
   const issues: EdiIssue[] = [...expanded.issues];
   const unknowns: BasedataUnknown[] = [];
@@ -463,6 +475,7 @@ export function readBasedata(files: readonly BasedataFile[], options: ReadBaseda
   }
 
   issues.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || a.line - b.line);
+  notifyObserver(observer, 'onImport', { source: 'edi', kind: 'basedata', rows: read.reduce((n, f) => n + f.lineCount, 0), records: components.length, issues: countIssuesByCode(issues), ...durationOf(elapsed()) });
   return {
     ...(series === undefined ? {} : { series }),
     qualifications,

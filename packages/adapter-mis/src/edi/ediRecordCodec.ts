@@ -243,7 +243,8 @@ export function encodeEdiRecord(values: EdiValues, layout: EdiRecordLayout): Edi
     }
     const padded =
       value === '' ? ' '.repeat(field.length) : field.padding === 'zero-left' ? value.padStart(field.length, '0') : value.padEnd(field.length, ' ');
-    const problem = fieldProblem(field, padded, true);
+    // The common valid cases without regular expressions (the same answer: see quickProblem); the rest are worded by fieldProblem.
+    const problem = printable(padded) && quickProblem(field, padded) === undefined ? undefined : fieldProblem(field, padded, true);
     if (problem !== undefined) {
       issues.push({ line: 0, field: field.field, column: field.field, position: field.start, value, code: 'unrepresentable_value', message: `${field.field} ${problem}: "${value}"` });
       continue;

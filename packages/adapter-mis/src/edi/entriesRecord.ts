@@ -52,6 +52,10 @@ export interface EdiEntriesCandidate extends EdiEntriesCandidateFields {
   readonly lines: readonly number[];
 }
 
+/** The slot field names, `entryCode1`…, built once (a name built per read is hashed again at every lookup). */
+const CODE_FIELDS = /* @__PURE__ */ Array.from({ length: ENTRY_SLOTS_PER_RECORD + 1 }, (_, i) => `entryCode${i}`);
+const FLAG_FIELDS = /* @__PURE__ */ Array.from({ length: ENTRY_SLOTS_PER_RECORD + 1 }, (_, i) => `entryFlag${i}`);
+
 /**
  * Reads the raw values of a detail line into a record, or issues when a field is not valid.
  *
@@ -88,8 +92,8 @@ export function entryRecordFromValues(values: EdiValues, where: EdiLineContext, 
   const entries: EdiEntrySlot[] = [];
   let gapAt = 0;
   for (let i = 1; i <= ENTRY_SLOTS_PER_RECORD; i += 1) {
-    const code = v(`entryCode${i}`);
-    const flag = v(`entryFlag${i}`);
+    const code = v(CODE_FIELDS[i]!);
+    const flag = v(FLAG_FIELDS[i]!);
     const position = 109 + (i - 1) * 7;
     if (code === '') {
       if (flag !== '') bad(`entryFlag${i}`, position + 6, flag, `entryFlag${i} is set but entryCode${i} is blank`);
@@ -150,8 +154,8 @@ export function entryRecordToValues(fields: EdiEntriesCandidateFields, slots: re
     documentationGroup: fields.documentationGroup,
   };
   slots.forEach((slot, i) => {
-    values[`entryCode${i + 1}`] = slot.code;
-    values[`entryFlag${i + 1}`] = slot.flag;
+    values[CODE_FIELDS[i + 1]!] = slot.code;
+    values[FLAG_FIELDS[i + 1]!] = slot.flag;
   });
   return values;
 }

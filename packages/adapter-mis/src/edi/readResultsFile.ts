@@ -13,8 +13,17 @@ import { resultRecordFromValues, type EdiResultRecord } from './resultsRecord.js
 
 const OPAQUE = new WeakMap<EdiRecordLayout, readonly EdiField[]>();
 
-/** The fields of a layout no source describes (kept exactly in `unread`). */
-function opaqueFieldsOf(layout: EdiRecordLayout): readonly EdiField[] {
+/**
+ * The fields of a results layout no source describes (kept exactly in `unread`), worked out once per layout.
+ *
+ * @internal
+ * @param layout - a results detail layout
+ * @example
+ * ```ts
+ * opaqueFieldsOf(RESULTS_GRADES_LAYOUT).map((f) => f.field); // ['gradesUnused', 'unread']
+ * ```
+ */
+export function opaqueFieldsOf(layout: EdiRecordLayout): readonly EdiField[] {
   let fields = OPAQUE.get(layout);
   if (fields === undefined) {
     fields = layout.fields.filter((f) => f.type === 'opaque');

@@ -21,6 +21,7 @@ import {
 import { toEdiCandidateName, type NameChange } from './ediCandidateName.js';
 import { birthCentury } from './ediDate.js';
 import { ediFileName } from './ediFileName.js';
+import type { EdiRecordLayout } from './EdiLayout.js';
 import { encodeEdiRecord } from './ediRecordCodec.js';
 import { isEdiSeries, seriesIdOf, type EdiSeries } from './ediSeries.js';
 import { entryRecordToValues, type EdiEntriesCandidate, type EdiEntriesCandidateFields, type EdiEntrySlot } from './entriesRecord.js';
@@ -107,6 +108,13 @@ export interface EntriesFileOutput {
 }
 
 const LIVE = new Set(['draft', 'submitted', 'accepted', 'amended']);
+
+let entryCodeOnly: EdiRecordLayout | undefined;
+
+/** The detail layout cut to its first entry code: how each entry code is checked before it is placed (built once). */
+function entryCodeLayout(): EdiRecordLayout {
+  return (entryCodeOnly ??= { ...ENTRIES_DETAIL_LAYOUT, fields: ENTRIES_DETAIL_LAYOUT.fields.filter((f) => f.field === 'entryCode1') });
+}
 
 /**
  * Writes an entries or amendments file.
@@ -198,7 +206,7 @@ export function writeEntriesFile(candidates: readonly Candidate[], entries: read
         skipped.push({ entryId: entry.id, candidateId: candidate.id, reason: 'duplicate_code' });
         continue;
       }
-      const check = encodeEdiRecord({ entryCode1: entry.entryCode }, { ...ENTRIES_DETAIL_LAYOUT, fields: ENTRIES_DETAIL_LAYOUT.fields.filter((f) => f.field === 'entryCode1') });
+      const check = encodeEdiRecord({ entryCode1: entry.entryCode }, entryCodeLayout());
       if (!check.ok) {
         issues.push({ entryId: entry.id, candidateId: candidate.id, field: 'entryCode', value: entry.entryCode, code: 'unrepresentable_value', message: `Entry code "${entry.entryCode}" cannot be written: ${check.issues[0]?.message ?? ''}`, severity: 'error' });
         continue;

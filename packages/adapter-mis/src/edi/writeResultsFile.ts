@@ -9,6 +9,7 @@ import { ediFileName } from './ediFileName.js';
 import { decodeEdiRecord, encodeEdiRecord } from './ediRecordCodec.js';
 import type { EdiSeries } from './ediSeries.js';
 import { resultsLayoutFor } from './layouts/resultsLayouts.js';
+import { opaqueFieldsOf } from './readResultsFile.js';
 import { resultRecordFromValues, resultRecordToValues, type EdiResultInput, type EdiResultRecord } from './resultsRecord.js';
 import { writeEdiFile, type EdiSoftware } from './writeEdiFile.js';
 
@@ -71,7 +72,7 @@ export function writeResultsFile(results: readonly EdiResultInput[], options: Wr
     // what a reader will see: the record read back from the encoded line
     const where = { line: lines.length + 3 };
     const decoded = decodeEdiRecord(out.line, layout, where);
-    const made: { record?: EdiResultRecord; issues: readonly EdiIssue[] } = decoded.values === undefined ? { issues: decoded.issues } : resultRecordFromValues(decoded.values, where, layout.fields.filter((f) => f.type === 'opaque'));
+    const made: { record?: EdiResultRecord; issues: readonly EdiIssue[] } = decoded.values === undefined ? { issues: decoded.issues } : resultRecordFromValues(decoded.values, where, opaqueFieldsOf(layout));
     if (made.record === undefined || made.issues.length > 0) {
       issues.push(...made.issues.map((i) => ({ ...i, line: index, code: 'unrepresentable_value' as const })));
       return;

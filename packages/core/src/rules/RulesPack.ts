@@ -10,7 +10,7 @@ import type { QualificationLevel } from '../domain/qualification.js';
 import type { StaffRole } from '../domain/staff.js';
 import type { AcademicYear, CalendarDate, Instant } from '../time/clock.js';
 import type { CycleTaskInput } from '../machines/cycleTasks.js';
-import type { EnquiryService, EnquiryServiceRule } from '../results/enquiryMachine.js';
+import type { EnquiryService, EnquiryServiceRule } from '../results/enquiryServiceRule.js';
 import type { Authority, Delegation } from './authority.js';
 import type { Confidence, SourceRef, Sourced } from './sources.js';
 

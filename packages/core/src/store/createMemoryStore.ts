@@ -7,7 +7,7 @@
 import type { AuditEntry, AuditLine } from '../audit/auditTrail.js';
 import { ExamcycleError } from '../errors/ExamcycleError.js';
 import type { PersistedSnapshot } from '../persistence/persistSnapshot.js';
-import { toLondon } from '../time/clock.js';
+import { instantToMillis } from '../time/instantToMillis.js';
 import {
   formatStoreKey,
   type AuditRange,
@@ -253,7 +253,7 @@ function saveSnapshot(
   const lines = (options.audit ?? []).map((line) => storeJson(line, 'audit line'));
   const signals = (options.signals ?? []).map((signal) => ({ id: checkStoreId(signal.id, 'signal id'), json: storeJson(signal, 'signal') }));
   const wakeAt =
-    options.wakeAt === undefined ? (before?.wakeAt ?? null) : options.wakeAt === null ? null : toLondon(options.wakeAt).toMillis();
+    options.wakeAt === undefined ? (before?.wakeAt ?? null) : options.wakeAt === null ? null : instantToMillis(options.wakeAt);
 
   const revision = (before?.revision ?? 0) + 1;
   state.snapshots.set(id, { key: copyKey(key), json, revision, wakeAt });
@@ -392,7 +392,7 @@ function nextCounter(state: MemoryState, scope: CounterScope, name: string, undo
 }
 
 function listKeys(state: MemoryState, filter: KeyFilter = {}): StoreKey[] {
-  const wakeBy = filter.wakeBy === undefined ? undefined : toLondon(filter.wakeBy).toMillis();
+  const wakeBy = filter.wakeBy === undefined ? undefined : instantToMillis(filter.wakeBy);
   const rows = [...state.snapshots.values()].filter(
     (row) =>
       (filter.tenant === undefined || (row.key.tenant ?? '') === filter.tenant) &&

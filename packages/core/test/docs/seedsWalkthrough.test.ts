@@ -11,8 +11,6 @@ import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import * as core from '@examcycle/core';
 import {
-  RESULTS_DAY_TASKS,
-  STANDARD_CYCLE_TASKS,
   certificateMachine,
   collectAudit,
   createResultsStore,
@@ -22,6 +20,7 @@ import {
   toLondon,
   type ResultsReader,
 } from '@examcycle/core';
+import { FIXTURE_RESULTS_DAY_TASKS } from '../fixtures/fixtureCycleTasks.js';
 import { fixturePack } from '../fixtures/fixturePack.js';
 import { candidates, centreResults, entries, june2026, qualifications, staff } from '../results/syntheticCentre.js';
 
@@ -32,7 +31,7 @@ const EO = { id: 'EO', role: 'exams_officer' } as const;
 const staffReader = (id: string): ResultsReader => ({ audience: 'centre_staff', id });
 
 /** The API names the page shows: core exports, and the results store's methods. */
-const EXPORTS = ['createResultsStore', 'openResultsStore', 'enquiryMachine', 'certificateMachine', 'examCycleMachine', 'RESULTS_DAY_TASKS', 'STANDARD_CYCLE_TASKS', 'ENQUIRY_THROUGH_CENTRE_RULE', 'certificateOverdue'];
+const EXPORTS = ['createResultsStore', 'openResultsStore', 'enquiryMachine', 'certificateMachine', 'examCycleMachine', 'ENQUIRY_GUARD_REFUSALS', 'certificateOverdue'];
 const STORE_METHODS = ['nominate', 'statementOfResults', 'resultsAnalysis', 'reconcile', 'recordLateCashIn', 'draftPressRelease', 'pressRelease', 'pressReleaseGate', 'authoriseThirdParty', 'audit'];
 
 function refusedWith(fn: () => unknown): string {
@@ -72,11 +71,11 @@ function render(): string {
   );
 
   // 1. Before the end of term: the logistics as cycle tasks.
-  const cycle = createActor(examCycleMachine, { input: { centre: { centreNumber: '68199', name: 'Synthetic Academy' }, series: june2026, rulesPack: fixturePack, startedAt: '2025-09-01T09:00:00.000+01:00', tasks: [...STANDARD_CYCLE_TASKS, ...RESULTS_DAY_TASKS] } }).start();
+  const cycle = createActor(examCycleMachine, { input: { centre: { centreNumber: '68199', name: 'Synthetic Academy' }, series: june2026, rulesPack: fixturePack, startedAt: '2025-09-01T09:00:00.000+01:00' } }).start();
   p('## 1. Before results day: the logistics are cycle tasks', '', '> "Before the end of term, centres should have ensured that the venue for the issuing of results and other logistical', '> arrangements … have been confirmed and that all candidates … have been informed of these arrangements."', '');
-  code('createActor(examCycleMachine, { input: { centre, series, rulesPack, startedAt, tasks: [...STANDARD_CYCLE_TASKS, ...RESULTS_DAY_TASKS] } });');
+  code('createActor(examCycleMachine, { input: { centre, series, rulesPack, startedAt } }); // the tasks: rulesPack.cycleTasks(series)');
   p('| task id | task | due (from the pack) | when |', '|---|---|---|---|');
-  for (const input of RESULTS_DAY_TASKS) {
+  for (const input of FIXTURE_RESULTS_DAY_TASKS) {
     const task = cycle.getSnapshot().context.tasks.find((x) => x.id === input.id);
     p(`| \`${input.id}\` | ${input.title} | ${task?.dueAt ? `${task.dueAt} (\`${input.dueKeyDate}\`)` : 'none: the pack has no such date'} | ${input.dueRule ?? ''} |`);
   }

@@ -108,26 +108,57 @@ interface Node {
 }
 
 /**
- * Writes the source of the generated evaluator: every constant goes into `K` (read into a local once), and
- * every fact read becomes a small function with its fact name and path segments as literals, so the engine
- * sees monomorphic property reads. The source is only ever made of literals from the rule JSON quoted with
- * `JSON.stringify`, path segments that matched {@link PATH}, and names this module chooses.
+ * Writes the source of the generated evaluator: every constant goes into `K` (read into a local once), every
+ * fact is read once per run into a local (`F0`, `F1`…: the own-property check and the dynamic/async refusals
+ * made there, by the first rule that reads it), and every path into a fact once per run into another (`c0`,
+ * `c1`…) by a small function with its segments as literals, so the engine sees monomorphic property reads.
+ * Whether the facts object is plain is worked out once per run (`fp`). The source is only ever made of
+ * literals from the rule JSON quoted with `JSON.stringify`, path segments that matched {@link PATH}, and names
+ * this module chooses.
  */
 class Emitter {
   readonly constants: unknown[] = [];
   readonly getters: string[] = [];
   readonly #getterIndex = new Map<string, number>();
+  readonly #factIndex = new Map<string, number>();
+  readonly #slotIndex = new Map<string, number>();
+  /** Per-run locals: one per fact, one per fact and path. */
+  facts = 0;
+  slots = 0;
 
   constant(value: unknown): string {
     this.constants.push(value);
     return `k${String(this.constants.length - 1)}`;
   }
 
-  /** One cached read per fact and path in a run: the first rule to read it reads it (and refuses, if need be). */
-  readonly #slotIndex = new Map<string, number>();
-  slots = 0;
+  /** The fact, read once per run: the first rule to read it reads it (and refuses, if need be). */
+  #fact(ruleName: string, fact: string): string {
+    let index = this.#factIndex.get(fact);
+    if (index === undefined) {
+      index = this.facts;
+      this.facts += 1;
+      this.#factIndex.set(fact, index);
+      const f = JSON.stringify(fact);
+      this.getters.push(
+        [
+          `function fact${String(index)}(f, fp, rule) {`,
+          `  let v = f[${f}];`,
+          `  if (v !== undefined && !(${String(!(fact in Object.prototype))} && fp) && !hasOwn.call(f, ${f})) v = undefined;`,
+          `  if (typeof v === 'function') refuseAtRun(rule, ${f}, 'a function (a dynamic fact)');`,
+          `  if (typeof v === 'object' && v !== null && typeof v.then === 'function') refuseAtRun(rule, ${f}, 'a promise (an async fact)');`,
+          '  return v;',
+          '}',
+        ].join('\n'),
+      );
+    }
+    const F = `F${String(index)}`;
+    // P<n>: whether the fact's value is a plain object, worked out with it (the paths into it need it).
+    return `(${F} !== UNREAD ? ${F} : ((${F} = fact${String(index)}(f, fp, ${this.constant(ruleName)})), (P${String(index)} = ${F} !== null && typeof ${F} === 'object' && plain(${F})), ${F}))`;
+  }
 
   read(ruleName: string, fact: string, segments: readonly string[] | null): string {
+    const value = this.#fact(ruleName, fact);
+    if (segments === null || segments.length === 0) return value;
     const key = JSON.stringify([fact, segments]);
     let slot = this.#slotIndex.get(key);
     if (slot === undefined) {
@@ -136,43 +167,33 @@ class Emitter {
       this.#slotIndex.set(key, slot);
     }
     const c = `c${String(slot)}`;
-    return `(${c} !== UNREAD ? ${c} : (${c} = ${this.getter(ruleName, fact, segments)}))`;
+    return `(${c} !== UNREAD ? ${c} : (${c} = ${this.getter(fact, segments)}(${value}, P${String(this.#factIndex.get(fact)!)}, ${this.constant(ruleName)})))`;
   }
 
-  getter(ruleName: string, fact: string, segments: readonly string[] | null): string {
-    const key = JSON.stringify([ruleName, fact, segments]);
+  /** A path into a fact's value: `undefined` where a segment is not an own property, the fact itself when it is not an object. */
+  getter(fact: string, segments: readonly string[]): string {
+    const key = JSON.stringify([fact, segments]);
     let index = this.#getterIndex.get(key);
     if (index === undefined) {
-      index = this.getters.length;
+      index = this.#getterIndex.size;
       this.#getterIndex.set(key, index);
-      const rule = this.constant(ruleName);
       const f = JSON.stringify(fact);
-      const lines = [
-        `function g${String(index)}(f) {`,
-        '  let w;',
-        `  let v = f[${f}];`,
-        `  if (v !== undefined && !(${String(!(fact in Object.prototype))} && plain(f)) && !hasOwn.call(f, ${f})) v = undefined;`,
-        `  if (typeof v === 'function') refuseAtRun(${rule}, ${f}, 'a function (a dynamic fact)');`,
-        `  if (typeof v === 'object' && v !== null && typeof v.then === 'function') refuseAtRun(${rule}, ${f}, 'a promise (an async fact)');`,
-      ];
-      if (segments !== null && segments.length > 0) {
-        lines.push(`  if (v === null || typeof v !== 'object') return v;`);
-        for (const segment of segments) {
-          const sg = JSON.stringify(segment);
-          const fast = String(!(segment in Object.prototype));
-          lines.push(
-            '  if (!v) return undefined;',
-            `  w = v[${sg}];`,
-            `  if (w === undefined || (!(${fast} && plain(v)) && !hasOwn.call(v, ${sg}))) return undefined;`,
-            '  v = w;',
-          );
-        }
-        lines.push(`  if (isThenable(v)) refuseAtRun(${rule}, ${f}, 'holding a promise at its path (an async value)');`);
-      }
-      lines.push('  return v;', '}');
+      // vp: whether the fact's value is a plain object (worked out once per run); deeper objects are checked here.
+      const lines = [`function g${String(index)}(v, vp, rule) {`, '  let w;', `  if (v === null || typeof v !== 'object') return v;`];
+      segments.forEach((segment, depth) => {
+        const sg = JSON.stringify(segment);
+        const fast = String(!(segment in Object.prototype));
+        lines.push(
+          '  if (!v) return undefined;',
+          `  w = v[${sg}];`,
+          `  if (w === undefined || (!(${fast} && ${depth === 0 ? 'vp' : 'plain(v)'}) && !hasOwn.call(v, ${sg}))) return undefined;`,
+          '  v = w;',
+        );
+      });
+      lines.push(`  if (isThenable(v)) refuseAtRun(rule, ${f}, 'holding a promise at its path (an async value)');`, '  return v;', '}');
       this.getters.push(lines.join('\n'));
     }
-    return `g${String(index)}(f)`;
+    return `g${String(index)}`;
   }
 }
 
@@ -545,6 +566,8 @@ function generated(
     'const UNREAD = {};',
     'return function run(f) {',
     '  let out;',
+    "  const fp = f !== null && typeof f === 'object' && plain(f);",
+    ...Array.from({ length: e.facts }, (_, i) => `  let F${String(i)} = UNREAD, P${String(i)} = false;`),
     ...Array.from({ length: e.slots }, (_, i) => `  let c${String(i)} = UNREAD;`),
     ...tests.map((t, i) => `  if (${t}) (out === undefined ? (out = []) : out).push(fire(${String(i)}, f));`),
     '  return out === undefined ? NONE : out;',

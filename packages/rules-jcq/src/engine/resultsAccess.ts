@@ -14,7 +14,7 @@
  */
 import {
   ExamcycleError,
-  toLondon,
+  instantToMillis,
   type Confidence,
   type KeyDate,
   type QualificationLevel,
@@ -124,6 +124,25 @@ function grantFor(request: ResultsAccessRequest, ctx: ResultsAccessContext): Gra
   }
 }
 
+/** A series' key dates by id with their instants in epoch ms, built once per frozen key-date list (the pack's are). */
+const KEY_DATES_BY_ID = /* @__PURE__ */ new WeakMap<readonly KeyDate[], Map<string, KeyDate & { readonly ms: number }>>();
+
+function keyDateById(keyDates: readonly KeyDate[], id: string): (KeyDate & { readonly ms: number }) | undefined {
+  if (!Object.isFrozen(keyDates)) {
+    // A list the caller may still change is searched every time.
+    const k = keyDates.find((x) => x.id === id);
+    return k === undefined ? undefined : { ...k, ms: instantToMillis(k.at) };
+  }
+  let byId = KEY_DATES_BY_ID.get(keyDates);
+  if (byId === undefined) {
+    byId = new Map();
+    // The first key date with an id wins, as `find` did.
+    for (const k of keyDates) if (!byId.has(k.id)) byId.set(k.id, { ...k, ms: instantToMillis(k.at) });
+    KEY_DATES_BY_ID.set(keyDates, byId);
+  }
+  return byId.get(id);
+}
+
 /**
  * Decides a results-access request.
  *
@@ -148,14 +167,13 @@ export function decideResultsAccess(request: ResultsAccessRequest, ctx: ResultsA
   }
   const grant = grantFor(request, ctx);
   const qualifier = day.key === 'all' ? '' : `/${day.key}`;
-  const opens = ctx.keyDates.find((k) => k.id === `${request.series.id}/${grant.kind}${qualifier}`);
+  const opens = keyDateById(ctx.keyDates, `${request.series.id}/${grant.kind}${qualifier}`);
   if (opens === undefined) {
     throw new ExamcycleError('unknown_series', `The ${request.series.id} series has no ${grant.kind.replaceAll('_', ' ')} for ${request.level}`, {
       details: { seriesId: request.series.id, level: request.level },
     });
   }
-  const at = toLondon(request.at);
-  const allowed = at.toMillis() >= toLondon(opens.at).toMillis();
+  const allowed = instantToMillis(request.at) >= opens.ms;
   const source = grant.source ?? opens.source;
   const confidence = weakestConfidence(opens.confidence, grant.confidence ?? 'primary');
   const reason = allowed

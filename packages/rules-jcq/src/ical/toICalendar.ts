@@ -6,8 +6,7 @@
  * RRULE built with `rrule`. Every event whose confidence is below `primary` says so: its SUMMARY ends
  * with the confidence (`(pattern)`) and its DESCRIPTION opens with what that confidence means.
  */
-import { ExamcycleError, londonDate, toLondon, type Instant, type KeyDate, type KeyDateKind } from '@examcycle/core';
-import type { DateTime } from 'luxon';
+import { ExamcycleError, londonDate, londonIso, toLondon, type Instant, type KeyDate, type KeyDateKind } from '@examcycle/core';
 import * as rruleModule from 'rrule';
 import { epochMsOf } from '../engine/epochMsOf.js';
 import { confidenceLabel, isBelowPrimary, weakestConfidence } from '../engine/weakestConfidence.js';
@@ -62,6 +61,26 @@ function utcStamp(at: Instant): string {
   return toLondon(at).toUTC().toFormat("yyyyLLdd'T'HHmmss'Z'");
 }
 
+/** An instant's London wall clock: its date (`YYYY-MM-DD`), `HH:mm`, and `yyyyLLddTHHmmss` for DTSTART. */
+interface LondonWall {
+  readonly date: string;
+  readonly time: string;
+  readonly stamp: string;
+}
+
+/** `2026-08-12T00:01:00.000+01:00`: the shape `londonIso` writes for years 0000–9999. */
+const LONDON_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2}$/;
+
+/** The London wall clock of an instant from core's offset table (luxon, as before, for any other shape). */
+function londonWall(at: Instant): LondonWall {
+  const iso = londonIso(epochMsOf(at));
+  if (LONDON_ISO.test(iso)) {
+    return { date: iso.slice(0, 10), time: iso.slice(11, 16), stamp: `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}` };
+  }
+  const london = toLondon(at);
+  return { date: london.toISODate()!, time: london.toFormat('HH:mm'), stamp: london.toFormat("yyyyLLdd'T'HHmmss") };
+}
+
 function dateValue(date: string): string {
   return date.replaceAll('-', '');
 }
@@ -112,25 +131,25 @@ function londonTimezoneOf(RRule: RRuleClass): string[] {
   ];
 }
 
-function describe(k: KeyDate, london: DateTime | undefined): string {
+function describe(k: KeyDate, london: LondonWall | undefined): string {
   const due =
     k.dueRule === 'end_of_day'
       ? 'Due by the end of the day (23:59:59 Europe/London).'
       : london !== undefined
-        ? `At ${london.toFormat('HH:mm')} Europe/London.`
+        ? `At ${london.time} Europe/London.`
         : 'All day.';
   const source = `Source: ${k.source.document}${k.source.section === undefined ? '' : `, section ${k.source.section}`} (${k.source.year}).`;
   const confidence = isBelowPrimary(k.confidence)
     ? `Confidence: ${confidenceLabel(k.confidence)}. Check it against the current JCQ or awarding body document.`
     : `Confidence: ${confidenceLabel(k.confidence)}.`;
-  const opens = k.from === undefined ? [] : [`Opens ${toLondon(k.from).toISODate()!}.`];
+  const opens = k.from === undefined ? [] : [`Opens ${londonWall(k.from).date}.`];
   return [confidence, due, ...opens, source, ...(k.note === undefined ? [] : [k.note])].join('\n');
 }
 
-function timing(k: KeyDate, london: DateTime | undefined, timeZone: 'Europe/London' | 'UTC'): string[] {
+function timing(k: KeyDate, london: LondonWall | undefined, timeZone: 'Europe/London' | 'UTC'): string[] {
   if (london !== undefined) {
     if (timeZone === 'UTC') return [`DTSTART:${utcStamp(k.at)}`];
-    return [`DTSTART;TZID=Europe/London:${london.toFormat("yyyyLLdd'T'HHmmss")}`];
+    return [`DTSTART;TZID=Europe/London:${london.stamp}`];
   }
   return [`DTSTART;VALUE=DATE:${dateValue(k.date)}`, `DTEND;VALUE=DATE:${dateValue(nextDate(k.date))}`];
 }
@@ -138,7 +157,7 @@ function timing(k: KeyDate, london: DateTime | undefined, timeZone: 'Europe/Lond
 function event(k: KeyDate, uid: string, stamp: string, timeZone: 'Europe/London' | 'UTC', rrule?: string): string[] {
   const summary = isBelowPrimary(k.confidence) ? `${k.title} (${k.confidence})` : k.title;
   // A timed event's instant in London, read once for its DTSTART and its description.
-  const london = k.dueRule === 'at_time' ? toLondon(k.at) : undefined;
+  const london = k.dueRule === 'at_time' ? londonWall(k.at) : undefined;
   return [
     'BEGIN:VEVENT',
     `UID:${uid}`,

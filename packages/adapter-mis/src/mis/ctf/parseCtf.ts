@@ -13,7 +13,7 @@
  * expansion bombs get in). Bytes are decoded by their byte-order mark or XML declaration (UTF-8 by default).
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { ExamcycleError, isExamcycleError, isValidUci, isValidUln, isValidUpn, type CalendarDate } from '@examcycle/core';
+import { countIssuesByCode, durationOf, ExamcycleError, isExamcycleError, isValidUci, isValidUln, isValidUpn, notifyObserver, observerStopwatch, type CalendarDate, type ExamcycleObserver } from '@examcycle/core';
 import type { MisCandidate, MisIssue } from '../MisPort.js';
 
 /** A school as the CTF header names it. */
@@ -64,6 +64,12 @@ const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 export interface ParseCtfOptions {
   /** The file name, for errors and issues. @default 'CTF' */
   readonly file?: string;
+  /**
+   * Hears of the reading when it ends (`onImport`, source `ctf`, kind `candidates`; `rows` and `records` are the
+   * candidates read, a pupil left out is among the issues), or of the error it throws (`fatal`). A callback that throws is ignored.
+   * @default undefined
+   */
+  readonly observer?: ExamcycleObserver;
 }
 
 function malformed(file: string, message: string, where: { readonly line?: number; readonly element?: string; readonly cause?: unknown } = {}): ExamcycleError {
@@ -189,13 +195,23 @@ function school(node: unknown): CtfSchool | undefined {
  */
 export function parseCtf(input: string | Uint8Array, options: ParseCtfOptions = {}): CtfReading {
   const file = options.file ?? 'CTF';
+  const elapsed = observerStopwatch(options.observer);
+  const seen = (rows: number, issues: readonly MisIssue[], fatal?: ExamcycleError): void =>
+    notifyObserver(options.observer, 'onImport', { source: 'ctf', kind: 'candidates', file, rows, records: rows, issues: countIssuesByCode(issues), ...(fatal ? { fatal: fatal.code } : {}), ...durationOf(elapsed()) });
   try {
-    return readCtf(decodeCtf(input, file), file);
+    const reading = readCtf(decodeCtf(input, file), file);
+    seen(reading.candidates.length, reading.issues);
+    return reading;
   } catch (error) {
-    if (isExamcycleError(error)) throw error;
+    if (isExamcycleError(error)) {
+      seen(0, [], error);
+      throw error;
+    }
     const message = error instanceof Error ? error.message : String(error);
     const element = /Invalid name: "([^"]*)"/.exec(message)?.[1];
-    throw malformed(file, `could not be read: ${message.slice(0, 200)}`, { ...(element === undefined ? {} : { element }), cause: error });
+    const failure = malformed(file, `could not be read: ${message.slice(0, 200)}`, { ...(element === undefined ? {} : { element }), cause: error });
+    seen(0, [], failure);
+    throw failure;
   }
 }
 

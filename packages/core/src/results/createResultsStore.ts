@@ -12,7 +12,7 @@
  * `access_denied` naming the rule that decided. {@link openResultsStore} is the durable twin: the same
  * decisions ({@link decideResultsRead}), kept in an {@link ExamcycleStore}.
  */
-import { appendAudit, type AuditEntry, type AuditLine } from '../audit/auditTrail.js';
+import type { AuditEntry, AuditLine } from '../audit/auditTrail.js';
 import type { Result } from '../domain/result.js';
 import { ExamcycleError } from '../errors/ExamcycleError.js';
 import { decideResultsRead, readAuditLine, resultsReadRequest, type ResultsReadKind, type ResultsReadRequest, type ResultsReadGrant, type ResultsRefusal } from './decideResultsRead.js';
@@ -66,12 +66,13 @@ export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
   const lateCashIns = new Map<string, LateCashInSubmission>();
   const changes: AppliedGradeChange[] = [];
   const changesByResult = new Map<string, AppliedGradeChange[]>();
-  let trail: AuditEntry[] = [];
+  // Appended in place (a read costs the same however long the trail is); `audit()` hands out a copy.
+  const trail: AuditEntry[] = [];
   let index: ResultsIndex | undefined;
 
   const indexed = (): ResultsIndex => (index ??= indexResults(results.values(), series.id));
   const record = (line: AuditLine): void => {
-    trail = appendAudit(trail, line);
+    trail.push({ seq: trail.length + 1, ...line });
   };
   const refuse = (r: ResultsRefusal): never => {
     record(r.line);
@@ -218,7 +219,7 @@ export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
     },
 
     audit() {
-      return trail;
+      return trail.slice();
     },
   };
 

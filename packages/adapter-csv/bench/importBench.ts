@@ -30,7 +30,7 @@ import { inferSchema, initParser } from 'udsv';
 import type { Entry } from '@examcycle/core';
 import { exportCsv, importCsv, importCsvStream } from '@examcycle/adapter-csv';
 import { csvParseOptions } from '../src/internal/RowReader.js';
-import { calibrate, knob, measure, printTable, row, writeSummary } from './measure.js';
+import { calibrate, knob, measure, printTable, row, writeSummary } from '../../../scripts/bench/measure.js';
 
 const ROWS = knob('BENCH_ROWS', 100_000);
 /** The importer's own csv-parse options (the default `maxRowChars`), so the baseline parses exactly as the importer does. */

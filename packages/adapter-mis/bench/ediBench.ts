@@ -9,7 +9,7 @@
  */
 import { uciCheckCharacter, type Candidate, type Entry } from '@examcycle/core';
 import { readEntriesFile, readResultsFile, writeEntriesFile, writeResultsFile, type EdiResultInput } from '@examcycle/adapter-mis';
-import { calibrate, knob, measure, printTable, row, writeSummary, type SummaryRow } from './measure.js';
+import { calibrate, knob, measure, printTable, row, writeSummary, type SummaryRow } from '../../../scripts/bench/measure.js';
 
 const CENTRE = '12345';
 const SERIES = { code: '6A', year: '26' };

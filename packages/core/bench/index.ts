@@ -13,7 +13,7 @@
 import { buildCentreTimetable, findClashes, findClashesCompact, planSeating, type CentreTimetable, type CompactSittings, type ExamRoomRules } from '@examcycle/core';
 import { fixturePack } from '../test/fixtures/fixturePack.js';
 import { groupedClashes, gridSeating, plainSittings } from './firstImplementations.js';
-import { calibrate, knob, measure, printTable, row, writeSummary, type SummaryRow } from './measure.js';
+import { calibrate, knob, measure, printTable, row, writeSummary, type SummaryRow } from '../../../scripts/bench/measure.js';
 import { syntheticCentre, syntheticNational } from './syntheticSeries.js';
 
 const rules: ExamRoomRules = fixturePack.examRoomRules('2025/26');

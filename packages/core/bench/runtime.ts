@@ -12,7 +12,7 @@
 import { createActor, SimulatedClock } from 'xstate';
 import { createExamcycleRuntime, createMemoryStore, examCycleMachine, examCyclePersisted, examSeries, persistSnapshot, type AuditLine } from '@examcycle/core';
 import { fixturePack } from '../test/fixtures/fixturePack.js';
-import { calibrate, writeSummary, type SummaryRow } from './measure.js';
+import { calibrate, writeSummary, type SummaryRow } from '../../../scripts/bench/measure.js';
 
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 300);

@@ -12,7 +12,7 @@
  */
 import { DateTime } from 'luxon';
 import { instantToMillis, LONDON, londonIso } from '@examcycle/core';
-import { calibrate, writeSummary, type SummaryRow } from './measure.js';
+import { calibrate, writeSummary, type SummaryRow } from '../../../scripts/bench/measure.js';
 
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const N = Number(process.env['BENCH_TIME_INSTANTS'] ?? 200_000);

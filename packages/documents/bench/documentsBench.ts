@@ -32,7 +32,7 @@ import {
 import { exportCsv, type AttendanceRegisterRow, type SeatingPlanRow } from '@examcycle/adapter-csv';
 import { attendanceRegisterPdf, candidateName, seatingPlanPdf, seatingPlanSvg } from '@examcycle/documents';
 import { PAPERS, ROOMS, RULES, syntheticCentre } from '../test/fixtures/syntheticCentre.js';
-import { calibrate, knob, measure, printTable, row, writeSummary, type Contender } from './measure.js';
+import { calibrate, knob, measure, printTable, row, writeSummary, type Contender } from '../../../scripts/bench/measure.js';
 
 const ROUNDS = knob('BENCH_ROUNDS', 5);
 const WARMUP = knob('BENCH_WARMUP', 1);

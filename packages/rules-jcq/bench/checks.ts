@@ -14,7 +14,7 @@
 import { examSeries, isValidUci, toLondon, type CheckFacts, type Finding } from '@examcycle/core';
 import { compileRules, jcq, jcqCheckRules, prepareCheckFacts, editionFor, JCQ_EDITIONS, type RuleFacts } from '@examcycle/rules-jcq';
 import { Engine } from 'json-rules-engine';
-import { knob, measure, printTable, seeded, type Timing } from './measure.js';
+import { knob, measure, printTable, seeded, type Timing } from '../../../scripts/bench/measure.js';
 
 const june = jcq.keyDates(examSeries('june', 2026));
 const ENTRY_MS = toLondon(june.find((k) => k.kind === 'entry_deadline')!.at).toMillis();

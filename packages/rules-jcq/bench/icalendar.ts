@@ -6,7 +6,7 @@
  */
 import { examSeries, isExamcycleError, type KeyDate } from '@examcycle/core';
 import { jcq, toICalendar } from '@examcycle/rules-jcq';
-import { knob, measure, printTable, type Timing } from './measure.js';
+import { knob, measure, printTable, type Timing } from '../../../scripts/bench/measure.js';
 
 function everyEdition(): KeyDate[] {
   const all: KeyDate[] = [];

@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { benchChecks } from './checks.js';
 import { benchICalendar } from './icalendar.js';
 import { benchResultsReads } from './resultsReads.js';
-import { calibrate, row, writeSummary, type SummaryRow, type Timing } from './measure.js';
+import { calibrate, row, writeSummary, type SummaryRow, type Timing } from '../../../scripts/bench/measure.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 out(`rules-jcq bench, node ${process.version}, synthetic data (seeded); wall ms per round, ratios on medians`);

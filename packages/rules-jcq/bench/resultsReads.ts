@@ -13,7 +13,7 @@
  */
 import { createResultsStore, examSeries, type Candidate, type Entry, type Qualification, type Result, type ResultsReader, type ResultsStore } from '@examcycle/core';
 import { jcq } from '@examcycle/rules-jcq';
-import { knob, measure, printTable, row, seeded, type SummaryRow } from './measure.js';
+import { knob, measure, printTable, row, seeded, type SummaryRow } from '../../../scripts/bench/measure.js';
 
 const series = examSeries('june', 2026);
 const AT = Date.parse('2026-08-21T09:00:00Z');

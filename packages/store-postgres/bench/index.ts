@@ -22,7 +22,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { createExamcycleRuntime, examCyclePersisted, examSeries, type AuditLine, type ExamClock, type ExamcycleStore, type PersistedSnapshot } from '@examcycle/core';
 import { createPostgresStore } from '@examcycle/store-postgres';
 import pg from 'pg';
-import { calibrate, writeSummary, type SummaryRow } from './measure.js';
+import { calibrate, writeSummary, type SummaryRow } from '../../../scripts/bench/measure.js';
 
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
 const WRITES = Number(process.env['BENCH_WRITES'] ?? 200);

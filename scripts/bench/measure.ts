@@ -1,5 +1,5 @@
 /**
- * The bench harness (one copy per package, so no bench reaches into another package): every contender gets
+ * The bench harness every package's bench/ imports (one copy, at the root beside bench-summary.mjs): every contender gets
  * the same warm-up and the same rounds, interleaved (round 1 of each, then round 2 of each…) so a load spike
  * on a shared machine hits them all alike. Times are wall milliseconds per round; tables give min, median and
  * max, ratios are taken on medians. {@link writeSummary} leaves the rows `npm run bench`'s closing table

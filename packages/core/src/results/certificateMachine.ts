@@ -27,7 +27,7 @@ import { sourceRefSchema } from '../rules/sources.js';
 import { academicYearOf, type AcademicYear, type Instant } from '../time/clock.js';
 import { londonIso } from '../time/londonIso.js';
 import { instantToMillis } from '../time/instantToMillis.js';
-import { refusalFromGuards, type GuardCheck, type GuardRefusals } from './refusalFromGuards.js';
+import { refusalFromGuards, senderRefusals, type GuardCheck, type GuardRefusals } from './refusalFromGuards.js';
 import { keyDateFor } from './keyDateFor.js';
 
 /** What an awarding body wants done with a wrong certificate. */
@@ -491,13 +491,7 @@ export function certificateGuardRefusals(rulesPack?: CertificateRulesPack): Guar
   const disposalWords = (d: IncorrectCertificateDisposal) => (d === 'return_to_awarding_body' ? 'returned to it' : 'destroyed in the centre');
   const thirdParty = 'third-party-collection';
   return {
-    eventIsStamped: (c, e) => stampRejection(e, c.lastEventAt) ?? { code: 'invalid_value', reason: 'The step is not stamped' },
-    senderIsKnown: (_c, e) =>
-      e.by.id.length > 200 ? { code: 'not_authorised', reason: 'The sender\'s id is over 200 characters' } : { code: 'not_authorised', reason: `"${String(e.by.role).slice(0, 60)}" is not a role examcycle knows` },
-    sentByAnAuthorisedRole: (c, e) => {
-      const d = authorise(c.grants, e.by, certificateAction(e.type));
-      return d.allowed ? { code: 'not_authorised', reason: 'Not authorised' } : { code: d.code, reason: d.reason, rule: d.rule };
-    },
+    ...senderRefusals<CertificateContext, CertificateEvent>(certificateAction, 'The step is not stamped'),
     dateOfIssueIsAnInstant: (_c, e) => ({ code: 'invalid_value', reason: `"${String(field(e, 'dateOfIssue'))}" is not a date of issue` }),
     issuedBeforeReceived: () => ({ code: 'invalid_value', reason: 'A certificate cannot be issued after it is received' }),
     checkSaysCorrectOrNot: () => ({ code: 'invalid_value', reason: 'A check says whether the certificate is correct' }),

@@ -30,7 +30,7 @@ import { compareGrades } from './compareGrades.js';
 import type { EnquiryGradeChange } from './createResultsStore.js';
 import type { EnquiryService, EnquiryServiceRule } from './enquiryServiceRule.js';
 import { enquiryServiceRuleSchema } from './enquiryServiceRule.js';
-import { refusalFromGuards, type GuardCheck, type GuardRefusals } from './refusalFromGuards.js';
+import { refusalFromGuards, senderRefusals, type GuardCheck, type GuardRefusals } from './refusalFromGuards.js';
 import { keyDateFor } from './keyDateFor.js';
 
 /** The request an enquiry machine is about. */
@@ -339,13 +339,7 @@ const noPublication = (c: EnquiryContext): EnquiryRefusal => ({ code: 'rule_unsu
  * ```
  */
 export const ENQUIRY_GUARD_REFUSALS: GuardRefusals<EnquiryContext, EnquiryEvent> & Readonly<Record<EnquiryGuard, (context: EnquiryContext, event: EnquiryEvent) => EnquiryRefusal>> = {
-  eventIsStamped: (c, e) => stampRejection(e, c.lastEventAt) ?? { code: 'invalid_value', reason: 'The event is not stamped' },
-  senderIsKnown: (_c, e) =>
-    e.by.id.length > 200 ? { code: 'not_authorised', reason: 'The sender\'s id is over 200 characters' } : { code: 'not_authorised', reason: `"${String(e.by.role).slice(0, 60)}" is not a role examcycle knows` },
-  sentByAnAuthorisedRole: (c, e) => {
-    const d = authorise(c.grants, e.by, enquiryAction(e.type));
-    return d.allowed ? { code: 'not_authorised', reason: 'Not authorised' } : { code: d.code, reason: d.reason, rule: d.rule };
-  },
+  ...senderRefusals<EnquiryContext, EnquiryEvent>(enquiryAction, 'The event is not stamped'),
   candidateActsForThemselves: (c, e) => ({ code: 'not_authorised', reason: `A candidate acts only on their own request; "${e.by.id}" is not candidate "${c.request.candidateId}"`, rule: enquiryAction(e.type) }),
   serviceNeedsConsent: (c) => ({ code: 'event_rejected', reason: `${c.serviceRule.title} needs no candidate consent`, rule: c.serviceRule.rule }),
   consentIsWritten: (c) => ({ code: 'consent_missing', reason: 'Candidate consent must be written', ...consentRule(c) }),

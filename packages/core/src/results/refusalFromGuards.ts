@@ -6,7 +6,11 @@
  * for the event, it is the state's "not now" refusal. No second switch re-checks the state.
  */
 import type { AnyStateMachine } from 'xstate';
-import type { Refusal } from '../audit/eventStamp.js';
+import type { Actor } from '../audit/auditTrail.js';
+import { stampRejection, type Refusal } from '../audit/eventStamp.js';
+import type { ExamcycleErrorCode } from '../errors/ExamcycleError.js';
+import { authorise, type RoleGrants } from '../rules/authority.js';
+import type { Instant } from '../time/clock.js';
 
 /** A guard as it sits in a transition: a name, `{ type }`, or an `and` / `or` / `not` combinator. */
 type GuardRef = string | { readonly type: string } | ((...args: never[]) => unknown);
@@ -106,4 +110,33 @@ export function refusalFromGuards<TContext, TEvent extends { readonly type: stri
     }
   }
   return notNow(context, event, state);
+}
+
+/**
+ * The refusals every results machine shares, for the guards asked first: the event's stamp (`eventIsStamped`),
+ * a sender examcycle can read (`senderIsKnown`) and the sender's role under the machine's grants
+ * (`sentByAnAuthorisedRole`, from {@link authorise}).
+ *
+ * @internal
+ * @param actionOf - the authority action of an event type, e.g. `enquiry.submit`
+ * @param unstamped - the reason when the stamp check passes but the guard still failed
+ * @example
+ * ```ts
+ * const shared = senderRefusals<EnquiryContext, EnquiryEvent>(enquiryAction, 'The event is not stamped');
+ * shared.sentByAnAuthorisedRole(context, event).code; // 'not_authorised'
+ * ```
+ */
+export function senderRefusals<TContext extends { readonly lastEventAt: Instant | null; readonly grants: RoleGrants }, TEvent extends { readonly type: string; readonly by: Actor; readonly at: Instant }>(
+  actionOf: (type: TEvent['type']) => string,
+  unstamped: string,
+): Readonly<Record<'eventIsStamped' | 'senderIsKnown' | 'sentByAnAuthorisedRole', (context: TContext, event: TEvent) => Refusal & { readonly code: ExamcycleErrorCode }>> {
+  return {
+    eventIsStamped: (c, e) => stampRejection(e, c.lastEventAt) ?? { code: 'invalid_value', reason: unstamped },
+    senderIsKnown: (_c, e) =>
+      e.by.id.length > 200 ? { code: 'not_authorised', reason: "The sender's id is over 200 characters" } : { code: 'not_authorised', reason: `"${String(e.by.role).slice(0, 60)}" is not a role examcycle knows` },
+    sentByAnAuthorisedRole: (c, e) => {
+      const d = authorise(c.grants, e.by, actionOf(e.type));
+      return d.allowed ? { code: 'not_authorised', reason: 'Not authorised' } : { code: d.code, reason: d.reason, rule: d.rule };
+    },
+  };
 }

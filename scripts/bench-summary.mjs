@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run bench`'s closing table: reads the summary rows every package's bench leaves in
- * `packages/<p>/.bench-out/*.summary.json` and prints one table of every hot path (examcycle's median, the
+ * `packages/<p>/.bench-out/*.summary.json` (and `examples/.bench-out`) and prints one table of every hot path (examcycle's median, the
  * baseline's median, their ratio, the goal and whether it is met), then writes the same rows as
  * `bench-results.json` at the root (git-ignored) so a regression is visible by diffing two runs.
  * `--clean` deletes the previous run's rows first (the root `bench` script does, so a bench that failed to
@@ -11,11 +11,12 @@ import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const packages = readdirSync(join(root, 'packages'));
+// Every workspace's bench output: packages/<p>/.bench-out and examples/.bench-out (the whole-centre bench).
+const benchDirs = [...readdirSync(join(root, 'packages')).map((p) => join('packages', p)), 'examples'];
 
 if (process.argv.includes('--clean')) {
-  for (const dir of packages) {
-    const out = join(root, 'packages', dir, '.bench-out');
+  for (const dir of benchDirs) {
+    const out = join(root, dir, '.bench-out');
     if (!existsSync(out)) continue;
     for (const file of readdirSync(out)) if (file.endsWith('.summary.json')) rmSync(join(out, file));
   }
@@ -24,13 +25,13 @@ if (process.argv.includes('--clean')) {
 
 const rows = [];
 const runs = [];
-for (const dir of packages) {
-  const out = join(root, 'packages', dir, '.bench-out');
+for (const dir of benchDirs) {
+  const out = join(root, dir, '.bench-out');
   if (!existsSync(out)) continue;
   for (const file of readdirSync(out).sort()) {
     if (!file.endsWith('.summary.json')) continue;
     const report = JSON.parse(readFileSync(join(out, file), 'utf8'));
-    runs.push({ package: dir, bench: report.bench, writtenAt: report.writtenAt });
+    runs.push({ package: dir.replace(/^packages\//, ''), bench: report.bench, writtenAt: report.writtenAt });
     rows.push(...report.rows);
   }
 }

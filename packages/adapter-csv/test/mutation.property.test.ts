@@ -98,7 +98,21 @@ const validFile = fc
   .array(recordsOf('candidates'), { minLength: 1, maxLength: 8 })
   .map((records) => ({ records, bytes: new TextEncoder().encode(exportCsv('candidates', records)) }));
 
+/** The string values of a record that hold a carriage return or a line feed (the characters, not `\\r` typed as text). */
+function lineBreaksIn(record: object): string[] {
+  return Object.values(record).filter((v): v is string => typeof v === 'string' && /[\r\n]/.test(v));
+}
+
 describe('importCsv under random byte mutations', () => {
+  it('keeps a backslash followed by r or n as typed: it is text, not a line break (regression: seed 657430923)', () => {
+    const csv = 'id,centreNumber,candidateNumber,uci,legalSurname,legalForenames,dateOfBirth,kind\r\n-"\\ruffydda,00001,0001,000000000000A,O\\nBrien,Sam,1990-01-01,internal\r\n';
+    const result = importCsv('candidates', new TextEncoder().encode(csv));
+    expect(result.fatal).toBeUndefined();
+    expect(result.records.map((r) => [r.id, r.legalSurname])).toEqual([['-"\\ruffydda', 'O\\nBrien']]);
+    expect(lineBreaksIn(result.records[0]!)).toEqual([]);
+  });
+
+
   it('never throws, and accounts for every data row as a record or an issue at its line', () => {
     fc.assert(
       fc.property(validFile, fc.array(mutation, { minLength: 1, maxLength: 4 }), ({ bytes }, mutations) => {
@@ -128,7 +142,7 @@ describe('importCsv under random byte mutations', () => {
         const lines = result.issues.map((i) => i.line);
         expect(lines).toEqual([...lines].sort((a, b) => a - b));
         for (const issue of result.issues) expect(['malformed_row', 'invalid_value', 'bad_check_character', 'truncated_quote']).toContain(issue.code);
-        for (const record of result.records) expect(JSON.stringify(record)).not.toMatch(/\\[rn]/);
+        for (const record of result.records) expect(lineBreaksIn(record)).toEqual([]);
 
         // a quoted cell holding a line break is read line by line (no column holds one), so the reference
         // splitter's rows are the importer's only when no cell spans lines
@@ -141,7 +155,7 @@ describe('importCsv under random byte mutations', () => {
           for (const line of issueLines) expect(starts.has(line)).toBe(true);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 20261203 },
     );
   });
 
@@ -162,7 +176,7 @@ describe('importCsv under random byte mutations', () => {
         const expected = records.filter((_, i) => i + 2 !== line).map((r) => JSON.stringify(r));
         expect(result.records.map((r) => JSON.stringify(r))).toEqual(expected);
       }),
-      { numRuns: 100 },
+      { numRuns: 100, seed: 20261204 },
     );
   });
 
@@ -182,7 +196,7 @@ describe('importCsv under random byte mutations', () => {
         const missing = records.filter((r) => !result.records.some((got) => JSON.stringify(got) === JSON.stringify(r)));
         expect(missing.length).toBeLessThanOrEqual(1);
       }),
-      { numRuns: 200 },
+      { numRuns: 200, seed: 20261205 },
     );
   });
 });

@@ -46,8 +46,8 @@ export interface InvigilatorBookingInput {
   readonly rulesPack?: Pick<RulesPack, 'authorities' | 'delegations'>;
   /**
    * Grants already resolved ({@link grantsFor} with prefix `booking.`); used instead of `rulesPack`.
-   * With neither, the booking decides by {@link VERSION_2_BOOKING_GRANTS} (what bookings enforced before
-   * roles came from the pack).
+   * With neither, nothing is granted and every step is refused `not_authorised` (the strict reading, as in
+   * every machine); {@link VERSION_2_BOOKING_GRANTS} is what a migrated version-2 booking decides by.
    */
   readonly grants?: RoleGrants;
 }
@@ -220,11 +220,11 @@ function notInThisState(state: string, event: BookingEvent): Refusal {
   return { code: 'event_rejected', reason: `"${String(event.type)}" is not accepted when ${state}` };
 }
 
-/** Resolves the booking's grants from its input: explicit grants, else the pack's, else the version-2 defaults. */
+/** Resolves the booking's grants from its input: explicit grants, else the pack's, else none (nothing granted). */
 function grantsOf(input: InvigilatorBookingInput): RoleGrants {
   if (input.grants) return input.grants;
   if (input.rulesPack) return grantsFor(input.rulesPack.authorities(academicYearOf(londonTime(input.date, '12:00'))), input.rulesPack.delegations(), ['booking.']);
-  return VERSION_2_BOOKING_GRANTS;
+  return {};
 }
 
 type RefuseParams = { readonly state: string; readonly failed: BookingRuleName | 'notInThisState' };

@@ -61,7 +61,8 @@ function render(): string {
   lines.push('```', '', '## Rules (guards)', '', '| rule (guard) | in words |', '|---|---|');
   for (const name of Object.keys(BOOKING_RULES) as BookingRuleName[]) lines.push(`| \`${name}\` | ${words(name)} |`);
   lines.push('', 'Snapshot version 3 keeps the resolved `booking.*` grants in the context; a version-2 booking is migrated with the');
-  lines.push('grants the version-2 machine enforced (`VERSION_2_BOOKING_GRANTS`).', '');
+  lines.push('grants the version-2 machine enforced (`VERSION_2_BOOKING_GRANTS`). A booking started with neither a rules pack');
+  lines.push('nor grants is granted nothing: every step is refused `not_authorised`.', '');
   return lines.join('\n');
 }
 

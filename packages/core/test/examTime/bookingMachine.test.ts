@@ -15,10 +15,12 @@ import {
   type AuditLine,
   type InvigilatorBookingEvent,
   type InvigilatorBookingInput,
+  VERSION_2_BOOKING_GRANTS,
 } from '@examcycle/core';
 import { fixturePack } from '../fixtures/fixturePack.js';
 
-const input: InvigilatorBookingInput = {
+/** The offer as a host makes it; `input` adds the version-2 grants the older tests decide by. */
+const offer: InvigilatorBookingInput = {
   bookingId: 'b-2026-06-01-AM-inv1',
   invigilatorId: 'inv-1',
   date: '2026-06-01',
@@ -27,6 +29,7 @@ const input: InvigilatorBookingInput = {
   respondBy: '2026-05-08T17:00:00+01:00',
   by: { id: 'eo-1', role: 'exams_officer' },
 };
+const input: InvigilatorBookingInput = { ...offer, grants: VERSION_2_BOOKING_GRANTS };
 const WEEK_MS = 7 * 86_400_000 + 8 * 3_600_000;
 const invigilatorActor = { id: 'inv-1', role: 'invigilator' } as const;
 const eo = { id: 'eo-1', role: 'exams_officer' } as const;
@@ -214,7 +217,16 @@ describe('invigilator booking expiry across late starts and restarts', () => {
 });
 
 describe('invigilatorBookingMachine: who may do what (booking.* authorities)', () => {
-  const withPack: InvigilatorBookingInput = { ...input, rulesPack: fixturePack };
+  it('grants nothing when started with neither a rules pack nor grants: every step is refused not_authorised', () => {
+    const actor = createActor(invigilatorBookingMachine, { input: offer, clock: new SimulatedClock() });
+    const audit = collectAudit(actor);
+    actor.start();
+    expect(actor.getSnapshot().context.grants).toEqual({});
+    expect(actor.getSnapshot().value).toBe('notOffered');
+    expect(audit.at(-1)).toMatchObject({ outcome: 'rejected', code: 'not_authorised' });
+  });
+
+  const withPack: InvigilatorBookingInput = { ...offer, rulesPack: fixturePack };
   const startWith = (i: InvigilatorBookingInput) => {
     const actor = createActor(invigilatorBookingMachine, { input: i, clock: new SimulatedClock() });
     const audit = collectAudit(actor);
@@ -261,7 +273,7 @@ describe('invigilatorBookingMachine: who may do what (booking.* authorities)', (
 
   it('a centre delegation adds a named member of staff who may cancel', () => {
     const pack = { ...fixturePack, delegations: () => [{ action: 'booking.cancel', staffIds: ['hod-9'], grantedBy: 'hoc-1' }] };
-    const { actor } = startWith({ ...input, rulesPack: pack });
+    const { actor } = startWith({ ...offer, rulesPack: pack });
     actor.send({ type: 'cancel', at: '2026-05-03T10:00:00+01:00', by: { id: 'hod-9', role: 'head_of_department' } });
     expect(actor.getSnapshot().value).toBe('cancelled');
   });

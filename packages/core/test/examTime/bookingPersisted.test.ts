@@ -15,7 +15,8 @@ import {
 } from '@examcycle/core';
 import { fixturePack } from '../fixtures/fixturePack.js';
 
-const input: InvigilatorBookingInput = {
+/** The offer as a host makes it; `input` adds the version-2 grants the older tests decide by. */
+const offer: InvigilatorBookingInput = {
   bookingId: 'b-2026-06-01-AM-inv1',
   invigilatorId: 'inv-1',
   date: '2026-06-01',
@@ -24,6 +25,7 @@ const input: InvigilatorBookingInput = {
   respondBy: '2026-05-08T17:00:00+01:00',
   by: { id: 'eo-1', role: 'exams_officer' },
 };
+const input: InvigilatorBookingInput = { ...offer, grants: VERSION_2_BOOKING_GRANTS };
 const inv = { id: 'inv-1', role: 'invigilator' } as const;
 const eo = { id: 'eo-1', role: 'exams_officer' } as const;
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
@@ -159,7 +161,7 @@ describe('invigilatorBookingPersisted (snapshot version 3)', () => {
   });
 
   it('persists exactly the golden version-3 snapshot, grants in the context (an accidental format change fails here)', () => {
-    const actor = createActor(invigilatorBookingMachine, { input: { ...input, rulesPack: fixturePack }, clock: new SimulatedClock() }).start();
+    const actor = createActor(invigilatorBookingMachine, { input: { ...offer, rulesPack: fixturePack }, clock: new SimulatedClock() }).start();
     actor.send({ type: 'accept', at: '2026-05-02T10:00:00+01:00', by: eo });
     actor.send({ type: 'clock.tick', at: '2026-05-03T09:00:00+01:00', by: { id: 'examcycle', role: 'system' } });
     const saved = JSON.parse(JSON.stringify(persistSnapshot(actor))) as unknown;

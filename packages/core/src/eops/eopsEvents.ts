@@ -122,6 +122,27 @@ export type EopsEvent =
 export type EopsEventType = EopsEvent['type'];
 
 /**
+ * Every officer-year event type (the events the centre forwards to an officer's year), in the order of the
+ * Standards. The type test pins it to `EopsOfficerEvent['type']`.
+ *
+ * @example
+ * ```ts
+ * EOPS_OFFICER_EVENT_TYPES.includes('standards.declare'); // true
+ * ```
+ */
+export const EOPS_OFFICER_EVENT_TYPES = [
+  'target.agree',
+  'target.confirm',
+  'target.mark',
+  'valuesAndAttributes.sign',
+  'meeting.record',
+  'meetings.plan',
+  'induction.complete',
+  'certificate.request',
+  'standards.declare',
+] as const satisfies readonly EopsEventType[];
+
+/**
  * Every EOPS event type, in the order of the process.
  *
  * @example
@@ -140,15 +161,7 @@ export const EOPS_EVENT_TYPES = [
   'account.update',
   'account.delete',
   'officer.register',
-  'target.agree',
-  'target.confirm',
-  'target.mark',
-  'valuesAndAttributes.sign',
-  'meeting.record',
-  'meetings.plan',
-  'induction.complete',
-  'certificate.request',
-  'standards.declare',
+  ...EOPS_OFFICER_EVENT_TYPES,
   'year.rollover',
 ] as const satisfies readonly EopsEventType[];
 

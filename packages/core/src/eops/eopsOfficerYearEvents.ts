@@ -13,26 +13,6 @@ import type { EopsEvent } from './eopsEvents.js';
 /** The officer events the centre forwards to an officer-year (every event with an `officerId` but registration). */
 export type EopsOfficerEvent = Exclude<Extract<EopsEvent, { readonly officerId: string }>, { readonly type: 'officer.register' }>;
 
-/**
- * Every officer-year event type, in the order of the Standards.
- *
- * @example
- * ```ts
- * EOPS_OFFICER_EVENT_TYPES.includes('standards.declare'); // true
- * ```
- */
-export const EOPS_OFFICER_EVENT_TYPES = [
-  'target.agree',
-  'target.confirm',
-  'target.mark',
-  'valuesAndAttributes.sign',
-  'meeting.record',
-  'meetings.plan',
-  'induction.complete',
-  'certificate.request',
-  'standards.declare',
-] as const satisfies readonly EopsOfficerEvent['type'][];
-
 /** An officer event as the centre forwards it: with the sender's name and the centre's name. */
 export type EopsForwardedEvent = EopsOfficerEvent & {
   /** The sender's name at the centre (for signatures, requests and the certificate). */

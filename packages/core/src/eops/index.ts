@@ -9,13 +9,12 @@ export { eopsMachine, lastEopsRejection, officerYearId, sendEops } from './eopsM
 export type { EopsActor, EopsActorLike, EopsEmitted, EopsInput, EopsRecipient, EopsSendOutcome, EopsSnapshot } from './eopsMachine.js';
 export { eopsOfficerYearMachine, eopsOfficerYearStep, eopsOfficerYearValue } from './eopsOfficerYearMachine.js';
 export type { EopsOfficerYearInput, EopsOfficerYearSnapshot, EopsOfficerYearStep } from './eopsOfficerYearMachine.js';
-export { EOPS_OFFICER_EVENT_TYPES } from './eopsOfficerYearEvents.js';
 export type { EopsForwardedEvent, EopsOfficerEvent, EopsOfficerYearEvent, EopsOfficerYearReport } from './eopsOfficerYearEvents.js';
 export { eopsCurrentRecord, eopsRecords } from './eopsRecords.js';
 export { eopsMermaid } from './eopsMermaid.js';
 export type { EopsRecordsSource } from './eopsRecords.js';
 export { EOPS_V2_GRANTS, eopsContextSchema, eopsOfficerYearPersisted, eopsPersisted, eopsRecordSchema, eopsV1Migration, eopsV2Migration } from './eopsPersisted.js';
-export { EOPS_EVENT_TYPES, eopsEventSchema } from './eopsEvents.js';
+export { EOPS_EVENT_TYPES, EOPS_OFFICER_EVENT_TYPES, eopsEventSchema } from './eopsEvents.js';
 export type { EopsAccountChanges, EopsEvent, EopsEventType, EopsMeetingInput, EopsStamp, EopsTargetInput, EopsUserInput } from './eopsEvents.js';
 export { EOPS_LEADER_ROLES, EOPS_MEETING_KINDS, EOPS_ROLES } from './eopsContext.js';
 export type {

@@ -2,6 +2,8 @@ import { createActor, type ContextFrom, type EmittedFrom, type EventFromLogic } 
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   EOPS_EVENT_TYPES,
+  EOPS_OFFICER_EVENT_TYPES,
+  type EopsOfficerEvent,
   eopsMachine,
   eopsOfficerYearMachine,
   eopsRecords,
@@ -29,6 +31,10 @@ import {
 } from '@examcycle/core';
 
 describe('eopsMachine types', () => {
+  it('lists exactly the officer-year events the centre forwards', () => {
+    expectTypeOf<(typeof EOPS_OFFICER_EVENT_TYPES)[number]>().toEqualTypeOf<EopsOfficerEvent['type']>();
+  });
+
   it('infers its context and events', () => {
     expectTypeOf<ContextFrom<typeof eopsMachine>>().toEqualTypeOf<EopsContext>();
     // The host's events, and the report an officer-year sends its centre (refused from anyone else).

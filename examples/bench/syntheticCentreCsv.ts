@@ -11,8 +11,9 @@
  * Extra time, rest breaks, readers and word processors come at realistic rates.
  */
 import { exportCsv } from '@examcycle/adapter-csv';
-import type { AccessArrangement, Candidate, Entry, Qualification, QualificationLevel, Result, Room, StaffMember, TimetabledPaper } from '@examcycle/core';
+import type { AccessArrangement, Candidate, Entry, Qualification, QualificationLevel, Result, StaffMember, TimetabledPaper } from '@examcycle/core';
 import { seeded } from '../../scripts/bench/measure.js';
+import { syntheticArrangements, syntheticRooms } from '../../packages/core/bench/syntheticSeries.js';
 
 /** The centre's CSV files, as text, and the basedata that comes with them. */
 export interface SyntheticCentreCsv {
@@ -121,23 +122,10 @@ export function syntheticCentreCsv(candidateCount = 2_000, seed = 2026): Synthet
       const gradeAt = Math.min(grades.length - 1, Math.floor(rnd() * rnd() * grades.length + rnd() * 3));
       results.push({ id: `R-${id}-${option.code}`, candidateId: id, seriesId: SERIES_ID, awardingBodyId: 'AQA', awardCode: option.code, kind: 'qualification', level: q.level as QualificationLevel, grade: grades[gradeAt]!, receivedAt: level === 'GCE' ? '2026-08-12T00:01:00+01:00' : '2026-08-19T00:01:00+01:00' });
     }
-    const r = rnd();
-    if (r < 0.15) accessArrangements.push({ id: `${id}-xt`, candidateId: id, kind: 'extra_time', extraTimePercent: r < 0.02 ? 50 : 25, approval: 'aao_approved', evidenceHeld: true });
-    const a = rnd();
-    if (a < 0.01) accessArrangements.push({ id: `${id}-rd`, candidateId: id, kind: 'reader', approval: 'aao_approved', evidenceHeld: true });
-    else if (a < 0.03) accessArrangements.push({ id: `${id}-wp`, candidateId: id, kind: 'word_processor', approval: 'centre_delegated', evidenceHeld: true });
-    else if (a < 0.04) accessArrangements.push({ id: `${id}-rb`, candidateId: id, kind: 'rest_breaks', restBreakMinutesPerHour: 10, approval: 'centre_delegated', evidenceHeld: true });
+    accessArrangements.push(...syntheticArrangements(id, rnd));
   }
 
-  const room = (id: string, rows: number, columns: number, pitch: number, suitableFor: Room['suitableFor'] = []): Room => ({ id, name: id, rows, columns, seatPitchMetres: pitch, rowPitchMetres: pitch, disabledSeats: [], suitableFor });
-  const rooms: Room[] = [
-    room('main-hall', 25, 16, 1.25),
-    room('upper-hall', 20, 16, 1.25),
-    { ...room('sports-hall', 24, 24, 1.25), disabledSeats: ['A1', 'A24', 'X1', 'X24'] },
-    ...Array.from({ length: 10 }, (_, i) => room(`classroom-${i + 1}`, 6, 5, 1.25)),
-    ...Array.from({ length: 12 }, (_, i) => room(`aa-${i + 1}`, 2, 2, 1.5, ['reader', 'computer_reader', 'scribe', 'prompter', 'separate_invigilation', 'rest_breaks'])),
-    ...Array.from({ length: 3 }, (_, i) => room(`wp-${i + 1}`, 4, 5, 1.25, ['word_processor', 'rest_breaks'])),
-  ];
+  const rooms = syntheticRooms(1.25);
   const staff: StaffMember[] = [
     { id: 'HEAD', name: 'Dr R. Okafor', roles: ['head_of_centre'], active: true },
     { id: 'EO', name: 'S. Lewis', roles: ['exams_officer'], active: true },

@@ -14,15 +14,14 @@
  *
  * Each round runs every step on fresh input; the bench prints each step's median and its share of the total,
  * the total's min / median / max over equal warm-up and rounds, and the total scaled to an idle core (× 200 / the
- * median ms of scripts/bench/measure.ts's calibration loop, run in a child process as a contender interleaved with
- * the rounds, so it sees the same load; see {@link calibrateInChild}) against the goal: **under 250 ms**. The goal
+ * median ms of scripts/bench/measure.ts's `calibrate()`, run as a contender interleaved with the rounds, so it
+ * sees the same load) against the goal: **under 250 ms**. The goal
  * is absolute, so there is no "first implementation" baseline here (the per-path benches in packages/<p>/bench
  * compare each path with one). It leaves one summary row for `npm run bench`'s closing table (examples/.bench-out).
  *
  * Run: `npm run bench -w @examcycle/examples`. Knobs: BENCH_CANDIDATES (2,000; 12 entries each), BENCH_ROUNDS (3),
  * BENCH_WARMUP (1).
  */
-import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { createActor } from 'xstate';
 import { importCsv } from '@examcycle/adapter-csv';
@@ -48,11 +47,6 @@ const GOAL_MS = 250;
 const print = (line = ''): void => void process.stdout.write(`${line}\n`);
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-GB');
 const ms = (n: number): string => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
-
-if (process.argv[2] === '--calibrate') {
-  print(String(calibrate()));
-  process.exit(0);
-}
 
 const candidateCount = knob('BENCH_CANDIDATES', 2_000);
 const rounds = knob('BENCH_ROUNDS', 3);
@@ -183,18 +177,10 @@ function wholeCentre(): Outcome {
   return found;
 }
 
-/**
- * The calibration loop's ms, run in a child process with `--no-concurrent-osr`. With V8's default concurrent OSR the
- * loop sometimes runs without its optimised code: on the 2-core machine of issue 16 `calibrate()` took ~100 ms in
- * most processes and ~950 ms in about one in four (every call, or now and then one call), whatever the load, while
- * other work in the same process ran at full speed; scaling by the slow figure would flatter the result tenfold.
- * With `--no-concurrent-osr` it took ~100–200 ms in 18 processes of 18.
- */
+/** The calibration loop's ms (`calibrate()`, which runs it in a child with `--no-concurrent-osr`), kept per round. */
 const calibrations: number[] = [];
-function calibrateInChild(): number {
-  const child = spawnSync(process.execPath, [...process.execArgv, '--no-concurrent-osr', process.argv[1]!, '--calibrate'], { encoding: 'utf8' });
-  const took = Number(child.stdout.trim());
-  if (child.status !== 0 || !Number.isFinite(took) || took <= 0) throw new Error(`calibration child failed (status ${child.status}): ${child.stderr}`);
+function calibrateRound(): number {
+  const took = calibrate();
   calibrations.push(took);
   return took;
 }
@@ -204,7 +190,7 @@ function calibrateInChild(): number {
 const [total] = await measure(
   [
     { name: 'whole centre, CSV to certificates', run: wholeCentre },
-    { name: 'calibration loop (child process)', run: calibrateInChild },
+    { name: 'calibration loop (child process)', run: calibrateRound },
   ],
   { warmup, rounds },
 );

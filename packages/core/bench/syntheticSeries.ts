@@ -6,18 +6,7 @@
  */
 import { DateTime } from 'luxon';
 import type { AccessArrangement, Candidate, CompactSittings, Entry, Room, TimetabledPaper } from '@examcycle/core';
-
-/** A seeded PRNG (mulberry32): the same seed gives the same sequence. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded as seededRandom } from '../../../scripts/bench/measure.js';
 
 /** The weekdays of a summer series: 30 exam days from Monday 11 May 2026. */
 export function seriesDays(count = 30): string[] {
@@ -37,6 +26,37 @@ export interface SyntheticCentre {
   readonly entries: Entry[];
   readonly accessArrangements: AccessArrangement[];
   readonly rooms: Room[];
+}
+
+/**
+ * A candidate's access arrangements at realistic rates: extra time 15% (50% for 2%), a reader 1%, a word
+ * processor 2%, rest breaks 1%. Draws two numbers from `rnd` whatever it returns.
+ */
+export function syntheticArrangements(id: string, rnd: () => number): AccessArrangement[] {
+  const out: AccessArrangement[] = [];
+  const r = rnd();
+  if (r < 0.15) out.push({ id: `${id}-xt`, candidateId: id, kind: 'extra_time', extraTimePercent: r < 0.02 ? 50 : 25, approval: 'aao_approved', evidenceHeld: true });
+  const a = rnd();
+  if (a < 0.01) out.push({ id: `${id}-rd`, candidateId: id, kind: 'reader', approval: 'aao_approved', evidenceHeld: true });
+  else if (a < 0.03) out.push({ id: `${id}-wp`, candidateId: id, kind: 'word_processor', approval: 'centre_delegated', evidenceHeld: true });
+  else if (a < 0.04) out.push({ id: `${id}-rb`, candidateId: id, kind: 'rest_breaks', restBreakMinutesPerHour: 10, approval: 'centre_delegated', evidenceHeld: true });
+  return out;
+}
+
+/**
+ * A centre's rooms: two halls, a sports hall (its seat pitch given: 1 m in the exam-time bench), ten
+ * classrooms, twelve small access-arrangements rooms and three word-processor rooms.
+ */
+export function syntheticRooms(sportsHallPitchMetres: number): Room[] {
+  const room = (id: string, rows: number, columns: number, pitch: number, suitableFor: Room['suitableFor'] = []): Room => ({ id, name: id, rows, columns, seatPitchMetres: pitch, rowPitchMetres: pitch, disabledSeats: [], suitableFor });
+  return [
+    room('main-hall', 25, 16, 1.25),
+    room('upper-hall', 20, 16, 1.25),
+    { ...room('sports-hall', 24, 24, sportsHallPitchMetres), disabledSeats: ['A1', 'A24', 'X1', 'X24'] },
+    ...Array.from({ length: 10 }, (_, i) => room(`classroom-${i + 1}`, 6, 5, 1.25)),
+    ...Array.from({ length: 12 }, (_, i) => room(`aa-${i + 1}`, 2, 2, 1.5, ['reader', 'computer_reader', 'scribe', 'prompter', 'separate_invigilation', 'rest_breaks'])),
+    ...Array.from({ length: 3 }, (_, i) => room(`wp-${i + 1}`, 4, 5, 1.25, ['word_processor', 'rest_breaks'])),
+  ];
 }
 
 /**
@@ -91,23 +111,9 @@ export function syntheticCentre(candidateCount = 2_000, seed = 2026): SyntheticC
       const subject = pool[k]!;
       entries.push({ id: `${id}-e${k}`, candidateId: id, seriesId: 'june-2026', awardingBodyId: 'AQA', entryCode: `E${k}`, componentCodes: subject.papers, status: 'accepted', identityVerified: true });
     }
-    const r = rnd();
-    if (r < 0.15) accessArrangements.push({ id: `${id}-xt`, candidateId: id, kind: 'extra_time', extraTimePercent: r < 0.02 ? 50 : 25, approval: 'aao_approved', evidenceHeld: true });
-    const a = rnd();
-    if (a < 0.01) accessArrangements.push({ id: `${id}-rd`, candidateId: id, kind: 'reader', approval: 'aao_approved', evidenceHeld: true });
-    else if (a < 0.03) accessArrangements.push({ id: `${id}-wp`, candidateId: id, kind: 'word_processor', approval: 'centre_delegated', evidenceHeld: true });
-    else if (a < 0.04) accessArrangements.push({ id: `${id}-rb`, candidateId: id, kind: 'rest_breaks', restBreakMinutesPerHour: 10, approval: 'centre_delegated', evidenceHeld: true });
+    accessArrangements.push(...syntheticArrangements(id, rnd));
   }
-  const room = (id: string, rows: number, columns: number, pitch: number, suitableFor: Room['suitableFor'] = []): Room => ({ id, name: id, rows, columns, seatPitchMetres: pitch, rowPitchMetres: pitch, disabledSeats: [], suitableFor });
-  const rooms: Room[] = [
-    room('main-hall', 25, 16, 1.25),
-    room('upper-hall', 20, 16, 1.25),
-    { ...room('sports-hall', 24, 24, 1), disabledSeats: ['A1', 'A24', 'X1', 'X24'] },
-    ...Array.from({ length: 10 }, (_, i) => room(`classroom-${i + 1}`, 6, 5, 1.25)),
-    ...Array.from({ length: 12 }, (_, i) => room(`aa-${i + 1}`, 2, 2, 1.5, ['reader', 'computer_reader', 'scribe', 'prompter', 'separate_invigilation', 'rest_breaks'])),
-    ...Array.from({ length: 3 }, (_, i) => room(`wp-${i + 1}`, 4, 5, 1.25, ['word_processor', 'rest_breaks'])),
-  ];
-  return { papers, candidates, entries, accessArrangements, rooms };
+  return { papers, candidates, entries, accessArrangements, rooms: syntheticRooms(1) };
 }
 
 /** A national series in columns, plus what the seating benchmark needs. */

@@ -7,6 +7,7 @@
 // errors
 export { ExamcycleError, isExamcycleError } from './errors/ExamcycleError.js';
 export type { ErrorLocation, ExamcycleErrorCode, ExamcycleErrorOptions } from './errors/ExamcycleError.js';
+export type { ExamcycleIssue, FeatureIssueCode, IssueCode, IssueLocation, IssueSeverity, IssueSubject } from './errors/ExamcycleIssue.js';
 
 // time
 export { LONDON, academicYearBounds, academicYearOf, endOfLondonDay, londonDate, londonTime, toLondon } from './time/clock.js';

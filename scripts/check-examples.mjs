@@ -6,14 +6,17 @@
  * strict, as a user's project would (exactOptionalPropertyTypes included).
  *
  * A block may import what it uses; any name a published entry exports that the block uses without importing or
- * declaring it is imported for it from that entry (so a TSDoc example need not repeat its own package's import).
+ * declaring it is imported for it from that entry (so a TSDoc example need not repeat its own package's import);
+ * so are the names the example's own source file exports (an internal helper's example), `readFileSync`/`writeFileSync`
+ * and friends from `node:fs`, and `createActor`/`SimulatedClock` from xstate.
  * Values the example takes as given are declared (`declare const store: ExamcycleStore;`). A Markdown block that
- * is not meant to compile is marked by the line `<!-- example:not-compiled (reason) -->` just above it.
+ * is not meant to compile is marked by the line `<!-- example:not-compiled (reason) -->` just above it; a Markdown
+ * block's givens (declarations compiled with it, not shown) go in a `<!-- example:given … -->` comment above it.
  *
  *   node scripts/check-examples.mjs [--list]     exit 1 and a list of errors, each at its source line
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { publicSurface, root } from './publicSurface.mjs';
 
@@ -52,7 +55,7 @@ function collect() {
             const body = [];
             let j = i + 1;
             while (j < lines.length && !/^```\s*$/.test(lines[j].trim())) body.push(lines[j++]);
-            blocks.push({ origin: relative(root, file), line: startLine + i + 1, code: body.join('\n') });
+            blocks.push({ origin: relative(root, file), line: startLine + i + 1, code: body.join('\n'), source: file, own: ownExports(text) });
             i = j;
           }
         }
@@ -67,21 +70,52 @@ function collect() {
     for (let i = 0; i < lines.length; i++) {
       if (!/^```(ts|typescript)\s*$/.test(lines[i].trim())) continue;
       const skipped = i > 0 && /<!--\s*example:not-compiled\b/.test(lines[i - 1]);
+      const given = givenAbove(lines, i);
       const body = [];
       let j = i + 1;
       while (j < lines.length && !/^```\s*$/.test(lines[j].trim())) body.push(lines[j++]);
-      if (!skipped) blocks.push({ origin: relative(root, file), line: i + 2, code: body.join('\n') });
+      if (!skipped) blocks.push({ origin: relative(root, file), line: i + 2, code: body.join('\n'), given });
       i = j;
     }
   }
   return blocks;
 }
 
+/**
+ * The `<!-- example:given … -->` comment just above a Markdown block (blank lines between allowed): declarations the
+ * block takes as given, compiled with it but not shown, e.g. `<!-- example:given declare const store: ExamcycleStore; -->`.
+ */
+function givenAbove(lines, fence) {
+  let end = fence - 1;
+  while (end >= 0 && lines[end].trim() === '') end--;
+  if (end < 0 || !lines[end].trim().endsWith('-->')) return '';
+  let start = end;
+  while (start >= 0 && !lines[start].includes('<!--')) start--;
+  if (start < 0) return '';
+  const text = lines.slice(start, end + 1).join('\n');
+  const m = /<!--\s*example:given\b([\s\S]*?)-->/.exec(text);
+  return m ? m[1].trim() : '';
+}
+
+/** Names a source file exports itself (an example on an internal helper may use them: imported from the file). */
+function ownExports(text) {
+  return new Set([...text.matchAll(/^export\s+(?:declare\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum|abstract\s+class)\s+([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]));
+}
+
+/** Well-known names an example may use without importing them (Node's file functions, xstate's actor and clock). */
+const WELL_KNOWN = new Map([
+  ...['readFileSync', 'writeFileSync', 'createReadStream', 'createWriteStream', 'mkdirSync'].map((n) => [n, 'node:fs']),
+  ...['createActor', 'SimulatedClock'].map((n) => [n, 'xstate']),
+]);
+
 const DECLARED = /\b(?:const|let|var|function|class|interface|type|enum|namespace)\s+([A-Za-z_$][\w$]*)/g;
 const IMPORTED = /^\s*import\s[\s\S]*?from\s+['"][^'"]+['"];?/gm;
 
 /** The module for one block and how many lines were put above it. */
-function moduleFor(code) {
+function moduleFor(shown, given = '', block = {}) {
+  let code = given ? `${given}\n${shown}` : shown;
+  // a relative import in a TSDoc example is relative to its source file
+  if (block.source) code = code.replace(/(from\s+|import\s*\(\s*)(['"])(\.\.?\/[^'"]+)\2/g, (_m, pre, q, spec) => `${pre}${q}${relative(outDir, resolve(dirname(block.source), spec)).replace(/\\/g, '/')}${q}`);
   const imported = new Set();
   for (const m of code.matchAll(IMPORTED)) {
     const clause = m[0].replace(/from\s+['"][^'"]+['"];?/, '');
@@ -92,13 +126,17 @@ function moduleFor(code) {
   const used = new Set([...withoutStrings.matchAll(/(?<![.\w$])[A-Za-z_$][\w$]*/g)].map((m) => m[0]));
   const bySpecifier = new Map();
   for (const name of used) {
-    const home = homes.get(name);
-    if (!home || imported.has(name) || declared.has(name)) continue;
+    if (imported.has(name) || declared.has(name)) continue;
+    let home = homes.get(name);
+    if (!home && block.own?.has(name)) home = relative(outDir, block.source).replace(/\\/g, '/').replace(/\.ts$/, '.js');
+    home ??= WELL_KNOWN.get(name);
+    if (!home) continue;
     bySpecifier.set(home, [...(bySpecifier.get(home) ?? []), name]);
   }
   const header = [...bySpecifier].map(([spec, names]) => `import { ${names.sort().join(', ')} } from '${spec}';`);
   header.push('export {};');
-  return { text: `${header.join('\n')}\n${code}\n`, offset: header.length };
+  const givenLines = given ? given.split('\n').length : 0;
+  return { text: `${header.join('\n')}\n${code}\n`, offset: header.length + givenLines };
 }
 
 const blocks = collect();
@@ -107,7 +145,7 @@ mkdirSync(outDir, { recursive: true });
 const files = new Map();
 blocks.forEach((b, i) => {
   const name = join(outDir, `${String(i).padStart(4, '0')}-${b.origin.replace(/[^\w]+/g, '_').slice(-60)}-${b.line}.ts`);
-  const { text, offset } = moduleFor(b.code);
+  const { text, offset } = moduleFor(b.code, b.given, b);
   writeFileSync(name, text);
   files.set(name, { ...b, offset });
 });

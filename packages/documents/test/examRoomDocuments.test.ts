@@ -108,7 +108,7 @@ describe('certificateIssueLogPdf', () => {
         ({
           certificate: { id: `cert-${i}`, candidateId: c.id, seriesId: 'june-2026', awardingBodyId: 'AQA', awardCodes: ['8300'] },
           receivedAt: '2026-11-02T09:30:00Z',
-          issue: i % 2 === 0 ? { at: '2026-11-20T15:30:00Z', by, method: 'collected', to: 'the candidate' } : null,
+          handover: i % 2 === 0 ? { at: '2026-11-20T15:30:00Z', by, method: 'collected', to: 'the candidate' } : null,
           destruction: null,
         }) as unknown as CertificateContext,
     );

@@ -32,7 +32,15 @@ interface CommonOptions {
   readonly schema?: string;
 }
 
-/** A PostgreSQL server through a node-postgres pool. */
+/**
+ * A PostgreSQL server through a node-postgres pool.
+ *
+ * @example
+ * ```ts
+ * const options: PostgresServerOptions = { connectionString: 'postgres://examcycle@db.internal:5432/exams', schema: 'trust_a', maxConnections: 20 };
+ * const store = await createPostgresStore(options);
+ * ```
+ */
 export interface PostgresServerOptions extends CommonOptions {
   /** E.g. `postgres://examcycle@db.internal:5432/examcycle`. */
   readonly connectionString: string;
@@ -43,18 +51,47 @@ export interface PostgresServerOptions extends CommonOptions {
   readonly maxConnections?: number;
 }
 
-/** Embedded PostgreSQL (PGlite): in a data folder, in memory, or an instance the caller opened. */
+/**
+ * Embedded PostgreSQL (PGlite): in a data folder, in memory, or an instance the caller opened.
+ *
+ * @example
+ * ```ts
+ * const onDisk: PgliteOptions = { dataDir: './examcycle-data' };
+ * const inMemory: PgliteOptions = {};
+ * const store = await createPostgresStore(onDisk);
+ * ```
+ */
 export interface PgliteOptions extends CommonOptions {
   /** The folder PGlite keeps its files in (created if missing). Omitted: in memory, gone on close. */
   readonly dataDir?: string;
 }
 
-/** An embedded PGlite the caller opened and will close (e.g. to share one database among several schemas). */
+/**
+ * An embedded PGlite the caller opened and will close (e.g. to share one database among several schemas).
+ *
+ * @example
+ * ```ts
+ * import { PGlite } from '@electric-sql/pglite';
+ * const pglite = new PGlite('./examcycle-data');
+ * const options: PgliteInstanceOptions = { pglite, schema: 'centre_12345' };
+ * const store = await createPostgresStore(options);
+ * await store.close(); // closes the store, not your PGlite
+ * await pglite.close();
+ * ```
+ */
 export interface PgliteInstanceOptions extends CommonOptions {
   readonly pglite: PGlite;
 }
 
-/** Options for {@link createPostgresStore}: a server, or embedded PGlite. */
+/**
+ * Options for {@link createPostgresStore}: a server, or embedded PGlite.
+ *
+ * @example
+ * ```ts
+ * const options: PostgresStoreOptions = process.env.DATABASE_URL ? { connectionString: process.env.DATABASE_URL } : { dataDir: './examcycle-data' };
+ * const store = await createPostgresStore(options);
+ * ```
+ */
 export type PostgresStoreOptions = PostgresServerOptions | PgliteOptions | PgliteInstanceOptions;
 
 const DEFAULT_DELIVER_LIMIT = 100;
@@ -71,6 +108,7 @@ const DEFAULT_DELIVER_LIMIT = 100;
  * @example
  * ```ts
  * import { createPostgresStore } from '@examcycle/store-postgres';
+ * declare const cycle: ExamCycle;
  *
  * const store = await createPostgresStore({ dataDir: './examcycle-data' });
  * const key = { centreNumber: '12345', machine: 'examCycle', id: 'june-2026' };

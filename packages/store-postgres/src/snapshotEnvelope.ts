@@ -15,6 +15,7 @@ import { ExamcycleError, formatStoreKey, type PersistedSnapshot, type StoreKey }
  * @throws ExamcycleError `snapshot_invalid` when it is not an examcycle snapshot envelope
  * @example
  * ```ts
+ * declare const key: StoreKey; declare const row: { readonly data: string };
  * const saved = parseSnapshotEnvelope(key, row.data);
  * ```
  */

@@ -46,6 +46,8 @@ const DEFAULT_LIST_LIMIT = 1000;
  * @param atomic - how several statements are kept together
  * @example
  * ```ts
+ * import type { Driver } from './driver/Queryable.js';
+ * declare const driver: Driver;
  * const ops = sqlStoreTransaction(driver, '"public"', (fn) => driver.transaction(fn));
  * ```
  */

@@ -17,6 +17,8 @@ const RETRYABLE = /^(08|40|53|57P0[1-3])/;
  * @param operation - the store method, for the message
  * @example
  * ```ts
+ * import type { Queryable } from './driver/Queryable.js';
+ * declare const q: Queryable; declare const sql: string;
  * try { await q.query(sql); } catch (e) { throw storeFailure(e, 'saveSnapshot'); }
  * ```
  */
@@ -41,7 +43,9 @@ export function storeFailure(error: unknown, operation: string): ExamcycleError 
  * @param fn - the work
  * @example
  * ```ts
- * return guarded('loadSnapshot', () => q.query(sql, params));
+ * import type { Queryable } from './driver/Queryable.js';
+ * declare const q: Queryable; declare const sql: string; declare const params: unknown[];
+ * const result = await guarded('loadSnapshot', () => q.query(sql, params));
  * ```
  */
 export async function guarded<T>(operation: string, fn: () => Promise<T>): Promise<T> {

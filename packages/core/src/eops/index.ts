@@ -11,7 +11,6 @@ export { eopsOfficerYearMachine, eopsOfficerYearStep, eopsOfficerYearValue } fro
 export type { EopsOfficerYearInput, EopsOfficerYearSnapshot, EopsOfficerYearStep } from './eopsOfficerYearMachine.js';
 export type { EopsForwardedEvent, EopsOfficerEvent, EopsOfficerYearEvent, EopsOfficerYearReport } from './eopsOfficerYearEvents.js';
 export { eopsCurrentRecord, eopsRecords } from './eopsRecords.js';
-export { eopsMermaid } from './eopsMermaid.js';
 export type { EopsRecordsSource } from './eopsRecords.js';
 export { EOPS_V2_GRANTS, eopsContextSchema, eopsOfficerYearPersisted, eopsPersisted, eopsRecordSchema, eopsV1Migration, eopsV2Migration } from './eopsPersisted.js';
 export { EOPS_EVENT_TYPES, EOPS_OFFICER_EVENT_TYPES, eopsEventSchema } from './eopsEvents.js';

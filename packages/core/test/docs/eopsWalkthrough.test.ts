@@ -8,8 +8,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { machineDiagram } from '../../scripts/machineDiagram.js';
 import { describe, expect, it } from 'vitest';
-import { eopsMermaid, eopsRecords, eopsTracker, keySkillAreasAdvice, renderTrackerText, sendEops, type EopsActor, type EopsEvent } from '@examcycle/core';
+import { eopsOfficerYearMachine, eopsRecords, eopsTracker, keySkillAreasAdvice, renderTrackerText, sendEops, type EopsActor, type EopsEvent } from '@examcycle/core';
 import { as, CENTRE, centreActor, kuTarget, ksTarget, users } from '../eops/eopsFixture.js';
 
 /** An EOPS event without its instant (each member of the union). */
@@ -49,10 +50,10 @@ function render(): string {
     'regions, side by side through the year), the certificate requested, the SLT declaration, and the year lapsed. Each',
     'arrow is labelled with its event and the named guards it needs; an event whose guards fail is refused with the reason',
     'of the first guard that failed. Transitions that stay in their step (proposing a target, signing, recording a',
-    'meeting) change the record, not the step, and are not drawn. Generated from the machine by `eopsMermaid()`.',
+    'meeting) change the record, not the step, and are not drawn. Generated from the machine (`packages/core/scripts/machineDiagram.ts`).',
     '',
     '```mermaid',
-    eopsMermaid(),
+    machineDiagram(eopsOfficerYearMachine),
     '```',
     '',
     '## 1. Register the officer for the year and agree targets together',

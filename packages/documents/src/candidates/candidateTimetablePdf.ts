@@ -8,7 +8,17 @@ import type { DocumentCentre } from '../DocumentCentre.js';
 import { PdfWriter, type PdfOptions } from '../pdf/PdfWriter.js';
 import { clockTime, dayWords, durationWords } from '../words/examDay.js';
 
-/** What candidate timetables are drawn from. */
+/**
+ * What candidate timetables are drawn from.
+ *
+ * @example
+ * ```ts
+ * declare const timetable: CentreTimetable; declare const plans: SeatingPlan[];
+ * const timetables = timetable.candidates.map((c) => personalTimetable(timetable, c.candidateId));
+ * const input: CandidateTimetableInput = { centre: { centreNumber: '99999' }, timetables, plans };
+ * const pdf = await candidateTimetablePdf(input);
+ * ```
+ */
 export interface CandidateTimetableInput {
   readonly centre: DocumentCentre;
   /** Timetables from core's `personalTimetable(timetable, candidateId)`. */
@@ -25,6 +35,7 @@ export interface CandidateTimetableInput {
  * @returns the PDF's bytes (the same input gives the same bytes)
  * @example
  * ```ts
+ * declare const timetable: CentreTimetable; declare const plans: SeatingPlan[];
  * const timetables = timetable.candidates.map((c) => personalTimetable(timetable, c.candidateId));
  * writeFileSync('timetables.pdf', await candidateTimetablePdf({ centre: { centreNumber: '99999' }, timetables, plans }));
  * ```

@@ -11,7 +11,16 @@ import { PdfWriter, type PdfOptions } from '../pdf/PdfWriter.js';
 import { candidateIndex, candidateName } from '../words/candidateName.js';
 import { dateTimeWords } from '../words/examDay.js';
 
-/** What the certificate issue log is drawn from. */
+/**
+ * What the certificate issue log is drawn from.
+ *
+ * @example
+ * ```ts
+ * declare const contexts: CertificateContext[]; declare const candidates: Candidate[];
+ * const input: CertificateIssueLogInput = { centre: { centreNumber: '99999' }, certificates: contexts, candidates, title: 'June 2026' };
+ * const pdf = await certificateIssueLogPdf(input);
+ * ```
+ */
 export interface CertificateIssueLogInput {
   readonly centre: DocumentCentre;
   /** The certificates: each certificate machine's context (`actor.getSnapshot().context`). */
@@ -32,6 +41,8 @@ const METHOD_WORDS = { collected: 'Collected', posted: 'Posted', third_party: 'T
  * @returns the PDF's bytes (the same input gives the same bytes)
  * @example
  * ```ts
+ * declare const centre: DocumentCentre; declare const actors: ActorRefFrom<typeof certificateMachine>[]; declare const candidates: Candidate[];
+ * import type { ActorRefFrom } from 'xstate';
  * writeFileSync('certificate-log.pdf', await certificateIssueLogPdf({ centre, certificates: actors.map((a) => a.getSnapshot().context), candidates }));
  * ```
  */
@@ -42,16 +53,16 @@ export async function certificateIssueLogPdf(input: CertificateIssueLogInput, op
     .map((ctx) => {
       const cert = ctx.certificate;
       const c = byId.get(cert.candidateId);
-      const issue = ctx.issue;
-      const to = issue ? `${issue.to}${issue.authority ? ` (written authority signed by ${issue.authority.signedBy})` : ''}` : '';
+      const handover = ctx.handover;
+      const to = handover ? `${handover.to}${handover.authority ? ` (written authority signed by ${handover.authority.signedBy})` : ''}` : '';
       return [
         c?.candidateNumber ?? '',
         c ? candidateName(c) : cert.candidateId,
         `${cert.awardingBodyId} ${cert.seriesId}`,
         cert.awardCodes.join(', '),
         ctx.receivedAt ? dateTimeWords(ctx.receivedAt) : '',
-        issue ? dateTimeWords(issue.at) : ctx.destruction ? `Destroyed ${dateTimeWords(ctx.destruction.at)}` : '',
-        issue ? METHOD_WORDS[issue.method] : ctx.destruction ? ctx.destruction.method.replace(/_/g, ' ') : '',
+        handover ? dateTimeWords(handover.at) : ctx.destruction ? `Destroyed ${dateTimeWords(ctx.destruction.at)}` : '',
+        handover ? METHOD_WORDS[handover.method] : ctx.destruction ? ctx.destruction.method.replace(/_/g, ' ') : '',
         to,
         '',
       ];

@@ -12,7 +12,17 @@ import { arrangementWords } from '../words/arrangementLabels.js';
 import { candidateName } from '../words/candidateName.js';
 import { dayWords, durationWords, finishTime } from '../words/examDay.js';
 
-/** What statements of entry are drawn from. */
+/**
+ * What statements of entry are drawn from.
+ *
+ * @example
+ * ```ts
+ * declare const timetable: CentreTimetable;
+ * const statements = timetable.candidates.map((c) => statementOfEntry(timetable, c.candidateId));
+ * const input: StatementOfEntryInput = { centre: { centreNumber: '99999' }, statements };
+ * const pdf = await statementOfEntryPdf(input);
+ * ```
+ */
 export interface StatementOfEntryInput {
   readonly centre: DocumentCentre;
   /** Statements from core's `statementOfEntry(timetable, candidateId)`. */
@@ -27,6 +37,7 @@ export interface StatementOfEntryInput {
  * @returns the PDF's bytes (the same input gives the same bytes)
  * @example
  * ```ts
+ * declare const timetable: CentreTimetable;
  * const statements = timetable.candidates.map((c) => statementOfEntry(timetable, c.candidateId));
  * writeFileSync('statements.pdf', await statementOfEntryPdf({ centre: { centreNumber: '99999' }, statements }));
  * ```

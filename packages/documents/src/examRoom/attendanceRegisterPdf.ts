@@ -12,7 +12,16 @@ import { arrangementWords } from '../words/arrangementLabels.js';
 import { candidateIndex, candidateName } from '../words/candidateName.js';
 import { clockTime, dayWords, durationWords, sessionWords } from '../words/examDay.js';
 
-/** What attendance registers are drawn from. */
+/**
+ * What attendance registers are drawn from.
+ *
+ * @example
+ * ```ts
+ * declare const records: SittingRecord[]; declare const candidates: Candidate[];
+ * const input: AttendanceRegisterInput = { centre: { centreNumber: '99999', name: 'Synthetic Community College' }, records, candidates };
+ * const pdf = await attendanceRegisterPdf(input);
+ * ```
+ */
 export interface AttendanceRegisterInput {
   readonly centre: DocumentCentre;
   /** The sittings (a room in a session), from core's `openSittingRecord`, marked or not. */
@@ -41,6 +50,7 @@ function seatOrder(a: string, b: string): number {
  * @returns the PDF's bytes (the same input gives the same bytes)
  * @example
  * ```ts
+ * declare const plan: SeatingPlan; declare const papers: TimetabledPaper[]; declare const candidates: Candidate[];
  * const record = openSittingRecord({ date: '2026-06-01', session: 'AM', seatingPlanUsed: plan.rooms[0]!, papers });
  * writeFileSync('registers.pdf', await attendanceRegisterPdf({ centre: { centreNumber: '99999' }, records: [record], candidates }));
  * ```

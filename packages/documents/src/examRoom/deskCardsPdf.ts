@@ -10,7 +10,16 @@ import { arrangementWords } from '../words/arrangementLabels.js';
 import { candidateIndex, candidateName } from '../words/candidateName.js';
 import { dayWords, sessionWords } from '../words/examDay.js';
 
-/** What desk cards are drawn from. */
+/**
+ * What desk cards are drawn from.
+ *
+ * @example
+ * ```ts
+ * declare const plan: SeatingPlan; declare const candidates: Candidate[]; declare const papers: TimetabledPaper[];
+ * const input: DeskCardsInput = { centre: { centreNumber: '99999' }, plan, candidates, papers, roomIds: ['hall'] };
+ * const pdf = await deskCardsPdf(input);
+ * ```
+ */
 export interface DeskCardsInput {
   readonly centre: DocumentCentre;
   /** The session's plan, from core's `planSeating`. */
@@ -31,6 +40,7 @@ export interface DeskCardsInput {
  * @returns the PDF's bytes (the same input gives the same bytes)
  * @example
  * ```ts
+ * declare const plan: SeatingPlan; declare const papers: TimetabledPaper[]; declare const candidates: Candidate[];
  * writeFileSync('desk-cards.pdf', await deskCardsPdf({ centre: { centreNumber: '99999' }, plan, candidates, papers }));
  * ```
  */

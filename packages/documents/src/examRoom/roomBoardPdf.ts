@@ -9,7 +9,16 @@ import type { DocumentCentre } from '../DocumentCentre.js';
 import { PdfWriter, type PdfOptions } from '../pdf/PdfWriter.js';
 import { dayWords, durationWords, finishTime, sessionWords } from '../words/examDay.js';
 
-/** What a room board is drawn from. */
+/**
+ * What a room board is drawn from.
+ *
+ * @example
+ * ```ts
+ * declare const plan: SeatingPlan; declare const session: TimetableSession; declare const papers: TimetabledPaper[];
+ * const input: RoomBoardInput = { centre: { centreNumber: '99999' }, plan, roomId: 'hall', sittings: session.sittings, papers };
+ * const pdf = await roomBoardPdf(input);
+ * ```
+ */
 export interface RoomBoardInput {
   readonly centre: DocumentCentre;
   /** The session's plan, from core's `planSeating`. */
@@ -31,6 +40,7 @@ export interface RoomBoardInput {
  * @throws RangeError when the room is not one of the plan's rooms
  * @example
  * ```ts
+ * declare const timetable: CentreTimetable; declare const plan: SeatingPlan; declare const papers: TimetabledPaper[];
  * const session = timetable.sessions[0]!;
  * writeFileSync('board.pdf', await roomBoardPdf({ centre: { centreNumber: '99999' }, plan, roomId: 'hall', sittings: session.sittings, papers }));
  * ```

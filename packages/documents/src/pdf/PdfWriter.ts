@@ -9,7 +9,16 @@
 import PDFDocument from 'pdfkit';
 import { FontBook, runFeatures, type FontWeight } from '../fonts/FontBook.js';
 
-/** Options every PDF document takes. */
+/**
+ * Options every PDF document takes.
+ *
+ * @example
+ * ```ts
+ * declare const input: DeskCardsInput;
+ * const options: PdfOptions = { createdAt: '2026-05-01T09:00:00Z', pageSize: 'A3' };
+ * const bytes = await deskCardsPdf(input, options); // the same input and options give the same bytes
+ * ```
+ */
 export interface PdfOptions {
   /**
    * The creation date written in the file, an ISO instant. Documents are deterministic, so no clock is read.

@@ -16,7 +16,16 @@ import { ARRANGEMENT_LABELS, sortedKinds } from '../words/arrangementLabels.js';
 import { candidateIndex } from '../words/candidateName.js';
 import { dayWords } from '../words/examDay.js';
 
-/** What a seating plan document is drawn from. */
+/**
+ * What a seating plan document is drawn from.
+ *
+ * @example
+ * ```ts
+ * declare const plan: SeatingPlan; declare const candidates: Candidate[]; declare const papers: TimetabledPaper[]; declare const hall: Room;
+ * const input: SeatingPlanDocumentInput = { centre: { centreNumber: '99999' }, plan, room: hall, candidates, papers };
+ * const svg = seatingPlanSvg(input);
+ * ```
+ */
 export interface SeatingPlanDocumentInput {
   /** The centre (its number is printed on the plan). */
   readonly centre: DocumentCentre;
@@ -30,7 +39,16 @@ export interface SeatingPlanDocumentInput {
   readonly papers: readonly TimetabledPaper[];
 }
 
-/** Options for the seating plan documents. */
+/**
+ * Options for the seating plan documents.
+ *
+ * @example
+ * ```ts
+ * declare const input: SeatingPlanDocumentInput;
+ * const options: SeatingPlanDocumentOptions = { invigilatorDesk: 'left' };
+ * const pdf = await seatingPlanPdf(input, options);
+ * ```
+ */
 export interface SeatingPlanDocumentOptions {
   /**
    * Where the invigilator desk is along the front of the room.

@@ -26,6 +26,7 @@ function drawBox(pdf: PdfWriter, b: DrawnBox): void {
  * @throws RangeError when the room is not one of the plan's rooms
  * @example
  * ```ts
+ * declare const plan: SeatingPlan; declare const hall: Room; declare const papers: TimetabledPaper[]; declare const candidates: Candidate[];
  * writeFileSync('hall.pdf', await seatingPlanPdf({ centre: { centreNumber: '99999' }, plan, room: hall, candidates, papers }));
  * ```
  */

@@ -38,6 +38,7 @@ function boxEl(b: DrawnBox, extra = ''): string {
  * @throws RangeError when the room is not one of the plan's rooms
  * @example
  * ```ts
+ * declare const session: TimetableSession; declare const rooms: Room[]; declare const rules: ExamRoomRules; declare const hall: Room; declare const papers: TimetabledPaper[]; declare const candidates: Candidate[];
  * const plan = planSeating({ session, rooms }, { rules });
  * writeFileSync('hall.svg', seatingPlanSvg({ centre: { centreNumber: '99999' }, plan, room: hall, candidates, papers }));
  * ```

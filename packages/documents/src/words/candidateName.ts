@@ -25,6 +25,7 @@ export function candidateName(candidate: Pick<Candidate, 'legalSurname' | 'legal
  * @param candidates - the candidates
  * @example
  * ```ts
+ * declare const candidates: Candidate[];
  * candidateIndex(candidates).get('c-1')?.candidateNumber;
  * ```
  */

@@ -13,16 +13,36 @@ import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { londonTime, toLondon } from '@examcycle/core';
 import { FIXED_CREATED_AT } from '../pdf/PdfWriter.js';
 
-/** A cell's value as a report gives it. */
+/**
+ * A cell's value as a report gives it.
+ *
+ * @example
+ * ```ts
+ * const cells: XlsxCellValue[] = ['Ada Lovelace', 12, true, '2026-06-01', null];
+ * ```
+ */
 export type XlsxCellValue = string | number | boolean | Date | null | undefined;
 
 /**
  * How a column's cells are written: `auto` (default) reads the value: numbers and booleans as they are,
  * `YYYY-MM-DD` as a date, an ISO instant as a London date-time, any other string as text.
+ *
+ * @example
+ * ```ts
+ * const type: XlsxCellType = 'text'; // a candidate number stays '0001', never the number 1
+ * ```
  */
 export type XlsxCellType = 'auto' | 'text' | 'number' | 'date' | 'datetime';
 
-/** A column: a header and how to read a row's cell. */
+/**
+ * A column: a header and how to read a row's cell.
+ *
+ * @example
+ * ```ts
+ * interface Line { readonly candidateNumber: string; readonly seat: string; readonly date: string }
+ * const column: XlsxColumn<Line> = { header: 'Date', value: (l) => l.date, type: 'date', width: 12 };
+ * ```
+ */
 export interface XlsxColumn<Row> {
   readonly header: string;
   readonly value: (row: Row) => XlsxCellValue;
@@ -35,7 +55,15 @@ export interface XlsxColumn<Row> {
   readonly width?: number;
 }
 
-/** One sheet: the report's name, columns and rows. */
+/**
+ * One sheet: the report's name, columns and rows.
+ *
+ * @example
+ * ```ts
+ * const sheet: XlsxSheet<readonly string[]> = { name: 'Seating plan', columns: ['Seat', 'Candidate number'], rows: [['A1', '0001'], ['A3', '0002']] };
+ * const bytes = await reportXlsx(sheet);
+ * ```
+ */
 export interface XlsxSheet<Row> {
   /** The sheet's name (cut to Excel's 31 characters, without `\ / ? * [ ] :`). */
   readonly name: string;
@@ -44,7 +72,15 @@ export interface XlsxSheet<Row> {
   readonly rows: readonly Row[];
 }
 
-/** Options for {@link reportXlsx}. */
+/**
+ * Options for {@link reportXlsx}.
+ *
+ * @example
+ * ```ts
+ * const options: ReportXlsxOptions = { createdAt: '2026-06-01T08:00:00Z', creator: 'Synthetic Community College exams office' };
+ * const bytes = await reportXlsx({ name: 'Rooms', columns: ['Room'], rows: [['Hall']] }, options);
+ * ```
+ */
 export interface ReportXlsxOptions {
   /**
    * The workbook's created and modified date, an ISO instant (no clock is read).
@@ -137,6 +173,7 @@ function sheetName(name: string, taken: Set<string>): string {
  * @returns the `.xlsx` file's bytes (the same input gives the same bytes)
  * @example
  * ```ts
+ * declare const rows: SeatingPlanRow[];
  * const bytes = await reportXlsx({
  *   name: 'Seating plan',
  *   columns: [

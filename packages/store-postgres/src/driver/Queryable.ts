@@ -15,6 +15,7 @@ export interface QueryResult<R> {
  * @internal
  * @example
  * ```ts
+ * declare const q: Queryable;
  * const { rows } = await q.query<{ revision: number }>('SELECT revision FROM s.snapshots WHERE id = $1', ['june']);
  * ```
  */
@@ -29,6 +30,7 @@ export interface Queryable {
  * @internal
  * @example
  * ```ts
+ * declare const driver: Driver;
  * await driver.transaction(async (q) => { await q.query('SELECT 1'); });
  * ```
  */

@@ -106,7 +106,14 @@ CREATE INDEX signals_undelivered ON ${s}.signals (outbox_id) WHERE delivered_at 
   },
 ];
 
-/** The schema version this library writes. */
+/**
+ * The schema version this library writes.
+ *
+ * @example
+ * ```ts
+ * console.log(`this library writes schema version ${SCHEMA_VERSION}; opening a store migrates an older one up to it`);
+ * ```
+ */
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /**
@@ -120,6 +127,8 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
  * @throws ExamcycleError `store_failed` when the database's schema is newer than this library
  * @example
  * ```ts
+ * import type { Driver } from '../driver/Queryable.js';
+ * declare const driver: Driver;
  * await migrate(driver, '"public"'); // { from: 0, to: 1 }
  * ```
  */

@@ -1,12 +1,11 @@
 /**
- * The EOPS charts as Mermaid state diagrams, generated from the machines themselves (their states, the
- * transitions that change state, and the named guards on them), so the picture in the docs is the chart
- * that runs. A transition that stays in its state (most of an officer's work: proposing a target, signing,
- * recording a meeting) changes the record, not the step, and is left out; the regions' eventless transitions
- * (the step following the record) are drawn with their guard alone.
+ * Documentation tooling (not published): any machine's chart as a Mermaid state diagram, generated from the
+ * machine itself (its states, the transitions that change state, and the named guards on them), so the picture in
+ * the docs is the chart that runs. A transition that stays in its state (proposing a target, signing, recording a
+ * meeting) changes the record, not the step, and is left out; eventless transitions are drawn with their guard alone.
+ * The docs tests (test/docs/) call it and fail when a committed diagram drifts from the machine.
  */
 import type { AnyStateMachine } from 'xstate';
-import { eopsOfficerYearMachine } from './eopsOfficerYearMachine.js';
 
 interface NodeLike {
   readonly key: string;
@@ -94,13 +93,9 @@ function renderEdgesOnly(root: NodeLike, node: NodeLike, edges: string[]): void 
  * A machine's chart as a Mermaid `stateDiagram-v2`, from its state nodes: states (regions separated by
  * `--`), initial states, and every transition that changes state, labelled `event [guard and guard]`.
  *
- * @param machine - an EOPS machine ({@link eopsOfficerYearMachine}, the default, or {@link eopsMachine})
- * @example
- * ```ts
- * eopsMermaid().startsWith('stateDiagram-v2'); // true
- * ```
+ * @param machine - any xstate v5 machine
  */
-export function eopsMermaid(machine: AnyStateMachine = eopsOfficerYearMachine): string {
+export function machineDiagram(machine: AnyStateMachine): string {
   const root = machine.root as unknown as NodeLike;
   const out = ['stateDiagram-v2'];
   const edges: string[] = [];

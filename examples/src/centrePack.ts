@@ -52,7 +52,7 @@ export function main(print: (line: string) => void): void {
   print('');
   print('Fee bands (JCQ prices none; the centre prices its own):');
   const entry = { id: 'e-0042', awardingBodyId: 'AQA', entryCode: '8300F' };
-  for (const submittedAt of ['2026-02-20T16:00:00Z', '2026-03-02T09:00:00Z', '2026-04-22T09:00:00+01:00']) {
+  for (const submittedAt of ['2026-02-20T16:00:00Z', '2026-03-02T09:00:00Z', '2026-04-22T09:00:00+01:00'] as const) {
     const jcqBand = jcq.feeBand({ ...entry, submittedAt }, series);
     const centreBand = northgate.feeBand({ ...entry, submittedAt }, series);
     print(`  submitted ${submittedAt}: ${centreBand.band}; JCQ pack: ${pence(jcqBand.pricePence)}, Northgate: ${pence(centreBand.pricePence)}`);
@@ -60,23 +60,23 @@ export function main(print: (line: string) => void): void {
 
   print('');
   print('Retention:');
-  const plan = { id: 'seating-hall-2026-05-20', kind: 'seating_plan' as const, createdAt: '2026-05-20T09:00:00+01:00' };
+  const plan = { id: 'seating-hall-2026-05-20', kind: 'seating_plan' as const, createdAt: '2026-05-20T09:00:00+01:00' as const };
   print(`  seating plan, JCQ pack: ${jcq.retention(plan).reason}`);
   const centrePlan = northgate.retention(plan);
   print(`  seating plan, Northgate: keep until ${String(centrePlan.keepUntil)}, destroy by ${String(centrePlan.mustPurgeBy)}`);
-  const certificate = { id: 'cert-0042', kind: 'unclaimed_certificate' as const, createdAt: '2026-11-09T09:00:00Z', issuedAt: '2026-11-09T09:00:00Z' };
+  const certificate = { id: 'cert-0042', kind: 'unclaimed_certificate' as const, createdAt: '2026-11-09T09:00:00Z' as const, issuedAt: '2026-11-09T09:00:00Z' as const };
   print(`  unclaimed certificate: JCQ may destroy from ${String(jcq.retention(certificate).mayDestroyFrom)}, Northgate from ${String(northgate.retention(certificate).mayDestroyFrom)}`);
 
   print('');
   print('Restricted release, a head of department nominated by the head of centre, 10:00 on 19 August 2026:');
-  const read = { audience: 'centre_staff' as const, role: 'teacher' as const, nominatedByHeadOfCentre: true, at: '2026-08-19T10:00:00+01:00', series, level: 'GCSE' as const };
+  const read = { audience: 'centre_staff' as const, role: 'teacher' as const, nominatedByHeadOfCentre: true, at: '2026-08-19T10:00:00+01:00' as const, series, level: 'GCSE' as const };
   const jcqRead = jcq.resultsAccess(read);
   const centreRead = northgate.resultsAccess(read);
   print(`  JCQ pack: ${jcqRead.allowed ? 'allowed' : 'denied'} (${jcqRead.rule}, ${jcqRead.confidence})`);
   print(`  Northgate: ${centreRead.allowed ? 'allowed' : 'denied'} (${centreRead.rule}); from ${String(centreRead.allowedFrom)}`);
 
   print('');
-  const ics = toICalendar(northgate.keyDates(series), { generatedAt: '2026-01-05T09:00:00Z', calendarName: 'Northgate Academy: June 2026' });
+  const ics = toICalendar(northgate.keyDates(series), { generatedAt: '2026-01-05T09:00:00Z', centre: { centreNumber: '68199' }, calendarName: 'Northgate Academy: June 2026' });
   const lines = ics.split('\r\n');
   const events = lines.filter((line) => line === 'BEGIN:VEVENT').length;
   const uid = lines.find((line) => line.startsWith('UID:') && line.includes('/internal_deadline/'));

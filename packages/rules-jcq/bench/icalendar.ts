@@ -37,7 +37,7 @@ function template(keyDates: readonly KeyDate[], stamp: string): string {
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
     .map(
       (k) =>
-        `BEGIN:VEVENT\r\nUID:${k.id}@example.org\r\nDTSTAMP:${stamp}\r\n` +
+        `BEGIN:VEVENT\r\nUID:68199/${k.id}@example.org\r\nDTSTAMP:${stamp}\r\n` +
         (k.dueRule === 'at_time'
           ? `DTSTART:${new Date(k.at).toISOString().replace(/[-:]/g, '').slice(0, 15)}Z\r\n`
           : `DTSTART;VALUE=DATE:${k.date.replaceAll('-', '')}\r\nDTEND;VALUE=DATE:${nextDay(k.date)}\r\n`) +
@@ -52,7 +52,7 @@ export async function benchICalendar(): Promise<{ table: string; timings: Timing
   const warmup = knob('BENCH_WARMUP', 1);
   const calls = knob('BENCH_ICAL_CALLS', 50);
   const keyDates = everyEdition();
-  const options = { generatedAt: '2026-01-05T09:00:00Z' } as const;
+  const options = { generatedAt: '2026-01-05T09:00:00Z', centre: { centreNumber: '68199' } } as const;
   const t = await measure(
     [
       {

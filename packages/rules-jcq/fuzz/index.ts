@@ -142,7 +142,7 @@ surface('toICalendar', () => {
     return mutated as unknown as KeyDate;
   });
   try {
-    const ics = toICalendar(picked, { generatedAt: '2026-01-05T09:00:00Z', timeZone: rnd() < 0.5 ? 'UTC' : 'Europe/London', recurringKinds: [] });
+    const ics = toICalendar(picked, { generatedAt: '2026-01-05T09:00:00Z', centre: { centreNumber: '68199' }, timeZone: rnd() < 0.5 ? 'UTC' : 'Europe/London', recurringKinds: [] });
     const events = ics.split('\r\nBEGIN:VEVENT\r\n').length - 1;
     const lost = new Set(picked.map((k) => k.id)).size - events;
     const long = ics.split('\r\n').find((l) => Buffer.byteLength(l) > 75);

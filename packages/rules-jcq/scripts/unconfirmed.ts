@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { replaceUnconfirmedSection, unconfirmedValuesMarkdown } from '@examcycle/rules-jcq';
+import { replaceUnconfirmedSection, unconfirmedValuesMarkdown } from './unconfirmedValuesMarkdown.js';
 
 const check = process.argv.includes('--check');
 const section = unconfirmedValuesMarkdown();

@@ -32,7 +32,11 @@ export function veryLateArrival(paper: ArrivalPaper, arrivedAt: Instant): VeryLa
  * @param papers - the candidate's papers that day, with extra time and rest breaks in their minutes
  * @example
  * ```ts
- * clashResolution('2026-05-20', papers).overnightSupervision.permitted;
+ * const day = clashResolution('2026-05-20', [
+ *   { id: 'maths-1h', session: 'AM', level: 'GCSE', minutes: 120 },
+ *   { id: 'physics-1h', session: 'AM', level: 'GCSE', minutes: 105 },
+ * ]);
+ * day.sessions[0]?.action; // 'move_within_day': 3 h 45 is over the 3-hour consecutive limit
  * ```
  */
 export function clashResolution(date: CalendarDate, papers: readonly ClashPaper[]): ClashDecision {

@@ -5,7 +5,7 @@
  */
 
 // the pack
-export { createJcqPack, feeBand, jcq, keyDates, resultsAccess, retention, retentionPlan } from './jcq.js';
+export { createJcqPack, jcq } from './jcq.js';
 export type { JcqPackConfig } from './jcq.js';
 
 // centre overlay
@@ -21,7 +21,6 @@ export type { ArrivalPaper, VeryLateArrivalDecision } from './engine/veryLateArr
 // iCalendar
 export { toICalendar } from './ical/toICalendar.js';
 export type { ICalendarOptions } from './ical/toICalendar.js';
-export { escapeText, foldContentLine } from './ical/foldContentLine.js';
 
 // checks
 export { compileRules, SUPPORTED_OPERATORS } from './engine/compileRules.js';
@@ -29,10 +28,10 @@ export type { CompiledRules, FiredRule, RuleFacts } from './engine/compileRules.
 export type { AllCondition, AnyCondition, FactCondition, FactReference, NotCondition, RuleCondition, RuleEvent, RuleJson } from './engine/RuleJson.js';
 export { jcqCheckRules } from './checks/jcqCheckRules.js';
 export { checkInputSchemas, prepareCheckFacts } from './engine/prepareCheckFacts.js';
-export type { CheckContext, CheckFactsIssue, CheckSubjectKind, PreparedCheckFacts } from './engine/prepareCheckFacts.js';
+export type { CheckContext, CheckFactsIssueCode, CheckSubjectKind, PreparedCheckFacts } from './engine/prepareCheckFacts.js';
 
 // working-day calendar
-export { addWorkingDays, isWorkingDay, workingDaysBetween } from './calendar/addWorkingDays.js';
+export { isWorkingDay, workingDaysBetween } from './calendar/addWorkingDays.js';
 export { FIRST_CALENDAR_YEAR, LAST_CALENDAR_YEAR, bankHolidays } from './calendar/bankHolidays.js';
 export type { BankHoliday } from './calendar/bankHolidays.js';
 export { easterSunday } from './calendar/easterSunday.js';
@@ -46,13 +45,7 @@ export { edition2026_27 } from './editions/2026-27.js';
 export { JCQ_EDITIONS, editionFor } from './editions/editions.js';
 export { standingRules } from './editions/standingRules.js';
 export { documents } from './editions/documents.js';
-export {
-  UNCONFIRMED_MARKERS,
-  replaceUnconfirmedSection,
-  unconfirmedValues,
-  unconfirmedValuesMarkdown,
-  unknownValues,
-} from './editions/unconfirmedValues.js';
+export { unconfirmedValues, unknownValues } from './editions/unconfirmedValues.js';
 export type { UnconfirmedValue, UnknownValue } from './editions/unconfirmedValues.js';
 export { CONFIDENCE_SCALE, confidenceLabel, isBelowPrimary, weakestConfidence } from './engine/weakestConfidence.js';
 export type {

@@ -26,14 +26,22 @@ import { decideFeeBand } from './engine/feeBand.js';
 import { buildKeyDates, sortKeyDates } from './engine/keyDates.js';
 import { decideResultsAccess } from './engine/resultsAccess.js';
 import { decideRetention } from './engine/retention.js';
-import { planRetention } from './engine/retentionPlan.js';
 import { runChecks } from './engine/runChecks.js';
 import { seriesFromId } from './engine/seriesFromId.js';
 import type { CentreOverrides } from './overrides/centreOverridesSchema.js';
 import { feePriceOf } from './overrides/feePrices.js';
 import { centreSourceOf, deriveInternalDeadlines } from './overrides/internalDeadlines.js';
+import type { Instant } from '@examcycle/core';
 
-/** How a JCQ pack is built: its editions and, for a centre's pack, its overlay. */
+/**
+ * How a JCQ pack is built: its editions and, for a centre's pack, its overlay.
+ *
+ * @example
+ * ```ts
+ * const config: JcqPackConfig = { editions: [edition2025_26] };
+ * createJcqPack(config).academicYears; // ['2025/26']
+ * ```
+ */
 export interface JcqPackConfig {
   readonly editions: readonly Edition[];
   readonly overrides?: CentreOverrides;
@@ -46,10 +54,6 @@ const CONFIG = Symbol.for('examcycle.rules-jcq.config');
  *
  * @internal
  * @param pack - any rules pack
- * @example
- * ```ts
- * jcqPackConfigOf(jcq)?.editions.length; // 3
- * ```
  */
 export function jcqPackConfigOf(pack: RulesPack): JcqPackConfig | undefined {
   return (pack as unknown as Record<symbol, JcqPackConfig | undefined>)[CONFIG];
@@ -64,7 +68,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 /** The edition whose rules apply to an instant: its academic year's, or the nearest edition's. */
-function editionForInstant(editions: readonly Edition[], at: string): Edition {
+function editionForInstant(editions: readonly Edition[], at: Instant): Edition {
   const year = academicYearOf(at);
   const found = editions.find((e) => e.academicYear === year);
   if (found !== undefined) return found;
@@ -141,7 +145,6 @@ export function createJcqPack(config: JcqPackConfig): RulesPack {
         centrePolicy: overrides?.retention ?? {},
         centreSource: overrides === undefined ? undefined : centreSourceOf(overrides),
       }),
-    retentionPlan: (records, now) => planRetention(records.map((r) => pack.retention(r)), now),
     examRoomRules: (academicYear: AcademicYear) => examRoomRulesOf(editionFor(editions, academicYear)),
     eopsRules: (academicYear: AcademicYear) => eopsRulesOf(editionFor(editions, academicYear)),
     check: (facts: readonly CheckFacts[]) =>
@@ -173,71 +176,3 @@ export function createJcqPack(config: JcqPackConfig): RulesPack {
  */
 export const jcq: RulesPack = /* @__PURE__ */ createJcqPack({ editions: JCQ_EDITIONS });
 
-/**
- * The key dates of a series under the JCQ pack, in time order.
- *
- * @param series - the series, e.g. `examSeries('june', 2026)`
- * @throws ExamcycleError `unknown_series` for a series without an edition
- * @example
- * ```ts
- * keyDates(examSeries('june', 2026)).find((k) => k.id === 'june-2026/entry_deadline')?.at; // '2026-02-21T23:59:59.999+00:00'
- * ```
- */
-export function keyDates(series: ExamSeries): readonly KeyDate[] {
-  return jcq.keyDates(series);
-}
-
-/**
- * The fee band of an entry under the JCQ pack (no prices: those come from a centre overlay).
- *
- * @param entry - the entry, with `submittedAt`
- * @param series - its series
- * @example
- * ```ts
- * feeBand({ id: 'e1', submittedAt: '2026-02-21T23:59:59Z', awardingBodyId: 'AQA', entryCode: '8300F' }, examSeries('june', 2026)).band; // 'standard'
- * ```
- */
-export function feeBand(entry: Parameters<RulesPack['feeBand']>[0], series: ExamSeries): ReturnType<RulesPack['feeBand']> {
-  return jcq.feeBand(entry, series);
-}
-
-/**
- * Whether a read of results is allowed, and from when, under the JCQ pack.
- *
- * @param request - who reads, when, which series and level
- * @example
- * ```ts
- * resultsAccess({ audience: 'press', at: '2026-08-20T09:00:00+01:00', series: examSeries('june', 2026), level: 'GCSE' }).malpracticeRisk; // true
- * ```
- */
-export function resultsAccess(request: Parameters<RulesPack['resultsAccess']>[0]): ReturnType<RulesPack['resultsAccess']> {
-  return jcq.resultsAccess(request);
-}
-
-/**
- * How long a record must be kept under the JCQ pack (no centre policy: kinds without a JCQ period are kept).
- *
- * @param record - the record
- * @example
- * ```ts
- * retention({ id: 'c1', kind: 'unclaimed_certificate', createdAt: '2025-11-07T09:00:00Z', issuedAt: '2025-11-07T09:00:00Z' }).mayDestroyFrom;
- * // '2026-11-07T09:00:00.000+00:00'
- * ```
- */
-export function retention(record: RetainedRecord): ReturnType<RulesPack['retention']> {
-  return jcq.retention(record);
-}
-
-/**
- * What may be destroyed, kept or must be purged as of `now`, under the JCQ pack.
- *
- * @param records - the records
- * @param now - the instant, from the caller's clock
- * @example
- * ```ts
- * retentionPlan(records, '2027-01-01T00:00:00Z').keep.length;
- * ```
- */
-export function retentionPlan(records: readonly RetainedRecord[], now: string): ReturnType<RulesPack['retentionPlan']> {
-  return jcq.retentionPlan(records, now);
-}

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { UNCONFIRMED_MARKERS, replaceUnconfirmedSection, unconfirmedValues, unconfirmedValuesMarkdown, unknownValues } from '@examcycle/rules-jcq';
+import { unconfirmedValues, unknownValues } from '@examcycle/rules-jcq';
+import { UNCONFIRMED_MARKERS, replaceUnconfirmedSection, unconfirmedValuesMarkdown } from '../scripts/unconfirmedValuesMarkdown.js';
 import { describe, expect, it } from 'vitest';
 
 const readmes = {

@@ -1,11 +1,12 @@
 import { examSeries, isExamcycleError, staffRoleSchema, toLondon, type ResultsAccessRequest, type StaffRole } from '@examcycle/core';
-import { JCQ_EDITIONS, jcq, keyDates, resultsAccess, standingRules, withOverrides } from '@examcycle/rules-jcq';
+import { JCQ_EDITIONS, jcq, standingRules, withOverrides } from '@examcycle/rules-jcq';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Instant } from '@examcycle/core';
 
 const june2026 = examSeries('june', 2026);
 const ask = (req: Partial<ResultsAccessRequest> & Pick<ResultsAccessRequest, 'audience' | 'at'>) =>
-  resultsAccess({ series: june2026, level: 'GCSE', ...req });
+  jcq.resultsAccess({ series: june2026, level: 'GCSE', ...req });
 
 describe('resultsAccess', () => {
   it('lets the head of centre and exams office staff read from 00:01 on restricted release day, not a minute before', () => {
@@ -39,7 +40,7 @@ describe('resultsAccess', () => {
   });
 
   it('keeps results from staff the head of centre has not nominated until 08:00 on results day (AQA: not on restricted release day)', () => {
-    const early = ask({ audience: 'centre_staff', role: ['teacher', 'senior_leader'], at: '2026-08-19T15:00:00+01:00' });
+    const early = ask({ audience: 'centre_staff', role: 'teacher', at: '2026-08-19T15:00:00+01:00' });
     expect(early).toMatchObject({ allowed: false, malpracticeRisk: true, rule: 'jcq.results.staff-on-results-day', allowedFrom: '2026-08-20T08:00:00.000+01:00' });
     expect(early.reason).toMatch(/malpractice risk/);
     expect(ask({ audience: 'centre_staff', at: '2026-08-20T08:00:00+01:00' }).allowed).toBe(true);
@@ -54,8 +55,8 @@ describe('resultsAccess', () => {
   });
 
   it('uses the A level results day for GCE results', () => {
-    expect(resultsAccess({ audience: 'candidate', at: '2026-08-13T08:00:00+01:00', series: june2026, level: 'GCE' }).allowed).toBe(true);
-    expect(resultsAccess({ audience: 'candidate', at: '2026-08-13T08:00:00+01:00', series: june2026, level: 'GCSE' }).allowed).toBe(false);
+    expect(jcq.resultsAccess({ audience: 'candidate', at: '2026-08-13T08:00:00+01:00', series: june2026, level: 'GCE' }).allowed).toBe(true);
+    expect(jcq.resultsAccess({ audience: 'candidate', at: '2026-08-13T08:00:00+01:00', series: june2026, level: 'GCSE' }).allowed).toBe(false);
   });
 
   it('lets a later overlay withdraw a centre\'s opt-in, keeping nominated staff out until results day', () => {
@@ -68,7 +69,7 @@ describe('resultsAccess', () => {
   it('refuses a level or series whose release instant the pack does not know', () => {
     const codeOf = (req: ResultsAccessRequest) => {
       try {
-        resultsAccess(req);
+        jcq.resultsAccess(req);
         return 'none';
       } catch (error) {
         return isExamcycleError(error) ? error.code : 'other';
@@ -82,7 +83,7 @@ describe('resultsAccess', () => {
   it('opens restricted release by nomination to teaching staff only (SecEd: "those teaching staff who, in the opinion of the head of centre, need to be aware of the information")', () => {
     const optedIn = withOverrides(jcq, { centre: { name: 'Northgate Academy', year: '2025/26' }, results: { allowNominatedStaff: true } });
     const at = '2026-08-19T10:00:00+01:00';
-    const teacher = optedIn.resultsAccess({ audience: 'centre_staff', role: ['teacher', 'senior_leader'], nominatedByHeadOfCentre: true, at, series: june2026, level: 'GCSE' });
+    const teacher = optedIn.resultsAccess({ audience: 'centre_staff', role: 'teacher', nominatedByHeadOfCentre: true, at, series: june2026, level: 'GCSE' });
     expect(teacher).toMatchObject({ allowed: true, rule: 'centre.results.nominated-staff-opt-in' });
     for (const role of ['senior_leader', 'line_manager', 'senco', 'invigilator'] as const) {
       const d = optedIn.resultsAccess({ audience: 'centre_staff', role, nominatedByHeadOfCentre: true, at, series: june2026, level: 'GCSE' });
@@ -94,7 +95,7 @@ describe('resultsAccess', () => {
   it('never grants anyone a read before their release instant, for random roles, nominations and instants', () => {
     const series = [examSeries('june', 2025), june2026, examSeries('june', 2027), examSeries('november', 2025)];
     const audience = fc.constantFrom('centre_staff', 'candidate', 'parent', 'press', 'local_authority', 'other_institution' as const);
-    const roles = fc.uniqueArray(fc.constantFrom(...(staffRoleSchema.options as StaffRole[])), { maxLength: 3 });
+    const roles = fc.option(fc.constantFrom(...(staffRoleSchema.options as StaffRole[])), { nil: undefined });
     fc.assert(
       fc.property(
         fc.constantFrom(...series),
@@ -105,17 +106,17 @@ describe('resultsAccess', () => {
         fc.integer({ min: -4 * 86_400_000, max: 4 * 86_400_000 }),
         (s, level, aud, role, nominated, offsetMs) => {
           const levelForSeries = s.month === 'november' ? 'GCSE' : level;
-          const day = keyDates(s).find((k) => k.kind === 'results_day' && (k.level === undefined || k.level === (levelForSeries === 'vtq_level3' ? 'GCE' : levelForSeries === 'vtq_level1_2' ? 'GCSE' : levelForSeries)))!;
-          const at = toLondon(toLondon(day.at).toMillis() + offsetMs).toISO()!;
-          const d = jcq.resultsAccess({ audience: aud, role, nominatedByHeadOfCentre: nominated, at, series: s, level: levelForSeries });
-          const restricted = keyDates(s).find((k) => k.kind === 'restricted_release' && k.level === day.level)!;
+          const day = jcq.keyDates(s).find((k) => k.kind === 'results_day' && (k.level === undefined || k.level === (levelForSeries === 'vtq_level3' ? 'GCE' : levelForSeries === 'vtq_level1_2' ? 'GCSE' : levelForSeries)))!;
+          const at = (toLondon(toLondon(day.at).toMillis() + offsetMs).toISO() as Instant);
+          const d = jcq.resultsAccess({ audience: aud, ...(role === undefined ? {} : { role }), nominatedByHeadOfCentre: nominated, at, series: s, level: levelForSeries });
+          const restricted = jcq.keyDates(s).find((k) => k.kind === 'restricted_release' && k.level === day.level)!;
           const atMs = toLondon(at).toMillis();
           expect(d.allowedFrom).toBeDefined();
           expect(d.allowed).toBe(atMs >= toLondon(d.allowedFrom!).toMillis());
           expect(d.malpracticeRisk).toBe(!d.allowed);
           if (d.allowed) expect(atMs).toBeGreaterThanOrEqual(toLondon(restricted.at).toMillis());
           if (aud !== 'centre_staff' && d.allowed) {
-            const candidates = keyDates(s).find((k) => k.kind === 'release_to_candidates' && k.level === day.level)!;
+            const candidates = jcq.keyDates(s).find((k) => k.kind === 'release_to_candidates' && k.level === day.level)!;
             expect(atMs).toBeGreaterThanOrEqual(toLondon(candidates.at).toMillis());
           }
         },

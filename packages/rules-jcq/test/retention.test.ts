@@ -1,5 +1,5 @@
-import { examSeries, isExamcycleError, toLondon, type RetainedRecord, type RetainedRecordKind } from '@examcycle/core';
-import { jcq, keyDates, retention, retentionPlan, withOverrides } from '@examcycle/rules-jcq';
+import { examSeries, isExamcycleError, planRetention, toLondon, type RetainedRecord, type RetainedRecordKind } from '@examcycle/core';
+import { jcq, withOverrides } from '@examcycle/rules-jcq';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
@@ -20,41 +20,41 @@ const centre = withOverrides(jcq, {
 
 describe('retention', () => {
   it('keeps unclaimed certificates at least 12 months from issue (JCQ, primary)', () => {
-    const d = retention(rec('unclaimed_certificate', { issuedAt: '2025-11-07T09:00:00Z' }));
+    const d = jcq.retention(rec('unclaimed_certificate', { issuedAt: '2025-11-07T09:00:00Z' }));
     expect(d).toMatchObject({ keepUntil: '2026-11-07T09:00:00.000+00:00', mayDestroyFrom: '2026-11-07T09:00:00.000+00:00', mustPurgeBy: null, confidence: 'primary' });
     expect(d.source.document).toBe('JCQ, Notice to centres: Unclaimed certificates');
   });
 
   it('never comes short of a month: a certificate issued on 29 February is kept to 1 March the next year', () => {
-    expect(retention(rec('unclaimed_certificate', { issuedAt: '2024-02-29T10:00:00Z' })).mayDestroyFrom).toBe('2025-03-01T00:00:00.000+00:00');
+    expect(jcq.retention(rec('unclaimed_certificate', { issuedAt: '2024-02-29T10:00:00Z' })).mayDestroyFrom).toBe('2025-03-01T00:00:00.000+00:00');
   });
 
   it('keeps the record of a destroyed certificate 4 years from its destruction', () => {
-    expect(retention(rec('certificate_destruction_record', { destroyedAt: '2026-12-01T12:00:00Z' })).keepUntil).toBe('2030-12-01T12:00:00.000+00:00');
+    expect(jcq.retention(rec('certificate_destruction_record', { destroyedAt: '2026-12-01T12:00:00Z' })).keepUntil).toBe('2030-12-01T12:00:00.000+00:00');
   });
 
   it('keeps NEA work until the post-results final deadline of its series, and while an enquiry is open', () => {
-    const d = retention(rec('nea_work', { seriesId: 'june-2026', createdAt: '2026-03-01T10:00:00Z' }));
-    const final = keyDates(examSeries('june', 2026)).find((k) => k.kind === 'post_results_final_deadline')!;
+    const d = jcq.retention(rec('nea_work', { seriesId: 'june-2026', createdAt: '2026-03-01T10:00:00Z' }));
+    const final = jcq.keyDates(examSeries('june', 2026)).find((k) => k.kind === 'post_results_final_deadline')!;
     expect(d).toMatchObject({ keepUntil: final.at, mayDestroyFrom: final.at, confidence: 'pattern' });
-    expect(retention(rec('nea_work', { seriesId: 'june-2026', openEnquiry: true }))).toMatchObject({ keepUntil: null, mayDestroyFrom: null });
-    expect(retention(rec('nea_work', { seriesId: 'november-2024' }))).toMatchObject({ keepUntil: null, mayDestroyFrom: null });
+    expect(jcq.retention(rec('nea_work', { seriesId: 'june-2026', openEnquiry: true }))).toMatchObject({ keepUntil: null, mayDestroyFrom: null });
+    expect(jcq.retention(rec('nea_work', { seriesId: 'november-2024' }))).toMatchObject({ keepUntil: null, mayDestroyFrom: null });
   });
 
   it('keeps proof of script despatch until results are published', () => {
-    expect(retention(rec('script_despatch_proof', { seriesId: 'june-2026' })).keepUntil).toBe('2026-08-20T08:00:00.000+01:00');
+    expect(jcq.retention(rec('script_despatch_proof', { seriesId: 'june-2026' })).keepUntil).toBe('2026-08-20T08:00:00.000+01:00');
   });
 
   it('keeps access-to-scripts consent 6 months and access arrangement approvals 26 months, both from secondary sources', () => {
-    expect(retention(rec('ats_consent', { createdAt: '2026-08-21T10:00:00+01:00' }))).toMatchObject({ keepUntil: '2027-02-21T10:00:00.000+00:00', confidence: 'secondary' });
-    expect(retention(rec('access_arrangements_approval', { approvedAt: '2025-01-10T00:00:00Z' }))).toMatchObject({ keepUntil: '2027-03-10T00:00:00.000+00:00', confidence: 'secondary' });
+    expect(jcq.retention(rec('ats_consent', { createdAt: '2026-08-21T10:00:00+01:00' }))).toMatchObject({ keepUntil: '2027-02-21T10:00:00.000+00:00', confidence: 'secondary' });
+    expect(jcq.retention(rec('access_arrangements_approval', { approvedAt: '2025-01-10T00:00:00Z' }))).toMatchObject({ keepUntil: '2027-03-10T00:00:00.000+00:00', confidence: 'secondary' });
   });
 
   it('keeps a record with no JCQ period and no centre policy, saying no period is set, never "may destroy"', () => {
-    const d = retention(rec('seating_plan'));
+    const d = jcq.retention(rec('seating_plan'));
     expect(d).toMatchObject({ keepUntil: null, mayDestroyFrom: null, mustPurgeBy: null });
     expect(d.reason).toMatch(/No retention period is set/);
-    expect(retentionPlan([rec('seating_plan')], '2099-01-01T00:00:00Z').keep).toHaveLength(1);
+    expect(planRetention({ rulesPack: jcq, asOf: '2099-01-01T00:00:00Z', records: [rec('seating_plan')] }).keep).toHaveLength(1);
   });
 
   it('applies the centre policy: seating plans kept 12 months and destroyed by 24, certificates kept longer, never shorter', () => {
@@ -69,18 +69,18 @@ describe('retention', () => {
     expect(nea.reason).toMatch(/falls before the minimum/);
   });
 
-  it('sorts records into must purge, may destroy and keep as of an instant', () => {
+  it('sorts records into must purge, may destroy and keep as of an instant, with core\'s planRetention', () => {
     const records = [rec('seating_plan', { id: 'old', createdAt: '2023-01-01T00:00:00Z' }), rec('seating_plan', { id: 'mid', createdAt: '2025-06-01T00:00:00Z' }), rec('seating_plan', { id: 'new' })];
-    const plan = centre.retentionPlan(records, '2026-08-01T00:00:00+01:00');
+    const plan = planRetention({ rulesPack: centre, asOf: '2026-08-01T00:00:00+01:00', records });
     expect(plan.asOf).toBe('2026-08-01T00:00:00.000+01:00');
-    expect(plan.mustPurge.map((d) => d.recordId)).toEqual(['old']);
-    expect(plan.mayDestroy.map((d) => d.recordId)).toEqual(['mid']);
-    expect(plan.keep.map((d) => d.recordId)).toEqual(['new']);
+    expect(plan.mustPurge.map((l) => l.record.id)).toEqual(['old']);
+    expect(plan.mayDestroy.map((l) => l.record.id)).toEqual(['mid']);
+    expect(plan.keep.map((l) => l.record.id)).toEqual(['new']);
   });
 
   it('refuses a record missing the date its kind runs from', () => {
     try {
-      retention(rec('unclaimed_certificate'));
+      jcq.retention(rec('unclaimed_certificate'));
       expect.unreachable();
     } catch (error) {
       expect(isExamcycleError(error) && { code: error.code, field: error.location?.field }).toEqual({ code: 'invalid_value', field: 'issuedAt' });

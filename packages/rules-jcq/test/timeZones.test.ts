@@ -1,30 +1,32 @@
-import { examSeries, toLondon, type ResultsAccessRequest } from '@examcycle/core';
-import { addWorkingDays, feeBand, jcq, keyDates, resultsAccess, retentionPlan, toICalendar, veryLateArrival } from '@examcycle/rules-jcq';
+import { examSeries, planRetention, toLondon, type ResultsAccessRequest } from '@examcycle/core';
+import { jcq, toICalendar, veryLateArrival } from '@examcycle/rules-jcq';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Instant } from '@examcycle/core';
 
 const ZONES = ['America/New_York', 'Pacific/Auckland', 'Europe/London'] as const;
 const ORIGINAL_TZ = process.env['TZ'];
 const SERIES = [examSeries('november', 2024), examSeries('june', 2025), examSeries('november', 2025), examSeries('march', 2026), examSeries('june', 2026), examSeries('june', 2027)];
 
 /** Instants either side of the 2026 clock changes (29 March 01:00 UTC, 25 October 01:00 UTC). */
-const CLOCK_CHANGES = ['2026-03-29T00:59:59.999Z', '2026-03-29T01:00:00Z', '2026-03-28T23:30:00Z', '2026-10-25T00:59:59Z', '2026-10-25T01:00:00Z', '2026-10-25T01:30:00+01:00', '2026-10-25T01:30:00+00:00'];
+const CLOCK_CHANGES: Instant[] = ['2026-03-29T00:59:59.999Z', '2026-03-29T01:00:00Z', '2026-03-28T23:30:00Z', '2026-10-25T00:59:59Z', '2026-10-25T01:00:00Z', '2026-10-25T01:30:00+01:00', '2026-10-25T01:30:00+00:00'];
 
 function answers(): unknown {
   const june = examSeries('june', 2026);
-  const entry = (submittedAt: string) => ({ id: 'e', submittedAt, awardingBodyId: 'AQA', entryCode: '8300F' });
-  const read = (at: string): ResultsAccessRequest => ({ audience: 'centre_staff', role: 'teacher', at, series: june, level: 'GCSE' });
+  const entry = (submittedAt: Instant) => ({ id: 'e', submittedAt, awardingBodyId: 'AQA', entryCode: '8300F' });
+  const read = (at: Instant): ResultsAccessRequest => ({ audience: 'centre_staff', role: 'teacher', at, series: june, level: 'GCSE' });
   return {
-    keyDates: SERIES.map((s) => keyDates(s)),
-    fees: [...CLOCK_CHANGES, '2026-02-21T23:59:59.999Z', '2026-04-21T22:59:59.999Z', '2026-04-21T23:00:00Z'].map((at) => feeBand(entry(at), june)),
-    reads: ['2026-08-19T00:00:59+01:00', '2026-08-19T00:01:00+01:00', '2026-08-20T06:59:59Z', '2026-08-20T07:00:00Z'].map((at) => resultsAccess(read(at))),
-    plan: retentionPlan(
-      CLOCK_CHANGES.map((at, i) => ({ id: `c${i}`, kind: 'unclaimed_certificate' as const, createdAt: at, issuedAt: at })),
-      '2027-03-29T00:30:00Z',
-    ),
-    workingDays: ['2026-03-27', '2026-10-23', '2026-12-24'].map((d) => addWorkingDays(d, 3)),
+    keyDates: SERIES.map((s) => jcq.keyDates(s)),
+    fees: [...CLOCK_CHANGES, '2026-02-21T23:59:59.999Z', '2026-04-21T22:59:59.999Z', '2026-04-21T23:00:00Z' as Instant].map((at) => jcq.feeBand(entry(at as Instant), june)),
+    reads: ['2026-08-19T00:00:59+01:00', '2026-08-19T00:01:00+01:00', '2026-08-20T06:59:59Z', '2026-08-20T07:00:00Z'].map((at) => jcq.resultsAccess(read(at as Instant))),
+    plan: planRetention({
+      rulesPack: jcq,
+      records: CLOCK_CHANGES.map((at, i) => ({ id: `c${i}`, kind: 'unclaimed_certificate' as const, createdAt: at, issuedAt: at })),
+      asOf: '2027-03-29T00:30:00Z',
+    }),
+    workingDays: (['2026-03-27', '2026-10-23', '2026-12-24'] as const).map((d) => jcq.addWorkingDays(d, 3)),
     arrival: veryLateArrival({ date: '2026-03-30', startTime: '09:00', durationMinutes: 90 }, '2026-03-30T09:00:01Z'),
-    ics: toICalendar(keyDates(june), { generatedAt: '2026-03-29T01:00:00Z' }),
+    ics: toICalendar(jcq.keyDates(june), { generatedAt: '2026-03-29T01:00:00Z', centre: { centreNumber: '68199' } }),
   };
 }
 
@@ -51,12 +53,12 @@ describe('time zones', () => {
     const june = examSeries('june', 2026);
     fc.assert(
       fc.property(fc.integer({ min: start, max: end }), fc.constantFrom(...offsets), fc.constantFrom(...offsets), (ms, a, b) => {
-        const at = (zone: string) => toLondon(ms).setZone(zone).toISO()!;
-        const entry = (submittedAt: string) => ({ id: 'e', submittedAt, awardingBodyId: 'AQA', entryCode: 'X' });
-        expect(feeBand(entry(at(a)), june)).toEqual(feeBand(entry(at(b)), june));
-        const read = (when: string) => jcq.resultsAccess({ audience: 'candidate', at: when, series: june, level: 'GCE' });
+        const at = (zone: string) => (toLondon(ms).setZone(zone).toISO() as Instant);
+        const entry = (submittedAt: Instant) => ({ id: 'e', submittedAt, awardingBodyId: 'AQA', entryCode: 'X' });
+        expect(jcq.feeBand(entry(at(a)), june)).toEqual(jcq.feeBand(entry(at(b)), june));
+        const read = (when: Instant) => jcq.resultsAccess({ audience: 'candidate', at: when, series: june, level: 'GCE' });
         expect(read(at(a))).toEqual(read(at(b)));
-        const record = (when: string) => jcq.retention({ id: 'r', kind: 'ats_consent', createdAt: when });
+        const record = (when: Instant) => jcq.retention({ id: 'r', kind: 'ats_consent', createdAt: when });
         expect(record(at(a))).toEqual(record(at(b)));
       }),
       { numRuns: 200 },

@@ -1,126 +1,153 @@
-import { examSeries, type KeyDate } from '@examcycle/core';
-import { CONFIDENCE_SCALE, JCQ_EDITIONS, confidenceLabel, escapeText, foldContentLine, jcq, keyDates, toICalendar, unconfirmedValues, withOverrides } from '@examcycle/rules-jcq';
+/**
+ * `toICalendar` read back by an independent parser, ical.js (Mozilla's, the one Thunderbird uses): what a
+ * calendar app sees is what the key dates say.
+ */
+import { examSeries, instantToMillis, isExamcycleError, type KeyDate } from '@examcycle/core';
+import { CONFIDENCE_SCALE, JCQ_EDITIONS, confidenceLabel, jcq, toICalendar, unconfirmedValues, withOverrides, type ICalendarOptions } from '@examcycle/rules-jcq';
 import fc from 'fast-check';
-import { rrulestr } from 'rrule';
+import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 
-interface Property {
-  readonly name: string;
-  readonly params: Record<string, string>;
-  readonly value: string;
-}
-
-/** A small RFC 5545 reader: unfolds lines, splits name, parameters and value. */
-function parse(ics: string): { events: Property[][]; lines: string[]; all: Property[] } {
-  const physical = ics.split('\r\n');
-  expect(physical.at(-1)).toBe('');
-  const logical: string[] = [];
-  for (const line of physical.slice(0, -1)) {
-    if (line.startsWith(' ') || line.startsWith('\t')) logical[logical.length - 1] += line.slice(1);
-    else logical.push(line);
-  }
-  const all = logical.map((line) => {
-    const colon = line.indexOf(':');
-    const [name, ...params] = line.slice(0, colon).split(';');
-    return { name: name!, params: Object.fromEntries(params.map((p) => p.split('=') as [string, string])), value: line.slice(colon + 1) };
-  });
-  const events: Property[][] = [];
-  let current: Property[] | undefined;
-  for (const p of all) {
-    if (p.name === 'BEGIN' && p.value === 'VEVENT') current = [];
-    else if (p.name === 'END' && p.value === 'VEVENT') {
-      events.push(current!);
-      current = undefined;
-    } else current?.push(p);
-  }
-  return { events, lines: physical.slice(0, -1), all };
-}
-
-function unescape(value: string): string {
-  return value.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
-}
-
+const CENTRE = { centreNumber: '68199' } as const;
+const options: ICalendarOptions = { generatedAt: '2026-01-05T09:00:00Z', centre: CENTRE };
+const RECURRING = ['ncn_register_update', 'head_of_centre_declaration'];
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const get = (event: Property[], name: string) => event.find((p) => p.name === name);
-const june = keyDates(examSeries('june', 2026));
-const options = { generatedAt: '2026-01-05T09:00:00Z' } as const;
 
-describe('toICalendar', () => {
-  it('writes one VEVENT per key date with a stable UID, DTSTAMP from the injected instant, CRLF lines and its title', () => {
-    const ics = toICalendar(june, options);
-    expect(ics).not.toMatch(/[^\r]\n/);
-    const { events, all } = parse(ics);
-    expect(all[0]).toEqual({ name: 'BEGIN', params: {}, value: 'VCALENDAR' });
-    const recurring = june.filter((k) => k.kind === 'ncn_register_update' || k.kind === 'head_of_centre_declaration');
-    expect(events).toHaveLength(june.length - recurring.length + 2);
-    for (const k of june.filter((x) => !recurring.includes(x))) {
-      const event = events.find((e) => get(e, 'UID')?.value === `${k.id}@rules-jcq.examcycle`)!;
-      expect(event).toBeDefined();
-      expect(get(event, 'DTSTAMP')?.value).toBe('20260105T090000Z');
-      expect(unescape(get(event, 'SUMMARY')!.value)).toBe(k.confidence === 'primary' ? k.title : `${k.title} (${k.confidence})`);
-      expect(unescape(get(event, 'DESCRIPTION')!.value)).toContain(k.source.document);
+/** Parses a calendar with ical.js, registering its VTIMEZONEs so TZID times resolve through them. */
+function read(ics: string): { calendar: ICAL.Component; events: ICAL.Event[] } {
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(zone));
+  return { calendar, events: calendar.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c)) };
+}
+
+const uidOf = (k: KeyDate, centreNumber = CENTRE.centreNumber) => `${centreNumber}/${k.id}@rules-jcq.examcycle`;
+
+/** Every series of every shipped edition. */
+function everyEdition(): KeyDate[] {
+  const all: KeyDate[] = [];
+  for (const year of [2024, 2025, 2026, 2027]) {
+    for (const month of ['november', 'january', 'march', 'june'] as const) {
+      try {
+        all.push(...jcq.keyDates(examSeries(month, year)));
+      } catch (error) {
+        // no edition covers this series
+        if (!isExamcycleError(error) || error.code !== 'unknown_series') throw error;
+      }
     }
-    expect(toICalendar([...june].reverse(), options)).toBe(ics);
+  }
+  return all;
+}
+
+const june = jcq.keyDates(examSeries('june', 2026));
+
+describe('toICalendar, read back with ical.js', () => {
+  it.each(['Europe/London', 'UTC'] as const)('writes every key date of every edition as an event whose UID, DTSTART, DTEND and SUMMARY read back equal (%s)', (timeZone) => {
+    const keyDates = everyEdition();
+    const { calendar, events } = read(toICalendar(keyDates, { ...options, timeZone }));
+    expect(calendar.name).toBe('vcalendar');
+    expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
+    const byUid = new Map(events.map((e) => [e.uid, e]));
+    expect(byUid.size).toBe(events.length);
+    const single = [...new Map(keyDates.map((k) => [k.id, k])).values()].filter((k) => !RECURRING.includes(k.kind));
+    expect(events).toHaveLength(single.length + RECURRING.length);
+    for (const k of single) {
+      const event = byUid.get(uidOf(k));
+      expect(event, k.id).toBeDefined();
+      expect(event!.summary).toBe(k.confidence === 'primary' ? k.title : `${k.title} (${k.confidence})`);
+      expect(event!.description).toContain(k.source.document);
+      expect(event!.component.getFirstPropertyValue('dtstamp')?.toString()).toBe('2026-01-05T09:00:00Z');
+      if (k.dueRule === 'at_time') {
+        // A timed event is the same instant, whether written with TZID=Europe/London (through the VTIMEZONE) or in UTC.
+        expect(event!.startDate.isDate).toBe(false);
+        expect(event!.startDate.zone.tzid).toBe(timeZone === 'UTC' ? 'UTC' : 'Europe/London');
+        expect(event!.startDate.toUnixTime() * 1000, k.id).toBe(instantToMillis(k.at));
+      } else {
+        // A deadline is an all-day event on its London date, ending the next day.
+        expect(event!.startDate.isDate).toBe(true);
+        expect(event!.startDate.toString(), k.id).toBe(k.date);
+        const next = new Date(`${k.date}T00:00:00Z`);
+        next.setUTCDate(next.getUTCDate() + 1);
+        expect(event!.endDate.toString(), k.id).toBe(next.toISOString().slice(0, 10));
+      }
+    }
   });
 
-  it('writes deadlines as all-day events and restricted release at 00:01 Europe/London with a VTIMEZONE', () => {
-    const { events, all } = parse(toICalendar(june, options));
-    const entry = events.find((e) => get(e, 'UID')?.value.startsWith('june-2026/entry_deadline@'))!;
-    expect(get(entry, 'DTSTART')).toEqual({ name: 'DTSTART', params: { VALUE: 'DATE' }, value: '20260221' });
-    expect(get(entry, 'DTEND')?.value).toBe('20260222');
-    const restricted = events.find((e) => get(e, 'UID')?.value.startsWith('june-2026/restricted_release/GCE@'))!;
-    expect(get(restricted, 'DTSTART')).toEqual({ name: 'DTSTART', params: { TZID: 'Europe/London' }, value: '20260812T000100' });
-    expect(all.filter((p) => p.name === 'TZID').map((p) => p.value)).toEqual(['Europe/London']);
+  it('writes restricted release at 00:01 Europe/London as local time with the London VTIMEZONE, and in UTC when asked', () => {
+    const restricted = june.find((k) => k.id === 'june-2026/restricted_release/GCE')!;
+    const london = read(toICalendar(june, options));
+    expect(london.calendar.getAllSubcomponents('vtimezone').map((z) => z.getFirstPropertyValue('tzid'))).toEqual(['Europe/London']);
+    const local = london.events.find((e) => e.uid === uidOf(restricted))!;
+    expect(local.startDate.toString()).toBe('2026-08-12T00:01:00');
+    expect(local.startDate.zone.tzid).toBe('Europe/London');
+    const utc = read(toICalendar(june, { ...options, timeZone: 'UTC' }));
+    expect(utc.calendar.getAllSubcomponents('vtimezone')).toHaveLength(0);
+    expect(utc.events.find((e) => e.uid === uidOf(restricted))!.startDate.toString()).toBe('2026-08-11T23:01:00Z');
   });
 
-  it('writes timed events in UTC when asked, without a VTIMEZONE', () => {
-    const { events, all } = parse(toICalendar(june, { ...options, timeZone: 'UTC' }));
-    const restricted = events.find((e) => get(e, 'UID')?.value.startsWith('june-2026/restricted_release/GCE@'))!;
-    expect(get(restricted, 'DTSTART')?.value).toBe('20260811T230100Z');
-    expect(all.some((p) => p.value === 'VTIMEZONE')).toBe(false);
-  });
-
-  it('writes the annual 31 October NCN update once, as a yearly RRULE that recurs on 31 October', () => {
-    const years = [examSeries('november', 2024), examSeries('june', 2026), examSeries('june', 2027)].flatMap((s) => keyDates(s));
-    const { events } = parse(toICalendar(years, options));
-    const ncn = events.filter((e) => get(e, 'UID')?.value === 'annual/ncn_register_update@rules-jcq.examcycle');
+  it('writes the annual 31 October NCN update once, as a yearly rule that recurs on 31 October', () => {
+    const years = [examSeries('november', 2024), examSeries('june', 2026), examSeries('june', 2027)].flatMap((s) => jcq.keyDates(s));
+    const { events } = read(toICalendar(years, options));
+    const ncn = events.filter((e) => e.uid === '68199/annual/ncn_register_update@rules-jcq.examcycle');
     expect(ncn).toHaveLength(1);
-    expect(get(ncn[0]!, 'DTSTART')?.value).toBe('20241031');
-    const rule = rrulestr(`DTSTART:${get(ncn[0]!, 'DTSTART')!.value}T000000Z\n${'RRULE:' + get(ncn[0]!, 'RRULE')!.value}`);
-    expect(rule.all((_, i) => i < 4).map((d) => d.toISOString().slice(0, 10))).toEqual(['2024-10-31', '2025-10-31', '2026-10-31', '2027-10-31']);
+    expect(ncn[0]!.isRecurring()).toBe(true);
+    const it = ncn[0]!.iterator();
+    const occurrences = [it.next(), it.next(), it.next(), it.next()].map((t) => t?.toString());
+    expect(occurrences).toEqual(['2024-10-31', '2025-10-31', '2026-10-31', '2027-10-31']);
   });
 
-  it('folds every line at 75 octets without splitting a UTF-8 character, and escapes TEXT so it reads back exactly', () => {
+  it('folds every line at 75 octets without splitting a UTF-8 character, and escapes TEXT so ical.js reads SUMMARY and DESCRIPTION back exactly', () => {
     const text = fc.string({ unit: 'grapheme', maxLength: 200 });
+    const template = june.find((x) => x.kind === 'entry_deadline')!;
     fc.assert(
       fc.property(text, fc.option(text, { nil: undefined }), (title, note) => {
-        const k: KeyDate = { ...june.find((x) => x.kind === 'entry_deadline')!, id: 'june-2026/test', title, confidence: 'primary', ...(note === undefined ? {} : { note }) };
+        const k: KeyDate = { ...template, id: 'june-2026/test', title, confidence: 'primary', ...(note === undefined ? {} : { note }) };
         const ics = toICalendar([k], options);
-        const { events, lines } = parse(ics);
-        for (const line of lines) {
+        for (const line of ics.split('\r\n')) {
           expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
           expect(line).not.toMatch(LONE_SURROGATE);
         }
-        expect(unescape(get(events[0]!, 'SUMMARY')!.value)).toBe(title.replace(/\r\n|\r/g, '\n'));
-        if (note !== undefined) expect(unescape(get(events[0]!, 'DESCRIPTION')!.value).endsWith(note.replace(/\r\n|\r/g, '\n'))).toBe(true);
+        const [event] = read(ics).events;
+        expect(event!.uid).toBe('68199/june-2026/test@rules-jcq.examcycle');
+        expect(event!.summary).toBe(title.replace(/\r\n|\r/g, '\n'));
+        if (note !== undefined) expect(event!.description.endsWith(note.replace(/\r\n|\r/g, '\n'))).toBe(true);
       }),
-      { numRuns: 200 },
+      { seed: 20260105, numRuns: 200 },
     );
   });
-});
 
-describe('escapeText', () => {
-  it('escapes backslash, semicolon, comma and newlines', () => {
-    expect(escapeText('a\\b;c,d\ne\r\nf')).toBe('a\\\\b\\;c\\,d\\ne\\nf');
+  it('reads back a title with separators and a four-byte character at the fold, and escapes the calendar name as TEXT', () => {
+    const k: KeyDate = { ...june.find((x) => x.kind === 'entry_deadline')!, id: 'june-2026/emoji', title: `${'x'.repeat(66)}😀; entries, late\\fees`, confidence: 'primary' };
+    const ics = toICalendar([k], { ...options, calendarName: 'Centre; exams, 2026' });
+    expect(ics.split('\r\n').some((l) => l.startsWith(' 😀'))).toBe(true);
+    const { calendar, events } = read(ics);
+    expect(events[0]!.summary).toBe(k.title);
+    // ical.js keeps an X- property's value as written (it does not know its type); calendar apps read it as TEXT.
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Centre\\; exams\\, 2026');
   });
 });
 
-describe('foldContentLine', () => {
-  it('keeps a four-byte character whole at the fold', () => {
-    const folded = foldContentLine(`SUMMARY:${'x'.repeat(66)}😀`);
-    expect(folded.split('\r\n ').map((l) => Buffer.byteLength(l))).toEqual([74, 4]);
+describe('toICalendar UIDs', () => {
+  it('builds each UID from the centre number and the key date id, so two centres\' calendars never share a UID', () => {
+    const a = read(toICalendar(june, options)).events.map((e) => e.uid);
+    const b = read(toICalendar(june, { ...options, centre: { centreNumber: '10001' } })).events.map((e) => e.uid);
+    expect(a).toHaveLength(b.length);
+    expect(a.filter((uid) => b.includes(uid))).toEqual([]);
+    expect(a).toContain('68199/june-2026/entry_deadline@rules-jcq.examcycle');
+    expect(b).toContain('10001/june-2026/entry_deadline@rules-jcq.examcycle');
   });
 
+  it('gives one centre the same UIDs on every export, whenever it is generated and in whatever order the key dates come', () => {
+    const first = read(toICalendar(june, options)).events.map((e) => e.uid).sort();
+    const later = read(toICalendar([...june].reverse(), { ...options, generatedAt: '2026-05-01T12:00:00+01:00' })).events.map((e) => e.uid).sort();
+    expect(later).toEqual(first);
+  });
+
+  it('refuses a centre number that is not five digits (a programmer error: it comes from the centre record)', () => {
+    expect(() => toICalendar(june, { ...options, centre: { centreNumber: '6819' } })).toThrow(expect.objectContaining({ code: 'invalid_value' }));
+  });
+});
+
+describe('toICalendar confidence', () => {
   it('never renders a key date whose confidence is below primary without that confidence, in its SUMMARY and its DESCRIPTION', () => {
     const ALL = ['november', 'january', 'march', 'june'] as const;
     const series = [2024, 2025, 2026, 2027].flatMap((y) => ALL.map((m) => examSeries(m, y))).filter((s) => ['2024/25', '2025/26', '2026/27'].includes(s.academicYear));
@@ -136,15 +163,10 @@ describe('foldContentLine', () => {
         fc.constantFrom('Europe/London' as const, 'UTC' as const),
         (picked, confidences, timeZone) => {
           const dates: KeyDate[] = picked.map((k, i) => ({ ...k, confidence: confidences[i]! }));
-          const { events } = parse(toICalendar(dates, { generatedAt: '2026-01-05T09:00:00Z', timeZone }));
-          for (const event of events) {
-            const uid = get(event, 'UID')!.value;
-            const summary = unescape(get(event, 'SUMMARY')!.value);
-            const description = unescape(get(event, 'DESCRIPTION')!.value);
+          for (const event of read(toICalendar(dates, { ...options, timeZone })).events) {
+            const { uid, summary, description } = event;
             // Every key date this event stands for (one, or every year of a recurring obligation).
-            const shown = uid.startsWith('annual/')
-              ? dates.filter((k) => uid.startsWith(`annual/${k.kind}@`))
-              : dates.filter((k) => uid === `${k.id}@rules-jcq.examcycle`);
+            const shown = uid.startsWith('68199/annual/') ? dates.filter((k) => uid.startsWith(`68199/annual/${k.kind}@`)) : dates.filter((k) => uid === uidOf(k));
             expect(shown.length, uid).toBeGreaterThan(0);
             for (const k of shown) {
               if (k.confidence === 'primary') continue;
@@ -160,7 +182,7 @@ describe('foldContentLine', () => {
     );
   });
 
-  it('lists every edition value below primary in the generated table, with its confidence', () => {
+  it('lists every edition value below primary in the table of unconfirmed values, with its confidence', () => {
     const rows = unconfirmedValues();
     expect(rows.every((r) => r.confidence !== 'primary')).toBe(true);
     const walk = (node: unknown, out: { confidence: string; value: unknown }[] = []): { confidence: string; value: unknown }[] => {

@@ -1,5 +1,5 @@
 import { examSeries, isExamcycleError, type RulesPack } from '@examcycle/core';
-import { addWorkingDays, centreOverridesSchema, jcq, withOverrides } from '@examcycle/rules-jcq';
+import { centreOverridesSchema, jcq, withOverrides } from '@examcycle/rules-jcq';
 import { describe, expect, it } from 'vitest';
 
 const june2026 = examSeries('june', 2026);
@@ -32,7 +32,7 @@ describe('withOverrides', () => {
     const internal = northgate.keyDates(june2026).filter((k) => k.kind === 'internal_deadline');
     const entries = internal.find((k) => k.id === 'june-2026/internal_deadline/entries-in')!;
     expect(entries).toMatchObject({
-      date: addWorkingDays('2026-02-21', -10),
+      date: jcq.addWorkingDays('2026-02-21', -10),
       at: '2026-02-09T23:59:59.999+00:00',
       dueRule: 'end_of_day',
       source: { document: 'Northgate exams policy 2025/26', year: '2025/26' },
@@ -54,7 +54,7 @@ describe('withOverrides', () => {
       internalDeadlines: [{ id: 'entries-in', title: 'Entries to the exams office', from: 'entry_deadline', offsetWorkingDays: -15 }],
     });
     const internal = stacked.keyDates(june2026).filter((k) => k.kind === 'internal_deadline');
-    expect(internal.find((k) => k.id === 'june-2026/internal_deadline/entries-in')?.date).toBe(addWorkingDays('2026-02-21', -15));
+    expect(internal.find((k) => k.id === 'june-2026/internal_deadline/entries-in')?.date).toBe(jcq.addWorkingDays('2026-02-21', -15));
     expect(internal.some((k) => k.id.startsWith('june-2026/internal_deadline/results-briefing'))).toBe(true);
   });
 

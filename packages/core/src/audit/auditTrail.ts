@@ -7,7 +7,15 @@ import type { ExamcycleErrorCode } from '../errors/ExamcycleError.js';
 import type { StaffRole } from '../domain/staff.js';
 import type { Instant } from '../time/clock.js';
 
-/** Who did something: a staff member (with the roles they acted in) or a system process. */
+/**
+ * Who did something: a staff member (with the roles they acted in) or a system process.
+ *
+ * @example
+ * ```ts
+ * const officer: Actor = { id: 'eo-1', role: 'exams_officer' };
+ * const system: Actor = { id: 'deadline-worker', role: 'system' };
+ * ```
+ */
 export interface Actor {
   readonly id: string;
   readonly role?: StaffRole | 'candidate' | 'system';
@@ -16,10 +24,24 @@ export interface Actor {
 /**
  * One line of the audit trail as a machine or store emits it, before a store numbers it.
  * Machines emit these as `{ type: 'audit', line }`; the runtime appends them to the store's log.
+ *
+ * @example
+ * ```ts
+ * const line: AuditLine = { at: '2026-02-10T16:00:00+00:00', by: { id: 'eo-1', role: 'exams_officer' }, event: 'task.complete', from: 'entries', to: 'entries', outcome: 'accepted' };
+ * ```
  */
 export type AuditLine = Omit<AuditEntry, 'seq'>;
 
-/** One line of the audit trail, numbered by the log it was appended to. */
+/**
+ * One line of the audit trail, numbered by the log it was appended to.
+ *
+ * @example
+ * ```ts
+ * declare const cycle: HostedActor;
+ * const trail: readonly AuditEntry[] = await cycle.audit();
+ * for (const e of trail) console.log(e.seq, e.at, e.event, e.outcome);
+ * ```
+ */
 export interface AuditEntry {
   /** 1-based position in the trail. */
   readonly seq: number;
@@ -69,7 +91,16 @@ export function auditToJsonLines(trail: readonly AuditEntry[]): string {
   return trail.map((e) => JSON.stringify(e)).join('\n') + (trail.length ? '\n' : '');
 }
 
-/** The event every examcycle machine emits for each line of its audit trail. */
+/**
+ * The event every examcycle machine emits for each line of its audit trail.
+ *
+ * @example
+ * ```ts
+ * declare const actor: ActorRefFrom<typeof certificateMachine>;
+ * import type { ActorRefFrom } from 'xstate';
+ * actor.on('audit', (emitted: AuditEmitted) => console.log(emitted.line.event, emitted.line.outcome));
+ * ```
+ */
 export interface AuditEmitted {
   readonly type: 'audit';
   readonly line: AuditLine;

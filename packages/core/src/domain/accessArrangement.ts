@@ -5,7 +5,14 @@
 import { z } from 'zod';
 import { calendarDateSchema } from './identifierSchemas.js';
 
-/** The kinds of access arrangement examcycle plans rooms and time around. */
+/**
+ * The kinds of access arrangement examcycle plans rooms and time around.
+ *
+ * @example
+ * ```ts
+ * accessArrangementKindSchema.options.includes('word_processor'); // true
+ * ```
+ */
 export const accessArrangementKindSchema = z.enum([
   'extra_time',
   'rest_breaks',
@@ -19,10 +26,25 @@ export const accessArrangementKindSchema = z.enum([
   'practical_assistant',
   'other',
 ]);
-/** An access arrangement kind. */
+/**
+ * An access arrangement kind.
+ *
+ * @example
+ * ```ts
+ * const kinds: AccessArrangementKind[] = ['extra_time', 'reader', 'separate_invigilation'];
+ * ```
+ */
 export type AccessArrangementKind = z.infer<typeof accessArrangementKindSchema>;
 
-/** An access arrangement. */
+/**
+ * An access arrangement.
+ *
+ * @example
+ * ```ts
+ * const checked = accessArrangementSchema.safeParse({ id: 'aa-1', candidateId: 'c-1', kind: 'extra_time' });
+ * if (!checked.success) console.log(checked.error.issues[0]?.path); // ['extraTimePercent']: extra time needs its percentage
+ * ```
+ */
 export const accessArrangementSchema = z
   .object({
     id: z.string().min(1),
@@ -43,5 +65,12 @@ export const accessArrangementSchema = z
     error: 'extra time needs its percentage',
     path: ['extraTimePercent'],
   });
-/** An access arrangement. */
+/**
+ * An access arrangement.
+ *
+ * @example
+ * ```ts
+ * const aa: AccessArrangement = { id: 'aa-1', candidateId: 'c-1', kind: 'extra_time', extraTimePercent: 25, approval: 'aao_approved', approvedOn: '2026-02-10', evidenceHeld: true };
+ * ```
+ */
 export type AccessArrangement = z.infer<typeof accessArrangementSchema>;

@@ -5,7 +5,15 @@
 import { z } from 'zod';
 import { calendarDateSchema, candidateNumberSchema, centreNumberSchema, uciSchema, ulnSchema, upnSchema } from './identifierSchemas.js';
 
-/** A candidate. */
+/**
+ * A candidate.
+ *
+ * @example
+ * ```ts
+ * const checked = candidateSchema.safeParse({ id: 'c-1', centreNumber: '99999', candidateNumber: '0001', legalSurname: 'Okafor', legalForenames: 'Chidi', dateOfBirth: '2010-03-14' });
+ * if (checked.success) console.log(checked.data.kind); // 'internal' (the default)
+ * ```
+ */
 export const candidateSchema = z.object({
   /** A stable id (the MIS id, usually). */
   id: z.string().min(1),
@@ -26,5 +34,12 @@ export const candidateSchema = z.object({
   /** Whether the candidate was told they must be available until the last contingency day. */
   contingencyDayNoticeGiven: z.boolean().optional(),
 });
-/** A candidate. */
+/**
+ * A candidate.
+ *
+ * @example
+ * ```ts
+ * const candidate: Candidate = { id: 'c-1', centreNumber: '99999', candidateNumber: '0001', legalSurname: 'Okafor', legalForenames: 'Chidi', dateOfBirth: '2010-03-14', kind: 'internal' };
+ * ```
+ */
 export type Candidate = z.infer<typeof candidateSchema>;

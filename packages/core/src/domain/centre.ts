@@ -2,7 +2,14 @@
 import { z } from 'zod';
 import { centreNumberSchema } from './identifierSchemas.js';
 
-/** A centre. */
+/**
+ * A centre.
+ *
+ * @example
+ * ```ts
+ * const centre = centreSchema.parse({ centreNumber: '99999', name: 'Synthetic Community College' });
+ * ```
+ */
 export const centreSchema = z.object({
   /** The National Centre Number. */
   centreNumber: centreNumberSchema,
@@ -10,5 +17,12 @@ export const centreSchema = z.object({
   /** The head of centre's staff id. */
   headOfCentreId: z.string().min(1).optional(),
 });
-/** A centre. */
+/**
+ * A centre.
+ *
+ * @example
+ * ```ts
+ * const centre: Centre = { centreNumber: '99999', name: 'Synthetic Community College', headOfCentreId: 'staff-1' };
+ * ```
+ */
 export type Centre = z.infer<typeof centreSchema>;

@@ -2,7 +2,14 @@
 import { z } from 'zod';
 import { instantSchema } from './identifierSchemas.js';
 
-/** A certificate record. */
+/**
+ * A certificate record.
+ *
+ * @example
+ * ```ts
+ * const certificate = certificateSchema.parse({ id: 'CERT-1', candidateId: 'c-1', seriesId: 'june-2026', awardingBodyId: 'AQA', awardCodes: ['8300H'] });
+ * ```
+ */
 export const certificateSchema = z.object({
   id: z.string().min(1),
   candidateId: z.string().min(1),
@@ -16,5 +23,12 @@ export const certificateSchema = z.object({
   destroyedAt: instantSchema.optional(),
   destroyedBy: z.string().optional(),
 });
-/** A certificate record. */
+/**
+ * A certificate record.
+ *
+ * @example
+ * ```ts
+ * const issued: Certificate = { id: 'CERT-1', candidateId: 'c-1', seriesId: 'june-2026', awardingBodyId: 'AQA', awardCodes: ['8300H'], issuedAt: '2026-11-26T15:30:00+00:00', issuedTo: 'c-1', method: 'collected' };
+ * ```
+ */
 export type Certificate = z.infer<typeof certificateSchema>;

@@ -5,12 +5,34 @@
 import { z } from 'zod';
 import { instantSchema } from './identifierSchemas.js';
 
-/** The life of an entry. */
+/**
+ * The life of an entry.
+ *
+ * @example
+ * ```ts
+ * entryStatusSchema.parse('withdrawn'); // 'withdrawn'
+ * ```
+ */
 export const entryStatusSchema = z.enum(['draft', 'submitted', 'accepted', 'amended', 'withdrawn', 'rejected']);
-/** An entry status. */
+/**
+ * An entry status.
+ *
+ * @example
+ * ```ts
+ * const status: EntryStatus = 'submitted';
+ * ```
+ */
 export type EntryStatus = z.infer<typeof entryStatusSchema>;
 
-/** An entry. */
+/**
+ * An entry.
+ *
+ * @example
+ * ```ts
+ * const entry = entrySchema.parse({ id: 'e-1', candidateId: 'c-1', seriesId: 'june-2026', awardingBodyId: 'AQA', entryCode: '8300H', status: 'draft' });
+ * entry.componentCodes; // [] (the default)
+ * ```
+ */
 export const entrySchema = z.object({
   id: z.string().min(1),
   candidateId: z.string().min(1),
@@ -27,5 +49,12 @@ export const entrySchema = z.object({
   /** Whether the candidate's identity has been verified for this entry. */
   identityVerified: z.boolean().default(false),
 });
-/** An entry. */
+/**
+ * An entry.
+ *
+ * @example
+ * ```ts
+ * const entry: Entry = { id: 'e-1', candidateId: 'c-1', seriesId: 'june-2026', awardingBodyId: 'AQA', entryCode: '8300H', componentCodes: [], status: 'submitted', submittedAt: '2026-02-10T16:00:00+00:00', identityVerified: true };
+ * ```
+ */
 export type Entry = z.infer<typeof entrySchema>;

@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { calendarDateSchema } from './identifierSchemas.js';
 import { sessionSchema } from './paper.js';
 
-/** An invigilator. */
+/**
+ * An invigilator.
+ *
+ * @example
+ * ```ts
+ * const inv = invigilatorSchema.parse({ id: 'inv-1', name: 'Sam Patel', trainedOn: '2025-10-01', availability: [{ date: '2026-06-01', session: 'AM' }] });
+ * ```
+ */
 export const invigilatorSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
@@ -19,5 +26,12 @@ export const invigilatorSchema = z.object({
   /** Trained as an access-arrangement facilitator (reader, scribe, prompter). */
   facilitator: z.boolean().default(false),
 });
-/** An invigilator. */
+/**
+ * An invigilator.
+ *
+ * @example
+ * ```ts
+ * const inv: Invigilator = { id: 'inv-1', name: 'Sam Patel', availability: [], relativeOfCandidateIds: [], facilitator: false };
+ * ```
+ */
 export type Invigilator = z.infer<typeof invigilatorSchema>;

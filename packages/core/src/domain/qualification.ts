@@ -5,7 +5,14 @@
  */
 import { z } from 'zod';
 
-/** The qualification levels that decide results days and clash limits. */
+/**
+ * The qualification levels that decide results days and clash limits.
+ *
+ * @example
+ * ```ts
+ * qualificationLevelSchema.parse('GCSE'); // 'GCSE'
+ * ```
+ */
 export const qualificationLevelSchema = z.enum([
   'GCSE',
   'GCE',
@@ -16,10 +23,24 @@ export const qualificationLevelSchema = z.enum([
   'project',
   'other',
 ]);
-/** A qualification level. */
+/**
+ * A qualification level.
+ *
+ * @example
+ * ```ts
+ * const level: QualificationLevel = 'GCE';
+ * ```
+ */
 export type QualificationLevel = z.infer<typeof qualificationLevelSchema>;
 
-/** An entry option: the code a candidate is entered for (a tier, a route). */
+/**
+ * An entry option: the code a candidate is entered for (a tier, a route).
+ *
+ * @example
+ * ```ts
+ * const higher = entryOptionSchema.parse({ code: '8300H', title: 'Mathematics (Higher)', tier: 'H', componentCodes: ['83001H', '83002H', '83003H'] });
+ * ```
+ */
 export const entryOptionSchema = z.object({
   code: z.string().min(1).max(6),
   title: z.string(),
@@ -28,10 +49,24 @@ export const entryOptionSchema = z.object({
   /** Entry fee in pence, from basedata, where given. */
   feePence: z.number().int().nonnegative().optional(),
 });
-/** An entry option. */
+/**
+ * An entry option.
+ *
+ * @example
+ * ```ts
+ * const foundation: EntryOption = { code: '8300F', title: 'Mathematics (Foundation)', tier: 'F', componentCodes: ['83001F', '83002F', '83003F'], feePence: 4915 };
+ * ```
+ */
 export type EntryOption = z.infer<typeof entryOptionSchema>;
 
-/** A qualification / specification. */
+/**
+ * A qualification / specification.
+ *
+ * @example
+ * ```ts
+ * const maths = qualificationSchema.parse({ id: 'AQA-8300', awardingBodyId: 'AQA', specificationCode: '8300', title: 'GCSE Mathematics', level: 'GCSE', entryOptions: [] });
+ * ```
+ */
 export const qualificationSchema = z.object({
   id: z.string().min(1),
   awardingBodyId: z.string().min(1),
@@ -42,13 +77,34 @@ export const qualificationSchema = z.object({
   qan: z.string().optional(),
   entryOptions: z.array(entryOptionSchema),
 });
-/** A qualification. */
+/**
+ * A qualification.
+ *
+ * @example
+ * ```ts
+ * const maths: Qualification = { id: 'AQA-8300', awardingBodyId: 'AQA', specificationCode: '8300', title: 'GCSE Mathematics', level: 'GCSE', entryOptions: [{ code: '8300H', title: 'Higher', tier: 'H', componentCodes: ['83001H'] }] };
+ * ```
+ */
 export type Qualification = z.infer<typeof qualificationSchema>;
 
-/** How a component is assessed. */
+/**
+ * How a component is assessed.
+ *
+ * @example
+ * ```ts
+ * componentKindSchema.parse('nea'); // non-exam assessment: marked in the centre, no paper
+ * ```
+ */
 export const componentKindSchema = z.enum(['written', 'practical', 'on_screen', 'nea']);
 
-/** A component of a qualification. */
+/**
+ * A component of a qualification.
+ *
+ * @example
+ * ```ts
+ * const paper1 = componentSchema.parse({ code: '83001H', awardingBodyId: 'AQA', title: 'Paper 1 (non-calculator)', kind: 'written', durationMinutes: 90 });
+ * ```
+ */
 export const componentSchema = z.object({
   code: z.string().min(1),
   awardingBodyId: z.string().min(1),
@@ -59,5 +115,12 @@ export const componentSchema = z.object({
   /** Centre-assessed (teacher marks submitted). */
   centreAssessed: z.boolean().default(false),
 });
-/** A component. */
+/**
+ * A component.
+ *
+ * @example
+ * ```ts
+ * const nea: Component = { code: '85201', awardingBodyId: 'AQA', title: 'Practical investigation', kind: 'nea', durationMinutes: 0, centreAssessed: true };
+ * ```
+ */
 export type Component = z.infer<typeof componentSchema>;

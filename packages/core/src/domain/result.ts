@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { instantSchema } from './identifierSchemas.js';
 import { qualificationLevelSchema } from './qualification.js';
 
-/** A result. */
+/**
+ * A result.
+ *
+ * @example
+ * ```ts
+ * const result = resultSchema.parse({ id: 'r-1', candidateId: 'c-1', seriesId: 'june-2026', awardingBodyId: 'AQA', awardCode: '8300H', level: 'GCSE', grade: '7' });
+ * ```
+ */
 export const resultSchema = z.object({
   id: z.string().min(1),
   candidateId: z.string().min(1),
@@ -21,5 +28,12 @@ export const resultSchema = z.object({
   /** When it arrived from the awarding body. */
   receivedAt: instantSchema.optional(),
 });
-/** A result. */
+/**
+ * A result.
+ *
+ * @example
+ * ```ts
+ * const result: Result = { id: 'r-1', candidateId: 'c-1', seriesId: 'june-2026', awardingBodyId: 'AQA', awardCode: '8300H', kind: 'qualification', level: 'GCSE', grade: '7', receivedAt: '2026-08-19T00:01:00+01:00' };
+ * ```
+ */
 export type Result = z.infer<typeof resultSchema>;

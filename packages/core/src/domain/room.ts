@@ -2,7 +2,14 @@
 import { z } from 'zod';
 import { accessArrangementKindSchema } from './accessArrangement.js';
 
-/** A room. */
+/**
+ * A room.
+ *
+ * @example
+ * ```ts
+ * const hall = roomSchema.parse({ id: 'hall', name: 'Main hall', rows: 8, columns: 8, seatPitchMetres: 1.25, rowPitchMetres: 1.25, disabledSeats: ['A1'] });
+ * ```
+ */
 export const roomSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
@@ -19,5 +26,12 @@ export const roomSchema = z.object({
   /** The access arrangements this room can host (a separate room for a reader, a room with word processors). */
   suitableFor: z.array(accessArrangementKindSchema).default([]),
 });
-/** A room. */
+/**
+ * A room.
+ *
+ * @example
+ * ```ts
+ * const annexe: Room = { id: 'annexe', name: 'Annexe (readers)', rows: 2, columns: 3, seatPitchMetres: 2, rowPitchMetres: 2, disabledSeats: [], suitableFor: ['reader', 'separate_invigilation'] };
+ * ```
+ */
 export type Room = z.infer<typeof roomSchema>;

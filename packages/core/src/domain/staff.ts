@@ -4,7 +4,14 @@
  */
 import { z } from 'zod';
 
-/** The roles a staff member can hold (several at once). */
+/**
+ * The roles a staff member can hold (several at once).
+ *
+ * @example
+ * ```ts
+ * staffRoleSchema.safeParse('caretaker').success; // false: not a role in the exams office's vocabulary
+ * ```
+ */
 export const staffRoleSchema = z.enum([
   'head_of_centre',
   'senior_leader',
@@ -17,10 +24,24 @@ export const staffRoleSchema = z.enum([
   'senco',
   'invigilator',
 ]);
-/** A staff role. */
+/**
+ * A staff role.
+ *
+ * @example
+ * ```ts
+ * const role: StaffRole = 'exams_officer';
+ * ```
+ */
 export type StaffRole = z.infer<typeof staffRoleSchema>;
 
-/** A staff member. */
+/**
+ * A staff member.
+ *
+ * @example
+ * ```ts
+ * const eo = staffMemberSchema.parse({ id: 'staff-2', name: 'Jo Smith', email: 'exams@example.sch.uk', roles: ['exams_officer'] });
+ * ```
+ */
 export const staffMemberSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
@@ -28,5 +49,12 @@ export const staffMemberSchema = z.object({
   roles: z.array(staffRoleSchema).min(1),
   active: z.boolean().default(true),
 });
-/** A staff member. */
+/**
+ * A staff member.
+ *
+ * @example
+ * ```ts
+ * const head: StaffMember = { id: 'staff-1', name: 'Dr A Head', roles: ['head_of_centre'], active: true };
+ * ```
+ */
 export type StaffMember = z.infer<typeof staffMemberSchema>;

@@ -12,7 +12,17 @@ import { validateSnapshot } from './validateSnapshot.js';
 
 export type { SnapshotMigrations } from './persistedMachine.js';
 
-/** The JSON form of a persisted machine. */
+/**
+ * The JSON form of a persisted machine.
+ *
+ * @example
+ * ```ts
+ * declare const cycle: ExamCycle;
+ * const saved: PersistedSnapshot = cycle.persist();
+ * saved.machine; // 'examCycle'
+ * const json = JSON.stringify(saved); // plain JSON, for any store
+ * ```
+ */
 export interface PersistedSnapshot {
   readonly format: 'examcycle.snapshot';
   /** The machine id, e.g. `examCycle`. */
@@ -121,7 +131,16 @@ function jsonCopy(value: unknown, key: string, seen: unknown[] = []): unknown {
   return out;
 }
 
-/** Options for {@link restoreSnapshot} and {@link restoreWithSpec}. */
+/**
+ * Options for {@link restoreSnapshot} and {@link restoreWithSpec}.
+ *
+ * @example
+ * ```ts
+ * declare const saved: unknown;
+ * const options: RestoreOptions<ExamCycleInput> = { clock: new SimulatedClock() };
+ * const actor = restoreSnapshot(examCycleMachine, saved, options); // validated: a bad snapshot is `snapshot_invalid`
+ * ```
+ */
 export interface RestoreOptions<TInput> {
   /** Upgrades from older versions, applied in order (added to, and taking precedence over, the machine's own). */
   readonly migrations?: SnapshotMigrations;

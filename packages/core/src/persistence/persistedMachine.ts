@@ -7,7 +7,16 @@ import type { AnyStateMachine } from 'xstate';
 import type { z } from 'zod';
 import type { Instant } from '../time/clock.js';
 
-/** Migrations by the version they upgrade from: `{ 1: (s) => upgradedToVersion2 }`. */
+/**
+ * Migrations by the version they upgrade from: `{ 1: (s) => upgradedToVersion2 }`.
+ *
+ * @example
+ * ```ts
+ * const migrations: SnapshotMigrations = {
+ *   1: (snapshot) => ({ ...snapshot, context: { ...(snapshot['context'] as object), retries: 0 } }), // version 1 → 2
+ * };
+ * ```
+ */
 export type SnapshotMigrations = Readonly<Record<number, (snapshot: Record<string, unknown>) => Record<string, unknown>>>;
 
 /**

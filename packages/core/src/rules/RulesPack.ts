@@ -88,8 +88,8 @@ export type ResultsAudience = 'centre_staff' | 'candidate' | 'parent' | 'press' 
 /** A request to read results. */
 export interface ResultsAccessRequest {
   readonly audience: ResultsAudience;
-  /** The staff member's roles, when the audience is centre staff. */
-  readonly role?: StaffRole | readonly StaffRole[];
+  /** The role the member of staff acts in (as `Actor.role` says), when the audience is centre staff. */
+  readonly role?: StaffRole;
   /** Whether the head of centre nominated this member of staff for restricted release. */
   readonly nominatedByHeadOfCentre?: boolean;
   /** When the read happens. */
@@ -168,16 +168,6 @@ export interface RetentionDecision {
   readonly confidence: Confidence;
 }
 
-/** What may happen to each record today. */
-export interface RetentionPlan {
-  readonly asOf: Instant;
-  /** May be destroyed now. */
-  readonly mayDestroy: readonly RetentionDecision[];
-  /** Must be kept; with until when and why. */
-  readonly keep: readonly RetentionDecision[];
-  /** Past their must-purge instant: destroy now. */
-  readonly mustPurge: readonly RetentionDecision[];
-}
 
 /** The timetable and exam-room rules a centre plans by. */
 export interface ExamRoomRules {
@@ -253,10 +243,11 @@ export interface RulesPack {
   feeBand(entry: Pick<Entry, 'id' | 'submittedAt' | 'awardingBodyId' | 'entryCode'>, series: ExamSeries): FeeBandDecision;
   /** Whether a read of results is allowed now, and why. */
   resultsAccess(request: ResultsAccessRequest): ResultsAccessDecision;
-  /** How long a record must be kept. */
+  /**
+   * How long a record must be kept: keep until, may destroy from, must purge by, and why. Core's
+   * `planRetention` sorts these into a plan as of an instant; a pack does not plan.
+   */
   retention(record: RetainedRecord): RetentionDecision;
-  /** What may be destroyed, kept or must be purged as of `now`. */
-  retentionPlan(records: readonly RetainedRecord[], now: Instant): RetentionPlan;
   /** The exam-room rules in force for an academic year. */
   examRoomRules(academicYear: AcademicYear): ExamRoomRules;
   /** The EOPS rules for an academic year. */

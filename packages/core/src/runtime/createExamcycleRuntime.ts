@@ -7,7 +7,7 @@
  * retries, applies the event again to the fresh state. Nothing is kept in a process that another process
  * needs, so N stateless workers can share one database.
  */
-import { createActor, type Actor as XActor, type AnyStateMachine, type SnapshotFrom } from 'xstate';
+import { createActor, type Actor as XActor, type AnyStateMachine, type InputFrom, type SnapshotFrom } from 'xstate';
 import type { AuditEntry, AuditLine } from '../audit/auditTrail.js';
 import { ExamcycleError, isExamcycleError } from '../errors/ExamcycleError.js';
 import type { ExamcycleObserver } from '../observe/ExamcycleObserver.js';
@@ -20,7 +20,16 @@ import type { AuditRange, ClaimedSignal, ExamcycleStore, OutboxSignal, StoreKey 
 import type { ExamClock, Instant } from '../time/clock.js';
 import { londonIso } from '../time/londonIso.js';
 
-/** Options for {@link createExamcycleRuntime}. */
+/**
+ * Options for {@link createExamcycleRuntime}.
+ *
+ * @example
+ * ```ts
+ * declare const store: ExamcycleStore;
+ * const options: ExamcycleRuntimeOptions = { store, clock: new SimulatedClock(), conflictRetries: 2 };
+ * const runtime = createExamcycleRuntime(options);
+ * ```
+ */
 export interface ExamcycleRuntimeOptions {
   /** Where state lives: `createMemoryStore()`, or `createPostgresStore(…)` from `@examcycle/store-postgres`. */
   readonly store: ExamcycleStore;
@@ -41,13 +50,33 @@ export interface ExamcycleRuntimeOptions {
   readonly observer?: ExamcycleObserver;
 }
 
-/** The outcome of a send through the runtime: the machine's outcome and the revision now stored. */
+/**
+ * The outcome of a send through the runtime: the machine's outcome and the revision now stored.
+ *
+ * @example
+ * ```ts
+ * declare const cycle: HostedActor<typeof examCycleMachine>;
+ * const outcome: HostedSendOutcome = await cycle.send({ type: 'phase.advance', by: { id: 'eo-1', role: 'exams_officer' } });
+ * if (outcome.ok) console.log('saved at revision', outcome.revision);
+ * else console.log(outcome.error.code); // guard_failed, not_authorised, conflict …
+ * ```
+ */
 export type HostedSendOutcome = SendOutcome & {
   /** The revision stored after this send (unchanged when nothing was written). */
   readonly revision: number;
 };
 
-/** Options for {@link ExamcycleRuntime.open}. */
+/**
+ * Options for {@link ExamcycleRuntime.open}.
+ *
+ * @example
+ * ```ts
+ * declare const runtime: ExamcycleRuntime; declare const centre: Centre; declare const rulesPack: RulesPack;
+ * const series = examSeries('june', 2026);
+ * const options: OpenOptions<ExamCycleInput> = { input: { centre, series, rulesPack, startedAt: '2025-09-01T09:00:00+01:00' } };
+ * const cycle = await runtime.open(examCyclePersisted, { centreNumber: centre.centreNumber, id: series.id }, options);
+ * ```
+ */
 export interface OpenOptions<TInput> {
   /**
    * Input for a new actor when the key holds none; without it, opening a missing key is refused. A machine
@@ -56,7 +85,16 @@ export interface OpenOptions<TInput> {
   readonly input?: TInput | undefined;
 }
 
-/** An actor hosted on the store. */
+/**
+ * An actor hosted on the store.
+ *
+ * @example
+ * ```ts
+ * declare const runtime: ExamcycleRuntime;
+ * const cycle: HostedActor<typeof examCycleMachine> = await runtime.open(examCyclePersisted, { centreNumber: '99999', id: 'june-2026' });
+ * console.log(cycle.revision, cycle.snapshot().value);
+ * ```
+ */
 export interface HostedActor<TMachine extends AnyStateMachine = AnyStateMachine> {
   readonly key: StoreKey;
   /** The revision of the state this handle holds. */
@@ -75,21 +113,40 @@ export interface HostedActor<TMachine extends AnyStateMachine = AnyStateMachine>
   close(): void;
 }
 
-/** What {@link ExamcycleRuntime.wakeDue} did. */
+/**
+ * What {@link ExamcycleRuntime.wakeDue} did.
+ *
+ * @example
+ * ```ts
+ * declare const runtime: ExamcycleRuntime;
+ * const result: WakeDueResult = await runtime.wakeDue({ limit: 200 });
+ * console.log(`${result.woken} woken, ${result.conflicts} conflicts, ${result.failed.length} failed`);
+ * ```
+ */
 export interface WakeDueResult {
   readonly woken: number;
   readonly conflicts: number;
   readonly failed: readonly { readonly key: StoreKey; readonly error: ExamcycleError }[];
 }
 
-/** The runtime. */
+/**
+ * The runtime.
+ *
+ * @example
+ * ```ts
+ * declare const store: ExamcycleStore;
+ * const runtime: ExamcycleRuntime = createExamcycleRuntime({ store, clock: new SimulatedClock() });
+ * await runtime.wakeDue();
+ * await runtime.deliverSignals(async (signal) => console.log(signal.type));
+ * ```
+ */
 export interface ExamcycleRuntime {
   readonly store: ExamcycleStore;
   /**
    * Opens the actor stored under `key` (restored and validated), or starts a new one from `options.input`.
    * @throws ExamcycleError `snapshot_invalid` (stored state refused), `invalid_value` (missing key without input)
    */
-  open<TMachine extends AnyStateMachine>(spec: PersistedMachineSpec<TMachine>, key: Omit<StoreKey, 'machine'>, options?: OpenOptions<unknown>): Promise<HostedActor<TMachine>>;
+  open<TMachine extends AnyStateMachine>(spec: PersistedMachineSpec<TMachine>, key: Omit<StoreKey, 'machine'>, options?: OpenOptions<InputFrom<TMachine>>): Promise<HostedActor<TMachine>>;
   /**
    * The deadline worker's step: opens every stored actor whose next deadline is due (`wakeAt` ≤ now), sends
    * it a clock tick, and saves it (with any new signals in the outbox). Safe with several workers: a conflict
@@ -134,7 +191,7 @@ export function createExamcycleRuntime({ store, clock, conflictRetries = 0, mach
   async function open<TMachine extends AnyStateMachine>(
     spec: PersistedMachineSpec<TMachine>,
     partialKey: Omit<StoreKey, 'machine'>,
-    options: OpenOptions<unknown> = {},
+    options: OpenOptions<InputFrom<TMachine>> = {},
   ): Promise<HostedActor<TMachine>> {
     const machine = spec.machine;
     const key: StoreKey = { ...partialKey, machine: machine.id };

@@ -36,20 +36,45 @@ export interface StoreKey {
   readonly id: string;
 }
 
-/** The scope of a counter: a centre within an optional tenant. */
+/**
+ * The scope of a counter: a centre within an optional tenant.
+ *
+ * @example
+ * ```ts
+ * declare const store: ExamcycleStore;
+ * const scope: CounterScope = { centreNumber: '99999' };
+ * const sequence = await store.nextCounter(scope, 'edi.entries.AQA'); // 1, 2, 3 … across restarts and workers
+ * ```
+ */
 export interface CounterScope {
   readonly tenant?: string;
   readonly centreNumber: string;
 }
 
-/** A loaded snapshot and the revision it was saved at. */
+/**
+ * A loaded snapshot and the revision it was saved at.
+ *
+ * @example
+ * ```ts
+ * declare const store: ExamcycleStore;
+ * const stored: StoredSnapshot | undefined = await store.loadSnapshot({ centreNumber: '99999', machine: 'examCycle', id: 'june-2026' });
+ * if (stored) console.log(stored.saved.machine, stored.revision);
+ * ```
+ */
 export interface StoredSnapshot {
   readonly saved: PersistedSnapshot;
   /** 1 after the first save, incremented by each save. */
   readonly revision: number;
 }
 
-/** A deadline signal waiting in the outbox. `id` is unique within its key: the same id is kept once. */
+/**
+ * A deadline signal waiting in the outbox. `id` is unique within its key: the same id is kept once.
+ *
+ * @example
+ * ```ts
+ * const signal: OutboxSignal = { id: 'entries.submitted:overdue', type: 'deadline.overdue', at: '2026-02-22T00:00:00+00:00', payload: { taskId: 'entries.submitted' } };
+ * ```
+ */
 export interface OutboxSignal {
   /** Stable id, e.g. `entries.submitted:overdue:2026-02-21T23:59:59.999+00:00`. */
   readonly id: string;
@@ -61,12 +86,33 @@ export interface OutboxSignal {
   readonly payload: Readonly<Record<string, unknown>>;
 }
 
-/** A signal handed to a worker, with the key it belongs to. */
+/**
+ * A signal handed to a worker, with the key it belongs to.
+ *
+ * @example
+ * ```ts
+ * declare const store: ExamcycleStore;
+ * await store.deliverSignals(async (signal: ClaimedSignal) => {
+ *   console.log(signal.key.centreNumber, signal.type, signal.payload); // one worker gets each signal
+ * });
+ * ```
+ */
 export interface ClaimedSignal extends OutboxSignal {
   readonly key: StoreKey;
 }
 
-/** Options for {@link ExamcycleStore.saveSnapshot}. */
+/**
+ * Options for {@link ExamcycleStore.saveSnapshot}.
+ *
+ * @example
+ * ```ts
+ * declare const store: ExamcycleStore; declare const cycle: ExamCycle;
+ * const key = { centreNumber: '99999', machine: 'examCycle', id: 'june-2026' };
+ * const loaded = await store.loadSnapshot(key);
+ * const options: SaveSnapshotOptions = { expectedRevision: loaded?.revision ?? null, wakeAt: '2026-02-21T23:59:59.999+00:00' };
+ * await store.saveSnapshot(key, cycle.persist(), options); // a stale expectedRevision is a typed `conflict`
+ * ```
+ */
 export interface SaveSnapshotOptions {
   /** The revision the caller read (`null` for a key that must not exist yet). A stale one rejects with `conflict`. */
   readonly expectedRevision: number | null;
@@ -78,26 +124,62 @@ export interface SaveSnapshotOptions {
   readonly wakeAt?: Instant | null;
 }
 
-/** What a save returns: the new revision and the audit lines as numbered. */
+/**
+ * What a save returns: the new revision and the audit lines as numbered.
+ *
+ * @example
+ * ```ts
+ * declare const store: ExamcycleStore; declare const saved: PersistedSnapshot;
+ * const result: SaveSnapshotResult = await store.saveSnapshot({ centreNumber: '99999', machine: 'examCycle', id: 'june-2026' }, saved, { expectedRevision: null });
+ * result.revision; // 1 for a new key
+ * ```
+ */
 export interface SaveSnapshotResult {
   readonly revision: number;
   readonly audit: readonly AuditEntry[];
 }
 
-/** A range of an audit log: `fromSeq` and `toSeq` inclusive, 1-based; at most `limit` lines. */
+/**
+ * A range of an audit log: `fromSeq` and `toSeq` inclusive, 1-based; at most `limit` lines.
+ *
+ * @example
+ * ```ts
+ * declare const store: ExamcycleStore;
+ * const range: AuditRange = { fromSeq: 101, limit: 100 };
+ * const page = await store.readAudit({ centreNumber: '99999', machine: 'examCycle', id: 'june-2026' }, range);
+ * ```
+ */
 export interface AuditRange {
   readonly fromSeq?: number;
   readonly toSeq?: number;
   readonly limit?: number;
 }
 
-/** One stored record of a collection. */
+/**
+ * One stored record of a collection.
+ *
+ * @example
+ * ```ts
+ * declare const store: ExamcycleStore;
+ * const records: StoredRecord<{ readonly grade: string }>[] = [{ id: 'r-1', data: { grade: '7' } }];
+ * await store.putRecords({ centreNumber: '99999', machine: 'results', id: 'june-2026' }, 'results', records);
+ * ```
+ */
 export interface StoredRecord<T = unknown> {
   readonly id: string;
   readonly data: T;
 }
 
-/** A filter for {@link ExamcycleStore.listKeys}. */
+/**
+ * A filter for {@link ExamcycleStore.listKeys}.
+ *
+ * @example
+ * ```ts
+ * declare const store: ExamcycleStore;
+ * const filter: KeyFilter = { machine: 'examCycle', wakeBy: '2026-06-01T09:00:00+01:00', limit: 500 };
+ * const due = await store.listKeys(filter); // cycles whose next deadline has come
+ * ```
+ */
 export interface KeyFilter {
   readonly tenant?: string;
   readonly centreNumber?: string;
@@ -108,7 +190,18 @@ export interface KeyFilter {
   readonly limit?: number;
 }
 
-/** The operations available inside a transaction (everything but transactions, delivery and closing). */
+/**
+ * The operations available inside a transaction (everything but transactions, delivery and closing).
+ *
+ * @example
+ * ```ts
+ * declare const store: ExamcycleStore;
+ * await store.transaction(async (tx: StoreTransaction) => {
+ *   const n = await tx.nextCounter({ centreNumber: '99999' }, 'edi.results');
+ *   await tx.putRecords({ centreNumber: '99999', machine: 'results', id: 'june-2026' }, 'files', [{ id: `R${n}`, data: {} }]);
+ * }); // both or neither
+ * ```
+ */
 export interface StoreTransaction {
   /** The stored snapshot of a key, or `undefined`. */
   loadSnapshot(key: StoreKey): Promise<StoredSnapshot | undefined>;
@@ -135,7 +228,16 @@ export interface StoreTransaction {
   listKeys(filter?: KeyFilter): Promise<readonly StoreKey[]>;
 }
 
-/** Options for {@link ExamcycleStore.deliverSignals}. */
+/**
+ * Options for {@link ExamcycleStore.deliverSignals}.
+ *
+ * @example
+ * ```ts
+ * declare const store: ExamcycleStore;
+ * const options: DeliverSignalsOptions = { tenant: 'trust-a', limit: 50 };
+ * await store.deliverSignals(async (s) => console.log(s.type), options);
+ * ```
+ */
 export interface DeliverSignalsOptions {
   /** Only signals of this tenant. */
   readonly tenant?: string;
@@ -143,7 +245,16 @@ export interface DeliverSignalsOptions {
   readonly limit?: number;
 }
 
-/** What {@link ExamcycleStore.deliverSignals} did. */
+/**
+ * What {@link ExamcycleStore.deliverSignals} did.
+ *
+ * @example
+ * ```ts
+ * declare const store: ExamcycleStore;
+ * const result: DeliverSignalsResult = await store.deliverSignals(async (s) => console.log(s.id));
+ * for (const { signal, error } of result.failed) console.error(signal.id, error); // kept for the next call
+ * ```
+ */
 export interface DeliverSignalsResult {
   readonly delivered: number;
   /** Signals whose handler threw: left in the outbox for the next call. */

@@ -23,6 +23,8 @@ import {
 import { FIXTURE_RESULTS_DAY_TASKS } from '../fixtures/fixtureCycleTasks.js';
 import { fixturePack } from '../fixtures/fixturePack.js';
 import { candidates, centreResults, entries, june2026, qualifications, staff } from '../results/syntheticCentre.js';
+import type { Instant } from '@examcycle/core';
+import { ok } from '../results/resultsOutcome.js';
 
 const docPath = fileURLToPath(new URL('../../../../docs/seeds-walkthrough.md', import.meta.url));
 
@@ -47,11 +49,14 @@ function refusedWith(fn: () => unknown): string {
 /** Drives the season and renders the page. */
 function render(): string {
   let t = toLondon('2026-08-12T00:00:00+01:00').toMillis();
-  const setNow = (at: string) => void (t = toLondon(at).toMillis());
+  const setNow = (at: Instant) => void (t = toLondon(at).toMillis());
   const store = createResultsStore({ rulesPack: fixturePack, series: june2026, clock: { now: () => t }, results: centreResults(), entries, candidates, qualifications, staff });
   const out: string[] = [];
   const p = (...lines: string[]) => out.push(...lines);
-  const code = (...lines: string[]) => out.push('```ts', ...lines, '```', '');
+  // The blocks are compiled by scripts/check-examples.mjs with these givens (the names the prose introduces).
+  const given =
+    '<!-- example:given declare const store: ResultsStore; declare const actor: ActorRefFrom<typeof enquiryMachine>; declare const centre: Centre; declare const series: ExamSeries; declare const rulesPack: RulesPack; declare const certificate: CertificateRef; declare const startedAt: Instant; declare const submittedAt: Instant; declare const createdAt: Instant; declare const at: Instant; declare const signedAt: Instant; declare const EO: Actor; declare const by: Actor; import type { ActorRefFrom } from \'xstate\'; -->';
+  const code = (...lines: string[]) => out.push(given, '```ts', ...lines, '```', '');
 
   p(
     '# The results season, seed by seed',
@@ -83,23 +88,23 @@ function render(): string {
 
   // 2. Restricted release.
   p('## 2. Restricted release day: the exams office from 00:01', '', '> "On restricted release day, result files and their contents are entirely confidential to the head of centre,', '> examinations office staff and those teaching staff who, in the opinion of the head of centre, need to be aware."', '');
-  const early = refusedWith(() => store.statementOfResults(staffReader('EO'), 'C-1', { level: 'GCE' }));
+  const early = refusedWith(() => ok(store.statementOfResults(staffReader('EO'), 'C-1', { level: 'GCE' })));
   setNow('2026-08-12T00:01:00+01:00');
-  const eoLines = store.statementOfResults(staffReader('EO'), 'C-1', { level: 'GCE' }).lines.length;
-  code("store.statementOfResults({ audience: 'centre_staff', id: 'EO' }, 'C-1', { level: 'GCE' });");
+  const eoLines = ok(store.statementOfResults(staffReader('EO'), 'C-1', { level: 'GCE' })).lines.length;
+  code("const read = store.statementOfResults({ audience: 'centre_staff', id: 'EO', role: 'exams_officer' }, 'C-1', { level: 'GCE' });", "if (!read.ok) read.error.code; // 'access_denied' at 00:00");
   p(`At 00:00 the read is refused: ${early}. At 00:01 the exams officer reads ${eoLines} lines. Every read, allowed or`, 'refused, is a line in `store.audit()`.', '');
 
   // 3. Nomination.
   setNow('2026-08-12T09:00:00+01:00');
   p('## 3. A head of centre nominates teaching staff, with a reason, for their own subjects', '');
-  const senco = refusedWith(() => store.nominate({ staffId: 'EOA', by: HEAD, reason: 'help', subjects: ['AQA-7402'] }));
-  const byOfficer = refusedWith(() => store.nominate({ staffId: 'T-BIO', by: EO, reason: 'Head of biology', subjects: ['AQA-7402'] }));
-  store.nominate({ staffId: 'T-BIO', by: HEAD, reason: 'Head of biology: anomalous results to check', subjects: ['AQA-7402'] });
+  const senco = refusedWith(() => ok(store.nominate({ staffId: 'EOA', by: HEAD, reason: 'help', subjects: ['AQA-7402'] })));
+  const byOfficer = refusedWith(() => ok(store.nominate({ staffId: 'T-BIO', by: EO, reason: 'Head of biology', subjects: ['AQA-7402'] })));
+  ok(store.nominate({ staffId: 'T-BIO', by: HEAD, reason: 'Head of biology: anomalous results to check', subjects: ['AQA-7402'] }));
   code("store.nominate({ staffId: 'T-BIO', by: { id: 'HEAD', role: 'head_of_centre' }, reason: 'Head of biology: anomalous results to check', subjects: ['AQA-7402'] });");
-  const bio = store.statementOfResults(staffReader('T-BIO'), 'C-1', { level: 'GCE' });
-  const analysis = refusedWith(() => store.resultsAnalysis(staffReader('T-BIO')));
+  const bio = ok(store.statementOfResults(staffReader('T-BIO'), 'C-1', { level: 'GCE' }));
+  const analysis = refusedWith(() => ok(store.resultsAnalysis(staffReader('T-BIO'))));
   setNow('2026-08-19T09:00:00+01:00');
-  const maths = refusedWith(() => store.statementOfResults(staffReader('T-BIO'), 'C-3', { level: 'GCSE' }));
+  const maths = refusedWith(() => ok(store.statementOfResults(staffReader('T-BIO'), 'C-3', { level: 'GCSE' })));
   setNow('2026-08-12T09:00:00+01:00');
   p(
     `Nominating someone who is not a teacher is refused: ${senco}; a nomination by the exams officer: ${byOfficer}.`,
@@ -112,29 +117,29 @@ function render(): string {
 
   // 4. Press release.
   p('## 4. The press release: drafted on restricted release day, released from 09:30', '', '> "Devising a press release (note that the release of results data to the press and local authorities can only be made', '> from 9:30am on results day)."', '');
-  const draft = store.draftPressRelease({ by: EO, level: 'GCE' });
-  const tooSoon = refusedWith(() => store.pressRelease({ by: EO, level: 'GCE' }));
-  code("store.draftPressRelease({ by: { id: 'EO', role: 'exams_officer' }, level: 'GCE' });", "store.pressRelease({ by: { id: 'EO', role: 'exams_officer' }, level: 'GCE' });");
+  const draft = ok(store.draftPressRelease({ by: EO, level: 'GCE' }));
+  const tooSoon = refusedWith(() => ok(store.pressRelease({ by: EO, level: 'GCE' })));
+  code("store.draftPressRelease({ by: { id: 'EO', role: 'exams_officer' }, level: 'GCE' });", "store.pressRelease({ by: { id: 'EO', role: 'exams_officer' }, level: 'GCE' }); // { ok: false, error } before 09:30");
   p(`The draft is \`${draft.status}\`, covers ${draft.summary.qualificationResults} qualification results and may be released from`, `${draft.releasableFrom.map((r) => `${r.at ?? 'unknown'} (${r.level})`).join(', ')}; releasing it now is refused: ${tooSoon}.`, '');
 
   // 5. Late cash-ins.
   p('## 5. Missing results and late cash-ins: submitted and recorded', '', '> "Restricted release day also allows exams office staff to resolve any missing or incomplete results and submit any late', '> \'cash-in\'."', '');
   setNow('2026-08-19T10:00:00+01:00');
-  const listed = store.reconcile(staffReader('EO')).lateCashIns;
-  store.recordLateCashIn({ candidateId: 'C-2', awardingBodyId: 'AQA', entryCode: '8300H', submittedAt: '2026-08-19T09:45:00+01:00', reference: 'AQA-LCI-1', by: EO });
-  const recorded = store.reconcile(staffReader('EO')).lateCashInsSubmitted;
-  code("store.reconcile({ audience: 'centre_staff', id: 'EO' }).lateCashIns;", "store.recordLateCashIn({ candidateId: 'C-2', awardingBodyId: 'AQA', entryCode: '8300H', submittedAt, reference: 'AQA-LCI-1', by: EO });");
+  const listed = ok(store.reconcile(staffReader('EO'))).lateCashIns;
+  ok(store.recordLateCashIn({ candidateId: 'C-2', awardingBodyId: 'AQA', entryCode: '8300H', submittedAt: '2026-08-19T09:45:00+01:00', reference: 'AQA-LCI-1', by: EO }));
+  const recorded = ok(store.reconcile(staffReader('EO'))).lateCashInsSubmitted;
+  code("const report = store.reconcile({ audience: 'centre_staff', id: 'EO', role: 'exams_officer' });", "if (report.ok) report.value.lateCashIns;", "store.recordLateCashIn({ candidateId: 'C-2', awardingBodyId: 'AQA', entryCode: '8300H', submittedAt, reference: 'AQA-LCI-1', by: EO });");
   p(`The matching report lists ${listed.map((c) => `${c.candidateId} ${c.entryCode}`).join(', ')}; once recorded, \`lateCashInsSubmitted\` holds ${recorded.length} (${recorded.map((c) => `${c.entryCode}, ref ${c.reference ?? '-'}`).join('; ')}).`, '');
 
   // 6. Results day.
   setNow('2026-08-13T07:59:00+01:00');
   const me: ResultsReader = { audience: 'candidate', id: 'C-1' };
-  const beforeEight = refusedWith(() => store.statementOfResults(me, 'C-1', { level: 'GCE' }));
+  const beforeEight = refusedWith(() => ok(store.statementOfResults(me, 'C-1', { level: 'GCE' })));
   setNow('2026-08-13T08:00:00+01:00');
-  const own = store.statementOfResults(me, 'C-1', { level: 'GCE' });
-  const other = refusedWith(() => store.statementOfResults(me, 'C-2', { level: 'GCE' }));
+  const own = ok(store.statementOfResults(me, 'C-1', { level: 'GCE' }));
+  const other = refusedWith(() => ok(store.statementOfResults(me, 'C-2', { level: 'GCE' })));
   setNow('2026-08-13T09:30:00+01:00');
-  const released = store.pressRelease({ by: EO, level: 'GCE' });
+  const released = ok(store.pressRelease({ by: EO, level: 'GCE' }));
   p('## 6. Results day: candidates from 08:00, the press from 09:30', '', '> "On results day, centres must ensure that candidates receive statements of their results and information relating to', '> the process for post-results enquiries."', '');
   code("store.statementOfResults({ audience: 'candidate', id: 'C-1' }, 'C-1', { level: 'GCE' });");
   p(`At 07:59: ${beforeEight}. At 08:00 C-1 reads ${own.lines.length} lines of their own; another candidate's statement: ${other}.`, `At 09:30 the press release goes out for ${released.levels.join(', ')}.`, '');

@@ -5,12 +5,13 @@
  */
 import { toLondon, type RetainedRecord, type RetentionDecision, type RulesPack } from '@examcycle/core';
 import { fixturePack } from '../fixtures/fixturePack.js';
+import type { Instant } from '@examcycle/core';
 
 const SRC = { document: 'examcycle results test pack', year: '2025/26' };
 const FINAL_DEADLINE = '2026-09-24T23:59:59.999+01:00';
 
-function plus(at: string, months: number): string {
-  return toLondon(at).plus({ months }).toISO()!;
+function plus(at: Instant, months: number): Instant {
+  return (toLondon(at).plus({ months }).toISO() as Instant);
 }
 
 /** The fixture pack with test retention periods and a must-purge date for enquiry consents. */
@@ -35,13 +36,5 @@ export const resultsTestPack: RulesPack = {
       default:
         return fixturePack.retention(record);
     }
-  },
-  retentionPlan(records, now) {
-    const t = toLondon(now).toMillis();
-    const decisions = records.map((r) => this.retention(r));
-    const past = (at: string | null) => at !== null && toLondon(at).toMillis() <= t;
-    const mustPurge = decisions.filter((d) => past(d.mustPurgeBy));
-    const mayDestroy = decisions.filter((d) => !mustPurge.includes(d) && past(d.mayDestroyFrom));
-    return { asOf: now, mayDestroy, mustPurge, keep: decisions.filter((d) => !mustPurge.includes(d) && !mayDestroy.includes(d)) };
   },
 };

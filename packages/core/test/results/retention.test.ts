@@ -16,6 +16,7 @@ import {
 } from '@examcycle/core';
 import { resultsTestPack } from './resultsTestPack.js';
 import { june2026 } from './syntheticCentre.js';
+import type { Instant, RetentionSources } from '@examcycle/core';
 
 const EO = { id: 'EO', role: 'exams_officer' } as const;
 const DPO = { id: 'DPO', name: 'A. Patel', role: 'senior_leader' } as const;
@@ -45,7 +46,7 @@ function certificate(id: string, destroyed: boolean) {
   return a.getSnapshot().context;
 }
 
-function sources() {
+function sources(): RetentionSources {
   return {
     seatingPlans: [{ id: 'SP-0611-AM', createdAt: '2026-06-11T08:30:00+01:00', subject: '2026-06-11/AM', seriesId: 'june-2026' }],
     attendanceRegisters: [{ id: 'REG-0611-AM', createdAt: '2026-06-11T09:00:00+01:00', seriesId: 'june-2026' }],
@@ -108,22 +109,15 @@ describe('planRetention', () => {
     expect(() => planRetention({ rulesPack: resultsTestPack, asOf: '2027-01-01T00:00:00Z', records: [r, r] })).toThrow(expect.objectContaining({ code: 'invalid_value' }));
   });
 
-  it('refuses a pack plan that leaves records out', () => {
-    const lossy = { retentionPlan: (_: readonly RetainedRecord[], now: string) => ({ asOf: now, mayDestroy: [], keep: [], mustPurge: [] }) };
-    expect(() => planRetention({ rulesPack: lossy, asOf: '2027-01-01T00:00:00Z', records: [{ id: 'X', kind: 'seating_plan', createdAt: '2026-06-01T09:00:00Z' }] })).toThrow(expect.objectContaining({ code: 'rule_unsupported' }));
+  it('refuses a pack that answers for another record than the one asked about', () => {
+    const confused = { retention: (r: RetainedRecord) => ({ ...resultsTestPack.retention(r), recordId: `${r.id}-other` }) };
+    expect(() => planRetention({ rulesPack: confused, asOf: '2027-01-01T00:00:00Z', records: [{ id: 'X', kind: 'seating_plan', createdAt: '2026-06-01T09:00:00Z' }] })).toThrow(expect.objectContaining({ code: 'rule_unsupported' }));
   });
 
-  it('never offers a record the pack has not cleared, even if the pack lists it as destroyable', () => {
-    const careless = {
-      retentionPlan: (records: readonly RetainedRecord[], now: string) => ({
-        asOf: now,
-        mayDestroy: records.map((r) => resultsTestPack.retention(r)),
-        keep: [],
-        mustPurge: [],
-      }),
-    };
-    const s = planRetention({ rulesPack: careless, asOf: '2026-12-01T00:00:00Z', sources: sources() });
-    for (const l of s.mayDestroy) expect(toLondon(l.decision.mayDestroyFrom!).toMillis()).toBeLessThanOrEqual(toLondon('2026-12-01T00:00:00Z').toMillis());
+  it('never offers a record for destruction before its may-destroy-from instant, whatever its must-purge instant', () => {
+    const early = { retention: (r: RetainedRecord) => ({ ...resultsTestPack.retention(r), mustPurgeBy: '2020-01-01T00:00:00Z' as const }) };
+    const s = planRetention({ rulesPack: early, asOf: '2026-12-01T00:00:00Z', sources: sources() });
+    for (const l of [...s.mayDestroy, ...s.mustPurge]) expect(toLondon(l.decision.mayDestroyFrom!).toMillis()).toBeLessThanOrEqual(toLondon('2026-12-01T00:00:00Z').toMillis());
     expect(s.keep.map((l) => l.record.id)).toContain('CERT-A');
   });
 });
@@ -162,7 +156,7 @@ describe('purgeList', () => {
     expect(() => signPurgeList(list, { by: { id: 'DPO', name: ' ' }, at: '2027-12-02T10:00:00Z' })).toThrow(expect.objectContaining({ code: 'not_authorised' }));
     expect(() => signPurgeList(list, { by: { id: 'cron', name: 'Nightly job', role: 'system' }, at: '2027-12-02T10:00:00Z' })).toThrow(expect.objectContaining({ code: 'not_authorised' }));
     expect(() => signPurgeList(list, { by: DPO, at: '2027-11-30T10:00:00Z' })).toThrow(expect.objectContaining({ code: 'invalid_value' }));
-    expect(() => signPurgeList(list, { by: DPO, at: 'yesterday' })).toThrow(expect.objectContaining({ code: 'invalid_value' }));
+    expect(() => signPurgeList(list, { by: DPO, at: 'yesterday' as Instant })).toThrow(expect.objectContaining({ code: 'invalid_value' }));
   });
 
   const kinds: RetainedRecordKind[] = ['seating_plan', 'attendance_register', 'nea_work', 'ats_consent', 'enquiry_consent', 'unclaimed_certificate', 'certificate_destruction_record', 'access_arrangements_evidence'];
@@ -172,10 +166,10 @@ describe('purgeList', () => {
     (rows, asOfDay) => {
       const base = toLondon('2026-06-01T09:00:00Z');
       const records: RetainedRecord[] = rows.map((r, i) => {
-        const at = base.plus({ days: r.day }).toISO()!;
+        const at = (base.plus({ days: r.day }).toISO() as Instant);
         return { id: `R${i}`, kind: r.kind, subject: `C-${r.candidate}`, createdAt: at, issuedAt: at, destroyedAt: at, ...(r.open ? { openEnquiry: true } : {}) };
       });
-      const asOf = base.plus({ days: asOfDay }).toISO()!;
+      const asOf = (base.plus({ days: asOfDay }).toISO() as Instant);
       const s = planRetention({ rulesPack: resultsTestPack, asOf, records });
       const l = purgeList(s, EO);
       const byId = new Map(records.map((r) => [r.id, r]));

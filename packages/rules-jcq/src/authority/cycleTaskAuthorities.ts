@@ -14,10 +14,6 @@ import { jcqCycleTaskCatalogue } from '../tasks/jcqCycleTaskCatalogue.js';
  *
  * @internal
  * @param edition - the edition in force
- * @example
- * ```ts
- * cycleTaskAuthorities(edition2025_26).find((a) => a.action === 'cycle.task.entries.submitted')?.roles; // ['exams_officer']
- * ```
  */
 export function cycleTaskAuthorities(edition: Edition): readonly Authority[] {
   const rows = new Map<string, Authority>();

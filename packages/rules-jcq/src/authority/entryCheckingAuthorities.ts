@@ -27,10 +27,6 @@ const examsAssist = (year: string): SourceRef => ({ document: 'Exams Assist, ent
  *
  * @internal
  * @param edition - the edition in force
- * @example
- * ```ts
- * entryCheckingAuthorities(edition2025_26).find((a) => a.action === 'entryChecking.sign')?.roles; // ['head_of_department']
- * ```
  */
 export function entryCheckingAuthorities(edition: Edition): readonly Authority[] {
   const year = edition.academicYear;

@@ -24,10 +24,6 @@ const LEADERS: readonly ActorRole[] = ['senior_leader', 'line_manager'];
  *
  * @internal
  * @param edition - the edition in force
- * @example
- * ```ts
- * eopsAuthorities(edition2025_26).find((a) => a.action === 'eops.standards.declare')?.roles; // ['senior_leader', 'line_manager']
- * ```
  */
 export function eopsAuthorities(edition: Edition): readonly Authority[] {
   const year = edition.academicYear;

@@ -28,10 +28,6 @@ const peoplePresent = (year: string): SourceRef => ({
  *
  * @internal
  * @param _edition - the edition in force (the rows do not change between editions: their sources are undated)
- * @example
- * ```ts
- * examTimeAuthorities(edition2025_26).find((a) => a.action === 'booking.offer')?.roles; // ['exams_officer']
- * ```
  */
 export function examTimeAuthorities(_edition: Edition): readonly Authority[] {
   const year = CONSULTED;

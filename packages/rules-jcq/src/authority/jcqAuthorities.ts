@@ -16,10 +16,6 @@ import { resultsAuthorities } from './resultsAuthorities.js';
  *
  * @internal
  * @param edition - the edition in force
- * @example
- * ```ts
- * jcqAuthorities(edition2025_26).find((a) => a.action === 'cycle.task.entries.submitted')?.roles; // ['exams_officer']
- * ```
  */
 export function jcqAuthorities(edition: Edition): readonly Authority[] {
   return [

@@ -23,10 +23,6 @@ function row(action: string, roles: readonly ActorRole[], title: string, source:
  *
  * @internal
  * @param edition - the edition in force
- * @example
- * ```ts
- * resultsAuthorities(edition2025_26).find((a) => a.action === 'enquiry.submit')?.roles; // ['head_of_centre', 'exams_officer', 'exams_office_staff']
- * ```
  */
 export function resultsAuthorities(edition: Edition): readonly Authority[] {
   const Y = edition.academicYear;

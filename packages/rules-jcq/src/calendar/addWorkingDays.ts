@@ -29,7 +29,7 @@ function parseDate(date: CalendarDate): DateTime {
 }
 
 function isWorking(dt: DateTime): boolean {
-  return dt.weekday <= 5 && !holidaysOf(dt.year).has(dt.toISODate()!);
+  return dt.weekday <= 5 && !holidaysOf(dt.year).has((dt.toISODate() as CalendarDate));
 }
 
 /**
@@ -49,14 +49,16 @@ export function isWorkingDay(date: CalendarDate): boolean {
 /**
  * Adds working days to a date. `0` returns the date itself; a positive count moves forward and a
  * negative one back, counting only working days, so the result of a non-zero count is always a working day.
+ * Users call it as the pack's method, `jcq.addWorkingDays`.
  *
+ * @internal
  * @param date - `YYYY-MM-DD`
  * @param days - whole working days, negative to go back
  * @throws ExamcycleError `invalid_value` for a malformed date, a non-integer count or a year outside the calendar
  * @example
  * ```ts
- * addWorkingDays('2026-06-24', 7); // '2026-07-03'
- * addWorkingDays('2026-04-07', -1); // '2026-04-02': Good Friday and Easter Monday are skipped
+ * jcq.addWorkingDays('2026-06-24', 7); // '2026-07-03'
+ * jcq.addWorkingDays('2026-04-07', -1); // '2026-04-02': Good Friday and Easter Monday are skipped
  * ```
  */
 export function addWorkingDays(date: CalendarDate, days: number): CalendarDate {
@@ -70,7 +72,7 @@ export function addWorkingDays(date: CalendarDate, days: number): CalendarDate {
     dt = dt.plus({ days: step });
     if (isWorking(dt)) remaining -= 1;
   }
-  return dt.toISODate()!;
+  return (dt.toISODate() as CalendarDate);
 }
 
 /**

@@ -9,7 +9,15 @@ import { DateTime } from 'luxon';
 import { easterSunday } from './easterSunday.js';
 import { ONE_OFF_BANK_HOLIDAYS } from './oneOffBankHolidays.js';
 
-/** A bank holiday. */
+/**
+ * A bank holiday of England & Wales.
+ *
+ * @example
+ * ```ts
+ * const first: BankHoliday | undefined = bankHolidays(2026)[0];
+ * first; // { date: '2026-01-01', name: "New Year's Day" }
+ * ```
+ */
 export interface BankHoliday {
   readonly date: CalendarDate;
   readonly name: string;
@@ -42,7 +50,7 @@ function day(year: number, month: number, dayOfMonth: number): DateTime {
 }
 
 function iso(dt: DateTime): CalendarDate {
-  return dt.toISODate()!;
+  return (dt.toISODate() as CalendarDate);
 }
 
 /** The first Monday of a month. */

@@ -5,7 +5,15 @@
  */
 import type { CalendarDate, Confidence, SourceRef } from '@examcycle/core';
 
-/** A one-off bank holiday, or a regular one moved to another day for a single year. */
+/**
+ * A one-off bank holiday, or a regular one moved to another day for a single year.
+ *
+ * @example
+ * ```ts
+ * const ve: OneOffBankHoliday | undefined = ONE_OFF_BANK_HOLIDAYS.find((h) => h.date === '2020-05-08');
+ * ve?.replaces; // '2020-05-04': the Early May bank holiday moved for VE day
+ * ```
+ */
 export interface OneOffBankHoliday {
   /** The day that is a bank holiday. */
   readonly date: CalendarDate;

@@ -14,10 +14,30 @@ import type {
   Sourced,
 } from '@examcycle/core';
 
-/** A date with its source. */
+/**
+ * A date with its source.
+
+ *
+ * @example
+ * ```ts
+ * const entries: SourcedDate = edition2025_26.series.find((s) => s.month === 'june')!.entryDeadline;
+ * entries.value; // '2026-02-21'
+ * entries.confidence; // 'pattern'
+ * ```
+ */
 export type SourcedDate = Sourced<CalendarDate>;
 
-/** A centre-assessed (NEA) mark deadline of one awarding body, for some or all of its qualifications. */
+/**
+ * A centre-assessed (NEA) mark deadline of one awarding body, for some or all of its qualifications.
+
+ *
+ * @example
+ * ```ts
+ * const june = edition2025_26.series.find((s) => s.month === 'june' && s.year === 2026)!;
+ * const ocr: NeaMarksDeadline | undefined = june.neaMarksDeadlines.find((d) => d.awardingBodyId === 'OCR' && d.scope === undefined);
+ * ocr?.date.value; // '2026-05-15'
+ * ```
+ */
 export interface NeaMarksDeadline {
   readonly awardingBodyId: string;
   /** A slug for the qualifications it covers (`art-and-design`), absent for "all other qualifications". */
@@ -27,14 +47,36 @@ export interface NeaMarksDeadline {
   readonly date: SourcedDate;
 }
 
-/** A contingency day of a series. */
+/**
+ * A contingency day of a series.
+
+ *
+ * @example
+ * ```ts
+ * const june = edition2025_26.series.find((s) => s.month === 'june' && s.year === 2026)!;
+ * const last: ContingencyDay | undefined = june.contingencyDays.at(-1);
+ * last?.date.value; // '2026-06-24'
+ * last?.session; // 'all_day'
+ * ```
+ */
 export interface ContingencyDay {
   readonly date: SourcedDate;
   /** `PM` for an afternoon-only session, `all_day`, or absent when the source does not say. */
   readonly session?: 'PM' | 'all_day';
 }
 
-/** A results day and the qualification levels whose results are issued on it. */
+/**
+ * A results day and the qualification levels whose results are issued on it.
+
+ *
+ * @example
+ * ```ts
+ * const june = edition2025_26.series.find((s) => s.month === 'june' && s.year === 2026)!;
+ * const gcse: ResultsDay | undefined = june.resultsDays.find((r) => r.key === 'GCSE');
+ * gcse?.date.value; // '2026-08-20'
+ * gcse?.jcqRelease; // true
+ * ```
+ */
 export interface ResultsDay {
   /** `GCE`, `GCSE`, or `all` when the series has one results day. */
   readonly key: 'GCE' | 'GCSE' | 'all';
@@ -48,13 +90,33 @@ export interface ResultsDay {
   readonly jcqRelease: boolean;
 }
 
-/** A key date the pack does not know for a series, with why. Reported, never guessed. */
+/**
+ * A key date the pack does not know for a series, with why. Reported, never guessed.
+
+ *
+ * @example
+ * ```ts
+ * const june = edition2025_26.series.find((s) => s.month === 'june' && s.year === 2026)!;
+ * const unknown: readonly UnknownKeyDate[] = june.unknown;
+ * unknown.map((u) => u.kind); // ['basedata_published', …]
+ * ```
+ */
 export interface UnknownKeyDate {
   readonly kind: KeyDateKind;
   readonly why: string;
 }
 
-/** The dated values of one series. */
+/**
+ * The dated values of one series.
+
+ *
+ * @example
+ * ```ts
+ * const june: SeriesEdition = edition2025_26.series.find((s) => s.month === 'june')!;
+ * june.veryLateDeadline.value; // '2026-04-21'
+ * june.resultsDays.map((r) => r.date.value); // ['2026-08-13', '2026-08-20']
+ * ```
+ */
 export interface SeriesEdition {
   readonly month: SeriesMonth;
   readonly year: number;
@@ -75,13 +137,32 @@ export interface SeriesEdition {
   readonly unknown: readonly UnknownKeyDate[];
 }
 
-/** Annual, centre-level obligations of the academic year. */
+/**
+ * Annual, centre-level obligations of the academic year.
+
+ *
+ * @example
+ * ```ts
+ * const annual: AnnualObligations = edition2025_26.annual;
+ * annual.ncnRegisterUpdate.value; // '2025-10-31'
+ * ```
+ */
 export interface AnnualObligations {
   readonly ncnRegisterUpdate: SourcedDate;
   readonly headOfCentreDeclaration: SourcedDate;
 }
 
-/** The results-release rules. */
+/**
+ * The results-release rules.
+
+ *
+ * @example
+ * ```ts
+ * const results: ResultsReleaseRules = edition2025_26.rules.results;
+ * results.restrictedRelease.value; // { daysBeforeResultsDay: 1, time: '00:01' }
+ * results.pressAndLocalAuthorities.confidence; // 'secondary': SecEd only
+ * ```
+ */
 export interface ResultsReleaseRules {
   /** Restricted release: days before results day, and the London time. */
   readonly restrictedRelease: Sourced<{ readonly daysBeforeResultsDay: number; readonly time: string }>;
@@ -101,7 +182,16 @@ export interface ResultsReleaseRules {
   readonly otherInstitutions: Sourced<string>;
 }
 
-/** Rules that define the series-level key dates derived from others. */
+/**
+ * Rules that define the series-level key dates derived from others.
+
+ *
+ * @example
+ * ```ts
+ * const derived: DerivedDateRules = edition2025_26.rules.derived;
+ * derived.specialConsiderationDays.value; // 7
+ * ```
+ */
 export interface DerivedDateRules {
   /** Conflicts of interest are declared by the series entry deadline. */
   readonly conflictsOfInterestByEntryDeadline: Sourced<true>;
@@ -115,7 +205,17 @@ export interface DerivedDateRules {
   readonly feeBands: Sourced<true>;
 }
 
-/** The exam-room and timetable rules. */
+/**
+ * The exam-room and timetable rules, as the edition holds them (the pack's `examRoomRules(year)` answers from them).
+
+ *
+ * @example
+ * ```ts
+ * const room: ExamRoomRulesEdition = edition2025_26.rules.examRoom;
+ * room.invigilationWritten.value; // 30 candidates per invigilator
+ * room.seatSpacingMetres.value; // 1.25
+ * ```
+ */
 export interface ExamRoomRulesEdition {
   readonly consecutiveSessionMaxMinutes: Sourced<number>;
   readonly overnightThresholdMinutes: Sourced<Partial<Record<QualificationLevel, number>>>;
@@ -132,7 +232,16 @@ export interface ExamRoomRulesEdition {
   readonly separateRoomArrangements: Sourced<readonly AccessArrangementKind[]>;
 }
 
-/** Retention minimums the regulations (or their sources) set. */
+/**
+ * Retention minimums the regulations (or their sources) set.
+
+ *
+ * @example
+ * ```ts
+ * const retention: RetentionRules = edition2025_26.rules.retention;
+ * retention.unclaimedCertificateMonths.value; // 12
+ * ```
+ */
 export interface RetentionRules {
   /** Unclaimed certificates: months from issue before they may be destroyed. */
   readonly unclaimedCertificateMonths: Sourced<number>;
@@ -150,14 +259,32 @@ export interface RetentionRules {
   readonly centrePolicyKinds: Sourced<readonly string[]>;
 }
 
-/** The EOPS rules. */
+/**
+ * The EOPS rules.
+
+ *
+ * @example
+ * ```ts
+ * const eops: EopsEdition = edition2025_26.eops;
+ * eops.experiencedOfficerCadence.value; // 'half_termly'
+ * ```
+ */
 export interface EopsEdition {
   readonly newOfficerCadence: Sourced<{ readonly early: 'weekly' | 'fortnightly'; readonly examTime: 'weekly'; readonly earlyWeeks: number }>;
   readonly experiencedOfficerCadence: Sourced<'monthly' | 'half_termly'>;
   readonly registrationBy: SourcedDate;
 }
 
-/** Every rule of an edition that is not a series date. */
+/**
+ * Every rule of an edition that is not a series date.
+
+ *
+ * @example
+ * ```ts
+ * const rules: EditionRules = edition2025_26.rules;
+ * rules.derived.veryLateArrivalReportWorkingDays.value; // 7
+ * ```
+ */
 export interface EditionRules {
   readonly results: ResultsReleaseRules;
   readonly derived: DerivedDateRules;
@@ -165,7 +292,16 @@ export interface EditionRules {
   readonly retention: RetentionRules;
 }
 
-/** The JCQ regulations of one academic year, as data. */
+/**
+ * The JCQ regulations of one academic year, as data.
+
+ *
+ * @example
+ * ```ts
+ * const edition: Edition = editionFor(JCQ_EDITIONS, '2025/26');
+ * edition.series.map((s) => `${s.month} ${s.year}`); // ['november 2025', 'january 2026', 'march 2026', 'june 2026']
+ * ```
+ */
 export interface Edition {
   readonly academicYear: AcademicYear;
   readonly series: readonly SeriesEdition[];

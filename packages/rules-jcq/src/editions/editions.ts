@@ -44,13 +44,10 @@ export function editionFor(editions: readonly Edition[], academicYear: AcademicY
 /**
  * The edition and series data for an exam series.
  *
+ * @internal
  * @param editions - the editions to search
  * @param series - the series
  * @throws ExamcycleError `unknown_series` when no edition has that series
- * @example
- * ```ts
- * seriesEditionFor(JCQ_EDITIONS, examSeries('june', 2026)).series.entryDeadline.value; // '2026-02-21'
- * ```
  */
 export function seriesEditionFor(editions: readonly Edition[], series: ExamSeries): { edition: Edition; series: SeriesEdition } {
   const edition = editionFor(editions, series.academicYear);

@@ -7,10 +7,7 @@
 /**
  * The notes the editions attach to pattern-derived values, by value.
  *
- * @example
- * ```ts
- * patternNotes.juneEntryDeadline; // 'AQA gives 21 February for June 2015, 2017 and 2024 …'
- * ```
+ * @internal
  */
 export const patternNotes = {
   juneEntryDeadline:

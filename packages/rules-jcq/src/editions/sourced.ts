@@ -9,13 +9,10 @@ import type { SourceRef, Sourced } from '@examcycle/core';
 /**
  * A value stated by JCQ, an awarding body or the regulator for that academic year or series.
  *
+ * @internal
  * @param value - the value
  * @param source - the primary document that states it, for that year
  * @param note - what the source says exactly, when useful
- * @example
- * ```ts
- * primary('2026-08-13', documents.aqaOnboardingJune('2025/26'));
- * ```
  */
 export function primary<T>(value: T, source: SourceRef, note?: string): Sourced<T> {
   return note === undefined ? { value, source, confidence: 'primary' } : { value, source, confidence: 'primary', note };
@@ -24,13 +21,10 @@ export function primary<T>(value: T, source: SourceRef, note?: string): Sourced<
 /**
  * A rule stated by a primary source, but read in an earlier year's edition.
  *
+ * @internal
  * @param value - the value
  * @param source - the earlier edition it was read in (its `year` is that edition's)
  * @param note - what it says, and that the current edition was not read
- * @example
- * ```ts
- * primaryEarlierYear(7, documents.pearsonSpecialRequirements('2022/23'), 'Pearson: "within seven days of the last examination …"');
- * ```
  */
 export function primaryEarlierYear<T>(value: T, source: SourceRef, note: string): Sourced<T> {
   return { value, source, confidence: 'primary-earlier-year', note };
@@ -39,13 +33,10 @@ export function primaryEarlierYear<T>(value: T, source: SourceRef, note: string)
 /**
  * A value stated only by a school, a sector publication or a third-party copy of a primary document.
  *
+ * @internal
  * @param value - the value
  * @param source - the secondary source
  * @param note - who says it, and what the primary sources say or do not say
- * @example
- * ```ts
- * secondary('2026-06-24', documents.whickhamSchool('2025/26'), 'Stated by schools, not by JCQ.');
- * ```
  */
 export function secondary<T>(value: T, source: SourceRef, note: string): Sourced<T> {
   return { value, source, confidence: 'secondary', note };
@@ -54,13 +45,10 @@ export function secondary<T>(value: T, source: SourceRef, note: string): Sourced
 /**
  * A value derived from earlier years' dates; the note names the years.
  *
+ * @internal
  * @param value - the value
  * @param source - the document the pattern was read in
  * @param note - the years and dates the pattern rests on
- * @example
- * ```ts
- * pattern('2027-02-21', documents.aqaEntries('2023/24'), 'AQA gives 21 February for June 2015, 2017 and 2024.');
- * ```
  */
 export function pattern<T>(value: T, source: SourceRef, note: string): Sourced<T> {
   return { value, source, confidence: 'pattern', note };
@@ -69,13 +57,10 @@ export function pattern<T>(value: T, source: SourceRef, note: string): Sourced<T
 /**
  * The pack's own interpretation of softer wording; the note quotes the wording.
  *
+ * @internal
  * @param value - the value
  * @param source - the document whose wording was interpreted
  * @param note - the wording, and how the pack read it
- * @example
- * ```ts
- * reading('2025-10-31', documents.sltSupportRegister('2025/26'), '"as soon as possible in September or October": the pack uses 31 October.');
- * ```
  */
 export function reading<T>(value: T, source: SourceRef, note: string): Sourced<T> {
   return { value, source, confidence: 'reading', note };

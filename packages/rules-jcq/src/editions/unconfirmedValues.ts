@@ -1,15 +1,25 @@
 /**
- * The README's "unconfirmed values" table, generated from the editions: every value whose confidence
- * is below `primary`, with its confidence, editions, source and why, and every key date the pack does
- * not know. A test fails when the README's copy drifts from the data. (The names keep "unconfirmed"
- * from before the confidence scale: here it means "below primary".)
+ * What the pack is not sure of, as data: every value whose confidence is below `primary`, with its
+ * confidence, editions, source and why, and every key date the pack does not know. A centre can show these
+ * next to the values it relies on; the README's "unconfirmed values" table is rendered from them by
+ * `scripts/unconfirmedValuesMarkdown.ts`. (The names keep "unconfirmed" from before the confidence scale:
+ * here it means "below primary".)
  */
 import type { Confidence, Sourced } from '@examcycle/core';
 import type { Edition } from './Edition.js';
 import { isBelowPrimary } from '../engine/weakestConfidence.js';
 import { JCQ_EDITIONS } from './editions.js';
 
-/** One value below primary, merged across the editions that carry it. */
+/**
+ * One value below primary, merged across the editions that carry it.
+ *
+ * @example
+ * ```ts
+ * const press: UnconfirmedValue | undefined = unconfirmedValues().find((v) => v.label === 'results, press and local authorities');
+ * press?.confidence; // 'secondary'
+ * press?.editions; // ['2024/25', '2025/26', '2026/27']
+ * ```
+ */
 export interface UnconfirmedValue {
   readonly label: string;
   readonly value: string;
@@ -20,7 +30,15 @@ export interface UnconfirmedValue {
   readonly why: string;
 }
 
-/** A key date the pack does not know. */
+/**
+ * A key date the pack does not know.
+ *
+ * @example
+ * ```ts
+ * const gaps: UnknownValue[] = unknownValues().filter((u) => u.series === 'June 2026');
+ * gaps.map((u) => u.kind); // ['basedata_published', 'nea_marks_deadline', 'contingency_day']
+ * ```
+ */
 export interface UnknownValue {
   readonly series: string;
   readonly kind: string;
@@ -110,61 +128,4 @@ export function unconfirmedValues(editions: readonly Edition[] = JCQ_EDITIONS): 
  */
 export function unknownValues(editions: readonly Edition[] = JCQ_EDITIONS): UnknownValue[] {
   return editions.flatMap((e) => e.series.flatMap((s) => s.unknown.map((u) => ({ series: `${MONTHS[s.month]} ${String(s.year)}`, kind: u.kind, why: u.why }))));
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
-/**
- * The markdown the README carries between `<!-- unconfirmed-values:start -->` and
- * `<!-- unconfirmed-values:end -->`: the confidence scale, the values below primary with their
- * confidence, then the unknown key dates.
- *
- * @param editions - the editions
- * @example
- * ```ts
- * unconfirmedValuesMarkdown().includes('| Value | Confidence |'); // true
- * ```
- */
-export function unconfirmedValuesMarkdown(editions: readonly Edition[] = JCQ_EDITIONS): string {
-  const lines = [
-    'Confidence, strongest first: `primary` (JCQ, an awarding body or Ofqual, for that year), `primary-earlier-year` (the same rule read in an earlier edition), `secondary` (a school, a sector publication, a third-party copy), `pattern` (derived from earlier years, named in the note), `reading` (the pack\'s interpretation of softer wording). Every value below `primary`:',
-    '',
-    '| Value | Confidence | Edition | Source | Why not primary |',
-    '| --- | --- | --- | --- | --- |',
-  ];
-  for (const r of unconfirmedValues(editions)) {
-    lines.push(`| ${cell(`${r.label}: \`${r.value}\``)} | ${r.confidence} | ${cell(r.editions.join(', '))} | ${cell(r.source)} | ${cell(r.why)} |`);
-  }
-  lines.push('', 'Key dates the pack does not know (not shipped, never guessed):', '', '| Series | Key date | Why unknown |', '| --- | --- | --- |');
-  for (const u of unknownValues(editions)) lines.push(`| ${cell(u.series)} | ${cell(u.kind)} | ${cell(u.why)} |`);
-  return lines.join('\n');
-}
-
-/**
- * The markers around the generated section of a README.
- *
- * @example
- * ```ts
- * readme.indexOf(UNCONFIRMED_MARKERS.start) > -1;
- * ```
- */
-export const UNCONFIRMED_MARKERS = { start: '<!-- unconfirmed-values:start -->', end: '<!-- unconfirmed-values:end -->' } as const;
-
-/**
- * Replaces the generated section of a markdown document; `undefined` when it has no markers.
- *
- * @param document - the markdown
- * @param section - the new section
- * @example
- * ```ts
- * replaceUnconfirmedSection(readme, unconfirmedValuesMarkdown());
- * ```
- */
-export function replaceUnconfirmedSection(document: string, section: string): string | undefined {
-  const start = document.indexOf(UNCONFIRMED_MARKERS.start);
-  const end = document.indexOf(UNCONFIRMED_MARKERS.end);
-  if (start === -1 || end === -1 || end < start) return undefined;
-  return `${document.slice(0, start + UNCONFIRMED_MARKERS.start.length)}\n${section}\n${document.slice(end)}`;
 }

@@ -1,7 +1,8 @@
 /**
  * RFC 5545 content lines: TEXT values escape backslash, semicolon, comma and newlines (§3.3.11), and
  * lines longer than 75 octets are folded with CRLF and a space (§3.1) at a character boundary, so a
- * multi-byte UTF-8 character (or a surrogate pair) is never split across lines.
+ * multi-byte UTF-8 character (or a surrogate pair) is never split across lines. Internal to
+ * `toICalendar`; tests read its output back with ical.js.
  */
 
 const ASCII = /^[\x00-\x7f]*$/;
@@ -12,13 +13,11 @@ function utf8Length(codePoint: number): number {
 }
 
 /**
- * Folds one content line into physical lines of at most 75 octets, joined by CRLF and a space.
+ * Folds one content line into physical lines of at most 75 octets, joined by CRLF and a space:
+ * `SUMMARY:` and 100 `x`s become two lines.
  *
+ * @internal
  * @param line - an unfolded content line (no CR or LF inside)
- * @example
- * ```ts
- * foldContentLine('SUMMARY:' + 'x'.repeat(100)).split('\r\n ').length; // 2
- * ```
  */
 export function foldContentLine(line: string): string {
   // At most 3 octets per UTF-16 unit (a surrogate pair is 4 octets for 2 units): short lines fit as they are.
@@ -51,11 +50,8 @@ export function foldContentLine(line: string): string {
 /**
  * Escapes a TEXT value: `\` as `\\`, `;` as `\;`, `,` as `\,`, and any newline as `\n`.
  *
+ * @internal
  * @param text - the text
- * @example
- * ```ts
- * escapeText('Entries; late, very late\nfees'); // 'Entries\\; late\\, very late\\nfees'
- * ```
  */
 export function escapeText(text: string): string {
   if (!NEEDS_ESCAPE.test(text)) return text;

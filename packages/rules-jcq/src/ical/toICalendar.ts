@@ -1,21 +1,37 @@
 /**
  * Exports key dates as an RFC 5545 iCalendar, so a centre's calendar opens in Outlook and Google
- * Calendar: stable UIDs from the key-date ids, DTSTAMP from an injected instant (never the host clock),
+ * Calendar: UIDs from the centre number and the key-date id (stable from one export to the next, and
+ * never the same for two centres), DTSTAMP from an injected instant (never the host clock),
  * date deadlines as all-day events on their day (a window's opening is in the description), timed ones (restricted release at 00:01) with TZID=Europe/London and
  * a VTIMEZONE, or in UTC, and annual obligations (the 31 October NCN update) as one event with an
  * RRULE built with `rrule`. Every event whose confidence is below `primary` says so: its SUMMARY ends
  * with the confidence (`(pattern)`) and its DESCRIPTION opens with what that confidence means.
  */
-import { ExamcycleError, londonDate, londonIso, toLondon, type Instant, type KeyDate, type KeyDateKind } from '@examcycle/core';
+import { ExamcycleError, isValidCentreNumber, londonDate, londonIso, toLondon, type Centre, type Instant, type KeyDate, type KeyDateKind } from '@examcycle/core';
 import * as rruleModule from 'rrule';
 import { epochMsOf } from '../engine/epochMsOf.js';
 import { confidenceLabel, isBelowPrimary, weakestConfidence } from '../engine/weakestConfidence.js';
 import { escapeText, foldContentLine } from './foldContentLine.js';
+import type { CalendarDate } from '@examcycle/core';
 
-/** Options for {@link toICalendar}. */
+/**
+ * Options for {@link toICalendar}: when the calendar was made and for which centre, and how it is written.
+ *
+ * @example
+ * ```ts
+ * const options: ICalendarOptions = { generatedAt: '2026-01-05T09:00:00Z', centre: { centreNumber: '68199' }, timeZone: 'UTC' };
+ * toICalendar(jcq.keyDates(examSeries('june', 2026)), options);
+ * ```
+ */
 export interface ICalendarOptions {
   /** The DTSTAMP of every event: when the calendar was generated, from the caller's clock. */
   readonly generatedAt: Instant;
+  /**
+   * The centre the calendar is for. Its number is in every UID (`68199/june-2026/entry_deadline@rules-jcq.examcycle`),
+   * so two centres' calendars subscribed in one calendar app never collide, and a re-export updates the
+   * same events instead of adding copies.
+   */
+  readonly centre: Pick<Centre, 'centreNumber'>;
   /**
    * The calendar's name.
    * @default 'JCQ key dates'
@@ -55,7 +71,7 @@ let londonTimezoneLines: readonly string[] | undefined;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function utcStamp(at: Instant): string {
-  const iso = new Date(epochMsOf(at)).toISOString();
+  const iso = (new Date(epochMsOf(at)).toISOString() as Instant);
   // `2026-01-05T09:00:00.000Z` → `20260105T090000Z`; luxon for years toISOString writes another way.
   if (iso.length === 24) return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
   return toLondon(at).toUTC().toFormat("yyyyLLdd'T'HHmmss'Z'");
@@ -78,7 +94,7 @@ function londonWall(at: Instant): LondonWall {
     return { date: iso.slice(0, 10), time: iso.slice(11, 16), stamp: `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}` };
   }
   const london = toLondon(at);
-  return { date: london.toISODate()!, time: london.toFormat('HH:mm'), stamp: london.toFormat("yyyyLLdd'T'HHmmss") };
+  return { date: (london.toISODate() as CalendarDate), time: london.toFormat('HH:mm'), stamp: london.toFormat("yyyyLLdd'T'HHmmss") };
 }
 
 function dateValue(date: string): string {
@@ -99,7 +115,7 @@ function nextDate(date: string): string {
       return `${String(t.getUTCFullYear()).padStart(4, '0')}-${String(t.getUTCMonth() + 1).padStart(2, '0')}-${String(t.getUTCDate()).padStart(2, '0')}`;
     }
   }
-  return londonDate(date).plus({ days: 1 }).toISODate()!;
+  return (londonDate(date as CalendarDate).plus({ days: 1 }).toISODate() as CalendarDate);
 }
 
 function londonTimezone(RRule: RRuleClass): readonly string[] {
@@ -177,21 +193,28 @@ function event(k: KeyDate, uid: string, stamp: string, timeZone: 'Europe/London'
  * Writes key dates as an iCalendar (RFC 5545) string with CRLF line endings.
  *
  * @param keyDates - the key dates (duplicates by id are written once)
- * @param options - DTSTAMP, name, time zone, UID domain and recurring kinds
+ * @param options - DTSTAMP, the centre, name, time zone, UID domain and recurring kinds
+ * @throws ExamcycleError `invalid_value` when the centre number is not five digits (a programmer error: it
+ *   comes from the centre's own record)
  * @example
  * ```ts
- * const ics = toICalendar(jcq.keyDates(examSeries('june', 2026)), { generatedAt: '2026-01-05T09:00:00Z' });
- * ics.startsWith('BEGIN:VCALENDAR\r\n'); // true
+ * const ics = toICalendar(jcq.keyDates(examSeries('june', 2026)), { generatedAt: '2026-01-05T09:00:00Z', centre: { centreNumber: '68199' } });
+ * ics.includes('UID:68199/june-2026/entry_deadline@rules-jcq.examcycle'); // true
  * ```
  */
 export function toICalendar(keyDates: readonly KeyDate[], options: ICalendarOptions): string {
   const {
     generatedAt,
+    centre,
     calendarName = 'JCQ key dates',
     timeZone = 'Europe/London',
     uidDomain = 'rules-jcq.examcycle',
     recurringKinds = ['ncn_register_update', 'head_of_centre_declaration'],
   } = options;
+  if (!isValidCentreNumber(centre.centreNumber)) {
+    throw new ExamcycleError('invalid_value', `Not a centre number: "${centre.centreNumber}" (five digits)`, { location: { field: 'centre.centreNumber', value: centre.centreNumber } });
+  }
+  const uid = (id: string) => `${centre.centreNumber}/${id}@${uidDomain}`;
   const RRule = rruleClass();
   const stamp = utcStamp(generatedAt);
   // Sort keys worked out once per key date, not once per comparison.
@@ -215,13 +238,13 @@ export function toICalendar(keyDates: readonly KeyDate[], options: ICalendarOpti
       recurring.set(k.kind, [...(recurring.get(k.kind) ?? []), k]);
       continue;
     }
-    lines.push(...event(k, `${k.id}@${uidDomain}`, stamp, timeZone));
+    lines.push(...event(k, uid(k.id), stamp, timeZone));
   }
   for (const [kind, group] of recurring) {
     const monthDays = new Set(group.map((k) => k.date.slice(5)));
     const first = group[0]!;
     if (monthDays.size !== 1) {
-      for (const k of group) lines.push(...event(k, `${k.id}@${uidDomain}`, stamp, timeZone));
+      for (const k of group) lines.push(...event(k, uid(k.id), stamp, timeZone));
       continue;
     }
     const [month, day] = first.date.slice(5).split('-').map(Number) as [number, number];
@@ -231,7 +254,7 @@ export function toICalendar(keyDates: readonly KeyDate[], options: ICalendarOpti
     const confidence = weakestConfidence(...group.map((k) => k.confidence));
     const weaker = group.filter((k) => k.confidence !== first.confidence).map((k) => `${k.date}: ${k.confidence}`);
     const note = [first.note, ...(weaker.length === 0 ? [] : [`Years with another confidence: ${weaker.join('; ')}.`])].filter((n) => n !== undefined).join(' ');
-    lines.push(...event({ ...first, confidence, ...(note === '' ? {} : { note }), title: `${title} (every year)` }, `annual/${kind}@${uidDomain}`, stamp, timeZone, rrule));
+    lines.push(...event({ ...first, confidence, ...(note === '' ? {} : { note }), title: `${title} (every year)` }, uid(`annual/${kind}`), stamp, timeZone, rrule));
   }
   lines.push('END:VCALENDAR');
   return `${lines.map(foldContentLine).join('\r\n')}\r\n`;

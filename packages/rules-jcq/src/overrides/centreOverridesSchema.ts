@@ -174,7 +174,26 @@ export const centreOverridesSchema = z
     });
   });
 
-/** A centre overlay, as written (input). */
+/**
+ * A centre overlay, as written (input): what {@link withOverrides} takes.
+ *
+ * @example
+ * ```ts
+ * const overlay: CentreOverridesInput = {
+ *   centre: { name: 'Northgate Academy', year: '2025/26' },
+ *   internalDeadlines: [{ id: 'entries-in', title: 'Entries to the exams office', from: 'entry_deadline', offsetWorkingDays: -10 }],
+ * };
+ * const northgate = withOverrides(jcq, overlay);
+ * ```
+ */
 export type CentreOverridesInput = z.input<typeof centreOverridesSchema>;
-/** A validated centre overlay. */
+/**
+ * A validated centre overlay: defaults filled in by {@link centreOverridesSchema}.
+ *
+ * @example
+ * ```ts
+ * const overlay: CentreOverrides = centreOverridesSchema.parse({ centre: { name: 'Northgate Academy', year: '2025/26' }, fees: [{ band: 'late', pence: 1500 }] });
+ * overlay.fees?.[0]?.pence; // 1500
+ * ```
+ */
 export type CentreOverrides = z.output<typeof centreOverridesSchema>;

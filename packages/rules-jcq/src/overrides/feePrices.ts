@@ -16,13 +16,10 @@ function specificity(p: FeePrice): number {
 /**
  * The centre's price in pence for an entry's fee band, if it has set one.
  *
+ * @internal
  * @param fees - the overlay's prices, later overlays first
  * @param band - the fee band
  * @param entry - the entry
- * @example
- * ```ts
- * feePriceOf([{ band: 'late', pence: 1500 }], 'late', entry); // 1500
- * ```
  */
 export function feePriceOf(fees: readonly FeePrice[], band: FeeBand, entry: FeeBandEntry): number | undefined {
   let best: FeePrice | undefined;

@@ -6,15 +6,13 @@
 import { endOfLondonDay, londonDate, londonTime, toLondon, type ExamSeries, type KeyDate, type SourceRef } from '@examcycle/core';
 import { addWorkingDays } from '../calendar/addWorkingDays.js';
 import type { CentreOverrides } from './centreOverridesSchema.js';
+import type { Instant } from '@examcycle/core';
 
 /**
  * The source a centre's own values cite: its policy document.
  *
+ * @internal
  * @param overrides - the validated overlay
- * @example
- * ```ts
- * centreSourceOf({ centre: { name: 'Northgate Academy', year: '2025/26' } }).document; // 'Northgate Academy exams policy'
- * ```
  */
 export function centreSourceOf(overrides: Pick<CentreOverrides, 'centre'>): SourceRef {
   const c = overrides.centre;
@@ -28,13 +26,10 @@ export function centreSourceOf(overrides: Pick<CentreOverrides, 'centre'>): Sour
 /**
  * The internal deadlines of a series, from its JCQ key dates and the centre's offsets.
  *
+ * @internal
  * @param keyDates - the series' JCQ key dates
  * @param overrides - the validated overlay
  * @param series - the series
- * @example
- * ```ts
- * deriveInternalDeadlines(jcq.keyDates(june2026), overrides, june2026)[0]?.id; // 'june-2026/internal_deadline/entries-in'
- * ```
  */
 export function deriveInternalDeadlines(keyDates: readonly KeyDate[], overrides: CentreOverrides, series: ExamSeries): KeyDate[] {
   const source = centreSourceOf(overrides);
@@ -54,7 +49,7 @@ export function deriveInternalDeadlines(keyDates: readonly KeyDate[], overrides:
         anchor.dueRule === 'end_of_day'
           ? endOfLondonDay(date)
           : anchor.dueRule === 'start_of_day'
-            ? londonDate(date).toISO()!
+            ? (londonDate(date).toISO() as Instant)
             : londonTime(date, toLondon(anchor.at).toFormat('HH:mm'));
       const n = Math.abs(d.offsetWorkingDays);
       const offset = d.offsetWorkingDays === 0 ? 'on' : `${String(n)} working day${n === 1 ? '' : 's'} ${d.offsetWorkingDays < 0 ? 'before' : 'after'}`;

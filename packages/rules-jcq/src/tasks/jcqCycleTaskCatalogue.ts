@@ -73,10 +73,6 @@ function courseworkTasks(year: string, seriesId: string, deadlines: readonly Nea
  * @param year - the edition's academic year (the year of the sources read)
  * @param seriesId - the series id, e.g. `june-2026`
  * @param series - the series' dated values
- * @example
- * ```ts
- * jcqCycleTaskCatalogue('2025/26', 'june-2026', juneSeries).map((e) => e.task.id);
- * ```
  */
 export function jcqCycleTaskCatalogue(year: string, seriesId: string, series: SeriesEdition): readonly JcqCycleTaskEntry[] {
   const hasResults = series.resultsDays.length > 0;

@@ -15,10 +15,6 @@ import { jcqCycleTaskCatalogue } from './jcqCycleTaskCatalogue.js';
  * @param edition - the series' edition
  * @param series - the series
  * @param keyDates - the series' key dates (with the overlay's internal deadlines, when there is one)
- * @example
- * ```ts
- * jcqCycleTasks(edition2025_26, examSeries('june', 2026), jcq.keyDates(examSeries('june', 2026))).length > 0; // true
- * ```
  */
 export function jcqCycleTasks(edition: Edition, series: ExamSeries, keyDates: readonly KeyDate[]): readonly CycleTaskInput[] {
   const data = edition.series.find((s) => s.month === series.month && s.year === series.year);

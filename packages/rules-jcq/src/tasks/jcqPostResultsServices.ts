@@ -35,10 +35,6 @@ const NOTES = {
  *
  * @internal
  * @param edition - the edition in force
- * @example
- * ```ts
- * jcqPostResultsServices(edition2025_26).review_of_marking.consentRequired; // true
- * ```
  */
 export function jcqPostResultsServices(edition: Edition): Readonly<Record<EnquiryService, EnquiryServiceRule>> {
   // The booklet read covers the June and November 2025 series (editions 2024/25 and 2025/26); later editions rest on it.

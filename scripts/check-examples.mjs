@@ -13,14 +13,16 @@
  * is not meant to compile is marked by the line `<!-- example:not-compiled (reason) -->` just above it; a Markdown
  * block's givens (declarations compiled with it, not shown) go in a `<!-- example:given … -->` comment above it.
  *
- *   node scripts/check-examples.mjs [--list]     exit 1 and a list of errors, each at its source line
+ *   node scripts/check-examples.mjs [--list] [--keep]   exit 1 and a list of errors, each at its source line
+ *                                                        (--keep leaves the generated modules in examples/.doc-examples/)
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { publicSurface, root } from './publicSurface.mjs';
 
-const outDir = join(root, 'examples', '.doc-examples');
+// one folder per run (several runs at once must not clobber each other), removed when the run ends
+const outDir = join(root, 'examples', '.doc-examples', `run-${process.pid}`);
 const surface = publicSurface();
 
 /** name → the entry to import it from (the package's main entry wins over a subpath). */
@@ -176,6 +178,7 @@ for (const d of ts.getPreEmitDiagnostics(program)) {
   errors.push(`${origin.origin}:${origin.line + line - origin.offset}: TS${d.code}: ${message}`);
 }
 const sources = new Set([...files.values()].map((b) => b.origin));
+if (!process.argv.includes('--keep')) rmSync(outDir, { recursive: true, force: true });
 if (errors.length > 0) {
   process.stderr.write(`${errors.join('\n')}\n\n${errors.length} error(s) in ${blocks.length} examples from ${sources.size} files\n`);
   process.exit(1);

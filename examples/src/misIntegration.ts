@@ -54,7 +54,7 @@ export async function main(print: (line: string) => void): Promise<void> {
   for (const url of wondeFetch.urls) print(`   GET ${url}`);
   print(`   ${pulled.records.length} students mapped; next delta cursor ${pulled.cursor ?? '(none)'}`);
   print(`   ${pulled.issues.length} issue(s):`);
-  for (const i of pulled.issues) print(`   - ${i.where}${i.recordId ? ` ${i.recordId}` : ''} ${i.field ?? ''} [${i.code}]: ${i.message}`);
+  for (const i of pulled.issues) print(`   - ${i.severity} ${i.location?.file ?? ''}[${i.location?.path?.[0] ?? ''}]${i.subject?.recordId ? ` ${i.subject.recordId}` : ''} ${i.location?.field ?? ''} [${i.code}]: ${i.message}`);
   print('');
 
   // 2. Exam candidates: Wonde holds no candidate numbers or UCIs, so the centre allocates them.
@@ -91,7 +91,7 @@ export async function main(print: (line: string) => void): Promise<void> {
   const written = await edi.writeEntries(candidates, entries, { series: JUNE_2026 });
   print(`4. EDI entries file ${written.fileName}: ${written.counts.candidates} candidates, ${written.counts.detailRecords} detail records, ${written.counts.entries} entries`);
   for (const ch of written.nameChanges) print(`   name change (${ch.candidateId}): "${ch.from}" → "${ch.to}" (${ch.reason})`);
-  for (const i of written.issues) print(`   ${i.severity} (${i.candidateId ?? '-'}) ${i.field ?? ''} [${i.code}]: ${i.message}`);
+  for (const i of written.issues) print(`   ${i.severity} (${i.subject?.candidateId ?? '-'}) ${i.location?.field ?? ''} [${i.code}]: ${i.message}`);
   const lines = (written.content ?? '').split('\r\n').filter((l) => l !== '');
   print('   The file (columns 1–72 and 109–129 of each 192-character record):');
   for (const l of lines) print(`   ${l.slice(0, 72)}…${l.slice(108, 129).trimEnd()}`);

@@ -5,7 +5,7 @@
  * record (control or detail) or at least one issue, and nothing but an `ExamcycleError` is thrown.
  */
 import { readFileSync } from 'node:fs';
-import { uciCheckCharacter, type Candidate, type Entry } from '@examcycle/core';
+import { uciCheckCharacter, type CalendarDate, type Candidate, type Entry, type ExamcycleIssue } from '@examcycle/core';
 import { RESULT_TYPES, ediText, readBasedata, readEntriesFile, readResultsFile, writeEntriesFile, writeResultsFile, type EdiFileReading, type EdiResultInput, type ResultType } from '@examcycle/adapter-mis';
 import { latin1Bytes, mutateText, type FuzzRandom } from './fuzzRandom.js';
 import type { FuzzOutcome, FuzzSurface } from './runSurface.js';
@@ -15,9 +15,9 @@ const CODES = ['8300F', '8300H', '8461H', '8464F', '7357', '7408', 'H640', '8702
 const NAMES = ['JONES', "O'BRIEN", 'NOWAK', 'SMITH-JONES', 'AL KHAN', 'LEE', 'MCDONALD', 'D.SOUZA'];
 
 /** Lines of a reading that are a record or have an issue; the rest were lost. */
-function lostLines(structure: EdiFileReading<{ readonly line: number }>, issues: readonly { readonly line: number }[]): number {
+function lostLines(structure: EdiFileReading<{ readonly line: number }>, issues: readonly ExamcycleIssue[]): number {
   if (structure.fatal !== undefined) return 0;
-  const seen = new Set<number>(issues.map((i) => i.line));
+  const seen = new Set<number>(issues.map((i) => i.location?.line ?? 0));
   if (structure.header) seen.add(structure.header.line);
   if (structure.trailer) seen.add(structure.trailer.line);
   for (const c of structure.centres) {
@@ -44,7 +44,7 @@ function candidatesAndEntries(rng: FuzzRandom): { candidates: Candidate[]; entri
       candidateNumber: number,
       legalSurname: rng.pick(NAMES),
       legalForenames: rng.pick(['ANNA', 'SIÂN', 'OLAMIDE TOBI', 'LUKASZ', '']),
-      dateOfBirth: `2009-0${1 + rng.int(9)}-1${rng.int(10)}`,
+      dateOfBirth: `2009-0${1 + rng.int(9)}-1${rng.int(10)}` as CalendarDate,
       kind: 'internal',
       ...(uci === undefined || uci.length !== 13 ? {} : { uci }),
       ...(rng.chance(0.8) ? { sex: rng.pick(['F', 'M'] as const) } : {}),
@@ -106,7 +106,7 @@ export const ediBasedataSurface: FuzzSurface = {
     const content = maybeMutated(text, rng);
     const read = readBasedata([{ name, content }], { strict: rng.chance(0.3), padShortLines: rng.chance(0.3) });
     const lines = ediText(content).split(/\r?\n/);
-    const issueLines = new Set(read.issues.map((i) => i.line));
+    const issueLines = new Set(read.issues.map((i) => i.location?.line));
     const details = lines.filter((l, i) => l.charAt(1) === '5' && !issueLines.has(i + 1)).length;
     const records = { S: read.syllabuses, O: read.options, C: read.componentRecords, L: read.links }[name.charAt(0) as 'S' | 'O' | 'C' | 'L'].length;
     return { rowsLost: Math.max(0, details - records) };

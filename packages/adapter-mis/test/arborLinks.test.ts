@@ -55,7 +55,7 @@ describe('createArborMis over listings of identities with links (Arbor: "the ide
     });
     const pulled = await gone.pullRooms();
     expect(pulled.records.map((r) => r.id)).toEqual(['7']);
-    expect(pulled.issues).toEqual([expect.objectContaining({ recordId: '8', field: 'href', code: 'malformed_response' })]);
+    expect(pulled.issues).toEqual([expect.objectContaining({ code: 'malformed_response', subject: { recordId: '8' }, location: expect.objectContaining({ field: 'href' }) })]);
     expect((await arbor.pullRooms()).records.map((r) => r.id)).toEqual(['7', '8']);
   });
 });

@@ -21,11 +21,11 @@ describe('createArborMis pullStaff (Staff, Person, BusinessRoleAssignment → Bu
 
   it('reports, and leaves out, a member whose titles give no examcycle role; and reports titles it could not map', async () => {
     const { issues } = await arbor().mis.pullStaff();
-    expect(issues.map((i) => [i.where, i.recordId, i.field, i.code, i.value])).toEqual([
+    expect(issues.map((i) => [i.location?.file, i.subject?.recordId, i.location?.field, i.code, i.location?.value])).toEqual([
       ['arbor:/rest-v2/staffs/203', '203', 'roles', 'invalid_value', 'Cover Supervisor'],
       ['arbor:/rest-v2/staffs/204', '204', 'roles', 'invalid_value', 'Head of Maths'],
       ['arbor:/rest-v2/staffs/205', '205', 'roles', 'invalid_value', ''],
-      ['arbor:staffs[5]', undefined, 'href', 'malformed_response', undefined],
+      ['arbor:staffs', undefined, 'href', 'malformed_response', undefined],
     ]);
   });
 
@@ -42,7 +42,7 @@ describe('createArborMis pullStaff (Staff, Person, BusinessRoleAssignment → Bu
       ['203', ['invigilator']],
       ['204', ['teacher']],
     ]);
-    expect(issues.map((i) => i.recordId)).toEqual(['205', undefined]);
+    expect(issues.map((i) => i.subject?.recordId)).toEqual(['205', undefined]);
   });
 });
 
@@ -54,7 +54,7 @@ describe('createArborMis pullRooms (Room)', () => {
       { id: '42', name: 'Library', capacity: 40, examRoom: false },
       { id: '43', name: 'S12' },
     ]);
-    expect(issues.map((i) => [i.where, i.field, i.code])).toEqual([['arbor:/rest-v2/rooms/44', 'roomName', 'invalid_value']]);
+    expect(issues.map((i) => [i.location?.file, i.location?.field, i.code])).toEqual([['arbor:/rest-v2/rooms/44', 'roomName', 'invalid_value']]);
     expect(complete).toBe(true);
   });
 });
@@ -71,7 +71,7 @@ describe('createArborMis pullAccessArrangements (CandidateAccessArrangement → 
 
   it('reports differing extra time, extra time with no percentage, an unknown arrangement and a link with no entry', async () => {
     const { issues } = await arbor().mis.pullAccessArrangements();
-    expect(issues.map((i) => [i.where, i.recordId, i.field, i.code])).toEqual([
+    expect(issues.map((i) => [i.location?.file, i.subject?.recordId, i.location?.field, i.code])).toEqual([
       ['arbor:/rest-v2/candidate-access-arrangements/6', undefined, 'candidateEntry', 'malformed_response'],
       ['arbor:/rest-v2/candidate-access-arrangements/1', '701/21', 'extraTimePercentage', 'invalid_value'],
       ['arbor:/rest-v2/candidate-access-arrangements/4', '702/23', 'extraTimePercentage', 'invalid_value'],

@@ -54,7 +54,7 @@ describe('createArborMis pushEntries (CandidateRegistration, upserted by candida
       entry('fine', '703', '8300H'),
     ]);
     expect(out.created).toEqual(['fine']);
-    expect(out.issues.map((i) => [i.recordId, i.field, i.code])).toEqual([
+    expect(out.issues.map((i) => [i.subject?.recordId, i.location?.field, i.code])).toEqual([
       ['unknown-student', 'candidateId', 'invalid_value'],
       ['unknown-award', 'entryCode', 'invalid_value'],
       ['no-series', 'seriesId', 'invalid_value'],
@@ -76,14 +76,14 @@ describe('createArborMis pushEntries (CandidateRegistration, upserted by candida
     server.refuseNextWrite(422, 'The candidate is not eligible for this award');
     const out = await mis.pushEntries([entry('refused', '701', '8461H'), entry('fine', '702', '8300F')]);
     expect(out.created).toEqual(['fine']);
-    expect(out.issues).toEqual([expect.objectContaining({ recordId: 'refused', code: 'invalid_value', message: 'Arbor refused the registration: The candidate is not eligible for this award' })]);
+    expect(out.issues).toEqual([expect.objectContaining({ subject: { recordId: 'refused' }, code: 'invalid_value', severity: 'error', message: 'Arbor refused the registration: The candidate is not eligible for this award' })]);
   });
 
-  it('fails the push with unauthorised when Arbor refuses the credentials', async () => {
+  it('fails the push with not_authorised when Arbor refuses the credentials', async () => {
     const { server, mis } = setup();
     server.refuseNextWrite(401, 'bad credentials');
     const error = await mis.pushEntries([entry('e1', '701', '8461H')]).catch((e: unknown) => e);
-    expect(isExamcycleError(error) && [error.code, error.retryable]).toEqual(['unauthorised', false]);
+    expect(isExamcycleError(error) && [error.code, error.retryable]).toEqual(['not_authorised', false]);
   });
 });
 
@@ -108,7 +108,7 @@ describe('createArborMis pushSeating (CandidateAssessableEntry.seat → RoomLayo
   it('reports what it cannot place: a room with several layouts, a seat not in the layout, no sitting, no candidate, a bad code', async () => {
     const { mis } = setup();
     const out = await mis.pushSeating([seat('701', '901', 'A1', '42'), seat('702', '901', 'C9'), seat('701', '999', 'A1'), seat('704', '901', 'A1'), seat('703', '901', '1A')]);
-    expect(out.issues.map((i) => [i.recordId, i.field])).toEqual([
+    expect(out.issues.map((i) => [i.subject?.recordId, i.location?.field])).toEqual([
       ['901/701', 'roomId'],
       ['901/702', 'seat'],
       ['999/701', 'paperId'],

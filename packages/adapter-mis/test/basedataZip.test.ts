@@ -10,13 +10,11 @@ const JUNE = ['S6A26_70.X01', 'O6A26_70.X01', 'C6A26_70.X01', 'L6A26_70.X01'];
 const november = Object.fromEntries(JUNE.map((n) => [n.replace('6A26', 'BG25'), strToU8(fixture(`basedata/${n}`).replaceAll('6A26', 'BG25'))]));
 const readme = fixture('samples/AQA-BG25-basedata-Readme.txt');
 
+/** The reading's fatal: a zip past a limit is returned, never thrown (a zip is user data). */
 function refusal(files: BasedataFile[], options: ReadBasedataOptions = {}): unknown {
-  try {
-    readBasedata(files, options);
-  } catch (error) {
-    return error;
-  }
-  return undefined;
+  const reading = readBasedata(files, options);
+  if (reading.fatal !== undefined) expect([reading.files, reading.components, reading.issues]).toEqual([[], [], []]);
+  return reading.fatal;
 }
 
 /** Sets the uncompressed size a zip declares for its first member (local header and central directory). */
@@ -42,7 +40,7 @@ describe('readBasedata: a zip recognised by its members, not its name', () => {
     expect(set.files.map((f) => f.name)).toEqual(['SBG25_70.X01', 'OBG25_70.X01', 'CBG25_70.X01', 'LBG25_70.X01'].map((m) => `${name}/${m}`));
     expect(set.ignoredFiles).toEqual([`${name}/Readme.txt`]);
     expect(set.qualifications.map((q) => q.specificationCode)).toEqual(['8300', '8461', '7357', '9999']);
-    expect(set.issues.filter((i) => i.code !== 'invalid_value' || i.field !== 'syllabusCode')).toEqual([]);
+    expect(set.issues.filter((i) => i.code !== 'invalid_value' || i.location?.field !== 'syllabusCode')).toEqual([]);
   });
 
   it('knows a zip by its bytes whatever its name, and reads members in sub-folders or with backslashes', () => {
@@ -63,18 +61,18 @@ describe('readBasedata: zip member names that climb out, are absolute or name a 
     });
     const set = readBasedata([{ name: 'Z.zip', content: zip }]);
     expect(set.files.map((f) => f.name)).toEqual(['Z.zip/ok/LBG25_70.X01']);
-    const refused = set.issues.filter((i) => i.line === 0);
-    expect(refused.map((i) => [i.file, i.value])).toEqual([
+    const refused = set.issues.filter((i) => i.location?.line === undefined);
+    expect(refused.map((i) => [i.location?.file, i.location?.value])).toEqual([
       ['Z.zip', '../../SBG25_70.X01'],
       ['Z.zip', '/etc/OBG25_70.X01'],
       ['Z.zip', 'C:\\temp\\CBG25_70.X01'],
       ['Z.zip', 'x\\x07/LBG25_70.X01'],
     ]);
-    expect([...set.files.map((f) => f.name), ...set.issues.map((i) => i.file ?? '')].some((l) => l.includes('..') || l.includes('C:'))).toBe(false);
+    expect([...set.files.map((f) => f.name), ...set.issues.map((i) => i.location?.file ?? '')].some((l) => l.includes('..') || l.includes('C:'))).toBe(false);
   });
 });
 
-describe('readBasedata: zip limits (BASEDATA_ZIP_LIMITS), refused with limit_exceeded before inflating past them', () => {
+describe('readBasedata: zip limits (BASEDATA_ZIP_LIMITS), refused with a limit_exceeded fatal before inflating past them', () => {
   it('documents its defaults', () => {
     expect(BASEDATA_ZIP_LIMITS).toEqual({ maxExpandedBytes: 64 * 1024 * 1024, maxEntries: 100, maxDepth: 2, maxRatio: 200 });
   });
@@ -102,7 +100,7 @@ describe('readBasedata: zip limits (BASEDATA_ZIP_LIMITS), refused with limit_exc
     const liar = declareSize(zipSync({ 'SBG25_70.X01': new Uint8Array(4 * 1024 * 1024).fill(0x20) }, { level: 9 }), 500);
     const before = process.memoryUsage().rss;
     const set = readBasedata([{ name: 'liar.zip', content: liar }]);
-    expect(set.issues).toEqual([expect.objectContaining({ file: 'liar.zip', code: 'invalid_value', message: expect.stringContaining('expands past the 500 bytes it declares') })]);
+    expect(set.issues).toEqual([expect.objectContaining({ code: 'invalid_value', location: expect.objectContaining({ file: 'liar.zip' }), message: expect.stringContaining('expands past the 500 bytes it declares') })]);
     expect(process.memoryUsage().rss - before).toBeLessThan(64 * 1024 * 1024);
   });
 
@@ -146,6 +144,6 @@ describe('readBasedata: zip limits (BASEDATA_ZIP_LIMITS), refused with limit_exc
     broken.fill(0xff, 42, 62);
     const set = readBasedata([{ name: 'Z.zip', content: broken }]);
     expect(set.files).toEqual([]);
-    expect(set.issues).toEqual([expect.objectContaining({ file: 'Z.zip', code: 'invalid_value', message: expect.stringMatching(/could not be inflated|CRC|expands/) })]);
+    expect(set.issues).toEqual([expect.objectContaining({ code: 'invalid_value', location: expect.objectContaining({ file: 'Z.zip' }), message: expect.stringMatching(/could not be inflated|CRC|expands/) })]);
   });
 });

@@ -29,7 +29,7 @@ describe('createArborMis (the Arbor exams model)', () => {
 
   it('takes the current UCI and UPN (not cancelled, not ended) and reports identifiers that fail their check', async () => {
     const { issues } = await arbor().mis.pullCandidates();
-    expect(issues.map((i) => [i.where, i.field, i.code, i.value])).toEqual([
+    expect(issues.map((i) => [i.location?.file, i.location?.field, i.code, i.location?.value])).toEqual([
       ['arbor:/rest-v2/candidates/32', 'uci', 'bad_check_character', '123450250002X'],
       ['arbor:/rest-v2/candidates/32', 'uln', 'bad_check_character', '8123456780'],
       ['arbor:/rest-v2/candidates/33', 'candidateNumber', 'invalid_value', '12345'],
@@ -53,9 +53,9 @@ describe('createArborMis (the Arbor exams model)', () => {
       { id: '802', candidateId: '702', awardCode: '8461F', grade: '4', endorsement: 'M', receivedAt: '2026-08-20T08:00:00.000+01:00' },
       { id: '803', candidateId: '701', grade: '', missingReason: 'ABSENT' },
     ]);
-    expect(issues.map((i) => [i.where, i.field, i.code])).toEqual([
+    expect(issues.map((i) => [i.location?.file, i.location?.field, i.code])).toEqual([
       ['arbor:/rest-v2/qualification-results/803', 'candidateRegistration.qualificationAward.awardIdentifier', 'invalid_value'],
-      ['arbor:qualificationResults[3]', 'href', 'malformed_response'],
+      ['arbor:qualificationResults', 'href', 'malformed_response'],
     ]);
   });
 

@@ -34,9 +34,9 @@ describe('createInMemoryMis (the MIS port in memory)', () => {
     const mis = createInMemoryMis();
     const out = await mis.pushEntries([{ ...entry('e1', '8300H'), entryCode: 'TOOLONG1' }, entry('e2', '8461H')]);
     expect(out.created).toEqual(['e2']);
-    expect(out.issues).toEqual([expect.objectContaining({ recordId: 'e1', field: 'entryCode', code: 'invalid_value' })]);
+    expect(out.issues).toEqual([expect.objectContaining({ subject: { recordId: 'e1' }, location: expect.objectContaining({ file: 'in-memory:entries', field: 'entryCode' }), code: 'invalid_value' })]);
     const seats = await mis.pushSeating([{ id: 'p1/S1', candidateId: 'S1', paperId: 'p1', roomId: 'hall', seat: 'A1' }, { id: 'p1/S2', candidateId: 'S2', paperId: 'p1', roomId: 'hall', seat: '1A' }]);
-    expect([seats.created, seats.issues.map((i) => i.recordId)]).toEqual([['p1/S1'], ['p1/S2']]);
+    expect([seats.created, seats.issues.map((i) => i.subject?.recordId)]).toEqual([['p1/S1'], ['p1/S2']]);
   });
 
   it('fails the next call of an operation on demand, with the typed error given', async () => {
@@ -71,6 +71,6 @@ describe('candidateFromMis', () => {
   it('reports a missing candidate number or date of birth instead of guessing', () => {
     const { candidate, issues } = candidateFromMis({ ...aisha, dateOfBirth: undefined } as unknown as MisCandidate, { centreNumber: '12345' });
     expect(candidate).toBeUndefined();
-    expect(issues.map((i) => i.field).sort()).toEqual(['candidateNumber', 'dateOfBirth']);
+    expect(issues.map((i) => i.location?.field).sort()).toEqual(['candidateNumber', 'dateOfBirth']);
   });
 });

@@ -59,13 +59,33 @@ describe('createWondeMis (Wonde students with education_details)', () => {
 
   it('reports what it could not take: a bad ULN or UPN, a missing legal surname, an unmapped gender and a malformed student', async () => {
     const { issues } = await wonde().mis.pullCandidates();
-    expect(issues.map((i) => [i.where, i.recordId, i.field, i.code])).toEqual([
-      ['wonde:students[1]', 'A1000000002', 'education_details.learner_number', 'bad_check_character'],
-      ['wonde:students[2]', 'A1000000003', 'education_details.upn', 'bad_check_character'],
-      ['wonde:students[3]', 'A1000000004', 'legal_surname', 'invalid_value'],
-      ['wonde:students[4]', 'A1000000005', 'gender', 'invalid_value'],
-      ['wonde:students[5]', undefined, 'id', 'malformed_response'],
+    expect(issues.map((i) => [i.location?.file, i.location?.path?.[0], i.subject?.recordId, i.location?.field, i.code, i.severity])).toEqual([
+      ['wonde:students', 1, 'A1000000002', 'education_details.learner_number', 'bad_check_character', 'warning'],
+      ['wonde:students', 2, 'A1000000003', 'education_details.upn', 'bad_check_character', 'warning'],
+      ['wonde:students', 3, 'A1000000004', 'legal_surname', 'invalid_value', 'warning'],
+      ['wonde:students', 4, 'A1000000005', 'gender', 'invalid_value', 'warning'],
+      ['wonde:students', 5, undefined, 'id', 'malformed_response', 'error'],
     ]);
+    expect(issues[1]).toMatchInlineSnapshot(`
+      {
+        "code": "bad_check_character",
+        "location": {
+          "field": "education_details.upn",
+          "file": "wonde:students",
+          "path": [
+            2,
+            "education_details",
+            "upn",
+          ],
+          "value": "A820123400103",
+        },
+        "message": "UPN "A820123400103" fails its check letter: not taken",
+        "severity": "warning",
+        "subject": {
+          "recordId": "A1000000003",
+        },
+      }
+    `);
   });
 
   it('gives a cursor one second before the latest updated_at, and asks for changes and deletions after it', async () => {
@@ -101,10 +121,10 @@ describe('createWondeMis (Wonde students with education_details)', () => {
     expect(isExamcycleError(error) && error.code).toBe('malformed_response');
   });
 
-  it('passes on typed errors: unauthorised for a revoked token', async () => {
+  it('passes on typed errors: not_authorised for a revoked token', async () => {
     const { fetch } = recordedFetch(() => ({ status: 401, body: '{"error":"Unauthenticated."}' }));
     const error = await createWondeMis({ token: 'revoked', schoolId: 'A1930499544', fetch }).pullCandidates().catch((e: unknown) => e);
-    expect(isExamcycleError(error) && [error.code, error.retryable]).toEqual(['unauthorised', false]);
+    expect(isExamcycleError(error) && [error.code, error.retryable]).toEqual(['not_authorised', false]);
   });
 
   it('supports candidates, staff and rooms, and says for the rest that the Wonde API does not offer them', async () => {
@@ -144,12 +164,12 @@ describe('createWondeMis pullStaff (employees with employment_details, roles and
 
   it('reports, and leaves out, an employee whose titles give no role; and reports a bad email, an unmapped title and a malformed employee', async () => {
     const { issues } = await wonde().mis.pullStaff();
-    expect(issues.map((i) => [i.where, i.recordId, i.field, i.code, i.value])).toEqual([
-      ['wonde:employees[1]', 'A2000000002', 'contact_details.emails', 'invalid_value', 'not-an-email'],
-      ['wonde:employees[2]', 'A2000000003', 'roles', 'invalid_value', 'Cover Supervisor'],
-      ['wonde:employees[3]', 'A2000000004', 'roles', 'invalid_value', ''],
-      ['wonde:employees[4]', 'A2000000005', 'roles', 'invalid_value', 'Head of Maths'],
-      ['wonde:employees[5]', undefined, 'id', 'malformed_response', undefined],
+    expect(issues.map((i) => [i.location?.file, i.location?.path?.[0], i.subject?.recordId, i.location?.field, i.code, i.location?.value, i.severity])).toEqual([
+      ['wonde:employees', 1, 'A2000000002', 'contact_details.emails', 'invalid_value', 'not-an-email', 'warning'],
+      ['wonde:employees', 2, 'A2000000003', 'roles', 'invalid_value', 'Cover Supervisor', 'error'],
+      ['wonde:employees', 3, 'A2000000004', 'roles', 'invalid_value', '', 'error'],
+      ['wonde:employees', 4, 'A2000000005', 'roles', 'invalid_value', 'Head of Maths', 'warning'],
+      ['wonde:employees', 5, undefined, 'id', 'malformed_response', undefined, 'error'],
     ]);
   });
 
@@ -168,7 +188,7 @@ describe('createWondeMis pullStaff (employees with employment_details, roles and
     const delta = await mis.pullStaff({ since: first.cursor! });
     expect(delta.records).toEqual([{ id: 'A2000000003', name: 'Tomasz Wiśniewski', roles: ['invigilator'], active: true }]);
     expect(delta.deletedIds).toEqual(['A2000000004']);
-    expect(delta.issues.map((i) => [i.where, i.code])).toEqual([['wonde:deletions[3]', 'malformed_response']]);
+    expect(delta.issues.map((i) => [i.location?.file, i.location?.path?.[0], i.code])).toEqual([['wonde:deletions', 3, 'malformed_response']]);
     expect(delta.cursor).toBe('2025-11-25T07:59:59.000Z');
   });
 });
@@ -181,7 +201,7 @@ describe('createWondeMis pullRooms (rooms)', () => {
       { id: 'A3000000001', name: 'Main Hall' },
       { id: 'A3000000002', name: 'S12' },
     ]);
-    expect(pulled.issues.map((i) => [i.where, i.recordId, i.field])).toEqual([['wonde:rooms[2]', 'A3000000003', 'name']]);
+    expect(pulled.issues.map((i) => [i.location?.file, i.location?.path, i.subject?.recordId, i.location?.field])).toEqual([['wonde:rooms', [2, 'name'], 'A3000000003', 'name']]);
   });
 
   it('gives a removed room in the delta, and keeps the cursor when nothing changed', async () => {

@@ -36,7 +36,7 @@ describe('ediEntriesToCore', () => {
     const out = ediEntriesToCore([first, more, clash], options);
     expect(out.candidates).toHaveLength(1);
     expect(out.entries.map((e) => e.entryCode)).toEqual([...first.entries.map((s) => s.code), '8700']);
-    expect(out.issues.map((i) => [i.line, i.field, i.code, i.severity ?? 'error'])).toEqual([
+    expect(out.issues.map((i) => [i.location?.line, i.location?.field, i.code, i.severity ?? 'error'])).toEqual([
       [99, 'entryCode2', 'invalid_value', 'warning'],
       [100, 'dateOfBirth', 'invalid_value', 'error'],
     ]);
@@ -45,7 +45,7 @@ describe('ediEntriesToCore', () => {
   it('leaves out a record for another centre, without a date of birth, or with a code too long, each as an issue at its line', () => {
     const [a, b, c] = records;
     const out = ediEntriesToCore([{ ...a!, centreNumber: '54321' }, { ...b!, dateOfBirth: undefined } as unknown as EdiEntryRecord, { ...c!, entries: [{ code: '8300HXX', flag: '' }] }], options);
-    expect(out.issues.map((i) => [i.line, i.file, i.field, i.code])).toEqual([
+    expect(out.issues.map((i) => [i.location?.line, i.location?.file, i.location?.field, i.code])).toEqual([
       [a!.line, written.fileName, 'centreNumber', 'invalid_value'],
       [b!.line, written.fileName, 'dateOfBirth', 'invalid_value'],
       [c!.line, written.fileName, 'entryCode1', 'invalid_value'],
@@ -107,7 +107,7 @@ describe('ediEntriesToCore', () => {
         return typeof line === 'number' && Number.isSafeInteger(line) && line > 0 ? line : 0;
       };
       for (const r of list) {
-        if (out.issues.some((i) => i.line === lineOf(r))) continue;
+        if (out.issues.some((i) => (i.location?.line ?? 0) === lineOf(r))) continue;
         const rec = r as EdiEntryRecord;
         const cand = out.candidates.find((c) => c.candidateNumber === rec.candidateNumber);
         expect(cand, `record at line ${lineOf(r)} was lost without an issue`).toBeDefined();

@@ -32,7 +32,7 @@ describe('EDI readers: lenient by default, strict on request', () => {
       ['0004', 'M', '7357', 241],
       ['0001', '1', '8300H', '7'],
     ]);
-    expect(read.issues.map((i) => [i.line, i.field, i.severity, i.code])).toEqual([
+    expect(read.issues.map((i) => [i.location?.line, i.location?.field, i.severity, i.code])).toEqual([
       [3, 'score', 'warning', 'invalid_value'],
       [4, 'resultType', 'warning', 'invalid_value'],
       [5, 'entryCode', 'warning', 'invalid_value'],
@@ -43,17 +43,17 @@ describe('EDI readers: lenient by default, strict on request', () => {
   it('keeps the strict reading available: each such field drops its record with a malformed_record issue', () => {
     const read = readResultsFile(sent, { file: 'R1234570.X01', strict: true });
     expect(read.results).toEqual([]);
-    expect(read.issues.map((i) => [i.line, i.code, i.severity])).toEqual([
-      [3, 'malformed_record', undefined],
-      [4, 'malformed_record', undefined],
-      [5, 'malformed_record', undefined],
+    expect(read.issues.map((i) => [i.location?.line, i.code, i.severity])).toEqual([
+      [3, 'malformed_record', 'error'],
+      [4, 'malformed_record', 'error'],
+      [5, 'malformed_record', 'error'],
     ]);
   });
 
   it('does not read leniently what no awarding body would mean: letters in a number stay an error', () => {
     const read = readResultsFile(patch(written, 3, 48, '4x5'));
     expect(read.results).toHaveLength(2);
-    expect(read.issues).toEqual([expect.objectContaining({ line: 3, field: 'score', code: 'malformed_record' })]);
+    expect(read.issues).toEqual([expect.objectContaining({ code: 'malformed_record', location: expect.objectContaining({ line: 3, field: 'score' }) })]);
   });
 
   it('reads an entries file with a lower-case name and a space-padded candidate number, with warnings', () => {
@@ -65,7 +65,7 @@ describe('EDI readers: lenient by default, strict on request', () => {
     const read = readEntriesFile(changed);
     expect(read.candidates[0]).toMatchObject({ candidateNumber: '0001', candidateName: expect.stringMatching(/^JONES:/) });
     expect(read.issues.every((i) => i.severity === 'warning')).toBe(true);
-    expect(read.issues.map((i) => i.field)).toEqual(['candidateNumber', 'candidateName']);
+    expect(read.issues.map((i) => i.location?.field)).toEqual(['candidateNumber', 'candidateName']);
     expect(readEntriesFile(changed, { strict: true }).candidates.map((c) => c.candidateNumber)).not.toContain('0001');
   });
 });

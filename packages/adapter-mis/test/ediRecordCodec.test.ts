@@ -22,12 +22,13 @@ describe('encodeEdiRecord / decodeEdiRecord', () => {
         "issues": [
           {
             "code": "unrepresentable_value",
-            "column": "optionCode",
-            "field": "optionCode",
-            "line": 0,
+            "location": {
+              "column": 3,
+              "field": "optionCode",
+              "value": "8300FXX",
+            },
             "message": "optionCode holds 6 characters; "8300FXX" has 7",
-            "position": 3,
-            "value": "8300FXX",
+            "severity": "error",
           },
         ],
         "ok": false,
@@ -45,14 +46,16 @@ describe('encodeEdiRecord / decodeEdiRecord', () => {
       [
         {
           "code": "malformed_record",
-          "column": "dataType",
-          "field": "dataType",
-          "file": "L6A26_70.X01",
-          "line": 7,
+          "location": {
+            "column": 1,
+            "field": "dataType",
+            "file": "L6A26_70.X01",
+            "line": 7,
+            "recordType": " 5",
+            "value": " ",
+          },
           "message": "dataType (column 1) is blank but required",
-          "position": 1,
-          "recordType": " 5",
-          "value": " ",
+          "severity": "error",
         },
       ]
     `);
@@ -62,10 +65,10 @@ describe('encodeEdiRecord / decodeEdiRecord', () => {
     const line = encodeEdiRecord({ optionCode: '8300F', componentCode: '8300/1F' }, BASEDATA_LINK_LAYOUT);
     if (!line.ok) throw new Error('setup');
     const short = decodeEdiRecord(line.line.slice(0, 12), BASEDATA_LINK_LAYOUT, { line: 2 });
-    expect(short.issues.map((i) => i.field)).toEqual(['record', 'componentCode']);
+    expect(short.issues.map((i) => i.location?.field)).toEqual(['record', 'componentCode']);
     const accented = decodeEdiRecord(`L5830É  ${line.line.slice(8)}`, BASEDATA_LINK_LAYOUT, { line: 3 });
     expect(accented.issues).toHaveLength(1);
-    expect(accented.issues[0]).toMatchObject({ field: 'optionCode', code: 'malformed_record', position: 3 });
+    expect(accented.issues[0]).toMatchObject({ code: 'malformed_record', location: { field: 'optionCode', column: 3 } });
   });
 });
 

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { uciCheckCharacter, upnCheckCharacter, type Candidate, type Entry } from '@examcycle/core';
+import { uciCheckCharacter, upnCheckCharacter, type CalendarDate, type Candidate, type Entry, type ExamcycleIssue } from '@examcycle/core';
 import {
   ediLines,
   ediText,
@@ -65,7 +65,7 @@ const centreArb = fc
       candidateNumber: String(r.number).padStart(4, '0'),
       legalSurname: r.surname,
       legalForenames: r.forenames,
-      dateOfBirth: r.dob,
+      dateOfBirth: r.dob as CalendarDate,
       kind: 'internal',
       ...(r.sex === undefined ? {} : { sex: r.sex }),
       ...(r.uci === undefined ? {} : { uci: r.uci }),
@@ -129,8 +129,8 @@ function corrupt(content: string, c: Corruption): Uint8Array {
 }
 
 /** Every line of the file is a record (control or detail) or has an issue. */
-function accountedLines(structure: EdiFileReading<{ line: number }>, issues: readonly { line: number }[]): Set<number> {
-  const lines = new Set<number>(issues.map((i) => i.line));
+function accountedLines(structure: EdiFileReading<{ line: number }>, issues: readonly ExamcycleIssue[]): Set<number> {
+  const lines = new Set<number>(issues.map((i) => i.location?.line ?? 0));
   if (structure.header) lines.add(structure.header.line);
   if (structure.trailer) lines.add(structure.trailer.line);
   for (const c of structure.centres) {
@@ -164,7 +164,7 @@ function checkCorruption<T extends { line: number }>(
   corrupted: Uint8Array,
   c: Corruption,
   originalRecords: readonly T[],
-  read: { structure: EdiFileReading<T>; issues: readonly { line: number }[]; lineCount: number; fatal?: unknown },
+  read: { structure: EdiFileReading<T>; issues: readonly ExamcycleIssue[]; lineCount: number; fatal?: unknown },
   records: readonly T[],
 ): void {
   if (read.fatal !== undefined) {

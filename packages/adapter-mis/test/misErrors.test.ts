@@ -49,10 +49,10 @@ for (const { name, make, operations, rooms } of MAPPINGS) {
   const run = (op: string, reply: (url: URL, n: number) => Reply, clock?: ExamClock) => failure(OPERATIONS[op]!(make(recordedFetch(reply).fetch, clock)));
 
   describe(`${name} errors (the MIS port's typed errors, and whether a retry helps)`, () => {
-    it.each(operations)('%s: HTTP 401 and 403 are unauthorised, and a retry does not help', async (op) => {
+    it.each(operations)('%s: HTTP 401 and 403 are not_authorised, and a retry does not help', async (op) => {
       for (const status of [401, 403]) {
         const e = await run(op, () => ({ status, body: '{"error":"Unauthenticated."}' }));
-        expect([e.code, e.retryable, e.details?.['status']]).toEqual(['unauthorised', false, status]);
+        expect([e.code, e.retryable, e.details?.['status']]).toEqual(['not_authorised', false, status]);
       }
     });
 
@@ -100,7 +100,7 @@ describe('malformed_response says where: endpoint, record index and field', () =
     const body = JSON.stringify({ data: [{ id: 'A1', forename: 'Ann', surname: 'Bell', employment_details: { data: { teaching_staff: true } } }, { id: 42 }], meta: { pagination: { next: null } } });
     const pulled = await createWondeMis({ token: 't', schoolId: 'S', fetch: recordedFetch(() => ({ status: 200, body })).fetch }).pullStaff();
     expect(pulled.records.map((r) => r.id)).toEqual(['A1']);
-    expect(pulled.issues.map((i) => [i.where, i.field, i.code])).toEqual([['wonde:employees[1]', 'id', 'malformed_response']]);
+    expect(pulled.issues.map((i) => [i.location?.file, i.location?.path, i.location?.field, i.code])).toEqual([['wonde:employees', [1, 'id'], 'id', 'malformed_response']]);
   });
 
   it('Arbor: a listing item that is not an object', async () => {
@@ -124,7 +124,7 @@ describe('malformed_response says where: endpoint, record index and field', () =
 describe('createInMemoryMis errors', () => {
   it.each([
     ['unreachable', true],
-    ['unauthorised', false],
+    ['not_authorised', false],
     ['rate_limited', true],
     ['malformed_response', false],
   ] as Array<[ExamcycleErrorCode, boolean]>)('passes a scheduled %s on unchanged, with its retryable', async (code, retryable) => {

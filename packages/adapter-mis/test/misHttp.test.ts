@@ -31,10 +31,10 @@ describe('createMisHttp (typed MIS errors)', () => {
     expect([failing.code, failing.retryable, failing.details?.['status']]).toEqual(['unreachable', true, 502]);
   });
 
-  it('is unauthorised, and not retryable, on 401 and 403', async () => {
+  it('is not_authorised, and not retryable, on 401 and 403', async () => {
     for (const status of [401, 403]) {
       const e = await failure(createMisHttp({ fetch: recordedFetch(() => ({ status })).fetch, headers: {} }).getJson(URL_));
-      expect([e.code, e.retryable]).toEqual(['unauthorised', false]);
+      expect([e.code, e.retryable]).toEqual(['not_authorised', false]);
     }
   });
 

@@ -42,7 +42,7 @@ async function pushTwice(mis: MisPort, entries: readonly Entry[], seats: readonl
 }
 
 describe('pushing the same entries and seats twice leaves the state of pushing once', () => {
-  test.prop([entriesArb, seatsArb], { numRuns: 100 })('createInMemoryMis', async (entries, seats) => {
+  test.prop([entriesArb, seatsArb], { numRuns: 100, seed: 20_261_203 })('createInMemoryMis', async (entries, seats) => {
     const once = createInMemoryMis();
     await once.pushEntries(entries);
     await once.pushSeating(seats);
@@ -54,7 +54,7 @@ describe('pushing the same entries and seats twice leaves the state of pushing o
     expect([...second.entries.unchanged].sort()).toEqual([...first.entries.created, ...first.entries.updated, ...first.entries.unchanged].sort());
   });
 
-  test.prop([entriesArb, seatsArb, fc.boolean()], { numRuns: 40 })('createArborMis against a stateful Arbor', async (entries, seats, withFields) => {
+  test.prop([entriesArb, seatsArb, fc.boolean()], { numRuns: 40, seed: 20_261_203 })('createArborMis against a stateful Arbor', async (entries, seats, withFields) => {
     const once = arbor(withFields);
     await once.mis.pushEntries(entries);
     await once.mis.pushSeating(seats);
@@ -63,6 +63,6 @@ describe('pushing the same entries and seats twice leaves the state of pushing o
     for (const type of ['CandidateRegistration', 'CandidateAssessableEntry']) expect(twice.server.all(type)).toEqual(once.server.all(type));
     expect([second.entries.created, second.entries.updated, second.seats.created, second.seats.updated]).toEqual([[], [], [], []]);
     expect([...second.entries.unchanged].sort()).toEqual([...first.entries.created, ...first.entries.updated, ...first.entries.unchanged].sort());
-    expect(second.entries.issues.map((i) => i.recordId)).toEqual(first.entries.issues.map((i) => i.recordId));
+    expect(second.entries.issues.map((i) => i.subject?.recordId)).toEqual(first.entries.issues.map((i) => i.subject?.recordId));
   });
 });

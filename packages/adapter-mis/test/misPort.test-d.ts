@@ -1,6 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { AccessArrangement, Entry, StaffMember, StaffRole } from '@examcycle/core';
-import { createArborMis, createInMemoryMis, createWondeMis, staffRolesFromTitles, type MisCandidate, type MisPort, type MisPull, type MisPush, type MisSeat } from '@examcycle/adapter-mis';
+import type { ExamcycleIssue } from '@examcycle/core';
+import { createArborMis, createInMemoryMis, createWondeMis, parseCtf, staffRolesFromTitles, type MisCandidate, type MisIssueCode, type MisPort, type MisPull, type MisPush, type MisSeat } from '@examcycle/adapter-mis';
 
 describe('MisPort types', () => {
   it('pulls typed records and pushes entries and seats', () => {
@@ -9,6 +10,15 @@ describe('MisPort types', () => {
     expectTypeOf<MisPort['pullAccessArrangements']>().returns.resolves.toEqualTypeOf<MisPull<AccessArrangement>>();
     expectTypeOf<MisPort['pushEntries']>().parameter(0).toEqualTypeOf<readonly Entry[]>();
     expectTypeOf<MisPort['pushSeating']>().returns.resolves.toEqualTypeOf<MisPush>();
+  });
+
+  it('reports issues in core\'s one issue shape, with the codes an MIS mapping can give', () => {
+    expectTypeOf<MisPull<MisCandidate>['issues'][number]>().toEqualTypeOf<ExamcycleIssue<MisIssueCode>>();
+    expectTypeOf<MisPush['issues'][number]['code']>().toEqualTypeOf<'invalid_value' | 'bad_check_character' | 'malformed_response'>();
+    expectTypeOf(parseCtf('<CTfile/>').issues).toEqualTypeOf<readonly ExamcycleIssue<MisIssueCode>[]>();
+    const issue = parseCtf('<CTfile/>').issues[0];
+    // @ts-expect-error: a CTF reading never reports a CSV code
+    if (issue?.code === 'missing_column') throw new Error('unreachable');
   });
 
   it('gives every mapping the same port, and the in-memory MIS its kinds', () => {

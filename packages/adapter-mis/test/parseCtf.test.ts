@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isExamcycleError } from '@examcycle/core';
 import { parseCtf } from '@examcycle/adapter-mis';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/ctf/${name}`, import.meta.url), 'utf8');
@@ -27,12 +26,38 @@ describe('parseCtf (DfE Common Transfer File)', () => {
     ]);
   });
 
-  it('reports a bad UPN, a bad ULN and a pupil without a UPN', () => {
-    expect(ctf.issues.map((i) => [i.where, i.field, i.code])).toEqual([
-      ['8201234_CTF_8204001_001.xml:CTFpupilData/Pupil[2]', 'UPN', 'bad_check_character'],
-      ['8201234_CTF_8204001_001.xml:CTFpupilData/Pupil[3]', 'UniqueLearnerNumber', 'bad_check_character'],
-      ['8201234_CTF_8204001_001.xml:CTFpupilData/Pupil[4]', 'UPN', 'invalid_value'],
+  it('reports a bad UPN and a pupil without a UPN as errors (left out), a bad ULN as a warning (not taken)', () => {
+    expect(ctf.issues.map((i) => [i.location?.file, i.location?.path?.join('/'), i.location?.field, i.code, i.severity])).toEqual([
+      ['8201234_CTF_8204001_001.xml', 'CTfile/CTFpupilData/1/Pupil/2/UPN', 'UPN', 'bad_check_character', 'error'],
+      ['8201234_CTF_8204001_001.xml', 'CTfile/CTFpupilData/1/Pupil/3/UniqueLearnerNumber', 'UniqueLearnerNumber', 'bad_check_character', 'warning'],
+      ['8201234_CTF_8204001_001.xml', 'CTfile/CTFpupilData/1/Pupil/4/UPN', 'UPN', 'invalid_value', 'error'],
     ]);
+  });
+
+  it('gives each issue in the one shape: code, severity, message, location (file, path, field, value) and the UPN as subject', () => {
+    expect(ctf.issues[1]).toMatchInlineSnapshot(`
+      {
+        "code": "bad_check_character",
+        "location": {
+          "field": "UniqueLearnerNumber",
+          "file": "8201234_CTF_8204001_001.xml",
+          "path": [
+            "CTfile",
+            "CTFpupilData",
+            1,
+            "Pupil",
+            3,
+            "UniqueLearnerNumber",
+          ],
+          "value": "8123456780",
+        },
+        "message": "UniqueLearnerNumber "8123456780" fails its check character: not taken",
+        "severity": "warning",
+        "subject": {
+          "recordId": "Q820123400102",
+        },
+      }
+    `);
   });
 
   it('keeps a single pupil as a list, and an empty file as no pupils', () => {
@@ -41,25 +66,21 @@ describe('parseCtf (DfE Common Transfer File)', () => {
     expect(parseCtf('<CTfile><Header/></CTfile>').candidates).toEqual([]);
   });
 
-  it('fails with malformed_response, with file and line, on XML that does not parse', () => {
-    let error: unknown;
-    try {
-      parseCtf(fixture('truncated.xml'), { file: 'truncated.xml' });
-    } catch (e) {
-      error = e;
-    }
-    expect(isExamcycleError(error) && [error.code, error.location?.file, typeof error.location?.line]).toEqual(['malformed_response', 'truncated.xml', 'number']);
+  it('returns, never throws, a malformed_response fatal with file, line and column on XML that does not parse', () => {
+    const reading = parseCtf(fixture('truncated.xml'), { file: 'truncated.xml' });
+    expect([reading.fatal?.code, reading.fatal?.location?.file, typeof reading.fatal?.location?.line, typeof reading.fatal?.location?.column]).toEqual(['malformed_response', 'truncated.xml', 'number', 'number']);
+    expect([reading.header, reading.candidates, reading.issues]).toEqual([undefined, [], []]);
   });
 
-  it('fails with malformed_response when the root is not CTfile', () => {
-    expect(() => parseCtf('<Other><Header/></Other>')).toThrowError(expect.objectContaining({ code: 'malformed_response' }));
-    expect(() => parseCtf('<CTfile><CTFpupilData/></CTfile>')).toThrowError(expect.objectContaining({ code: 'malformed_response' }));
+  it('returns a malformed_response fatal when the root is not CTfile or there is no Header', () => {
+    expect(parseCtf('<Other><Header/></Other>').fatal).toMatchObject({ code: 'malformed_response', location: { file: 'CTF', field: 'CTfile' } });
+    expect(parseCtf('<CTfile><CTFpupilData/></CTfile>').fatal).toMatchObject({ code: 'malformed_response', location: { file: 'CTF', field: 'CTfile/Header' } });
   });
 
   it('reads every CTFpupilData block, naming the block when there are several', () => {
     const two = parseCtf('<CTfile><Header/><CTFpupilData><Pupil><UPN>R201100018042</UPN><Surname>Khan</Surname></Pupil></CTFpupilData><CTFpupilData><Pupil><UPN>B820123400101</UPN><Surname>Jones</Surname></Pupil><Pupil><Surname>NoUpn</Surname></Pupil></CTFpupilData></CTfile>', { file: 'two.xml' });
     expect(two.candidates.map((c) => c.upn)).toEqual(['R201100018042', 'B820123400101']);
-    expect(two.issues.map((i) => i.where)).toEqual(['two.xml:CTFpupilData[2]/Pupil[2]']);
+    expect(two.issues.map((i) => [i.location?.file, i.location?.path])).toEqual([['two.xml', ['CTfile', 'CTFpupilData', 2, 'Pupil', 2, 'UPN']]]);
   });
 
   it('reads bytes: UTF-8 (with or without a byte-order mark), UTF-16 and a declared ISO-8859-1', () => {
@@ -71,16 +92,12 @@ describe('parseCtf (DfE Common Transfer File)', () => {
     expect(parseCtf(utf16).candidates[0]?.legalForenames).toBe('Siân');
     const latin1 = `<?xml version="1.0" encoding="ISO-8859-1"?>${xml}`;
     expect(parseCtf(Uint8Array.from(latin1, (c) => c.charCodeAt(0))).candidates[0]?.legalForenames).toBe('Siân');
-    expect(() => parseCtf(new Uint8Array([...utf8.slice(0, 20), 0xff, ...utf8.slice(20)]), { file: 'bad.xml' })).toThrowError(expect.objectContaining({ code: 'malformed_response', location: expect.objectContaining({ file: 'bad.xml', line: 1 }) }));
+    expect(parseCtf(new Uint8Array([...utf8.slice(0, 20), 0xff, ...utf8.slice(20)]), { file: 'bad.xml' }).fatal).toMatchObject({ code: 'malformed_response', location: { file: 'bad.xml', line: 1 } });
   });
 
   const refusedWith = (xml: string) => {
-    try {
-      parseCtf(xml, { file: 'hostile.xml' });
-    } catch (error) {
-      return isExamcycleError(error) ? { code: error.code, file: error.location?.file, line: error.location?.line, element: error.location?.field } : { untyped: String(error) };
-    }
-    return undefined;
+    const { fatal } = parseCtf(xml, { file: 'hostile.xml' });
+    return fatal === undefined ? undefined : { code: fatal.code, file: fatal.location?.file, line: fatal.location?.line, element: fatal.location?.field };
   };
 
   it('refuses hostile XML with malformed_response and where it is, never the parser\'s own error', () => {

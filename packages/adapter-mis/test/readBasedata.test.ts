@@ -65,9 +65,9 @@ describe('readBasedata (S, O, C, L files of a basedata set)', () => {
   });
 
   it('reports an option whose syllabus is not in the S file and a component count the L file disagrees with', () => {
-    expect(set.issues.map((i) => [i.file, i.line, i.field])).toEqual([['O6A26_70.X01', 7, 'syllabusCode']]);
+    expect(set.issues.map((i) => [i.location?.file, i.location?.line, i.location?.field])).toEqual([['O6A26_70.X01', 7, 'syllabusCode']]);
     const without = readBasedata(files.map((f) => (f.name.startsWith('L') ? { ...f, content: f.content.toString().split('\r\n').filter((l) => !l.includes('8300/3F')).join('\r\n') } : f)));
-    expect(without.issues).toContainEqual(expect.objectContaining({ field: 'componentCount', value: '3' }));
+    expect(without.issues).toContainEqual(expect.objectContaining({ location: expect.objectContaining({ field: 'componentCount', value: '3' }) }));
   });
 
   it('reports as unknown what the layouts do not give, rather than guessing', () => {
@@ -99,7 +99,7 @@ describe('readBasedata (S, O, C, L files of a basedata set)', () => {
     expect(zipped.qualifications.map((q) => q.specificationCode)).toEqual(['8300', '8461', '7357', '9999']);
     expect(zipped.timetable.length).toBe(set.timetable.length);
     expect(zipped.ignoredFiles).toEqual(['Z6A26_70.zip/Readme.txt']);
-    expect(zipped.issues).toContainEqual(expect.objectContaining({ file: 'Z6A26_70.zip/D6A26_70.X01', message: expect.stringContaining('No layout is known') }));
+    expect(zipped.issues).toContainEqual(expect.objectContaining({ location: expect.objectContaining({ file: 'Z6A26_70.zip/D6A26_70.X01' }), message: expect.stringContaining('No layout is known') }));
     expect(zipped.unknowns).toContainEqual(expect.objectContaining({ subject: 'basedata.disallowed' }));
   });
 
@@ -109,7 +109,7 @@ describe('readBasedata (S, O, C, L files of a basedata set)', () => {
       { name: 'Z6A26_70.zip', content: new Uint8Array([1, 2, 3]) },
       { name: 'S6A25_70.X01', content: files[0]!.content },
     ]);
-    expect(other.issues.map((i) => [i.file, i.code]).sort()).toEqual([
+    expect(other.issues.map((i) => [i.location?.file, i.code]).sort()).toEqual([
       ['S6A25_70.X01', 'invalid_value'],
       ['Z6A26_70.zip', 'binary_file'],
       ['notes.csv', 'invalid_value'],
@@ -120,7 +120,7 @@ describe('readBasedata (S, O, C, L files of a basedata set)', () => {
     const broken = (files[2]!.content as string).split('\r\n');
     broken[4] = `${broken[4]!.slice(0, 65)}311326${broken[4]!.slice(71)}`;
     const read = readBasedata([{ name: 'C6A26_70.X01', content: broken.join('\r\n') }]);
-    expect(read.issues).toEqual([expect.objectContaining({ file: 'C6A26_70.X01', line: 5, recordType: 'C5', field: 'timetableDate', position: 66, code: 'malformed_record' })]);
+    expect(read.issues).toEqual([expect.objectContaining({ code: 'malformed_record', location: expect.objectContaining({ file: 'C6A26_70.X01', line: 5, recordType: 'C5', field: 'timetableDate', column: 66 }) })]);
     expect(read.componentRecords).toHaveLength(12);
   });
 });

@@ -25,19 +25,19 @@ describe('readEntriesFile', () => {
 
   it('reports a deleted detail line through both trailer counts', () => {
     const read = readEntriesFile(join([...lines.slice(0, 3), ...lines.slice(4)]), { file: 'E1234570.X03' });
-    expect(read.issues.map((i) => [i.line, i.recordType, i.field, i.code])).toEqual([
+    expect(read.issues.map((i) => [i.location?.line, i.location?.recordType, i.location?.field, i.code])).toEqual([
       [6, 'E7', 'recordCount', 'trailer_mismatch'],
       [7, 'E9', 'totalRecords', 'trailer_mismatch'],
     ]);
-    expect(read.issues[0]?.file).toBe('E1234570.X03');
+    expect(read.issues[0]?.location?.file).toBe('E1234570.X03');
   });
 
   it('does not guess the century of a date of birth when no header gives the series year (regression: seed 1684844449)', () => {
     const merged = written.content!.replace('\r\n', '\r\u0000');
     const read = readEntriesFile(merged);
     expect(read.records).toEqual([]);
-    const dob = read.issues.filter((i) => i.field === 'dateOfBirth');
-    expect(dob.map((i) => [i.recordType, i.code, i.position])).toEqual(dob.map(() => ['E5', 'invalid_value', 54]));
+    const dob = read.issues.filter((i) => i.location?.field === 'dateOfBirth');
+    expect(dob.map((i) => [i.location?.recordType, i.code, i.location?.column])).toEqual(dob.map(() => ['E5', 'invalid_value', 54]));
     expect(dob.length).toBeGreaterThan(0);
   });
 
@@ -55,14 +55,16 @@ describe('readEntriesFile', () => {
       [
         {
           "code": "bad_check_character",
-          "column": "uci",
-          "field": "uci",
-          "file": "E1234570.X03",
-          "line": 3,
+          "location": {
+            "column": 60,
+            "field": "uci",
+            "file": "E1234570.X03",
+            "line": 3,
+            "recordType": "E5",
+            "value": "123450250001B",
+          },
           "message": "UCI "123450250001B" fails its check character",
-          "position": 60,
-          "recordType": "E5",
-          "value": "123450250001B",
+          "severity": "error",
         },
       ]
     `);
@@ -72,7 +74,7 @@ describe('readEntriesFile', () => {
   it('reports an unknown record type, an empty line and a line after the file trailer', () => {
     const broken = [...lines.slice(0, 2), `E6${lines[2]!.slice(2)}`, '', ...lines.slice(3), lines[0]!];
     const read = readEntriesFile(join(broken));
-    expect(read.issues.map((i) => [i.line, i.field])).toEqual([
+    expect(read.issues.map((i) => [i.location?.line, i.location?.field])).toEqual([
       [3, 'recordType'],
       [4, 'record'],
       [8, 'recordCount'],
@@ -82,13 +84,13 @@ describe('readEntriesFile', () => {
   });
 
   it('reports a file of the wrong data type, an entry slot gap and a detail record in the wrong centre block', () => {
-    expect(readEntriesFile(join(lines.map((l) => `R${l.slice(1)}`))).issues[0]).toMatchObject({ line: 1, field: 'dataType' });
+    expect(readEntriesFile(join(lines.map((l) => `R${l.slice(1)}`))).issues[0]).toMatchObject({ location: { line: 1, field: 'dataType' } });
     const gap = [...lines];
     gap[2] = `${gap[2]!.slice(0, 115)}       ${gap[2]!.slice(122)}`;
-    expect(readEntriesFile(join(gap)).issues).toEqual([expect.objectContaining({ line: 3, field: 'entryCode3', code: 'malformed_record' })]);
+    expect(readEntriesFile(join(gap)).issues).toEqual([expect.objectContaining({ code: 'malformed_record', location: expect.objectContaining({ line: 3, field: 'entryCode3' }) })]);
     const moved = [...lines];
     moved[3] = `${moved[3]!.slice(0, 3)}54321${moved[3]!.slice(8)}`;
-    expect(readEntriesFile(join(moved)).issues).toEqual([expect.objectContaining({ line: 4, field: 'centreNumber', code: 'invalid_value' })]);
+    expect(readEntriesFile(join(moved)).issues).toEqual([expect.objectContaining({ code: 'invalid_value', location: expect.objectContaining({ line: 4, field: 'centreNumber' }) })]);
   });
 
   it('reports an empty file as fatal without throwing', () => {

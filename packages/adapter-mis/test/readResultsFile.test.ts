@@ -57,15 +57,15 @@ describe('readResultsFile (JCQ formats v14 results file)', () => {
     const ls = lines(writeResultsFile(results, options).content!);
     ls[2] = `${ls[2]!.slice(0, 46)}Z${ls[2]!.slice(47)}`;
     const read = readResultsFile(ls.map((l) => `${l}\r\n`).join(''), { file: 'R1234570.X01' });
-    expect(read.issues).toEqual([expect.objectContaining({ line: 3, recordType: 'R5', field: 'resultType', position: 47, value: 'Z', code: 'malformed_record' })]);
+    expect(read.issues).toEqual([expect.objectContaining({ code: 'malformed_record', location: expect.objectContaining({ line: 3, column: 47, field: 'resultType', recordType: 'R5', value: 'Z' }) })]);
     expect(read.results).toHaveLength(4);
   });
 
   it('refuses to write a score the result type has no room for', () => {
     const out = writeResultsFile([{ ...results[0]!, mark: 3 }], options);
     expect(out.content).toBeUndefined();
-    expect(out.issues[0]).toMatchObject({ code: 'unrepresentable_value', line: 0 });
-    expect(writeResultsFile([{ ...results[2]!, uniformMark: 1000 }], options).issues[0]).toMatchObject({ field: 'score', code: 'unrepresentable_value' });
+    expect(out.issues[0]).toMatchObject({ code: 'unrepresentable_value', location: { path: [0] } });
+    expect(writeResultsFile([{ ...results[2]!, uniformMark: 1000 }], options).issues[0]).toMatchObject({ code: 'unrepresentable_value', location: { field: 'score', path: [0] } });
   });
 });
 

@@ -63,7 +63,7 @@ describe('writeEntriesFile (JCQ formats v14 entries file)', () => {
     const bad = [{ ...candidates[0]!, uci: '123450250001B' }, { ...candidates[1]!, uln: '8123456780' }, { ...candidates[2]!, upn: 'A820123400103' }];
     const out = writeEntriesFile(bad, entries.filter((e) => e.candidateId !== 'c4'), options);
     expect(out.candidates).toEqual([]);
-    expect(out.issues.filter((i) => i.severity === 'error').map((i) => [i.candidateId, i.field, i.code])).toEqual([
+    expect(out.issues.filter((i) => i.severity === 'error').map((i) => [i.subject?.candidateId, i.location?.field, i.code])).toEqual([
       ['c1', 'uci', 'bad_check_character'],
       ['c2', 'uln', 'bad_check_character'],
       ['c3', 'upn', 'bad_check_character'],
@@ -73,12 +73,12 @@ describe('writeEntriesFile (JCQ formats v14 entries file)', () => {
   it('leaves out a name it cannot represent, with an issue, never silently', () => {
     const out = writeEntriesFile([{ ...candidates[0]!, legalSurname: '李' }], entries.filter((e) => e.candidateId === 'c1'), options);
     expect(out.counts.candidates).toBe(0);
-    expect(out.issues).toEqual([expect.objectContaining({ candidateId: 'c1', field: 'legalSurname', code: 'unrepresentable_value', severity: 'error' })]);
+    expect(out.issues).toEqual([expect.objectContaining({ code: 'unrepresentable_value', severity: 'error', location: expect.objectContaining({ field: 'legalSurname' }), subject: { candidateId: 'c1' } })]);
   });
 
   it('writes a missing UCI or sex blank and warns about it', () => {
     const out = writeEntriesFile(candidates, entries, options);
-    expect(out.issues.map((i) => [i.candidateId, i.field, i.severity])).toEqual([
+    expect(out.issues.map((i) => [i.subject?.candidateId, i.location?.field, i.severity])).toEqual([
       ['c4', 'uci', 'warning'],
       ['c4', 'sex', 'warning'],
     ]);
@@ -87,7 +87,7 @@ describe('writeEntriesFile (JCQ formats v14 entries file)', () => {
 
   it('refuses entries for another awarding body or an unknown candidate, and accounts for withdrawn and duplicate entries', () => {
     const out = writeEntriesFile(candidates, [entry('c1', '8300H'), entry('c1', '8300H'), entry('c1', 'H640', 'submitted', 'OCR'), entry('zz', '8300H'), entry('c2', '8300F', 'withdrawn')], options);
-    expect(out.issues.filter((i) => i.severity === 'error').map((i) => i.field)).toEqual(['awardingBodyId', 'candidateId']);
+    expect(out.issues.filter((i) => i.severity === 'error').map((i) => i.location?.field)).toEqual(['awardingBodyId', 'candidateId']);
     expect(out.skipped.map((s) => s.reason)).toEqual(['duplicate_code', 'withdrawn']);
     expect(out.counts).toEqual({ candidates: 1, detailRecords: 1, entries: 1 });
   });
@@ -102,32 +102,32 @@ describe('writeEntriesFile (JCQ formats v14 entries file)', () => {
 
   it('refuses a date of birth ddmmyy cannot carry unambiguously for the series', () => {
     const out = writeEntriesFile([{ ...candidates[3]!, dateOfBirth: '1920-01-01' }], [entry('c4', '7357')], options);
-    expect(out.issues).toContainEqual(expect.objectContaining({ field: 'dateOfBirth', code: 'unrepresentable_value' }));
+    expect(out.issues).toContainEqual(expect.objectContaining({ code: 'unrepresentable_value', location: expect.objectContaining({ field: 'dateOfBirth' }) }));
   });
 
   it('refuses options that cannot be written: a bad centre number, awarding body id, series or sequence', () => {
     expect(writeEntriesFile(candidates, entries, { ...options, centreNumber: '1234' }).content).toBeUndefined();
-    expect(writeEntriesFile(candidates, entries, { ...options, series: { code: '6', year: '26' } }).issues[0]?.field).toBe('series');
+    expect(writeEntriesFile(candidates, entries, { ...options, series: { code: '6', year: '26' } }).issues[0]?.location?.field).toBe('series');
     const seq = writeEntriesFile(candidates, entries, { ...options, sequence: 1000 });
     expect(seq.content).toBeUndefined();
-    expect(seq.issues).toContainEqual(expect.objectContaining({ field: 'sequenceNumber', code: 'unrepresentable_value' }));
+    expect(seq.issues).toContainEqual(expect.objectContaining({ code: 'unrepresentable_value', location: expect.objectContaining({ field: 'sequenceNumber' }) }));
   });
 
   it('refuses entries of another series: a November entry is not written into a June (6A26) file, nor the reverse', () => {
     const november = { ...entry('c2', '8300F'), seriesId: 'november-2026' };
     const june = writeEntriesFile(candidates, [...entries, november], options);
-    expect(june.issues).toContainEqual(expect.objectContaining({ entryId: november.id, field: 'seriesId', value: 'november-2026', code: 'invalid_value', severity: 'error' }));
+    expect(june.issues).toContainEqual(expect.objectContaining({ code: 'invalid_value', severity: 'error', location: { field: 'seriesId', value: 'november-2026' }, subject: expect.objectContaining({ entryId: november.id }) }));
     expect(june.counts.entries).toBe(entries.length);
     const bg = writeEntriesFile(candidates, [...entries, november], { ...options, series: { code: 'BG', year: '26' } });
     expect(bg.counts.entries).toBe(1);
-    expect(bg.issues.filter((i) => i.field === 'seriesId')).toHaveLength(entries.length);
+    expect(bg.issues.filter((i) => i.location?.field === 'seriesId')).toHaveLength(entries.length);
   });
 
   it('takes the series id when the EDI series is not in a JCQ month, and warns when it cannot check', () => {
     const unchecked = writeEntriesFile(candidates, entries, { ...options, series: { code: '9W', year: '26' } });
     expect(unchecked.counts.entries).toBe(entries.length);
-    expect(unchecked.issues).toContainEqual(expect.objectContaining({ field: 'seriesId', severity: 'warning' }));
+    expect(unchecked.issues).toContainEqual(expect.objectContaining({ severity: 'warning', location: expect.objectContaining({ field: 'seriesId' }) }));
     const checked = writeEntriesFile(candidates, entries, { ...options, series: { code: '9W', year: '26' }, seriesId: 'june-2026' });
-    expect(checked.issues.filter((i) => i.field === 'seriesId')).toEqual([]);
+    expect(checked.issues.filter((i) => i.location?.field === 'seriesId')).toEqual([]);
   });
 });

@@ -6,11 +6,20 @@
  * has an unsafe name or cannot be read is an issue. Documentation (Readme) files inside zips are listed.
  */
 import { ExamcycleError, isExamcycleError } from '@examcycle/core';
-import type { EdiIssue } from '../edi/EdiIssue.js';
+import type { ExamcycleIssue } from '@examcycle/core';
 import { parseEdiFileName, type EdiFileNameParts } from '../edi/ediFileName.js';
 import { BASEDATA_ZIP_LIMITS, looksLikeZip, readZipMembers, type BasedataZipLimits, type ZipBudget } from './basedataZip.js';
 
-/** One input file: its name and its content. */
+/**
+ * One input file: its name and its content.
+ *
+ * @example
+ * ```ts
+ * import { readFileSync } from 'node:fs';
+ * const files: BasedataFile[] = ['S6A26_70.X01', 'O6A26_70.X01', 'C6A26_70.X01', 'L6A26_70.X01'].map((name) => ({ name, content: readFileSync(name, 'latin1') }));
+ * const set = readBasedata(files, { awardingBodyId: 'AQA' });
+ * ```
+ */
 export interface BasedataFile {
   readonly name: string;
   readonly content: string | Uint8Array;
@@ -28,17 +37,13 @@ export interface NamedBasedataFile extends BasedataFile {
  * @param files - the files as received
  * @param limits - the zip limits
  * @throws ExamcycleError `limit_exceeded` when a zip passes a limit
- * @example
- * ```ts
- * const { files, issues } = expandBasedataFiles([{ name: 'cfc19cd0.zip', content: bytes }]);
- * ```
  * @internal
  */
-export function expandBasedataFiles(files: readonly BasedataFile[], limits: BasedataZipLimits = {}): { files: NamedBasedataFile[]; issues: EdiIssue[]; ignored: string[] } {
+export function expandBasedataFiles(files: readonly BasedataFile[], limits: BasedataZipLimits = {}): { files: NamedBasedataFile[]; issues: ExamcycleIssue[]; ignored: string[] } {
   const all: Required<BasedataZipLimits> = { ...BASEDATA_ZIP_LIMITS, ...definedOnly(limits) };
   const budget: ZipBudget = { expanded: 0 };
   const out: NamedBasedataFile[] = [];
-  const issues: EdiIssue[] = [];
+  const issues: ExamcycleIssue[] = [];
   const ignored: string[] = [];
   const visit = (file: BasedataFile, from: string | undefined, depth: number): void => {
     const label = from === undefined ? file.name : `${from}/${file.name}`;
@@ -46,7 +51,7 @@ export function expandBasedataFiles(files: readonly BasedataFile[], limits: Base
     const isZip = typeof file.content === 'string' ? /\.zip$/i.test(base) : looksLikeZip(file.content) || /\.zip$/i.test(base);
     if (isZip) {
       if (typeof file.content === 'string') {
-        issues.push({ file: label, line: 0, code: 'binary_file', message: `${label} is a zip; pass its bytes, not text` });
+        issues.push({ code: 'binary_file', severity: 'error', message: `${label} is a zip; pass its bytes, not text`, location: { file: label } });
         return;
       }
       if (depth >= all.maxDepth) {
@@ -60,13 +65,13 @@ export function expandBasedataFiles(files: readonly BasedataFile[], limits: Base
         members = readZipMembers(file.content, label, all, budget);
       } catch (error) {
         if (isExamcycleError(error) && error.code === 'binary_file') {
-          issues.push({ file: label, line: 0, code: 'binary_file', message: error.message });
+          issues.push({ code: 'binary_file', severity: 'error', message: error.message, location: { file: label } });
           return;
         }
         throw error;
       }
       for (const m of members) {
-        if ('refused' in m) issues.push({ file: label, line: 0, code: 'invalid_value', value: m.name, message: `${label}: member ${JSON.stringify(m.name)} ${m.refused}` });
+        if ('refused' in m) issues.push({ code: 'invalid_value', severity: 'error', message: `${label}: member ${JSON.stringify(m.name)} ${m.refused}`, location: { file: label, value: m.name } });
         else visit({ name: m.name, content: m.content }, label, depth + 1);
       }
       return;
@@ -77,7 +82,7 @@ export function expandBasedataFiles(files: readonly BasedataFile[], limits: Base
     }
     const parts = parseEdiFileName(file.name);
     if (parts === undefined || !['S', 'O', 'C', 'L', 'D'].includes(parts.dataType)) {
-      issues.push({ file: label, line: 0, code: 'invalid_value', message: `${label} is not a basedata file name (like S6A25_70.X01) nor a zip of them: not read` });
+      issues.push({ code: 'invalid_value', severity: 'error', message: `${label} is not a basedata file name (like S6A25_70.X01) nor a zip of them: not read`, location: { file: label } });
       return;
     }
     out.push({ name: label, content: file.content, parts });

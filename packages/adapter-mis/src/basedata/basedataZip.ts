@@ -12,7 +12,17 @@
 import { ExamcycleError } from '@examcycle/core';
 import { Inflate } from 'fflate';
 
-/** The limits a basedata zip is read within. Every one is checked before the bytes it guards are inflated. */
+/**
+ * The limits a basedata zip is read within. Every one is checked before the bytes it guards are inflated.
+ *
+ * @example
+ * ```ts
+ * declare const zip: Uint8Array;
+ * const zipLimits: BasedataZipLimits = { maxExpandedBytes: 16 * 1024 * 1024, maxDepth: 1 };
+ * const { fatal } = readBasedata([{ name: 'Z6A26_70.zip', content: zip }], { zipLimits });
+ * fatal?.code; // 'limit_exceeded' past a limit
+ * ```
+ */
 export interface BasedataZipLimits {
   /**
    * The most bytes all members of all zips of one call may expand to, nested zips included.
@@ -42,6 +52,8 @@ export interface BasedataZipLimits {
  *
  * @example
  * ```ts
+ * import { BASEDATA_ZIP_LIMITS, readBasedata, type BasedataFile } from '@examcycle/adapter-mis';
+ * declare const files: BasedataFile[];
  * readBasedata(files, { zipLimits: { ...BASEDATA_ZIP_LIMITS, maxExpandedBytes: 16 * 1024 * 1024 } });
  * ```
  */
@@ -67,10 +79,6 @@ export interface ZipBudget {
  * file is called.
  *
  * @param bytes - the file
- * @example
- * ```ts
- * looksLikeZip(new Uint8Array([0x50, 0x4b, 0x03, 0x04])); // true
- * ```
  * @internal
  */
 export function looksLikeZip(bytes: Uint8Array): boolean {
@@ -86,11 +94,6 @@ function safeText(value: string): string {
  * A member name as a plain relative path (`/` separators), or why it is refused.
  *
  * @param raw - the name as the zip stores it
- * @example
- * ```ts
- * memberPath('data\\S6A26_70.X01'); // { path: 'data/S6A26_70.X01' }
- * memberPath('../../etc/passwd'); // { refused: '…' }
- * ```
  * @internal
  */
 export function memberPath(raw: string): { readonly path: string } | { readonly refused: string } {
@@ -140,10 +143,6 @@ function decodeName(bytes: Uint8Array, utf8: boolean): string {
  * @param limits - the limits (all set)
  * @param budget - expanded bytes already used by this call
  * @throws ExamcycleError `limit_exceeded` past a limit, `binary_file` when it is not a readable zip
- * @example
- * ```ts
- * const members = readZipMembers(bytes, 'Z6A26_70.zip', BASEDATA_ZIP_LIMITS, { expanded: 0 });
- * ```
  * @internal
  */
 export function readZipMembers(bytes: Uint8Array, label: string, limits: Required<BasedataZipLimits>, budget: ZipBudget): ZipMember[] {

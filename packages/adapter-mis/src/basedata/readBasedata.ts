@@ -9,6 +9,7 @@ import {
   componentSchema,
   countIssuesByCode,
   durationOf,
+  isExamcycleError,
   notifyObserver,
   observerStopwatch,
   qualificationSchema,
@@ -16,6 +17,8 @@ import {
   type CalendarDate,
   type Component,
   type EntryOption,
+  type ExamcycleError,
+  type ExamcycleIssue,
   type ExamcycleObserver,
   type Qualification,
   type QualificationLevel,
@@ -23,7 +26,6 @@ import {
   type TimetabledPaper,
 } from '@examcycle/core';
 import type { EdiRecordLayout } from '../edi/EdiLayout.js';
-import type { EdiIssue } from '../edi/EdiIssue.js';
 import type { EdiValues } from '../edi/ediRecordCodec.js';
 import { fromEdiDate } from '../edi/ediDate.js';
 import { seriesIdOf, type EdiSeries } from '../edi/ediSeries.js';
@@ -32,13 +34,30 @@ import { BASEDATA_COMPONENT_LAYOUT, BASEDATA_LINK_LAYOUT, BASEDATA_OPTION_LAYOUT
 import { expandBasedataFiles, type BasedataFile } from './basedataFiles.js';
 import type { BasedataZipLimits } from './basedataZip.js';
 
-/** A syllabus (S) record. */
+/**
+ * A syllabus (S) record.
+ *
+ * @example
+ * ```ts
+ * declare const set: BasedataReading;
+ * const titles = new Map(set.syllabuses.map((s: BasedataSyllabus) => [s.syllabusCode, s.title]));
+ * ```
+ */
 export interface BasedataSyllabus {
   readonly syllabusCode: string;
   readonly title: string;
 }
 
-/** An option (O) record, every field the layout gives. */
+/**
+ * An option (O) record, every field the layout gives.
+ *
+ * @example
+ * ```ts
+ * declare const set: BasedataReading;
+ * const fee = (o: BasedataOption) => (o.feePence === undefined ? 'no fee given' : `£${(o.feePence / 100).toFixed(2)}`);
+ * set.options.map((o) => `${o.optionCode} ${o.title}: ${fee(o)}`);
+ * ```
+ */
 export interface BasedataOption {
   readonly optionCode: string;
   readonly syllabusCode: string;
@@ -69,7 +88,15 @@ export interface BasedataOption {
   readonly componentCount?: number;
 }
 
-/** A component (C) record, every field the layout gives. */
+/**
+ * A component (C) record, every field the layout gives.
+ *
+ * @example
+ * ```ts
+ * declare const set: BasedataReading;
+ * const timetabled: BasedataComponent[] = set.componentRecords.filter((c) => c.timetableDate !== undefined);
+ * ```
+ */
 export interface BasedataComponent {
   readonly componentCode: string;
   readonly title: string;
@@ -85,13 +112,29 @@ export interface BasedataComponent {
   readonly timeAllowed?: number;
 }
 
-/** A link (L) record: one component of one option. */
+/**
+ * A link (L) record: one component of one option.
+ *
+ * @example
+ * ```ts
+ * declare const set: BasedataReading;
+ * const componentsOf = (optionCode: string) => set.links.filter((l: BasedataLink) => l.optionCode === optionCode).map((l) => l.componentCode);
+ * ```
+ */
 export interface BasedataLink {
   readonly optionCode: string;
   readonly componentCode: string;
 }
 
-/** A timetabled sitting as the basedata gives it (no start time: that is not in the known layout). */
+/**
+ * A timetabled sitting as the basedata gives it (no start time: that is not in the known layout).
+ *
+ * @example
+ * ```ts
+ * declare const set: BasedataReading;
+ * const june15: BasedataSitting[] = set.sittings.filter((s) => s.date === '2026-06-15' && s.session === 'AM');
+ * ```
+ */
 export interface BasedataSitting {
   readonly componentCode: string;
   readonly date: CalendarDate;
@@ -99,7 +142,15 @@ export interface BasedataSitting {
   readonly durationMinutes: number;
 }
 
-/** Something the known layouts do not give, or a value that is inferred rather than stated. */
+/**
+ * Something the known layouts do not give, or a value that is inferred rather than stated.
+ *
+ * @example
+ * ```ts
+ * declare const set: BasedataReading;
+ * for (const u of set.unknowns as readonly BasedataUnknown[]) console.info(`${u.subject} (${u.count}): ${u.message}`);
+ * ```
+ */
 export interface BasedataUnknown {
   /** e.g. `basedata.option.unread`, `timetable.startTime`, `qualification.level`. */
   readonly subject: string;
@@ -108,7 +159,14 @@ export interface BasedataUnknown {
   readonly count: number;
 }
 
-/** Options for {@link readBasedata}. */
+/**
+ * Options for {@link readBasedata}.
+ *
+ * @example
+ * ```ts
+ * const options: ReadBasedataOptions = { awardingBodyId: 'AQA', sessionStartTimes: { AM: '09:00', PM: '13:30' }, feeUnits: 'pence' };
+ * ```
+ */
 export interface ReadBasedataOptions {
   /**
    * The awarding body id the model uses (`AQA`); the files' two-digit EDI identifier when omitted.
@@ -154,7 +212,17 @@ export interface ReadBasedataOptions {
   readonly observer?: ExamcycleObserver;
 }
 
-/** A basedata set, read. */
+/**
+ * A basedata set, read.
+ *
+ * @example
+ * ```ts
+ * declare const files: BasedataFile[];
+ * const set: BasedataReading = readBasedata(files, { awardingBodyId: 'AQA' });
+ * if (set.fatal) throw set.fatal;
+ * console.info(`${set.qualifications.length} qualifications, ${set.components.length} components, ${set.issues.length} issues`);
+ * ```
+ */
 export interface BasedataReading {
   readonly series?: EdiSeries & { readonly language: string; readonly awardingBodyId: string; readonly seriesId?: string };
   readonly qualifications: readonly Qualification[];
@@ -166,12 +234,17 @@ export interface BasedataReading {
   readonly options: readonly BasedataOption[];
   readonly componentRecords: readonly BasedataComponent[];
   readonly links: readonly BasedataLink[];
-  readonly issues: readonly EdiIssue[];
+  readonly issues: readonly ExamcycleIssue[];
   readonly unknowns: readonly BasedataUnknown[];
   /** The files read, with their data type and line count. */
   readonly files: readonly { readonly name: string; readonly dataType: string; readonly lineCount: number }[];
   /** Documentation files inside zips, not read. */
   readonly ignoredFiles: readonly string[];
+  /**
+   * Set when the set could not be read at all: a zip past a limit of {@link ReadBasedataOptions.zipLimits}
+   * (`limit_exceeded`, nothing past the limit inflated). Everything else is returned empty.
+   */
+  readonly fatal?: ExamcycleError;
 }
 
 const LAYOUTS: Readonly<Record<string, EdiRecordLayout>> = {
@@ -195,11 +268,15 @@ function formatQan(raw: string): string | undefined {
  *
  * @param files - the S, O, C, L (and D) files, or the Z zip, as name and content
  * @param options - awarding body id, session start times, level mapping, fee units, zip limits
- * @throws ExamcycleError `limit_exceeded` when a zip passes a limit of {@link ReadBasedataOptions.zipLimits}
- *   (nothing past the limit is inflated); every other problem is an issue
+ * It never throws on the files' content: a zip past a limit of {@link ReadBasedataOptions.zipLimits} is the
+ * reading's `fatal` (`limit_exceeded`, nothing past the limit inflated), as `readEdiFile` and `parseCtf` report
+ * a file they cannot read; every other problem is an issue.
+ *
  * @example
  * ```ts
- * const set = readBasedata([{ name: 'Z6A26_70.zip', content: zipBytes }], { awardingBodyId: 'AQA', sessionStartTimes: { AM: '09:00', PM: '13:30' } });
+ * import { readFileSync } from 'node:fs';
+ * const set = readBasedata([{ name: 'Z6A26_70.zip', content: readFileSync('Z6A26_70.zip') }], { awardingBodyId: 'AQA', sessionStartTimes: { AM: '09:00', PM: '13:30' } });
+ * if (set.fatal) throw set.fatal; // a zip past a limit
  * set.qualifications[0]?.entryOptions[0]?.feePence; // e.g. 4870
  * set.unknowns; // what the known layouts do not give
  * ```
@@ -207,8 +284,15 @@ function formatQan(raw: string): string | undefined {
 export function readBasedata(files: readonly BasedataFile[], options: ReadBasedataOptions = {}): BasedataReading {
   const { sessionStartTimes, levelOf, feeUnits = 'pence', padShortLines = false, strict = false, zipLimits = {}, observer } = options;
   const elapsed = observerStopwatch(observer);
-  const expanded = expandBasedataFiles(files, zipLimits);
-  const issues: EdiIssue[] = [...expanded.issues];
+  let expanded: ReturnType<typeof expandBasedataFiles>;
+  try {
+    expanded = expandBasedataFiles(files, zipLimits);
+  } catch (error) {
+    if (!isExamcycleError(error)) throw error;
+    notifyObserver(observer, 'onImport', { source: 'edi', kind: 'basedata', rows: 0, records: 0, issues: {}, fatal: error.code, ...durationOf(elapsed()) });
+    return { qualifications: [], components: [], timetable: [], sittings: [], syllabuses: [], options: [], componentRecords: [], links: [], issues: [], unknowns: [], files: [], ignoredFiles: [], fatal: error };
+  }
+  const issues: ExamcycleIssue[] = [...expanded.issues];
   const unknowns: BasedataUnknown[] = [];
   const unknown = (subject: string, message: string, count: number): void => {
     if (count > 0) unknowns.push({ subject, message, count });
@@ -222,7 +306,7 @@ export function readBasedata(files: readonly BasedataFile[], options: ReadBaseda
     const dt = f.parts.dataType;
     const layout = LAYOUTS[dt];
     if (layout === undefined) {
-      issues.push({ file: f.name, line: 0, recordType: `${dt}5`, code: 'invalid_value', message: `No layout is known for ${dt} (disallowed combinations) files: ${f.name} not read` });
+      issues.push({ code: 'invalid_value', severity: 'error', message: `No layout is known for ${dt} (disallowed combinations) files: ${f.name} not read`, location: { file: f.name, recordType: `${dt}5` } });
       unknown('basedata.disallowed', 'No source gives the layout of the D (disallowed combinations) file; its records are not read', 1);
       continue;
     }
@@ -232,9 +316,9 @@ export function readBasedata(files: readonly BasedataFile[], options: ReadBaseda
       kind: 'broadcast',
       padShortLines,
       strict,
-      detail: { layoutFor: () => layout, toRecord: (v, where) => ({ record: { line: where.line, values: v }, issues: [] }) },
+      detail: { layoutFor: () => layout, toRecord: (v, where) => ({ line: where.line, values: v }) },
     });
-    if (reading.fatal) issues.push({ file: f.name, line: 0, code: reading.fatal.code, message: reading.fatal.message });
+    if (reading.fatal) issues.push({ code: reading.fatal.code, severity: 'error', message: reading.fatal.message, location: { file: f.name } });
     issues.push(...reading.issues);
     read.push({ name: f.name, dataType: dt, lineCount: reading.lineCount });
     for (const d of reading.centres.flatMap((c) => c.details)) values[dt]!.push({ file: f.name, line: d.line, values: d.values });
@@ -243,7 +327,7 @@ export function readBasedata(files: readonly BasedataFile[], options: ReadBaseda
     const id = h.centreOrSeries;
     const fromName = f.parts.series;
     if (fromName !== undefined && `${fromName.code}${fromName.year}${fromName.language}`.toUpperCase() !== id.toUpperCase()) {
-      issues.push({ file: f.name, line: h.line, recordType: `${dt}1`, field: 'centreOrSeries', column: 'centreOrSeries', position: 3, value: id, code: 'invalid_value', message: `The header is for series ${id}; the file name says ${fromName.code}${fromName.year}${fromName.language}` });
+      issues.push({ code: 'invalid_value', severity: 'error', message: `The header is for series ${id}; the file name says ${fromName.code}${fromName.year}${fromName.language}`, location: { file: f.name, line: h.line, column: 3, field: 'centreOrSeries', recordType: `${dt}1`, value: id } });
     }
     if (firstHeader === undefined) {
       firstHeader = { file: f.name, header: h };
@@ -251,7 +335,7 @@ export function readBasedata(files: readonly BasedataFile[], options: ReadBaseda
       const seriesId = seriesIdOf(s);
       series = { ...s, language: id.charAt(4), awardingBodyId: h.awardingBodyId, ...(seriesId === undefined ? {} : { seriesId }) };
     } else if (h.centreOrSeries !== firstHeader.header.centreOrSeries || h.awardingBodyId !== firstHeader.header.awardingBodyId) {
-      issues.push({ file: f.name, line: h.line, recordType: `${dt}1`, field: 'centreOrSeries', column: 'centreOrSeries', position: 3, value: id, code: 'invalid_value', message: `${f.name} is for ${h.centreOrSeries} (board ${h.awardingBodyId}); ${firstHeader.file} for ${firstHeader.header.centreOrSeries} (board ${firstHeader.header.awardingBodyId})` });
+      issues.push({ code: 'invalid_value', severity: 'error', message: `${f.name} is for ${h.centreOrSeries} (board ${h.awardingBodyId}); ${firstHeader.file} for ${firstHeader.header.centreOrSeries} (board ${firstHeader.header.awardingBodyId})`, location: { file: f.name, line: h.line, column: 3, field: 'centreOrSeries', recordType: `${dt}1`, value: id } });
     }
   }
   const abId = options.awardingBodyId ?? series?.awardingBodyId ?? 'unknown';
@@ -265,7 +349,7 @@ export function readBasedata(files: readonly BasedataFile[], options: ReadBaseda
   }
 
   const issueAt = (r: { file: string; line: number }, dt: string, field: string, value: string, message: string): void => {
-    issues.push({ file: r.file, line: r.line, recordType: `${dt}5`, field, column: field, value, code: 'invalid_value', message });
+    issues.push({ code: 'invalid_value', severity: 'error', message, location: { file: r.file, line: r.line, field, recordType: `${dt}5`, value } });
   };
 
   // S
@@ -474,7 +558,7 @@ export function readBasedata(files: readonly BasedataFile[], options: ReadBaseda
     unknown('series.id', `Series ${series.code}${series.year} is not in a JCQ series month; papers carry the series code as their series id`, 1);
   }
 
-  issues.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || a.line - b.line);
+  issues.sort((a, b) => (a.location?.file ?? '').localeCompare(b.location?.file ?? '') || (a.location?.line ?? 0) - (b.location?.line ?? 0));
   notifyObserver(observer, 'onImport', { source: 'edi', kind: 'basedata', rows: read.reduce((n, f) => n + f.lineCount, 0), records: components.length, issues: countIssuesByCode(issues), ...durationOf(elapsed()) });
   return {
     ...(series === undefined ? {} : { series }),

@@ -4,11 +4,19 @@
  * upserts by stable id that report what was created, updated or unchanged. A failure can be scheduled for
  * the next call of an operation, to exercise an embedder's handling of `unreachable`, `rate_limited` …
  */
-import { accessArrangementSchema, entrySchema, ExamcycleError, staffMemberSchema, type AccessArrangement, type Entry, type StaffMember } from '@examcycle/core';
-import type { MisCandidate, MisIssue, MisOperation, MisPort, MisPull, MisPullOptions, MisPush, MisResult, MisRoom, MisSeat } from './MisPort.js';
+import { accessArrangementSchema, entrySchema, ExamcycleError, staffMemberSchema, type AccessArrangement, type Entry, type ExamcycleIssue, type StaffMember } from '@examcycle/core';
+import { misIssue } from './misIssue.js';
+import type { MisCandidate, MisIssueCode, MisOperation, MisPort, MisPull, MisPullOptions, MisPush, MisResult, MisRoom, MisSeat } from './MisPort.js';
 import { MIS_OPERATIONS } from './MisPort.js';
 
-/** The records an in-memory MIS holds, by kind. */
+/**
+ * The records an in-memory MIS holds, by kind.
+ *
+ * @example
+ * ```ts
+ * const room: InMemoryMisRecords['rooms'] = { id: 'hall', name: 'Main hall', capacity: 120 };
+ * ```
+ */
 export interface InMemoryMisRecords {
   candidates: MisCandidate;
   staff: StaffMember;
@@ -19,13 +27,39 @@ export interface InMemoryMisRecords {
   seating: MisSeat;
 }
 
-/** A kind of record the in-memory MIS holds. */
+/**
+ * A kind of record the in-memory MIS holds.
+ *
+ * @example
+ * ```ts
+ * const mis = createInMemoryMis();
+ * const kind: InMemoryMisKind = 'rooms';
+ * mis.upsert(kind, { id: 'hall', name: 'Main hall' });
+ * ```
+ */
 export type InMemoryMisKind = keyof InMemoryMisRecords;
 
-/** What the in-memory MIS starts with. */
+/**
+ * What the in-memory MIS starts with.
+ *
+ * @example
+ * ```ts
+ * const seed: InMemoryMisSeed = { rooms: [{ id: 'hall', name: 'Main hall', capacity: 120, examRoom: true }] };
+ * const mis = createInMemoryMis(seed);
+ * ```
+ */
 export type InMemoryMisSeed = { readonly [K in InMemoryMisKind]?: readonly InMemoryMisRecords[K][] };
 
-/** The in-memory MIS: the port, plus the controls a test or an example needs. */
+/**
+ * The in-memory MIS: the port, plus the controls a test or an example needs.
+ *
+ * @example
+ * ```ts
+ * const mis: InMemoryMis = createInMemoryMis();
+ * mis.failNext('pullCandidates', new ExamcycleError('unreachable', 'MIS down for maintenance', { retryable: true }));
+ * await mis.pullCandidates().catch((e: unknown) => isExamcycleError(e) && e.retryable); // true
+ * ```
+ */
 export interface InMemoryMis extends MisPort {
   /** Adds or changes a record (as a change made in the MIS). */
   upsert<K extends InMemoryMisKind>(kind: K, record: InMemoryMisRecords[K]): void;
@@ -52,7 +86,7 @@ interface Stored<T> {
  * const mis = createInMemoryMis({ candidates: [{ id: 'S1', legalSurname: 'Jones', legalForenames: 'Siân', dateOfBirth: '2009-03-14' }] });
  * const first = await mis.pullCandidates();
  * mis.upsert('candidates', { id: 'S2', legalSurname: 'Khan', legalForenames: 'Aisha', dateOfBirth: '2009-05-01' });
- * (await mis.pullCandidates({ since: first.cursor })).records; // [S2]
+ * (await mis.pullCandidates({ since: first.cursor! })).records; // [S2]
  * ```
  */
 export function createInMemoryMis(seed: InMemoryMisSeed = {}): InMemoryMis {
@@ -101,12 +135,12 @@ export function createInMemoryMis(seed: InMemoryMisSeed = {}): InMemoryMis {
     return { records, deletedIds, issues: [], cursor: String(revision), complete: since === undefined };
   };
 
-  const push = async <T extends { id: string }>(op: MisOperation, kind: InMemoryMisKind, records: readonly T[], validate: (r: T) => MisIssue[]): Promise<MisPush> => {
+  const push = async <T extends { id: string }>(op: MisOperation, kind: InMemoryMisKind, records: readonly T[], validate: (r: T) => ExamcycleIssue<MisIssueCode>[]): Promise<MisPush> => {
     fail(op);
     const created: string[] = [];
     const updated: string[] = [];
     const unchanged: string[] = [];
-    const issues: MisIssue[] = [];
+    const issues: ExamcycleIssue<MisIssueCode>[] = [];
     for (const r of records) {
       const problems = validate(r);
       if (problems.length > 0) {
@@ -119,8 +153,8 @@ export function createInMemoryMis(seed: InMemoryMisSeed = {}): InMemoryMis {
     return { created, updated, unchanged, issues };
   };
 
-  const zodIssues = (where: string, id: string, result: { success: boolean; error?: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> } }): MisIssue[] =>
-    result.success ? [] : (result.error?.issues ?? []).map((i) => ({ where, recordId: id, field: i.path.map(String).join('.'), code: 'invalid_value' as const, message: i.message }));
+  const zodIssues = (file: string, id: string, result: { success: boolean; error?: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> } }): ExamcycleIssue<MisIssueCode>[] =>
+    result.success ? [] : (result.error?.issues ?? []).map((i) => misIssue({ file }, 'invalid_value', 'error', i.message, { recordId: id, field: i.path.map(String).join('.') }));
 
   return {
     name: 'in-memory',
@@ -135,7 +169,7 @@ export function createInMemoryMis(seed: InMemoryMisSeed = {}): InMemoryMis {
       push('pushSeating', 'seating', seats, (s) =>
         /^[A-Z]{1,2}\d{1,3}$/.test(s.seat) && s.id !== '' && s.candidateId !== '' && s.paperId !== '' && s.roomId !== ''
           ? []
-          : [{ where: 'in-memory:seating', recordId: s.id, field: 'seat', value: s.seat, code: 'invalid_value', message: 'A seat needs an id, candidate, paper, room and a seat code like A1' }],
+          : [misIssue({ file: 'in-memory:seating' }, 'invalid_value', 'error', 'A seat needs an id, candidate, paper, room and a seat code like A1', { recordId: s.id, field: 'seat', value: s.seat })],
       ),
     upsert(kind, record) {
       const schema = kind === 'staff' ? staffMemberSchema : kind === 'accessArrangements' ? accessArrangementSchema : kind === 'entries' ? entrySchema : undefined;

@@ -1,24 +1,50 @@
 /**
  * The HTTP layer the MIS mappings share: Node's `fetch` (or any fetch-compatible function, so tests need
  * no network) with the MIS's auth headers, turning every failure into a typed {@link ExamcycleError}:
- * a network failure, 408 or 5xx is `unreachable` (retryable), 401/403 `unauthorised`, 429 `rate_limited`
+ * a network failure, 408 or 5xx is `unreachable` (retryable), 401/403 `not_authorised`, 429 `rate_limited`
  * (retryable, with Retry-After), a body that is not JSON `malformed_response`; any other status is
  * `unreachable` and not retryable, with the start of the MIS's answer in `details.body`. With a clock, a
  * 429 or 503 carrying Retry-After is waited out and retried, up to `maxAttempts`.
  */
 import { ExamcycleError, type ExamClock } from '@examcycle/core';
 
-/** The part of a fetch `Response` the adapter reads. */
+/**
+ * The part of a fetch `Response` the adapter reads.
+ *
+ * @example
+ * ```ts
+ * const ok: MisResponse = new Response(JSON.stringify({ data: [] }), { status: 200 });
+ * ```
+ */
 export interface MisResponse {
   readonly status: number;
   readonly headers: { get(name: string): string | null };
   text(): Promise<string>;
 }
 
-/** A fetch-compatible function (Node's global `fetch` is one). */
+/**
+ * A fetch-compatible function (Node's global `fetch` is one).
+ *
+ * @example
+ * ```ts
+ * const logged: MisFetch = async (url, init) => {
+ *   console.info(init.method, url);
+ *   return fetch(url, init);
+ * };
+ * const wonde = createWondeMis({ token: 'secret', schoolId: 'A1930499544', fetch: logged });
+ * ```
+ */
 export type MisFetch = (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => Promise<MisResponse>;
 
-/** Options for {@link createMisHttp}. */
+/**
+ * Options for {@link createMisHttp}.
+ *
+ * @example
+ * ```ts
+ * const options: MisHttpOptions = { headers: { Authorization: 'Bearer secret' }, maxAttempts: 5, maxRetryAfterMs: 30_000 };
+ * const http = createMisHttp(options);
+ * ```
+ */
 export interface MisHttpOptions {
   /**
    * The transport.
@@ -41,7 +67,15 @@ export interface MisHttpOptions {
   readonly maxRetryAfterMs?: number;
 }
 
-/** A JSON client over an MIS's HTTP API. */
+/**
+ * A JSON client over an MIS's HTTP API.
+ *
+ * @example
+ * ```ts
+ * const http: MisHttp = createMisHttp({ headers: { Authorization: 'Bearer secret' } });
+ * const page = await http.getJson('https://api.wonde.com/v1.0/schools/A1930499544/rooms');
+ * ```
+ */
 export interface MisHttp {
   /** GETs a URL and parses its JSON body. */
   getJson(url: string): Promise<unknown>;
@@ -75,8 +109,8 @@ export function retryAfterMs(value: string | null, now?: number): number | undef
  * @param options - transport, headers, clock and retry limits
  * @example
  * ```ts
- * const http = createMisHttp({ headers: { Authorization: `Bearer ${token}` }, fetch: recordedFetch });
- * const page = await http.getJson('https://api.wonde.com/v1.0/schools/A123/students');
+ * const http = createMisHttp({ headers: { Authorization: `Bearer ${process.env['WONDE_TOKEN']}` } });
+ * const page = await http.getJson('https://api.wonde.com/v1.0/schools/A1930499544/students');
  * ```
  */
 export function createMisHttp(options: MisHttpOptions): MisHttp {
@@ -115,7 +149,7 @@ export function createMisHttp(options: MisHttpOptions): MisHttp {
       const answer = await response.text().catch(() => '');
       const details = { status, ...(waitMs === undefined ? {} : { retryAfterMs: waitMs }), attempts: attempt, ...(answer.trim() === '' ? {} : { body: answer.slice(0, 500) }) };
       if (status === 401 || status === 403) {
-        throw new ExamcycleError('unauthorised', `${method} ${url}: HTTP ${status}; check the credentials and the school's approval`, { retryable: false, details, location: { file: url } });
+        throw new ExamcycleError('not_authorised', `${method} ${url}: HTTP ${status}; check the credentials and the school's approval`, { retryable: false, details, location: { file: url } });
       }
       if (status === 429) {
         throw new ExamcycleError('rate_limited', `${method} ${url}: HTTP 429, rate limited${waitMs === undefined ? '' : `; retry after ${Math.ceil(waitMs / 1000)} s`}`, { retryable: true, details, location: { file: url } });

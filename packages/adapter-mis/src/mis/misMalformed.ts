@@ -25,10 +25,6 @@ export interface MisMalformedWhere {
  *
  * @param message - what is wrong
  * @param where - endpoint, URL, record index and field
- * @example
- * ```ts
- * throw misMalformed('Arbor rooms did not return a "rooms" list', { endpoint: 'arbor:rooms', url, field: 'rooms' });
- * ```
  * @internal
  */
 export function misMalformed(message: string, where: MisMalformedWhere): ExamcycleError {

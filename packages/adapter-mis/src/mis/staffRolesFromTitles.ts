@@ -9,13 +9,27 @@
  */
 import type { StaffRole } from '@examcycle/core';
 
-/** One rule: a job title (normalised: lower case, punctuation as spaces, single spaces) that gives a role. */
+/**
+ * One rule: a job title (normalised: lower case, punctuation as spaces, single spaces) that gives a role.
+ *
+ * @example
+ * ```ts
+ * const bursar: StaffRoleTitleRule = { pattern: /\bexams? (and|&) data manager\b/, role: 'exams_officer' };
+ * ```
+ */
 export interface StaffRoleTitleRule {
   readonly pattern: RegExp;
   readonly role: StaffRole;
 }
 
-/** The rules, in order; the first that matches a title decides its role. */
+/**
+ * The rules, in order; the first that matches a title decides its role.
+ *
+ * @example
+ * ```ts
+ * STAFF_ROLE_TITLES.find((rule) => rule.pattern.test('exams officer'))?.role; // 'exams_officer'
+ * ```
+ */
 export const STAFF_ROLE_TITLES: readonly StaffRoleTitleRule[] = [
   { pattern: /\b(exams?|examinations?) (officer|manager)\b/, role: 'exams_officer' },
   { pattern: /\b(exams?|examinations?) (assistant|administrator|clerk|coordinator|co ordinator|office)\b/, role: 'exams_office_staff' },
@@ -29,7 +43,15 @@ export const STAFF_ROLE_TITLES: readonly StaffRoleTitleRule[] = [
 
 const ORDER: readonly StaffRole[] = ['head_of_centre', 'senior_leader', 'line_manager', 'exams_officer', 'exams_office_staff', 'head_of_department', 'teacher', 'senco', 'invigilator'];
 
-/** Decides a staff member's roles from the MIS's titles; `undefined` leaves it to {@link staffRolesFromTitles}. */
+/**
+ * Decides a staff member's roles from the MIS's titles; `undefined` leaves it to {@link staffRolesFromTitles}.
+ *
+ * @example
+ * ```ts
+ * const staffRoles: MisStaffRoles = (titles) => (titles.includes('Data Manager') ? ['exams_office_staff'] : undefined);
+ * const wonde = createWondeMis({ token: 'secret', schoolId: 'A1930499544', staffRoles });
+ * ```
+ */
 export type MisStaffRoles = (titles: readonly string[], context: { readonly id: string; readonly teachingStaff?: boolean }) => readonly StaffRole[] | undefined;
 
 /**

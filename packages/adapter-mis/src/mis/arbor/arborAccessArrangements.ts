@@ -10,16 +10,24 @@
  * and left out, since core needs it. Arbor's public model does not say how an arrangement was approved, so
  * `approval` is examcycle's default `none` and `evidenceHeld` false.
  */
-import { accessArrangementSchema, type AccessArrangement, type AccessArrangementKind } from '@examcycle/core';
-import type { MisIssue } from '../MisPort.js';
+import { accessArrangementSchema, type AccessArrangement, type AccessArrangementKind, type ExamcycleIssue, type IssueLocation } from '@examcycle/core';
+import { misIssue } from '../misIssue.js';
+import type { MisIssueCode } from '../MisPort.js';
 import type { ArborChange, ArborPart } from './arborChangelog.js';
 import { isArborNotFound, type ArborSession } from './arborClient.js';
-import { arborId, arborText, isArborRef, type ArborEntity } from './arborEntity.js';
+import { arborAt, arborId, arborText, isArborRef, type ArborEntity } from './arborEntity.js';
 
 /** The resource types an access arrangement is built from (and whose change logs a delta reads). */
 export const ARBOR_ACCESS_TYPES: readonly string[] = ['CandidateAccessArrangement', 'CandidateAssessableEntry'];
 
-/** How an arrangement type's name (or code) gives examcycle's kind; the first match wins. */
+/**
+ * How an arrangement type's name (or code) gives examcycle's kind; the first match wins.
+ *
+ * @example
+ * ```ts
+ * ARBOR_ACCESS_KINDS.find(([pattern]) => pattern.test('Reader (computer)'))?.[1]; // 'computer_reader'
+ * ```
+ */
 export const ARBOR_ACCESS_KINDS: ReadonlyArray<readonly [RegExp, AccessArrangementKind]> = [
   [/computer reader|reader \(computer\)|screen reader|text to speech/i, 'computer_reader'],
   [/\breader\b/i, 'reader'],
@@ -57,41 +65,44 @@ interface Group {
   readonly student: string;
   readonly type: ArborEntity;
   readonly entries: string[];
-  readonly where: string;
+  readonly at: IssueLocation;
 }
 
-async function build(s: ArborSession, links: readonly ArborEntity[], only?: ReadonlySet<string>): Promise<{ records: AccessArrangement[]; issues: MisIssue[] }> {
-  const issues: MisIssue[] = [];
+async function build(s: ArborSession, links: readonly ArborEntity[], only?: ReadonlySet<string>): Promise<{ records: AccessArrangement[]; issues: ExamcycleIssue<MisIssueCode>[]; rows: number }> {
+  const issues: ExamcycleIssue<MisIssueCode>[] = [];
   const groups = new Map<string, Group>();
+  let rows = 0;
   for (const [i, link] of links.entries()) {
-    const where = `arbor:${link.href ?? `candidateAccessArrangements[${i}]`}`;
+    if (only === undefined) rows += 1;
+    const at = arborAt(link.href, 'candidateAccessArrangements', i);
     if (!isArborRef(link['candidateEntry']) || !isArborRef(link['accessArrangement'])) {
-      issues.push({ where, field: isArborRef(link['candidateEntry']) ? 'accessArrangement' : 'candidateEntry', code: 'malformed_response', message: 'A candidate access arrangement needs a candidate entry and an access arrangement' });
+      issues.push(misIssue(at, 'malformed_response', 'error', 'A candidate access arrangement needs a candidate entry and an access arrangement', { field: isArborRef(link['candidateEntry']) ? 'accessArrangement' : 'candidateEntry' }));
       continue;
     }
     const student = await studentOfEntry(s, link['candidateEntry'].href);
     if (student === undefined) {
-      issues.push({ where, field: 'candidateEntry.candidate.student', code: 'malformed_response', message: 'The arrangement\'s entry leads to no student' });
+      issues.push(misIssue(at, 'malformed_response', 'error', 'The arrangement\'s entry leads to no student', { field: 'candidateEntry.candidate.student' }));
       continue;
     }
     if (only !== undefined && !only.has(student)) continue;
+    if (only !== undefined) rows += 1; // a delta counts only the links it touches
     const key = `${arborId(student)}/${arborId(link['accessArrangement'].href)}`;
     const group = groups.get(key);
     if (group) group.entries.push(link['candidateEntry'].href);
-    else groups.set(key, { student, type: await s.get(link['accessArrangement'].href, 'AccessArrangement'), entries: [link['candidateEntry'].href], where });
+    else groups.set(key, { student, type: await s.get(link['accessArrangement'].href, 'AccessArrangement'), entries: [link['candidateEntry'].href], at });
   }
   const records: AccessArrangement[] = [];
   for (const [id, g] of groups) {
     const candidateId = arborId(g.student);
-    const note = (field: string, message: string, value?: string): void => {
-      issues.push({ where: g.where, recordId: id, field, ...(value === undefined ? {} : { value }), code: 'invalid_value', message });
+    const note = (field: string, message: string, value?: string, severity: 'error' | 'warning' = 'error'): void => {
+      issues.push(misIssue(g.at, 'invalid_value', severity, message, { field, ...(value === undefined ? {} : { value }), recordId: id }));
     };
     const name = arborText(g.type['name'])?.trim() ?? '';
     const code = arborText(g.type['code'])?.trim() ?? '';
     let kind = arborAccessKind(name) ?? arborAccessKind(code);
     if (kind === undefined) {
       kind = 'other';
-      note('accessArrangement.name', `Access arrangement "${name || code}" is not one examcycle knows: kept as "other"`, name || code);
+      note('accessArrangement.name', `Access arrangement "${name || code}" is not one examcycle knows: kept as "other"`, name || code, 'warning');
     }
     let extraTimePercent: number | undefined;
     if (kind === 'extra_time') {
@@ -112,7 +123,7 @@ async function build(s: ArborSession, links: readonly ArborEntity[], only?: Read
         continue;
       }
       extraTimePercent = Math.max(...percents);
-      if (percents.size > 1) note('extraTimePercentage', `The sittings give different extra time (${[...percents].sort((a, b) => a - b).join(', ')}%): the largest, ${extraTimePercent}%, is kept`, [...percents].join(','));
+      if (percents.size > 1) note('extraTimePercentage', `The sittings give different extra time (${[...percents].sort((a, b) => a - b).join(', ')}%): the largest, ${extraTimePercent}%, is kept`, [...percents].join(','), 'warning');
     }
     const parsed = accessArrangementSchema.safeParse({ id, candidateId, kind, ...(extraTimePercent === undefined ? {} : { extraTimePercent }), approval: 'none', evidenceHeld: false });
     if (!parsed.success) {
@@ -121,17 +132,13 @@ async function build(s: ArborSession, links: readonly ArborEntity[], only?: Read
     }
     records.push(parsed.data);
   }
-  return { records, issues };
+  return { records, issues, rows };
 }
 
 /**
  * Every Arbor access arrangement, one per student and type.
  *
  * @param s - the Arbor session
- * @example
- * ```ts
- * const { records } = await arborAccessArrangements(s);
- * ```
  * @internal
  */
 export async function arborAccessArrangements(s: ArborSession): Promise<ArborPart<AccessArrangement>> {
@@ -144,10 +151,6 @@ export async function arborAccessArrangements(s: ArborSession): Promise<ArborPar
  *
  * @param s - the Arbor session
  * @param changes - the changes of {@link ARBOR_ACCESS_TYPES} since the cursor
- * @example
- * ```ts
- * const part = await arborAccessChanges(s, changes);
- * ```
  * @internal
  */
 export async function arborAccessChanges(s: ArborSession, changes: readonly ArborChange[]): Promise<ArborPart<AccessArrangement>> {
@@ -167,7 +170,7 @@ export async function arborAccessChanges(s: ArborSession, changes: readonly Arbo
     const type = change.object['accessArrangement'];
     if (change.type === 'CandidateAccessArrangement' && change.removed && isArborRef(type)) removed.add(`${arborId(student)}/${arborId(type.href)}`);
   }
-  if (students.size === 0) return { records: [], issues: [], deletedIds: [] };
+  if (students.size === 0) return { records: [], issues: [], deletedIds: [], rows: 0 };
   const built = await build(s, await s.list('CandidateAccessArrangement'), students);
   const kept = new Set(built.records.map((r) => r.id));
   return { ...built, deletedIds: [...removed].filter((id) => !kept.has(id)) };

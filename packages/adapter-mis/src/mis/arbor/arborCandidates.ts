@@ -5,11 +5,12 @@
  * academic years. A full pull lists all five; a delta rebuilds the students its changes touch (a changed
  * person is traced to its student through `filters.person.equals`).
  */
-import { isValidUci, isValidUln, isValidUpn } from '@examcycle/core';
-import type { MisCandidate, MisIssue } from '../MisPort.js';
+import { isValidUci, isValidUln, isValidUpn, type ExamcycleIssue } from '@examcycle/core';
+import { misIssue } from '../misIssue.js';
+import type { MisCandidate, MisIssueCode } from '../MisPort.js';
 import type { ArborChange, ArborPart } from './arborChangelog.js';
 import type { ArborSession } from './arborClient.js';
-import { arborCalendarDate, arborId, arborInstant, arborText, isArborRef, type ArborEntity } from './arborEntity.js';
+import { arborAt, arborCalendarDate, arborId, arborInstant, arborText, isArborRef, type ArborEntity } from './arborEntity.js';
 
 /** The resource types a candidate is built from (and whose change logs a delta reads). */
 export const ARBOR_CANDIDATE_TYPES: readonly string[] = ['Candidate', 'Student', 'Person', 'UkJcq_UciAssignment', 'UkDfe_UpnAssignment'];
@@ -30,14 +31,14 @@ function currentByStudent(items: readonly ArborEntity[], valueKey: string, endKe
   return new Map([...best].map(([k, v]) => [k, v.value]));
 }
 
-async function build(s: ArborSession, candidates: readonly ArborEntity[], ucis: Map<string, string>, upns: Map<string, string>): Promise<{ records: MisCandidate[]; issues: MisIssue[] }> {
+async function build(s: ArborSession, candidates: readonly ArborEntity[], ucis: Map<string, string>, upns: Map<string, string>): Promise<{ records: MisCandidate[]; issues: ExamcycleIssue<MisIssueCode>[]; rows: number }> {
   const records: MisCandidate[] = [];
-  const issues: MisIssue[] = [];
+  const issues: ExamcycleIssue<MisIssueCode>[] = [];
   const seen = new Map<string, string>();
   for (const [i, c] of candidates.entries()) {
-    const where = `arbor:${c.href ?? `candidates[${i}]`}`;
-    const note = (field: string, message: string, code: MisIssue['code'], value?: string, recordId?: string): void => {
-      issues.push({ where, ...(recordId === undefined ? {} : { recordId }), field, ...(value === undefined ? {} : { value }), code, message });
+    const at = arborAt(c.href, 'candidates', i);
+    const note = (field: string, message: string, code: MisIssueCode, value?: string, recordId?: string, severity: 'error' | 'warning' = 'error'): void => {
+      issues.push(misIssue(at, code, severity, message, { field, ...(value === undefined ? {} : { value }), ...(recordId === undefined ? {} : { recordId }) }));
     };
     if (!isArborRef(c['student'])) {
       note('student', 'The candidate has no student reference', 'malformed_response');
@@ -65,25 +66,25 @@ async function build(s: ArborSession, candidates: readonly ArborEntity[], ucis: 
     const middle = arborText(person['legalMiddleNames'])?.trim() ?? '';
     const preferred = arborText(person['preferredFirstName'])?.trim();
     const dob = arborCalendarDate(person['dateOfBirth']);
-    if (person['dateOfBirth'] !== undefined && person['dateOfBirth'] !== null && dob === undefined) note('person.dateOfBirth', 'Unreadable date of birth', 'malformed_response', JSON.stringify(person['dateOfBirth']), id);
+    if (person['dateOfBirth'] !== undefined && person['dateOfBirth'] !== null && dob === undefined) note('person.dateOfBirth', 'Unreadable date of birth', 'malformed_response', JSON.stringify(person['dateOfBirth']), id, 'warning');
     const genderRaw = person['gender'];
     const gender = (typeof genderRaw === 'object' && genderRaw !== null ? (arborText((genderRaw as ArborEntity)['code']) ?? arborText((genderRaw as ArborEntity)['displayName'])) : arborText(genderRaw))?.toUpperCase();
     const sex = gender === 'F' || gender === 'FEMALE' ? 'F' : gender === 'M' || gender === 'MALE' ? 'M' : undefined;
-    if (gender !== undefined && sex === undefined) note('person.gender', `Gender "${gender}" has no EDI sex code (M/F): left blank`, 'invalid_value', gender, id);
+    if (gender !== undefined && sex === undefined) note('person.gender', `Gender "${gender}" has no EDI sex code (M/F): left blank`, 'invalid_value', gender, id, 'warning');
     const numberRaw = arborText(c['candidateNumber']);
     let candidateNumber: string | undefined;
     if (numberRaw !== undefined) {
       const padded = numberRaw.padStart(4, '0');
       if (/^\d{4}$/.test(padded) && padded !== '0000') candidateNumber = padded;
-      else note('candidateNumber', `Candidate number "${numberRaw}" is not 1–9999`, 'invalid_value', numberRaw, id);
+      else note('candidateNumber', `Candidate number "${numberRaw}" is not 1–9999`, 'invalid_value', numberRaw, id, 'warning');
     }
     const checked = (field: string, value: string | undefined, valid: (v: string) => boolean, label: string): Record<string, string> => {
       if (value === undefined || value === '') return {};
       if (valid(value)) return { [field]: value };
-      note(field, `${label} "${value}" fails its check character: not taken`, 'bad_check_character', value, id);
+      note(field, `${label} "${value}" fails its check character: not taken`, 'bad_check_character', value, id, 'warning');
       return {};
     };
-    seen.set(id, c.href ?? where);
+    seen.set(id, c.href ?? `candidates[${i}]`);
     records.push({
       id,
       ...checked('uci', ucis.get(studentHref), isValidUci, 'UCI'),
@@ -97,17 +98,13 @@ async function build(s: ArborSession, candidates: readonly ArborEntity[], ucis: 
       ...(sex === undefined ? {} : { sex }),
     });
   }
-  return { records, issues };
+  return { records, issues, rows: candidates.length };
 }
 
 /**
  * Every Arbor candidate.
  *
  * @param s - the Arbor session
- * @example
- * ```ts
- * const { records, issues } = await arborCandidates(s);
- * ```
  * @internal
  */
 export async function arborCandidates(s: ArborSession): Promise<ArborPart<MisCandidate>> {
@@ -122,10 +119,6 @@ export async function arborCandidates(s: ArborSession): Promise<ArborPart<MisCan
  *
  * @param s - the Arbor session
  * @param changes - the changes of {@link ARBOR_CANDIDATE_TYPES} since the cursor
- * @example
- * ```ts
- * const part = await arborCandidateChanges(s, (await arborChanges(s, ARBOR_CANDIDATE_TYPES, since)).changes);
- * ```
  * @internal
  */
 export async function arborCandidateChanges(s: ArborSession, changes: readonly ArborChange[]): Promise<ArborPart<MisCandidate>> {

@@ -9,7 +9,8 @@
  * The change-type values are not public: one that says delete or remove is read as a removal.
  */
 import { ExamcycleError } from '@examcycle/core';
-import type { MisCursor, MisIssue } from '../MisPort.js';
+import type { ExamcycleIssue } from '@examcycle/core';
+import type { MisCursor, MisIssueCode } from '../MisPort.js';
 import { misMalformed } from '../misMalformed.js';
 import { arborResource, type ArborSession } from './arborClient.js';
 import type { ArborEntity } from './arborEntity.js';
@@ -27,8 +28,10 @@ export interface ArborChange {
 /** What a pull of one kind gives, full or delta, before the cursor is added. */
 export interface ArborPart<T> {
   readonly records: readonly T[];
-  readonly issues: readonly MisIssue[];
+  readonly issues: readonly ExamcycleIssue<MisIssueCode>[];
   readonly deletedIds: readonly string[];
+  /** The objects read that records are built from (for the observer). */
+  readonly rows: number;
 }
 
 /** The highest revision seen, per resource type. */
@@ -40,10 +43,6 @@ const PREFIX = 'arbor-changelog:';
  * The cursor for a set of revisions.
  *
  * @param revisions - the highest revision seen per resource type
- * @example
- * ```ts
- * encodeArborCursor({ Room: 120 }); // 'arbor-changelog:{"Room":120}'
- * ```
  * @internal
  */
 export function encodeArborCursor(revisions: ArborRevisions): MisCursor {
@@ -56,10 +55,6 @@ export function encodeArborCursor(revisions: ArborRevisions): MisCursor {
  * @param cursor - a cursor from an earlier Arbor pull of the same kind
  * @param types - the resource types the pull reads
  * @throws ExamcycleError `invalid_value` when it is not such a cursor
- * @example
- * ```ts
- * decodeArborCursor('arbor-changelog:{"Room":120}', ['Room']); // { Room: 120 }
- * ```
  * @internal
  */
 export function decodeArborCursor(cursor: MisCursor, types: readonly string[]): ArborRevisions {
@@ -93,10 +88,6 @@ function revisionOf(value: unknown): number | undefined {
  * @param s - the Arbor session
  * @param types - the resource types to read
  * @param since - the revisions to start after
- * @example
- * ```ts
- * const { changes, revisions } = await arborChanges(s, ['Room'], { Room: 120 });
- * ```
  * @internal
  */
 export async function arborChanges(s: ArborSession, types: readonly string[], since?: ArborRevisions): Promise<{ readonly changes: readonly ArborChange[]; readonly revisions: ArborRevisions }> {

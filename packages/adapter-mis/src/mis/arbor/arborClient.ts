@@ -26,7 +26,14 @@ import { misMalformed } from '../misMalformed.js';
 import type { ArborEntity } from './arborEntity.js';
 import { followArborLinks } from './arborLinks.js';
 
-/** Where a resource type lives: its listing path and the JSON roots of a listing and of one object. */
+/**
+ * Where a resource type lives: its listing path and the JSON roots of a listing and of one object.
+ *
+ * @example
+ * ```ts
+ * const { path, listRoot }: ArborResource = arborResource('Room'); // '/rest-v2/rooms', 'rooms'
+ * ```
+ */
 export interface ArborResource {
   readonly type: string;
   readonly path: string;
@@ -66,10 +73,7 @@ export function arborResource(type: string): ArborResource {
  *
  * @param type - its resource type
  * @param href - its href
- * @example
- * ```ts
- * arborRef('Candidate', '/rest-v2/candidates/31'); // { entityType: 'Candidate', href: '/rest-v2/candidates/31' }
- * ```
+ * @internal
  */
 export function arborRef(type: string, href: string): { readonly entityType: string; readonly href: string } {
   return { entityType: type, href };
@@ -103,10 +107,6 @@ export interface ArborClientOptions {
  * Whether an error is Arbor saying an object does not exist (HTTP 404).
  *
  * @param error - anything thrown
- * @example
- * ```ts
- * try { await s.get(href, 'Room'); } catch (e) { if (isArborNotFound(e)) deleted.push(href); else throw e; }
- * ```
  * @internal
  */
 export function isArborNotFound(error: unknown): boolean {
@@ -118,10 +118,6 @@ export function isArborNotFound(error: unknown): boolean {
  * for any other failure.
  *
  * @param error - anything thrown by a write
- * @example
- * ```ts
- * const reason = arborRefusal(e); // 'Server threw: ValidationException with message: …'
- * ```
  * @internal
  */
 export function arborRefusal(error: unknown): string | undefined {
@@ -148,7 +144,7 @@ function checkResponseCode(body: unknown, method: string, url: string): void {
   if (code === undefined || !Number.isFinite(code) || code < 400) return;
   const details = { status: code, body: JSON.stringify(body).slice(0, 500) };
   const reason = typeof response?.reason === 'string' ? `: ${response.reason}` : '';
-  if (code === 401 || code === 403) throw new ExamcycleError('unauthorised', `${method} ${url}: Arbor answered ${code}${reason}`, { retryable: false, details, location: { file: url } });
+  if (code === 401 || code === 403) throw new ExamcycleError('not_authorised', `${method} ${url}: Arbor answered ${code}${reason}`, { retryable: false, details, location: { file: url } });
   if (code === 429) throw new ExamcycleError('rate_limited', `${method} ${url}: Arbor answered 429${reason}`, { retryable: true, details, location: { file: url } });
   throw new ExamcycleError('unreachable', `${method} ${url}: Arbor answered ${code}${reason}`, { retryable: code >= 500, details, location: { file: url } });
 }
@@ -158,11 +154,6 @@ function checkResponseCode(body: unknown, method: string, url: string): void {
  *
  * @param http - the JSON client (auth, typed errors, Retry-After)
  * @param options - host, page size and the paging guard
- * @example
- * ```ts
- * const s = createArborClient(http, { root: 'https://example.uk.arbor.sc', pageSize: 100, maxPages: 1000, linkConcurrency: 4 }).session();
- * const rooms = await s.list('Room');
- * ```
  * @internal
  */
 export function createArborClient(http: MisHttp, options: ArborClientOptions): { session(): ArborSession } {

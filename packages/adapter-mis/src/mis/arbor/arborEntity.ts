@@ -5,10 +5,31 @@
  * one key is the lower-camel plural of the resource (`candidates`, `ukJcq_UciAssignments`).
  */
 import { DateTime } from 'luxon';
-import { LONDON, type CalendarDate, type Instant } from '@examcycle/core';
+import { LONDON, type CalendarDate, type Instant, type IssueLocation } from '@examcycle/core';
 
-/** An Arbor object: `entityType`, `href` and its properties. */
+/**
+ * An Arbor object: `entityType`, `href` and its properties.
+ *
+ * @example
+ * ```ts
+ * const room: ArborEntity = { entityType: 'Room', href: '/rest-v2/rooms/41', roomName: 'Main hall' };
+ * arborId(room.href ?? ''); // '41'
+ * ```
+ */
 export type ArborEntity = Readonly<Record<string, unknown>> & { readonly entityType?: string; readonly href?: string };
+
+/**
+ * Where an Arbor object is, for an issue: `arbor:` and its href (`arbor:/rest-v2/rooms/44`), or, without one,
+ * the listing and the object's index in it.
+ *
+ * @param href - the object's href, if it has one
+ * @param listing - the listing it came in, e.g. `rooms`
+ * @param index - its index in the listing
+ * @internal
+ */
+export function arborAt(href: unknown, listing: string, index: number): IssueLocation {
+  return typeof href === 'string' ? { file: `arbor:${href}` } : { file: `arbor:${listing}`, path: [index] };
+}
 
 /**
  * Whether a value is an Arbor object reference (has a string `href`).
@@ -55,7 +76,7 @@ export function arborCalendarDate(value: unknown): CalendarDate | undefined {
   const text = dateText(value);
   const m = text === undefined ? null : /^(\d{4}-\d{2}-\d{2})/.exec(text);
   if (!m) return undefined;
-  return DateTime.fromISO(m[1]!, { zone: LONDON }).isValid ? m[1] : undefined;
+  return DateTime.fromISO(m[1]!, { zone: LONDON }).isValid ? (m[1] as CalendarDate) : undefined; // matched \d{4}-\d{2}-\d{2}
 }
 
 /**
@@ -71,17 +92,13 @@ export function arborInstant(value: unknown): Instant | undefined {
   const text = dateText(value);
   if (text === undefined) return undefined;
   const dt = DateTime.fromFormat(text.slice(0, 19), 'yyyy-MM-dd HH:mm:ss', { zone: LONDON });
-  return dt.isValid ? (dt.toISO() ?? undefined) : undefined;
+  return dt.isValid ? ((dt.toISO() ?? undefined) as Instant | undefined) : undefined; // luxon's ISO form, with its offset
 }
 
 /**
  * A string from a string or a finite number (Arbor writes some codes as numbers), else `undefined`.
  *
  * @param value - any JSON value
- * @example
- * ```ts
- * arborText(12); // '12'
- * ```
  * @internal
  */
 export function arborText(value: unknown): string | undefined {
@@ -95,10 +112,6 @@ export function arborText(value: unknown): string | undefined {
  * that its XML form and string-typed properties carry; anything else is `undefined`.
  *
  * @param value - any JSON value
- * @example
- * ```ts
- * arborBoolean('false'); // false (Arbor's room 7 example: <isInvigilationRoom>false</isInvigilationRoom>)
- * ```
  * @internal
  */
 export function arborBoolean(value: unknown): boolean | undefined {

@@ -15,12 +15,21 @@
  *   through its own EDI flow); it is an issue. What cannot be resolved, and what Arbor refuses (HTTP 400 or
  *   422), is an issue for that entry; the other entries are still pushed.
  */
-import { entrySchema, type Entry } from '@examcycle/core';
-import type { MisIssue, MisPush } from '../MisPort.js';
+import { entrySchema, type Entry, type ExamcycleIssue } from '@examcycle/core';
+import { misIssue } from '../misIssue.js';
+import type { MisIssueCode, MisPush } from '../MisPort.js';
 import { arborRefusal, arborRef, type ArborSession } from './arborClient.js';
 import { arborCalendarDate, arborId, arborText, isArborRef, type ArborEntity } from './arborEntity.js';
 
-/** Extra properties written on a registration and kept in step with the entry (e.g. `{ entryStatus: '…' }`). */
+/**
+ * Extra properties written on a registration and kept in step with the entry (e.g. `{ entryStatus: '…' }`).
+ *
+ * @example
+ * ```ts
+ * const registrationFields: ArborRegistrationFields = (entry) => (entry.status === 'withdrawn' ? { entryStatus: 'WITHDRAWN' } : undefined);
+ * const arbor = createArborMis({ baseUrl: 'https://example.uk.arbor.sc', username: 'app', password: 'secret', registrationFields });
+ * ```
+ */
 export type ArborRegistrationFields = (entry: Entry) => Readonly<Record<string, string | number | boolean>> | undefined;
 
 /** The caller's choices for pushing entries. */
@@ -40,19 +49,15 @@ const hrefOf = (type: string, idOrHref: string): string => (idOrHref.startsWith(
  * @param s - the Arbor session
  * @param entries - examcycle's entries
  * @param context - how to find the series and which extra fields to write
- * @example
- * ```ts
- * const { created, updated, unchanged, issues } = await arborPushEntries(s, entries, {});
- * ```
  * @internal
  */
 export async function arborPushEntries(s: ArborSession, entries: readonly Entry[], context: ArborEntriesContext): Promise<MisPush> {
   const created: string[] = [];
   const updated: string[] = [];
   const unchanged: string[] = [];
-  const issues: MisIssue[] = [];
-  const note = (entry: Entry, field: string, message: string, code: MisIssue['code'] = 'invalid_value', value?: string): void => {
-    issues.push({ where: 'arbor:candidateRegistrations', recordId: entry.id, field, ...(value === undefined ? {} : { value }), code, message });
+  const issues: ExamcycleIssue<MisIssueCode>[] = [];
+  const note = (entry: Entry, field: string, message: string, code: MisIssueCode = 'invalid_value', value?: string, severity: 'error' | 'warning' = 'error'): void => {
+    issues.push(misIssue({ file: 'arbor:candidateRegistrations' }, code, severity, message, { field, ...(value === undefined ? {} : { value }), recordId: entry.id }));
   };
 
   let candidates: Map<string, string> | undefined;
@@ -134,7 +139,7 @@ export async function arborPushEntries(s: ArborSession, entries: readonly Entry[
           isArborRef(r['candidate']) && r['candidate'].href === key.candidate && isArborRef(r['qualificationAward']) && r['qualificationAward'].href === key.qualificationAward && isArborRef(r['qualificationAvailabilityInstance']) && r['qualificationAvailabilityInstance'].href === key.qualificationAvailabilityInstance,
       );
       const current = existing[0];
-      if (existing.length > 1) note(entry, 'id', `Arbor holds ${existing.length} registrations for this candidate, award and series; the first (${current?.href ?? ''}) is kept in step`, 'invalid_value');
+      if (existing.length > 1) note(entry, 'id', `Arbor holds ${existing.length} registrations for this candidate, award and series; the first (${current?.href ?? ''}) is kept in step`, 'invalid_value', undefined, 'warning');
       if (current === undefined) {
         await s.create('CandidateRegistration', {
           candidate: arborRef('Candidate', key.candidate),

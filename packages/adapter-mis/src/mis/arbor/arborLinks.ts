@@ -13,10 +13,6 @@ const IDENTITY_KEYS = new Set(['entityType', 'href', 'displayName', 'id']);
  * Whether a listing item is only a link to the object (no property besides its identity).
  *
  * @param item - a listing item
- * @example
- * ```ts
- * isArborLink({ entityType: 'Room', href: '/rest-v2/rooms/7' }); // true
- * ```
  * @internal
  */
 export function isArborLink(item: ArborEntity): item is ArborEntity & { readonly href: string } {
@@ -34,10 +30,6 @@ export function isArborLink(item: ArborEntity): item is ArborEntity & { readonly
  * @param items - the listing's items
  * @param load - fetches one object by href (the session's cached `get`)
  * @param concurrency - the most requests in flight
- * @example
- * ```ts
- * const rooms = await followArborLinks(listed, (href) => s.get(href, 'Room'), 4);
- * ```
  * @internal
  */
 export async function followArborLinks(items: readonly ArborEntity[], load: (href: string) => Promise<ArborEntity | undefined>, concurrency: number): Promise<ArborEntity[]> {

@@ -5,10 +5,12 @@
  * `gradeLetter`, `code` or `displayName` (which one Arbor fills is to be confirmed). A delta rebuilds the
  * results its change log names; one that no longer exists (HTTP 404) is removed.
  */
-import type { MisIssue, MisResult } from '../MisPort.js';
+import type { ExamcycleIssue } from '@examcycle/core';
+import { misIssue } from '../misIssue.js';
+import type { MisIssueCode, MisResult } from '../MisPort.js';
 import type { ArborChange, ArborPart } from './arborChangelog.js';
 import { isArborNotFound, type ArborSession } from './arborClient.js';
-import { arborId, arborInstant, arborText, isArborRef, type ArborEntity } from './arborEntity.js';
+import { arborAt, arborId, arborInstant, arborText, isArborRef, type ArborEntity } from './arborEntity.js';
 
 /** The resource types a result is built from (and whose change logs a delta reads). */
 export const ARBOR_RESULT_TYPES: readonly string[] = ['QualificationResult'];
@@ -17,14 +19,14 @@ function gradeText(grade: ArborEntity): string | undefined {
   return arborText(grade['shortName']) ?? arborText(grade['gradeLetter']) ?? arborText(grade['code']) ?? arborText(grade['displayName']);
 }
 
-async function build(s: ArborSession, items: readonly ArborEntity[]): Promise<{ records: MisResult[]; issues: MisIssue[] }> {
+async function build(s: ArborSession, items: readonly ArborEntity[]): Promise<{ records: MisResult[]; issues: ExamcycleIssue<MisIssueCode>[]; rows: number }> {
   const records: MisResult[] = [];
-  const issues: MisIssue[] = [];
+  const issues: ExamcycleIssue<MisIssueCode>[] = [];
   for (const [i, r] of items.entries()) {
-    const where = `arbor:${r.href ?? `qualificationResults[${i}]`}`;
+    const at = arborAt(r.href, 'qualificationResults', i);
     const id = r.href === undefined ? undefined : arborId(r.href);
     if (id === undefined || !isArborRef(r['student'])) {
-      issues.push({ where, field: id === undefined ? 'href' : 'student', code: 'malformed_response', message: 'A qualification result needs its href and a student reference' });
+      issues.push(misIssue(at, 'malformed_response', 'error', 'A qualification result needs its href and a student reference', { field: id === undefined ? 'href' : 'student' }));
       continue;
     }
     const gradeOf = async (value: unknown): Promise<string | undefined> => {
@@ -41,7 +43,7 @@ async function build(s: ArborSession, items: readonly ArborEntity[]): Promise<{ 
         awardCode = arborText(award['awardIdentifier'])?.trim();
       }
     }
-    if (awardCode === undefined) issues.push({ where, recordId: id, field: 'candidateRegistration.qualificationAward.awardIdentifier', code: 'invalid_value', message: "The result's award code could not be found (no registration or award identifier); kept without it" });
+    if (awardCode === undefined) issues.push(misIssue(at, 'invalid_value', 'warning', "The result's award code could not be found (no registration or award identifier); kept without it", { field: 'candidateRegistration.qualificationAward.awardIdentifier', recordId: id }));
     const numeric = r['numericValue'];
     const mark = typeof numeric === 'number' ? numeric : arborText(numeric) !== undefined && !Number.isNaN(Number(numeric)) ? Number(numeric) : undefined;
     const missingReason = arborText(r['missingResultReason']);
@@ -57,17 +59,13 @@ async function build(s: ArborSession, items: readonly ArborEntity[]): Promise<{ 
       ...(receivedAt === undefined ? {} : { receivedAt }),
     });
   }
-  return { records, issues };
+  return { records, issues, rows: items.length };
 }
 
 /**
  * Every Arbor result.
  *
  * @param s - the Arbor session
- * @example
- * ```ts
- * const { records } = await arborResults(s);
- * ```
  * @internal
  */
 export async function arborResults(s: ArborSession): Promise<ArborPart<MisResult>> {
@@ -79,10 +77,6 @@ export async function arborResults(s: ArborSession): Promise<ArborPart<MisResult
  *
  * @param s - the Arbor session
  * @param changes - the changes of {@link ARBOR_RESULT_TYPES} since the cursor
- * @example
- * ```ts
- * const part = await arborResultChanges(s, changes);
- * ```
  * @internal
  */
 export async function arborResultChanges(s: ArborSession, changes: readonly ArborChange[]): Promise<ArborPart<MisResult>> {

@@ -3,10 +3,12 @@
  * `invigilationCapacity`; numbers and booleans also as Arbor's strings, `"35"`, `"false"`). An exam room's capacity is its invigilation capacity, any other room's its
  * student capacity. A delta re-reads the rooms its change log names; one gone (HTTP 404) is removed.
  */
-import type { MisIssue, MisRoom } from '../MisPort.js';
+import type { ExamcycleIssue } from '@examcycle/core';
+import { misIssue } from '../misIssue.js';
+import type { MisIssueCode, MisRoom } from '../MisPort.js';
 import type { ArborChange, ArborPart } from './arborChangelog.js';
 import { isArborNotFound, type ArborSession } from './arborClient.js';
-import { arborBoolean, arborId, arborText, type ArborEntity } from './arborEntity.js';
+import { arborAt, arborBoolean, arborId, arborText, type ArborEntity } from './arborEntity.js';
 import { isArborLink } from './arborLinks.js';
 
 /** The resource types a room is built from (and whose change logs a delta reads). */
@@ -17,40 +19,36 @@ function positive(value: unknown): number | undefined {
   return n !== undefined && Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
-function build(items: readonly ArborEntity[]): { records: MisRoom[]; issues: MisIssue[] } {
+function build(items: readonly ArborEntity[]): { records: MisRoom[]; issues: ExamcycleIssue<MisIssueCode>[]; rows: number } {
   const records: MisRoom[] = [];
-  const issues: MisIssue[] = [];
+  const issues: ExamcycleIssue<MisIssueCode>[] = [];
   for (const [i, r] of items.entries()) {
-    const where = `arbor:${r.href ?? `rooms[${i}]`}`;
+    const at = arborAt(r.href, 'rooms', i);
     if (typeof r.href !== 'string') {
-      issues.push({ where, field: 'href', code: 'malformed_response', message: 'A room needs its href' });
+      issues.push(misIssue(at, 'malformed_response', 'error', 'A room needs its href', { field: 'href' }));
       continue;
     }
     const id = arborId(r.href);
     if (isArborLink(r)) {
-      issues.push({ where, recordId: id, field: 'href', code: 'malformed_response', message: 'The room was listed but its object could not be read (gone since it was listed)' });
+      issues.push(misIssue(at, 'malformed_response', 'error', 'The room was listed but its object could not be read (gone since it was listed)', { field: 'href', recordId: id }));
       continue;
     }
     const name = arborText(r['roomName'])?.trim() || arborText(r['shortName'])?.trim();
     if (!name) {
-      issues.push({ where, recordId: id, field: 'roomName', code: 'invalid_value', message: 'The room has neither a name nor a short name' });
+      issues.push(misIssue(at, 'invalid_value', 'error', 'The room has neither a name nor a short name', { field: 'roomName', recordId: id }));
       continue;
     }
     const examRoom = arborBoolean(r['isInvigilationRoom']);
     const capacity = (examRoom === true ? positive(r['invigilationCapacity']) : undefined) ?? positive(r['studentCapacity']);
     records.push({ id, name, ...(capacity === undefined ? {} : { capacity }), ...(examRoom === undefined ? {} : { examRoom }) });
   }
-  return { records, issues };
+  return { records, issues, rows: items.length };
 }
 
 /**
  * Every Arbor room.
  *
  * @param s - the Arbor session
- * @example
- * ```ts
- * const { records } = await arborRooms(s);
- * ```
  * @internal
  */
 export async function arborRooms(s: ArborSession): Promise<ArborPart<MisRoom>> {
@@ -62,10 +60,6 @@ export async function arborRooms(s: ArborSession): Promise<ArborPart<MisRoom>> {
  *
  * @param s - the Arbor session
  * @param changes - the changes of {@link ARBOR_ROOM_TYPES} since the cursor
- * @example
- * ```ts
- * const part = await arborRoomChanges(s, changes);
- * ```
  * @internal
  */
 export async function arborRoomChanges(s: ArborSession, changes: readonly ArborChange[]): Promise<ArborPart<MisRoom>> {

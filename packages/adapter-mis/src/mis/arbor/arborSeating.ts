@@ -11,8 +11,10 @@
  * - Seat `A1` is row A, column 1; by default that is `x` 1 (the column) and `y` 1 (the row, A = 1), which
  *   is to be confirmed against an Arbor sandbox; `seatCoordinates` replaces it.
  */
-import type { MisIssue, MisPush, MisSeat } from '../MisPort.js';
+import { misIssue } from '../misIssue.js';
+import type { MisIssueCode, MisPush, MisSeat } from '../MisPort.js';
 import { arborRefusal, arborRef, type ArborSession } from './arborClient.js';
+import type { ExamcycleIssue } from '@examcycle/core';
 import { arborId, isArborRef, type ArborEntity } from './arborEntity.js';
 
 /** The caller's choices for pushing seats. */
@@ -49,18 +51,14 @@ const hrefOf = (path: string, idOrHref: string): string => (idOrHref.startsWith(
  * @param s - the Arbor session
  * @param seats - examcycle's seats
  * @param context - how papers, layouts and seat codes map to Arbor
- * @example
- * ```ts
- * const { updated, unchanged, issues } = await arborPushSeating(s, seats, {});
- * ```
  * @internal
  */
 export async function arborPushSeating(s: ArborSession, seats: readonly MisSeat[], context: ArborSeatingContext): Promise<MisPush> {
   const updated: string[] = [];
   const unchanged: string[] = [];
-  const issues: MisIssue[] = [];
+  const issues: ExamcycleIssue<MisIssueCode>[] = [];
   const note = (seat: MisSeat, field: string, message: string, value?: string): void => {
-    issues.push({ where: 'arbor:candidateAssessableEntries', recordId: seat.id, field, ...(value === undefined ? {} : { value }), code: 'invalid_value', message });
+    issues.push(misIssue({ file: 'arbor:candidateAssessableEntries' }, 'invalid_value', 'error', message, { field, ...(value === undefined ? {} : { value }), recordId: seat.id }));
   };
   let candidates: Map<string, string> | undefined;
   const layouts = new Map<string, Promise<ArborEntity[]>>();

@@ -8,12 +8,13 @@
  * separate resource that is not mapped, so `email` is not set.
  */
 import { DateTime } from 'luxon';
-import { LONDON, staffMemberSchema, type ExamClock, type StaffMember } from '@examcycle/core';
-import type { MisIssue } from '../MisPort.js';
+import { LONDON, staffMemberSchema, type ExamClock, type ExamcycleIssue, type StaffMember } from '@examcycle/core';
+import { misIssue } from '../misIssue.js';
+import type { MisIssueCode } from '../MisPort.js';
 import { staffRolesFromTitles, type MisStaffRoles } from '../staffRolesFromTitles.js';
 import type { ArborChange, ArborPart } from './arborChangelog.js';
 import { isArborNotFound, type ArborSession } from './arborClient.js';
-import { arborBoolean, arborCalendarDate, arborId, arborText, isArborRef, type ArborEntity } from './arborEntity.js';
+import { arborAt, arborBoolean, arborCalendarDate, arborId, arborText, isArborRef, type ArborEntity } from './arborEntity.js';
 
 /** The resource types a staff member is built from (and whose change logs a delta reads). */
 export const ARBOR_STAFF_TYPES: readonly string[] = ['Staff', 'Person', 'BusinessRoleAssignment'];
@@ -32,7 +33,7 @@ function isCurrent(assignment: ArborEntity, today: string | undefined): boolean 
   return (start === undefined || start <= today) && (!hasEnd || (end !== undefined && end >= today));
 }
 
-async function build(s: ArborSession, staff: readonly ArborEntity[], assignments: readonly ArborEntity[], context: ArborStaffContext): Promise<{ records: StaffMember[]; issues: MisIssue[] }> {
+async function build(s: ArborSession, staff: readonly ArborEntity[], assignments: readonly ArborEntity[], context: ArborStaffContext): Promise<{ records: StaffMember[]; issues: ExamcycleIssue<MisIssueCode>[]; rows: number }> {
   const today = context.clock === undefined ? undefined : DateTime.fromMillis(context.clock.now(), { zone: LONDON }).toISODate()!;
   const byPerson = new Map<string, ArborEntity[]>();
   for (const a of assignments) {
@@ -40,16 +41,16 @@ async function build(s: ArborSession, staff: readonly ArborEntity[], assignments
     byPerson.set(a['person'].href, [...(byPerson.get(a['person'].href) ?? []), a]);
   }
   const records: StaffMember[] = [];
-  const issues: MisIssue[] = [];
+  const issues: ExamcycleIssue<MisIssueCode>[] = [];
   for (const [i, member] of staff.entries()) {
-    const where = `arbor:${member.href ?? `staffs[${i}]`}`;
+    const at = arborAt(member.href, 'staffs', i);
     if (typeof member.href !== 'string' || !isArborRef(member['person'])) {
-      issues.push({ where, field: typeof member.href !== 'string' ? 'href' : 'person', code: 'malformed_response', message: 'A staff member needs its href and a person reference' });
+      issues.push(misIssue(at, 'malformed_response', 'error', 'A staff member needs its href and a person reference', { field: typeof member.href !== 'string' ? 'href' : 'person' }));
       continue;
     }
     const id = arborId(member.href);
-    const note = (field: string, message: string, value?: string): void => {
-      issues.push({ where, recordId: id, field, ...(value === undefined ? {} : { value }), code: 'invalid_value', message });
+    const note = (field: string, message: string, value?: string, severity: 'error' | 'warning' = 'error'): void => {
+      issues.push(misIssue(at, 'invalid_value', severity, message, { field, ...(value === undefined ? {} : { value }), recordId: id }));
     };
     const person = await s.get(member['person'].href, 'Person');
     const name = [arborText(person['preferredFirstName']) ?? arborText(person['legalFirstName']), arborText(person['preferredLastName']) ?? arborText(person['legalLastName'])]
@@ -76,7 +77,7 @@ async function build(s: ArborSession, staff: readonly ArborEntity[], assignments
       note('roles', `No examcycle role from the current business roles ${titles.length === 0 ? '(none)' : titles.map((t) => `"${t}"`).join(', ')}: the member is left out; give roles with the staffRoles option`, titles.join('; '));
       continue;
     }
-    if (fromTitles.unmapped.length > 0 && context.staffRoles === undefined) note('roles', `Business roles with no examcycle role: ${fromTitles.unmapped.map((t) => `"${t}"`).join(', ')}`, fromTitles.unmapped.join('; '));
+    if (fromTitles.unmapped.length > 0 && context.staffRoles === undefined) note('roles', `Business roles with no examcycle role: ${fromTitles.unmapped.map((t) => `"${t}"`).join(', ')}`, fromTitles.unmapped.join('; '), 'warning');
     const parsed = staffMemberSchema.safeParse({ id, name, roles: [...roles], active: true });
     if (!parsed.success) {
       for (const problem of parsed.error.issues) note(problem.path.join('.'), problem.message);
@@ -84,7 +85,7 @@ async function build(s: ArborSession, staff: readonly ArborEntity[], assignments
     }
     records.push(parsed.data);
   }
-  return { records, issues };
+  return { records, issues, rows: staff.length };
 }
 
 /**
@@ -92,10 +93,6 @@ async function build(s: ArborSession, staff: readonly ArborEntity[], assignments
  *
  * @param s - the Arbor session
  * @param context - the clock (for current roles) and the caller's role decision
- * @example
- * ```ts
- * const { records, issues } = await arborStaff(s, { clock });
- * ```
  * @internal
  */
 export async function arborStaff(s: ArborSession, context: ArborStaffContext): Promise<ArborPart<StaffMember>> {
@@ -110,10 +107,6 @@ export async function arborStaff(s: ArborSession, context: ArborStaffContext): P
  * @param s - the Arbor session
  * @param changes - the changes of {@link ARBOR_STAFF_TYPES} since the cursor
  * @param context - the clock and the caller's role decision
- * @example
- * ```ts
- * const part = await arborStaffChanges(s, changes, { clock });
- * ```
  * @internal
  */
 export async function arborStaffChanges(s: ArborSession, changes: readonly ArborChange[], context: ArborStaffContext): Promise<ArborPart<StaffMember>> {

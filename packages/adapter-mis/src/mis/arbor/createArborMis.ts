@@ -14,10 +14,11 @@
  * resource it reads, and a pull `since` that cursor rebuilds only the records the changes touch, with
  * removals. Each operation uses a fresh session, so objects are read once per operation and never stale.
  */
-import type { Entry, ExamClock } from '@examcycle/core';
+import type { Entry, ExamClock, ExamcycleObserver } from '@examcycle/core';
 import { createMisHttp, type MisFetch } from '../misHttp.js';
 import type { MisOperation, MisPort, MisPull, MisPullOptions } from '../MisPort.js';
 import { MIS_OPERATIONS } from '../MisPort.js';
+import { observeMisPull } from '../observeMisPull.js';
 import type { MisStaffRoles } from '../staffRolesFromTitles.js';
 import { ARBOR_ACCESS_TYPES, arborAccessArrangements, arborAccessChanges } from './arborAccessArrangements.js';
 import { ARBOR_CANDIDATE_TYPES, arborCandidateChanges, arborCandidates } from './arborCandidates.js';
@@ -29,7 +30,15 @@ import { ARBOR_ROOM_TYPES, arborRoomChanges, arborRooms } from './arborRooms.js'
 import { arborPushSeating } from './arborSeating.js';
 import { ARBOR_STAFF_TYPES, arborStaff, arborStaffChanges } from './arborStaff.js';
 
-/** Options for {@link createArborMis}. */
+/**
+ * Options for {@link createArborMis}.
+ *
+ * @example
+ * ```ts
+ * const options: ArborMisOptions = { baseUrl: 'https://example.uk.arbor.sc', username: 'examcycle-app', password: 'secret', pageSize: 200 };
+ * const arbor = createArborMis(options);
+ * ```
+ */
 export interface ArborMisOptions {
   /** The school's Arbor host, e.g. `https://example.uk.arbor.sc`. */
   readonly baseUrl: string;
@@ -76,6 +85,14 @@ export interface ArborMisOptions {
   readonly roomLayouts?: Readonly<Record<string, string>>;
   /** A seat code's grid position; by default `A1` → `{ x: 1, y: 1 }` ({@link arborSeatCoordinates}). */
   readonly seatCoordinates?: (seat: string) => { readonly x: number; readonly y: number } | undefined;
+  /**
+   * Hears of each pull when it ends (`onImport`, source `arbor`, kind `candidates`, `staff`, `rooms`,
+   * `accessArrangements` or `results`, file `arbor:` and the resource; `rows` the objects read, `records` those
+   * mapped, issues by code), or of its failure (`fatal`) before the rejection passes on. A callback that throws
+   * is ignored.
+   * @default undefined
+   */
+  readonly observer?: ExamcycleObserver;
 }
 
 function base64(text: string): string {
@@ -91,14 +108,16 @@ function base64(text: string): string {
  * @param options - the school's host, API credentials, transport and how entries and seats map
  * @example
  * ```ts
- * const arbor = createArborMis({ baseUrl: 'https://example.uk.arbor.sc', username: 'app', password: secret, clock });
+ * declare const clock: ExamClock;
+ * declare const entries: Entry[];
+ * const arbor = createArborMis({ baseUrl: 'https://example.uk.arbor.sc', username: 'examcycle-app', password: process.env['ARBOR_PASSWORD']!, clock });
  * const { records, cursor } = await arbor.pullCandidates();
- * const changed = await arbor.pullCandidates({ since: cursor });
- * await arbor.pushEntries(entries);
+ * const changed = cursor === undefined ? undefined : await arbor.pullCandidates({ since: cursor });
+ * const { created, issues } = await arbor.pushEntries(entries);
  * ```
  */
 export function createArborMis(options: ArborMisOptions): MisPort {
-  const { baseUrl, username, password, pageSize = 100, maxPages = 1000, linkConcurrency = 4, deltas = true, clock, staffRoles } = options;
+  const { baseUrl, username, password, pageSize = 100, maxPages = 1000, linkConcurrency = 4, deltas = true, clock, staffRoles, observer } = options;
   const http = createMisHttp({
     headers: { Authorization: `Basic ${base64(`${username}:${password}`)}` },
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
@@ -107,27 +126,29 @@ export function createArborMis(options: ArborMisOptions): MisPort {
   const client = createArborClient(http, { root: baseUrl.replace(/\/+$/, ''), pageSize, maxPages, linkConcurrency });
   const staffContext = { ...(clock === undefined ? {} : { clock }), ...(staffRoles === undefined ? {} : { staffRoles }) };
 
-  const pull = async <T>(types: readonly string[], full: (s: ArborSession) => Promise<ArborPart<T>>, delta: (s: ArborSession, changes: readonly ArborChange[]) => Promise<ArborPart<T>>, { since }: MisPullOptions = {}): Promise<MisPull<T>> => {
+  const pullOnce = async <T>(types: readonly string[], full: (s: ArborSession) => Promise<ArborPart<T>>, delta: (s: ArborSession, changes: readonly ArborChange[]) => Promise<ArborPart<T>>, { since }: MisPullOptions = {}): Promise<{ readonly pull: MisPull<T>; readonly rows: number }> => {
     const s = client.session();
     if (since === undefined) {
       const revisions = deltas ? (await arborChanges(s, types)).revisions : undefined;
-      const part = await full(s);
-      return { ...part, ...(revisions === undefined ? {} : { cursor: encodeArborCursor(revisions) }), complete: true };
+      const { rows, ...part } = await full(s);
+      return { pull: { ...part, ...(revisions === undefined ? {} : { cursor: encodeArborCursor(revisions) }), complete: true }, rows };
     }
     const from = decodeArborCursor(since, types);
     const { changes, revisions } = await arborChanges(s, types, from);
-    const part = await delta(s, changes);
-    return { ...part, cursor: encodeArborCursor({ ...from, ...revisions }), complete: false };
+    const { rows, ...part } = await delta(s, changes);
+    return { pull: { ...part, cursor: encodeArborCursor({ ...from, ...revisions }), complete: false }, rows };
   };
+  const pull = <T>(kind: string, resource: string, ...args: Parameters<typeof pullOnce<T>>): Promise<MisPull<T>> =>
+    observeMisPull(observer, { source: 'arbor', kind, file: `arbor:${resource}` }, () => pullOnce<T>(...args));
 
   return {
     name: 'arbor',
     supports: new Set<MisOperation>(MIS_OPERATIONS),
-    pullCandidates: (o) => pull(ARBOR_CANDIDATE_TYPES, arborCandidates, arborCandidateChanges, o),
-    pullStaff: (o) => pull(ARBOR_STAFF_TYPES, (s) => arborStaff(s, staffContext), (s, c) => arborStaffChanges(s, c, staffContext), o),
-    pullRooms: (o) => pull(ARBOR_ROOM_TYPES, arborRooms, arborRoomChanges, o),
-    pullAccessArrangements: (o) => pull(ARBOR_ACCESS_TYPES, arborAccessArrangements, arborAccessChanges, o),
-    pullResults: (o) => pull(ARBOR_RESULT_TYPES, arborResults, arborResultChanges, o),
+    pullCandidates: (o) => pull('candidates', 'candidates', ARBOR_CANDIDATE_TYPES, arborCandidates, arborCandidateChanges, o),
+    pullStaff: (o) => pull('staff', 'staff', ARBOR_STAFF_TYPES, (s) => arborStaff(s, staffContext), (s, c) => arborStaffChanges(s, c, staffContext), o),
+    pullRooms: (o) => pull('rooms', 'rooms', ARBOR_ROOM_TYPES, arborRooms, arborRoomChanges, o),
+    pullAccessArrangements: (o) => pull('accessArrangements', 'candidateAccessArrangements', ARBOR_ACCESS_TYPES, arborAccessArrangements, arborAccessChanges, o),
+    pullResults: (o) => pull('results', 'qualificationResults', ARBOR_RESULT_TYPES, arborResults, arborResultChanges, o),
     pushEntries: (entries) =>
       arborPushEntries(client.session(), entries, {
         ...(options.availabilityInstance === undefined ? {} : { availabilityInstance: options.availabilityInstance }),

@@ -5,18 +5,28 @@
  * (`UniqueLearnerNumber`) and UCI. Values are read as text (a UPN or ULN keeps its leading zeros); a pupil
  * with a bad identifier or no UPN is an issue.
  *
- * Everything else is a `malformed_response` {@link ExamcycleError} saying where (file, line, element),
- * never the XML parser's own error: XML that does not parse (an unclosed tag, comment or processing
+ * A file that cannot be read at all is the reading's `fatal`: a `malformed_response` {@link ExamcycleError}
+ * saying where (file, line, column, element), never the XML parser's own error, and never thrown (a CTF is user
+ * data): XML that does not parse (an unclosed tag, comment or processing
  * instruction), no `CTfile`/`Header`, an element named like a JavaScript prototype key (`__proto__`,
  * `constructor`, `prototype`), nesting deeper than {@link CTF_MAX_DEPTH}, and a document type with
  * declarations (`<!DOCTYPE … [ <!ENTITY …> ]>`: a CTF has none, and entities are how external files and
  * expansion bombs get in). Bytes are decoded by their byte-order mark or XML declaration (UTF-8 by default).
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { countIssuesByCode, durationOf, ExamcycleError, isExamcycleError, isValidUci, isValidUln, isValidUpn, notifyObserver, observerStopwatch, type CalendarDate, type ExamcycleObserver } from '@examcycle/core';
-import type { MisCandidate, MisIssue } from '../MisPort.js';
+import { countIssuesByCode, durationOf, ExamcycleError, isExamcycleError, isValidUci, isValidUln, isValidUpn, notifyObserver, observerStopwatch, type CalendarDate, type ExamcycleIssue, type ExamcycleObserver, type IssueLocation } from '@examcycle/core';
+import { misIssue } from '../misIssue.js';
+import type { MisCandidate, MisIssueCode } from '../MisPort.js';
 
-/** A school as the CTF header names it. */
+/**
+ * A school as the CTF header names it.
+ *
+ * @example
+ * ```ts
+ * const reading = parseCtf('<CTfile><Header><SourceSchool><LEA>820</LEA><Estab>1234</Estab></SourceSchool></Header></CTfile>');
+ * const from: CtfSchool | undefined = reading.header?.sourceSchool; // { lea: '820', estab: '1234' }
+ * ```
+ */
 export interface CtfSchool {
   readonly lea?: string;
   readonly estab?: string;
@@ -25,7 +35,16 @@ export interface CtfSchool {
   readonly academicYear?: string;
 }
 
-/** The CTF header. */
+/**
+ * The CTF header.
+ *
+ * @example
+ * ```ts
+ * declare const xml: string;
+ * const header: CtfHeader | undefined = parseCtf(xml, { file: 'pupils.xml' }).header;
+ * header?.ctfVersion; // '22.0'
+ * ```
+ */
 export interface CtfHeader {
   readonly documentName?: string;
   readonly ctfVersion?: string;
@@ -37,45 +56,77 @@ export interface CtfHeader {
   readonly destSchool?: CtfSchool;
 }
 
-/** A CTF, read. */
+/**
+ * A CTF, read: the header, the pupils as candidates, an issue for each pupil left out or value not taken, and
+ * `fatal` when the file could not be read at all (then there is no header and no candidate). This is the shape
+ * of every reader of user data in the package (`readEdiFile`, `readEntriesFile`, `readBasedata`) and of
+ * adapter-csv's `importCsv`: a file is data, so what is wrong with it is returned, never thrown.
+ *
+ * @example
+ * ```ts
+ * declare const xml: string;
+ * const reading: CtfReading = parseCtf(xml, { file: 'pupils.xml' });
+ * if (reading.fatal) console.error(reading.fatal.message, reading.fatal.location);
+ * for (const issue of reading.issues) console.warn(issue.severity, issue.location?.path?.join('/'), issue.message);
+ * ```
+ */
 export interface CtfReading {
-  readonly header: CtfHeader;
+  /** The file name given (or `CTF`). */
+  readonly file: string;
+  /** The header; absent when the file could not be read. */
+  readonly header?: CtfHeader;
   /** The pupils as MIS candidates, keyed by UPN. */
   readonly candidates: readonly MisCandidate[];
-  readonly issues: readonly MisIssue[];
+  /**
+   * Pupils left out (`error`) and values not taken (`warning`): `location.file` is the file, `location.path` the
+   * pupil's XML path (`['CTfile', 'CTFpupilData', 1, 'Pupil', 3, 'UPN']`, 1-based as XPath counts),
+   * `subject.recordId` the UPN.
+   */
+  readonly issues: readonly ExamcycleIssue<MisIssueCode>[];
+  /** Set when the file as a whole could not be read: a `malformed_response` error with where it is. */
+  readonly fatal?: ExamcycleError;
 }
 
 type Node = Record<string, unknown>;
 
 /**
  * The deepest element nesting {@link parseCtf} reads; a CTF nests about six deep, and anything deeper is a
- * `malformed_response` naming the line and element.
+ * `malformed_response` fatal naming the line and element.
  *
  * @example
  * ```ts
- * parseCtf(`<CTfile><Header/>${'<a>'.repeat(CTF_MAX_DEPTH + 1)}…`); // throws malformed_response
+ * parseCtf(`<CTfile><Header/>${'<a>'.repeat(CTF_MAX_DEPTH + 1)}`).fatal?.code; // 'malformed_response'
  * ```
  */
 export const CTF_MAX_DEPTH = 64;
 
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** Options for {@link parseCtf}. */
+/**
+ * Options for {@link parseCtf}.
+ *
+ * @example
+ * ```ts
+ * const options: ParseCtfOptions = { file: '820LLLL_CTF_8201234_001.xml', observer: { onImport: (i) => console.info(i.records, i.issues) } };
+ * ```
+ */
 export interface ParseCtfOptions {
   /** The file name, for errors and issues. @default 'CTF' */
   readonly file?: string;
   /**
    * Hears of the reading when it ends (`onImport`, source `ctf`, kind `candidates`; `rows` and `records` are the
-   * candidates read, a pupil left out is among the issues), or of the error it throws (`fatal`). A callback that throws is ignored.
+   * candidates read, a pupil left out is among the issues), with `fatal` set when the file could not be read. A
+   * callback that throws is ignored.
    * @default undefined
    */
   readonly observer?: ExamcycleObserver;
 }
 
-function malformed(file: string, message: string, where: { readonly line?: number; readonly element?: string; readonly cause?: unknown } = {}): ExamcycleError {
+function malformed(file: string, message: string, where: { readonly line?: number; readonly column?: number; readonly element?: string; readonly cause?: unknown; readonly details?: Readonly<Record<string, unknown>> } = {}): ExamcycleError {
   return new ExamcycleError('malformed_response', `${file}${where.line === undefined ? '' : ` line ${where.line}`}: ${message}`, {
-    location: { file, ...(where.line === undefined ? {} : { line: where.line }), ...(where.element === undefined ? {} : { field: where.element }) },
+    location: { file, ...(where.line === undefined ? {} : { line: where.line }), ...(where.column === undefined ? {} : { column: where.column }), ...(where.element === undefined ? {} : { field: where.element }) },
     ...(where.cause === undefined ? {} : { cause: where.cause }),
+    ...(where.details === undefined ? {} : { details: where.details }),
   });
 }
 
@@ -181,38 +232,41 @@ function school(node: unknown): CtfSchool | undefined {
 }
 
 /**
- * Parses a Common Transfer File.
+ * Reads a Common Transfer File. It never throws on the file's content: a pupil that cannot be taken is an
+ * issue, and a file that cannot be read at all is the reading's `fatal` (as `readEdiFile` and adapter-csv's
+ * `importCsv` report it), so one branch handles every bad file.
  *
  * @param input - the CTF XML, as text or bytes
- * @param options - the file name, for errors and issues
- * @throws ExamcycleError `malformed_response`, with file, line and element, when the XML does not parse,
- *   is not a CTF, or holds what is never read (declarations, prototype-key names, deep nesting)
+ * @param options - the file name, for issues, and an observer
  * @example
  * ```ts
- * const { header, candidates, issues } = parseCtf(bytes, { file: '820LLLL_CTF_8201234_001.xml' });
+ * import { readFileSync } from 'node:fs';
+ * const { candidates, issues, fatal } = parseCtf(readFileSync('820LLLL_CTF_8201234_001.xml'), { file: '820LLLL_CTF_8201234_001.xml' });
+ * if (fatal) throw fatal; // malformed_response, with file, line and element
  * candidates[0]?.upn; // 'R201100018042'
  * ```
  */
 export function parseCtf(input: string | Uint8Array, options: ParseCtfOptions = {}): CtfReading {
   const file = options.file ?? 'CTF';
   const elapsed = observerStopwatch(options.observer);
-  const seen = (rows: number, issues: readonly MisIssue[], fatal?: ExamcycleError): void =>
+  const seen = (rows: number, issues: readonly ExamcycleIssue<MisIssueCode>[], fatal?: ExamcycleError): void =>
     notifyObserver(options.observer, 'onImport', { source: 'ctf', kind: 'candidates', file, rows, records: rows, issues: countIssuesByCode(issues), ...(fatal ? { fatal: fatal.code } : {}), ...durationOf(elapsed()) });
+  let reading: CtfReading;
   try {
-    const reading = readCtf(decodeCtf(input, file), file);
-    seen(reading.candidates.length, reading.issues);
-    return reading;
+    reading = readCtf(decodeCtf(input, file), file);
   } catch (error) {
-    if (isExamcycleError(error)) {
-      seen(0, [], error);
-      throw error;
+    let fatal: ExamcycleError;
+    if (isExamcycleError(error)) fatal = error;
+    else {
+      const message = error instanceof Error ? error.message : String(error);
+      const element = /Invalid name: "([^"]*)"/.exec(message)?.[1];
+      fatal = malformed(file, `could not be read: ${message.slice(0, 200)}`, { ...(element === undefined ? {} : { element }), cause: error });
     }
-    const message = error instanceof Error ? error.message : String(error);
-    const element = /Invalid name: "([^"]*)"/.exec(message)?.[1];
-    const failure = malformed(file, `could not be read: ${message.slice(0, 200)}`, { ...(element === undefined ? {} : { element }), cause: error });
-    seen(0, [], failure);
-    throw failure;
+    seen(0, [], fatal);
+    return { file, candidates: [], issues: [], fatal };
   }
+  seen(reading.candidates.length, reading.issues);
+  return reading;
 }
 
 function readCtf(xml: string, file: string): CtfReading {
@@ -224,10 +278,7 @@ function readCtf(xml: string, file: string): CtfReading {
     throw malformed(file, 'is not well-formed XML', { cause });
   }
   if (valid !== true) {
-    throw new ExamcycleError('malformed_response', `${file} is not well-formed XML: ${valid.err.msg}`, {
-      location: { file, line: valid.err.line, column: String(valid.err.col) },
-      details: { code: valid.err.code },
-    });
+    throw malformed(file, `is not well-formed XML: ${valid.err.msg}`, { line: valid.err.line, column: valid.err.col, details: { code: valid.err.code } });
   }
   const parser = new XMLParser({
     ignoreAttributes: true,
@@ -240,12 +291,12 @@ function readCtf(xml: string, file: string): CtfReading {
   const doc = parser.parse(xml) as Node;
   const root = doc['CTfile'];
   if (typeof root !== 'object' || root === null) {
-    throw new ExamcycleError('malformed_response', `${file} has no CTfile root element`, { location: { file, field: 'CTfile' } });
+    throw malformed(file, 'has no CTfile root element', { element: 'CTfile' });
   }
   const r = root as Node;
   const h = (typeof r['Header'] === 'object' && r['Header'] !== null ? r['Header'] : {}) as Node;
   if (r['Header'] === undefined) {
-    throw new ExamcycleError('malformed_response', `${file} has no CTfile/Header`, { location: { file, field: 'CTfile/Header' } });
+    throw malformed(file, 'has no CTfile/Header', { element: 'CTfile/Header' });
   }
   const pickH = (k: string, as: keyof CtfHeader): Partial<Record<string, string>> => (text(h[k]) === undefined ? {} : { [as]: text(h[k])! });
   const source = school(h['SourceSchool']);
@@ -262,20 +313,20 @@ function readCtf(xml: string, file: string): CtfReading {
   const blocks = Array.isArray(r['CTFpupilData']) ? (r['CTFpupilData'] as unknown[]) : [];
   const pupils = blocks.flatMap((data, b) => {
     const list = typeof data === 'object' && data !== null ? (data as Node)['Pupil'] : undefined;
-    return (Array.isArray(list) ? list : []).map((p: unknown, i) => ({ p, where: blocks.length > 1 ? `${file}:CTFpupilData[${b + 1}]/Pupil[${i + 1}]` : `${file}:CTFpupilData/Pupil[${i + 1}]` }));
+    return (Array.isArray(list) ? list : []).map((p: unknown, i): { p: unknown; at: IssueLocation } => ({ p, at: { file, path: ['CTfile', 'CTFpupilData', b + 1, 'Pupil', i + 1] } }));
   });
   const candidates: MisCandidate[] = [];
-  const issues: MisIssue[] = [];
+  const issues: ExamcycleIssue<MisIssueCode>[] = [];
   const seen = new Set<string>();
-  pupils.forEach(({ p, where }) => {
+  pupils.forEach(({ p, at }) => {
     if (typeof p !== 'object' || p === null) {
-      issues.push({ where, code: 'malformed_response', message: 'A Pupil element with no content' });
+      issues.push(misIssue(at, 'malformed_response', 'error', 'A Pupil element with no content'));
       return;
     }
     const n = p as Node;
     const upn = text(n['UPN']);
-    const note = (field: string, message: string, code: MisIssue['code'], value?: string): void => {
-      issues.push({ where, ...(upn === undefined ? {} : { recordId: upn }), field, ...(value === undefined ? {} : { value }), code, message });
+    const note = (field: string, message: string, code: MisIssueCode, value?: string, severity: 'error' | 'warning' = 'error'): void => {
+      issues.push(misIssue(at, code, severity, message, { field, ...(value === undefined ? {} : { value }), ...(upn === undefined ? {} : { recordId: upn }) }));
     };
     if (upn === undefined) {
       note('UPN', 'A pupil without a UPN cannot be keyed', 'invalid_value');
@@ -298,17 +349,17 @@ function readCtf(xml: string, file: string): CtfReading {
     const dobRaw = text(n['DOB']);
     let dateOfBirth: CalendarDate | undefined;
     if (dobRaw !== undefined) {
-      if (/^\d{4}-\d{2}-\d{2}$/.test(dobRaw)) dateOfBirth = dobRaw;
-      else note('DOB', `DOB "${dobRaw}" is not YYYY-MM-DD`, 'invalid_value', dobRaw);
+      if (/^\d{4}-\d{2}-\d{2}$/.test(dobRaw)) dateOfBirth = dobRaw as CalendarDate;
+      else note('DOB', `DOB "${dobRaw}" is not YYYY-MM-DD`, 'invalid_value', dobRaw, 'warning');
     }
     const sexRaw = (text(n['Sex']) ?? text(n['Gender']))?.toUpperCase();
     const sex = sexRaw === 'F' || sexRaw === 'M' ? sexRaw : undefined;
-    if (sexRaw !== undefined && sex === undefined) note('Sex', `Sex "${sexRaw}" is not M or F: left blank`, 'invalid_value', sexRaw);
+    if (sexRaw !== undefined && sex === undefined) note('Sex', `Sex "${sexRaw}" is not M or F: left blank`, 'invalid_value', sexRaw, 'warning');
     const checked = (k: string, as: 'uln' | 'uci', valid: (v: string) => boolean): Partial<Record<'uln' | 'uci', string>> => {
       const v = text(n[k]);
       if (v === undefined) return {};
       if (valid(v)) return { [as]: v };
-      note(k, `${k} "${v}" fails its check character: not taken`, 'bad_check_character', v);
+      note(k, `${k} "${v}" fails its check character: not taken`, 'bad_check_character', v, 'warning');
       return {};
     };
     candidates.push({
@@ -322,5 +373,5 @@ function readCtf(xml: string, file: string): CtfReading {
       ...(sex === undefined ? {} : { sex }),
     });
   });
-  return { header, candidates, issues };
+  return { file, header, candidates, issues };
 }

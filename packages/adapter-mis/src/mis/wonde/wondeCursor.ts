@@ -12,11 +12,8 @@ import type { MisCursor } from '../MisPort.js';
  * The `updated_after` value for a cursor.
  *
  * @param since - a cursor from an earlier Wonde pull (an ISO instant)
- * @throws ExamcycleError `invalid_value` when it is not a Wonde cursor
- * @example
- * ```ts
- * wondeUpdatedAfter('2025-11-04T08:59:59.000Z'); // '2025-11-04 08:59:59'
- * ```
+ * @throws ExamcycleError `invalid_value` when it is not a Wonde cursor (a cursor from elsewhere is a programmer error)
+ * @internal
  */
 export function wondeUpdatedAfter(since: MisCursor): string {
   const at = DateTime.fromISO(since, { setZone: true });
@@ -29,10 +26,7 @@ export function wondeUpdatedAfter(since: MisCursor): string {
  *
  * @param instants - the `updated_at` (and deletion) instants met in the pull
  * @param since - the cursor the pull started from, if any
- * @example
- * ```ts
- * wondeNextCursor(['2025-11-04T09:00:00.000+00:00']); // '2025-11-04T08:59:59.000Z'
- * ```
+ * @internal
  */
 export function wondeNextCursor(instants: readonly Instant[], since?: MisCursor): MisCursor | undefined {
   let latest: DateTime | undefined;

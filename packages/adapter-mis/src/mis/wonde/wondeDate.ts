@@ -7,7 +7,15 @@
 import { DateTime } from 'luxon';
 import { LONDON, type CalendarDate, type Instant } from '@examcycle/core';
 
-/** A Wonde date object. */
+/**
+ * A Wonde date object.
+ *
+ * @example
+ * ```ts
+ * const updated: WondeDate = { date: '2025-11-03 10:15:42.000000', timezone_type: 3, timezone: 'UTC' };
+ * wondeInstant(updated); // '2025-11-03T10:15:42.000+00:00'
+ * ```
+ */
 export interface WondeDate {
   readonly date: string;
   readonly timezone_type: number;
@@ -28,7 +36,7 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = { UTC: 'UTC', GMT: 'UTC'
 export function wondeCalendarDate(value: WondeDate): CalendarDate | undefined {
   const m = /^(\d{4}-\d{2}-\d{2})/.exec(value.date);
   if (!m) return undefined;
-  return DateTime.fromISO(m[1]!, { zone: 'UTC' }).isValid ? m[1] : undefined;
+  return DateTime.fromISO(m[1]!, { zone: 'UTC' }).isValid ? (m[1] as CalendarDate) : undefined; // matched \d{4}-\d{2}-\d{2}
 }
 
 /**
@@ -48,5 +56,5 @@ export function wondeInstant(value: WondeDate): Instant | undefined {
   if (zone === undefined) return undefined;
   const dt = DateTime.fromFormat(value.date.slice(0, 19), 'yyyy-MM-dd HH:mm:ss', { zone });
   if (!dt.isValid) return undefined;
-  return dt.setZone(LONDON).toISO() ?? undefined;
+  return (dt.setZone(LONDON).toISO() ?? undefined) as Instant | undefined; // luxon's ISO form, with its offset
 }

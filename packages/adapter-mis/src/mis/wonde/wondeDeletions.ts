@@ -7,7 +7,9 @@
  */
 import { z } from 'zod';
 import type { MisHttp } from '../misHttp.js';
-import type { MisIssue } from '../MisPort.js';
+import type { ExamcycleIssue } from '@examcycle/core';
+import { misSchemaIssues } from '../misIssue.js';
+import type { MisIssueCode } from '../MisPort.js';
 import { wondeListing } from './wondeListing.js';
 
 const wondeDateSchema = z.object({ date: z.string(), timezone_type: z.number(), timezone: z.string() });
@@ -23,7 +25,7 @@ const wondeDeletionSchema = z.looseObject({
 /** The removals in a delta: the ids, and the items that could not be read. */
 export interface WondeDeletions {
   readonly ids: readonly string[];
-  readonly issues: readonly MisIssue[];
+  readonly issues: readonly ExamcycleIssue<MisIssueCode>[];
 }
 
 /**
@@ -33,21 +35,16 @@ export interface WondeDeletions {
  * @param url - the first page's URL (with `type`, `updated_after` and `per_page`)
  * @param type - the Wonde record type, e.g. `student`
  * @param maxPages - a guard against paging that never ends
- * @example
- * ```ts
- * const { ids } = await wondeDeletions(http, `${base}/deletions?type=student&updated_after=2025-11-04+08%3A59%3A59`, 'student', 1000);
- * ```
  * @internal
  */
 export async function wondeDeletions(http: MisHttp, url: string, type: string, maxPages: number): Promise<WondeDeletions> {
   const items = await wondeListing(http, url, 'wonde:deletions', maxPages);
   const ids: string[] = [];
-  const issues: MisIssue[] = [];
+  const issues: ExamcycleIssue<MisIssueCode>[] = [];
   items.forEach((raw, index) => {
     const parsed = wondeDeletionSchema.safeParse(raw);
     if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      issues.push({ where: `wonde:deletions[${index}]`, field: first?.path.join('.') ?? '', code: 'malformed_response', message: `A deletion that cannot be read: ${first?.message ?? ''}` });
+      issues.push(...misSchemaIssues({ file: 'wonde:deletions', path: [index] }, raw, parsed.error.issues.slice(0, 1), 'deletion'));
       return;
     }
     const d = parsed.data;

@@ -8,8 +8,9 @@
  * is left out: examcycle never guesses a role, and the caller can decide with its own `staffRoles`.
  */
 import { z } from 'zod';
-import { staffMemberSchema, type Instant, type StaffMember } from '@examcycle/core';
-import type { MisIssue } from '../MisPort.js';
+import { staffMemberSchema, type ExamcycleIssue, type Instant, type IssueLocation, type StaffMember } from '@examcycle/core';
+import { misIssue, misSchemaIssues } from '../misIssue.js';
+import type { MisIssueCode } from '../MisPort.js';
 import { staffRolesFromTitles, type MisStaffRoles } from '../staffRolesFromTitles.js';
 import { wondeInstant } from './wondeDate.js';
 import { wondeInclude } from './wondeListing.js';
@@ -31,11 +32,19 @@ const wondeEmployeeSchema = z.looseObject({
   contact_details: wondeInclude(z.looseObject({ emails: z.looseObject({ work: text, email: text, primary: text }).nullish() })),
 });
 
-/** An employee mapped: the staff member (when it could be), when Wonde last changed it, and the issues met. */
+/**
+ * An employee mapped: the staff member (when it could be), when Wonde last changed it, and the issues met.
+ *
+ * @example
+ * ```ts
+ * const mapped: WondeEmployeeMapping = wondeEmployeeToStaff({ id: 'A921', forename: 'Sam', surname: 'Okafor', employment_details: { data: { role_text: 'Exams Officer' } } });
+ * if (mapped.staff === undefined) console.warn(mapped.issues.map((i) => i.message));
+ * ```
+ */
 export interface WondeEmployeeMapping {
   readonly staff?: StaffMember;
   readonly updatedAt?: Instant;
-  readonly issues: readonly MisIssue[];
+  readonly issues: readonly ExamcycleIssue<MisIssueCode>[];
 }
 
 function objectOf<T>(include: { data: T } | null | undefined): Exclude<T, unknown[]> | undefined {
@@ -47,37 +56,34 @@ function objectOf<T>(include: { data: T } | null | undefined): Exclude<T, unknow
  * Maps one Wonde employee payload to a staff member, with the issues met.
  *
  * @param raw - one element of an employees page's `data`
- * @param where - e.g. `wonde:employees[3]`
+ * @param at - where it came from, for the issues: the source and its index in the listing
  * @param staffRoles - the caller's own role decision; when it returns `undefined`, the titles decide
  * @example
  * ```ts
- * const { staff, issues } = wondeEmployeeToStaff(page.data[0], 'wonde:employees[0]');
+ * const raw = { id: 'A921', forename: 'Sam', surname: 'Okafor', employment_details: { data: { role_text: 'Exams Officer' } } };
+ * const { staff, issues } = wondeEmployeeToStaff(raw, { file: 'wonde:employees', path: [0] });
+ * staff?.roles; // ['exams_officer']
  * ```
  */
-export function wondeEmployeeToStaff(raw: unknown, where: string, staffRoles?: MisStaffRoles): WondeEmployeeMapping {
+export function wondeEmployeeToStaff(raw: unknown, at: IssueLocation = { file: 'wonde:employees' }, staffRoles?: MisStaffRoles): WondeEmployeeMapping {
   const parsed = wondeEmployeeSchema.safeParse(raw);
-  if (!parsed.success) {
-    const id = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : undefined;
-    return {
-      issues: parsed.error.issues.map((i) => ({ where, ...(id === undefined ? {} : { recordId: id }), field: i.path.join('.'), code: 'malformed_response' as const, message: `${i.path.join('.') || 'employee'}: ${i.message}` })),
-    };
-  }
+  if (!parsed.success) return { issues: misSchemaIssues(at, raw, parsed.error.issues, 'employee') };
   const e = parsed.data;
-  const issues: MisIssue[] = [];
-  const note = (field: string, message: string, value?: string, code: MisIssue['code'] = 'invalid_value'): void => {
-    issues.push({ where, recordId: e.id, field, ...(value === undefined ? {} : { value }), code, message });
+  const issues: ExamcycleIssue<MisIssueCode>[] = [];
+  const note = (field: string, message: string, value?: string, code: MisIssueCode = 'invalid_value', severity: 'error' | 'warning' = 'warning'): void => {
+    issues.push(misIssue(at, code, severity, message, { recordId: e.id, field, ...(value === undefined ? {} : { value }) }));
   };
   const updatedAt = e.updated_at ? wondeInstant(e.updated_at) : undefined;
   if (e.updated_at && updatedAt === undefined) note('updated_at', `Unreadable updated_at "${e.updated_at.date}" (${e.updated_at.timezone})`, e.updated_at.date, 'malformed_response');
-  const at = updatedAt === undefined ? {} : { updatedAt };
+  const changed = updatedAt === undefined ? {} : { updatedAt };
 
   const name = [e.forename ?? e.legal_forename, e.surname ?? e.legal_surname]
     .map((x) => x?.trim() ?? '')
     .filter((x) => x !== '')
     .join(' ');
   if (name === '') {
-    note('surname', 'No forename or surname: the employee cannot be a staff member');
-    return { ...at, issues };
+    note('surname', 'No forename or surname: the employee cannot be a staff member', undefined, 'invalid_value', 'error');
+    return { ...changed, issues };
   }
 
   const employment = objectOf(e.employment_details);
@@ -87,8 +93,8 @@ export function wondeEmployeeToStaff(raw: unknown, where: string, staffRoles?: M
   const fromTitles = staffRolesFromTitles(titles, context);
   const roles = staffRoles?.(titles, context) ?? fromTitles.roles;
   if (roles.length === 0) {
-    note('roles', `No examcycle role from the job titles ${titles.length === 0 ? '(none given)' : titles.map((t) => `"${t}"`).join(', ')}: the employee is left out; give roles with the staffRoles option`, titles.join('; '));
-    return { ...at, issues };
+    note('roles', `No examcycle role from the job titles ${titles.length === 0 ? '(none given)' : titles.map((t) => `"${t}"`).join(', ')}: the employee is left out; give roles with the staffRoles option`, titles.join('; '), 'invalid_value', 'error');
+    return { ...changed, issues };
   }
   if (fromTitles.unmapped.length > 0 && staffRoles === undefined) {
     note('roles', `Job titles with no examcycle role: ${fromTitles.unmapped.map((t) => `"${t}"`).join(', ')}`, fromTitles.unmapped.join('; '));
@@ -101,8 +107,8 @@ export function wondeEmployeeToStaff(raw: unknown, where: string, staffRoles?: M
 
   const staff = staffMemberSchema.safeParse({ id: e.id, name, ...(email === undefined ? {} : { email }), roles: [...roles], active: employment?.current !== false });
   if (!staff.success) {
-    for (const i of staff.error.issues) note(i.path.join('.'), i.message);
-    return { ...at, issues };
+    for (const i of staff.error.issues) note(i.path.join('.'), i.message, undefined, 'invalid_value', 'error');
+    return { ...changed, issues };
   }
-  return { staff: staff.data, ...at, issues };
+  return { staff: staff.data, ...changed, issues };
 }

@@ -17,10 +17,6 @@ export const wondePageSchema = z.object({
  * A Wonde include: `{ data: {...} }`, where an empty one may come as `{ data: [] }`.
  *
  * @param schema - the shape of the included object
- * @example
- * ```ts
- * const educationDetails = wondeInclude(z.looseObject({ upn: z.string().nullish() }));
- * ```
  * @internal
  */
 export function wondeInclude<T extends z.ZodType>(schema: T) {
@@ -34,10 +30,6 @@ export function wondeInclude<T extends z.ZodType>(schema: T) {
  * @param url - the first page's URL
  * @param endpoint - e.g. `wonde:employees`, for errors
  * @param maxPages - a guard against paging that never ends
- * @example
- * ```ts
- * const rooms = await wondeListing(http, `${base}/rooms?per_page=200`, 'wonde:rooms', 1000);
- * ```
  * @internal
  */
 export async function wondeListing(http: MisHttp, url: string, endpoint: string, maxPages: number): Promise<unknown[]> {

@@ -7,8 +7,9 @@
  * check is an issue. Wonde is not known to expose UCI or candidate number.
  */
 import { z } from 'zod';
-import { isValidUln, isValidUpn } from '@examcycle/core';
-import type { MisCandidate, MisIssue } from '../MisPort.js';
+import { isValidUln, isValidUpn, type ExamcycleIssue, type IssueLocation } from '@examcycle/core';
+import { misIssue, misSchemaIssues } from '../misIssue.js';
+import type { MisCandidate, MisIssueCode } from '../MisPort.js';
 import { wondeCalendarDate, wondeInstant } from './wondeDate.js';
 import { wondeInclude } from './wondeListing.js';
 
@@ -31,38 +32,30 @@ const wondeStudentSchema = z.looseObject({
 });
 
 /**
- * Maps one Wonde student payload to an MIS candidate, with the issues met; no candidate when it cannot be mapped.
+ * Maps one Wonde student payload to an MIS candidate, with the issues met; no candidate when it cannot be mapped
+ * (its issues are then errors; a value left out or a fallback taken is a warning).
  *
  * @param raw - one element of a students page's `data`
- * @param where - e.g. `wonde:students[3]`
+ * @param at - where it came from, for the issues: the source and its index in the listing
  * @example
  * ```ts
- * const { candidate, issues } = wondeStudentToCandidate(page.data[0], 'wonde:students[0]');
+ * const raw = { id: 'A1329183376', legal_surname: 'Ng', legal_forename: 'Mai', gender: 'FEMALE' };
+ * const { candidate, issues } = wondeStudentToCandidate(raw, { file: 'wonde:students', path: [0] });
+ * candidate?.legalForenames; // 'Mai'
  * ```
  */
-export function wondeStudentToCandidate(raw: unknown, where: string): { readonly candidate?: MisCandidate; readonly issues: readonly MisIssue[] } {
+export function wondeStudentToCandidate(raw: unknown, at: IssueLocation = { file: 'wonde:students' }): { readonly candidate?: MisCandidate; readonly issues: readonly ExamcycleIssue<MisIssueCode>[] } {
   const parsed = wondeStudentSchema.safeParse(raw);
-  if (!parsed.success) {
-    const id = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : undefined;
-    return {
-      issues: parsed.error.issues.map((i) => ({
-        where,
-        ...(id === undefined ? {} : { recordId: id }),
-        field: i.path.join('.'),
-        code: 'malformed_response' as const,
-        message: `${i.path.join('.') || 'student'}: ${i.message}`,
-      })),
-    };
-  }
+  if (!parsed.success) return { issues: misSchemaIssues(at, raw, parsed.error.issues, 'student') };
   const s = parsed.data;
-  const issues: MisIssue[] = [];
-  const note = (field: string, message: string, value?: string, code: MisIssue['code'] = 'invalid_value'): void => {
-    issues.push({ where, recordId: s.id, field, ...(value === undefined ? {} : { value }), code, message });
+  const issues: ExamcycleIssue<MisIssueCode>[] = [];
+  const note = (field: string, message: string, value?: string, code: MisIssueCode = 'invalid_value', severity: 'error' | 'warning' = 'warning'): void => {
+    issues.push(misIssue(at, code, severity, message, { recordId: s.id, field, ...(value === undefined ? {} : { value }) }));
   };
   const legalSurname = s.legal_surname ?? undefined;
   const surname = legalSurname ?? s.surname ?? undefined;
   if (surname === undefined || surname.trim() === '') {
-    note('legal_surname', 'No legal_surname or surname: the student cannot be a candidate');
+    note('legal_surname', 'No legal_surname or surname: the student cannot be a candidate', undefined, 'invalid_value', 'error');
     return { issues };
   }
   if (legalSurname === undefined) note('legal_surname', 'No legal_surname; the surname was used');

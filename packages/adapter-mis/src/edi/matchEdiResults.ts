@@ -1,5 +1,6 @@
 /**
- * Matches results to the centre's candidates and entries, as a results import must: by centre, candidate
+ * Matches the results of a JCQ EDI results file to the centre's candidates and entries, as a results import must
+ * (core's `matchResults` is the other step: core results against entries, by entry code): by centre, candidate
  * number and UCI (Aspen matches on UCI first, then ULN, then candidate number). Every mismatch is a typed
  * finding (unknown candidate, UCI mismatch, candidate number mismatch, result without entry, entry without
  * result, wrong centre, duplicate result); no result and no entry is dropped from the account.
@@ -7,8 +8,15 @@
 import type { Candidate, Entry } from '@examcycle/core';
 import type { EdiResultRecord } from './resultsRecord.js';
 
-/** The kinds of finding a results match reports. */
-export type ResultFindingKind =
+/**
+ * The kinds of finding {@link matchEdiResults} reports.
+ *
+ * @example
+ * ```ts
+ * const waiting: EdiResultFindingKind = 'entry_without_result';
+ * ```
+ */
+export type EdiResultFindingKind =
   | 'wrong_centre'
   | 'unknown_candidate'
   | 'uci_mismatch'
@@ -19,9 +27,17 @@ export type ResultFindingKind =
   | 'entry_without_result'
   | 'duplicate_result';
 
-/** One finding: what, where in the file, and which candidate and entry it concerns. */
-export interface ResultFinding {
-  readonly kind: ResultFindingKind;
+/**
+ * One finding of {@link matchEdiResults}: what, where in the file, and which candidate and entry it concerns.
+ *
+ * @example
+ * ```ts
+ * declare const match: EdiResultsMatch;
+ * const unmatched: EdiResultFinding[] = match.findings.filter((f) => f.severity === 'error');
+ * ```
+ */
+export interface EdiResultFinding {
+  readonly kind: EdiResultFindingKind;
   /** `error`: the result is not matched. `warning`: matched, but something needs attention. */
   readonly severity: 'error' | 'warning';
   readonly message: string;
@@ -35,15 +51,32 @@ export interface ResultFinding {
   readonly entryId?: string;
 }
 
-/** A result matched to a candidate and, where one exists, an entry. */
-export interface ResultMatch {
+/**
+ * A result from an EDI results file matched to a candidate and, where one exists, an entry.
+ *
+ * @example
+ * ```ts
+ * declare const match: EdiResultsMatch;
+ * const byEntry = new Map(match.matches.map((m: EdiResultMatch) => [m.entryId, m.result.grade]));
+ * ```
+ */
+export interface EdiResultMatch {
   readonly result: EdiResultRecord;
   readonly candidateId: string;
   readonly entryId?: string;
 }
 
-/** What results are matched against. */
-export interface ResultsMatchContext {
+/**
+ * What {@link matchEdiResults} matches results against.
+ *
+ * @example
+ * ```ts
+ * declare const candidates: Candidate[];
+ * declare const entries: Entry[];
+ * const context: EdiResultsMatchContext = { centreNumber: '12345', candidates, entries };
+ * ```
+ */
+export interface EdiResultsMatchContext {
   /** The centre the results should be for. */
   readonly centreNumber: string;
   readonly candidates: readonly Candidate[];
@@ -51,10 +84,18 @@ export interface ResultsMatchContext {
   readonly entries: readonly Entry[];
 }
 
-/** The outcome of matching. */
-export interface ResultsMatch {
-  readonly matches: readonly ResultMatch[];
-  readonly findings: readonly ResultFinding[];
+/**
+ * The outcome of {@link matchEdiResults}: every result matched, and every mismatch as a finding.
+ *
+ * @example
+ * ```ts
+ * declare const match: EdiResultsMatch;
+ * console.info(`${match.matches.length} results matched, ${match.findings.length} findings`);
+ * ```
+ */
+export interface EdiResultsMatch {
+  readonly matches: readonly EdiResultMatch[];
+  readonly findings: readonly EdiResultFinding[];
 }
 
 /**
@@ -64,11 +105,15 @@ export interface ResultsMatch {
  * @param context - the centre, its candidates and the entries made
  * @example
  * ```ts
- * const { matches, findings } = matchResults(read.results, { centreNumber: '12345', candidates, entries });
+ * declare const text: string;
+ * declare const candidates: Candidate[];
+ * declare const entries: Entry[];
+ * const read = readResultsFile(text, { file: 'R12345.X1A' });
+ * const { matches, findings } = matchEdiResults(read.results, { centreNumber: '12345', candidates, entries });
  * findings.filter((f) => f.kind === 'entry_without_result'); // entries still waiting for a result
  * ```
  */
-export function matchResults(results: readonly EdiResultRecord[], context: ResultsMatchContext): ResultsMatch {
+export function matchEdiResults(results: readonly EdiResultRecord[], context: EdiResultsMatchContext): EdiResultsMatch {
   const { centreNumber, candidates, entries } = context;
   const byNumber = new Map<string, Candidate>();
   const byUci = new Map<string, Candidate>();
@@ -84,8 +129,8 @@ export function matchResults(results: readonly EdiResultRecord[], context: Resul
     list.push(e);
     entriesByCandidate.set(e.candidateId, list);
   }
-  const matches: ResultMatch[] = [];
-  const findings: ResultFinding[] = [];
+  const matches: EdiResultMatch[] = [];
+  const findings: EdiResultFinding[] = [];
   const answered = new Set<string>();
   const seen = new Map<string, number>();
 

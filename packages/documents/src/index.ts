@@ -4,6 +4,9 @@
  * board, the statement of entry with its signature lines, the certificate issue log, and an Excel
  * workbook of any report. Every document is deterministic for the same input and prints names in any
  * script a UK school has, with the Noto fonts embedded.
+ *
+ * @packageDocumentation
+ * @module @examcycle/documents
  */
 export type { DocumentCentre } from './DocumentCentre.js';
 export type { PdfOptions } from './pdf/PdfWriter.js';

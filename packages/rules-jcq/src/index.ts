@@ -2,6 +2,9 @@
  * `@examcycle/rules-jcq`: the JCQ rules pack for examcycle. Key dates, fee bands, restricted release,
  * retention and exam-room rules as sourced data by academic year, a centre overlay, iCalendar export,
  * and the pack's checks as json-rules-engine rules with a compiled evaluator for the hot path.
+ *
+ * @packageDocumentation
+ * @module @examcycle/rules-jcq
  */
 
 // the pack

@@ -8,14 +8,22 @@
  */
 import type { ActorRole } from '../rules/authority.js';
 import type { Confidence, SourceRef } from '../rules/sources.js';
-import { endOfLondonDay, toLondon, type CalendarDate, type Instant } from '../time/clock.js';
+import { isoInstant, endOfLondonDay, toLondon, type CalendarDate, type Instant } from '../time/clock.js';
 import { instantToMillis } from '../time/instantToMillis.js';
 import type { CycleWorkstream, OpenCyclePhase } from '../machines/cycleTasks.js';
 import { currentPhase, taskAction, type ExamCycleContext } from '../machines/examCycleMachine.js';
 
 const DAY_MS = 86_400_000;
 
-/** A dated item of work from outside the exam cycles (EOPS), as the agenda takes it. */
+/**
+ * A dated item of work from outside the exam cycles (EOPS), as the agenda takes it.
+ *
+ * @example
+ * ```ts
+ * const deadline: AgendaDeadline = { id: 'eops.registration.eo-1', kind: 'eops.registration', title: 'Register Amber Giles for EOPS 2025/26', dueAt: '2025-10-31T23:59:59.999+00:00', officerId: 'eo-1' };
+ * centreAgenda({ asOf: '2025-10-27T09:00:00Z', cycles: [], deadlines: [deadline] }).dueThisWeek.length; // 1
+ * ```
+ */
 export interface AgendaDeadline {
   /** Stable id, e.g. `eops/2025-26/eo-1/registration`. */
   readonly id: string;
@@ -28,7 +36,16 @@ export interface AgendaDeadline {
   readonly confidence?: Confidence;
 }
 
-/** One line of the agenda. */
+/**
+ * One line of the agenda.
+ *
+ * @example
+ * ```ts
+ * declare const agenda: CentreAgenda;
+ * const items: readonly AgendaItem[] = agenda.dueThisWeek;
+ * items.map((i) => `${i.dueAt.slice(0, 10)} ${i.seriesId ?? 'EOPS'}: ${i.title}`);
+ * ```
+ */
 export interface AgendaItem {
   /** `<seriesId>/<taskId>` for a cycle task, the deadline's id otherwise. */
   readonly id: string;
@@ -49,7 +66,16 @@ export interface AgendaItem {
   readonly confidence?: Confidence;
 }
 
-/** The agenda: overdue, due this week, and next, each ordered by deadline. */
+/**
+ * The agenda: overdue, due this week, and next, each ordered by deadline.
+ *
+ * @example
+ * ```ts
+ * declare const june: ExamCycle;
+ * const agenda: CentreAgenda = centreAgenda({ asOf: '2026-02-16T09:00:00Z', cycles: [june.actor.getSnapshot().context] });
+ * agenda.overdue.map((i) => i.title);
+ * ```
+ */
 export interface CentreAgenda {
   readonly asOf: Instant;
   readonly overdue: readonly AgendaItem[];
@@ -57,10 +83,28 @@ export interface CentreAgenda {
   readonly next: readonly AgendaItem[];
 }
 
-/** A cycle as the agenda reads it: its context, or a persisted snapshot (`{ snapshot: { context } }`) of the current version. */
+/**
+ * A cycle as the agenda reads it: its context, or a persisted snapshot (`{ snapshot: { context } }`) of the current version.
+ *
+ * @example
+ * ```ts
+ * declare const june: ExamCycle;
+ * const cycle: AgendaCycle = june.actor.getSnapshot().context;
+ * centreAgenda({ asOf: '2026-02-16T09:00:00Z', cycles: [cycle] }).overdue.length;
+ * ```
+ */
 export type AgendaCycle = Pick<ExamCycleContext, 'series' | 'tasks' | 'timeline' | 'grants'> | { readonly snapshot: unknown };
 
-/** Options for {@link centreAgenda}. */
+/**
+ * Options for {@link centreAgenda}.
+ *
+ * @example
+ * ```ts
+ * declare const june: ExamCycle, november: ExamCycle;
+ * const options: CentreAgendaOptions = { asOf: '2026-02-16T09:00:00Z', cycles: [june.actor.getSnapshot().context, november.actor.getSnapshot().context], weekDays: 5, nextLimit: 20 };
+ * centreAgenda(options).next.length;
+ * ```
+ */
 export interface CentreAgendaOptions {
   /** The instant the agenda is for. */
   readonly asOf: Instant;
@@ -95,7 +139,9 @@ function contextOf(cycle: AgendaCycle): Pick<ExamCycleContext, 'series' | 'tasks
  * @param options - the instant, the cycles, the EOPS deadlines, the week's length and how many next items
  * @example
  * ```ts
- * const agenda = centreAgenda({ asOf: '2026-02-16T09:00:00Z', cycles: [june.snapshot().context, november.snapshot().context], deadlines: eopsAgendaDeadlines({ registrationDue }) });
+ * declare const june: ExamCycle, november: ExamCycle;
+ * declare const registrationDue: EopsRegistrationDue[];
+ * const agenda = centreAgenda({ asOf: '2026-02-16T09:00:00Z', cycles: [june.actor.getSnapshot().context, november.actor.getSnapshot().context], deadlines: eopsAgendaDeadlines({ registrationDue }) });
  * agenda.dueThisWeek.map((i) => `${i.dueAt.slice(0, 10)} ${i.seriesId ?? 'EOPS'}: ${i.title}`);
  * ```
  */
@@ -129,14 +175,23 @@ export function centreAgenda({ asOf, cycles, deadlines = [], weekDays = 7, nextL
   items.sort((a, b) => instantToMillis(a.dueAt) - instantToMillis(b.dueAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const weekEnd = now + weekDays * DAY_MS;
   return {
-    asOf: toLondon(asOf).toISO()!,
+    asOf: isoInstant(toLondon(asOf)),
     overdue: items.filter((i) => instantToMillis(i.dueAt) < now),
     dueThisWeek: items.filter((i) => instantToMillis(i.dueAt) >= now && instantToMillis(i.dueAt) <= weekEnd),
     next: items.filter((i) => instantToMillis(i.dueAt) > weekEnd).slice(0, nextLimit),
   };
 }
 
-/** What {@link eopsAgendaDeadlines} reads: the EOPS queries' answers, whatever shape the EOPS records take. */
+/**
+ * What {@link eopsAgendaDeadlines} reads: the EOPS queries' answers, whatever shape the EOPS records take.
+ *
+ * @example
+ * ```ts
+ * declare const actor: EopsActor;
+ * const input: EopsAgendaInput = { registrationDue: eopsRegistrationDue(actor.getSnapshot(), jcq.eopsRules('2025/26'), '2025-10-27T09:00:00Z') };
+ * eopsAgendaDeadlines(input).map((d) => d.title);
+ * ```
+ */
 export interface EopsAgendaInput {
   /** Officers not yet registered for the year (`eopsRegistrationDue(...)`). */
   readonly registrationDue?: readonly {
@@ -163,7 +218,8 @@ export interface EopsAgendaInput {
  * @param input - the answers of `eopsRegistrationDue` and `overdueMeetings`
  * @example
  * ```ts
- * eopsAgendaDeadlines({ registrationDue: eopsRegistrationDue(actor, jcq.eopsRules('2025/26'), asOf) });
+ * declare const actor: EopsActor;
+ * eopsAgendaDeadlines({ registrationDue: eopsRegistrationDue(actor, jcq.eopsRules('2025/26'), '2026-02-16T09:00:00Z') });
  * ```
  */
 export function eopsAgendaDeadlines({ registrationDue = [], overdueMeetings = [] }: EopsAgendaInput): AgendaDeadline[] {

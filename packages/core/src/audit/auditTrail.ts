@@ -71,7 +71,7 @@ export interface AuditEntry {
  * @example
  * ```ts
  * const next = appendAudit([], { at: '2026-06-01T09:00:00+01:00', event: 'task.complete', from: 'entries', to: 'entries', outcome: 'accepted' });
- * next[0].seq; // 1
+ * next[0]?.seq; // 1
  * ```
  */
 export function appendAudit(trail: readonly AuditEntry[], entry: Omit<AuditEntry, 'seq'>): AuditEntry[] {
@@ -84,7 +84,8 @@ export function appendAudit(trail: readonly AuditEntry[], entry: Omit<AuditEntry
  * @param trail - the audit trail
  * @example
  * ```ts
- * auditToJsonLines(actor.getSnapshot().context.audit);
+ * declare const trail: AuditEntry[];
+ * writeFileSync('june-2026-audit.jsonl', auditToJsonLines(trail));
  * ```
  */
 export function auditToJsonLines(trail: readonly AuditEntry[]): string {
@@ -114,6 +115,7 @@ export interface AuditEmitted {
  * @param actor - an actor of an examcycle machine (anything with xstate's `on`)
  * @example
  * ```ts
+ * declare const input: EnquiryInput;
  * const actor = createActor(enquiryMachine, { input });
  * const audit = collectAudit(actor);
  * actor.start();

@@ -23,7 +23,7 @@ import type { Actor, AuditEntry, AuditLine } from './auditTrail.js';
 export function instantMillis(at: unknown): number | null {
   if (typeof at !== 'string') return null;
   try {
-    return instantToMillis(at);
+    return instantToMillis(at as Instant);
   } catch {
     return null;
   }
@@ -60,6 +60,7 @@ export interface StampRules {
  * @param rules - whether `by` is required
  * @example
  * ```ts
+ * const officer: Actor = { id: 'eo-1', role: 'exams_officer' };
  * stampRejection({ at: '2026-01-01T09:00:00Z', by: officer }, '2026-02-01T09:00:00Z')?.code; // 'invalid_value'
  * ```
  */
@@ -98,6 +99,9 @@ export interface Refusal {
  * @param details - what the line is about (a certificate id, a booking id)
  * @example
  * ```ts
+ * declare const context: CertificateContext;
+ * declare const event: CertificateEvent;
+ * declare const enqueue: { assign(values: object): void; emit(e: object): void };
  * const { lastEventAt, line } = rejectionLine(context, event, 'unclaimed', { code: 'retention_not_expired', reason: 'kept until 2027-11-20' });
  * enqueue.assign({ lastEventAt });
  * enqueue.emit({ type: 'audit', line });

@@ -28,7 +28,14 @@ export const conflictKindSchema = z.enum([
   'staff_candidate',
   'other',
 ]);
-/** A kind of conflict. */
+/**
+ * A kind of conflict.
+ *
+ * @example
+ * ```ts
+ * const kind: ConflictKind = 'staff_candidate';
+ * ```
+ */
 export type ConflictKind = z.infer<typeof conflictKindSchema>;
 
 const id = z.string().trim().min(1).max(200);
@@ -62,10 +69,29 @@ export const conflictDeclarationInputSchema = z
     awardingBodyIds: z.array(id).min(1).max(50),
   })
   .refine((d) => d.candidateId !== undefined || d.qualification !== undefined, { error: 'A declaration names the candidate or the qualification concerned', path: ['candidateId'] });
-/** What a declaration states. */
+/**
+ * What a declaration states.
+ *
+ * @example
+ * ```ts
+ * declare const register: ConflictsRegister;
+ * const input: ConflictDeclarationInput = { id: 'coi-1', staffId: 't-7', staffRole: 'Teacher of biology', kind: 'relative', candidateId: 'c-0042', relationship: 'Parent', awardingBodyIds: ['AQA'] };
+ * await register.declare({ id: 't-7', role: 'teacher' }, input);
+ * ```
+ */
 export type ConflictDeclarationInput = z.infer<typeof conflictDeclarationInputSchema>;
 
-/** A notification of a declaration to one awarding body. */
+/**
+ * A notification of a declaration to one awarding body.
+ *
+ * @example
+ * ```ts
+ * declare const register: ConflictsRegister;
+ * const [first] = await register.declarations();
+ * const sent: readonly ConflictNotification[] = first?.notifications ?? [];
+ * sent.map((n) => `${n.awardingBodyId} notified ${n.at.slice(0, 10)} (${n.reference ?? 'no reference'})`);
+ * ```
+ */
 export interface ConflictNotification {
   readonly awardingBodyId: string;
   readonly at: Instant;
@@ -74,7 +100,16 @@ export interface ConflictNotification {
   readonly reference?: string;
 }
 
-/** A declaration as the register keeps it. */
+/**
+ * A declaration as the register keeps it.
+ *
+ * @example
+ * ```ts
+ * declare const register: ConflictsRegister;
+ * const declarations: readonly ConflictDeclaration[] = await register.declarations();
+ * declarations.filter((d) => !d.signedOff).map((d) => `${d.staffId}: ${d.kind} of ${d.candidateId ?? 'n/a'}`);
+ * ```
+ */
 export interface ConflictDeclaration extends ConflictDeclarationInput {
   readonly seriesId: string;
   readonly declaredAt: Instant;

@@ -6,7 +6,16 @@
  */
 import type { ConflictDeclaration } from './conflictDeclaration.js';
 
-/** Who handles what: a member of staff assigned to a candidate's (or a qualification's) scripts or marks. */
+/**
+ * Who handles what: a member of staff assigned to a candidate's (or a qualification's) scripts or marks.
+ *
+ * @example
+ * ```ts
+ * declare const register: ConflictsRegister;
+ * const assignment: HandlingAssignment = { staffId: 't-7', task: 'marks', candidateId: 'c-0042', awardingBodyId: 'AQA', entryCode: '8461H' };
+ * conflictFlags(await register.declarations(), [assignment]).length; // 1 when t-7 declared a conflict for c-0042
+ * ```
+ */
 export interface HandlingAssignment {
   readonly staffId: string;
   /** What they handle, e.g. `scripts`, `marks`, `nea_marking`, `invigilation`. */
@@ -16,7 +25,16 @@ export interface HandlingAssignment {
   readonly entryCode?: string;
 }
 
-/** An assignment that meets a declared conflict. */
+/**
+ * An assignment that meets a declared conflict.
+ *
+ * @example
+ * ```ts
+ * declare const register: ConflictsRegister;
+ * const flags: ConflictFlag[] = conflictFlags(await register.declarations(), [{ staffId: 't-7', task: 'invigilation', candidateId: 'c-0042' }]);
+ * flags.map((f) => f.message);
+ * ```
+ */
 export interface ConflictFlag {
   readonly staffId: string;
   readonly declarationId: string;
@@ -35,6 +53,7 @@ export interface ConflictFlag {
  * @param assignments - who handles which scripts or marks
  * @example
  * ```ts
+ * declare const register: ConflictsRegister;
  * conflictFlags(await register.declarations(), [{ staffId: 't-7', task: 'marks', candidateId: 'c-0042' }])[0]?.message;
  * ```
  */

@@ -6,8 +6,8 @@
  */
 export { conflictDeclarationInputSchema, conflictKindSchema } from './conflictDeclaration.js';
 export type { ConflictDeclaration, ConflictDeclarationInput, ConflictKind, ConflictNotification } from './conflictDeclaration.js';
-export { openConflictsRegister } from './openConflictsRegister.js';
-export type { ConflictNotificationDue, ConflictsOutcome, ConflictsRegister, OpenConflictsRegisterOptions } from './openConflictsRegister.js';
+export { createConflictsRegister } from './createConflictsRegister.js';
+export type { ConflictNotificationDue, ConflictsOutcome, ConflictsRegister, CreateConflictsRegisterOptions } from './createConflictsRegister.js';
 export { conflictFlags } from './conflictFlags.js';
 export type { ConflictFlag, HandlingAssignment } from './conflictFlags.js';
 export { invigilatorsWithDeclaredConflicts } from './invigilatorsWithDeclaredConflicts.js';

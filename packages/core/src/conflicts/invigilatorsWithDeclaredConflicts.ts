@@ -16,6 +16,10 @@ import type { ConflictDeclaration } from './conflictDeclaration.js';
  * @param declarations - the series' declarations
  * @example
  * ```ts
+ * declare const invigilators: Invigilator[];
+ * declare const register: ConflictsRegister;
+ * declare const plan: SeatingPlan;
+ * declare const rules: ExamRoomRules;
  * const pool = invigilatorsWithDeclaredConflicts(invigilators, await register.declarations());
  * deployInvigilators({ plan, invigilators: pool }, { rules });
  * ```

@@ -9,7 +9,16 @@
 import type { Instant } from '../time/clock.js';
 import type { CheckedEntry, EntryCheckingContext } from './entryCheckingMachine.js';
 
-/** One entry on a candidate's statement. */
+/**
+ * One entry on a candidate's statement.
+ *
+ * @example
+ * ```ts
+ * declare const lists: EntryCheckingContext[];
+ * const entries: readonly StatementEntry[] = candidateStatementOfEntry(lists, 'c-0042').entries;
+ * entries.map((e) => `${e.awardingBodyId} ${e.entryCode} ${e.title ?? ''}`);
+ * ```
+ */
 export interface StatementEntry {
   readonly entryId: string;
   readonly department: string;
@@ -22,7 +31,16 @@ export interface StatementEntry {
   readonly signedAt: Instant;
 }
 
-/** A candidate's statement of entry for a series, to be signed. */
+/**
+ * A candidate's statement of entry for a series, to be signed.
+ *
+ * @example
+ * ```ts
+ * declare const lists: EntryCheckingContext[];
+ * const soe: CandidateStatementOfEntry = candidateStatementOfEntry(lists, 'c-0042');
+ * soe.complete ? soe.declaration : `${soe.pending.length} entries still being checked`;
+ * ```
+ */
 export interface CandidateStatementOfEntry {
   readonly candidateId: string;
   readonly candidateNumber?: string;
@@ -51,7 +69,9 @@ const DECLARATION =
  * @param candidateId - the candidate
  * @example
  * ```ts
- * const soe = candidateStatementOfEntry([science.snapshot().context, maths.snapshot().context], 'c-0042');
+ * import type { ActorRefFrom } from 'xstate';
+ * declare const science: ActorRefFrom<typeof entryCheckingMachine>, maths: ActorRefFrom<typeof entryCheckingMachine>;
+ * const soe = candidateStatementOfEntry([science.getSnapshot().context, maths.getSnapshot().context], 'c-0042');
  * soe.complete; // true once every department has signed
  * soe.entries.map((e) => `${e.awardingBodyId} ${e.entryCode}`);
  * ```

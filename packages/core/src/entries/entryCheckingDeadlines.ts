@@ -11,7 +11,7 @@
 import type { KeyDate } from '../rules/RulesPack.js';
 import type { Confidence } from '../rules/sources.js';
 import { ExamcycleError } from '../errors/ExamcycleError.js';
-import { toLondon, type Instant } from '../time/clock.js';
+import { isoInstant, toLondon, type Instant } from '../time/clock.js';
 import { londonIso } from '../time/londonIso.js';
 import { instantToMillis } from '../time/instantToMillis.js';
 
@@ -24,19 +24,40 @@ import { instantToMillis } from '../time/instantToMillis.js';
  * ```
  */
 export const ENTRY_CHECKING_MILESTONES = ['signed', 'authorised', 'submitted'] as const;
-/** A milestone: the head of department's signature, the senior leader's authorisation, the submission. */
+/**
+ * A milestone: the head of department's signature, the senior leader's authorisation, the submission.
+ *
+ * @example
+ * ```ts
+ * const milestone: EntryCheckingMilestone = 'authorised';
+ * ```
+ */
 export type EntryCheckingMilestone = (typeof ENTRY_CHECKING_MILESTONES)[number];
 
 /**
  * Where a milestone's due instant comes from: a key date (normally the centre's `internal_deadline`, by
  * id), a number of calendar days before the series' entry deadline, or an instant given outright.
+ *
+ * @example
+ * ```ts
+ * const signedBy: EntryCheckingDeadlineRule = { daysBeforeEntryDeadline: 14 };
+ * resolveEntryCheckingDeadlines(jcq.keyDates(examSeries('june', 2026)), 'june-2026', ['AQA'], { signed: signedBy, submitted: { at: '2026-02-20T16:00:00Z' } });
+ * ```
  */
 export type EntryCheckingDeadlineRule =
   | { readonly keyDateId: string }
   | { readonly daysBeforeEntryDeadline: number }
   | { readonly at: Instant };
 
-/** A milestone's resolved deadline, kept in the machine's context. */
+/**
+ * A milestone's resolved deadline, kept in the machine's context.
+ *
+ * @example
+ * ```ts
+ * const deadlines: EntryCheckingDeadline[] = resolveEntryCheckingDeadlines(jcq.keyDates(examSeries('june', 2026)), 'june-2026', ['AQA']);
+ * deadlines.map((d) => `${d.milestone} by ${d.dueAt} (${d.basis})`);
+ * ```
+ */
 export interface EntryCheckingDeadline {
   readonly milestone: EntryCheckingMilestone;
   readonly title: string;
@@ -47,7 +68,16 @@ export interface EntryCheckingDeadline {
   readonly confidence: Confidence;
 }
 
-/** A deadline signal of an entry list: a milestone falling due soon, or overdue. */
+/**
+ * A deadline signal of an entry list: a milestone falling due soon, or overdue.
+ *
+ * @example
+ * ```ts
+ * declare const context: EntryCheckingContext;
+ * const signals: EntryCheckingSignal[] = entryCheckingSignals(context.deadlines, new Set(), '2026-02-01T09:00:00Z', 14);
+ * signals.filter((s) => s.status === 'overdue').map((s) => s.title);
+ * ```
+ */
 export interface EntryCheckingSignal {
   /** The milestone (named `taskId` like the exam cycle's signals, so the runtime's outbox carries both alike). */
   readonly taskId: EntryCheckingMilestone;
@@ -73,7 +103,7 @@ const DAY_MS = 86_400_000;
  * @param awardingBodyIds - the awarding bodies of the list's entries
  * @example
  * ```ts
- * entryDeadlineFor(jcq.keyDates(june2026), 'june-2026', ['AQA'])?.date; // '2026-02-21'
+ * entryDeadlineFor(jcq.keyDates(examSeries('june', 2026)), 'june-2026', ['AQA'])?.date; // '2026-02-21'
  * ```
  */
 export function entryDeadlineFor(keyDates: readonly KeyDate[], seriesId: string, awardingBodyIds: readonly string[]): KeyDate | undefined {
@@ -98,6 +128,7 @@ export function entryDeadlineFor(keyDates: readonly KeyDate[], seriesId: string,
  * @throws ExamcycleError `invalid_value` for a key date id the key dates do not hold, an offset that is not a whole number of days from 0 to 365, or an offset without an entry deadline
  * @example
  * ```ts
+ * const keyDates = jcq.keyDates(examSeries('june', 2026));
  * resolveEntryCheckingDeadlines(keyDates, 'june-2026', ['AQA'], { signed: { daysBeforeEntryDeadline: 14 } })[0]?.dueAt;
  * ```
  */
@@ -123,7 +154,7 @@ export function resolveEntryCheckingDeadlines(
         throw new ExamcycleError('invalid_value', `The ${milestone} deadline's offset must be a whole number of days from 0 to 365, not ${String(days)}`, { location: { field: `deadlines.${milestone}.daysBeforeEntryDeadline` } });
       }
       if (!entryDeadline) throw new ExamcycleError('invalid_value', `The ${milestone} deadline is counted from the entry deadline, but the key dates have none for ${seriesId}`, { location: { field: `deadlines.${milestone}` } });
-      const dueAt = toLondon(entryDeadline.at).minus({ days }).toISO()!;
+      const dueAt = isoInstant(toLondon(entryDeadline.at).minus({ days }));
       out.push({ milestone, title, dueAt, basis: days === 0 ? entryDeadline.id : `${String(days)} days before ${entryDeadline.id}`, confidence: entryDeadline.confidence });
     } else {
       const ms = instantToMillis(rule.at);
@@ -143,6 +174,7 @@ export function resolveEntryCheckingDeadlines(
  * @param dueSoonDays - the due-soon window in days
  * @example
  * ```ts
+ * declare const context: EntryCheckingContext;
  * entryCheckingSignals(context.deadlines, new Set(), '2026-02-01T09:00:00Z', 14);
  * ```
  */
@@ -168,6 +200,7 @@ export function entryCheckingSignals(deadlines: readonly EntryCheckingDeadline[]
  * @param dueSoonDays - the due-soon window in days
  * @example
  * ```ts
+ * declare const context: EntryCheckingContext;
  * nextEntryCheckingWake(context.deadlines, new Set(['signed']), context.lastEventAt, 14);
  * ```
  */

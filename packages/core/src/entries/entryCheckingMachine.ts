@@ -35,7 +35,14 @@ import {
   type EntryCheckingSignal,
 } from './entryCheckingDeadlines.js';
 
-/** An entry as the department checks it: who, which awarding body and entry (option) code, which components. */
+/**
+ * An entry as the department checks it: who, which awarding body and entry (option) code, which components.
+ *
+ * @example
+ * ```ts
+ * const entry: EntryForChecking = { entryId: 'e-0001-8461H', candidateId: 'c-0001', candidateNumber: '0001', candidateName: 'Ada Okafor', awardingBodyId: 'AQA', entryCode: '8461H', title: 'GCSE Biology', tier: 'H' };
+ * ```
+ */
 export interface EntryForChecking {
   readonly entryId: string;
   readonly candidateId: string;
@@ -53,10 +60,27 @@ export interface EntryForChecking {
   readonly withdrawn?: boolean;
 }
 
-/** An entry's checking status: not yet checked, or the checker's verdict. */
+/**
+ * An entry's checking status: not yet checked, or the checker's verdict.
+ *
+ * @example
+ * ```ts
+ * const status: EntryCheckStatus = 'unchecked';
+ * ```
+ */
 export type EntryCheckStatus = 'unchecked' | 'correct' | 'queried' | 'incorrect';
 
-/** An entry on a list, with its checking state. */
+/**
+ * An entry on a list, with its checking state.
+ *
+ * @example
+ * ```ts
+ * import type { ActorRefFrom } from 'xstate';
+ * declare const actor: ActorRefFrom<typeof entryCheckingMachine>;
+ * const queried: CheckedEntry[] = actor.getSnapshot().context.entries.filter((e) => e.status === 'queried');
+ * queried.map((e) => `${e.candidateNumber ?? e.candidateId} ${e.entryCode}: ${e.comment ?? ''}`);
+ * ```
+ */
 export interface CheckedEntry extends EntryForChecking {
   readonly status: EntryCheckStatus;
   /** The checker's comment with a query or an incorrect entry (or a senior leader's, when they declined it). */
@@ -72,7 +96,16 @@ export interface CheckedEntry extends EntryForChecking {
   readonly amendedAt?: Instant;
 }
 
-/** What starts an entry list's checking. */
+/**
+ * What starts an entry list's checking.
+ *
+ * @example
+ * ```ts
+ * declare const entries: EntryForChecking[];
+ * const input: EntryCheckingInput = { listId: 'june-2026/science', centreNumber: '99999', seriesId: 'june-2026', department: { id: 'sci', name: 'Science' }, headOfDepartmentIds: ['hod-sci'], entries, startedAt: '2026-01-05T09:00:00Z', authorities: jcq.authorities('2025/26') };
+ * const actor = createActor(entryCheckingMachine, { input }).start();
+ * ```
+ */
 export interface EntryCheckingInput {
   /** The list's id, e.g. `june-2026/science`. */
   readonly listId: string;
@@ -102,7 +135,17 @@ export interface EntryCheckingInput {
   readonly by?: Actor;
 }
 
-/** The list's context: plain JSON, persisted with the snapshot (its audit lines go to the store). */
+/**
+ * The list's context: plain JSON, persisted with the snapshot (its audit lines go to the store).
+ *
+ * @example
+ * ```ts
+ * import type { ActorRefFrom } from 'xstate';
+ * declare const actor: ActorRefFrom<typeof entryCheckingMachine>;
+ * const context: EntryCheckingContext = actor.getSnapshot().context;
+ * `${context.department.name}: ${context.entries.filter((e) => e.status === 'correct').length}/${context.entries.length} checked`;
+ * ```
+ */
 export interface EntryCheckingContext {
   readonly listId: string;
   readonly centreNumber: string;
@@ -135,10 +178,30 @@ interface Stamped {
   readonly by: Actor;
 }
 
-/** A checker's verdict on an entry. */
+/**
+ * A checker's verdict on an entry.
+ *
+ * @example
+ * ```ts
+ * import type { ActorRefFrom } from 'xstate';
+ * declare const actor: ActorRefFrom<typeof entryCheckingMachine>;
+ * const verdict: EntryVerdict = 'correct';
+ * actor.send({ type: 'entry.mark', entryId: 'e-0001-8461H', verdict, at: '2026-01-12T15:30:00Z', by: { id: 't-sci-2', role: 'teacher' } });
+ * ```
+ */
 export type EntryVerdict = 'correct' | 'queried' | 'incorrect';
 
-/** The events an entry list takes. Each maps to the action `entryChecking.<type>` of the authority table. */
+/**
+ * The events an entry list takes. Each maps to the action `entryChecking.<type>` of the authority table.
+ *
+ * @example
+ * ```ts
+ * import type { ActorRefFrom } from 'xstate';
+ * declare const actor: ActorRefFrom<typeof entryCheckingMachine>;
+ * const mark: EntryCheckingEvent = { type: 'entry.mark', entryId: 'e-0001-8461H', verdict: 'queried', comment: 'Should be foundation tier', at: '2026-01-12T15:30:00Z', by: { id: 't-sci-2', role: 'teacher' } };
+ * actor.send(mark);
+ * ```
+ */
 export type EntryCheckingEvent =
   | (Stamped & { readonly type: 'send' })
   | (Stamped & { readonly type: 'entry.mark'; readonly entryId: string; readonly verdict: EntryVerdict; readonly comment?: string })
@@ -150,14 +213,33 @@ export type EntryCheckingEvent =
   | (Stamped & { readonly type: 'submit' })
   | { readonly type: 'clock.tick'; readonly at: Instant; readonly by?: Actor };
 
-/** Events an entry list emits: its audit lines, each refusal, and deadline signals as they change. */
+/**
+ * Events an entry list emits: its audit lines, each refusal, and deadline signals as they change.
+ *
+ * @example
+ * ```ts
+ * import type { ActorRefFrom } from 'xstate';
+ * declare const actor: ActorRefFrom<typeof entryCheckingMachine>;
+ * actor.on('deadline.overdue', (e: Extract<EntryCheckingEmitted, { type: 'deadline.overdue' }>) => console.log(`${e.signal.title} is overdue`));
+ * ```
+ */
 export type EntryCheckingEmitted =
   | AuditEmitted
   | { readonly type: 'event.rejected'; readonly entry: AuditLine }
   | { readonly type: 'deadline.dueSoon'; readonly signal: EntryCheckingSignal }
   | { readonly type: 'deadline.overdue'; readonly signal: EntryCheckingSignal };
 
-/** The states of an entry list. */
+/**
+ * The states of an entry list.
+ *
+ * @example
+ * ```ts
+ * import type { ActorRefFrom } from 'xstate';
+ * declare const actor: ActorRefFrom<typeof entryCheckingMachine>;
+ * const state: EntryCheckingState = 'authorising';
+ * actor.getSnapshot().matches(state); // waiting for the senior leader's authorisation
+ * ```
+ */
 export type EntryCheckingState = 'preparing' | 'checking' | 'authorising' | 'released' | 'submitted';
 
 type Event = EntryCheckingEvent;
@@ -240,7 +322,17 @@ const RULES = {
   tickIsStampedInOrder: (context: Ctx, event: Event) => event.type === 'clock.tick' && stampRejection(event, context.lastEventAt, { requireBy: false }) === undefined,
 } as const;
 
-/** The name of an entry-checking rule (a guard of {@link entryCheckingMachine}). */
+/**
+ * The name of an entry-checking rule (a guard of {@link entryCheckingMachine}).
+ *
+ * @example
+ * ```ts
+ * declare const context: EntryCheckingContext;
+ * declare const event: EntryCheckingEvent;
+ * const rule: EntryCheckingRule = 'senderHeadsThisDepartment';
+ * ENTRY_CHECKING_REFUSALS[rule](context, event, 'entryChecking.sign').reason;
+ * ```
+ */
 export type EntryCheckingRule = keyof typeof RULES;
 
 function namesOf(context: Ctx, pick: (e: CheckedEntry) => boolean): string {
@@ -255,6 +347,8 @@ function namesOf(context: Ctx, pick: (e: CheckedEntry) => boolean): string {
  *
  * @example
  * ```ts
+ * declare const context: EntryCheckingContext;
+ * declare const event: EntryCheckingEvent;
  * ENTRY_CHECKING_REFUSALS.senderHeadsThisDepartment(context, event, 'entryChecking.sign').code; // 'not_authorised'
  * ```
  */
@@ -364,9 +458,10 @@ function run(enqueue: { assign(p: Partial<Ctx>): void; emit(e: EntryCheckingEmit
  *
  * @example
  * ```ts
+ * declare const entries: EntryForChecking[];
  * const actor = createActor(entryCheckingMachine, {
- *   input: { listId: 'june-2026/science', centreNumber: '12345', seriesId: 'june-2026', department: { id: 'sci', name: 'Science' },
- *     headOfDepartmentIds: ['hod-sci'], entries, startedAt: '2026-01-05T09:00:00Z', authorities: jcq.authorities('2025/26'), keyDates: jcq.keyDates(june2026) },
+ *   input: { listId: 'june-2026/science', centreNumber: '99999', seriesId: 'june-2026', department: { id: 'sci', name: 'Science' },
+ *     headOfDepartmentIds: ['hod-sci'], entries, startedAt: '2026-01-05T09:00:00Z', authorities: jcq.authorities('2025/26'), keyDates: jcq.keyDates(examSeries('june', 2026)) },
  * }).start();
  * actor.send({ type: 'send', at: '2026-01-05T09:05:00Z', by: { id: 'eo-1', role: 'exams_officer' } });
  * actor.getSnapshot().value; // 'checking'

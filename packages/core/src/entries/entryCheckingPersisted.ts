@@ -52,6 +52,8 @@ const grantSchema = z.strictObject({
  *
  * @example
  * ```ts
+ * import type { ActorRefFrom } from 'xstate';
+ * declare const actor: ActorRefFrom<typeof entryCheckingMachine>;
  * entryCheckingContextSchema.safeParse(actor.getSnapshot().context).success; // true
  * ```
  */
@@ -92,6 +94,8 @@ function reachedOf(context: Pick<EntryCheckingContext, 'signedAt' | 'authorisedA
  * @param context - the list's context
  * @example
  * ```ts
+ * import type { ActorRefFrom } from 'xstate';
+ * declare const actor: ActorRefFrom<typeof entryCheckingMachine>;
  * nextEntryListWake(actor.getSnapshot().context); // '2026-02-07T23:59:59.999+00:00'
  * ```
  */
@@ -104,8 +108,11 @@ export function nextEntryListWake(context: Pick<EntryCheckingContext, 'deadlines
  *
  * @example
  * ```ts
+ * declare const store: ExamcycleStore;
+ * declare const clock: ExamClock;
+ * declare const input: EntryCheckingInput;
  * const runtime = createExamcycleRuntime({ store, clock });
- * const list = await runtime.open(entryCheckingPersisted, { centreNumber: '12345', id: 'june-2026/science' }, { input });
+ * const list = await runtime.open(entryCheckingPersisted, { centreNumber: '99999', id: 'june-2026/science' }, { input });
  * ```
  */
 export const entryCheckingPersisted: PersistedMachineSpec<typeof entryCheckingMachine> = {

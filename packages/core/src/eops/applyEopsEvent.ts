@@ -11,7 +11,7 @@ import type { Actor, AuditEntry, AuditLine } from '../audit/auditTrail.js';
 import type { Refusal } from '../audit/eventStamp.js';
 import { instantMillis } from '../audit/eventStamp.js';
 import { instantSchema } from '../domain/identifierSchemas.js';
-import { academicYearOf, toLondon } from '../time/clock.js';
+import { isoDate, academicYearOf, toLondon, type Instant } from '../time/clock.js';
 import type { EopsAccount, EopsContext, EopsLeaderRole, EopsRecord, EopsTarget } from './eopsContext.js';
 import type { EopsEvent } from './eopsEvents.js';
 import type { EopsForwardedEvent } from './eopsOfficerYearEvents.js';
@@ -26,6 +26,7 @@ import { inductionChecklist, tickInduction } from './inductionChecklist.js';
  * @internal
  * @example
  * ```ts
+ * declare const context: EopsContext;
  * eopsAuditDetails({ type: 'target.mark', officerId: 'eo-1', targetId: 'ku-1' }, context); // { officerId: 'eo-1', targetId: 'ku-1', academicYear: '2025/26' }
  * ```
  */
@@ -73,12 +74,15 @@ function updateAccount(context: EopsContext, id: string, change: (a: EopsAccount
  * @internal
  * @example
  * ```ts
+ * declare const context: EopsContext;
+ * const at = '2025-09-02T09:15:00+01:00';
+ * const by: Actor = { id: 'slt-1', role: 'senior_leader' };
  * newEopsRecord(context, { type: 'officer.register', officerId: 'eo-1', experience: 'new', at, by }).induction.length; // the toolkit's checklist
  * ```
  */
 export function newEopsRecord(context: EopsContext, e: Extract<EopsEvent, { type: 'officer.register' }>): EopsRecord {
   const by = actorOf(e.by);
-  const startedOn = e.startedOn ?? toLondon(e.at).toISODate()!;
+  const startedOn = e.startedOn ?? isoDate(toLondon(e.at));
   const induction = e.induction ? inductionChecklist(startedOn, e.induction) : e.experience === 'new' ? inductionChecklist(startedOn) : [];
   return {
     officerId: e.officerId,
@@ -110,6 +114,9 @@ export function newEopsRecord(context: EopsContext, e: Extract<EopsEvent, { type
  * @internal
  * @example
  * ```ts
+ * declare const context: EopsContext;
+ * const at = '2025-09-02T09:15:00+01:00';
+ * const by: Actor = { id: 'slt-1', role: 'senior_leader' };
  * applyCentreEvent(context, { type: 'account.approve', accountId: 'eo-1', at, by }).accounts;
  * ```
  */
@@ -177,6 +184,9 @@ export function applyCentreEvent(context: EopsContext, e: EopsEvent): Partial<Eo
  * @internal
  * @example
  * ```ts
+ * declare const record: EopsRecord;
+ * const at = '2025-09-02T09:15:00+01:00';
+ * const by: Actor = { id: 'slt-1', role: 'senior_leader' };
  * applyRecordEvent(record, { type: 'valuesAndAttributes.sign', officerId: 'eo-1', at, by, senderName: 'Amber Giles', centreName: 'Plume Academy' });
  * ```
  */
@@ -267,7 +277,7 @@ export function applyRecordEvent(record: EopsRecord, e: EopsForwardedEvent): Eop
           centreNumber: record.centreNumber,
           centreName: e.centreName,
           academicYear: record.academicYear,
-          issuedOn: toLondon(e.at).toISODate()!,
+          issuedOn: isoDate(toLondon(e.at)),
           issuedAt: e.at,
           authorisedBy: { id: e.by.id, name: e.senderName, role: e.by.role as EopsLeaderRole },
         },
@@ -286,6 +296,8 @@ export function applyRecordEvent(record: EopsRecord, e: EopsForwardedEvent): Eop
  * @internal
  * @example
  * ```ts
+ * declare const context: EopsContext;
+ * declare const event: EopsEvent;
  * acceptedLine(context, event, 'registered', 'registered').outcome; // 'accepted'
  * ```
  */
@@ -307,13 +319,15 @@ export function acceptedLine(context: Pick<EopsContext, 'academicYear'>, event: 
  * @internal
  * @example
  * ```ts
+ * declare const context: EopsContext;
+ * declare const event: EopsEvent;
  * rejectEopsEvent(context, event, 'registered', { code: 'not_authorised', reason: '…' }).line.outcome; // 'rejected'
  * ```
  */
-export function rejectEopsEvent(context: Pick<EopsContext, 'academicYear' | 'lastEventAt'>, event: unknown, state: string, why: Refusal): { readonly lastEventAt?: string; readonly line: AuditLine } {
+export function rejectEopsEvent(context: Pick<EopsContext, 'academicYear' | 'lastEventAt'>, event: unknown, state: string, why: Refusal): { readonly lastEventAt?: Instant; readonly line: AuditLine } {
   const e = (typeof event === 'object' && event !== null ? event : {}) as { type?: unknown; at?: unknown; by?: unknown };
   const validAt = instantSchema.safeParse(e.at).success && (context.lastEventAt === null || (instantMillis(e.at) ?? -Infinity) >= (instantMillis(context.lastEventAt) ?? Infinity));
-  const at = validAt ? (e.at as string) : (context.lastEventAt ?? 'unknown');
+  const at: Instant | 'unknown' = validAt ? (e.at as Instant) : (context.lastEventAt ?? 'unknown');
   const sender = typeof e.by === 'object' && e.by !== null ? (e.by as { id?: unknown; role?: unknown }) : undefined;
   // Only the sender's id and role go on the line, and only when they are strings: the log keeps no host junk.
   const by = typeof sender?.id === 'string' ? ({ id: sender.id, ...(typeof sender.role === 'string' ? { role: sender.role } : {}) } as Actor) : undefined;
@@ -321,7 +335,8 @@ export function rejectEopsEvent(context: Pick<EopsContext, 'academicYear' | 'las
   return {
     ...(at !== 'unknown' && at !== context.lastEventAt ? { lastEventAt: at } : {}),
     line: {
-      at,
+      // 'unknown' only when the centre's first event is refused without a valid stamp: the line keeps the gap visible.
+      at: at as Instant,
       ...(by ? { by } : {}),
       event: typeof e.type === 'string' ? e.type : '(no type)',
       from: state,

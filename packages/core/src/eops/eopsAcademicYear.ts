@@ -8,7 +8,16 @@ import { academicYearSchema } from '../domain/identifierSchemas.js';
 import { ExamcycleError } from '../errors/ExamcycleError.js';
 import type { AcademicYear } from '../time/clock.js';
 
-/** An academic year as examcycle writes it (`2025/26`) or as the toolkit does (`2025`, the year it starts). */
+/**
+ * An academic year as examcycle writes it (`2025/26`) or as the toolkit does (`2025`, the year it starts).
+ *
+ * @example
+ * ```ts
+ * declare const actor: EopsActor;
+ * const year: EopsAcademicYearInput = '2025/26'; // or 2025, the year it starts
+ * eopsTracker(actor.getSnapshot(), { academicYear: year });
+ * ```
+ */
 export type EopsAcademicYearInput = AcademicYear | `${number}`;
 
 /**

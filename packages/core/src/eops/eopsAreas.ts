@@ -41,7 +41,14 @@ export const EOPS_KNOWLEDGE_AREAS = [
   { id: 'own', label: 'Own area (named on the target)' },
 ] as const;
 
-/** A Knowledge & Understanding area id. */
+/**
+ * A Knowledge & Understanding area id.
+ *
+ * @example
+ * ```ts
+ * const area: EopsKnowledgeArea = 'jcq_regulations';
+ * ```
+ */
 export type EopsKnowledgeArea = (typeof EOPS_KNOWLEDGE_AREAS)[number]['id'];
 
 /**
@@ -67,7 +74,14 @@ export const EOPS_KEY_SKILL_AREAS = [
   { id: 'own', label: 'Own area (named on the target)' },
 ] as const;
 
-/** A Key Skills area id. */
+/**
+ * A Key Skills area id.
+ *
+ * @example
+ * ```ts
+ * const area: EopsKeySkillArea = 'contingency_planning';
+ * ```
+ */
 export type EopsKeySkillArea = (typeof EOPS_KEY_SKILL_AREAS)[number]['id'];
 
 /**
@@ -87,8 +101,24 @@ export const EOPS_ACHIEVEMENT_METHODS = [
   { id: 'other', label: 'Other (named on the target)' },
 ] as const;
 
-/** A way of achieving a target. */
+/**
+ * A way of achieving a target.
+ *
+ * @example
+ * ```ts
+ * const methods: EopsAchievementMethod[] = ['online_training', 'peer_support'];
+ * ```
+ */
 export type EopsAchievementMethod = (typeof EOPS_ACHIEVEMENT_METHODS)[number]['id'];
 
-/** The two target strands of the Standards (the third element, Values & Attributes, is signed, not targeted). */
+/**
+ * The two target strands of the Standards (the third element, Values & Attributes, is signed, not targeted).
+ *
+ * @example
+ * ```ts
+ * declare const record: EopsRecord;
+ * const strand: EopsStrand = 'key_skills';
+ * record.targets.filter((t) => t.strand === strand).length; // the Key Skills targets agreed
+ * ```
+ */
 export type EopsStrand = 'knowledge_and_understanding' | 'key_skills';

@@ -12,7 +12,7 @@
 import type { Actor } from '../audit/auditTrail.js';
 import { stampRejection, type Refusal } from '../audit/eventStamp.js';
 import { authorise } from '../rules/authority.js';
-import { academicYearBounds, academicYearOf, toLondon, type AcademicYear, type CalendarDate } from '../time/clock.js';
+import { academicYearBounds, academicYearOf, toLondon, type AcademicYear, type CalendarDate, type Instant } from '../time/clock.js';
 import { EOPS_LEADER_ROLES, type EopsAccount, type EopsContext } from './eopsContext.js';
 import { eopsEventSchema } from './eopsEvents.js';
 import type { GuardTable } from './eopsRefusal.js';
@@ -23,7 +23,7 @@ export interface CentreGuardArgs {
   readonly event: unknown;
 }
 
-type E = Record<string, unknown> & { readonly type: string; readonly at: string; readonly by: Actor };
+type E = Record<string, unknown> & { readonly type: string; readonly at: Instant; readonly by: Actor };
 
 const LEADERS: readonly string[] = EOPS_LEADER_ROLES;
 const ev = (a: CentreGuardArgs) => a.event as E;
@@ -57,6 +57,8 @@ const thisYear = (a: CentreGuardArgs, officerId: string) => a.context.officerYea
  * @internal
  * @example
  * ```ts
+ * declare const context: EopsContext;
+ * declare const event: EopsEvent;
  * CENTRE_GUARDS.senderAdministersCentre.test({ context, event });
  * ```
  */
@@ -209,7 +211,7 @@ export const CENTRE_GUARDS = {
     refusalWhenTrue: (a: CentreGuardArgs) => reject('guard_failed', `${accountOf(a, 'officerId')?.name} is already registered for ${a.context.academicYear}`, 'eops.registration'),
   },
   startDateWithinYear: {
-    test: (a: CentreGuardArgs) => ev(a)['startedOn'] === undefined || withinYear(str(a, 'startedOn'), a.context.academicYear!),
+    test: (a: CentreGuardArgs) => ev(a)['startedOn'] === undefined || withinYear(str(a, 'startedOn') as CalendarDate, a.context.academicYear!),
     refusal: (a: CentreGuardArgs) => reject('invalid_value', `The start date ${str(a, 'startedOn')} is outside the ${a.context.academicYear} academic year`),
   },
   inductionItemsListedOnce: {

@@ -21,7 +21,16 @@ import type { EopsAchievementMethod, EopsKeySkillArea, EopsKnowledgeArea } from 
  */
 export const EOPS_ROLES = ['senior_leader', 'line_manager', 'exams_officer'] as const;
 
-/** A role on the Standards' platform. */
+/**
+ * A role on the Standards' platform.
+ *
+ * @example
+ * ```ts
+ * declare const actor: EopsActor;
+ * const roles: EopsRole[] = ['exams_officer'];
+ * actor.send({ type: 'account.register', user: { id: 'eo-1', name: 'Amber Giles', roles }, at: '2025-09-02T09:05:00+01:00', by: { id: 'eo-1', role: 'exams_officer' } });
+ * ```
+ */
 export type EopsRole = (typeof EOPS_ROLES)[number];
 
 /**
@@ -34,16 +43,48 @@ export type EopsRole = (typeof EOPS_ROLES)[number];
  */
 export const EOPS_LEADER_ROLES = ['senior_leader', 'line_manager'] as const;
 
-/** A senior leader or line manager role. */
+/**
+ * A senior leader or line manager role.
+ *
+ * @example
+ * ```ts
+ * const countersigner: EopsLeaderRole = 'line_manager';
+ * ```
+ */
 export type EopsLeaderRole = (typeof EOPS_LEADER_ROLES)[number];
 
-/** How experienced an exams officer is: it sets the meeting cadence and whether there is an induction. */
+/**
+ * How experienced an exams officer is: it sets the meeting cadence and whether there is an induction.
+ *
+ * @example
+ * ```ts
+ * declare const actor: EopsActor;
+ * const experience: EopsOfficerExperience = 'new_to_centre';
+ * actor.send({ type: 'officer.register', officerId: 'eo-2', experience, at: '2025-09-02T09:15:00+01:00', by: { id: 'slt-1', role: 'senior_leader' } });
+ * ```
+ */
 export type EopsOfficerExperience = 'new' | 'new_to_centre' | 'experienced';
 
-/** An account's standing: `pending` has asked to join and waits for an administrator. */
+/**
+ * An account's standing: `pending` has asked to join and waits for an administrator.
+ *
+ * @example
+ * ```ts
+ * const status: EopsAccountStatus = 'active';
+ * ```
+ */
 export type EopsAccountStatus = 'pending' | 'active' | 'deactivated';
 
-/** A user of the centre on the Standards' platform. */
+/**
+ * A user of the centre on the Standards' platform.
+ *
+ * @example
+ * ```ts
+ * declare const actor: EopsActor;
+ * const pending: EopsAccount[] = actor.getSnapshot().context.accounts.filter((a) => a.status === 'pending');
+ * pending.map((a) => `${a.name} (${a.roles.join(', ')})`); // ['Amber Giles (exams_officer)']
+ * ```
+ */
 export interface EopsAccount {
   readonly id: string;
   readonly name: string;
@@ -59,14 +100,32 @@ export interface EopsAccount {
   readonly decidedAt: Instant | null;
 }
 
-/** A signature: who signed, in which role, their name, and when. */
+/**
+ * A signature: who signed, in which role, their name, and when.
+ *
+ * @example
+ * ```ts
+ * declare const record: EopsRecord;
+ * const agreement: EopsSignature | null = record.valuesAndAttributes.agreement;
+ * agreement ? `countersigned by ${agreement.name} on ${agreement.at.slice(0, 10)}` : 'not countersigned';
+ * ```
+ */
 export interface EopsSignature {
   readonly by: Actor;
   readonly name: string;
   readonly at: Instant;
 }
 
-/** Where a target stands; the officer marks each one achieved or not applicable during the year. */
+/**
+ * Where a target stands; the officer marks each one achieved or not applicable during the year.
+ *
+ * @example
+ * ```ts
+ * declare const actor: EopsActor;
+ * const status: EopsTargetStatus = 'achieved';
+ * actor.send({ type: 'target.mark', officerId: 'eo-1', targetId: 'ku-1', status, at: '2026-03-02T16:00:00Z', by: { id: 'eo-1', role: 'exams_officer' } });
+ * ```
+ */
 export type EopsTargetStatus = 'open' | 'achieved' | 'not_applicable';
 
 interface EopsTargetBase {
@@ -100,22 +159,58 @@ interface EopsTargetBase {
   readonly note: string | null;
 }
 
-/** A Knowledge & Understanding target. */
+/**
+ * A Knowledge & Understanding target.
+ *
+ * @example
+ * ```ts
+ * declare const record: EopsRecord;
+ * const knowledge = record.targets.filter((t): t is EopsKnowledgeTarget => t.strand === 'knowledge_and_understanding');
+ * knowledge.map((t) => t.area); // ['jcq_regulations']
+ * ```
+ */
 export interface EopsKnowledgeTarget extends EopsTargetBase {
   readonly strand: 'knowledge_and_understanding';
   readonly area: EopsKnowledgeArea;
 }
 
-/** A Key Skills target. */
+/**
+ * A Key Skills target.
+ *
+ * @example
+ * ```ts
+ * declare const record: EopsRecord;
+ * const keySkills = record.targets.filter((t): t is EopsKeySkillTarget => t.strand === 'key_skills');
+ * keySkills.map((t) => t.area); // ['contingency_planning']
+ * ```
+ */
 export interface EopsKeySkillTarget extends EopsTargetBase {
   readonly strand: 'key_skills';
   readonly area: EopsKeySkillArea;
 }
 
-/** A target agreed between the exams officer and their senior leader / line manager. */
+/**
+ * A target agreed between the exams officer and their senior leader / line manager.
+ *
+ * @example
+ * ```ts
+ * declare const record: EopsRecord;
+ * const open: EopsTarget[] = record.targets.filter((t) => t.status === 'open');
+ * open.map((t) => `${t.id}: ${t.description}`);
+ * ```
+ */
 export type EopsTarget = EopsKnowledgeTarget | EopsKeySkillTarget;
 
-/** A review meeting as recorded (the toolkit's progress review: progress, what went well or not, next focus). */
+/**
+ * A review meeting as recorded (the toolkit's progress review: progress, what went well or not, next focus).
+ *
+ * @example
+ * ```ts
+ * declare const record: EopsRecord;
+ * const last: EopsMeeting | undefined = record.meetings.at(-1);
+ * last?.heldOn; // '2025-10-24'
+ * ```
+ */
 export interface EopsMeeting {
   readonly heldOn: CalendarDate;
   /** Which meeting it was (a first-week review, the annual appraisal, …), when the host says so; null otherwise. */
@@ -140,10 +235,24 @@ export interface EopsMeeting {
  */
 export const EOPS_MEETING_KINDS = ['start', 'first_week', 'first_month', 'first_term', 'early', 'exam_time', 'monthly', 'half_termly', 'appraisal'] as const;
 
-/** Why a meeting is on the schedule (or which one was held). */
+/**
+ * Why a meeting is on the schedule (or which one was held).
+ *
+ * @example
+ * ```ts
+ * const kind: ScheduledMeetingKind = 'exam_time';
+ * ```
+ */
 export type ScheduledMeetingKind = (typeof EOPS_MEETING_KINDS)[number];
 
-/** A meeting on the schedule (see `meetingSchedule`). */
+/**
+ * A meeting on the schedule (see `meetingSchedule`).
+ *
+ * @example
+ * ```ts
+ * const meeting: ScheduledMeeting = { date: '2025-10-24', kind: 'half_termly', halfTerm: 'Autumn 1' };
+ * ```
+ */
 export interface ScheduledMeeting {
   readonly date: CalendarDate;
   readonly kind: ScheduledMeetingKind;
@@ -151,16 +260,41 @@ export interface ScheduledMeeting {
   readonly halfTerm: string;
 }
 
-/** When in a new exams officer's first months an induction item falls. */
+/**
+ * When in a new exams officer's first months an induction item falls.
+ *
+ * @example
+ * ```ts
+ * declare const record: EopsRecord;
+ * const period: InductionPeriod = 'first_week';
+ * record.induction.filter((i) => i.period === period).length;
+ * ```
+ */
 export type InductionPeriod = 'first_week' | 'first_month' | 'first_three_months';
 
 /**
  * What ticks an induction item on its own: the officer's registration, the Values & Attributes agreement
  * (both signatures), or a meeting of a kind being recorded.
+ *
+ * @example
+ * ```ts
+ * declare const record: EopsRecord;
+ * const trigger: InductionTrigger = 'meeting:first_month';
+ * tickInduction(record.induction, trigger, { id: 'lm-1', role: 'line_manager' }, '2025-10-01T15:00:00+01:00');
+ * ```
  */
 export type InductionTrigger = 'registration' | 'values_and_attributes' | `meeting:${ScheduledMeetingKind}`;
 
-/** An item of the new exams officer's induction checklist. */
+/**
+ * An item of the new exams officer's induction checklist.
+ *
+ * @example
+ * ```ts
+ * declare const record: EopsRecord;
+ * const open: InductionItem[] = record.induction.filter((i) => i.completedAt === null);
+ * open.map((i) => `${i.dueOn} ${i.title}`);
+ * ```
+ */
 export interface InductionItem {
   readonly id: string;
   readonly period: InductionPeriod;
@@ -174,14 +308,32 @@ export interface InductionItem {
   readonly completedAt: Instant | null;
 }
 
-/** The SLT declaration that the officer has achieved the Standards. */
+/**
+ * The SLT declaration that the officer has achieved the Standards.
+ *
+ * @example
+ * ```ts
+ * declare const record: EopsRecord;
+ * const declared: EopsDeclaration | null = record.declaration;
+ * declared?.name; // 'Nanda Hassan', the senior leader who declared the Standards met
+ * ```
+ */
 export interface EopsDeclaration {
   readonly by: Actor;
   readonly name: string;
   readonly at: Instant;
 }
 
-/** The certificate of achievement. */
+/**
+ * The certificate of achievement.
+ *
+ * @example
+ * ```ts
+ * declare const actor: EopsActor;
+ * const certificate: EopsCertificate | null = eopsCurrentRecord(actor, 'eo-1')?.certificate ?? null;
+ * certificate?.issuedOn; // '2026-07-20'
+ * ```
+ */
 export interface EopsCertificate {
   /** `<centre number>/<officer id>/<academic year>`. */
   readonly id: string;
@@ -197,7 +349,16 @@ export interface EopsCertificate {
   readonly authorisedBy: { readonly id: string; readonly name: string; readonly role: EopsLeaderRole };
 }
 
-/** One exams officer's Standards for one academic year. */
+/**
+ * One exams officer's Standards for one academic year.
+ *
+ * @example
+ * ```ts
+ * declare const actor: EopsActor;
+ * const record: EopsRecord | undefined = eopsCurrentRecord(actor, 'eo-1');
+ * record?.targets.length; // targets agreed so far this year
+ * ```
+ */
 export interface EopsRecord {
   readonly officerId: string;
   /** The officer's name when registered for the year. */
@@ -229,6 +390,13 @@ export interface EopsRecord {
  * One officer's year at the centre, as the centre knows it: which officer-year actor it has spawned
  * (child id `officerYear:<officerId>:<academicYear>`), the step that actor last reported, and whether the
  * year was certified (a deleted officer's certified years stay).
+ *
+ * @example
+ * ```ts
+ * declare const actor: EopsActor;
+ * const years: readonly EopsOfficerYearEntry[] = actor.getSnapshot().context.officerYears;
+ * years.filter((y) => y.academicYear === '2025/26' && y.step === 'inProgress').map((y) => y.officerId);
+ * ```
  */
 export interface EopsOfficerYearEntry {
   readonly officerId: string;
@@ -237,7 +405,17 @@ export interface EopsOfficerYearEntry {
   readonly certified: boolean;
 }
 
-/** The EOPS centre machine's context: the centre, its accounts, its grants, and the officer-years it runs. */
+/**
+ * The EOPS centre machine's context: the centre, its accounts, its grants, and the officer-years it runs.
+ *
+ * @example
+ * ```ts
+ * declare const actor: EopsActor;
+ * const context: EopsContext = actor.getSnapshot().context;
+ * context.centre?.centreNumber; // '99999'
+ * context.officerYears.filter((y) => y.certified).length;
+ * ```
+ */
 export interface EopsContext {
   /** The registered centre (null before the first user registers it). */
   readonly centre: { readonly centreNumber: string; readonly name: string } | null;

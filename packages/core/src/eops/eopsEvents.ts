@@ -20,7 +20,16 @@ import {
 import { EOPS_MEETING_KINDS, EOPS_ROLES, type EopsOfficerExperience, type EopsRole, type EopsTargetStatus, type ScheduledMeeting, type ScheduledMeetingKind } from './eopsContext.js';
 import type { InductionItemTemplate } from './inductionChecklist.js';
 
-/** When an event happened and who sent it. */
+/**
+ * When an event happened and who sent it.
+ *
+ * @example
+ * ```ts
+ * declare const actor: EopsActor;
+ * const stamp: EopsStamp = { at: '2025-09-02T09:15:00+01:00', by: { id: 'slt-1', role: 'senior_leader' } };
+ * actor.send({ type: 'officer.register', officerId: 'eo-1', experience: 'new', ...stamp });
+ * ```
+ */
 export interface EopsStamp {
   /** ISO 8601 instant with offset. */
   readonly at: Instant;
@@ -28,7 +37,16 @@ export interface EopsStamp {
   readonly by: Actor;
 }
 
-/** A person registering (the centre's first user, or someone asking to join). */
+/**
+ * A person registering (the centre's first user, or someone asking to join).
+ *
+ * @example
+ * ```ts
+ * declare const actor: EopsActor;
+ * const user: EopsUserInput = { id: 'eo-1', name: 'Amber Giles', email: 'a.giles@plume.example', roles: ['exams_officer'] };
+ * actor.send({ type: 'account.register', user, at: '2025-09-02T09:05:00+01:00', by: { id: 'eo-1', role: 'exams_officer' } });
+ * ```
+ */
 export interface EopsUserInput {
   readonly id: string;
   readonly name: string;
@@ -49,12 +67,30 @@ interface EopsTargetInputBase {
   readonly dueBy: CalendarDate;
 }
 
-/** A target as agreed: a Knowledge & Understanding area or a Key Skills area, how, measured how, by when. */
+/**
+ * A target as agreed: a Knowledge & Understanding area or a Key Skills area, how, measured how, by when.
+ *
+ * @example
+ * ```ts
+ * declare const actor: EopsActor;
+ * const target: EopsTargetInput = { id: 'ku-1', strand: 'knowledge_and_understanding', area: 'jcq_regulations', description: 'Read the 2025/26 ICE booklet changes', methods: ['online_training'], successMeasure: 'Briefing given to invigilators', dueBy: '2025-11-30' };
+ * actor.send({ type: 'target.agree', officerId: 'eo-1', target, at: '2025-09-10T10:00:00+01:00', by: { id: 'eo-1', role: 'exams_officer' } });
+ * ```
+ */
 export type EopsTargetInput =
   | (EopsTargetInputBase & { readonly strand: 'knowledge_and_understanding'; readonly area: EopsKnowledgeArea })
   | (EopsTargetInputBase & { readonly strand: 'key_skills'; readonly area: EopsKeySkillArea });
 
-/** A review meeting as it is recorded. */
+/**
+ * A review meeting as it is recorded.
+ *
+ * @example
+ * ```ts
+ * declare const actor: EopsActor;
+ * const meeting: EopsMeetingInput = { heldOn: '2025-10-24', kind: 'half_termly', progress: 'Entries checked', wentWell: 'Access arrangements on time', notSoWell: 'Late MIS data', nextFocus: 'Seating plans' };
+ * actor.send({ type: 'meeting.record', officerId: 'eo-1', meeting, at: '2025-10-24T15:00:00+01:00', by: { id: 'lm-1', role: 'line_manager' } });
+ * ```
+ */
 export interface EopsMeetingInput {
   readonly heldOn: CalendarDate;
   /** Which meeting it was; a first-week, first-month or first-term review, or the start meeting, ticks the induction item it fulfils. */
@@ -65,7 +101,16 @@ export interface EopsMeetingInput {
   readonly nextFocus: string;
 }
 
-/** An administrator's changes to an account's details (at least one). */
+/**
+ * An administrator's changes to an account's details (at least one).
+ *
+ * @example
+ * ```ts
+ * declare const actor: EopsActor;
+ * const changes: EopsAccountChanges = { email: 'a.giles@plume.example', roles: ['exams_officer'] };
+ * actor.send({ type: 'account.update', accountId: 'eo-1', changes, at: '2025-09-03T09:00:00+01:00', by: { id: 'slt-1', role: 'senior_leader' } });
+ * ```
+ */
 export interface EopsAccountChanges {
   readonly name?: string;
   /** A new address, or null to remove it. */
@@ -73,7 +118,16 @@ export interface EopsAccountChanges {
   readonly roles?: readonly EopsRole[];
 }
 
-/** The events of the EOPS machine. */
+/**
+ * The events of the EOPS machine.
+ *
+ * @example
+ * ```ts
+ * declare const actor: EopsActor;
+ * const event: EopsEvent = { type: 'valuesAndAttributes.sign', officerId: 'eo-1', at: '2025-09-05T10:00:00+01:00', by: { id: 'eo-1', role: 'exams_officer' } };
+ * sendEops(actor, event).ok; // true
+ * ```
+ */
 export type EopsEvent =
   /** The centre's first user (senior leader, line manager or exams officer) registers the centre and becomes its administrator. */
   | (EopsStamp & { readonly type: 'centre.register'; readonly centre: { readonly centreNumber: string; readonly name: string }; readonly user: EopsUserInput })
@@ -118,7 +172,14 @@ export type EopsEvent =
   /** The academic year has ended: this year's Standards lapse and the next year starts fresh. */
   | (EopsStamp & { readonly type: 'year.rollover' });
 
-/** The type of an EOPS event. */
+/**
+ * The type of an EOPS event.
+ *
+ * @example
+ * ```ts
+ * const type: EopsEventType = 'certificate.request';
+ * ```
+ */
 export type EopsEventType = EopsEvent['type'];
 
 /**
@@ -210,6 +271,8 @@ const officer = { officerId: text };
  *
  * @example
  * ```ts
+ * declare const body: string;
+ * declare const actor: EopsActor;
  * const parsed = eopsEventSchema.safeParse(JSON.parse(body));
  * if (parsed.success) actor.send(parsed.data as EopsEvent);
  * ```

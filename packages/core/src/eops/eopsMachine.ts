@@ -41,7 +41,18 @@ import type { EopsForwardedEvent, EopsOfficerYearReport } from './eopsOfficerYea
 import { eopsOfficerYearMachine, eopsOfficerYearStep } from './eopsOfficerYearMachine.js';
 import { allOf, firstRefusal, guardsOf, type GuardCheck } from './eopsRefusal.js';
 
-/** Someone a host may email about an officer's Standards: the officer, or an active senior leader / line manager. */
+/**
+ * Someone a host may email about an officer's Standards: the officer, or an active senior leader / line manager.
+ *
+ * @example
+ * ```ts
+ * declare const actor: EopsActor;
+ * actor.on('eops.certificateRequested', (e) => {
+ *   const to: readonly EopsRecipient[] = e.recipients;
+ *   to.map((r) => r.email); // the senior leaders to notify
+ * });
+ * ```
+ */
 export interface EopsRecipient {
   readonly id: string;
   readonly name: string;
@@ -56,6 +67,14 @@ export interface EopsRecipient {
  * event; and the events a host hangs emails on: `eops.registrationConfirmed` (seed 004: "an email will be
  * sent to the exams officer and senior leader/line manager confirming registration"), `eops.accountApproved`,
  * `eops.certificateRequested` and `eops.certified` (the certificate issued).
+ *
+ * @example
+ * ```ts
+ * declare const actor: EopsActor;
+ * actor.on('eops.certified', (e: Extract<EopsEmitted, { type: 'eops.certified' }>) => {
+ *   console.log(`${e.certificate.officerName}: certificate ${e.certificate.id}`);
+ * });
+ * ```
  */
 export type EopsEmitted =
   | AuditEmitted
@@ -108,7 +127,15 @@ export function officerYearId(officerId: string, academicYear: AcademicYear): st
   return `officerYear:${officerId}:${academicYear}`;
 }
 
-/** What the EOPS centre actor is started with. */
+/**
+ * What the EOPS centre actor is started with.
+ *
+ * @example
+ * ```ts
+ * const input: EopsInput = { grants: grantsFor(jcq.authorities('2025/26'), [], ['eops.']) };
+ * const actor = createActor(eopsMachine, { input }).start();
+ * ```
+ */
 export interface EopsInput {
   /**
    * Who may take each `eops.*` action: `grantsFor(pack.authorities(year), overlay.delegations, ['eops.'])`.
@@ -150,12 +177,12 @@ function childOf(self: AnyActorRef, id: string): AnyActorRef | undefined {
  *
  * @example
  * ```ts
- * const grants = grantsFor(pack.authorities('2025/26'), [], ['eops.']);
+ * const grants = grantsFor(jcq.authorities('2025/26'), [], ['eops.']);
  * const actor = createActor(eopsMachine, { input: { grants } });
  * const audit = collectAudit(actor);
  * actor.start();
  * const slt = { id: 'slt-1', role: 'senior_leader' } as const;
- * actor.send({ type: 'centre.register', centre: { centreNumber: '12345', name: 'Plume Academy' }, user: { id: 'slt-1', name: 'Nanda Hassan', roles: ['senior_leader'] }, at: '2025-09-02T09:00:00+01:00', by: slt });
+ * actor.send({ type: 'centre.register', centre: { centreNumber: '99999', name: 'Plume Academy' }, user: { id: 'slt-1', name: 'Nanda Hassan', roles: ['senior_leader'] }, at: '2025-09-02T09:00:00+01:00', by: slt });
  * actor.send({ type: 'account.register', user: { id: 'eo-1', name: 'Amber Giles', roles: ['exams_officer'] }, at: '2025-09-02T09:05:00+01:00', by: { id: 'eo-1', role: 'exams_officer' } });
  * actor.send({ type: 'account.approve', accountId: 'eo-1', at: '2025-09-02T09:10:00+01:00', by: slt });
  * actor.send({ type: 'officer.register', officerId: 'eo-1', experience: 'new', at: '2025-09-02T09:15:00+01:00', by: slt });
@@ -337,10 +364,27 @@ export const eopsMachine = setup({
   },
 });
 
-/** A snapshot of the EOPS machine. */
+/**
+ * A snapshot of the EOPS machine.
+ *
+ * @example
+ * ```ts
+ * declare const actor: EopsActor;
+ * const snapshot: EopsSnapshot = actor.getSnapshot();
+ * eopsRegistrationDue(snapshot, jcq.eopsRules('2025/26'), '2025-11-03T09:00:00Z');
+ * ```
+ */
 export type EopsSnapshot = SnapshotFrom<typeof eopsMachine>;
 
-/** A running EOPS actor. */
+/**
+ * A running EOPS actor.
+ *
+ * @example
+ * ```ts
+ * const actor: EopsActor = createActor(eopsMachine, { input: { grants: grantsFor(jcq.authorities('2025/26'), [], ['eops.']) } }).start();
+ * actor.getSnapshot().value; // the centre's EOPS state
+ * ```
+ */
 export type EopsActor = XActor<typeof eopsMachine>;
 
 /** The typed error of a rejected line (its code, reason and rule; the event, state and what it was about). */
@@ -357,6 +401,8 @@ function errorOf(entry: AuditLine | AuditEntry): ExamcycleError {
  * @param audit - the audit lines of an EOPS actor, as {@link collectAudit} gathers them or a store's log returns them
  * @example
  * ```ts
+ * declare const actor: EopsActor;
+ * const at = '2025-09-02T09:20:00+01:00';
  * const audit = collectAudit(actor); // before actor.start()
  * actor.send({ type: 'standards.declare', officerId: 'eo-1', at, by: { id: 'eo-1', role: 'exams_officer' } });
  * lastEopsRejection(audit)?.code; // 'not_authorised'
@@ -370,10 +416,26 @@ export function lastEopsRejection(audit: readonly (AuditLine | AuditEntry)[]): E
 /**
  * The outcome of {@link sendEops}: the same {@link SendOutcome} as the exam cycle's handle and the runtime
  * (accepted, or rejected with a typed error; both carry the audit line).
+ *
+ * @example
+ * ```ts
+ * declare const actor: EopsActor;
+ * const outcome: EopsSendOutcome = sendEops(actor, { type: 'standards.declare', officerId: 'eo-1', at: '2026-07-20T09:00:00+01:00', by: { id: 'slt-1', role: 'senior_leader' } });
+ * if (!outcome.ok) console.log(outcome.error.code);
+ * ```
  */
 export type EopsSendOutcome = SendOutcome;
 
-/** What {@link sendEops} needs of an actor: its snapshot, `send`, and `on` for the audit line. */
+/**
+ * What {@link sendEops} needs of an actor: its snapshot, `send`, and `on` for the audit line.
+ *
+ * @example
+ * ```ts
+ * declare const actor: EopsActor;
+ * const like: EopsActorLike = actor; // what sendEops needs: getSnapshot, send, on
+ * sendEops(like, { type: 'certificate.request', officerId: 'eo-1', at: '2026-07-01T09:00:00+01:00', by: { id: 'eo-1', role: 'exams_officer' } });
+ * ```
+ */
 export type EopsActorLike = Pick<EopsActor, 'getSnapshot' | 'send' | 'on'>;
 
 /**
@@ -385,6 +447,9 @@ export type EopsActorLike = Pick<EopsActor, 'getSnapshot' | 'send' | 'on'>;
  * @param event - the event
  * @example
  * ```ts
+ * declare const actor: EopsActor;
+ * const at = '2026-07-20T09:00:00+01:00';
+ * const slt: Actor = { id: 'slt-1', role: 'senior_leader' };
  * const outcome = sendEops(actor, { type: 'standards.declare', officerId: 'eo-1', at, by: slt });
  * if (!outcome.ok) console.log(outcome.error.message); // which criteria are still missing
  * ```

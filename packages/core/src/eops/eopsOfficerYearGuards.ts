@@ -10,7 +10,7 @@
  * @internal
  */
 import type { Refusal } from '../audit/eventStamp.js';
-import { academicYearBounds, toLondon, type AcademicYear, type CalendarDate } from '../time/clock.js';
+import { isoDate, academicYearBounds, toLondon, type AcademicYear, type CalendarDate } from '../time/clock.js';
 import { EOPS_LEADER_ROLES, type EopsRecord, type EopsTarget } from './eopsContext.js';
 import type { EopsOfficerYearEvent } from './eopsOfficerYearEvents.js';
 import { eopsProgress } from './eopsProgress.js';
@@ -64,6 +64,8 @@ function afterMark({ context, event }: OfficerYearGuardArgs): EopsRecord {
  * @internal
  * @example
  * ```ts
+ * declare const record: EopsRecord;
+ * declare const event: EopsOfficerYearEvent;
  * OFFICER_YEAR_GUARDS.targetsAgreedTogether.test({ context: record, event });
  * ```
  */
@@ -174,7 +176,7 @@ export const OFFICER_YEAR_GUARDS = {
     refusal: (a: OfficerYearGuardArgs) => reject('invalid_value', `The meeting on ${String((field(a.event, 'meeting') as { heldOn?: string } | undefined)?.heldOn)} is outside the ${a.context.academicYear} academic year`),
   },
   meetingAlreadyHeld: {
-    test: (a: OfficerYearGuardArgs) => a.event.type !== 'meeting.record' || a.event.meeting.heldOn <= toLondon(a.event.at).toISODate()!,
+    test: (a: OfficerYearGuardArgs) => a.event.type !== 'meeting.record' || a.event.meeting.heldOn <= isoDate(toLondon(a.event.at)),
     refusal: (a: OfficerYearGuardArgs) => {
       const e = a.event as Extract<EopsOfficerYearEvent, { type: 'meeting.record' }>;
       return reject('invalid_value', `A meeting on ${e.meeting.heldOn} cannot be recorded on ${toLondon(e.at).toISODate()}, before it is held`);

@@ -30,10 +30,28 @@ import { OFFICER_YEAR_GUARDS, type OfficerYearGuard, type OfficerYearGuardArgs }
 import { eopsProgress } from './eopsProgress.js';
 import { allOf, firstRefusal, guardsOf, type GuardCheck } from './eopsRefusal.js';
 
-/** The steps of an officer's year, as the audit log names them. */
+/**
+ * The steps of an officer's year, as the audit log names them.
+ *
+ * @example
+ * ```ts
+ * declare const actor: EopsActor;
+ * const step: EopsOfficerYearStep = 'certificateRequested';
+ * actor.getSnapshot().context.officerYears.filter((y) => y.step === step);
+ * ```
+ */
 export type EopsOfficerYearStep = 'inProgress' | 'certificateRequested' | 'certified' | 'lapsed';
 
-/** What an officer-year actor is started with. */
+/**
+ * What an officer-year actor is started with.
+ *
+ * @example
+ * ```ts
+ * declare const record: EopsRecord;
+ * const input: EopsOfficerYearInput = { record };
+ * createActor(eopsOfficerYearMachine, { input }).start();
+ * ```
+ */
 export interface EopsOfficerYearInput {
   /** The officer's new record for the year. */
   readonly record: EopsRecord;
@@ -72,6 +90,7 @@ export function eopsOfficerYearStep(value: unknown): EopsOfficerYearStep {
  * @param record - an officer's record for a year
  * @example
  * ```ts
+ * declare const record: EopsRecord;
  * eopsOfficerYearValue(record); // { inProgress: { targets: 'toAgree', valuesAndAttributes: 'statementSigned' } }
  * ```
  */
@@ -125,6 +144,7 @@ const DECLARE: readonly Check[] = ['officerNotDeclaringOwnStandards', 'declaredB
  *
  * @example
  * ```ts
+ * declare const record: EopsRecord;
  * const year = createActor(eopsOfficerYearMachine, { input: { record } }).start();
  * year.getSnapshot().value; // { inProgress: { targets: 'toAgree', valuesAndAttributes: 'unsigned' } }
  * ```
@@ -282,5 +302,14 @@ export const eopsOfficerYearMachine = setup({
   },
 });
 
-/** A snapshot of an officer-year actor. */
+/**
+ * A snapshot of an officer-year actor.
+ *
+ * @example
+ * ```ts
+ * declare const record: EopsRecord;
+ * const snapshot: EopsOfficerYearSnapshot = createActor(eopsOfficerYearMachine, { input: { record } }).start().getSnapshot();
+ * snapshot.context.officerName; // 'Amber Giles'
+ * ```
+ */
 export type EopsOfficerYearSnapshot = SnapshotFrom<typeof eopsOfficerYearMachine>;

@@ -14,7 +14,7 @@
 import { z } from 'zod';
 import { calendarDateSchema, centreNumberSchema, instantSchema, academicYearSchema } from '../domain/identifierSchemas.js';
 import { dropContextAudit, type PersistedMachineSpec } from '../persistence/persistedMachine.js';
-import { academicYearBounds, londonDate, type AcademicYear, type Instant } from '../time/clock.js';
+import { isoInstant, academicYearBounds, londonDate, type AcademicYear, type Instant } from '../time/clock.js';
 import { EOPS_ACHIEVEMENT_METHODS, EOPS_KEY_SKILL_AREAS, EOPS_KNOWLEDGE_AREAS } from './eopsAreas.js';
 import type { ActorRole, RoleGrant, RoleGrants } from '../rules/authority.js';
 import { EOPS_LEADER_ROLES, EOPS_MEETING_KINDS, EOPS_ROLES, type EopsContext, type EopsRecord } from './eopsContext.js';
@@ -127,6 +127,7 @@ const recordSchema = z.strictObject({
  *
  * @example
  * ```ts
+ * declare const actor: EopsActor;
  * eopsRecordSchema.safeParse(eopsRecords(actor)[0]).success; // true
  * ```
  */
@@ -155,6 +156,9 @@ const officerYearSchema = z.strictObject({
  *
  * @example
  * ```ts
+ * declare const actor: EopsActor;
+ * declare const context: EopsContext;
+ * declare const account: EopsAccount;
  * eopsContextSchema.safeParse(actor.getSnapshot().context).success; // true
  * eopsContextSchema.safeParse({ ...context, accounts: [{ ...account, status: 'actve' }] }).success; // false
  * ```
@@ -212,6 +216,7 @@ const eachObject = (list: unknown, f: (x: Json) => Json): unknown => (Array.isAr
  * @param snapshot - a version-1 xstate persisted snapshot of the EOPS machine
  * @example
  * ```ts
+ * const v1Json = JSON.parse(readFileSync('eops-2024.json', 'utf8'));
  * restoreSnapshot(eopsMachine, v1Json, { migrations: { 1: eopsV1Migration } });
  * ```
  */
@@ -266,6 +271,7 @@ function officerYearChild(record: Json): Json {
  * @param snapshot - a version-2 xstate persisted snapshot of the EOPS machine
  * @example
  * ```ts
+ * const v2Json = JSON.parse(readFileSync('eops-2025.json', 'utf8'));
  * restoreSnapshot(eopsMachine, v2Json); // migrated by eopsPersisted.migrations[2]
  * ```
  */
@@ -290,7 +296,7 @@ export function eopsV2Migration(snapshot: Json): Json {
 function nextRollover(context: Pick<EopsContext, 'academicYear'>, value: unknown): Instant | null {
   if (value !== 'registered' || context.academicYear === null) return null;
   const { end } = academicYearBounds(context.academicYear as AcademicYear);
-  return londonDate(end).plus({ days: 1 }).toISO()!;
+  return isoInstant(londonDate(end).plus({ days: 1 }));
 }
 
 /**
@@ -299,6 +305,7 @@ function nextRollover(context: Pick<EopsContext, 'academicYear'>, value: unknown
  *
  * @example
  * ```ts
+ * declare const actor: EopsActor;
  * eopsOfficerYearPersisted.context.safeParse(eopsRecords(actor)[0]).success; // true
  * ```
  */
@@ -341,6 +348,7 @@ function centreChildrenMatch(snapshot: Json): readonly [string, string] | undefi
  *
  * @example
  * ```ts
+ * const saved = JSON.parse(readFileSync('eops.json', 'utf8'));
  * const restored = restoreSnapshot(eopsMachine, saved, { spec: eopsPersisted }).start();
  * eopsPersisted.wakeAt?.(restored.getSnapshot().context as never, 'registered'); // '2026-09-01T00:00:00.000+01:00'
  * ```

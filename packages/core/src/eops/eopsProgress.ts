@@ -8,7 +8,16 @@
 import type { EopsStrand } from './eopsAreas.js';
 import type { EopsRecord, EopsTarget } from './eopsContext.js';
 
-/** The criteria of one officer's year, and what is missing for the certificate. */
+/**
+ * The criteria of one officer's year, and what is missing for the certificate.
+ *
+ * @example
+ * ```ts
+ * declare const record: EopsRecord;
+ * const progress: EopsProgress = eopsProgress(record);
+ * progress.missing; // what is left before the certificate can be requested
+ * ```
+ */
 export interface EopsProgress {
   /** The exams officer has signed the Values & Attributes statement. */
   readonly valuesAndAttributesStatement: boolean;
@@ -51,6 +60,7 @@ function strandGap(targets: readonly EopsTarget[], strand: EopsStrand): string |
  * @param record - an officer's record for one academic year
  * @example
  * ```ts
+ * declare const actor: EopsActor;
  * const [record] = eopsRecords(actor, { officerId: 'eo-1', academicYear: '2025/26' });
  * eopsProgress(record!).missing; // ['Values & Attributes agreement: not countersigned by a senior leader / line manager']
  * ```

@@ -9,7 +9,16 @@ import type { EopsContext, EopsRecord } from './eopsContext.js';
 /** A child as a snapshot holds it: a running actor (`getSnapshot()`), or its persisted JSON (`{ snapshot }`). */
 type ChildLike = { getSnapshot(): unknown } | { readonly snapshot: unknown };
 
-/** An EOPS centre state the records are read from: an actor, its snapshot, or a persisted snapshot's JSON. */
+/**
+ * An EOPS centre state the records are read from: an actor, its snapshot, or a persisted snapshot's JSON.
+ *
+ * @example
+ * ```ts
+ * declare const actor: EopsActor;
+ * const source: EopsRecordsSource = actor; // a running actor, or a restored snapshot
+ * eopsRecords(source, { academicYear: '2025/26' }).map((r) => r.officerName);
+ * ```
+ */
 export type EopsRecordsSource =
   | { getSnapshot(): { readonly context: EopsContext; readonly children: unknown } }
   | { readonly context: EopsContext; readonly children?: unknown };
@@ -29,6 +38,7 @@ function recordOf(child: unknown): EopsRecord | undefined {
  * @param filter - only one officer's, and / or one academic year's, records
  * @example
  * ```ts
+ * declare const actor: EopsActor;
  * const [amber] = eopsRecords(actor, { officerId: 'eo-1', academicYear: '2025/26' });
  * amber?.targets.length;
  * ```
@@ -53,6 +63,7 @@ export function eopsRecords(source: EopsRecordsSource, filter: { readonly office
  * @param officerId - the officer's account id
  * @example
  * ```ts
+ * declare const actor: EopsActor;
  * eopsCurrentRecord(actor, 'eo-1')?.certificate;
  * ```
  */

@@ -36,7 +36,7 @@ export type GuardTable<TName extends string, TArgs> = Readonly<
  * @internal
  * @example
  * ```ts
- * { guard: allOf(['senderHasAccount', { not: 'recordCertified' }]), target: 'certified' }
+ * const certify = { guard: allOf(['senderHasAccount', { not: 'recordCertified' }]), target: 'certified' };
  * ```
  */
 export function allOf<TName extends string>(checks: readonly GuardCheck<TName>[]) {
@@ -55,7 +55,10 @@ export function allOf<TName extends string>(checks: readonly GuardCheck<TName>[]
  * @internal
  * @example
  * ```ts
- * firstRefusal(OFFICER_YEAR_GUARDS, ['officerNotDeclaringOwnStandards'], { context, event })?.rule; // 'eops.slt-declaration'
+ * import { OFFICER_YEAR_GUARDS } from './eopsOfficerYearGuards.js';
+ * declare const record: EopsRecord;
+ * declare const event: EopsOfficerYearEvent;
+ * firstRefusal(OFFICER_YEAR_GUARDS, ['officerNotDeclaringOwnStandards'], { context: record, event })?.rule; // 'eops.slt-declaration'
  * ```
  */
 export function firstRefusal<TName extends string, TArgs>(
@@ -82,7 +85,9 @@ export function firstRefusal<TName extends string, TArgs>(
  * @internal
  * @example
  * ```ts
- * setup({ guards: guardsOf(OFFICER_YEAR_GUARDS) });
+ * import { setup } from 'xstate';
+ * import { OFFICER_YEAR_GUARDS } from './eopsOfficerYearGuards.js';
+ * setup({ types: {} as { context: EopsRecord; events: EopsOfficerYearEvent }, guards: guardsOf(OFFICER_YEAR_GUARDS) });;
  * ```
  */
 export function guardsOf<TName extends string, TArgs>(table: GuardTable<TName, TArgs>): Record<TName, (args: TArgs) => boolean> {

@@ -6,11 +6,20 @@
  */
 import type { EopsRules } from '../rules/RulesPack.js';
 import type { Confidence, SourceRef } from '../rules/sources.js';
-import { toLondon, type AcademicYear, type CalendarDate, type Instant } from '../time/clock.js';
+import { isoDate, toLondon, type AcademicYear, type CalendarDate, type Instant } from '../time/clock.js';
 import type { EopsContext } from './eopsContext.js';
 import type { EopsRecordsSource } from './eopsRecords.js';
 
-/** An exams officer not yet registered for the year. */
+/**
+ * An exams officer not yet registered for the year.
+ *
+ * @example
+ * ```ts
+ * declare const actor: EopsActor;
+ * const due: EopsRegistrationDue[] = eopsRegistrationDue(actor.getSnapshot(), jcq.eopsRules('2025/26'), '2025-11-03T09:00:00Z');
+ * due.filter((d) => d.overdue).map((d) => `${d.officerName}: register by ${d.registrationBy}`);
+ * ```
+ */
 export interface EopsRegistrationDue {
   readonly officerId: string;
   readonly officerName: string;
@@ -31,13 +40,14 @@ export interface EopsRegistrationDue {
  * @param asOf - the instant to judge at
  * @example
  * ```ts
+ * declare const actor: EopsActor;
  * eopsRegistrationDue(actor.getSnapshot(), jcq.eopsRules('2025/26'), '2025-11-03T09:00:00Z');
  * // [{ officerId: 'eo-1', officerName: 'Amber Giles', registrationBy: '2025-10-31', overdue: true, … }]
  * ```
  */
 export function eopsRegistrationDue(state: EopsRecordsSource, rules: EopsRules, asOf: Instant): EopsRegistrationDue[] {
   const context: EopsContext = 'getSnapshot' in state && typeof state.getSnapshot === 'function' ? state.getSnapshot().context : (state as { context: EopsContext }).context;
-  const today = toLondon(asOf).toISODate()!;
+  const today = isoDate(toLondon(asOf));
   const registered = new Set(context.officerYears.filter((y) => y.academicYear === rules.academicYear).map((y) => y.officerId));
   return context.accounts
     .filter((a) => a.status === 'active' && a.roles.includes('exams_officer') && !registered.has(a.id))

@@ -20,7 +20,16 @@ import type { EopsContext, EopsRecord } from './eopsContext.js';
 import { eopsRecords, type EopsRecordsSource } from './eopsRecords.js';
 import { eopsProgress } from './eopsProgress.js';
 
-/** One row of the tracker: one exams officer, one academic year. */
+/**
+ * One row of the tracker: one exams officer, one academic year.
+ *
+ * @example
+ * ```ts
+ * declare const actor: EopsActor;
+ * const rows: EopsTrackerRow[] = eopsTracker(actor.getSnapshot(), { academicYear: '2025/26' });
+ * rows.filter((r) => r.certificate).map((r) => r.officerName);
+ * ```
+ */
 export interface EopsTrackerRow {
   readonly officerId: string;
   readonly officerName: string;
@@ -33,7 +42,16 @@ export interface EopsTrackerRow {
   readonly certificate: boolean;
 }
 
-/** The five done / not done columns of a tracker row. */
+/**
+ * The five done / not done columns of a tracker row.
+ *
+ * @example
+ * ```ts
+ * declare const actor: EopsActor;
+ * const column: EopsTrackerColumn = 'keySkills';
+ * eopsTracker(actor.getSnapshot()).filter((row) => !row[column]).map((row) => row.officerName);
+ * ```
+ */
 export type EopsTrackerColumn = Exclude<keyof EopsTrackerRow, 'officerId' | 'officerName' | 'centreNumber' | 'academicYear'>;
 
 /**
@@ -53,10 +71,28 @@ export const EOPS_TRACKER_COLUMNS: readonly { readonly key: EopsTrackerColumn; r
   { key: 'certificate', label: 'Certificate' },
 ];
 
-/** An EOPS machine state the tracker reads: a snapshot (anything with its context), or an actor (its current snapshot). */
+/**
+ * An EOPS machine state the tracker reads: a snapshot (anything with its context), or an actor (its current snapshot).
+ *
+ * @example
+ * ```ts
+ * declare const actor: EopsActor;
+ * const sources: EopsTrackerSource[] = [actor, actor.getSnapshot()];
+ * eopsTracker(sources, { onlyCertified: true });
+ * ```
+ */
 export type EopsTrackerSource = EopsRecordsSource;
 
-/** Which rows the tracker shows. */
+/**
+ * Which rows the tracker shows.
+ *
+ * @example
+ * ```ts
+ * declare const actor: EopsActor;
+ * const options: EopsTrackerOptions = { view: 'administrator', viewerId: 'slt-1', academicYear: '2025/26' };
+ * eopsTracker(actor.getSnapshot(), options);
+ * ```
+ */
 export type EopsTrackerOptions =
   | {
       /** Every row of every centre given, optionally filtered. */
@@ -137,6 +173,7 @@ function activeAccount(context: EopsContext, id: string) {
  *   year that is neither `2025/26` nor the toolkit's `2025` (never an empty answer for a misread year)
  * @example
  * ```ts
+ * declare const actor: EopsActor;
  * eopsTracker(actor.getSnapshot(), { view: 'administrator', viewerId: 'slt-1', academicYear: '2025/26', onlyCertified: true });
  * eopsTracker(actor.getSnapshot(), { view: 'officer', viewerId: 'eo-1' });
  * ```

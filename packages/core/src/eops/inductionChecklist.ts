@@ -7,10 +7,17 @@
  */
 import { DateTime } from 'luxon';
 import type { Actor } from '../audit/auditTrail.js';
-import { londonDate, toLondon, type CalendarDate, type Instant } from '../time/clock.js';
+import { isoDate, londonDate, toLondon, type CalendarDate, type Instant } from '../time/clock.js';
 import type { InductionItem, InductionPeriod, InductionTrigger } from './eopsContext.js';
 
-/** An induction item before it is dated (a centre's own checklist is a list of these). */
+/**
+ * An induction item before it is dated (a centre's own checklist is a list of these).
+ *
+ * @example
+ * ```ts
+ * const item: InductionItemTemplate = { id: 'fw-1', period: 'first_week', title: 'Meet the line manager and agree the induction plan', source: 'EOPS toolkit, induction checklist', fulfilledBy: 'meeting:start' };
+ * ```
+ */
 export interface InductionItemTemplate {
   readonly id: string;
   readonly period: InductionPeriod;
@@ -63,7 +70,7 @@ export function inductionDueOn(startedOn: CalendarDate, period: InductionPeriod)
   londonDate(startedOn);
   const start = DateTime.fromISO(startedOn, { zone: 'utc' });
   const end = period === 'first_week' ? start.plus({ weeks: 1 }) : start.plus({ months: period === 'first_month' ? 1 : 3 });
-  return end.minus({ days: 1 }).toISODate()!;
+  return isoDate(end.minus({ days: 1 }));
 }
 
 /**
@@ -97,11 +104,12 @@ export function inductionChecklist(startedOn: CalendarDate, items: readonly Indu
  * @param asOf - the instant to judge at
  * @example
  * ```ts
+ * declare const record: EopsRecord;
  * overdueInductionItems(record.induction, '2025-09-08T09:00:00+01:00').map((i) => i.id); // the open first-week items
  * ```
  */
 export function overdueInductionItems(items: readonly InductionItem[], asOf: Instant): InductionItem[] {
-  const today = toLondon(asOf).toISODate()!;
+  const today = isoDate(toLondon(asOf));
   return items.filter((i) => i.completedAt === null && i.dueOn < today);
 }
 
@@ -115,6 +123,8 @@ export function overdueInductionItems(items: readonly InductionItem[], asOf: Ins
  * @param at - when
  * @example
  * ```ts
+ * declare const record: EopsRecord;
+ * const at = '2025-09-05T15:00:00+01:00';
  * tickInduction(record.induction, 'values_and_attributes', { id: 'lm-1', role: 'line_manager' }, at);
  * ```
  */

@@ -20,6 +20,7 @@ const RECOMMENDED = 3;
  * @returns zero or one finding
  * @example
  * ```ts
+ * declare const record: EopsRecord;
  * keySkillAreasAdvice(record); // [{ rule: 'eops.key-skills-three-areas', severity: 'info', message: 'Emma Reid's 2025/26 Key Skills cover 4 skill areas; the toolkit recommends three', … }]
  * ```
  */

@@ -18,10 +18,17 @@ import { DateTime } from 'luxon';
 import * as rruleModule from 'rrule';
 import { ExamcycleError } from '../errors/ExamcycleError.js';
 import type { EopsRules } from '../rules/RulesPack.js';
-import { academicYearBounds, academicYearOf, toLondon, type AcademicYear, type CalendarDate, type Instant } from '../time/clock.js';
+import { isoDate, academicYearBounds, academicYearOf, toLondon, type AcademicYear, type CalendarDate, type Instant } from '../time/clock.js';
 import type { EopsOfficerExperience, ScheduledMeeting, ScheduledMeetingKind } from './eopsContext.js';
 
-/** A half term as the centre publishes it: its first and last day (dates, or instants read in London). */
+/**
+ * A half term as the centre publishes it: its first and last day (dates, or instants read in London).
+ *
+ * @example
+ * ```ts
+ * const autumn1: TermPeriod = { name: 'Autumn 1', start: '2025-09-03', end: '2025-10-24' };
+ * ```
+ */
 export interface TermPeriod {
   readonly start: CalendarDate | Instant;
   readonly end: CalendarDate | Instant;
@@ -29,13 +36,33 @@ export interface TermPeriod {
   readonly name?: string;
 }
 
-/** A window of exam time (a series' exam period in the centre). */
+/**
+ * A window of exam time (a series' exam period in the centre).
+ *
+ * @example
+ * ```ts
+ * const summerExams: ExamTimeWindow = { start: '2026-05-11', end: '2026-06-24' };
+ * meetingSchedule({ termDates: [{ start: '2025-09-03', end: '2026-07-22' }], officerExperience: 'new', examTime: [summerExams], rules: jcq.eopsRules('2025/26') });
+ * ```
+ */
 export interface ExamTimeWindow {
   readonly start: CalendarDate | Instant;
   readonly end: CalendarDate | Instant;
 }
 
-/** Options for {@link meetingSchedule}. */
+/**
+ * Options for {@link meetingSchedule}.
+ *
+ * @example
+ * ```ts
+ * const options: MeetingScheduleOptions = {
+ *   termDates: [{ name: 'Autumn 1', start: '2025-09-03', end: '2025-10-24' }],
+ *   officerExperience: 'experienced',
+ *   rules: jcq.eopsRules('2025/26'),
+ * };
+ * meetingSchedule(options).map((m) => m.date);
+ * ```
+ */
 export interface MeetingScheduleOptions {
   /** The centre's half terms for the year. */
   readonly termDates: readonly TermPeriod[];
@@ -86,11 +113,11 @@ function asJs(date: CalendarDate): Date {
 }
 
 function fromJs(date: Date): CalendarDate {
-  return DateTime.fromJSDate(date, { zone: 'utc' }).toISODate()!;
+  return isoDate(DateTime.fromJSDate(date, { zone: 'utc' }));
 }
 
 function plusDays(date: CalendarDate, days: number): CalendarDate {
-  return utc(date).plus({ days }).toISODate()!;
+  return isoDate(utc(date).plus({ days }));
 }
 
 function isoWeek(date: CalendarDate): string {
@@ -100,7 +127,7 @@ function isoWeek(date: CalendarDate): string {
 
 function dateOf(value: CalendarDate | Instant, field: string): CalendarDate {
   try {
-    return toLondon(value).toISODate()!;
+    return isoDate(toLondon(value));
   } catch (cause) {
     throw new ExamcycleError('invalid_value', `meetingSchedule: ${field} is not a date: ${String(value)}`, { cause, location: { field, value: String(value) } });
   }
@@ -173,7 +200,7 @@ function occurrences(kind: 'weekly' | 'fortnightly' | 'monthly', start: Calendar
  * const meetings = meetingSchedule({
  *   termDates: [{ name: 'Autumn 1', start: '2025-09-03', end: '2025-10-24' }, { name: 'Autumn 2', start: '2025-11-03', end: '2025-12-19' }],
  *   officerExperience: 'experienced',
- *   rules: rulesPack.eopsRules('2025/26'),
+ *   rules: jcq.eopsRules('2025/26'),
  * });
  * meetings.map((m) => `${m.date} ${m.kind}`); // ['2025-09-03 start', '2025-10-24 half_termly', '2025-12-19 half_termly']
  * ```
@@ -221,7 +248,7 @@ export function meetingSchedule({
   const addSeries = (kind: ScheduledMeetingKind, cadence: 'weekly' | 'fortnightly' | 'monthly', start: CalendarDate, until: CalendarDate) => {
     const occ = occurrences(cadence, start, until, first);
     occ.forEach((o, i) => {
-      const next = occ[i + 1] ?? (cadence === 'monthly' ? utc(o).plus({ months: 1 }).toISODate()! : plusDays(o, cadence === 'weekly' ? 7 : 14));
+      const next = occ[i + 1] ?? (cadence === 'monthly' ? isoDate(utc(o).plus({ months: 1 })) : plusDays(o, cadence === 'weekly' ? 7 : 14));
       const limit = next < plusDays(until, 1) ? next : plusDays(until, 1);
       const date = snap(o, limit);
       if (date) candidates.push({ date, kind });
@@ -244,7 +271,7 @@ export function meetingSchedule({
   if (officerExperience === 'experienced') {
     addCadence(rules.experiencedOfficerCadence.value, first);
   } else {
-    const earlyEnd = plusDays(utc(first).plus({ weeks: newCadence.earlyWeeks }).toISODate()!, -1);
+    const earlyEnd = plusDays(isoDate(utc(first).plus({ weeks: newCadence.earlyWeeks })), -1);
     const earlyUntil = earlyEnd < bounds.end ? earlyEnd : bounds.end;
     addSeries('early', newCadence.early, first, earlyUntil);
     const after = plusDays(earlyUntil, 1);
@@ -258,7 +285,7 @@ export function meetingSchedule({
         }
         // Weekly in exam time means a meeting in every (Monday to Sunday) week of it that has a school day.
         const from = start > first ? start : first;
-        for (const monday of occurrences('weekly', utc(from).startOf('week').toISODate()!, end)) {
+        for (const monday of occurrences('weekly', isoDate(utc(from).startOf('week')), end)) {
           const date = snap(monday > from ? monday : from, plusDays(monday, 7) < plusDays(end, 1) ? plusDays(monday, 7) : plusDays(end, 1));
           if (date) candidates.push({ date, kind: 'exam_time' });
         }
@@ -271,9 +298,9 @@ export function meetingSchedule({
     const lastBefore = (end: CalendarDate): CalendarDate | undefined => sorted.filter((d) => d >= first && d < end).pop();
     const start = utc(first);
     const reviews: [ScheduledMeetingKind, CalendarDate | undefined][] = [
-      ['first_week', lastBefore(start.plus({ weeks: 1 }).toISODate()!)],
-      ['first_month', lastBefore(start.plus({ months: 1 }).toISODate()!)],
-      ['first_term', lastBefore(start.plus({ months: 3 }).toISODate()!)],
+      ['first_week', lastBefore(isoDate(start.plus({ weeks: 1 })))],
+      ['first_month', lastBefore(isoDate(start.plus({ months: 1 })))],
+      ['first_term', lastBefore(isoDate(start.plus({ months: 3 })))],
     ];
     for (const [kind, date] of reviews) if (date && date !== first) candidates.push({ date, kind });
   }

@@ -4,7 +4,7 @@
  * little late, or a little early, still counts); each held meeting counts once, for the earliest scheduled
  * meeting still waiting for one.
  */
-import { toLondon, type CalendarDate, type Instant } from '../time/clock.js';
+import { isoDate, toLondon, type CalendarDate, type Instant } from '../time/clock.js';
 import type { EopsMeeting, ScheduledMeeting } from './eopsContext.js';
 
 /**
@@ -14,6 +14,7 @@ import type { EopsMeeting, ScheduledMeeting } from './eopsContext.js';
  * @param asOf - the instant to judge at; a scheduled meeting is overdue once its London day has ended
  * @example
  * ```ts
+ * declare const actor: EopsActor;
  * const record = eopsCurrentRecord(actor, 'eo-1')!;
  * overdueMeetings(record, '2025-11-20T09:00:00Z').map((m) => m.date); // ['2025-11-05']
  * ```
@@ -22,7 +23,7 @@ export function overdueMeetings(
   record: { readonly schedule: readonly ScheduledMeeting[]; readonly meetings: readonly Pick<EopsMeeting, 'heldOn'>[] },
   asOf: Instant,
 ): ScheduledMeeting[] {
-  const today = toLondon(asOf).toISODate()!;
+  const today = isoDate(toLondon(asOf));
   const held: CalendarDate[] = record.meetings.map((m) => m.heldOn).filter((d) => d <= today).sort();
   const used = new Set<number>();
   const slots = [...record.schedule].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

@@ -4,7 +4,16 @@
  */
 import { EOPS_TRACKER_COLUMNS, type EopsTrackerRow } from './eopsTracker.js';
 
-/** Options for {@link renderTrackerText}. */
+/**
+ * Options for {@link renderTrackerText}.
+ *
+ * @example
+ * ```ts
+ * declare const actor: EopsActor;
+ * const options: RenderTrackerTextOptions = { marks: { done: 'yes', notDone: 'no' }, empty: 'No exams officers registered' };
+ * console.log(renderTrackerText(eopsTracker(actor.getSnapshot()), options));
+ * ```
+ */
 export interface RenderTrackerTextOptions {
   /**
    * The marks for done and not done.
@@ -26,6 +35,7 @@ export interface RenderTrackerTextOptions {
  * @returns the table's lines joined with `\n` (no trailing newline)
  * @example
  * ```ts
+ * declare const actor: EopsActor;
  * renderTrackerText(eopsTracker(actor.getSnapshot()), { marks: { done: 'done', notDone: 'not done' } });
  * // Name                   | Values & Attributes Statement | Knowledge & Understanding | …
  * // Amber Giles (2025/26)  | done                          | not done                  | …

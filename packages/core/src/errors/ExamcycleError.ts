@@ -4,8 +4,18 @@
  * `Symbol.for('examcycle.error')` so {@link isExamcycleError} works across duplicated installs, where
  * `instanceof` would not.
  */
+import type { IssueLocation } from './IssueLocation.js';
 
-/** Every reason examcycle reports. Adapters translate parser and format failures into these. */
+/**
+ * Every reason examcycle reports. Adapters translate parser and format failures into these.
+ *
+ * @example
+ * ```ts
+ * declare const outcome: SendOutcome;
+ * const code: ExamcycleErrorCode | undefined = outcome.ok ? undefined : outcome.error.code;
+ * if (code === 'not_authorised') console.log('Ask the exams officer to complete this task');
+ * ```
+ */
 export type ExamcycleErrorCode =
   // data in
   | 'malformed_row'
@@ -28,6 +38,7 @@ export type ExamcycleErrorCode =
   | 'deadline_passed'
   | 'consent_missing'
   | 'retention_not_expired'
+  /** The actor may not do this, or the credentials were refused (an MIS's HTTP 401/403, not retryable). */
   | 'not_authorised'
   // persistence
   | 'snapshot_invalid'
@@ -41,24 +52,22 @@ export type ExamcycleErrorCode =
   | 'unknown_series'
   // MIS port
   | 'unreachable'
-  | 'unauthorised'
   | 'rate_limited'
   | 'malformed_response';
 
-/** Where a problem was found in an input: a file, a line (1-based), a column or field, and the raw value. */
-export interface ErrorLocation {
-  readonly file?: string;
-  readonly line?: number;
-  readonly column?: string;
-  readonly field?: string;
-  readonly recordType?: string;
-  readonly value?: string;
-}
-
-/** Options for {@link ExamcycleError}. */
+/**
+ * Options for {@link ExamcycleError}.
+ *
+ * @example
+ * ```ts
+ * const options: ExamcycleErrorOptions = { location: { file: 'entries.csv', line: 12, field: 'candidate_number' }, rule: 'examcycle.entries.candidate-number' };
+ * const error = new ExamcycleError('invalid_value', 'Candidate number "12a4" is not four digits', options);
+ * const outcome: SendOutcome = { ok: false, error }; // user data: a typed result, not a throw
+ * ```
+ */
 export interface ExamcycleErrorOptions {
   /** Where the problem was found, for data errors. */
-  readonly location?: ErrorLocation;
+  readonly location?: IssueLocation;
   /** The underlying error; normalised to an `Error`. */
   readonly cause?: unknown;
   /** Whether trying again may help (MIS port errors); `false` when omitted. */
@@ -83,7 +92,7 @@ export class ExamcycleError extends Error {
   /** The literal reason. */
   readonly code: ExamcycleErrorCode;
   /** Where it happened, when it came from data. */
-  readonly location: ErrorLocation | undefined;
+  readonly location: IssueLocation | undefined;
   /** Whether a retry can help. */
   readonly retryable: boolean;
   /** The rule that decided, when a policy denied something. */
@@ -130,6 +139,7 @@ function normaliseCause(cause: unknown): Error {
  * @param u - any value
  * @example
  * ```ts
+ * const data: unknown = JSON.parse(readFileSync('june-2026.json', 'utf8'));
  * try { restoreSnapshot(examCycleMachine, data); } catch (e) { if (isExamcycleError(e)) console.error(e.code); }
  * ```
  */

@@ -18,12 +18,33 @@ import { examCycleMachine, type ExamCycleEvent, type ExamCycleInput } from './ex
 import { examCyclePersisted } from './examCyclePersisted.js';
 import { sendOutcomeOf, type SendOutcome } from './sendOutcome.js';
 
-/** An event without its instant: the handle stamps it from the clock. */
+/**
+ * An event without its instant: the handle stamps it from the clock.
+ *
+ * @example
+ * ```ts
+ * declare const cycle: ExamCycle;
+ * const event: UnstampedExamCycleEvent = { type: 'task.complete', taskId: 'entries.submitted', by: { id: 'eo-1', role: 'exams_officer' } }; // `at` defaults to the clock
+ * cycle.send(event).ok;
+ * ```
+ */
 export type UnstampedExamCycleEvent = ExamCycleEvent extends infer E ? (E extends { at: Instant } ? Omit<E, 'at'> & { at?: Instant } : never) : never;
 
 export type { SendOutcome } from './sendOutcome.js';
 
-/** Options for {@link createExamCycle}. */
+/**
+ * Options for {@link createExamCycle}.
+ *
+ * @example
+ * ```ts
+ * const options: CreateExamCycleOptions = {
+ *   clock: new SimulatedClock(),
+ *   input: { centre: { centreNumber: '99999', name: 'Plume Academy' }, series: examSeries('june', 2026), rulesPack: jcq },
+ *   onAudit: (line) => console.log(line.event, line.outcome),
+ * };
+ * const cycle = createExamCycle(options);
+ * ```
+ */
 export interface CreateExamCycleOptions {
   /** The clock: xstate's `SimulatedClock` in tests; in production, one that reads the host's time (see {@link ExamClock}). */
   readonly clock: ExamClock;
@@ -42,7 +63,17 @@ export interface CreateExamCycleOptions {
   readonly onAudit?: (line: AuditLine) => void;
 }
 
-/** A running exam cycle. */
+/**
+ * A running exam cycle.
+ *
+ * @example
+ * ```ts
+ * const cycle: ExamCycle = createExamCycle({ clock: new SimulatedClock(), input: { centre: { centreNumber: '99999', name: 'Plume Academy' }, series: examSeries('june', 2026), rulesPack: jcq } });
+ * cycle.send({ type: 'task.complete', taskId: 'planning.annual-plan', by: { id: 'eo-1', role: 'exams_officer' } });
+ * writeFileSync('june-2026.json', JSON.stringify(cycle.persist()));
+ * cycle.stop();
+ * ```
+ */
 export interface ExamCycle {
   /** The xstate actor (subscribe, `on('deadline.overdue', …)`, inspect). */
   readonly actor: XActor<typeof examCycleMachine>;
@@ -64,6 +95,7 @@ export interface ExamCycle {
  * @throws ExamcycleError `invalid_value` (centre or series) or `unknown_series` (the pack has no such series)
  * @example
  * ```ts
+ * const centre: Centre = { centreNumber: '99999', name: 'Plume Academy' };
  * const keyDates = checkCycleInput({ centre, series: examSeries('june', 2026), rulesPack: jcq });
  * ```
  */
@@ -96,6 +128,7 @@ export function checkCycleInput(input: Pick<ExamCycleInput, 'centre' | 'series' 
  * @throws ExamcycleError `unknown_series`, `invalid_value` (input), or the errors of `restoreSnapshot`
  * @example
  * ```ts
+ * const centre: Centre = { centreNumber: '99999', name: 'Plume Academy' };
  * const clock = new SimulatedClock();
  * clock.set(Date.parse('2025-09-01T08:00:00Z'));
  * const cycle = createExamCycle({ clock, input: { centre, series: examSeries('june', 2026), rulesPack: jcq } });

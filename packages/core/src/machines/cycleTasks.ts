@@ -9,16 +9,48 @@ import type { ActorRole } from '../rules/authority.js';
 import type { Confidence, SourceRef } from '../rules/sources.js';
 import type { Instant } from '../time/clock.js';
 
-/** The phases of an exam series, in order. */
+/**
+ * The phases of an exam series, in order.
+ *
+ * @example
+ * ```ts
+ * declare const cycle: ExamCycle;
+ * const phase = currentPhase(cycle.actor.getSnapshot().context);
+ * CYCLE_PHASES.indexOf(phase) > CYCLE_PHASES.indexOf('entries'); // past the entries phase
+ * ```
+ */
 export const CYCLE_PHASES = ['planning', 'entries', 'preExams', 'examTime', 'results', 'postResults', 'certificates', 'closed'] as const;
-/** A phase of the exam cycle. */
+/**
+ * A phase of the exam cycle.
+ *
+ * @example
+ * ```ts
+ * const phase: CyclePhase = 'examTime';
+ * ```
+ */
 export type CyclePhase = (typeof CYCLE_PHASES)[number];
-/** A phase work can belong to (every phase but `closed`). */
+/**
+ * A phase work can belong to (every phase but `closed`).
+ *
+ * @example
+ * ```ts
+ * declare const cycle: ExamCycle;
+ * const phase: OpenCyclePhase = 'planning';
+ * openBlockingTasks(cycle.actor.getSnapshot().context, phase).length;
+ * ```
+ */
 export type OpenCyclePhase = Exclude<CyclePhase, 'closed'>;
 
 /**
  * The workstreams of a series: the exams office's strands of work that run side by side, each with its own
  * deadlines (the exams officer job descriptions in examcycle's seed documents; JCQ's key dates).
+ *
+ * @example
+ * ```ts
+ * declare const cycle: ExamCycle;
+ * const context = cycle.actor.getSnapshot().context;
+ * CYCLE_WORKSTREAMS.map((w) => `${w}: ${workstreamState(context, w)}`);
+ * ```
  */
 export const CYCLE_WORKSTREAMS = [
   'planning',
@@ -32,10 +64,25 @@ export const CYCLE_WORKSTREAMS = [
   'certificates',
   'centre',
 ] as const;
-/** A workstream of the exam cycle. */
+/**
+ * A workstream of the exam cycle.
+ *
+ * @example
+ * ```ts
+ * const workstream: CycleWorkstream = 'accessArrangements';
+ * ```
+ */
 export type CycleWorkstream = (typeof CYCLE_WORKSTREAMS)[number];
 
-/** Where a task stands. */
+/**
+ * Where a task stands.
+ *
+ * @example
+ * ```ts
+ * declare const task: CycleTask;
+ * const status: TaskStatus = task.status; // 'open' | 'done' | 'not_applicable'
+ * ```
+ */
 export type TaskStatus = 'open' | 'done' | 'not_applicable';
 
 /**
@@ -53,7 +100,16 @@ export type TaskOpening =
   | { readonly keyDate: string; readonly offsetDays?: number }
   | { readonly at: Instant };
 
-/** A task to add to a cycle (the pack's catalogue, or one raised later, e.g. a very late arrival report). */
+/**
+ * A task to add to a cycle (the pack's catalogue, or one raised later, e.g. a very late arrival report).
+ *
+ * @example
+ * ```ts
+ * declare const cycle: ExamCycle;
+ * const task: CycleTaskInput = { id: 'examRooms.sports-hall-booked', phase: 'preExams', workstream: 'examRooms', title: 'Book the sports hall for the summer series', blocking: true, roles: ['exams_officer'] };
+ * cycle.send({ type: 'task.add', task, by: { id: 'eo-1', role: 'exams_officer' } });
+ * ```
+ */
 export interface CycleTaskInput {
   /** Stable id, unique within the cycle, e.g. `entries.submitted` or `examTime.vla-report.0042.8300-1`. */
   readonly id: string;
@@ -93,7 +149,16 @@ export interface CycleTaskInput {
   readonly dueRule?: string;
 }
 
-/** A task as the machine tracks it (plain JSON in the persisted context). */
+/**
+ * A task as the machine tracks it (plain JSON in the persisted context).
+ *
+ * @example
+ * ```ts
+ * declare const cycle: ExamCycle;
+ * const open: CycleTask[] = cycle.actor.getSnapshot().context.tasks.filter((t) => t.status === 'open' && t.blocking);
+ * open.map((t) => `${t.dueAt?.slice(0, 10) ?? 'no date'} ${t.title}`);
+ * ```
+ */
 export interface CycleTask {
   readonly id: string;
   readonly phase: OpenCyclePhase;

@@ -25,7 +25,7 @@ import type { Centre } from '../domain/centre.js';
 import type { ExamSeries } from '../domain/series.js';
 import { authorise, grantsFor, type Authority, type RoleGrants } from '../rules/authority.js';
 import type { KeyDate, RulesPack } from '../rules/RulesPack.js';
-import { LONDON, toLondon, type AcademicYear, type Instant } from '../time/clock.js';
+import { isoInstant, LONDON, toLondon, type Instant } from '../time/clock.js';
 import { instantToMillis } from '../time/instantToMillis.js';
 import { londonIso } from '../time/londonIso.js';
 import {
@@ -39,7 +39,18 @@ import {
   type OpenCyclePhase,
 } from './cycleTasks.js';
 
-/** A deadline signal: a task falling due soon, or overdue. */
+/**
+ * A deadline signal: a task falling due soon, or overdue.
+ *
+ * @example
+ * ```ts
+ * declare const cycle: ExamCycle;
+ * cycle.actor.on('deadline.overdue', (e) => {
+ *   const signal: DeadlineSignal = e.signal;
+ *   console.log(`${signal.title} was due ${signal.dueAt}`);
+ * });
+ * ```
+ */
 export interface DeadlineSignal {
   readonly taskId: string;
   readonly title: string;
@@ -49,7 +60,16 @@ export interface DeadlineSignal {
   readonly status: 'due_soon' | 'overdue';
 }
 
-/** When the cycle entered a phase. */
+/**
+ * When the cycle entered a phase.
+ *
+ * @example
+ * ```ts
+ * declare const cycle: ExamCycle;
+ * const timeline: readonly PhaseTimelineEntry[] = cycle.actor.getSnapshot().context.timeline;
+ * timeline.map((t) => `${t.enteredAt.slice(0, 10)} ${t.phase}`);
+ * ```
+ */
 export interface PhaseTimelineEntry {
   readonly phase: CyclePhase;
   readonly enteredAt: Instant;
@@ -59,6 +79,13 @@ export interface PhaseTimelineEntry {
 /**
  * The exam-cycle machine's context: plain JSON, persisted with the snapshot (its audit lines go to the
  * store). It keeps no copy of the series' key dates: each task keeps its due instant and key-date id.
+ *
+ * @example
+ * ```ts
+ * declare const cycle: ExamCycle;
+ * const context: ExamCycleContext = cycle.actor.getSnapshot().context;
+ * context.tasks.filter((t) => t.status === 'open').length;
+ * ```
  */
 export interface ExamCycleContext {
   readonly centre: Pick<Centre, 'centreNumber' | 'name'>;
@@ -76,7 +103,15 @@ export interface ExamCycleContext {
   readonly lastEventAt: Instant;
 }
 
-/** What starts a cycle. */
+/**
+ * What starts a cycle.
+ *
+ * @example
+ * ```ts
+ * const input: ExamCycleInput = { centre: { centreNumber: '99999', name: 'Plume Academy' }, series: examSeries('june', 2026), startedAt: '2025-09-01T09:00:00+01:00', rulesPack: jcq };
+ * const actor = createActor(examCycleMachine, { input }).start();
+ * ```
+ */
 export interface ExamCycleInput {
   readonly centre: Pick<Centre, 'centreNumber' | 'name'>;
   readonly series: ExamSeries;
@@ -102,7 +137,16 @@ interface Stamped {
   readonly by?: Actor;
 }
 
-/** The events the exam-cycle machine takes. */
+/**
+ * The events the exam-cycle machine takes.
+ *
+ * @example
+ * ```ts
+ * declare const cycle: ExamCycle;
+ * const event: ExamCycleEvent = { type: 'task.notApplicable', taskId: 'preExams.alternative-site', reason: 'No candidate sits at an alternative site this series', at: '2026-03-02T09:00:00Z', by: { id: 'eo-1', role: 'exams_officer' } };
+ * cycle.actor.send(event);
+ * ```
+ */
 export type ExamCycleEvent =
   | (Stamped & { readonly type: 'task.complete'; readonly taskId: string; readonly note?: string })
   | (Stamped & { readonly type: 'task.notApplicable'; readonly taskId: string; readonly reason: string })
@@ -112,7 +156,17 @@ export type ExamCycleEvent =
   | (Stamped & { readonly type: 'results.outstanding'; readonly count: number })
   | (Stamped & { readonly type: 'clock.tick' });
 
-/** Events the machine emits for hosts to subscribe to with `actor.on(...)`. */
+/**
+ * Events the machine emits for hosts to subscribe to with `actor.on(...)`.
+ *
+ * @example
+ * ```ts
+ * declare const cycle: ExamCycle;
+ * cycle.actor.on('*', (e: ExamCycleEmitted) => {
+ *   if (e.type === 'deadline.dueSoon') console.log(`Due soon: ${e.signal.title}`);
+ * });
+ * ```
+ */
 export type ExamCycleEmitted =
   | { readonly type: 'deadline.dueSoon'; readonly signal: DeadlineSignal }
   | { readonly type: 'deadline.overdue'; readonly signal: DeadlineSignal }
@@ -125,6 +179,7 @@ const DAY_MS = 86_400_000;
  *
  * @example
  * ```ts
+ * declare const context: ExamCycleContext;
  * context.grants['cycle.task.x']?.rule === TASK_OWNER_RULE; // a raised task's own roles
  * ```
  */
@@ -165,7 +220,7 @@ function resolveTask(input: CycleTaskInput, keyDates: readonly KeyDate[], phase:
   if (opens && 'at' in opens) opensAt = london(opens.at);
   else if (opens && 'keyDate' in opens) {
     const k = findKeyDate(keyDates, opens.keyDate);
-    if (k) opensAt = DateTime.fromISO(k.at, { zone: LONDON }).plus({ days: opens.offsetDays ?? 0 }).toISO()!;
+    if (k) opensAt = isoInstant(DateTime.fromISO(k.at, { zone: LONDON }).plus({ days: opens.offsetDays ?? 0 }));
     else opensWith = input.phase;
   } else opensWith = opens && 'phase' in opens ? opens.phase : input.phase;
   if (opensWith !== undefined && phase !== 'closed' && phaseIndex(opensWith) <= phaseIndex(phase)) opensAt = now;
@@ -194,6 +249,7 @@ function resolveTask(input: CycleTaskInput, keyDates: readonly KeyDate[], phase:
  * @param delegations - the centre's delegations
  * @example
  * ```ts
+ * const series = examSeries('june', 2026);
  * cycleTaskGrants(jcq.cycleTasks(series), jcq.authorities('2025/26'), [])['cycle.task.entries.submitted']?.roles; // ['exams_officer']
  * ```
  */
@@ -223,6 +279,9 @@ export function cycleTaskGrants(tasks: readonly CycleTaskInput[], authorities: r
  * @param dueSoonDays - the due-soon window in days
  * @example
  * ```ts
+ * import type { ActorRefFrom } from 'xstate';
+ * declare const actor: ActorRefFrom<typeof examCycleMachine>;
+ * const snapshot = actor.getSnapshot();
  * deadlineSignals(snapshot.context.tasks, '2026-02-10T09:00:00Z', 14);
  * ```
  */
@@ -260,6 +319,8 @@ function gateWaitsFor(tasks: readonly CycleTask[], phase: CyclePhase, t: CycleTa
  * @param phase - the phase
  * @example
  * ```ts
+ * import type { ActorRefFrom } from 'xstate';
+ * declare const actor: ActorRefFrom<typeof examCycleMachine>;
  * openBlockingTasks(actor.getSnapshot().context, 'planning').map((t) => t.title);
  * ```
  */
@@ -274,6 +335,8 @@ export function openBlockingTasks(context: Pick<ExamCycleContext, 'tasks'>, phas
  * @param context - the cycle's context
  * @example
  * ```ts
+ * import type { ActorRefFrom } from 'xstate';
+ * declare const actor: ActorRefFrom<typeof examCycleMachine>;
  * currentPhase(actor.getSnapshot().context); // 'entries'
  * ```
  */
@@ -288,6 +351,7 @@ export function currentPhase(context: Pick<ExamCycleContext, 'timeline'>): Cycle
  * @param at - the instant
  * @example
  * ```ts
+ * declare const task: CycleTask;
  * taskHasOpened(task, '2026-03-01T09:00:00Z');
  * ```
  */
@@ -303,6 +367,8 @@ export function taskHasOpened(task: Pick<CycleTask, 'opensAt'>, at: Instant): bo
  * @param workstream - the workstream
  * @example
  * ```ts
+ * import type { ActorRefFrom } from 'xstate';
+ * declare const actor: ActorRefFrom<typeof examCycleMachine>;
  * workstreamState(actor.getSnapshot().context, 'accessArrangements'); // 'open'
  * ```
  */
@@ -401,7 +467,15 @@ const cycleGuards = {
   workstreamHasOpenWork: ({ context }: Args, params: WorkstreamParams) => workstreamState(context, params.workstream) === 'open',
 };
 
-/** A guard of the cycle, by name. */
+/**
+ * A guard of the cycle, by name.
+ *
+ * @example
+ * ```ts
+ * const guard: CycleGuardName = 'noResultsOutstanding';
+ * const lenient = examCycleMachine.provide({ guards: { [guard]: () => true } });
+ * ```
+ */
 export type CycleGuardName = Exclude<keyof typeof cycleGuards, 'workstreamHasOpened' | 'workstreamWorkIsClosed' | 'workstreamHasOpenWork'>;
 
 const when = (at: Instant) => toLondon(at).toFormat('d LLLL yyyy HH:mm');
@@ -411,6 +485,8 @@ const when = (at: Instant) => toLondon(at).toFormat('d LLLL yyyy HH:mm');
  *
  * @example
  * ```ts
+ * declare const context: ExamCycleContext;
+ * declare const event: ExamCycleEvent;
  * CYCLE_REFUSALS.noResultsOutstanding(context, event).rule; // 'examcycle.cycle.results-outstanding'
  * ```
  */
@@ -468,6 +544,11 @@ const RULES = {
  * @param event - the event
  * @example
  * ```ts
+ * import type { ActorRefFrom } from 'xstate';
+ * declare const actor: ActorRefFrom<typeof examCycleMachine>;
+ * const snapshot = actor.getSnapshot();
+ * const at = '2026-02-10T09:00:00Z';
+ * const teacher: Actor = { id: 't-17', role: 'teacher' };
  * cycleRefusal(snapshot.context, { type: 'task.complete', taskId: 'entries.submitted', at, by: teacher })?.code; // 'not_authorised'
  * ```
  */
@@ -494,6 +575,7 @@ function taskAuditDetails(event: ExamCycleEvent): Record<string, string | number
  *
  * @example
  * ```ts
+ * const centre: Centre = { centreNumber: '99999', name: 'Plume Academy' };
  * const actor = createActor(examCycleMachine, {
  *   input: { centre, series: examSeries('june', 2026), rulesPack: jcq, startedAt: '2025-09-01T09:00:00+01:00' },
  * }).start();
@@ -617,7 +699,7 @@ export const examCycleMachine = setup({
     // Grants given by the host win; every task without one belongs to its own roles (the exams officer by default).
     const grants = input.grants
       ? { ...cycleTaskGrants(inputs, [], []), ...input.grants }
-      : cycleTaskGrants(inputs, pack?.authorities ? pack.authorities(input.series.academicYear as AcademicYear) : [], pack?.delegations ? pack.delegations() : []);
+      : cycleTaskGrants(inputs, pack?.authorities ? pack.authorities(input.series.academicYear) : [], pack?.delegations ? pack.delegations() : []);
     const dueSoonDays = input.dueSoonDays ?? 14;
     return {
       centre: { centreNumber: input.centre.centreNumber, name: input.centre.name },

@@ -61,6 +61,8 @@ const signalSchema = z.strictObject({
  *
  * @example
  * ```ts
+ * import type { ActorRefFrom } from 'xstate';
+ * declare const actor: ActorRefFrom<typeof examCycleMachine>;
  * examCycleContextSchema.safeParse(actor.getSnapshot().context).success; // true
  * ```
  */
@@ -83,6 +85,8 @@ export const examCycleContextSchema = z.strictObject({
  * @param context - the cycle's context
  * @example
  * ```ts
+ * import type { ActorRefFrom } from 'xstate';
+ * declare const actor: ActorRefFrom<typeof examCycleMachine>;
  * nextCycleWake(actor.getSnapshot().context); // '2026-02-07T23:59:59.999+00:00'
  * ```
  */
@@ -101,7 +105,7 @@ export function nextCycleWake(context: Pick<ExamCycleContext, 'tasks' | 'dueSoon
     consider(due - context.dueSoonDays * DAY_MS);
     consider(due + 1);
   }
-  return next === Infinity ? null : new Date(next).toISOString();
+  return next === Infinity ? null : (new Date(next).toISOString() as Instant);
 }
 
 type Loose = Record<string, unknown>;
@@ -117,6 +121,7 @@ const isObject = (u: unknown): u is Loose => typeof u === 'object' && u !== null
  * @param snapshot - a version-2 xstate persisted snapshot
  * @example
  * ```ts
+ * const v2Snapshot = JSON.parse(readFileSync('june-2026.v2.json', 'utf8'));
  * const v3 = migrateExamCycleV2(v2Snapshot);
  * ```
  */
@@ -155,6 +160,10 @@ export function migrateExamCycleV2(snapshot: Loose): Loose {
  *
  * @example
  * ```ts
+ * declare const store: ExamcycleStore;
+ * declare const clock: ExamClock;
+ * declare const input: ExamCycleInput;
+ * const key = { centreNumber: '99999', id: 'june-2026' };
  * const runtime = createExamcycleRuntime({ store, clock });
  * const cycle = await runtime.open(examCyclePersisted, key, { input });
  * ```

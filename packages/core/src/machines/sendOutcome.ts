@@ -10,6 +10,13 @@ import { ExamcycleError } from '../errors/ExamcycleError.js';
 /**
  * The outcome of sending an event: accepted, or rejected with a typed error. Both carry the audit line the
  * event wrote; a clock tick that changed nothing writes none.
+ *
+ * @example
+ * ```ts
+ * declare const cycle: ExamCycle;
+ * const outcome: SendOutcome = cycle.send({ type: 'phase.advance', by: { id: 'eo-1', role: 'exams_officer' } });
+ * if (!outcome.ok) console.log(outcome.error.code, outcome.error.message);
+ * ```
  */
 export type SendOutcome = { readonly ok: true; readonly entry?: AuditLine } | { readonly ok: false; readonly error: ExamcycleError; readonly entry?: AuditLine };
 
@@ -23,6 +30,7 @@ export type SendOutcome = { readonly ok: true; readonly entry?: AuditLine } | { 
  * @param where - the detail key naming the state the event was refused in (`phase` for the exam cycle)
  * @example
  * ```ts
+ * declare const lines: AuditLine[];
  * const outcome = sendOutcomeOf(lines, undefined, 'task.complete');
  * if (!outcome.ok) console.log(outcome.error.code);
  * ```

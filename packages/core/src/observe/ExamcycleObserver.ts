@@ -15,6 +15,7 @@ import type { StoreKey } from '../store/ExamcycleStore.js';
  *
  * @example
  * ```ts
+ * const key: StoreKey = { centreNumber: '99999', machine: 'examCycle', id: 'june-2026' };
  * const seen: ObservedEvent = { machine: 'examCycle', key, type: 'task.complete', outcome: 'rejected', code: 'not_authorised', revision: 3, durationMs: 1.8 };
  * ```
  */
@@ -40,6 +41,7 @@ export interface ObservedEvent {
  *
  * @example
  * ```ts
+ * const key: StoreKey = { centreNumber: '99999', machine: 'examCycle', id: 'june-2026' };
  * const denied: ObservedReadDenial = { store: 'results', key, read: 'statement', code: 'access_denied', reason: 'Results are embargoed until 08:00', readerId: 't-17' };
  * ```
  */
@@ -90,6 +92,7 @@ export interface ObservedImport {
  *
  * @example
  * ```ts
+ * const key: StoreKey = { centreNumber: '99999', machine: 'examCycle', id: 'june-2026' };
  * const seen: ObservedStoreConflict = { machine: 'eops', key, type: 'meeting.held', attempt: 1, willRetry: false };
  * ```
  */
@@ -110,6 +113,9 @@ export interface ObservedStoreConflict {
  *
  * @example
  * ```ts
+ * declare const logger: { info(fields: object, message: string): void };
+ * declare const store: ExamcycleStore;
+ * declare const clock: ExamClock;
  * const observer: ExamcycleObserver = {
  *   now: () => performance.now(),
  *   onEvent: (e) => logger.info({ machine: e.machine, type: e.type, outcome: e.outcome, code: e.code }, 'examcycle event'),

@@ -15,6 +15,7 @@ type HookPayload<K extends ObserverHook> = Parameters<NonNullable<ExamcycleObser
  * @param payload - what happened
  * @example
  * ```ts
+ * declare const options: { observer?: ExamcycleObserver };
  * notifyObserver(options.observer, 'onImport', { source: 'csv', kind: 'candidates', rows: 3, records: 3, issues: {} });
  * ```
  */
@@ -42,6 +43,9 @@ function ignoreObserverFailure(_failure: unknown): void {}
  * @param observer - the host's observer, or nothing
  * @example
  * ```ts
+ * import { durationOf } from '@examcycle/core';
+ * declare const observer: ExamcycleObserver | undefined;
+ * const rows = 3, records = 3, issues = {};
  * const elapsed = observerStopwatch(observer);
  * // … work …
  * notifyObserver(observer, 'onImport', { source: 'csv', rows, records, issues, ...durationOf(elapsed()) });
@@ -73,6 +77,8 @@ export function observerStopwatch(observer: ExamcycleObserver | undefined): () =
  * @param ms - a measured duration, or nothing
  * @example
  * ```ts
+ * import { durationOf } from '@examcycle/core';
+ * declare const elapsed: () => number | undefined;
  * ({ source: 'csv', ...durationOf(elapsed()) });
  * ```
  */

@@ -61,6 +61,8 @@ export function snapshotVersion(machine: AnyStateMachine): number {
  * @param actor - a running (or stopped) actor of an examcycle machine
  * @example
  * ```ts
+ * declare const input: ExamCycleInput;
+ * const actor = createActor(examCycleMachine, { input }).start();
  * const saved = JSON.stringify(persistSnapshot(actor));
  * ```
  */
@@ -78,6 +80,11 @@ export function persistSnapshot(actor: AnyActorRef & { logic: unknown }): Persis
  * @param actor - a running (or stopped) actor of an examcycle machine
  * @example
  * ```ts
+ * declare const input: ExamCycleInput;
+ * const actor = createActor(examCycleMachine, { input }).start();
+ * declare const store: ExamcycleStore;
+ * const key: StoreKey = { centreNumber: '99999', machine: 'examCycle', id: 'june-2026' };
+ * const expectedRevision = 3;
  * await store.saveSnapshot(key, persistedView(actor), { expectedRevision });
  * ```
  */
@@ -165,7 +172,8 @@ export interface RestoreOptions<TInput> {
  * @throws ExamcycleError `snapshot_invalid`, `snapshot_machine_mismatch` or `snapshot_version_unsupported`
  * @example
  * ```ts
- * const actor = restoreWithSpec(myMachine, JSON.parse(saved), { spec: myMachineSpec }).start();
+ * const saved = readFileSync('june-2026.json', 'utf8');
+ * const actor = restoreWithSpec(examCycleMachine, JSON.parse(saved), { spec: examCyclePersisted }).start();
  * ```
  */
 export function restoreWithSpec<TMachine extends AnyStateMachine>(

@@ -65,6 +65,7 @@ export interface PersistedMachineSpec<TMachine extends AnyStateMachine = AnyStat
  * @param snapshot - a version-1 xstate persisted snapshot
  * @example
  * ```ts
+ * const v1Snapshot = JSON.parse(readFileSync('june-2026.v1.json', 'utf8'));
  * const v2 = dropContextAudit(v1Snapshot);
  * ```
  */

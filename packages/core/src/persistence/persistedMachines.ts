@@ -32,6 +32,7 @@ export function shippedMachineSpecs(): readonly PersistedMachineSpec[] {
  * @param machine - a machine
  * @example
  * ```ts
+ * declare const context: ExamCycleContext;
  * persistedSpecFor(examCycleMachine)?.context.safeParse(context).success;
  * ```
  */

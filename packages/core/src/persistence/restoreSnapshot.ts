@@ -18,6 +18,7 @@ import { restoreWithSpec, type RestoreOptions } from './persistSnapshot.js';
  * @throws ExamcycleError `snapshot_invalid`, `snapshot_machine_mismatch` or `snapshot_version_unsupported`
  * @example
  * ```ts
+ * const saved = readFileSync('june-2026.json', 'utf8');
  * const actor = restoreSnapshot(examCycleMachine, JSON.parse(saved)).start();
  * ```
  */

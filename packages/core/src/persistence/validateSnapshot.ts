@@ -69,7 +69,8 @@ function stateValueProblem(node: StateNodeLike, value: unknown, path: string): [
  * @throws ExamcycleError `snapshot_invalid` with `details.path` naming what failed
  * @example
  * ```ts
- * validateSnapshot(examCycleMachine, saved.snapshot, examCycleContextSchema);
+ * declare const saved: PersistedSnapshot;
+ * validateSnapshot(examCycleMachine, saved.snapshot as Record<string, unknown>, examCycleContextSchema);
  * ```
  */
 export function validateSnapshot(

@@ -12,7 +12,15 @@ import { instantToMillis } from '../time/instantToMillis.js';
 import { certificateRetainedRecords, type CertificateContext } from './certificateMachine.js';
 import type { EnquiryContext } from './enquiryMachine.js';
 
-/** A document the centre keeps (a seating plan, a register, a form, a folder of work). */
+/**
+ * A document the centre keeps (a seating plan, a register, a form, a folder of work).
+ *
+ * @example
+ * ```ts
+ * const plan: KeptDocument = { id: 'sp-2026-06-08-am', createdAt: '2026-06-08T08:30:00+01:00', seriesId: 'june-2026', subject: 'Sports hall, morning session' };
+ * collectRetainedRecords({ seatingPlans: [plan] }).length; // 1
+ * ```
+ */
 export interface KeptDocument {
   readonly id: string;
   /** When it was made. */
@@ -26,7 +34,18 @@ export interface KeptDocument {
   readonly approvedAt?: Instant;
 }
 
-/** Everything to collect, by what it is. */
+/**
+ * Everything to collect, by what it is.
+ *
+ * @example
+ * ```ts
+ * const sources: RetentionSources = {
+ *   seatingPlans: [{ id: 'sp-2026-06-08-am', createdAt: '2026-06-08T08:30:00+01:00', seriesId: 'june-2026' }],
+ *   scriptDespatchProofs: [{ id: 'despatch-2026-06-08-am', createdAt: '2026-06-08T13:00:00+01:00', seriesId: 'june-2026' }],
+ * };
+ * planRetention({ rulesPack: jcq, asOf: '2027-12-01T09:00:00Z', sources }).mayDestroy.map((l) => l.record.id); // ['despatch-2026-06-08-am']
+ * ```
+ */
 export interface RetentionSources {
   readonly seatingPlans?: readonly KeptDocument[];
   readonly attendanceRegisters?: readonly KeptDocument[];
@@ -70,6 +89,9 @@ function isOpen(e: EnquiryContext): boolean {
  * @param sources - the centre's records by kind, and the certificate and enquiry machines' contexts
  * @example
  * ```ts
+ * import type { ActorRefFrom } from 'xstate';
+ * declare const seatingPlans: KeptDocument[], attendanceRegisters: KeptDocument[];
+ * declare const certs: ActorRefFrom<typeof certificateMachine>[];
  * const records = collectRetainedRecords({ seatingPlans, attendanceRegisters, certificates: certs.map((a) => a.getSnapshot().context) });
  * ```
  */

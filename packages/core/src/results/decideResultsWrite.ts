@@ -7,11 +7,11 @@
  * audit line that records it, or a typed refusal with its audit line; the store keeps both together.
  */
 import type { Actor, AuditLine } from '../audit/auditTrail.js';
-import type { RecordIssue } from '../adapters/RecordImport.js';
 import { resultSchema, type Result } from '../domain/result.js';
 import { ExamcycleError, type ExamcycleErrorCode } from '../errors/ExamcycleError.js';
+import type { ExamcycleIssue } from '../errors/ExamcycleIssue.js';
 import { authorise, type ActorRole, type AuthorityDecision, type RoleGrants } from '../rules/authority.js';
-import { toLondon, type Instant } from '../time/clock.js';
+import { isoInstant, toLondon, type Instant } from '../time/clock.js';
 import { RESULTS_RULE, type ResultsRefusal } from './decideResultsRead.js';
 import type { ResultsContext } from './resultsContext.js';
 import type { AppliedGradeChange, EnquiryGradeChange, LateCashInSubmission, Nomination, ThirdPartyAuthority } from './ResultsStore.js';
@@ -24,7 +24,14 @@ type Details = Record<string, string | number | boolean | null>;
  * @internal
  * @example
  * ```ts
- * const out = decideNomination(ctx, request, at);
+ * import type { ResultsContext } from './resultsContext.js';
+ * declare const ctx: ResultsContext;
+ * declare const grants: RoleGrants;
+ * const at = '2026-08-13T09:00:00+01:00';
+ * declare const request: unknown;
+ * declare const nominations: Map<string, Nomination>;
+ * declare function record(line: AuditLine): void;
+ * const out = decideNomination(ctx, request, at, grants);
  * if (out.ok) { nominations.set(out.value.staffId, out.value); record(out.line); }
  * ```
  */
@@ -99,6 +106,11 @@ function notAuthorised(ctx: ResultsContext, grants: RoleGrants, event: string, b
  * @param grants - who may make each write (`results.nominate`)
  * @example
  * ```ts
+ * import type { ResultsContext } from './resultsContext.js';
+ * declare const ctx: ResultsContext;
+ * declare const grants: RoleGrants;
+ * const at = '2026-08-13T09:00:00+01:00';
+ * const HEAD: Actor = { id: 'hoc-1', role: 'head_of_centre' };
  * decideNomination(ctx, { staffId: 'T-BIO', by: HEAD, reason: 'Head of biology', subjects: ['AQA-7402'] }, at, grants); // { ok: true, … }
  * ```
  */
@@ -142,6 +154,11 @@ export function decideNomination(ctx: ResultsContext, request: unknown, at: Inst
  * @param grants - who may make each write (`results.revokeNomination`)
  * @example
  * ```ts
+ * import type { ResultsContext } from './resultsContext.js';
+ * declare const ctx: ResultsContext;
+ * declare const grants: RoleGrants;
+ * const at = '2026-08-13T09:00:00+01:00';
+ * const HEAD: Actor = { id: 'hoc-1', role: 'head_of_centre' };
  * decideRevocation(ctx, { staffId: 'T-BIO', by: HEAD }, at, grants).ok; // true
  * ```
  */
@@ -167,6 +184,12 @@ export function decideRevocation(ctx: ResultsContext, request: unknown, at: Inst
  * @param grants - who may make each write (`results.authoriseThirdParty`)
  * @example
  * ```ts
+ * import type { ResultsContext } from './resultsContext.js';
+ * declare const ctx: ResultsContext;
+ * declare const grants: RoleGrants;
+ * const at = '2026-08-13T09:00:00+01:00';
+ * const EO: Actor = { id: 'eo-1', role: 'exams_officer' };
+ * const signedAt = '2026-08-10T16:00:00+01:00';
  * decideAuthority(ctx, { candidateId: 'C-1', thirdPartyId: 'P-1', written: true, signedAt, by: EO }, at, grants).ok; // true
  * ```
  */
@@ -181,13 +204,13 @@ export function decideAuthority(ctx: ResultsContext, request: unknown, at: Insta
   if (typeof candidateId !== 'string' || candidateId === '' || typeof thirdPartyId !== 'string' || thirdPartyId === '') {
     return refused('invalid_value', 'An authority names the candidate and the third party', { event, at, by, rule: RESULTS_RULE.thirdPartyAuthority, details });
   }
-  const signed = typeof signedAt === 'string' || typeof signedAt === 'number' ? toLondon(signedAt) : undefined;
+  const signed = typeof signedAt === 'string' || typeof signedAt === 'number' ? toLondon(signedAt as Instant | number) : undefined;
   if (!signed?.isValid) return refused('invalid_value', 'The authority needs the instant it was signed', { event, at, by, rule: RESULTS_RULE.thirdPartyAuthority, details });
   if (r['written'] !== true || signed.toMillis() > toLondon(at).toMillis()) {
     const why = r['written'] !== true ? "A third party needs the candidate's written authority" : 'The authority is signed after it is recorded';
     return refused('consent_missing', why, { event, at, by, rule: RESULTS_RULE.thirdPartyAuthority, details });
   }
-  const authority: ThirdPartyAuthority = { candidateId, thirdPartyId, signedAt: signed.toISO()!, ...(typeof reference === 'string' && reference ? { reference } : {}), recordedBy: by, recordedAt: at };
+  const authority: ThirdPartyAuthority = { candidateId, thirdPartyId, signedAt: isoInstant(signed), ...(typeof reference === 'string' && reference ? { reference } : {}), recordedBy: by, recordedAt: at };
   return accepted(authority, { at, by, event, rule: RESULTS_RULE.thirdPartyAuthority, details: { candidateId, thirdPartyId } });
 }
 
@@ -202,6 +225,12 @@ export function decideAuthority(ctx: ResultsContext, request: unknown, at: Insta
  * @param grants - who may make each write (`results.lateCashIn`)
  * @example
  * ```ts
+ * import type { ResultsContext } from './resultsContext.js';
+ * declare const ctx: ResultsContext;
+ * declare const grants: RoleGrants;
+ * const at = '2026-08-13T09:00:00+01:00';
+ * const EO: Actor = { id: 'eo-1', role: 'exams_officer' };
+ * const submittedAt = '2026-08-12T12:00:00+01:00';
  * decideLateCashIn(ctx, { candidateId: 'C-2', awardingBodyId: 'AQA', entryCode: '8300H', submittedAt, by: EO }, at, grants).ok; // true
  * ```
  */
@@ -217,7 +246,7 @@ export function decideLateCashIn(ctx: ResultsContext, request: unknown, at: Inst
   if ([candidateId, awardingBodyId, entryCode].some((x) => typeof x !== 'string' || x.trim() === '')) {
     return refused('invalid_value', 'A late cash-in names the candidate, the awarding body and the option code', { event, at, by, rule, details });
   }
-  const submitted = typeof submittedAt === 'string' || typeof submittedAt === 'number' ? toLondon(submittedAt) : undefined;
+  const submitted = typeof submittedAt === 'string' || typeof submittedAt === 'number' ? toLondon(submittedAt as Instant | number) : undefined;
   if (!submitted?.isValid) return refused('invalid_value', 'A late cash-in needs the instant it was submitted', { event, at, by, rule, details });
   if (submitted.toMillis() > toLondon(at).toMillis()) return refused('invalid_value', 'A late cash-in is recorded after it is submitted, not before', { event, at, by, rule, details });
   if (reference !== undefined && typeof reference !== 'string') return refused('invalid_value', 'The awarding body\'s reference is text', { event, at, by, rule, details });
@@ -225,7 +254,7 @@ export function decideLateCashIn(ctx: ResultsContext, request: unknown, at: Inst
     candidateId: candidateId as string,
     awardingBodyId: awardingBodyId as string,
     entryCode: entryCode as string,
-    submittedAt: submitted.toISO()!,
+    submittedAt: isoInstant(submitted),
     ...(typeof reference === 'string' && reference ? { reference } : {}),
     recordedBy: by,
     recordedAt: at,
@@ -253,13 +282,19 @@ export function lateCashInKey(c: Pick<LateCashInSubmission, 'candidateId' | 'awa
  * @internal
  * @example
  * ```ts
+ * import type { ResultsContext } from './resultsContext.js';
+ * declare const ctx: ResultsContext;
+ * declare const grants: RoleGrants;
+ * const at = '2026-08-13T09:00:00+01:00';
+ * const EO: Actor = { id: 'eo-1', role: 'exams_officer' };
+ * declare const rows: unknown[];
  * const checked = checkResults(ctx, rows, EO, 'a2c.edi', at, grants);
  * if (checked.ok) checked.value.results.length;
  * ```
  */
 export interface CheckedResults {
   readonly results: readonly Result[];
-  readonly issues: readonly RecordIssue[];
+  readonly issues: readonly ExamcycleIssue<'invalid_value'>[];
   readonly by: Actor;
 }
 
@@ -276,6 +311,12 @@ export interface CheckedResults {
  * @param grants - who may make each write (`results.received`)
  * @example
  * ```ts
+ * import type { ResultsContext } from './resultsContext.js';
+ * declare const ctx: ResultsContext;
+ * declare const grants: RoleGrants;
+ * const at = '2026-08-13T09:00:00+01:00';
+ * const EO: Actor = { id: 'eo-1', role: 'exams_officer' };
+ * declare const rows: unknown[];
  * const checked = checkResults(ctx, rows, EO, 'a2c.edi', at, grants);
  * if (checked.ok) checked.value.issues.length; // 0
  * ```
@@ -286,21 +327,35 @@ export function checkResults(ctx: ResultsContext, input: unknown, by: unknown, s
   const denied = notAuthorised(ctx, grants, event, by, at, { count: rows?.length ?? 0 });
   if (denied || !isActor(by)) return denied!;
   if (!rows) return refused('invalid_value', 'Results are loaded as an array', { event, at, by, details: { source } });
-  const issues: RecordIssue[] = [];
+  const issues: ExamcycleIssue<'invalid_value'>[] = [];
   const results: Result[] = [];
   rows.forEach((raw, index) => {
     const parsed = resultSchema.safeParse(raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        const column = issue.path.join('.');
+        const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+        const field = path.join('.');
         const value = issue.path.reduce<unknown>((v, p) => (v && typeof v === 'object' && Object.hasOwn(v, p) ? (v as Record<PropertyKey, unknown>)[p as PropertyKey] : undefined), raw);
-        issues.push({ file: source, line: index + 1, ...(column ? { column } : {}), ...(value === undefined ? {} : { value: String(value) }), code: 'invalid_value', message: issue.message });
+        const id = raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : undefined;
+        issues.push({
+          code: 'invalid_value',
+          severity: 'error',
+          message: issue.message,
+          location: { file: source, path: [index, ...path], ...(field ? { field } : {}), ...(value === undefined ? {} : { value: String(value) }) },
+          ...(id === undefined ? {} : { subject: { recordId: id } }),
+        });
       }
       return;
     }
     const r = parsed.data;
     if (r.seriesId !== ctx.series.id) {
-      issues.push({ file: source, line: index + 1, column: 'seriesId', value: r.seriesId, code: 'invalid_value', message: `Result ${r.id} is for ${r.seriesId}, not ${ctx.series.id}` });
+      issues.push({
+        code: 'invalid_value',
+        severity: 'error',
+        message: `Result ${r.id} is for ${r.seriesId}, not ${ctx.series.id}`,
+        location: { file: source, path: [index, 'seriesId'], field: 'seriesId', value: r.seriesId },
+        subject: { recordId: r.id, candidateId: r.candidateId },
+      });
       return;
     }
     results.push(r);
@@ -318,6 +373,8 @@ export function checkResults(ctx: ResultsContext, input: unknown, by: unknown, s
  * @param counts - added and replaced
  * @example
  * ```ts
+ * declare const checked: CheckedResults;
+ * const at = '2026-08-13T09:00:00+01:00';
  * resultsReceivedLine(checked, at, 'a2c.edi', { added: 3, replaced: 1 });
  * ```
  */
@@ -331,6 +388,12 @@ export function resultsReceivedLine(checked: CheckedResults, at: Instant, source
  * @internal
  * @example
  * ```ts
+ * import type { ResultsContext } from './resultsContext.js';
+ * declare const ctx: ResultsContext;
+ * declare const grants: RoleGrants;
+ * const at = '2026-08-13T09:00:00+01:00';
+ * const EO: Actor = { id: 'eo-1', role: 'exams_officer' };
+ * declare const change: unknown;
  * const checked = checkGradeChange(ctx, change, EO, at, grants);
  * if (checked.ok) checked.value.change.enquiryId;
  * ```
@@ -352,7 +415,12 @@ export interface CheckedGradeChange {
  * @param grants - who may make each write (`results.gradeChanged`)
  * @example
  * ```ts
- * const checked = checkGradeChange(ctx, change, EO, at, grants);
+ * import type { ResultsContext } from './resultsContext.js';
+ * declare const ctx: ResultsContext;
+ * declare const grants: RoleGrants;
+ * declare const change: unknown;
+ * const EO: Actor = { id: 'eo-1', role: 'exams_officer' };
+ * const checked = checkGradeChange(ctx, change, EO, '2026-09-20T09:00:00+01:00', grants);
  * ```
  */
 export function checkGradeChange(ctx: ResultsContext, change: unknown, by: unknown, at: Instant, grants: RoleGrants): ResultsWrite<CheckedGradeChange> | ResultsRefusal {
@@ -377,6 +445,8 @@ export function checkGradeChange(ctx: ResultsContext, change: unknown, by: unkno
  * @param r - a result of the candidate
  * @example
  * ```ts
+ * declare const results: Result[];
+ * declare const change: EnquiryGradeChange;
  * results.find((r) => isGradeChangeTarget(change, r));
  * ```
  */
@@ -397,6 +467,11 @@ export function isGradeChangeTarget(change: EnquiryGradeChange, r: Result): bool
  * @param at - now
  * @example
  * ```ts
+ * import type { ResultsContext } from './resultsContext.js';
+ * declare const ctx: ResultsContext;
+ * declare const checked: CheckedGradeChange;
+ * declare const target: Result;
+ * const at = '2026-09-20T09:00:00+01:00';
  * const out = decideGradeChange(ctx, checked, target, false, at);
  * if (out.ok) out.value.updated.grade; // 'A'
  * ```

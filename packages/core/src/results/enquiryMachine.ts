@@ -33,7 +33,17 @@ import { enquiryServiceRuleSchema } from './enquiryServiceRule.js';
 import { refusalFromGuards, senderRefusals, type GuardCheck, type GuardRefusals } from './refusalFromGuards.js';
 import { keyDateFor } from './keyDateFor.js';
 
-/** The request an enquiry machine is about. */
+/**
+ * The request an enquiry machine is about.
+ *
+ * @example
+ * ```ts
+ * import type { ActorRefFrom } from 'xstate';
+ * declare const actor: ActorRefFrom<typeof enquiryMachine>;
+ * const request: EnquiryRequest = actor.getSnapshot().context.request;
+ * `${request.candidateId} ${request.awardingBodyId} ${request.awardCode} (${request.originalGrade})`;
+ * ```
+ */
 export interface EnquiryRequest {
   readonly id: string;
   readonly candidateId: string;
@@ -50,7 +60,17 @@ export interface EnquiryRequest {
   readonly originalMark?: number;
 }
 
-/** The deadline a request is checked against. */
+/**
+ * The deadline a request is checked against.
+ *
+ * @example
+ * ```ts
+ * import type { ActorRefFrom } from 'xstate';
+ * declare const actor: ActorRefFrom<typeof enquiryMachine>;
+ * const deadline: EnquiryDeadline | null = actor.getSnapshot().context.deadline;
+ * deadline?.at; // '2026-09-24T23:59:59.999+01:00'
+ * ```
+ */
 export interface EnquiryDeadline {
   readonly kind: EnquiryServiceRule['deadline'];
   readonly at: Instant;
@@ -59,7 +79,17 @@ export interface EnquiryDeadline {
   readonly confidence: Confidence;
 }
 
-/** The candidate's consent, as captured. */
+/**
+ * The candidate's consent, as captured.
+ *
+ * @example
+ * ```ts
+ * import type { ActorRefFrom } from 'xstate';
+ * declare const actor: ActorRefFrom<typeof enquiryMachine>;
+ * const consent: EnquiryConsent | null = actor.getSnapshot().context.consent;
+ * consent ? `signed by ${consent.signedBy} on ${consent.signedAt.slice(0, 10)}` : 'no written consent yet';
+ * ```
+ */
 export interface EnquiryConsent {
   readonly written: true;
   readonly signedBy: string;
@@ -69,7 +99,17 @@ export interface EnquiryConsent {
   readonly capturedBy: Actor;
 }
 
-/** The fee of a request, as recorded (never invented). */
+/**
+ * The fee of a request, as recorded (never invented).
+ *
+ * @example
+ * ```ts
+ * import type { ActorRefFrom } from 'xstate';
+ * declare const actor: ActorRefFrom<typeof enquiryMachine>;
+ * const fee: EnquiryFee | null = actor.getSnapshot().context.fee;
+ * fee?.refunded ? 'refund the candidate' : 'fee stands';
+ * ```
+ */
 export interface EnquiryFee {
   /** The fee in pence as the awarding body charges it, when given. */
   readonly pence: number | null;
@@ -78,7 +118,17 @@ export interface EnquiryFee {
   readonly refunded: boolean | null;
 }
 
-/** The outcome of a request. */
+/**
+ * The outcome of a request.
+ *
+ * @example
+ * ```ts
+ * import type { ActorRefFrom } from 'xstate';
+ * declare const actor: ActorRefFrom<typeof enquiryMachine>;
+ * const outcome: EnquiryOutcome | null = actor.getSnapshot().context.outcome;
+ * if (outcome?.kind === 'grade' && outcome.change !== 'unchanged') console.log(`${outcome.from} → ${outcome.grade}`);
+ * ```
+ */
 export type EnquiryOutcome =
   | {
       readonly kind: 'grade';
@@ -92,7 +142,17 @@ export type EnquiryOutcome =
     }
   | { readonly kind: 'scripts'; readonly at: Instant; readonly by: Actor; readonly note?: string };
 
-/** The enquiry machine's context: plain JSON, persisted with the snapshot (its audit lines go to the store's log). */
+/**
+ * The enquiry machine's context: plain JSON, persisted with the snapshot (its audit lines go to the store's log).
+ *
+ * @example
+ * ```ts
+ * import type { ActorRefFrom } from 'xstate';
+ * declare const actor: ActorRefFrom<typeof enquiryMachine>;
+ * const context: EnquiryContext = actor.getSnapshot().context;
+ * `${context.request.id}: ${context.request.service}, deadline ${context.deadline?.at ?? 'unknown'}`;
+ * ```
+ */
 export interface EnquiryContext {
   readonly request: EnquiryRequest;
   /** When results were published to the candidate (release to candidates for their level). */
@@ -117,7 +177,15 @@ export interface EnquiryContext {
   readonly grants: RoleGrants;
 }
 
-/** What starts an enquiry. */
+/**
+ * What starts an enquiry.
+ *
+ * @example
+ * ```ts
+ * const input: EnquiryInput = { id: 'EAR-1', candidateId: 'c-0001', series: examSeries('june', 2026), level: 'GCE', awardingBodyId: 'AQA', awardCode: '7402', service: 'review_of_marking', originalGrade: 'B', rulesPack: jcq, createdAt: '2026-08-13T10:00:00+01:00', by: { id: 'eo-1', role: 'exams_officer' } };
+ * const actor = createActor(enquiryMachine, { input }).start();
+ * ```
+ */
 export interface EnquiryInput {
   readonly id: string;
   readonly candidateId: string;
@@ -151,7 +219,17 @@ interface Stamped {
   readonly by: Actor;
 }
 
-/** The events an enquiry takes. */
+/**
+ * The events an enquiry takes.
+ *
+ * @example
+ * ```ts
+ * import type { ActorRefFrom } from 'xstate';
+ * declare const actor: ActorRefFrom<typeof enquiryMachine>;
+ * const outcome: EnquiryEvent = { type: 'enquiry.outcome', grade: 'A', mark: 187, feeRefunded: true, at: '2026-09-10T11:00:00+01:00', by: { id: 'eo-1', role: 'exams_officer' } };
+ * actor.send(outcome);
+ * ```
+ */
 export type EnquiryEvent =
   | (Stamped & {
       readonly type: 'consent.capture';
@@ -163,16 +241,46 @@ export type EnquiryEvent =
   | (Stamped & { readonly type: 'enquiry.close' })
   | (Stamped & { readonly type: 'enquiry.withdraw'; readonly reason: string });
 
-/** Events the enquiry machine emits (`actor.on(...)`). */
+/**
+ * Events the enquiry machine emits (`actor.on(...)`).
+ *
+ * @example
+ * ```ts
+ * import type { ActorRefFrom } from 'xstate';
+ * declare const actor: ActorRefFrom<typeof enquiryMachine>;
+ * declare const store: ResultsStore;
+ * actor.on('enquiry.gradeChanged', (e: Extract<EnquiryEmitted, { type: 'enquiry.gradeChanged' }>) => store.applyEnquiryOutcome(e.change, { id: 'eo-1', role: 'exams_officer' }));
+ * ```
+ */
 export type EnquiryEmitted =
   | { readonly type: 'enquiry.gradeChanged'; readonly change: EnquiryGradeChange }
   | { readonly type: 'event.rejected'; readonly entry: AuditLine }
   | AuditEmitted;
 
-/** The states of an enquiry. */
+/**
+ * The states of an enquiry.
+ *
+ * @example
+ * ```ts
+ * import type { ActorRefFrom } from 'xstate';
+ * declare const actor: ActorRefFrom<typeof enquiryMachine>;
+ * const state: EnquiryState = 'submitted';
+ * actor.getSnapshot().matches(state); // sent to the awarding body, awaiting the outcome
+ * ```
+ */
 export type EnquiryState = 'requested' | 'consented' | 'submitted' | 'outcome' | 'closed' | 'withdrawn';
 
-/** Why an event was refused: the error code, the reason in words, and the rule when one decided. */
+/**
+ * Why an event was refused: the error code, the reason in words, and the rule when one decided.
+ *
+ * @example
+ * ```ts
+ * declare const context: EnquiryContext;
+ * declare const event: EnquiryEvent;
+ * const why: EnquiryRefusal = ENQUIRY_GUARD_REFUSALS.beforeEnquiryDeadline(context, event);
+ * `${why.code}: ${why.reason}`;
+ * ```
+ */
 export interface EnquiryRefusal extends Refusal {
   readonly code: ExamcycleErrorCode;
 }
@@ -335,6 +443,8 @@ const noPublication = (c: EnquiryContext): EnquiryRefusal => ({ code: 'rule_unsu
  *
  * @example
  * ```ts
+ * declare const context: EnquiryContext;
+ * declare const event: EnquiryEvent;
  * ENQUIRY_GUARD_REFUSALS.beforeEnquiryDeadline(context, event).code; // 'deadline_passed'
  * ```
  */
@@ -407,6 +517,9 @@ const EVENTS: ReadonlySet<string> = new Set<EnquiryEvent['type']>(['consent.capt
  * @param context - the enquiry's context
  * @example
  * ```ts
+ * import type { ActorRefFrom } from 'xstate';
+ * declare const actor: ActorRefFrom<typeof enquiryMachine>;
+ * declare const store: ResultsStore;
  * const change = enquiryGradeChange(actor.getSnapshot().context);
  * if (change) store.applyEnquiryOutcome(change, { id: 'EO', role: 'exams_officer' });
  * ```
@@ -506,6 +619,7 @@ const withdrawRules = [...AUTHORISED, 'withdrawalHasAReason'] as const;
  *
  * @example
  * ```ts
+ * const by: Actor = { id: 'EO', role: 'exams_officer' };
  * const actor = createActor(enquiryMachine, {
  *   input: { id: 'EAR-1', candidateId: 'C-1', series: examSeries('june', 2026), level: 'GCE', awardingBodyId: 'AQA',
  *            awardCode: '7402', service: 'review_of_marking', originalGrade: 'B', rulesPack: jcq,

@@ -68,6 +68,8 @@ const scriptsOutcomeSchema = z.strictObject({ kind: z.literal('scripts'), at: in
  *
  * @example
  * ```ts
+ * import type { ActorRefFrom } from 'xstate';
+ * declare const actor: ActorRefFrom<typeof enquiryMachine>;
  * enquiryContextSchema.safeParse(actor.getSnapshot().context).success; // true
  * ```
  */
@@ -161,6 +163,7 @@ function fromVersion2(snapshot: Record<string, unknown>): Record<string, unknown
  *
  * @example
  * ```ts
+ * const saved = readFileSync('ear-1.json', 'utf8');
  * const actor = restoreSnapshot(enquiryMachine, JSON.parse(saved), { spec: enquiryPersisted }).start();
  * ```
  */

@@ -82,7 +82,7 @@ const CONFIDENCES = ['primary', 'primary-earlier-year', 'secondary', 'pattern', 
  *
  * @example
  * ```ts
- * enquiryServiceRuleSchema.safeParse(pack.postResultsServices('2025/26').review_of_marking).success; // true
+ * enquiryServiceRuleSchema.safeParse(jcq.postResultsServices('2025/26').review_of_marking).success; // true
  * ```
  */
 export const enquiryServiceRuleSchema = z.strictObject({

@@ -22,7 +22,7 @@ export interface KeyDateScope {
  * @param scope - the award's level and awarding body
  * @example
  * ```ts
- * keyDateFor(fixturePack.keyDates(series), 'release_to_candidates', { level: 'GCE' })?.at; // '2026-08-13T08:00:00.000+01:00'
+ * keyDateFor(jcq.keyDates(examSeries('june', 2026)), 'release_to_candidates', { level: 'GCE' })?.at; // '2026-08-13T08:00:00.000+01:00'
  * ```
  */
 export function keyDateFor(keyDates: readonly KeyDate[], kind: KeyDateKind, scope: KeyDateScope = {}): KeyDate | undefined {

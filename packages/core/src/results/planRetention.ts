@@ -13,7 +13,16 @@ import { londonIso } from '../time/londonIso.js';
 import { instantToMillis } from '../time/instantToMillis.js';
 import { collectRetainedRecords, type RetentionSources } from './collectRetainedRecords.js';
 
-/** One record and what to do with it, and why. */
+/**
+ * One record and what to do with it, and why.
+ *
+ * @example
+ * ```ts
+ * declare const schedule: RetentionSchedule;
+ * const lines: readonly RetentionLine[] = schedule.mustPurge;
+ * lines.map((l) => `${l.record.kind} ${l.record.id}: ${l.why}`);
+ * ```
+ */
 export interface RetentionLine {
   readonly record: RetainedRecord;
   readonly decision: RetentionDecision;
@@ -21,7 +30,16 @@ export interface RetentionLine {
   readonly why: string;
 }
 
-/** The retention schedule as of an instant. */
+/**
+ * The retention schedule as of an instant.
+ *
+ * @example
+ * ```ts
+ * declare const sources: RetentionSources;
+ * const schedule: RetentionSchedule = planRetention({ rulesPack: jcq, asOf: '2027-12-01T09:00:00Z', sources });
+ * `${schedule.mayDestroy.length} may go, ${schedule.held.length} held for open enquiries`;
+ * ```
+ */
 export interface RetentionSchedule {
   readonly asOf: Instant;
   /** May be destroyed now (the purge list is made from these and `mustPurge`). */
@@ -34,7 +52,16 @@ export interface RetentionSchedule {
   readonly held: readonly RetentionLine[];
 }
 
-/** Options for {@link planRetention}. */
+/**
+ * Options for {@link planRetention}.
+ *
+ * @example
+ * ```ts
+ * declare const sources: RetentionSources;
+ * const options: PlanRetentionOptions = { rulesPack: jcq, asOf: '2027-12-01T09:00:00Z', sources };
+ * planRetention(options).mayDestroy.length;
+ * ```
+ */
 export interface PlanRetentionOptions {
   /** The pack whose `retention(record)` gives each record's periods, e.g. `jcq` or a centre's overlay of it. */
   readonly rulesPack: Pick<RulesPack, 'retention'>;

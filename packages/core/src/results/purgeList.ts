@@ -13,7 +13,16 @@ import { londonIso } from '../time/londonIso.js';
 import { instantToMillis } from '../time/instantToMillis.js';
 import type { RetentionSchedule } from './planRetention.js';
 
-/** One record to destroy. */
+/**
+ * One record to destroy.
+ *
+ * @example
+ * ```ts
+ * declare const list: PurgeList;
+ * const items: readonly PurgeItem[] = list.items;
+ * items.map((i) => `${i.kind} ${i.recordId} may be destroyed from ${i.mayDestroyFrom.slice(0, 10)}`);
+ * ```
+ */
 export interface PurgeItem {
   readonly recordId: string;
   readonly kind: RetainedRecordKind;
@@ -27,20 +36,47 @@ export interface PurgeItem {
   readonly confidence: Confidence;
 }
 
-/** A record left off the list, and why. */
+/**
+ * A record left off the list, and why.
+ *
+ * @example
+ * ```ts
+ * declare const list: PurgeList;
+ * const kept: readonly PurgeExclusion[] = list.excluded;
+ * kept.map((x) => `${x.recordId}: ${x.why}`);
+ * ```
+ */
 export interface PurgeExclusion {
   readonly recordId: string;
   readonly kind: RetainedRecordKind;
   readonly why: string;
 }
 
-/** Who signed a purge list off, and when. */
+/**
+ * Who signed a purge list off, and when.
+ *
+ * @example
+ * ```ts
+ * declare const list: PurgeList;
+ * const signOff: PurgeSignOff = { by: { id: 'dpo-1', role: 'senior_leader', name: 'A. Patel' }, at: '2027-12-02T10:00:00Z' };
+ * signPurgeList(list, signOff).signedOff?.by.name; // 'A. Patel'
+ * ```
+ */
 export interface PurgeSignOff {
   readonly by: Actor & { readonly name: string };
   readonly at: Instant;
 }
 
-/** A purge list, signed off or not. */
+/**
+ * A purge list, signed off or not.
+ *
+ * @example
+ * ```ts
+ * declare const schedule: RetentionSchedule;
+ * const list: PurgeList = purgeList(schedule, { id: 'eo-1', role: 'exams_officer' });
+ * list.items.length;
+ * ```
+ */
 export interface PurgeList {
   readonly asOf: Instant;
   readonly preparedBy: Actor;
@@ -58,7 +94,8 @@ export interface PurgeList {
  * @param preparedBy - who prepared it (usually the exams officer)
  * @example
  * ```ts
- * const list = purgeList(planRetention({ rulesPack: jcq, asOf, sources }), { id: 'EO', role: 'exams_officer' });
+ * declare const sources: RetentionSources;
+ * const list = purgeList(planRetention({ rulesPack: jcq, asOf: '2027-12-01T09:00:00Z', sources }), { id: 'EO', role: 'exams_officer' });
  * ```
  */
 export function purgeList(schedule: RetentionSchedule, preparedBy: Actor): PurgeList {
@@ -97,6 +134,7 @@ export function purgeList(schedule: RetentionSchedule, preparedBy: Actor): Purge
  *   `event_rejected` when the list is signed already, `invalid_value` when signed before it was prepared
  * @example
  * ```ts
+ * declare const list: PurgeList;
  * const signed = signPurgeList(list, { by: { id: 'DPO', name: 'A. Patel' }, at: '2027-12-02T10:00:00Z' });
  * ```
  */

@@ -19,10 +19,6 @@ type GuardRef = string | { readonly type: string } | ((...args: never[]) => unkn
  * Evaluates a guard in the current state (xstate's `check` in `enqueueActions`).
  *
  * @internal
- * @example
- * ```ts
- * enqueueActions(({ check }) => refusalFromGuards(machine, state, event, context, check as GuardCheck, refusals, notNow));
- * ```
  */
 export type GuardCheck = (guard: GuardRef) => boolean;
 
@@ -85,7 +81,13 @@ function failedNames(guard: GuardRef, check: GuardCheck): string[] {
  * @param common - guards every event must pass, asked first
  * @example
  * ```ts
- * const why = refusalFromGuards(enquiryMachine, 'consented', event, context, check, ENQUIRY_REFUSALS, notNow, ['eventIsStamped']);
+ * import type { Refusal } from '../audit/eventStamp.js';
+ * import { ENQUIRY_GUARD_REFUSALS } from './enquiryMachine.js';
+ * declare const context: EnquiryContext;
+ * declare const event: EnquiryEvent;
+ * declare const check: GuardCheck;
+ * declare const notNow: (context: EnquiryContext, event: EnquiryEvent) => Refusal;
+ * const why = refusalFromGuards(enquiryMachine, 'consented', event, context, check, ENQUIRY_GUARD_REFUSALS, notNow, ['eventIsStamped']);
  * ```
  */
 export function refusalFromGuards<TContext, TEvent extends { readonly type: string }>(
@@ -122,6 +124,9 @@ export function refusalFromGuards<TContext, TEvent extends { readonly type: stri
  * @param unstamped - the reason when the stamp check passes but the guard still failed
  * @example
  * ```ts
+ * import { enquiryAction } from './enquiryMachine.js';
+ * declare const context: EnquiryContext;
+ * declare const event: EnquiryEvent;
  * const shared = senderRefusals<EnquiryContext, EnquiryEvent>(enquiryAction, 'The event is not stamped');
  * shared.sentByAnAuthorisedRole(context, event).code; // 'not_authorised'
  * ```

@@ -14,7 +14,15 @@ import type { EnquiryService, EnquiryServiceRule } from '../results/enquiryServi
 import type { Authority, Delegation } from './authority.js';
 import type { Confidence, SourceRef, Sourced } from './sources.js';
 
-/** The kinds of key date a series has. */
+/**
+ * The kinds of key date a series has.
+ *
+ * @example
+ * ```ts
+ * const kind: KeyDateKind = 'results_day';
+ * jcq.keyDates(examSeries('june', 2026)).find((d) => d.kind === kind)?.at;
+ * ```
+ */
 export type KeyDateKind =
   | 'basedata_published'
   | 'entry_deadline'
@@ -41,10 +49,24 @@ export type KeyDateKind =
 /**
  * How an instant was derived from a date: `end_of_day` is 23:59:59.999 Europe/London on that date
  * ("by the end of the day"); `at_time` is a stated wall-clock time; `start_of_day` is 00:00.
+ *
+ * @example
+ * ```ts
+ * const due: DueRule = 'end_of_day';
+ * jcq.keyDates(examSeries('june', 2026)).filter((d) => d.dueRule === due).length;
+ * ```
  */
 export type DueRule = 'end_of_day' | 'at_time' | 'start_of_day';
 
-/** A key date of a series: an instant in Europe/London with its rule, source and confidence. */
+/**
+ * A key date of a series: an instant in Europe/London with its rule, source and confidence.
+ *
+ * @example
+ * ```ts
+ * const dates: readonly KeyDate[] = jcq.keyDates(examSeries('june', 2026));
+ * dates.find((d) => d.kind === 'entry_deadline' && d.awardingBodyId === 'AQA')?.date; // '2026-02-21'
+ * ```
+ */
 export interface KeyDate {
   /** Stable id, e.g. `june-2026/entry_deadline` or `june-2026/nea_marks_deadline/OCR`. */
   readonly id: string;
@@ -68,10 +90,26 @@ export interface KeyDate {
   readonly note?: string;
 }
 
-/** The fee band of an entry. */
+/**
+ * The fee band of an entry.
+ *
+ * @example
+ * ```ts
+ * const band: FeeBand = jcq.feeBand({ id: 'e-1', submittedAt: '2026-02-25T10:00:00Z', awardingBodyId: 'AQA', entryCode: '8300H' }, examSeries('june', 2026)).band;
+ * if (band !== 'standard') console.log(`Entry 8300H attracts a ${band} fee`);
+ * ```
+ */
 export type FeeBand = 'standard' | 'late' | 'very_late';
 
-/** A fee-band decision. */
+/**
+ * A fee-band decision.
+ *
+ * @example
+ * ```ts
+ * const decision: FeeBandDecision = jcq.feeBand({ id: 'e-1', submittedAt: '2026-02-25T10:00:00Z', awardingBodyId: 'AQA', entryCode: '8300H' }, examSeries('june', 2026));
+ * `${decision.band}: ${decision.reason}`;
+ * ```
+ */
 export interface FeeBandDecision {
   readonly band: FeeBand;
   /** A price in pence, only when the centre's overlay supplies one; never invented. */
@@ -82,10 +120,26 @@ export interface FeeBandDecision {
   readonly confidence: Confidence;
 }
 
-/** Who is asking to see results. */
+/**
+ * Who is asking to see results.
+ *
+ * @example
+ * ```ts
+ * const audience: ResultsAudience = 'press';
+ * jcq.resultsAccess({ audience, at: '2026-08-13T07:00:00+01:00', series: examSeries('june', 2026), level: 'GCE' }).allowedFrom;
+ * ```
+ */
 export type ResultsAudience = 'centre_staff' | 'candidate' | 'parent' | 'press' | 'local_authority' | 'other_institution';
 
-/** A request to read results. */
+/**
+ * A request to read results.
+ *
+ * @example
+ * ```ts
+ * const request: ResultsAccessRequest = { audience: 'centre_staff', role: 'exams_officer', at: '2026-08-12T09:00:00+01:00', series: examSeries('june', 2026), level: 'GCE' };
+ * jcq.resultsAccess(request).allowed;
+ * ```
+ */
 export interface ResultsAccessRequest {
   readonly audience: ResultsAudience;
   /** The role the member of staff acts in (as `Actor.role` says), when the audience is centre staff. */
@@ -99,7 +153,15 @@ export interface ResultsAccessRequest {
   readonly level: QualificationLevel;
 }
 
-/** A results-access decision. */
+/**
+ * A results-access decision.
+ *
+ * @example
+ * ```ts
+ * const decision: ResultsAccessDecision = jcq.resultsAccess({ audience: 'centre_staff', role: 'teacher', at: '2026-08-12T09:00:00+01:00', series: examSeries('june', 2026), level: 'GCE' });
+ * decision.allowed ? 'may see results' : decision.reason;
+ * ```
+ */
 export interface ResultsAccessDecision {
   readonly allowed: boolean;
   /** The rule that decided, e.g. `jcq.results.restricted-release`. */
@@ -113,7 +175,15 @@ export interface ResultsAccessDecision {
   readonly confidence: Confidence;
 }
 
-/** The kinds of record examcycle knows the retention of. */
+/**
+ * The kinds of record examcycle knows the retention of.
+ *
+ * @example
+ * ```ts
+ * const kind: RetainedRecordKind = 'script_despatch_proof';
+ * jcq.retention({ id: 'despatch-1', kind, seriesId: 'june-2026', createdAt: '2026-06-08T13:00:00+01:00' }).mayDestroyFrom;
+ * ```
+ */
 export type RetainedRecordKind =
   | 'unclaimed_certificate'
   | 'certificate_destruction_record'
@@ -134,7 +204,15 @@ export type RetainedRecordKind =
   | 'eops_certificate'
   | 'other';
 
-/** A record whose retention examcycle decides. Dates that matter for its kind must be given. */
+/**
+ * A record whose retention examcycle decides. Dates that matter for its kind must be given.
+ *
+ * @example
+ * ```ts
+ * const record: RetainedRecord = { id: 'despatch-2026-06-08-am', kind: 'script_despatch_proof', seriesId: 'june-2026', createdAt: '2026-06-08T13:00:00+01:00' };
+ * jcq.retention(record).mayDestroyFrom; // '2026-08-20T08:00:00.000+01:00'
+ * ```
+ */
 export interface RetainedRecord {
   readonly id: string;
   readonly kind: RetainedRecordKind;
@@ -153,7 +231,15 @@ export interface RetainedRecord {
   readonly approvedAt?: Instant;
 }
 
-/** A retention decision for one record. */
+/**
+ * A retention decision for one record.
+ *
+ * @example
+ * ```ts
+ * const decision: RetentionDecision = jcq.retention({ id: 'despatch-1', kind: 'script_despatch_proof', seriesId: 'june-2026', createdAt: '2026-06-08T13:00:00+01:00' });
+ * `${decision.recordId}: keep until ${decision.keepUntil ?? 'further notice'} (${decision.reason})`;
+ * ```
+ */
 export interface RetentionDecision {
   readonly recordId: string;
   readonly kind: RetainedRecordKind;
@@ -169,7 +255,15 @@ export interface RetentionDecision {
 }
 
 
-/** The timetable and exam-room rules a centre plans by. */
+/**
+ * The timetable and exam-room rules a centre plans by.
+ *
+ * @example
+ * ```ts
+ * const rules: ExamRoomRules = jcq.examRoomRules('2025/26');
+ * rules.invigilationRatio.value.written; // candidates per invigilator in a written exam
+ * ```
+ */
 export interface ExamRoomRules {
   /** Clash: papers in one session may be sat consecutively up to this total (minutes, extra time and rest breaks included). */
   readonly consecutiveSessionMaxMinutes: Sourced<number>;
@@ -199,7 +293,15 @@ export interface ExamRoomRules {
   readonly specialConsiderationWorkingDays: Sourced<number>;
 }
 
-/** Meeting cadence rules for the Exams Officer Professional Standards. */
+/**
+ * Meeting cadence rules for the Exams Officer Professional Standards.
+ *
+ * @example
+ * ```ts
+ * const rules: EopsRules = jcq.eopsRules('2025/26');
+ * rules.registrationBy.value; // the date officers must be registered by, with its source
+ * ```
+ */
 export interface EopsRules {
   readonly academicYear: AcademicYear;
   /** New exams officer: cadence outside exam time, and during exam time. */
@@ -210,10 +312,26 @@ export interface EopsRules {
   readonly registrationBy: Sourced<CalendarDate>;
 }
 
-/** Severity of a finding. */
+/**
+ * Severity of a finding.
+ *
+ * @example
+ * ```ts
+ * const severity: Severity = 'warning';
+ * jcq.check([{ subject: { kind: 'entry', id: 'e-0001-8300H' }, entry: { seriesId: 'june-2026', awardingBodyId: 'AQA', entryCode: '8300H', status: 'submitted', submittedAt: '2026-03-01T10:00:00Z' } }]).filter((f) => f.severity === severity);
+ * ```
+ */
 export type Severity = 'error' | 'warning' | 'info';
 
-/** A rule check's finding: data, never a thrown string. */
+/**
+ * A rule check's finding: data, never a thrown string.
+ *
+ * @example
+ * ```ts
+ * const findings: readonly Finding[] = jcq.check([{ subject: { kind: 'entry', id: 'e-0001-8300H' }, entry: { seriesId: 'june-2026', awardingBodyId: 'AQA', entryCode: '8300H', status: 'submitted', submittedAt: '2026-03-01T10:00:00Z' } }]);
+ * findings.filter((f) => f.severity === 'error').map((f) => `${f.subject.id}: ${f.message}`);
+ * ```
+ */
 export interface Finding {
   readonly rule: string;
   readonly severity: Severity;
@@ -224,12 +342,27 @@ export interface Finding {
   readonly explanation: readonly string[];
 }
 
-/** Facts a check runs over: one subject (an entry, a sitting, a read) and what is known about it. */
+/**
+ * Facts a check runs over: one subject (an entry, a sitting, a read) and what is known about it.
+ *
+ * @example
+ * ```ts
+ * const facts: CheckFacts[] = [{ subject: { kind: 'entry', id: 'e-0001-8300H' }, entry: { seriesId: 'june-2026', awardingBodyId: 'AQA', entryCode: '8300H', status: 'submitted', submittedAt: '2026-03-01T10:00:00Z' } }];
+ * jcq.check(facts).map((f) => f.message);
+ * ```
+ */
 export type CheckFacts = Readonly<Record<string, unknown>> & { readonly subject: { readonly kind: string; readonly id: string } };
 
 /**
  * A rules pack. Implementations must be pure and deterministic: the same inputs give the same answers,
  * whatever the host's time zone.
+ *
+ * @example
+ * ```ts
+ * const pack: RulesPack = jcq;
+ * pack.keyDates(examSeries('june', 2026)).length;
+ * pack.examRoomRules('2025/26').seatSpacingMetres.value; // 1.25
+ * ```
  */
 export interface RulesPack {
   /** e.g. `jcq`. */

@@ -17,7 +17,15 @@ import type { Actor } from '../audit/auditTrail.js';
 import type { StaffRole } from '../domain/staff.js';
 import type { Confidence, SourceRef } from './sources.js';
 
-/** A role an actor can act in: a staff role, the candidate, or the system (clock ticks, the runtime). */
+/**
+ * A role an actor can act in: a staff role, the candidate, or the system (clock ticks, the runtime).
+ *
+ * @example
+ * ```ts
+ * const role: ActorRole = 'exams_officer';
+ * const officer: Actor = { id: 'eo-1', role };
+ * ```
+ */
 export type ActorRole = StaffRole | 'candidate' | 'system';
 
 /**
@@ -66,7 +74,14 @@ export interface Delegation {
   readonly note?: string | undefined;
 }
 
-/** Who may take one action, after the centre's delegations. */
+/**
+ * Who may take one action, after the centre's delegations.
+ *
+ * @example
+ * ```ts
+ * const grant: RoleGrant = { roles: ['exams_officer', 'senior_leader'], rule: 'jcq.gr.entries', title: 'Submit entries' };
+ * ```
+ */
 export interface RoleGrant {
   readonly roles: readonly ActorRole[];
   readonly staffIds?: readonly string[];
@@ -76,10 +91,27 @@ export interface RoleGrant {
   readonly title?: string;
 }
 
-/** Resolved grants: action → who may take it. Plain JSON; machines keep the slice they need in their context. */
+/**
+ * Resolved grants: action → who may take it. Plain JSON; machines keep the slice they need in their context.
+ *
+ * @example
+ * ```ts
+ * const grants: RoleGrants = grantsFor(jcq.authorities('2025/26'), [], ['eops.']);
+ * Object.keys(grants).length; // the EOPS actions the centre grants
+ * ```
+ */
 export type RoleGrants = Readonly<Record<string, RoleGrant>>;
 
-/** The answer to "may this actor take this action?". */
+/**
+ * The answer to "may this actor take this action?".
+ *
+ * @example
+ * ```ts
+ * const grants = grantsFor(jcq.authorities('2025/26'));
+ * const decision: AuthorityDecision = authorise(grants, { id: 't-17', role: 'teacher' }, 'cycle.task.entries.submitted');
+ * if (!decision.allowed) console.log(decision.reason);
+ * ```
+ */
 export type AuthorityDecision =
   | { readonly allowed: true; readonly action: string; readonly rule: string }
   | { readonly allowed: false; readonly action: string; readonly rule: string; readonly code: 'not_authorised'; readonly reason: string };

@@ -4,7 +4,14 @@
  */
 import { z } from 'zod';
 
-/** Where a value comes from. */
+/**
+ * Where a value comes from.
+ *
+ * @example
+ * ```ts
+ * sourceRefSchema.safeParse({ document: 'JCQ General Regulations', section: '5.3', year: '2025-26' }).success; // true
+ * ```
+ */
 export const sourceRefSchema = z.object({
   /** The document, e.g. `JCQ Instructions for conducting examinations (ICE)`. */
   document: z.string().min(1),
@@ -14,7 +21,14 @@ export const sourceRefSchema = z.object({
   year: z.string().min(1),
   url: z.url().optional(),
 });
-/** Where a value comes from. */
+/**
+ * Where a value comes from.
+ *
+ * @example
+ * ```ts
+ * const source: SourceRef = { document: 'JCQ Instructions for Conducting Examinations', section: '14.10', year: '2025-26' };
+ * ```
+ */
 export type SourceRef = z.infer<typeof sourceRefSchema>;
 
 /**
@@ -40,7 +54,15 @@ export type SourceRef = z.infer<typeof sourceRefSchema>;
  */
 export type Confidence = 'primary' | 'primary-earlier-year' | 'secondary' | 'pattern' | 'reading';
 
-/** A value with its source and confidence. */
+/**
+ * A value with its source and confidence.
+ *
+ * @example
+ * ```ts
+ * const spacing: Sourced<number> = jcq.examRoomRules('2025/26').seatSpacingMetres;
+ * `${spacing.value} m (${spacing.source.document} ${spacing.source.section ?? ''}, ${spacing.confidence})`;
+ * ```
+ */
 export interface Sourced<T> {
   readonly value: T;
   readonly source: SourceRef;

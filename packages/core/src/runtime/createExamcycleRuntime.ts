@@ -179,8 +179,13 @@ function outboxOf(context: unknown, at: Instant): OutboxSignal[] {
  * @param options - the store, the clock, conflict retries, an observer
  * @example
  * ```ts
+ * const clock = new SimulatedClock();
+ * const centre: Centre = { centreNumber: '99999', name: 'Plume Academy' };
+ * const series = examSeries('june', 2026);
+ * const keyDates = jcq.keyDates(series);
+ * const officer: Actor = { id: 'eo-1', role: 'exams_officer' };
  * const runtime = createExamcycleRuntime({ store: createMemoryStore(), clock });
- * const cycle = await runtime.open(examCyclePersisted, { centreNumber: '12345', id: 'june-2026' }, { input: { centre, series, keyDates } });
+ * const cycle = await runtime.open(examCyclePersisted, { centreNumber: '99999', id: 'june-2026' }, { input: { centre, series, keyDates, startedAt: '2025-09-01T09:00:00+01:00' } });
  * const outcome = await cycle.send({ type: 'task.complete', taskId: 'planning.annual-plan', by: officer });
  * outcome.ok; // true, and saved at outcome.revision
  * ```

@@ -22,7 +22,7 @@ import type { Instant } from '../time/clock.js';
  *
  * @example
  * ```ts
- * const key: StoreKey = { centreNumber: '12345', machine: 'examCycle', id: 'june-2026' };
+ * const key: StoreKey = { centreNumber: '99999', machine: 'examCycle', id: 'june-2026' };
  * ```
  */
 export interface StoreKey {
@@ -266,8 +266,9 @@ export interface DeliverSignalsResult {
  *
  * @example
  * ```ts
+ * declare const cycle: ExamCycle;
  * const store = createMemoryStore();
- * const key = { centreNumber: '12345', machine: 'examCycle', id: 'june-2026' };
+ * const key = { centreNumber: '99999', machine: 'examCycle', id: 'june-2026' };
  * const { revision } = await store.saveSnapshot(key, cycle.persist(), { expectedRevision: null });
  * await store.saveSnapshot(key, cycle.persist(), { expectedRevision: revision }); // ok
  * await store.saveSnapshot(key, cycle.persist(), { expectedRevision: revision }); // rejects: conflict
@@ -302,7 +303,7 @@ export interface ExamcycleStore extends StoreTransaction {
  * @param key - a store key
  * @example
  * ```ts
- * formatStoreKey({ centreNumber: '12345', machine: 'examCycle', id: 'june-2026' }); // '/12345/examCycle/june-2026'
+ * formatStoreKey({ centreNumber: '99999', machine: 'examCycle', id: 'june-2026' }); // '/99999/examCycle/june-2026'
  * ```
  */
 export function formatStoreKey(key: StoreKey): string {

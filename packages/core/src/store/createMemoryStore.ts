@@ -67,8 +67,9 @@ const DEFAULT_DELIVER_LIMIT = 100;
  *
  * @example
  * ```ts
+ * declare const cycle: ExamCycle;
  * const store = createMemoryStore();
- * const key = { centreNumber: '12345', machine: 'examCycle', id: 'june-2026' };
+ * const key = { centreNumber: '99999', machine: 'examCycle', id: 'june-2026' };
  * const { revision } = await store.saveSnapshot(key, cycle.persist(), { expectedRevision: null });
  * const loaded = await store.loadSnapshot(key); // { saved, revision: 1 }
  * await store.saveSnapshot(key, cycle.persist(), { expectedRevision: revision });

@@ -13,7 +13,7 @@ import type { CounterScope, StoreKey } from './ExamcycleStore.js';
  * @throws ExamcycleError `invalid_value` naming the field
  * @example
  * ```ts
- * checkStoreKey({ centreNumber: '12345', machine: 'examCycle', id: 'june-2026' });
+ * checkStoreKey({ centreNumber: '99999', machine: 'examCycle', id: 'june-2026' });
  * ```
  */
 export function checkStoreKey(key: StoreKey): void {
@@ -34,7 +34,7 @@ export function checkStoreKey(key: StoreKey): void {
  * @throws ExamcycleError `invalid_value`
  * @example
  * ```ts
- * checkCounterScope({ centreNumber: '12345' });
+ * checkCounterScope({ centreNumber: '99999' });
  * ```
  */
 export function checkCounterScope(scope: CounterScope): void {
@@ -51,6 +51,7 @@ export function checkCounterScope(scope: CounterScope): void {
  * @throws ExamcycleError `invalid_value`
  * @example
  * ```ts
+ * declare const record: { id: unknown };
  * checkStoreId(record.id, 'record id');
  * ```
  */
@@ -70,6 +71,7 @@ export function checkStoreId(id: unknown, what: string): string {
  * @throws ExamcycleError `invalid_value`
  * @example
  * ```ts
+ * declare const saved: PersistedSnapshot;
  * const text = storeJson(saved, 'snapshot');
  * ```
  */

@@ -6,13 +6,26 @@
 import { DateTime } from 'luxon';
 import { ExamcycleError } from '../errors/ExamcycleError.js';
 
-/** The zone every JCQ date is in. */
+/**
+ * The zone every JCQ date is in.
+ *
+ * @example
+ * ```ts
+ * new Date('2026-06-08T08:00:00Z').toLocaleTimeString('en-GB', { timeZone: LONDON }); // '09:00:00'
+ * ```
+ */
 export const LONDON = 'Europe/London';
 
 /**
  * A clock examcycle can read and schedule on. `now()` is milliseconds since the epoch.
  * Production hosts pass one over the host's own time and timers (`now` in epoch ms, `setTimeout`, `clearTimeout`);
  * tests pass xstate's `SimulatedClock`.
+ *
+ * @example
+ * ```ts
+ * const clock: ExamClock = new SimulatedClock(); // or a wall clock in production
+ * const runtime = createExamcycleRuntime({ store: createMemoryStore(), clock });
+ * ```
  */
 export interface ExamClock {
   now(): number;
@@ -20,24 +33,42 @@ export interface ExamClock {
   clearTimeout(id: unknown): void;
 }
 
-/** An ISO 8601 instant with its offset, e.g. `2026-08-12T00:01:00.000+01:00`. */
-export type Instant = string;
-
-/** A calendar date, `YYYY-MM-DD`, meaning that day in Europe/London. */
-export type CalendarDate = string;
+/**
+ * An ISO 8601 instant with its offset, e.g. `2026-08-12T00:01:00.000+01:00`. A template literal type: a literal
+ * instant type-checks as one, a {@link CalendarDate} does not, and a plain `string` goes through
+ * {@link parseInstant} (or the {@link isInstant} guard) first.
+ *
+ * @example
+ * ```ts
+ * const release: Instant = '2026-08-13T08:00:00+01:00';
+ * // const wrong: Instant = '2026-08-13'; // a date is not an instant: a type error
+ * ```
+ */
+export type Instant = `${number}-${number}-${number}T${string}`;
 
 /**
- * Parses an ISO instant (or epoch milliseconds) into a Europe/London `DateTime`.
- * An ISO string without an offset is read as London wall-clock time.
+ * A calendar date, `YYYY-MM-DD`, meaning that day in Europe/London. A template literal type, distinct from
+ * {@link Instant}; a plain `string` goes through {@link parseCalendarDate} (or {@link isCalendarDate}) first.
  *
- * @param value - ISO 8601 string or epoch milliseconds
+ * @example
+ * ```ts
+ * const resultsDay: CalendarDate = '2026-08-20';
+ * ```
+ */
+export type CalendarDate = `${number}-${number}-${number}`;
+
+/**
+ * Parses an ISO instant, a `YYYY-MM-DD` date (its start in London) or epoch milliseconds into a Europe/London
+ * `DateTime` (luxon's; `@types/luxon` is one of core's dependencies for this type).
+ *
+ * @param value - an ISO 8601 instant, a calendar date or epoch milliseconds
  * @throws ExamcycleError `invalid_value` when it is not a valid instant
  * @example
  * ```ts
  * toLondon('2026-08-20T08:00:00+01:00').hour; // 8
  * ```
  */
-export function toLondon(value: Instant | number): DateTime {
+export function toLondon(value: Instant | CalendarDate | number): DateTime {
   const dt =
     typeof value === 'number'
       ? DateTime.fromMillis(value, { zone: LONDON })
@@ -51,6 +82,26 @@ export function toLondon(value: Instant | number): DateTime {
 }
 
 /**
+ * A luxon `DateTime` as an {@link Instant} (its ISO form with the offset).
+ *
+ * @internal
+ * @param dt - a valid `DateTime`
+ */
+export function isoInstant(dt: DateTime): Instant {
+  return dt.toISO() as Instant;
+}
+
+/**
+ * A luxon `DateTime`'s day as a {@link CalendarDate} (`YYYY-MM-DD` in the `DateTime`'s zone).
+ *
+ * @internal
+ * @param dt - a valid `DateTime`
+ */
+export function isoDate(dt: DateTime): CalendarDate {
+  return dt.toISODate() as CalendarDate;
+}
+
+/**
  * The instant a London calendar date ends under examcycle's "by the end of the day" rule:
  * 23:59:59.999 Europe/London on that date (BST or GMT as the date falls).
  *
@@ -61,7 +112,7 @@ export function toLondon(value: Instant | number): DateTime {
  * ```
  */
 export function endOfLondonDay(date: CalendarDate): Instant {
-  return londonDate(date).endOf('day').toISO()!;
+  return londonDate(date).endOf('day').toISO() as Instant;
 }
 
 /**
@@ -79,7 +130,7 @@ export function londonTime(date: CalendarDate, time: string): Instant {
   if (h === undefined || m === undefined || !Number.isInteger(h) || !Number.isInteger(m) || h > 23 || m > 59) {
     throw new ExamcycleError('invalid_value', `Not a valid HH:mm time: ${time}`);
   }
-  return londonDate(date).set({ hour: h, minute: m }).toISO()!;
+  return londonDate(date).set({ hour: h, minute: m }).toISO() as Instant;
 }
 
 /**
@@ -109,13 +160,21 @@ export function londonDate(date: CalendarDate): DateTime {
  * academicYearOf('2026-09-01'); // '2026/27'
  * ```
  */
-export function academicYearOf(value: Instant | number): AcademicYear {
+export function academicYearOf(value: Instant | CalendarDate | number): AcademicYear {
   const dt = toLondon(value);
   const start = dt.month >= 9 ? dt.year : dt.year - 1;
   return `${start}/${String((start + 1) % 100).padStart(2, '0')}` as AcademicYear;
 }
 
-/** An academic year label, e.g. `'2025/26'`. */
+/**
+ * An academic year label, e.g. `'2025/26'` (1 September 2025 to 31 August 2026). {@link ExamSeries}'s
+ * `academicYear` has this type, so it goes straight into a pack's `examRoomRules`.
+ *
+ * @example
+ * ```ts
+ * const year: AcademicYear = examSeries('june', 2026).academicYear; // '2025/26'
+ * ```
+ */
 export type AcademicYear = `${number}/${number}`;
 
 /**

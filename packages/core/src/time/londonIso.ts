@@ -28,7 +28,7 @@ function two(n: number): string {
  * ```
  */
 export function londonIso(ms: number): Instant {
-  if (!(ms >= LONDON_TABLE_START && ms < LONDON_TABLE_END) || Math.floor(ms) !== ms) return toLondon(ms).toISO()!;
+  if (!(ms >= LONDON_TABLE_START && ms < LONDON_TABLE_END) || Math.floor(ms) !== ms) return toLondon(ms).toISO() as Instant;
   const summer = isSummerTime(ms);
   const local = summer ? ms + HOUR : ms;
   const days = Math.floor(local / DAY);
@@ -44,5 +44,5 @@ export function londonIso(ms: number): Instant {
   const month = Math.floor(ymd / 100) % 100;
   const day = ymd % 100;
   const fraction = milli < 10 ? `00${milli}` : milli < 100 ? `0${milli}` : `${milli}`;
-  return `${year}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:${two(second)}.${fraction}${summer ? '+01:00' : '+00:00'}`;
+  return `${year}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:${two(second)}.${fraction}${summer ? '+01:00' : '+00:00'}` as Instant;
 }

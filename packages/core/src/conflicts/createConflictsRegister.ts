@@ -22,8 +22,17 @@ import { instantToMillis } from '../time/instantToMillis.js';
 import { londonIso } from '../time/londonIso.js';
 import { conflictDeclarationInputSchema, type ConflictDeclaration, type ConflictDeclarationInput } from './conflictDeclaration.js';
 
-/** Options for {@link openConflictsRegister}. */
-export interface OpenConflictsRegisterOptions {
+/**
+ * Options for {@link createConflictsRegister}.
+ *
+ * @example
+ * ```ts
+ * declare const store: ExamcycleStore;
+ * const options: CreateConflictsRegisterOptions = { store, centreNumber: '99999', seriesId: 'june-2026', clock: new SimulatedClock(), authorities: jcq.authorities('2025/26'), dueSoonDays: 14 };
+ * const register = createConflictsRegister(options);
+ * ```
+ */
+export interface CreateConflictsRegisterOptions {
   /** Where the register keeps its declarations and audit log. */
   readonly store: ExamcycleStore;
   /** The centre's five-digit number (part of the key). */
@@ -45,10 +54,28 @@ export interface OpenConflictsRegisterOptions {
   readonly dueSoonDays?: number;
 }
 
-/** The outcome of a register operation: the value, or a typed refusal (already audited). */
+/**
+ * The outcome of a register operation: the value, or a typed refusal (already audited).
+ *
+ * @example
+ * ```ts
+ * declare const register: ConflictsRegister;
+ * const outcome: ConflictsOutcome<ConflictDeclaration> = await register.signOff({ id: 'hoc-1', role: 'head_of_centre' }, 'coi-1');
+ * if (!outcome.ok) console.log(outcome.error.code);
+ * ```
+ */
 export type ConflictsOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ExamcycleError };
 
-/** An awarding body still to be told of a declaration, with its deadline. */
+/**
+ * An awarding body still to be told of a declaration, with its deadline.
+ *
+ * @example
+ * ```ts
+ * declare const register: ConflictsRegister;
+ * const due: readonly ConflictNotificationDue[] = await register.notificationsDue();
+ * due.filter((d) => d.status === 'overdue').map((d) => `${d.staffId} → ${d.awardingBodyId}`);
+ * ```
+ */
 export interface ConflictNotificationDue {
   readonly declarationId: string;
   readonly staffId: string;
@@ -59,7 +86,16 @@ export interface ConflictNotificationDue {
   readonly status: 'pending' | 'due_soon' | 'overdue';
 }
 
-/** The register. */
+/**
+ * The register.
+ *
+ * @example
+ * ```ts
+ * declare const store: ExamcycleStore;
+ * const register: ConflictsRegister = createConflictsRegister({ store, centreNumber: '99999', seriesId: 'june-2026', clock: new SimulatedClock(), keyDates: jcq.keyDates(examSeries('june', 2026)) });
+ * await register.mitigate({ id: 'eo-1', role: 'exams_officer' }, 'coi-1', 'Another teacher marks c-0042\'s NEA');
+ * ```
+ */
 export interface ConflictsRegister {
   readonly key: StoreKey;
   /** Records a declaration (the staff member themselves, or the exams office). */
@@ -84,23 +120,26 @@ const DAY_MS = 86_400_000;
 type Step<T> = { readonly value: T; readonly line: AuditLine } | { readonly refused: { code: ExamcycleErrorCode; reason: string; rule?: string } };
 
 /**
- * Opens the conflicts-of-interest register of a centre for a series.
+ * Creates the handle on the conflicts-of-interest register of a centre for a series, kept in an {@link ExamcycleStore}: a
+ * second handle on the same store, centre and series sees the same declarations.
  *
  * @param options - the store, centre, series, clock, key dates and authorities
  * @throws ExamcycleError `invalid_value` without a store, a clock or a five-digit centre number
  * @example
  * ```ts
- * const register = openConflictsRegister({ store, centreNumber: '12345', seriesId: 'june-2026', clock, keyDates: jcq.keyDates(june2026), authorities: jcq.authorities('2025/26') });
+ * declare const store: ExamcycleStore;
+ * declare const clock: ExamClock;
+ * const register = createConflictsRegister({ store, centreNumber: '99999', seriesId: 'june-2026', clock, keyDates: jcq.keyDates(examSeries('june', 2026)), authorities: jcq.authorities('2025/26') });
  * await register.declare({ id: 't-7', role: 'teacher' }, { id: 'coi-1', staffId: 't-7', kind: 'relative', candidateId: 'c-0042', relationship: 'Parent', awardingBodyIds: ['AQA'] });
  * (await register.notificationsDue())[0]?.dueAt; // the entry deadline
  * ```
  */
-export function openConflictsRegister(options: OpenConflictsRegisterOptions): ConflictsRegister {
+export function createConflictsRegister(options: CreateConflictsRegisterOptions): ConflictsRegister {
   const { store, centreNumber, tenant, seriesId, clock, keyDates = [], dueSoonDays = 14 } = options;
-  if (typeof store !== 'object' || store === null || typeof store.transaction !== 'function') throw new ExamcycleError('invalid_value', 'openConflictsRegister needs an ExamcycleStore (store)');
+  if (typeof store !== 'object' || store === null || typeof store.transaction !== 'function') throw new ExamcycleError('invalid_value', 'createConflictsRegister needs an ExamcycleStore (store)');
   if (typeof centreNumber !== 'string' || !/^\d{5}$/.test(centreNumber)) throw new ExamcycleError('invalid_value', 'A centre number is five digits', { details: { option: 'centreNumber' } });
-  if (typeof clock?.now !== 'function') throw new ExamcycleError('invalid_value', 'openConflictsRegister needs a clock');
-  if (typeof seriesId !== 'string' || !seriesId) throw new ExamcycleError('invalid_value', 'openConflictsRegister needs a seriesId');
+  if (typeof clock?.now !== 'function') throw new ExamcycleError('invalid_value', 'createConflictsRegister needs a clock');
+  if (typeof seriesId !== 'string' || !seriesId) throw new ExamcycleError('invalid_value', 'createConflictsRegister needs a seriesId');
   const grants = options.grants ?? grantsFor(options.authorities ?? [], options.delegations ?? [], ['conflicts.']);
   const key: StoreKey = { ...(tenant !== undefined ? { tenant } : {}), centreNumber, machine: 'conflictsRegister', id: seriesId };
   const now = () => londonIso(clock.now());

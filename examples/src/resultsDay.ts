@@ -14,7 +14,6 @@ import {
   enquiryGradeChange,
   enquiryMachine,
   examSeries,
-  isExamcycleError,
   planRetention,
   purgeList,
   signPurgeList,
@@ -26,8 +25,10 @@ import {
   type EnquiryEvent,
   type Qualification,
   type Result,
+  type ResultsOutcome,
   type ResultsReader,
   type StaffMember,
+  type Instant,
 } from '@examcycle/core';
 import { jcq } from '@examcycle/rules-jcq';
 
@@ -98,64 +99,59 @@ function audit(print: (line: string) => void, title: string, trail: readonly (Au
 /** Runs the results day, the enquiries and the certificates, and prints what happened and the audit trails. */
 export async function main(print: (line: string) => void): Promise<void> {
   let now = toLondon('2026-08-12T07:30:00+01:00').toMillis();
-  const setNow = (iso: string) => {
+  const setNow = (iso: Instant) => {
     now = toLondon(iso).toMillis();
   };
   const store = createResultsStore({ rulesPack: jcq, series, clock: { now: () => now }, entries, candidates, staff, qualifications, previousYear: { 'AQA-7402': { A: 1, B: 2, C: 1 } } });
-  const attempt = (label: string, read: () => string) => {
-    try {
-      print(`  yes  ${label}: ${read()}`);
-    } catch (e) {
-      if (!isExamcycleError(e)) throw e;
-      print(`  no   ${label}: ${e.code} (${e.rule ?? 'no rule'})`);
-    }
+  // A read or write returns { ok, value } or { ok: false, error }: a refusal is an answer, not an exception.
+  const attempt = <T>(label: string, read: ResultsOutcome<T>, show: (value: T) => string) => {
+    if (read.ok) print(`  yes  ${label}: ${show(read.value)}`);
+    else print(`  no   ${label}: ${read.error.code} (${read.error.rule ?? 'no rule'})`);
+  };
+  // Where the script expects the store to answer, a refusal is a bug in the script.
+  const must = <T>(read: ResultsOutcome<T>): T => {
+    if (!read.ok) throw read.error;
+    return read.value;
   };
   const staffReader = (id: string): ResultsReader => ({ audience: 'centre_staff', id });
 
   print('Restricted release day, Wednesday 12 August 2026 (GCE)');
-  store.addResults(gceResults, officer, 'AQA A2C download');
-  attempt('exams officer reads C-1 at 07:30', () => store.statementOfResults(staffReader('eo-ahmed'), 'C-1', { level: 'GCE' }).lines.map((l) => `${l.awardCode} ${l.grade}`).join(', '));
-  attempt('head of biology reads C-1 (not nominated)', () => String(store.statementOfResults(staffReader('hob-byrne'), 'C-1', { level: 'GCE' }).lines.length));
-  store.nominate({ staffId: 'hob-byrne', by: head, reason: 'head of biology: check anomalous results', subjects: ['AQA-7402'] });
+  must(store.addResults(gceResults, officer, 'AQA A2C download'));
+  attempt('exams officer reads C-1 at 07:30', store.statementOfResults(staffReader('eo-ahmed'), 'C-1', { level: 'GCE' }), (s) => s.lines.map((l) => `${l.awardCode} ${l.grade}`).join(', '));
+  attempt('head of biology reads C-1 (not nominated)', store.statementOfResults(staffReader('hob-byrne'), 'C-1', { level: 'GCE' }), (s) => String(s.lines.length));
+  must(store.nominate({ staffId: 'hob-byrne', by: head, reason: 'head of biology: check anomalous results', subjects: ['AQA-7402'] }));
   // JCQ keeps restricted release to the head of centre and the exams office: a nomination opens results only where the centre opts in.
-  attempt('head of biology reads C-1 (nominated by the head)', () => store.statementOfResults(staffReader('hob-byrne'), 'C-1', { level: 'GCE' }).lines.map((l) => `${l.awardCode} ${l.grade}`).join(', '));
-  attempt('a teacher the head did not nominate', () => String(store.resultsAnalysis(staffReader('teach-singh'), { level: 'GCE' }).subjects.length));
-  attempt('candidate C-1 reads their own results', () => String(store.statementOfResults({ audience: 'candidate', id: 'C-1' }, 'C-1').lines.length));
-  try {
-    store.nominate({ staffId: 'teach-singh', by: officer, reason: 'maths results', subjects: ['AQA-8300'] });
-  } catch (e) {
-    if (!isExamcycleError(e)) throw e;
-    print(`  no   exams officer nominates a teacher: ${e.code} (${e.rule ?? 'no rule'})`);
-  }
-  const rec = store.reconcile(staffReader('eo-ahmed'), { level: 'GCE' });
+  attempt('head of biology reads C-1 (nominated by the head)', store.statementOfResults(staffReader('hob-byrne'), 'C-1', { level: 'GCE' }), (s) => s.lines.map((l) => `${l.awardCode} ${l.grade}`).join(', '));
+  attempt('a teacher the head did not nominate', store.resultsAnalysis(staffReader('teach-singh'), { level: 'GCE' }), (a) => String(a.subjects.length));
+  attempt('candidate C-1 reads their own results', store.statementOfResults({ audience: 'candidate', id: 'C-1' }, 'C-1'), (s) => String(s.lines.length));
+  const byOfficer = store.nominate({ staffId: 'teach-singh', by: officer, reason: 'maths results', subjects: ['AQA-8300'] });
+  if (!byOfficer.ok) print(`  no   exams officer nominates a teacher: ${byOfficer.error.code} (${byOfficer.error.rule ?? 'no rule'})`);
+  const rec = must(store.reconcile(staffReader('eo-ahmed'), { level: 'GCE' }));
   print(`  matching: ${rec.matched.length} matched, ${rec.missing.length} missing, ${rec.incomplete.length} incomplete, late cash-ins: ${rec.lateCashIns.map((c) => `${c.candidateId} ${c.entryCode}`).join(', ') || 'none'}`);
   // SecEd (seed 003): the exams office submits any late cash-in on restricted release day, and records it.
   for (const c of rec.lateCashIns) {
-    store.recordLateCashIn({ candidateId: c.candidateId, awardingBodyId: c.awardingBodyId, entryCode: c.entryCode, submittedAt: '2026-08-12T07:25:00+01:00', by: officer });
+    must(store.recordLateCashIn({ candidateId: c.candidateId, awardingBodyId: c.awardingBodyId, entryCode: c.entryCode, submittedAt: '2026-08-12T07:25:00+01:00', by: officer }));
   }
-  print(`  late cash-ins submitted and recorded: ${store.reconcile(staffReader('eo-ahmed'), { level: 'GCE' }).lateCashInsSubmitted.map((c) => `${c.candidateId} ${c.entryCode}`).join(', ') || 'none'}`);
-  store.addResults([result('C-3', '7402', 'GCE', 'C')], officer, 'late cash-in result');
-  const draft = store.draftPressRelease({ by: officer, level: 'GCE' });
+  print(`  late cash-ins submitted and recorded: ${must(store.reconcile(staffReader('eo-ahmed'), { level: 'GCE' })).lateCashInsSubmitted.map((c) => `${c.candidateId} ${c.entryCode}`).join(', ') || 'none'}`);
+  must(store.addResults([result('C-3', '7402', 'GCE', 'C')], officer, 'late cash-in result'));
+  const draft = must(store.draftPressRelease({ by: officer, level: 'GCE' }));
   print(`  press release drafted (${draft.status}) for ${draft.levels.join(', ')}; releasable from ${draft.releasableFrom.map((r) => r.at ?? 'unknown').join(', ')}`);
 
   print('');
   print('Results day, Thursday 13 August 2026 (GCE)');
   setNow('2026-08-13T07:59:00+01:00');
-  attempt('candidate C-1 at 07:59', () => String(store.statementOfResults({ audience: 'candidate', id: 'C-1' }, 'C-1').lines.length));
+  attempt('candidate C-1 at 07:59', store.statementOfResults({ audience: 'candidate', id: 'C-1' }, 'C-1'), (s) => String(s.lines.length));
   setNow('2026-08-13T08:00:00+01:00');
-  attempt('candidate C-1 at 08:00', () => store.statementOfResults({ audience: 'candidate', id: 'C-1' }, 'C-1').lines.filter((l) => l.kind === 'qualification').map((l) => `${l.title} ${l.grade}`).join(', '));
-  attempt('candidate C-1 asks for C-2', () => String(store.statementOfResults({ audience: 'candidate', id: 'C-1' }, 'C-2').lines.length));
-  attempt('local paper at 09:00', () => String(store.resultsAnalysis({ audience: 'press', id: 'Gazette' }, { level: 'GCE' }).summary.graded));
+  attempt('candidate C-1 at 08:00', store.statementOfResults({ audience: 'candidate', id: 'C-1' }, 'C-1'), (s) => s.lines.filter((l) => l.kind === 'qualification').map((l) => `${l.title} ${l.grade}`).join(', '));
+  attempt('candidate C-1 asks for C-2', store.statementOfResults({ audience: 'candidate', id: 'C-1' }, 'C-2'), (s) => String(s.lines.length));
+  attempt('local paper at 09:00', store.resultsAnalysis({ audience: 'press', id: 'Gazette' }, { level: 'GCE' }), (a) => String(a.summary.graded));
   setNow('2026-08-13T09:30:00+01:00');
   print(`  press-release gate for GCE: ${store.pressReleaseGate('GCE').allowed ? 'open' : 'closed'}`);
-  attempt('press release at 09:30', () => {
-    const pr = store.pressRelease({ by: officer, level: 'GCE' });
-    return pr.subjects.map((s) => `${s.title}: ${s.distribution.map((d) => `${d.grade} ${d.percent}%`).join(' ')}`).join('; ');
-  });
-  attempt('local paper asks for C-1', () => String(store.statementOfResults({ audience: 'press', id: 'Gazette' }, 'C-1').lines.length));
+  attempt('press release at 09:30', store.pressRelease({ by: officer, level: 'GCE' }), (pr) => pr.subjects.map((s) => `${s.title}: ${s.distribution.map((d) => `${d.grade} ${d.percent}%`).join(' ')}`).join('; '));
+  attempt('local paper asks for C-1', store.statementOfResults({ audience: 'press', id: 'Gazette' }, 'C-1'), (s) => String(s.lines.length));
 
   setNow('2026-08-19T00:01:00+01:00');
-  store.addResults(gcseResults, officer, 'AQA A2C download');
+  must(store.addResults(gcseResults, officer, 'AQA A2C download'));
 
   print('');
   print('Enquiries about results');
@@ -174,9 +170,9 @@ export async function main(print: (line: string) => void): Promise<void> {
   send1({ type: 'enquiry.close', at: '2026-09-02T12:00:00+01:00', ...byEo });
   const change = enquiryGradeChange(ear1.getSnapshot().context);
   setNow('2026-09-02T12:05:00+01:00');
-  if (change) store.applyEnquiryOutcome(change, officer);
+  if (change) must(store.applyEnquiryOutcome(change, officer));
   print(`  EAR-1 review of marking: ${String(ear1.getSnapshot().value)}, grade ${change ? `${change.from} -> ${change.to} (${change.direction})` : 'unchanged'}`);
-  const bio = store.resultsAnalysis(staffReader('eo-ahmed'), { level: 'GCE' }).subjects.find((s) => s.subject === 'AQA-7402');
+  const bio = must(store.resultsAnalysis(staffReader('eo-ahmed'), { level: 'GCE' })).subjects.find((s) => s.subject === 'AQA-7402');
   print(`  Biology after the enquiry: ${bio ? bio.distribution.map((d) => `${d.grade} x${d.count}`).join(', ') : 'no subject'}`);
 
   const ear2 = createActor(enquiryMachine, {
@@ -207,7 +203,7 @@ export async function main(print: (line: string) => void): Promise<void> {
   c3.send({ type: 'certificate.unclaimed', at: '2026-12-18T16:00:00Z', by: officer });
   c3.send({ type: 'certificate.destroyed', at: '2027-06-30T16:00:00+01:00', by: officer, method: 'shredded' });
   c3.send({ type: 'certificate.destroyed', at: '2027-11-05T10:00:00Z', by: officer, method: 'shredded', witnessedBy: 'hob-byrne' });
-  print(`  CERT-C-1: ${String(c1.getSnapshot().value)} to ${c1.getSnapshot().context.issue?.to ?? 'nobody'}`);
+  print(`  CERT-C-1: ${String(c1.getSnapshot().value)} to ${c1.getSnapshot().context.handover?.to ?? 'nobody'}`);
   print(`  CERT-C-3: ${String(c3.getSnapshot().value)}; destruction record kept until ${c3.getSnapshot().context.recordRetention?.keepUntil ?? 'unknown'}`);
 
   print('');

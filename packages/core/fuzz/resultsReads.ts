@@ -26,9 +26,13 @@ import {
   type ResultsStore,
   type RulesPack,
   type StaffMember,
+  type StaffRole,
 } from '@examcycle/core';
 import type { FuzzRow } from './fuzzRow.js';
 import { prng as rng } from './prng.js';
+import type { Instant } from '@examcycle/core';
+import type { CalendarDate } from '@examcycle/core';
+import { ok } from '../test/results/resultsOutcome.js';
 
 
 const series = examSeries('june', 2026);
@@ -39,7 +43,7 @@ const TABLE = {
   GCE: { restricted: '2026-08-12T00:01:00+01:00', candidates: '2026-08-13T08:00:00+01:00', press: '2026-08-13T09:30:00+01:00' },
   GCSE: { restricted: '2026-08-19T00:01:00+01:00', candidates: '2026-08-20T08:00:00+01:00', press: '2026-08-20T09:30:00+01:00' },
 } as const;
-const ms = (at: string) => toLondon(at).toMillis();
+const ms = (at: Instant) => toLondon(at).toMillis();
 const OPENS = {
   GCE: { restricted: ms(TABLE.GCE.restricted), candidates: ms(TABLE.GCE.candidates), press: ms(TABLE.GCE.press) },
   GCSE: { restricted: ms(TABLE.GCSE.restricted), candidates: ms(TABLE.GCSE.candidates), press: ms(TABLE.GCSE.press) },
@@ -50,8 +54,8 @@ const OFFICE = new Set(['head_of_centre', 'exams_officer', 'exams_office_staff']
 
 const KEY_DATES: KeyDate[] = (['GCE', 'GCSE'] as const).flatMap((level) =>
   (['restricted_release', 'release_to_candidates', 'release_to_press'] as const).map((kind) => {
-    const at = toLondon(kind === 'restricted_release' ? TABLE[level].restricted : kind === 'release_to_candidates' ? TABLE[level].candidates : TABLE[level].press).toISO()!;
-    return { id: `june-2026/${kind}/${level}`, kind, title: kind, seriesId: 'june-2026', at, date: at.slice(0, 10), level, dueRule: 'at_time' as const, source: SRC, confidence: 'primary' as const };
+    const at = (toLondon(kind === 'restricted_release' ? TABLE[level].restricted : kind === 'release_to_candidates' ? TABLE[level].candidates : TABLE[level].press).toISO() as Instant);
+    return { id: `june-2026/${kind}/${level}`, kind, title: kind, seriesId: 'june-2026', at, date: at.slice(0, 10) as CalendarDate, level, dueRule: 'at_time' as const, source: SRC, confidence: 'primary' as const };
   }),
 );
 
@@ -86,8 +90,8 @@ function tablePack(allowNominated: boolean): Pick<RulesPack, 'resultsAccess' | '
         from = o.candidates;
         rule = 'fuzz.candidates';
       }
-      const allowed = toLondon(req.at).toMillis() >= ms(from);
-      return { allowed, rule, reason: allowed ? 'released' : 'not yet released', allowedFrom: toLondon(from).toISO()!, malpracticeRisk: !allowed, source: SRC, confidence: 'primary' };
+      const allowed = toLondon(req.at).toMillis() >= ms(from as Instant);
+      return { allowed, rule, reason: allowed ? 'released' : 'not yet released', allowedFrom: (toLondon(from as Instant).toISO() as Instant), malpracticeRisk: !allowed, source: SRC, confidence: 'primary' };
     },
   };
 }
@@ -171,7 +175,7 @@ function randomRead(r: () => number): Read {
           : x < 0.74
             ? { audience: pick(r, ['press', 'local_authority']), id: 'Gazette' }
             : x < 0.8
-              ? { audience: 'centre_staff', id: 'T-1', roles: ['head_of_centre'] }
+              ? { audience: 'centre_staff', id: 'T-1', role: 'head_of_centre' }
               : pick<unknown>(r, [null, undefined, 42, 'EO', {}, [], { audience: 'centre_staff' }, { audience: 'wizard', id: 'EO' }, { audience: 'candidate', id: '' }, { id: 'EO' }, Object.create(null)]);
   return { op: pick(r, ['statement', 'statement', 'analysis', 'reconcile', 'pressRelease'] as const), reader, candidateId: pick(r, CANDIDATES), level: r() < 0.35 ? pick(r, LEVELS) : undefined, at };
 }
@@ -190,7 +194,11 @@ function expected(s: Scenario, read: Read): Expected {
   if (!['centre_staff', 'candidate', 'parent', 'press', 'local_authority', 'other_institution'].includes(audience)) return refused;
   const member = STAFF.find((m) => m.id === id);
   if (audience === 'centre_staff' && (!member || !member.active)) return refused;
-  const who = { office: audience === 'centre_staff' && !!member?.roles.some((x) => OFFICE.has(x)), nominated: audience === 'centre_staff' && s.nominated.has(id) };
+  // The role a member of staff acts in: the one they name (which the directory must give them), else their only one.
+  const claimed = (raw as { role?: unknown }).role as StaffRole | undefined;
+  if (audience === 'centre_staff' && claimed !== undefined && !member!.roles.includes(claimed)) return refused;
+  const role = audience === 'centre_staff' ? (claimed ?? (member!.roles.length === 1 ? member!.roles[0] : undefined)) : undefined;
+  const who = { office: role !== undefined && OFFICE.has(role), nominated: audience === 'centre_staff' && s.nominated.has(id) && role === 'teacher' };
   const readable = (l: QualificationLevel) => at >= opensAt(audience, who, s.allowNominated, l, press, op !== 'statement');
   if (op === 'statement') {
     if (audience === 'press' || audience === 'local_authority') return refused;
@@ -288,17 +296,17 @@ export async function runResultsReadsFuzz(inputs: number, seed = 20260812, durab
     const mem = createResultsStore({ ...options, results: s.results });
     const durable: DurableResultsStore | undefined = durableEvery > 0 && scenarioNo % durableEvery === 0 ? await openResultsStore({ ...options, store: createMemoryStore(), centreNumber: '12345' }) : undefined;
     scenarioNo += 1;
-    if (durable) await durable.addResults(s.results, { id: 'EO', role: 'exams_officer' }, 'fuzz');
+    if (durable) await ok(durable.addResults(s.results, { id: 'EO', role: 'exams_officer' }, 'fuzz'));
     for (const staffId of s.nominated) {
       // Every subject (and component) code: a nomination's subject scope is tested in test/results/seedResultsSeason.test.ts.
       const nomination = { staffId, by: { id: 'HEAD', role: 'head_of_centre' as const }, reason: 'fuzz', subjects: ['fuzz', ...s.results.map((x) => x.awardCode)] };
-      mem.nominate(nomination);
+      ok(mem.nominate(nomination));
       await durable?.nominate(nomination);
     }
     for (const k of s.authorities) {
       const [candidateId, thirdPartyId] = k.split('\u0000') as [string, string];
-      const request = { candidateId, thirdPartyId, written: true, signedAt: '2026-08-01T09:00:00+01:00', by: { id: 'EO', role: 'exams_officer' as const } };
-      mem.authoriseThirdParty(request);
+      const request = { candidateId, thirdPartyId, written: true, signedAt: '2026-08-01T09:00:00+01:00' as const, by: { id: 'EO', role: 'exams_officer' as const } };
+      ok(mem.authoriseThirdParty(request));
       await durable?.authoriseThirdParty(request);
     }
     const batch = Math.min(50, inputs - done);
@@ -312,13 +320,13 @@ export async function runResultsReadsFuzz(inputs: number, seed = 20260812, durab
         const opts = read.level ? { level: read.level } : undefined;
         switch (read.op) {
           case 'statement':
-            return store.statementOfResults(read.reader as never, read.candidateId, opts);
+            return ok(store.statementOfResults(read.reader as never, read.candidateId, opts));
           case 'analysis':
-            return store.resultsAnalysis(read.reader as never, opts);
+            return ok(store.resultsAnalysis(read.reader as never, opts));
           case 'reconcile':
-            return store.reconcile(read.reader as never, opts);
+            return ok(store.reconcile(read.reader as never, opts));
           case 'pressRelease':
-            return store.pressRelease({ by: read.reader as never, ...(read.level ? { level: read.level } : {}) });
+            return ok(store.pressRelease({ by: read.reader as never, ...(read.level ? { level: read.level } : {}) }));
         }
       };
       let out: unknown;
@@ -388,12 +396,12 @@ export async function runResultsReadsFuzz(inputs: number, seed = 20260812, durab
           const opts = read.level ? { level: read.level } : undefined;
           dOut =
             read.op === 'statement'
-              ? await durable.statementOfResults(read.reader as never, read.candidateId, opts)
+              ? await ok(durable.statementOfResults(read.reader as never, read.candidateId, opts))
               : read.op === 'analysis'
-                ? await durable.resultsAnalysis(read.reader as never, opts)
+                ? await ok(durable.resultsAnalysis(read.reader as never, opts))
                 : read.op === 'reconcile'
-                  ? await durable.reconcile(read.reader as never, opts)
-                  : await durable.pressRelease({ by: read.reader as never, ...(read.level ? { level: read.level } : {}) });
+                  ? await ok(durable.reconcile(read.reader as never, opts))
+                  : await ok(durable.pressRelease({ by: read.reader as never, ...(read.level ? { level: read.level } : {}) }));
         } catch (e) {
           dError = e;
         }

@@ -7,7 +7,15 @@ import type { Qualification, QualificationLevel } from '../domain/qualification.
 import type { Result } from '../domain/result.js';
 import { sortGrades } from './compareGrades.js';
 
-/** One grade of a distribution. */
+/**
+ * One grade of a distribution.
+ *
+ * @example
+ * ```ts
+ * declare const results: Result[];
+ * analyseResults(results)[0]?.distribution.map((g: GradeCount) => `${g.grade} ${g.percent}%`);
+ * ```
+ */
 export interface GradeCount {
   readonly grade: string;
   readonly count: number;
@@ -17,7 +25,15 @@ export interface GradeCount {
   readonly cumulativePercent: number;
 }
 
-/** This year against last year, for one grade. */
+/**
+ * This year against last year, for one grade.
+ *
+ * @example
+ * ```ts
+ * declare const results: Result[];
+ * analyseResults(results, { previousYear: { '8300F': { '4': 20 } } })[0]?.comparison?.map((c: GradeComparison) => `${c.grade} ${c.changePoints}`);
+ * ```
+ */
 export interface GradeComparison {
   readonly grade: string;
   readonly percent: number;
@@ -29,7 +45,16 @@ export interface GradeComparison {
   readonly cumulativeChangePoints: number;
 }
 
-/** The analysis of one subject. */
+/**
+ * The analysis of one subject.
+ *
+ * @example
+ * ```ts
+ * declare const results: Result[];
+ * const [first]: SubjectAnalysis[] = analyseResults(results);
+ * first?.cohort;
+ * ```
+ */
 export interface SubjectAnalysis {
   /** The qualification id when the award's option is known, else the award code. */
   readonly subject: string;
@@ -49,10 +74,24 @@ export interface SubjectAnalysis {
   readonly comparison?: readonly GradeComparison[];
 }
 
-/** Last year's grade counts per subject key: `{ [subject]: { [grade]: count } }`. */
+/**
+ * Last year's grade counts per subject key: `{ [subject]: { [grade]: count } }`.
+ *
+ * @example
+ * ```ts
+ * const previousYear: PreviousYearResults = { 'AQA-7402': { A: 3, B: 5 } };
+ * ```
+ */
 export type PreviousYearResults = Readonly<Record<string, Readonly<Record<string, number>>>>;
 
-/** Options for {@link analyseResults}. */
+/**
+ * Options for {@link analyseResults}.
+ *
+ * @example
+ * ```ts
+ * const options: AnalyseResultsOptions = { gradeOrder: { other: ['Distinction', 'Merit', 'Pass'] } };
+ * ```
+ */
 export interface AnalyseResultsOptions {
   /** To group tiers and options into subjects and give them titles. */
   readonly qualifications?: readonly Qualification[];
@@ -88,6 +127,7 @@ function distribution(counts: ReadonlyMap<string, number>, order?: readonly stri
  * @param options - qualifications for subject titles, last year's counts, grade orders
  * @example
  * ```ts
+ * declare const results: Result[];
  * const [maths] = analyseResults(results, { previousYear: { '8300F': { '5': 10, '4': 20 } } });
  * maths?.comparison?.find((c) => c.grade === '4')?.changePoints;
  * ```

@@ -8,11 +8,17 @@
  * 09:30 (JCQ "Publication of results"; SecEd checklist). A teacher whom the head of centre nominated (with
  * a reason, for their own subjects) and whom only that nomination lets in reads those subjects' statement
  * lines and never the whole-centre reports; the exams office drafts the press release on restricted
- * release day and it is released from 09:30; late cash-ins are recorded as submitted. A denied read throws an {@link ExamcycleError}
- * `access_denied` naming the rule that decided. {@link openResultsStore} is the durable twin: the same
- * decisions ({@link decideResultsRead}), kept in an {@link ExamcycleStore}.
+ * release day and it is released from 09:30; late cash-ins are recorded as submitted. A denied read returns
+ * `{ ok: false, error }` with an {@link ExamcycleError} `access_denied` naming the rule that decided; only a
+ * programmer error (no identifiable reader, an argument of the wrong type) throws.
+ *
+ * Reads are built for results day: each candidate's statement lines are made once per change to their
+ * results and the pack's release decisions are kept per instant window ({@link resultsContext}), so a read
+ * costs a few lookups, the decision and one audit line, however many results and audit lines the store holds.
+ * {@link openResultsStore} is the durable twin: the same decisions ({@link decideResultsRead}), kept in an {@link ExamcycleStore}.
  */
 import type { AuditEntry, AuditLine } from '../audit/auditTrail.js';
+import type { QualificationLevel } from '../domain/qualification.js';
 import type { Result } from '../domain/result.js';
 import { ExamcycleError } from '../errors/ExamcycleError.js';
 import { decideResultsRead, readAuditLine, resultsReadRequest, type ResultsReadKind, type ResultsReadRequest, type ResultsReadGrant, type ResultsRefusal } from './decideResultsRead.js';
@@ -20,8 +26,8 @@ import { checkGradeChange, checkResults, decideAuthority, decideGradeChange, dec
 import { resultsContext } from './resultsContext.js';
 import { resultsWriteGrants } from './resultsWriteGrants.js';
 import { indexResults, type ResultsIndex } from './resultsIndex.js';
-import { aggregateLevels, analysisFrom, pressGateTimes, pressReleaseDraftFrom, pressReleaseFrom, reconciliationFrom, released, statementFrom } from './resultsReports.js';
-import type { AppliedGradeChange, LateCashInSubmission, Nomination, ResultsStore, ResultsStoreOptions, ThirdPartyAuthority } from './ResultsStore.js';
+import { aggregateLevels, analysisFrom, pressGateTimes, pressReleaseDraftFrom, pressReleaseFrom, reconciliationFrom, released, statementFrom, statementHeader, statementLines } from './resultsReports.js';
+import type { AppliedGradeChange, LateCashInSubmission, Nomination, ResultsOutcome, ResultsStore, ResultsStoreOptions, StatementLine, StatementOfResults, ThirdPartyAuthority } from './ResultsStore.js';
 
 export type {
   AppliedGradeChange,
@@ -32,6 +38,7 @@ export type {
   PressRelease,
   PressReleaseDraft,
   ResultsAnalysisReport,
+  ResultsOutcome,
   ResultsReader,
   ResultsReconciliation,
   ResultsStore,
@@ -43,6 +50,19 @@ export type {
   WithheldLevel,
 } from './ResultsStore.js';
 
+/** What a statement of one candidate reads, built at their first read after a change and kept until the next. */
+interface StatementRow {
+  /** The candidate's results of the series. */
+  readonly own: readonly Result[];
+  /** The levels they have results in, sorted: the levels a statement decides. */
+  readonly levels: readonly QualificationLevel[];
+  /** Every line, in statement order. */
+  readonly lines: readonly StatementLine[];
+  /** Every line's result id, joined for the audit line of a statement that shows them all. */
+  readonly ids: string;
+  readonly header: StatementOfResults['candidate'];
+}
+
 /**
  * Creates a results store for one series: results in, every read checked by the rules pack and audited.
  *
@@ -50,9 +70,12 @@ export type {
  * @throws ExamcycleError `invalid_value` without a clock or `now`
  * @example
  * ```ts
+ * declare const clock: { now(): number };
+ * declare const results: Result[], entries: Entry[], candidates: Candidate[];
  * const store = createResultsStore({ rulesPack: jcq, series: examSeries('june', 2026), clock, results, entries, candidates });
- * store.nominate({ staffId: 'T-9', by: { id: 'HEAD', role: 'head_of_centre' } });
- * const statement = store.statementOfResults({ audience: 'candidate', id: 'C-0001' }, 'C-0001');
+ * store.nominate({ staffId: 'T-9', by: { id: 'HEAD', role: 'head_of_centre' }, reason: 'Head of biology', subjects: ['AQA-7402'] });
+ * const read = store.statementOfResults({ audience: 'candidate', id: 'C-0001' }, 'C-0001');
+ * if (read.ok) read.value.lines; // else read.error.code: 'access_denied' before 08:00 on results day
  * ```
  */
 export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
@@ -69,15 +92,52 @@ export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
   // Appended in place (a read costs the same however long the trail is); `audit()` hands out a copy.
   const trail: AuditEntry[] = [];
   let index: ResultsIndex | undefined;
+  // Per candidate, built at the first statement after a change (cleared with the index).
+  const rows = new Map<string, StatementRow>();
+  const headers = new Map<string, StatementOfResults['candidate']>();
 
   const indexed = (): ResultsIndex => (index ??= indexResults(results.values(), series.id));
+  const changed = (): void => {
+    index = undefined;
+    rows.clear();
+  };
+  const rowOf = (candidateId: string): StatementRow => {
+    let row = rows.get(candidateId);
+    if (row === undefined) {
+      const own = indexed().byCandidate.get(candidateId) ?? [];
+      const lines = statementLines(ctx, own, changesByResultOf(candidateId));
+      let header = headers.get(candidateId);
+      if (header === undefined && ctx.candidateById.has(candidateId)) headers.set(candidateId, (header = statementHeader(ctx, candidateId)));
+      const levels: QualificationLevel[] = [];
+      for (const r of own) if (!levels.includes(r.level)) levels.push(r.level);
+      row = { own, levels: levels.sort(), lines, ids: lines.map((l) => l.resultId).join(','), header };
+      // Kept for candidates the store knows; an id with no results and no record (a typo, a probe) is not remembered.
+      if (own.length > 0 || header !== undefined) rows.set(candidateId, row);
+    }
+    return row;
+  };
   const record = (line: AuditLine): void => {
     trail.push({ seq: trail.length + 1, ...line });
   };
+  /** An answered read's line, built field by field (no spread: one per read). */
+  const recordRead = (line: AuditLine): void => {
+    trail.push({ seq: trail.length + 1, at: line.at, by: line.by!, event: line.event, from: line.from, to: line.to, outcome: line.outcome, details: line.details! });
+  };
+  // Refusals of user data and events are returned as `{ ok: false, error }`; a call a type would have refused throws.
+  const refusals = new WeakSet<object>();
   const refuse = (r: ResultsRefusal): never => {
     record(r.line);
+    if (r.programmerError !== true) refusals.add(r.error);
     throw r.error;
   };
+  function outcome<T>(run: () => T): ResultsOutcome<T> {
+    try {
+      return { ok: true, value: run() };
+    } catch (e) {
+      if (typeof e === 'object' && e !== null && refusals.has(e)) return { ok: false, error: e as ExamcycleError };
+      throw e;
+    }
+  }
   const keep = <T>(w: ResultsWrite<T> | ResultsRefusal): T => {
     if (!w.ok) return refuse(w);
     record(w.line);
@@ -85,23 +145,26 @@ export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
   };
   const authorityKey = (candidateId: string, thirdPartyId: string) => `${candidateId}\u0000${thirdPartyId}`;
 
-  /** Checks and decides a read; returns the request and the grant, or records and throws the refusal. */
-  function read(kind: ResultsReadKind, reader: unknown, candidateId: unknown, opts: unknown): { req: ResultsReadRequest; grant: ResultsReadGrant } {
-    const at = ctx.now();
+  /** Checks and decides a read; returns the request, the grant and (for a statement) the candidate's row, or records and throws the refusal. */
+  function read(kind: ResultsReadKind, reader: unknown, candidateId: unknown, opts: unknown): { req: ResultsReadRequest; grant: ResultsReadGrant; row: StatementRow | undefined } {
+    const t = ctx.nowMillis();
+    const at = ctx.instantOf(t);
     const req = resultsReadRequest(ctx, kind, reader, candidateId, opts, at);
     if (!req.ok) return refuse(req);
-    const own = req.candidateId !== undefined ? indexed().byCandidate.get(req.candidateId) : undefined;
+    const row = req.candidateId !== undefined ? rowOf(req.candidateId) : undefined;
     const nomination = req.reader.audience === 'centre_staff' ? nominations.get(req.reader.id) : undefined;
-    const facts = {
-      nominated: nomination !== undefined,
-      ...(nomination ? { nominatedSubjects: nomination.subjects } : {}),
-      ...(own ? { own } : {}),
-      authorised: req.candidateId !== undefined && authorities.has(authorityKey(req.candidateId, req.reader.id)),
-      levels: kind === 'statement' ? [...new Set((own ?? []).map((r) => r.level))].sort() : aggregateLevels(ctx, indexed()),
-    };
-    const grant = decideResultsRead(ctx, req, facts, at);
+    const authorised = req.candidateId !== undefined && (req.reader.audience === 'parent' || req.reader.audience === 'other_institution') && authorities.has(authorityKey(req.candidateId, req.reader.id));
+    const levels = row ? row.levels : aggregateLevels(ctx, indexed());
+    const facts = nomination
+      ? row
+        ? { nominated: true, nominatedSubjects: nomination.subjects, own: row.own, authorised, levels }
+        : { nominated: true, nominatedSubjects: nomination.subjects, authorised, levels }
+      : row
+        ? { nominated: false, own: row.own, authorised, levels }
+        : { nominated: false, authorised, levels };
+    const grant = decideResultsRead(ctx, req, facts, at, t);
     if (!grant.ok) return refuse(grant);
-    return { req, grant };
+    return { req, grant, row };
   }
 
   return {
@@ -109,29 +172,35 @@ export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
     now: ctx.now,
 
     addResults(input, by, source = 'results') {
-      const at = ctx.now();
-      const checked = checkResults(ctx, input, by, source, at, grants);
-      if (!checked.ok) return refuse(checked);
-      let added = 0;
-      let replaced = 0;
-      for (const r of checked.value.results) {
-        if (results.has(r.id)) replaced += 1;
-        else added += 1;
-        results.set(r.id, r);
-      }
-      index = undefined;
-      record(resultsReceivedLine(checked.value, at, source, { added, replaced }));
-      return { added, replaced, issues: checked.value.issues };
+      return outcome(() => {
+        const at = ctx.now();
+        const checked = checkResults(ctx, input, by, source, at, grants);
+        if (!checked.ok) return refuse(checked);
+        let added = 0;
+        let replaced = 0;
+        for (const r of checked.value.results) {
+          if (results.has(r.id)) replaced += 1;
+          else added += 1;
+          results.set(r.id, r);
+        }
+        changed();
+        record(resultsReceivedLine(checked.value, at, source, { added, replaced }));
+        return { added, replaced, issues: checked.value.issues };
+      });
     },
 
     nominate(request) {
-      const nomination = keep(decideNomination(ctx, request, ctx.now(), grants));
-      nominations.set(nomination.staffId, nomination);
-      return nomination;
+      return outcome(() => {
+        const nomination = keep(decideNomination(ctx, request, ctx.now(), grants));
+        nominations.set(nomination.staffId, nomination);
+        return nomination;
+      });
     },
 
     revokeNomination(request) {
-      nominations.delete(keep(decideRevocation(ctx, request, ctx.now(), grants)));
+      return outcome(() => {
+        nominations.delete(keep(decideRevocation(ctx, request, ctx.now(), grants)));
+      });
     },
 
     nominations() {
@@ -139,38 +208,49 @@ export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
     },
 
     authoriseThirdParty(request) {
-      const authority: ThirdPartyAuthority = keep(decideAuthority(ctx, request, ctx.now(), grants));
-      authorities.add(authorityKey(authority.candidateId, authority.thirdPartyId));
-      return authority;
+      return outcome(() => {
+        const authority: ThirdPartyAuthority = keep(decideAuthority(ctx, request, ctx.now(), grants));
+        authorities.add(authorityKey(authority.candidateId, authority.thirdPartyId));
+        return authority;
+      });
     },
 
     recordLateCashIn(request) {
-      const submission = keep(decideLateCashIn(ctx, request, ctx.now(), grants));
-      lateCashIns.set(lateCashInKey(submission), submission);
-      return submission;
+      return outcome(() => {
+        const submission = keep(decideLateCashIn(ctx, request, ctx.now(), grants));
+        lateCashIns.set(lateCashInKey(submission), submission);
+        return submission;
+      });
     },
 
     statementOfResults(reader, candidateId, opts) {
-      const { req, grant } = read('statement', reader, candidateId, opts);
-      const id = req.candidateId!;
-      const statement = statementFrom(ctx, id, indexed().byCandidate.get(id) ?? [], changesByResultOf(id), grant);
-      record(readAuditLine(ctx, req, grant, { results: statement.lines.length, resultIds: statement.lines.map((l) => l.resultId) }));
-      return statement;
+      return outcome(() => {
+        const { req, grant, row } = read('statement', reader, candidateId, opts);
+        const statement = statementFrom(ctx, req.candidateId!, row!.lines, grant, row!.header);
+        const lines = statement.lines;
+        // Every line shown (the usual read): the ids joined once per change, not once per read.
+        recordRead(readAuditLine(ctx, req, grant, { results: lines.length, resultIds: lines.length === row!.lines.length ? row!.ids : lines.map((l) => l.resultId) }));
+        return statement;
+      });
     },
 
     reconcile(reader, opts) {
-      const { req, grant } = read('reconcile', reader, undefined, opts);
-      const report = reconciliationFrom(ctx, indexed(), grant, [...lateCashIns.values()]);
-      record(readAuditLine(ctx, req, grant, { results: released(indexed().all, grant.allowed).length }));
-      return report;
+      return outcome(() => {
+        const { req, grant } = read('reconcile', reader, undefined, opts);
+        const report = reconciliationFrom(ctx, indexed(), grant, [...lateCashIns.values()]);
+        record(readAuditLine(ctx, req, grant, { results: released(indexed().all, grant.allowed).length }));
+        return report;
+      });
     },
 
     resultsAnalysis(reader, opts) {
-      const { req, grant } = read('analysis', reader, undefined, opts);
-      const rs = released(indexed().all, grant.allowed);
-      const report = analysisFrom(ctx, rs, grant);
-      record(readAuditLine(ctx, req, grant, { results: rs.length }));
-      return report;
+      return outcome(() => {
+        const { req, grant } = read('analysis', reader, undefined, opts);
+        const rs = released(indexed().all, grant.allowed);
+        const report = analysisFrom(ctx, rs, grant);
+        record(readAuditLine(ctx, req, grant, { results: rs.length }));
+        return report;
+      });
     },
 
     pressReleaseGate(level) {
@@ -182,40 +262,46 @@ export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
     },
 
     pressRelease(request) {
-      const r = (typeof request === 'object' && request !== null ? request : {}) as { by?: { id?: unknown }; level?: unknown };
-      const reader = { audience: 'press', id: typeof r.by === 'object' && r.by !== null ? r.by.id : undefined };
-      const { req, grant } = read('pressRelease', reader, undefined, r.level === undefined ? {} : { level: r.level });
-      const rs = released(indexed().all, grant.allowed);
-      const report = pressReleaseFrom(ctx, rs, grant);
-      record(readAuditLine(ctx, req, grant, { results: rs.length, extra: { releasedBy: req.reader.id } }));
-      return report;
+      return outcome(() => {
+        const r = (typeof request === 'object' && request !== null ? request : {}) as { by?: { id?: unknown }; level?: unknown };
+        const reader = { audience: 'press', id: typeof r.by === 'object' && r.by !== null ? r.by.id : undefined };
+        const { req, grant } = read('pressRelease', reader, undefined, r.level === undefined ? {} : { level: r.level });
+        const rs = released(indexed().all, grant.allowed);
+        const report = pressReleaseFrom(ctx, rs, grant);
+        record(readAuditLine(ctx, req, grant, { results: rs.length, extra: { releasedBy: req.reader.id } }));
+        return report;
+      });
     },
 
     draftPressRelease(request) {
-      const r = (typeof request === 'object' && request !== null ? request : {}) as { by?: { id?: unknown; role?: unknown }; level?: unknown };
-      const by = typeof r.by === 'object' && r.by !== null ? r.by : {};
-      const reader = { audience: 'centre_staff', id: by.id, ...(typeof by.role === 'string' ? { roles: [by.role] } : {}) };
-      const { req, grant } = read('pressReleaseDraft', reader, undefined, r.level === undefined ? {} : { level: r.level });
-      const rs = released(indexed().all, grant.allowed);
-      const report = pressReleaseDraftFrom(ctx, rs, grant, req.by, pressGateTimes(ctx, grant.allowed));
-      record(readAuditLine(ctx, req, grant, { results: rs.length, extra: { draftedBy: req.reader.id } }));
-      return report;
+      return outcome(() => {
+        const r = (typeof request === 'object' && request !== null ? request : {}) as { by?: { id?: unknown; role?: unknown }; level?: unknown };
+        const by = typeof r.by === 'object' && r.by !== null ? r.by : {};
+        const reader = { audience: 'centre_staff', id: by.id, ...(by.role !== undefined ? { role: by.role } : {}) };
+        const { req, grant } = read('pressReleaseDraft', reader, undefined, r.level === undefined ? {} : { level: r.level });
+        const rs = released(indexed().all, grant.allowed);
+        const report = pressReleaseDraftFrom(ctx, rs, grant, req.by, pressGateTimes(ctx, grant.allowed));
+        record(readAuditLine(ctx, req, grant, { results: rs.length, extra: { draftedBy: req.reader.id } }));
+        return report;
+      });
     },
 
     applyEnquiryOutcome(change, by) {
-      const at = ctx.now();
-      const checked = checkGradeChange(ctx, change, by, at, grants);
-      if (!checked.ok) return refuse(checked);
-      const c = checked.value.change;
-      const target = c.resultId ? results.get(c.resultId) : (indexed().byCandidate.get(c.candidateId) ?? []).find((r) => isGradeChangeTarget(c, r));
-      const out = keep(decideGradeChange(ctx, checked.value, target, changes.some((x) => x.enquiryId === c.enquiryId), at));
-      results.set(out.updated.id, out.updated);
-      index = undefined;
-      changes.push(out.applied);
-      const list = changesByResult.get(out.applied.resultId);
-      if (list) list.push(out.applied);
-      else changesByResult.set(out.applied.resultId, [out.applied]);
-      return out.applied;
+      return outcome(() => {
+        const at = ctx.now();
+        const checked = checkGradeChange(ctx, change, by, at, grants);
+        if (!checked.ok) return refuse(checked);
+        const c = checked.value.change;
+        const target = c.resultId ? results.get(c.resultId) : (indexed().byCandidate.get(c.candidateId) ?? []).find((r) => isGradeChangeTarget(c, r));
+        const out = keep(decideGradeChange(ctx, checked.value, target, changes.some((x) => x.enquiryId === c.enquiryId), at));
+        results.set(out.updated.id, out.updated);
+        changed();
+        changes.push(out.applied);
+        const list = changesByResult.get(out.applied.resultId);
+        if (list) list.push(out.applied);
+        else changesByResult.set(out.applied.resultId, [out.applied]);
+        return out.applied;
+      });
     },
 
     audit() {

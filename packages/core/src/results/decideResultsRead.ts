@@ -17,8 +17,9 @@ import { staffRoleSchema, type StaffRole } from '../domain/staff.js';
 import { ExamcycleError, isExamcycleError, type ExamcycleErrorCode } from '../errors/ExamcycleError.js';
 import type { ResultsAccessDecision, ResultsAudience } from '../rules/RulesPack.js';
 import type { Instant } from '../time/clock.js';
+import { instantToMillis } from '../time/instantToMillis.js';
 import type { ResultsReader, WithheldLevel } from './ResultsStore.js';
-import type { ResultsContext } from './resultsContext.js';
+import type { LevelOutcome, ResultsContext } from './resultsContext.js';
 
 /**
  * The four reads of a results store.
@@ -40,6 +41,7 @@ type Details = Record<string, string | number | boolean | null>;
  * @internal
  * @example
  * ```ts
+ * declare const error: ExamcycleError;
  * error.rule === RESULTS_RULE.readerIdentified; // a read by no identifiable reader
  * ```
  */
@@ -72,12 +74,18 @@ const EXAMS_OFFICE_ROLES: ReadonlySet<StaffRole> = new Set(['head_of_centre', 'e
 
 const AUDIENCES: ReadonlySet<string> = new Set<ResultsAudience>(['centre_staff', 'candidate', 'parent', 'press', 'local_authority', 'other_institution']);
 
+const STAFF_ROLES: ReadonlySet<string> = new Set<string>(staffRoleSchema.options);
+
+const LEVELS: ReadonlySet<string> = new Set<string>(qualificationLevelSchema.options);
+
 /**
  * A refused operation: the typed error to throw and the audit line that records it.
  *
  * @internal
  * @example
  * ```ts
+ * declare const out: ResultsRefusal | { ok: true };
+ * declare function record(line: ResultsRefusal['line']): void;
  * if (!out.ok) { record(out.line); throw out.error; }
  * ```
  */
@@ -85,14 +93,23 @@ export interface ResultsRefusal {
   readonly ok: false;
   readonly error: ExamcycleError;
   readonly line: AuditLine;
+  /**
+   * A call a type would have refused (no identifiable reader, a candidate id or level of the wrong type): the
+   * store records the line and throws. Any other refusal (a read the rules deny, a write by the wrong role) is
+   * returned as `{ ok: false, error }`.
+   */
+  readonly programmerError?: true;
 }
 
 /**
- * A well-formed read: the reader, their roles (from the directory when there is one) and what they asked for.
+ * A well-formed read: the reader, the role they act in (checked against the directory when there is one) and
+ * what they asked for.
  *
  * @internal
  * @example
  * ```ts
+ * declare const ctx: Parameters<typeof decideResultsRead>[0];
+ * declare const at: Instant;
  * const req = resultsReadRequest(ctx, 'statement', { audience: 'candidate', id: 'C-1' }, 'C-1', {}, at);
  * if (req.ok) req.reader.id; // 'C-1'
  * ```
@@ -102,7 +119,8 @@ export interface ResultsReadRequest {
   readonly kind: ResultsReadKind;
   readonly event: string;
   readonly reader: ResultsReader;
-  readonly roles: readonly StaffRole[];
+  /** The staff role the reader acts in (centre staff only): the one they gave, or their only one in the directory. */
+  readonly role: StaffRole | undefined;
   readonly by: Actor;
   readonly candidateId?: string;
   /** The level the reader asked for, if any. */
@@ -138,12 +156,15 @@ export interface ResultsReadFacts {
  * @internal
  * @example
  * ```ts
- * if (grant.ok) statementFrom(ctx, 'C-1', own, changes, grant);
+ * declare const grant: ResultsReadGrant | ResultsRefusal;
+ * if (grant.ok) grant.allowed; // ['GCE']
  * ```
  */
 export interface ResultsReadGrant {
   readonly ok: true;
   readonly at: Instant;
+  /** The same instant in epoch milliseconds. */
+  readonly t: number;
   readonly allowed: readonly QualificationLevel[];
   readonly withheld: readonly WithheldLevel[];
   /**
@@ -162,6 +183,8 @@ export interface ResultsReadGrant {
  * @param r - the result
  * @example
  * ```ts
+ * declare const ctx: Parameters<typeof decideResultsRead>[0];
+ * declare const biologyResult: Result;
  * inNominatedSubjects(ctx, ['AQA-7402'], biologyResult); // true
  * ```
  */
@@ -169,10 +192,11 @@ export function inNominatedSubjects(ctx: ResultsContext, subjects: readonly stri
   return subjects.includes(ctx.subjectOf(r)) || subjects.includes(r.awardCode);
 }
 
-function refusal(ctx: ResultsContext, code: ExamcycleErrorCode, reason: string, o: { event: string; at: Instant; by?: Actor; rule?: string; details: Details; level?: QualificationLevel; audit?: Details; auditReason?: string }): ResultsRefusal {
+function refusal(ctx: ResultsContext, code: ExamcycleErrorCode, reason: string, o: { event: string; at: Instant; by?: Actor; rule?: string; details: Details; level?: QualificationLevel; audit?: Details; auditReason?: string; programmerError?: true }): ResultsRefusal {
   const phase = ctx.phaseAt(o.level, o.at);
   return {
     ok: false,
+    ...(o.programmerError ? { programmerError: true as const } : {}),
     error: new ExamcycleError(code, reason, { ...(o.rule ? { rule: o.rule } : {}), details: { ...o.details, at: o.at } }),
     line: {
       at: o.at,
@@ -189,10 +213,17 @@ function refusal(ctx: ResultsContext, code: ExamcycleErrorCode, reason: string, 
   };
 }
 
-function actorOf(reader: ResultsReader, roles: readonly StaffRole[]): Actor {
+function actorOf(reader: ResultsReader, role: StaffRole | undefined): Actor {
   if (reader.audience === 'candidate') return { id: reader.id, role: 'candidate' };
-  if (reader.audience === 'centre_staff' && roles[0]) return { id: reader.id, role: roles[0] };
+  if (role !== undefined) return { id: reader.id, role };
   return { id: reader.id };
+}
+
+/** Whether a reader's `role` fits their audience: a staff role for centre staff, `candidate` for a candidate, none for anyone else. */
+function roleFits(audience: string, role: unknown): boolean {
+  if (role === undefined) return true;
+  if (audience === 'centre_staff') return typeof role === 'string' && STAFF_ROLES.has(role);
+  return audience === 'candidate' && role === 'candidate';
 }
 
 function describe(u: unknown): string {
@@ -200,10 +231,13 @@ function describe(u: unknown): string {
 }
 
 /**
- * Checks a read's inputs: a reader that is not an object with a known audience and a non-empty id, a
- * candidate id that is not a non-empty string, or a level the domain does not know is a typed refusal
- * (`access_denied` for the reader, `invalid_value` for the rest), never a `TypeError`; an unknown or
- * inactive member of staff is refused by the directory.
+ * Checks a read's inputs: a reader that is not an object with a known audience, a non-empty id and a role
+ * that fits the audience, a candidate id that is not a non-empty string, or a level the domain does not know
+ * is a typed refusal (`access_denied` for the reader, `invalid_value` for the rest) marked as a programmer
+ * error (the store audits it, then throws it), never a `TypeError`; an
+ * unknown or inactive member of staff, or one acting in a role the directory does not give them, is refused
+ * by the directory. A member of staff who names no role acts in their only directory role, or (holding
+ * several) in none: the least a pack opens to centre staff.
  *
  * @internal
  * @param ctx - the store's context
@@ -214,6 +248,8 @@ function describe(u: unknown): string {
  * @param at - the instant of the read
  * @example
  * ```ts
+ * declare const ctx: Parameters<typeof decideResultsRead>[0];
+ * declare const at: Instant;
  * resultsReadRequest(ctx, 'analysis', null, undefined, {}, at); // { ok: false, error: access_denied … }
  * ```
  */
@@ -223,14 +259,7 @@ export function resultsReadRequest(ctx: ResultsContext, kind: ResultsReadKind, r
   let reader: ResultsReader;
   try {
     const r = rawReader as Partial<Record<keyof ResultsReader, unknown>> | null | undefined;
-    const ok =
-      typeof r === 'object' &&
-      r !== null &&
-      typeof r.audience === 'string' &&
-      AUDIENCES.has(r.audience) &&
-      typeof r.id === 'string' &&
-      r.id.trim() !== '' &&
-      (r.roles === undefined || (Array.isArray(r.roles) && r.roles.every((x) => staffRoleSchema.safeParse(x).success)));
+    const ok = typeof r === 'object' && r !== null && typeof r.audience === 'string' && AUDIENCES.has(r.audience) && typeof r.id === 'string' && r.id.trim() !== '' && roleFits(r.audience, r.role);
     if (!ok) {
       return refusal(ctx, 'access_denied', 'Results are read only by an identified reader: an audience and an id are required', {
         event,
@@ -238,40 +267,46 @@ export function resultsReadRequest(ctx: ResultsContext, kind: ResultsReadKind, r
         rule: RESULTS_RULE.readerIdentified,
         details: candidateDetails,
         audit: { reader: describe(rawReader) },
+        programmerError: true,
       });
     }
-    reader = { audience: r.audience as ResultsAudience, id: r.id as string, ...(r.roles ? { roles: [...(r.roles as StaffRole[])] } : {}) };
+    // A copy: the decision and the audit read these values, not a caller's object that may change (or throw) later.
+    reader = r.role === undefined ? { audience: r.audience as ResultsAudience, id: r.id as string } : { audience: r.audience as ResultsAudience, id: r.id as string, role: r.role as StaffRole | 'candidate' };
   } catch (cause) {
-    return refusal(ctx, 'access_denied', 'Results are read only by an identified reader: the reader could not be read', { event, at, rule: RESULTS_RULE.readerIdentified, details: candidateDetails, audit: { reader: describe(rawReader), cause: String(cause) } });
+    return refusal(ctx, 'access_denied', 'Results are read only by an identified reader: the reader could not be read', { event, at, rule: RESULTS_RULE.readerIdentified, details: candidateDetails, audit: { reader: describe(rawReader), cause: String(cause) }, programmerError: true });
   }
-  let roles: readonly StaffRole[] = [];
+  let role: StaffRole | undefined;
   if (reader.audience === 'centre_staff') {
+    role = reader.role as StaffRole | undefined;
     if (ctx.staffById) {
       const member = ctx.staffById.get(reader.id);
       if (!member || !member.active) {
         return refusal(ctx, 'access_denied', `"${reader.id}" is not an active member of staff in the directory`, { event, at, by: { id: reader.id }, rule: RESULTS_RULE.unknownStaff, details: { ...candidateDetails, audience: reader.audience } });
       }
-      roles = member.roles;
-    } else roles = reader.roles ?? [];
+      if (role !== undefined && !member.roles.includes(role)) {
+        return refusal(ctx, 'access_denied', `"${reader.id}" is not a ${role.replaceAll('_', ' ')} in the staff directory`, { event, at, by: { id: reader.id, role }, rule: RESULTS_RULE.unknownStaff, details: { ...candidateDetails, audience: reader.audience } });
+      }
+      if (role === undefined && member.roles.length === 1) role = member.roles[0];
+    }
   }
-  const by = actorOf(reader, roles);
+  const by = actorOf(reader, role);
   if (kind === 'statement' && (typeof rawCandidateId !== 'string' || rawCandidateId === '')) {
-    return refusal(ctx, 'invalid_value', 'A statement of results is for one candidate: a candidate id is required', { event, at, by, details: { audience: reader.audience }, audit: { candidateId: describe(rawCandidateId) } });
+    return refusal(ctx, 'invalid_value', 'A statement of results is for one candidate: a candidate id is required', { event, at, by, details: { audience: reader.audience }, audit: { candidateId: describe(rawCandidateId) }, programmerError: true });
   }
   const opts = rawOptions as { level?: unknown } | null | undefined;
   if (opts !== undefined && (typeof opts !== 'object' || opts === null)) {
-    return refusal(ctx, 'invalid_value', 'Read options must be an object such as { level: "GCSE" }', { event, at, by, details: { ...candidateDetails, audience: reader.audience } });
+    return refusal(ctx, 'invalid_value', 'Read options must be an object such as { level: "GCSE" }', { event, at, by, details: { ...candidateDetails, audience: reader.audience }, programmerError: true });
   }
   const rawLevel = opts?.level;
-  if (rawLevel !== undefined && !qualificationLevelSchema.safeParse(rawLevel).success) {
-    return refusal(ctx, 'invalid_value', 'The level asked for is not a qualification level', { event, at, by, details: { ...candidateDetails, audience: reader.audience }, audit: { level: String(rawLevel) } });
+  if (rawLevel !== undefined && !(typeof rawLevel === 'string' && LEVELS.has(rawLevel))) {
+    return refusal(ctx, 'invalid_value', 'The level asked for is not a qualification level', { event, at, by, details: { ...candidateDetails, audience: reader.audience }, audit: { level: String(rawLevel) }, programmerError: true });
   }
   return {
     ok: true,
     kind,
     event,
     reader,
-    roles,
+    role,
     by,
     ...(kind === 'statement' ? { candidateId: rawCandidateId as string } : {}),
     ...(rawLevel !== undefined ? { level: rawLevel as QualificationLevel } : {}),
@@ -279,46 +314,39 @@ export function resultsReadRequest(ctx: ResultsContext, kind: ResultsReadKind, r
   };
 }
 
+function kindDenial(ctx: ResultsContext, req: ResultsReadRequest, at: Instant, rule: string, reason: string): ResultsRefusal {
+  return refusal(ctx, 'access_denied', reason, { event: req.event, at, by: req.by, rule, details: { ...req.details, audience: req.reader.audience }, ...(req.level ? { level: req.level } : {}) });
+}
+
 /** Which kind of data an audience may have, before the pack's timing; a refusal names the store's rule. */
 function kindRefusal(ctx: ResultsContext, req: ResultsReadRequest, facts: ResultsReadFacts, at: Instant): ResultsRefusal | undefined {
-  const { reader, kind, event, by } = req;
-  const details = { ...req.details, audience: reader.audience };
-  const deny = (rule: string, reason: string) => refusal(ctx, 'access_denied', reason, { event, at, by, rule, details, ...(req.level ? { level: req.level } : {}) });
+  const { reader, kind } = req;
   if (kind === 'statement') {
-    if (reader.audience === 'candidate' && reader.id !== req.candidateId) return deny(RESULTS_RULE.ownResultsOnly, `A candidate reads only their own results; "${reader.id}" asked for "${req.candidateId}"`);
+    if (reader.audience === 'candidate' && reader.id !== req.candidateId) return kindDenial(ctx, req, at, RESULTS_RULE.ownResultsOnly, `A candidate reads only their own results; "${reader.id}" asked for "${req.candidateId}"`);
     if (reader.audience === 'press' || reader.audience === 'local_authority') {
-      return deny(RESULTS_RULE.aggregateOnly, `The ${reader.audience === 'press' ? 'press' : 'local authority'} receives aggregate data only, never a candidate's results`);
+      return kindDenial(ctx, req, at, RESULTS_RULE.aggregateOnly, `The ${reader.audience === 'press' ? 'press' : 'local authority'} receives aggregate data only, never a candidate's results`);
     }
     if ((reader.audience === 'parent' || reader.audience === 'other_institution') && !facts.authorised) {
-      return deny(RESULTS_RULE.thirdPartyAuthority, `"${reader.id}" has no written authority from candidate "${req.candidateId}" to see their results`);
+      return kindDenial(ctx, req, at, RESULTS_RULE.thirdPartyAuthority, `"${reader.id}" has no written authority from candidate "${req.candidateId}" to see their results`);
     }
   }
-  if (kind === 'reconcile' && reader.audience !== 'centre_staff') return deny(RESULTS_RULE.centreStaffOnly, 'Only centre staff match results to entries');
-  if (kind === 'pressReleaseDraft' && !(reader.audience === 'centre_staff' && req.roles.some((r) => EXAMS_OFFICE_ROLES.has(r)))) {
-    return deny(RESULTS_RULE.pressReleaseDraft, `The press release is drafted by the exams office (or the head of centre); "${reader.id}" may not draft it`);
+  if (kind === 'reconcile' && reader.audience !== 'centre_staff') return kindDenial(ctx, req, at, RESULTS_RULE.centreStaffOnly, 'Only centre staff match results to entries');
+  if (kind === 'pressReleaseDraft' && !(reader.audience === 'centre_staff' && req.role !== undefined && EXAMS_OFFICE_ROLES.has(req.role))) {
+    return kindDenial(ctx, req, at, RESULTS_RULE.pressReleaseDraft, `The press release is drafted by the exams office (or the head of centre); "${reader.id}" may not draft it`);
   }
   if (kind === 'analysis' && reader.audience !== 'centre_staff' && reader.audience !== 'press' && reader.audience !== 'local_authority') {
-    return deny(RESULTS_RULE.noAggregateForIndividuals, `Results analysis is for centre staff, the press and local authorities, not a ${reader.audience}`);
+    return kindDenial(ctx, req, at, RESULTS_RULE.noAggregateForIndividuals, `Results analysis is for centre staff, the press and local authorities, not a ${reader.audience}`);
   }
   return undefined;
 }
 
-type LevelOutcome = { readonly level: QualificationLevel; readonly decision: ResultsAccessDecision } | { readonly level: QualificationLevel; readonly failure: unknown };
+/** The pack's decision on one level for this reader, through the context's per-window cache. */
+function askPack(ctx: ResultsContext, req: ResultsReadRequest, nominated: boolean, level: QualificationLevel, t: number, at: Instant): LevelOutcome {
+  return ctx.packDecision(req.reader.audience, req.role, nominated, level, t, at);
+}
 
-function askPack(ctx: ResultsContext, req: ResultsReadRequest, nominated: boolean, level: QualificationLevel, at: Instant): LevelOutcome {
-  try {
-    const decision = ctx.rulesPack.resultsAccess({
-      audience: req.reader.audience,
-      ...(req.reader.audience === 'centre_staff' ? { role: req.roles, nominatedByHeadOfCentre: nominated } : {}),
-      at,
-      series: ctx.series,
-      level,
-    });
-    if (typeof decision !== 'object' || decision === null || typeof decision.allowed !== 'boolean') return { level, failure: new Error('the pack returned no decision') };
-    return { level, decision };
-  } catch (failure) {
-    return { level, failure };
-  }
+function isAllowed(o: LevelOutcome): boolean {
+  return 'decision' in o && o.decision.allowed;
 }
 
 function failureMessage(failure: unknown): string {
@@ -353,44 +381,31 @@ function millis(at: Instant | undefined): number {
  * @param req - a checked request ({@link resultsReadRequest})
  * @param facts - what the store loaded: nomination, authority, the levels to decide
  * @param at - the instant of the read
+ * @param t - the same instant in epoch milliseconds (read from `at` when not given)
  * @example
  * ```ts
+ * declare const ctx: Parameters<typeof decideResultsRead>[0];
+ * declare const req: ResultsReadRequest, at: Instant;
  * const out = decideResultsRead(ctx, req, { nominated: false, authorised: false, levels: ['GCE', 'GCSE'] }, at);
  * if (out.ok) out.allowed; // ['GCE']
  * ```
  */
-export function decideResultsRead(ctx: ResultsContext, req: ResultsReadRequest, facts: ResultsReadFacts, at: Instant): ResultsReadGrant | ResultsRefusal {
+export function decideResultsRead(ctx: ResultsContext, req: ResultsReadRequest, facts: ResultsReadFacts, at: Instant, t: number = instantToMillis(at)): ResultsReadGrant | ResultsRefusal {
   const refused = kindRefusal(ctx, req, facts, at);
   if (refused) return refused;
   const levels = req.level ? [req.level] : facts.levels;
   // A nomination counts for teaching staff only (SecEd: "those teaching staff who … need to be aware").
-  const nominatedTeacher = req.reader.audience === 'centre_staff' && facts.nominated && req.roles.includes('teacher');
-  const outcomes = new Map<QualificationLevel, LevelOutcome>();
-  const ask = (level: QualificationLevel) => {
-    let o = outcomes.get(level);
-    if (!o) outcomes.set(level, (o = askPack(ctx, req, nominatedTeacher, level, at)));
-    return o;
-  };
-  // Whether a level is open to the reader only because of the nomination (the pack would not open it otherwise).
-  const plainOutcomes = new Map<QualificationLevel, LevelOutcome>();
-  const plainAsk = (level: QualificationLevel) => {
-    let o = plainOutcomes.get(level);
-    if (!o) plainOutcomes.set(level, (o = askPack(ctx, req, false, level, at)));
-    return o;
-  };
-  const byNominationOnly = (level: QualificationLevel) => {
-    if (!nominatedTeacher) return false;
-    const plain = plainAsk(level);
-    return !('decision' in plain && plain.decision.allowed);
-  };
+  const nominatedTeacher = req.reader.audience === 'centre_staff' && facts.nominated && req.role === 'teacher';
+  // The context keeps each decision for its instant window: asking twice costs a lookup, not a pack call.
   const subjects = facts.nominatedSubjects ?? [];
   const allowed: QualificationLevel[] = [];
   const withheld: WithheldLevel[] = [];
   const scoped: QualificationLevel[] = [];
   for (const level of levels) {
-    const o = ask(level);
+    const o = askPack(ctx, req, nominatedTeacher, level, t, at);
     if ('decision' in o && o.decision.allowed) {
-      if (!byNominationOnly(level)) allowed.push(level);
+      // Whether the level is open to the reader only because of the nomination (the pack would not open it otherwise).
+      if (!nominatedTeacher || isAllowed(askPack(ctx, req, false, level, t, at))) allowed.push(level);
       else if (req.kind === 'statement' && (facts.own ?? []).some((r) => r.level === level && inNominatedSubjects(ctx, subjects, r))) {
         allowed.push(level);
         scoped.push(level);
@@ -400,16 +415,16 @@ export function decideResultsRead(ctx: ResultsContext, req: ResultsReadRequest, 
           rule: RESULTS_RULE.nominatedSubjectsOnly,
           reason: req.kind === 'statement' ? `A nominated teacher reads only their own subjects (${subjects.join(', ')}) before results day` : 'A nominated teacher reads their own subjects\' statements only before results day, never the whole-centre reports',
           ...(() => {
-            const plain = plainAsk(level);
+            const plain = askPack(ctx, req, false, level, t, at);
             return 'decision' in plain && plain.decision.allowedFrom ? { allowedFrom: plain.decision.allowedFrom } : {};
           })(),
         });
       }
     } else withheld.push(withheldOf(o));
   }
+  if (allowed.length > 0) return scoped.length > 0 ? { ok: true, at, t, allowed, withheld, nominationScope: { levels: scoped, subjects } } : { ok: true, at, t, allowed, withheld };
   const { reader, event, by } = req;
   const common = { ...req.details, audience: reader.audience };
-  if (allowed.length > 0) return { ok: true, at, allowed, withheld, ...(scoped.length > 0 ? { nominationScope: { levels: scoped, subjects } } : {}) };
   const outOfScope = withheld.find((w) => w.rule === RESULTS_RULE.nominatedSubjectsOnly);
   if (outOfScope) {
     return refusal(ctx, 'access_denied', `Results not released to ${reader.audience} "${reader.id}": ${outOfScope.reason}`, {
@@ -426,7 +441,7 @@ export function decideResultsRead(ctx: ResultsContext, req: ResultsReadRequest, 
   const decided = levels.map((l) => `${l}:${withheld.find((w) => w.level === l)?.rule ?? 'denied'}`).join(',');
   if (req.level) {
     // The reader named the level: the refusal may say when it opens.
-    const o = ask(req.level);
+    const o = askPack(ctx, req, nominatedTeacher, req.level, t, at);
     if ('failure' in o) {
       const code = isExamcycleError(o.failure) ? o.failure.code : 'rule_unsupported';
       const rule = isExamcycleError(o.failure) && o.failure.rule ? o.failure.rule : RESULTS_RULE.packUndecided;
@@ -443,10 +458,10 @@ export function decideResultsRead(ctx: ResultsContext, req: ResultsReadRequest, 
     });
   }
   // Nothing named: decide the refusal over the series' release levels, the same for every candidate.
-  const gate = ctx.releaseLevels().map(ask);
+  const gate = ctx.releaseLevels().map((level) => askPack(ctx, req, nominatedTeacher, level, t, at));
   if (gate.some((o) => 'decision' in o && o.decision.allowed) && req.kind === 'statement') {
     // The reader may read this series now; this candidate's levels are all withheld: an empty statement.
-    return { ok: true, at, allowed, withheld };
+    return { ok: true, at, t, allowed, withheld };
   }
   const denials = gate.flatMap((o) => ('decision' in o && !o.decision.allowed ? [o.decision] : []));
   const first = denials.reduce<ResultsAccessDecision | undefined>((best, d) => (best === undefined || millis(d.allowedFrom) < millis(best.allowedFrom) ? d : best), undefined);
@@ -482,24 +497,28 @@ export function decideResultsRead(ctx: ResultsContext, req: ResultsReadRequest, 
  * @param ctx - the store's context
  * @param req - the request
  * @param grant - the decision
- * @param returned - what the report carried
+ * @param returned - what the report carried (result ids as a list, or already joined with commas)
  * @example
  * ```ts
+ * declare const ctx: Parameters<typeof decideResultsRead>[0];
+ * declare const req: ResultsReadRequest, grant: ResultsReadGrant;
  * readAuditLine(ctx, req, grant, { results: 4, resultIds: ['R-1', 'R-2', 'R-3', 'R-4'] });
  * ```
  */
-export function readAuditLine(ctx: ResultsContext, req: ResultsReadRequest, grant: ResultsReadGrant, returned: { readonly results: number; readonly resultIds?: readonly string[]; readonly extra?: Details }): AuditLine {
-  const phase = ctx.phaseAt(req.level ?? grant.allowed[0], grant.at);
-  // Assigned in the order the spread form had (one line per read: the hot path of every results read).
-  const details: Details = { ...req.details };
-  details['audience'] = req.reader.audience;
-  details['level'] = req.level ?? null;
-  details['levels'] = grant.allowed.length === 1 ? grant.allowed[0]! : grant.allowed.join(',');
+export function readAuditLine(ctx: ResultsContext, req: ResultsReadRequest, grant: ResultsReadGrant, returned: { readonly results: number; readonly resultIds?: readonly string[] | string; readonly extra?: Details }): AuditLine {
+  const phase = ctx.phaseAt(req.level ?? grant.allowed[0], grant.t);
+  // One object literal per line (the hot path of every results read), keys in the order the trail has always had.
+  const allowed = grant.allowed;
+  const levels = allowed.length === 1 ? allowed[0]! : allowed.join(',');
   let withheld = '';
   for (let i = 0; i < grant.withheld.length; i += 1) withheld += (i === 0 ? '' : ',') + grant.withheld[i]!.level;
-  details['withheld'] = withheld;
-  details['results'] = returned.results;
-  if (returned.resultIds) details['resultIds'] = returned.resultIds.join(',');
+  const level = req.level ?? null;
+  const details: Details =
+    req.details['candidateId'] !== undefined
+      ? { candidateId: req.details['candidateId'], audience: req.reader.audience, level, levels, withheld, results: returned.results }
+      : { audience: req.reader.audience, level, levels, withheld, results: returned.results };
+  const ids = returned.resultIds;
+  if (ids !== undefined) details['resultIds'] = typeof ids === 'string' ? ids : ids.join(',');
   if (grant.nominationScope) {
     details['nominatedSubjects'] = grant.nominationScope.subjects.join(',');
     details['nominatedLevels'] = grant.nominationScope.levels.join(',');

@@ -10,7 +10,7 @@
  * outcomes applied to them, so a statement loads one record), `nominations` (by staff id), `authorities`
  * (by candidate and third party) and `outcomes` (by enquiry id, so an outcome is applied once).
  */
-import type { RecordIssue } from '../adapters/RecordImport.js';
+import type { ExamcycleIssue } from '../errors/ExamcycleIssue.js';
 import type { Actor, AuditEntry, AuditLine } from '../audit/auditTrail.js';
 import type { QualificationLevel } from '../domain/qualification.js';
 import type { Result } from '../domain/result.js';
@@ -26,7 +26,7 @@ import { checkGradeChange, checkResults, decideAuthority, decideGradeChange, dec
 import { resultsContext } from './resultsContext.js';
 import { resultsWriteGrants } from './resultsWriteGrants.js';
 import { indexResults, type ResultsIndex } from './resultsIndex.js';
-import { aggregateLevels, analysisFrom, pressGateTimes, pressReleaseDraftFrom, pressReleaseFrom, reconciliationFrom, released, statementFrom } from './resultsReports.js';
+import { aggregateLevels, analysisFrom, pressGateTimes, pressReleaseDraftFrom, pressReleaseFrom, reconciliationFrom, released, statementFrom, statementLines } from './resultsReports.js';
 import type {
   AppliedGradeChange,
   EnquiryGradeChange,
@@ -36,6 +36,7 @@ import type {
   PressRelease,
   PressReleaseDraft,
   ResultsAnalysisReport,
+  ResultsOutcome,
   ResultsReader,
   ResultsReconciliation,
   ResultsStore,
@@ -50,7 +51,8 @@ import type {
  *
  * @example
  * ```ts
- * const options: OpenResultsStoreOptions = { store: createMemoryStore(), centreNumber: '12345', tenant: 'trust-a', rulesPack: jcq, series, clock };
+ * declare const clock: { now(): number };
+ * const options: OpenResultsStoreOptions = { store: createMemoryStore(), centreNumber: '12345', tenant: 'trust-a', rulesPack: jcq, series: examSeries('june', 2026), clock };
  * ```
  */
 export interface OpenResultsStoreOptions extends Omit<ResultsStoreOptions, 'results'> {
@@ -71,13 +73,17 @@ export interface OpenResultsStoreOptions extends Omit<ResultsStoreOptions, 'resu
 type ReadOptions = { readonly level?: QualificationLevel };
 
 /**
- * A results store kept in an {@link ExamcycleStore}: the operations of {@link ResultsStore}, asynchronous.
+ * A results store kept in an {@link ExamcycleStore}: the operations of {@link ResultsStore}, asynchronous, with
+ * the same error rule — a refused read or write resolves to `{ ok: false, error }` (its audit line committed);
+ * a programmer error, or a store that fails (`store_failed`, retryable), rejects.
  *
  * @example
  * ```ts
- * const results = await openResultsStore({ store, centreNumber: '12345', rulesPack: jcq, series, clock, staff });
+ * declare const store: ExamcycleStore, clock: { now(): number }, staff: StaffMember[], rows: unknown[];
+ * const results = await openResultsStore({ store, centreNumber: '12345', rulesPack: jcq, series: examSeries('june', 2026), clock, staff });
  * await results.addResults(rows, { id: 'EO', role: 'exams_officer' }, 'a2c.edi');
- * const statement = await results.statementOfResults({ audience: 'candidate', id: 'C-1' }, 'C-1');
+ * const read = await results.statementOfResults({ audience: 'candidate', id: 'C-1' }, 'C-1');
+ * if (!read.ok) read.error.code; // 'access_denied' before 08:00 on results day
  * (await results.audit()).at(-1)?.event; // 'results.read.statement'
  * ```
  */
@@ -87,22 +93,22 @@ export interface DurableResultsStore {
   readonly key: StoreKey;
   /** The store's current instant. */
   now(): Instant;
-  addResults(results: readonly unknown[], by: Actor, source?: string): Promise<{ readonly added: number; readonly replaced: number; readonly issues: readonly RecordIssue[] }>;
-  nominate(request: NominationRequest): Promise<Nomination>;
-  revokeNomination(request: { readonly staffId: string; readonly by: Actor }): Promise<void>;
+  addResults(results: readonly unknown[], by: Actor, source?: string): Promise<ResultsOutcome<{ readonly added: number; readonly replaced: number; readonly issues: readonly ExamcycleIssue<'invalid_value'>[] }>>;
+  nominate(request: NominationRequest): Promise<ResultsOutcome<Nomination>>;
+  revokeNomination(request: { readonly staffId: string; readonly by: Actor }): Promise<ResultsOutcome<void>>;
   nominations(): Promise<readonly Nomination[]>;
-  authoriseThirdParty(request: Parameters<ResultsStore['authoriseThirdParty']>[0]): Promise<ThirdPartyAuthority>;
+  authoriseThirdParty(request: Parameters<ResultsStore['authoriseThirdParty']>[0]): Promise<ResultsOutcome<ThirdPartyAuthority>>;
   /** Records a submitted late cash-in (exams office only); see {@link ResultsStore.recordLateCashIn}. */
-  recordLateCashIn(request: Parameters<ResultsStore['recordLateCashIn']>[0]): Promise<LateCashInSubmission>;
-  statementOfResults(reader: ResultsReader, candidateId: string, options?: ReadOptions): Promise<StatementOfResults>;
-  reconcile(reader: ResultsReader, options?: ReadOptions): Promise<ResultsReconciliation>;
-  resultsAnalysis(reader: ResultsReader, options?: ReadOptions): Promise<ResultsAnalysisReport>;
+  recordLateCashIn(request: Parameters<ResultsStore['recordLateCashIn']>[0]): Promise<ResultsOutcome<LateCashInSubmission>>;
+  statementOfResults(reader: ResultsReader, candidateId: string, options?: ReadOptions): Promise<ResultsOutcome<StatementOfResults>>;
+  reconcile(reader: ResultsReader, options?: ReadOptions): Promise<ResultsOutcome<ResultsReconciliation>>;
+  resultsAnalysis(reader: ResultsReader, options?: ReadOptions): Promise<ResultsOutcome<ResultsAnalysisReport>>;
   /** Whether a press release may go out now for a level; reads no results (and so is not audited). */
   pressReleaseGate(level: QualificationLevel): Promise<ResultsAccessDecision>;
-  pressRelease(request: { readonly by: Actor; readonly level?: QualificationLevel }): Promise<PressRelease>;
+  pressRelease(request: { readonly by: Actor; readonly level?: QualificationLevel }): Promise<ResultsOutcome<PressRelease>>;
   /** Drafts the press release (exams office only) from restricted release day; see {@link ResultsStore.draftPressRelease}. */
-  draftPressRelease(request: { readonly by: Actor; readonly level?: QualificationLevel }): Promise<PressReleaseDraft>;
-  applyEnquiryOutcome(change: EnquiryGradeChange, by: Actor): Promise<AppliedGradeChange>;
+  draftPressRelease(request: { readonly by: Actor; readonly level?: QualificationLevel }): Promise<ResultsOutcome<PressReleaseDraft>>;
+  applyEnquiryOutcome(change: EnquiryGradeChange, by: Actor): Promise<ResultsOutcome<AppliedGradeChange>>;
   /** The audit log: every read (allowed and denied), nomination and write, numbered by the store. */
   audit(range?: AuditRange): Promise<readonly AuditEntry[]>;
 }
@@ -115,7 +121,8 @@ interface CandidateRecord {
 
 const COLLECTION = { candidates: 'candidates', nominations: 'nominations', authorities: 'authorities', outcomes: 'outcomes', lateCashIns: 'lateCashIns' } as const;
 
-type Refused = { readonly ok: false; readonly error: ExamcycleError };
+/** A refusal kept with its transaction; `programmerError` ones are thrown after it commits, the rest returned. */
+type Refused = { readonly ok: false; readonly error: ExamcycleError; readonly programmerError?: true };
 type Outcome<T> = { readonly ok: true; readonly value: T } | Refused;
 
 function authorityId(candidateId: string, thirdPartyId: string): string {
@@ -138,9 +145,10 @@ function candidateRecord(data: unknown): CandidateRecord {
  * @throws ExamcycleError `invalid_value` without a clock, a store or a five-digit centre number
  * @example
  * ```ts
+ * declare const clock: { now(): number };
  * const store = createMemoryStore();
  * const results = await openResultsStore({ store, centreNumber: '12345', rulesPack: jcq, series: examSeries('june', 2026), clock });
- * await results.nominate({ staffId: 'T-BIO', by: { id: 'HEAD', role: 'head_of_centre' } });
+ * await results.nominate({ staffId: 'T-BIO', by: { id: 'HEAD', role: 'head_of_centre' }, reason: 'Head of biology', subjects: ['AQA-7402'] });
  * const again = await openResultsStore({ store, centreNumber: '12345', rulesPack: jcq, series: examSeries('june', 2026), clock });
  * (await again.nominations()).map((n) => n.staffId); // ['T-BIO']
  * ```
@@ -159,7 +167,7 @@ export async function openResultsStore(options: OpenResultsStoreOptions): Promis
   const key: StoreKey = { ...(tenant !== undefined ? { tenant } : {}), centreNumber, machine: 'results', id: series.id };
 
   /** Runs `fn` in one transaction; a refusal's audit line is kept with the transaction and its error thrown after. */
-  async function run<T>(fn: (tx: StoreTransaction) => Promise<Outcome<T>>): Promise<T> {
+  async function run<T>(fn: (tx: StoreTransaction) => Promise<Outcome<T>>): Promise<ResultsOutcome<T>> {
     let out: Outcome<T>;
     try {
       out = await store.transaction(fn);
@@ -167,13 +175,22 @@ export async function openResultsStore(options: OpenResultsStoreOptions): Promis
       if (isExamcycleError(cause)) throw cause;
       throw new ExamcycleError('store_failed', `The results store could not complete: ${cause instanceof Error ? cause.message : String(cause)}`, { cause, retryable: true });
     }
-    if (!out.ok) throw out.error;
-    return out.value;
+    if (!out.ok) {
+      if (out.programmerError) throw out.error;
+      return { ok: false, error: out.error };
+    }
+    return out;
+  }
+  /** The value of an operation that refuses nothing (a listing). */
+  async function value<T>(out: Promise<ResultsOutcome<T>>): Promise<T> {
+    const o = await out;
+    if (!o.ok) throw o.error;
+    return o.value;
   }
   const append = (tx: StoreTransaction, line: AuditLine) => tx.appendAudit(key, [line]);
   async function refuse(tx: StoreTransaction, r: ResultsRefusal): Promise<Refused> {
     await append(tx, r.line);
-    return { ok: false, error: r.error };
+    return r.programmerError ? { ok: false, error: r.error, programmerError: true } : { ok: false, error: r.error };
   }
   async function loadCandidates(tx: StoreTransaction, ids?: readonly string[]): Promise<Map<string, CandidateRecord>> {
     const rows = await tx.loadRecords(key, COLLECTION.candidates, ids);
@@ -198,7 +215,8 @@ export async function openResultsStore(options: OpenResultsStoreOptions): Promis
     opts: unknown,
     answer: (req: ResultsReadRequest, grant: ResultsReadGrant, data: { own?: CandidateRecord; index?: ResultsIndex; lateCashIns?: readonly LateCashInSubmission[] }) => { value: T; line: AuditLine },
   ): Promise<Outcome<T>> {
-    const at = ctx.now();
+    const t = ctx.nowMillis();
+    const at = ctx.instantOf(t);
     const req = resultsReadRequest(ctx, kind, reader, candidateId, opts, at);
     const denied = (r: ResultsRefusal): Promise<Refused> => {
       const readerId = req.ok ? req.reader.id : r.line.by?.id;
@@ -223,7 +241,7 @@ export async function openResultsStore(options: OpenResultsStoreOptions): Promis
       levels = aggregateLevels(ctx, index);
     }
     const ownResults = own?.results.filter((r) => r.seriesId === series.id);
-    const grant = decideResultsRead(ctx, req, { nominated, authorised, levels, ...(nominatedSubjects ? { nominatedSubjects } : {}), ...(ownResults ? { own: ownResults } : {}) }, at);
+    const grant = decideResultsRead(ctx, req, { nominated, authorised, levels, ...(nominatedSubjects ? { nominatedSubjects } : {}), ...(ownResults ? { own: ownResults } : {}) }, at, t);
     if (!grant.ok) return denied(grant);
     const lateCashIns = kind === 'reconcile' ? (await tx.loadRecords(key, COLLECTION.lateCashIns)).map((r) => r.data as LateCashInSubmission) : undefined;
     const { value, line } = answer(req, grant, { ...(own ? { own } : {}), ...(index ? { index } : {}), ...(lateCashIns ? { lateCashIns } : {}) });
@@ -246,7 +264,7 @@ export async function openResultsStore(options: OpenResultsStoreOptions): Promis
     now: ctx.now,
 
     addResults(input, by, source = 'results') {
-      return run<{ added: number; replaced: number; issues: readonly RecordIssue[] }>(async (tx) => {
+      return run<{ added: number; replaced: number; issues: readonly ExamcycleIssue<'invalid_value'>[] }>(async (tx) => {
         const at = ctx.now();
         const checked = checkResults(ctx, input, by, source, at, grants);
         if (!checked.ok) return refuse(tx, checked);
@@ -283,14 +301,15 @@ export async function openResultsStore(options: OpenResultsStoreOptions): Promis
     },
 
     async revokeNomination(request) {
-      await write(
+      const out = await write(
         (at) => decideRevocation(ctx, request, at, grants),
         (tx, staffId) => tx.deleteRecords(key, COLLECTION.nominations, [staffId]),
       );
+      return out.ok ? { ok: true, value: undefined } : out;
     },
 
     nominations() {
-      return run(async (tx) => ({ ok: true, value: (await tx.loadRecords(key, COLLECTION.nominations)).map((r) => r.data as Nomination) }));
+      return value(run(async (tx) => ({ ok: true, value: (await tx.loadRecords(key, COLLECTION.nominations)).map((r) => r.data as Nomination) })));
     },
 
     authoriseThirdParty(request) {
@@ -311,7 +330,7 @@ export async function openResultsStore(options: OpenResultsStoreOptions): Promis
       return run((tx) =>
         read(tx, 'statement', reader, candidateId, opts, (req, grant, { own }) => {
           const id = req.candidateId!;
-          const value = statementFrom(ctx, id, (own?.results ?? []).filter((r) => r.seriesId === series.id), own?.changes ?? [], grant);
+          const value = statementFrom(ctx, id, statementLines(ctx, (own?.results ?? []).filter((r) => r.seriesId === series.id), own?.changes ?? []), grant);
           return { value, line: readAuditLine(ctx, req, grant, { results: value.lines.length, resultIds: value.lines.map((l) => l.resultId) }) };
         }),
       );
@@ -357,7 +376,7 @@ export async function openResultsStore(options: OpenResultsStoreOptions): Promis
     draftPressRelease(request) {
       const r = (typeof request === 'object' && request !== null ? request : {}) as { by?: { id?: unknown; role?: unknown }; level?: unknown };
       const by = typeof r.by === 'object' && r.by !== null ? r.by : {};
-      const reader = { audience: 'centre_staff', id: by.id, ...(typeof by.role === 'string' ? { roles: [by.role] } : {}) };
+      const reader = { audience: 'centre_staff', id: by.id, ...(by.role !== undefined ? { role: by.role } : {}) };
       return run((tx) =>
         read(tx, 'pressReleaseDraft', reader, undefined, r.level === undefined ? {} : { level: r.level }, (req, grant, { index }) => {
           const rs = released(index!.all, grant.allowed);
@@ -387,7 +406,7 @@ export async function openResultsStore(options: OpenResultsStoreOptions): Promis
     },
 
     audit(range) {
-      return run(async (tx) => ({ ok: true, value: await tx.readAudit(key, range) }));
+      return value(run(async (tx) => ({ ok: true, value: await tx.readAudit(key, range) })));
     },
   };
 }

@@ -3,14 +3,20 @@
  * series, the centre's directory data (staff, candidates, qualifications, entries) indexed once, and the
  * clock. Built once by {@link createResultsStore} and {@link openResultsStore}, so both decide with the
  * same code over the same indexes.
+ *
+ * It also keeps the rules pack's release decisions: a decision for one (audience, role, nomination, level)
+ * is asked once per instant window — the span between two consecutive key-date instants of the series (or a
+ * decision's own `allowedFrom`) — and reused for every read in that window, so results day costs one pack
+ * call per kind of reader and level, not one per read. A pack's decision may therefore change only at those
+ * instants (the JCQ pack's, like any pack whose release times are key dates, does).
  */
 import type { Candidate } from '../domain/candidate.js';
 import type { Entry } from '../domain/entry.js';
 import type { Qualification, QualificationLevel } from '../domain/qualification.js';
 import type { ExamSeries } from '../domain/series.js';
-import type { StaffMember } from '../domain/staff.js';
+import type { StaffMember, StaffRole } from '../domain/staff.js';
 import { ExamcycleError } from '../errors/ExamcycleError.js';
-import type { KeyDate, RulesPack } from '../rules/RulesPack.js';
+import type { KeyDate, ResultsAccessDecision, ResultsAudience, RulesPack } from '../rules/RulesPack.js';
 import type { Instant } from '../time/clock.js';
 import { instantToMillis } from '../time/instantToMillis.js';
 import { londonIso } from '../time/londonIso.js';
@@ -19,12 +25,13 @@ import { keyDateFor } from './keyDateFor.js';
 import type { ResultsStoreOptions } from './ResultsStore.js';
 
 /**
- * An entry option's title and level, by `awardingBodyId \0 optionCode`.
+ * An entry option's title and level.
  *
  * @internal
  * @example
  * ```ts
- * ctx.optionInfo.get(optionKey('AQA', '8300H'))?.title; // 'GCSE Mathematics (Higher)'
+ * declare const ctx: ResultsContext;
+ * ctx.optionOf('AQA', '8300H')?.title; // 'GCSE Mathematics (Higher)'
  * ```
  */
 export interface OptionInfo {
@@ -33,13 +40,27 @@ export interface OptionInfo {
 }
 
 /**
+ * The pack's answer for one level: its decision, or what it threw (or returned instead of a decision).
+ *
+ * @internal
+ * @example
+ * ```ts
+ * declare const ctx: ResultsContext;
+ * const o: LevelOutcome = ctx.packDecision('candidate', undefined, false, 'GCSE', Date.parse('2026-08-20T07:00:00Z'), '2026-08-20T08:00:00.000+01:00');
+ * if ('decision' in o) o.decision.allowed; // true
+ * ```
+ */
+export type LevelOutcome = { readonly level: QualificationLevel; readonly decision: ResultsAccessDecision } | { readonly level: QualificationLevel; readonly failure: unknown };
+
+/**
  * The fixed inputs of a results store, indexed once.
  *
  * @internal
  * @example
  * ```ts
- * const ctx = resultsContext({ rulesPack, series, clock, staff });
- * ctx.staffById.get('EO')?.roles; // ['exams_officer']
+ * declare const clock: { now(): number }, staff: StaffMember[];
+ * const ctx = resultsContext({ rulesPack: jcq, series: examSeries('june', 2026), clock, staff });
+ * ctx.staffById?.get('EO')?.roles; // ['exams_officer']
  * ```
  */
 export interface ResultsContext {
@@ -50,17 +71,28 @@ export interface ResultsContext {
   readonly candidateById: ReadonlyMap<string, Candidate>;
   /** `undefined` when the store has no staff directory (readers' own roles are then taken). */
   readonly staffById: ReadonlyMap<string, StaffMember> | undefined;
-  readonly optionInfo: ReadonlyMap<string, OptionInfo>;
+  /** The title and level of an entry option of an awarding body (by body, then code: no key string built per lookup). */
+  optionOf(awardingBodyId: string, code: string): OptionInfo | undefined;
   readonly previousYear: PreviousYearResults | undefined;
   readonly gradeOrder: Partial<Record<QualificationLevel, readonly string[]>> | undefined;
   /** The store's current instant, from the injected clock. */
   now(): Instant;
+  /** The store's current instant in epoch milliseconds (not checked: {@link ResultsContext.instantOf} checks it). */
+  nowMillis(): number;
+  /** An instant in epoch milliseconds as the ISO instant examcycle writes (the last one is remembered). */
+  instantOf(ms: number): Instant;
+  /**
+   * The rules pack's decision on a read of one level by one kind of reader at `t` (epoch ms; `at` is the same
+   * instant as ISO), asked once per instant window and reused within it; a pack that throws, or returns no
+   * decision, gives a `failure`.
+   */
+  packDecision(audience: ResultsAudience, role: StaffRole | undefined, nominated: boolean, level: QualificationLevel, t: number, at: Instant): LevelOutcome;
   /** The series' key dates (empty when the pack has no edition for the series). */
   keyDates(): readonly KeyDate[];
   /** The levels the series has release instants for, plus GCE and GCSE: the same for every candidate. */
   readonly releaseLevels: () => readonly QualificationLevel[];
-  /** The phase of a level at an instant, for the audit line's `from`/`to`. */
-  phaseAt(level: QualificationLevel | undefined, at: Instant): string;
+  /** The phase of a level at an instant (ISO, or epoch ms), for the audit line's `from`/`to`. */
+  phaseAt(level: QualificationLevel | undefined, at: Instant | number): string;
   /**
    * The subject a result (qualification or component) belongs to: its qualification's id when the store
    * knows the qualification, otherwise the result's own award code (the same key as the analysis uses).
@@ -93,7 +125,8 @@ export function optionKey(awardingBodyId: string, code: string): string {
  * @throws ExamcycleError `invalid_value` without a clock: examcycle never reads the host time
  * @example
  * ```ts
- * const ctx = resultsContext({ rulesPack: jcq, series, clock });
+ * declare const clock: { now(): number };
+ * const ctx = resultsContext({ rulesPack: jcq, series: examSeries('june', 2026), clock });
  * ctx.now(); // '2026-08-13T08:00:00.000+01:00'
  * ```
  */
@@ -102,8 +135,15 @@ export function resultsContext(options: Omit<ResultsStoreOptions, 'results'>, ca
   if (!clock && !nowFn) {
     throw new ExamcycleError('invalid_value', `${caller} needs a clock or a now() function: examcycle never reads the host clock`, { details: { option: 'clock' } });
   }
-  const optionInfo = new Map<string, OptionInfo>();
-  for (const q of qualifications) for (const o of q.entryOptions) optionInfo.set(optionKey(q.awardingBodyId, o.code), { title: `${q.title}${o.title ? ` (${o.title})` : ''}`, level: q.level });
+  const optionsByBody = new Map<string, Map<string, OptionInfo>>();
+  for (const q of qualifications) {
+    for (const o of q.entryOptions) {
+      const info = { title: `${q.title}${o.title ? ` (${o.title})` : ''}`, level: q.level };
+      let byCode = optionsByBody.get(q.awardingBodyId);
+      if (byCode === undefined) optionsByBody.set(q.awardingBodyId, (byCode = new Map()));
+      byCode.set(o.code, info);
+    }
+  }
   // Options and components of a qualification all belong to its subject.
   const subjectByCode = new Map<string, string>();
   const subjects = new Set<string>();
@@ -133,6 +173,67 @@ export function resultsContext(options: Omit<ResultsStoreOptions, 'results'>, ca
     }
     return kds;
   };
+  const clockMillis = (): number => {
+    const raw = clock ? clock.now() : nowFn!();
+    return typeof raw === 'number' ? raw : instantToMillis(raw);
+  };
+  let lastMs = Number.NaN;
+  let lastIso = '' as Instant;
+  // The offset table, not luxon: the same string as `toLondon(ms).toISO()`, and an invalid instant still throws `invalid_value`.
+  const instantOf = (ms: number): Instant => (ms === lastMs ? lastIso : ((lastIso = londonIso(ms)), (lastMs = ms), lastIso));
+
+  // The pack's decisions, kept for the instant window [winLo, winHi) they were asked in.
+  let bounds: readonly number[] | undefined;
+  let winLo = 1;
+  let winHi = 0;
+  const decided = new Map<string, LevelOutcome>();
+  const windowAround = (t: number): void => {
+    if (bounds === undefined) {
+      const ms = new Set<number>();
+      for (const k of keyDates()) {
+        try {
+          ms.add(instantToMillis(k.at));
+        } catch {
+          // A key date whose instant cannot be read bounds no window.
+        }
+      }
+      bounds = [...ms].sort((a, b) => a - b);
+    }
+    // The last bound at or before t and the first after it.
+    let lo = 0;
+    let hi = bounds.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (bounds[mid]! <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    winLo = lo === 0 ? Number.NEGATIVE_INFINITY : bounds[lo - 1]!;
+    winHi = lo === bounds.length ? Number.POSITIVE_INFINITY : bounds[lo]!;
+    decided.clear();
+  };
+  const ask = (audience: ResultsAudience, role: StaffRole | undefined, nominated: boolean, level: QualificationLevel, t: number, at: Instant): LevelOutcome => {
+    try {
+      const decision = rulesPack.resultsAccess(
+        audience === 'centre_staff' ? { audience, ...(role !== undefined ? { role } : {}), nominatedByHeadOfCentre: nominated, at, series, level } : { audience, at, series, level },
+      );
+      if (typeof decision !== 'object' || decision === null || typeof decision.allowed !== 'boolean') return { level, failure: new Error('the pack returned no decision') };
+      // A decision's own opening instant narrows the window (a pack may open a level between key dates).
+      if (decision.allowedFrom !== undefined) {
+        let from = Number.NaN;
+        try {
+          from = instantToMillis(decision.allowedFrom);
+        } catch {
+          // An unreadable allowedFrom narrows nothing; the decision is still the pack's.
+        }
+        if (from > t && from < winHi) winHi = from;
+        else if (from <= t && from > winLo) winLo = from;
+      }
+      return { level, decision };
+    } catch (failure) {
+      return { level, failure };
+    }
+  };
+
   return {
     rulesPack,
     series,
@@ -140,13 +241,25 @@ export function resultsContext(options: Omit<ResultsStoreOptions, 'results'>, ca
     qualifications,
     candidateById: new Map(candidates.map((c) => [c.id, c])),
     staffById: staff ? new Map(staff.map((s) => [s.id, s])) : undefined,
-    optionInfo,
+    optionOf(awardingBodyId, code) {
+      return optionsByBody.get(awardingBodyId)?.get(code);
+    },
     previousYear,
     gradeOrder,
     now() {
-      const raw = clock ? clock.now() : nowFn!();
-      // The offset table, not luxon: the same string as `toLondon(raw).toISO()`, and an invalid instant still throws `invalid_value`.
-      return londonIso(typeof raw === 'number' ? raw : instantToMillis(raw));
+      return instantOf(clockMillis());
+    },
+    nowMillis: clockMillis,
+    instantOf,
+    packDecision(audience, role, nominated, level, t, at) {
+      if (!(t >= winLo && t < winHi)) windowAround(t);
+      const key = `${audience}\u0000${role ?? ''}\u0000${nominated ? 1 : 0}\u0000${level}`;
+      let o = decided.get(key);
+      if (o === undefined) {
+        o = ask(audience, role, nominated, level, t, at);
+        decided.set(key, o);
+      }
+      return o;
     },
     keyDates,
     releaseLevels() {
@@ -175,7 +288,7 @@ export function resultsContext(options: Omit<ResultsStoreOptions, 'results'>, ca
         opens = { press: when('release_to_press'), candidates: when('release_to_candidates'), restricted: when('restricted_release'), any: all.length > 0 };
         phases.set(level, opens);
       }
-      const t = instantToMillis(at);
+      const t = typeof at === 'number' ? at : instantToMillis(at);
       if (t >= opens.press) return 'published';
       if (t >= opens.candidates) return 'results_day';
       if (t >= opens.restricted) return 'restricted_release';

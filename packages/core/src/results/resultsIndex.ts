@@ -8,7 +8,6 @@ import type { Entry } from '../domain/entry.js';
 import type { QualificationLevel } from '../domain/qualification.js';
 import type { Result } from '../domain/result.js';
 import type { ResultsContext } from './resultsContext.js';
-import { optionKey } from './resultsContext.js';
 
 /**
  * The results of one series, indexed.
@@ -16,6 +15,7 @@ import { optionKey } from './resultsContext.js';
  * @internal
  * @example
  * ```ts
+ * declare const results: Result[];
  * const index = indexResults(results, 'june-2026');
  * index.byCandidate.get('C-1')?.length; // 4
  * ```
@@ -24,14 +24,10 @@ export interface ResultsIndex {
   /** Every result of the series, in the order given. */
   readonly all: readonly Result[];
   readonly byCandidate: ReadonlyMap<string, readonly Result[]>;
-  /** The level of a result, by `candidateId \0 awardingBodyId \0 awardCode`. */
-  readonly levelByAward: ReadonlyMap<string, QualificationLevel>;
+  /** The level of a candidate's result for an award or component code (the first such result's). */
+  levelOf(candidateId: string, awardingBodyId: string, code: string): QualificationLevel | undefined;
   /** The levels present, sorted. */
   readonly levels: readonly QualificationLevel[];
-}
-
-function awardKey(candidateId: string, awardingBodyId: string, code: string): string {
-  return `${candidateId}\u0000${awardingBodyId}\u0000${code}`;
 }
 
 /**
@@ -42,13 +38,15 @@ function awardKey(candidateId: string, awardingBodyId: string, code: string): st
  * @param seriesId - the series kept
  * @example
  * ```ts
+ * declare const results: Result[];
  * indexResults(results, 'june-2026').levels; // ['GCE', 'GCSE']
  * ```
  */
 export function indexResults(results: Iterable<Result>, seriesId: string): ResultsIndex {
   const all: Result[] = [];
   const byCandidate = new Map<string, Result[]>();
-  const levelByAward = new Map<string, QualificationLevel>();
+  // By candidate, then awarding body, then code: no key string built per result.
+  const levelByAward = new Map<string, Map<string, Map<string, QualificationLevel>>>();
   const levels = new Set<QualificationLevel>();
   for (const r of results) {
     if (r.seriesId !== seriesId) continue;
@@ -56,11 +54,19 @@ export function indexResults(results: Iterable<Result>, seriesId: string): Resul
     const list = byCandidate.get(r.candidateId);
     if (list) list.push(r);
     else byCandidate.set(r.candidateId, [r]);
-    const k = awardKey(r.candidateId, r.awardingBodyId, r.awardCode);
-    if (!levelByAward.has(k)) levelByAward.set(k, r.level);
+    let byBody = levelByAward.get(r.candidateId);
+    if (byBody === undefined) levelByAward.set(r.candidateId, (byBody = new Map()));
+    let byCode = byBody.get(r.awardingBodyId);
+    if (byCode === undefined) byBody.set(r.awardingBodyId, (byCode = new Map()));
+    if (!byCode.has(r.awardCode)) byCode.set(r.awardCode, r.level);
     levels.add(r.level);
   }
-  return { all, byCandidate, levelByAward, levels: [...levels].sort() };
+  return {
+    all,
+    byCandidate,
+    levelOf: (candidateId, awardingBodyId, code) => levelByAward.get(candidateId)?.get(awardingBodyId)?.get(code),
+    levels: [...levels].sort(),
+  };
 }
 
 /**
@@ -73,16 +79,17 @@ export function indexResults(results: Iterable<Result>, seriesId: string): Resul
  * @param entry - the entry
  * @example
  * ```ts
+ * declare const ctx: Parameters<typeof entryLevel>[0], index: ResultsIndex, entry: Entry;
  * entryLevel(ctx, index, entry); // 'GCSE'
  * ```
  */
 export function entryLevel(ctx: ResultsContext, index: ResultsIndex, entry: Entry): QualificationLevel | undefined {
-  const info = ctx.optionInfo.get(optionKey(entry.awardingBodyId, entry.entryCode));
+  const info = ctx.optionOf(entry.awardingBodyId, entry.entryCode);
   if (info) return info.level;
-  const own = index.levelByAward.get(awardKey(entry.candidateId, entry.awardingBodyId, entry.entryCode));
+  const own = index.levelOf(entry.candidateId, entry.awardingBodyId, entry.entryCode);
   if (own) return own;
   for (const c of entry.componentCodes) {
-    const level = index.levelByAward.get(awardKey(entry.candidateId, entry.awardingBodyId, c));
+    const level = index.levelOf(entry.candidateId, entry.awardingBodyId, c);
     if (level) return level;
   }
   return undefined;

@@ -10,7 +10,7 @@ import type { Actor } from '../audit/auditTrail.js';
 import type { Instant } from '../time/clock.js';
 import { inNominatedSubjects, type ResultsReadGrant } from './decideResultsRead.js';
 import { matchResults } from './matchResults.js';
-import { optionKey, type ResultsContext } from './resultsContext.js';
+import type { ResultsContext } from './resultsContext.js';
 import { entryLevel, type ResultsIndex } from './resultsIndex.js';
 import type { AppliedGradeChange, LateCashInSubmission, PressRelease, PressReleaseDraft, ResultsAnalysisReport, ResultsReconciliation, ResultsSummary, StatementLine, StatementOfResults } from './ResultsStore.js';
 
@@ -21,6 +21,7 @@ import type { AppliedGradeChange, LateCashInSubmission, PressRelease, PressRelea
  * @param rs - the results
  * @example
  * ```ts
+ * declare const results: Result[];
  * summaryOf(results).graded; // 3
  * ```
  */
@@ -45,6 +46,7 @@ export function summaryOf(rs: readonly Result[]): ResultsSummary {
  * @param levels - the released levels
  * @example
  * ```ts
+ * declare const index: Parameters<typeof reconciliationFrom>[1];
  * released(index.all, ['GCE']).every((r) => r.level === 'GCE'); // true
  * ```
  */
@@ -53,7 +55,7 @@ export function released(rs: readonly Result[], levels: readonly QualificationLe
   return rs.filter((r) => set.has(r.level));
 }
 
-/** `localeCompare` with the host's default collation, as before, through one cached collator (a statement sorts on every read). */
+/** `localeCompare` with the host's default collation, as before, through one cached collator. */
 const collate = /* @__PURE__ */ new Intl.Collator().compare;
 
 function byAwardCodeThenKind(a: Result, b: Result): number {
@@ -61,59 +63,90 @@ function byAwardCodeThenKind(a: Result, b: Result): number {
 }
 
 /**
- * A candidate's statement of results over the released levels.
+ * Every line a candidate's statement can show, one per result of the series, in statement order (award
+ * code, then qualification before component), each frozen: built once per change to the candidate's
+ * results, then filtered per read by what the read released.
  *
  * @internal
- * @param ctx - the store's context
- * @param candidateId - the candidate
+ * @param ctx - the store's context (option titles)
  * @param own - the candidate's results of the series
  * @param changes - the enquiry outcomes applied to the candidate's results, in the order applied
- * @param grant - the read's decision
  * @example
  * ```ts
- * statementFrom(ctx, 'C-1', index.byCandidate.get('C-1') ?? [], changes, grant).lines.length; // 4
+ * declare const ctx: Parameters<typeof statementFrom>[0], index: Parameters<typeof reconciliationFrom>[1];
+ * statementLines(ctx, index.byCandidate.get('C-1') ?? [], []).map((l) => l.awardCode); // ['7402', '8300H']
  * ```
  */
-export function statementFrom(ctx: ResultsContext, candidateId: string, own: readonly Result[], changes: readonly AppliedGradeChange[], grant: ResultsReadGrant): StatementOfResults {
+export function statementLines(ctx: ResultsContext, own: readonly Result[], changes: readonly AppliedGradeChange[]): StatementLine[] {
   const firstFrom = new Map<string, string>();
   const lastEnquiry = new Map<string, string>();
   for (const c of changes) {
     if (!firstFrom.has(c.resultId)) firstFrom.set(c.resultId, c.from);
     lastEnquiry.set(c.resultId, c.enquiryId);
   }
+  return [...own].sort(byAwardCodeThenKind).map((r) => {
+    const info = ctx.optionOf(r.awardingBodyId, r.awardCode);
+    const enquiryId = lastEnquiry.get(r.id);
+    return Object.freeze({
+      resultId: r.id,
+      awardCode: r.awardCode,
+      title: info?.title ?? r.awardCode,
+      level: r.level,
+      awardingBodyId: r.awardingBodyId,
+      kind: r.kind,
+      grade: r.grade,
+      ...(r.mark !== undefined ? { mark: r.mark } : {}),
+      ...(r.uniformMark !== undefined ? { uniformMark: r.uniformMark } : {}),
+      ...(r.endorsement !== undefined ? { endorsement: r.endorsement } : {}),
+      ...(enquiryId !== undefined ? { changedByEnquiry: Object.freeze({ from: firstFrom.get(r.id)!, enquiryId }) } : {}),
+    });
+  });
+}
+
+/**
+ * The candidate block of a statement (numbers and name), when the store knows the candidate.
+ *
+ * @internal
+ * @param ctx - the store's context (its candidates)
+ * @param candidateId - the candidate
+ * @example
+ * ```ts
+ * declare const ctx: Parameters<typeof statementFrom>[0];
+ * statementHeader(ctx, 'C-1')?.name; // 'Adams, Jo'
+ * ```
+ */
+export function statementHeader(ctx: ResultsContext, candidateId: string): StatementOfResults['candidate'] {
+  const c = ctx.candidateById.get(candidateId);
+  if (!c) return undefined;
+  return Object.freeze({ candidateNumber: c.candidateNumber, centreNumber: c.centreNumber, name: `${c.legalSurname}, ${c.legalForenames}`.replace(/, $/, ''), ...(c.uci ? { uci: c.uci } : {}) });
+}
+
+/**
+ * A candidate's statement of results over the released levels: the lines of {@link statementLines} the read
+ * released, and no other.
+ *
+ * @internal
+ * @param ctx - the store's context
+ * @param candidateId - the candidate
+ * @param lines - every line of the candidate's statement ({@link statementLines})
+ * @param grant - the read's decision
+ * @param header - the candidate block ({@link statementHeader})
+ * @example
+ * ```ts
+ * declare const ctx: Parameters<typeof statementFrom>[0], own: Result[], grant: Parameters<typeof statementFrom>[3];
+ * statementFrom(ctx, 'C-1', statementLines(ctx, own, []), grant).lines.length; // 4
+ * ```
+ */
+export function statementFrom(ctx: ResultsContext, candidateId: string, lines: readonly StatementLine[], grant: ResultsReadGrant, header: StatementOfResults['candidate'] = statementHeader(ctx, candidateId)): StatementOfResults {
   const scope = grant.nominationScope;
   const allowed = grant.allowed;
-  const lines: StatementLine[] = own
-    // The released levels only; a nominated teacher sees their own subjects' lines only, in the levels the nomination opened.
-    .filter((r) => allowed.includes(r.level) && (!scope || !scope.levels.includes(r.level) || inNominatedSubjects(ctx, scope.subjects, r)))
-    .sort(byAwardCodeThenKind)
-    .map((r) => {
-      const info = ctx.optionInfo.get(optionKey(r.awardingBodyId, r.awardCode));
-      const enquiryId = lastEnquiry.get(r.id);
-      return {
-        resultId: r.id,
-        awardCode: r.awardCode,
-        title: info?.title ?? r.awardCode,
-        level: r.level,
-        awardingBodyId: r.awardingBodyId,
-        kind: r.kind,
-        grade: r.grade,
-        ...(r.mark !== undefined ? { mark: r.mark } : {}),
-        ...(r.uniformMark !== undefined ? { uniformMark: r.uniformMark } : {}),
-        ...(r.endorsement !== undefined ? { endorsement: r.endorsement } : {}),
-        ...(enquiryId !== undefined ? { changedByEnquiry: { from: firstFrom.get(r.id)!, enquiryId } } : {}),
-      };
-    });
-  const c = ctx.candidateById.get(candidateId);
-  return {
-    candidateId,
-    ...(c ? { candidate: { candidateNumber: c.candidateNumber, centreNumber: c.centreNumber, name: `${c.legalSurname}, ${c.legalForenames}`.replace(/, $/, ''), ...(c.uci ? { uci: c.uci } : {}) } } : {}),
-    seriesId: ctx.series.id,
-    provisional: true,
-    generatedAt: grant.at,
-    lines,
-    withheld: grant.withheld,
-  };
+  let shown: StatementLine[];
+  if (scope === undefined && lines.every((l) => allowed.includes(l.level))) shown = lines.slice();
+  // The released levels only; a nominated teacher sees their own subjects' lines only, in the levels the nomination opened.
+  else shown = lines.filter((l) => allowed.includes(l.level) && (!scope || !scope.levels.includes(l.level) || inNominatedSubjects(ctx, scope.subjects, l)));
+  return header
+    ? { candidateId, candidate: header, seriesId: ctx.series.id, provisional: true, generatedAt: grant.at, lines: shown, withheld: grant.withheld }
+    : { candidateId, seriesId: ctx.series.id, provisional: true, generatedAt: grant.at, lines: shown, withheld: grant.withheld };
 }
 
 /**
@@ -127,6 +160,7 @@ export function statementFrom(ctx: ResultsContext, candidateId: string, own: rea
  * @param submitted - the late cash-ins recorded as submitted
  * @example
  * ```ts
+ * declare const ctx: Parameters<typeof statementFrom>[0], index: Parameters<typeof reconciliationFrom>[1], grant: Parameters<typeof statementFrom>[3];
  * reconciliationFrom(ctx, index, grant, []).lateCashIns.length; // 1
  * ```
  */
@@ -139,7 +173,7 @@ export function reconciliationFrom(ctx: ResultsContext, index: ResultsIndex, gra
   const match = matchResults({ entries, results: released(index.all, grant.allowed), seriesId: ctx.series.id, qualifications: ctx.qualifications.filter((q) => set.has(q.level)) });
   // A submission shows only where its option's level is released to the reader (or the option is unknown).
   const lateCashInsSubmitted = submitted.filter((c) => {
-    const level = ctx.optionInfo.get(optionKey(c.awardingBodyId, c.entryCode))?.level;
+    const level = ctx.optionOf(c.awardingBodyId, c.entryCode)?.level;
     return level === undefined || set.has(level);
   });
   return { ...match, seriesId: ctx.series.id, generatedAt: grant.at, levels: grant.allowed, withheld: grant.withheld, lateCashInsSubmitted };
@@ -154,6 +188,7 @@ export function reconciliationFrom(ctx: ResultsContext, index: ResultsIndex, gra
  * @param grant - the read's decision
  * @example
  * ```ts
+ * declare const ctx: Parameters<typeof statementFrom>[0], index: Parameters<typeof reconciliationFrom>[1], grant: Parameters<typeof statementFrom>[3];
  * analysisFrom(ctx, released(index.all, grant.allowed), grant).summary.graded; // 3
  * ```
  */
@@ -177,6 +212,7 @@ export function analysisFrom(ctx: ResultsContext, rs: readonly Result[], grant: 
  * @param grant - the read's decision
  * @example
  * ```ts
+ * declare const ctx: Parameters<typeof statementFrom>[0], index: Parameters<typeof reconciliationFrom>[1], grant: Parameters<typeof statementFrom>[3];
  * pressReleaseFrom(ctx, released(index.all, grant.allowed), grant).subjects.map((s) => s.subject); // ['AQA-7402']
  * ```
  */
@@ -203,6 +239,7 @@ export function pressReleaseFrom(ctx: ResultsContext, rs: readonly Result[], gra
  * @param releasableFrom - when each level may go to the press (the pack's press gate)
  * @example
  * ```ts
+ * declare const ctx: Parameters<typeof statementFrom>[0], rs: Result[], grant: Parameters<typeof statementFrom>[3], EO: Actor;
  * pressReleaseDraftFrom(ctx, rs, grant, EO, [{ level: 'GCE', at: '2026-08-13T09:30:00.000+01:00' }]).status; // 'draft'
  * ```
  */
@@ -218,6 +255,7 @@ export function pressReleaseDraftFrom(ctx: ResultsContext, rs: readonly Result[]
  * @param levels - the levels drafted
  * @example
  * ```ts
+ * declare const ctx: Parameters<typeof statementFrom>[0];
  * pressGateTimes(ctx, ['GCE']); // [{ level: 'GCE', at: '2026-08-13T09:30:00.000+01:00' }]
  * ```
  */
@@ -240,6 +278,7 @@ export function pressGateTimes(ctx: ResultsContext, levels: readonly Qualificati
  * @param index - the results index
  * @example
  * ```ts
+ * declare const ctx: Parameters<typeof statementFrom>[0], index: Parameters<typeof reconciliationFrom>[1];
  * aggregateLevels(ctx, index); // ['GCE', 'GCSE', 'functional_skills']
  * ```
  */

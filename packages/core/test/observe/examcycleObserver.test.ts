@@ -19,6 +19,8 @@ import {
 import { fixturePack } from '../fixtures/fixturePack.js';
 import { START, centre, june2026, officer } from '../machines/cycleFixture.js';
 import { candidates, centreResults, entries, june2026 as resultsSeries, qualifications, staff } from '../results/syntheticCentre.js';
+import type { Instant } from '@examcycle/core';
+import { ok } from '../results/resultsOutcome.js';
 
 const KEY = { centreNumber: centre.centreNumber, id: june2026.id };
 const INPUT = { centre, series: june2026, rulesPack: fixturePack, startedAt: START };
@@ -120,7 +122,7 @@ describe('ExamcycleObserver: the runtime', () => {
 });
 
 describe('ExamcycleObserver: the results store', () => {
-  function manualClock(at: string) {
+  function manualClock(at: Instant) {
     const t = toLondon(at).toMillis();
     return { now: () => t };
   }
@@ -132,10 +134,10 @@ describe('ExamcycleObserver: the results store', () => {
   it('tells the host of every read denied, with who asked and why, and nothing of reads allowed', async () => {
     const { observer, denials } = recorder();
     const s = await open(observer);
-    await s.addResults(centreResults(), EO);
-    await s.statementOfResults(staffReader('EO'), 'C-1');
-    await s.statementOfResults(staffReader('T-BIO'), 'C-1', { level: 'GCE' }).catch((e: unknown) => e);
-    await s.statementOfResults(null as unknown as ResultsReader, 'C-1').catch((e: unknown) => e);
+    await ok(s.addResults(centreResults(), EO));
+    await ok(s.statementOfResults(staffReader('EO'), 'C-1'));
+    await ok(s.statementOfResults(staffReader('T-BIO'), 'C-1', { level: 'GCE' })).catch((e: unknown) => e);
+    await ok(s.statementOfResults(null as unknown as ResultsReader, 'C-1')).catch((e: unknown) => e);
     expect(denials.map((d) => [d.store, d.read, d.code, d.readerId ?? null])).toEqual([
       ['results', 'statement', 'access_denied', 'T-BIO'],
       ['results', 'statement', 'access_denied', null],
@@ -145,8 +147,8 @@ describe('ExamcycleObserver: the results store', () => {
 
   it('still refuses and audits a denied read when the observer throws or rejects', async () => {
     const s = await open(throwing);
-    await s.addResults(centreResults(), EO);
-    const error = await s.statementOfResults(staffReader('T-BIO'), 'C-1', { level: 'GCE' }).catch((e: unknown) => e);
+    await ok(s.addResults(centreResults(), EO));
+    const error = await ok(s.statementOfResults(staffReader('T-BIO'), 'C-1', { level: 'GCE' })).catch((e: unknown) => e);
     expect(isExamcycleError(error) && error.code).toBe('access_denied');
     expect((await s.audit()).filter((a) => a.outcome === 'rejected').map((a) => a.event)).toEqual(['results.read.statement']);
   });

@@ -17,6 +17,7 @@ import {
 } from '@examcycle/core';
 import { fixturePack } from '../fixtures/fixturePack.js';
 import { june2026 } from './syntheticCentre.js';
+import type { Instant } from '@examcycle/core';
 
 const EO = { id: 'EO', role: 'exams_officer' } as const;
 
@@ -38,8 +39,8 @@ function start(extra: Partial<CertificateInput> = {}) {
   return { actor, audit, snap: () => actor.getSnapshot(), last: () => audit.at(-1)! };
 }
 
-const received = (at: string, dateOfIssue?: string): CertificateEvent => ({ type: 'certificate.received', at, by: EO, ...(dateOfIssue ? { dateOfIssue } : {}) });
-const checked = (at: string, correct = true): CertificateEvent => ({ type: 'certificate.checked', at, by: EO, correct, ...(correct ? {} : { problems: ['surname misspelt'] }) });
+const received = (at: Instant, dateOfIssue?: Instant): CertificateEvent => ({ type: 'certificate.received', at, by: EO, ...(dateOfIssue ? { dateOfIssue } : {}) });
+const checked = (at: Instant, correct = true): CertificateEvent => ({ type: 'certificate.checked', at, by: EO, correct, ...(correct ? {} : { problems: ['surname misspelt'] }) });
 
 function toUnclaimed(extra: Partial<CertificateInput> = {}) {
   const s = start(extra);
@@ -66,7 +67,7 @@ describe('certificateMachine', () => {
     actor.send(checked('2026-11-04T11:00:00Z'));
     actor.send({ type: 'certificate.issued', at: '2026-11-20T18:30:00Z', by: EO, method: 'collected', to: 'C-3' });
     expect(snap().status).toBe('done');
-    expect(snap().context.issue).toMatchObject({ method: 'collected', to: 'C-3' });
+    expect(snap().context.handover).toMatchObject({ method: 'collected', to: 'C-3' });
     expect(audit.map((a) => `${a.event}:${a.from}>${a.to}`)).toEqual([
       'certificate.expected:expected>expected',
       'certificate.received:expected>received',
@@ -86,7 +87,7 @@ describe('certificateMachine', () => {
     expect(snap().value).toBe('checked');
     expect(audit.slice(-3).map((a) => a.code)).toEqual(['consent_missing', 'consent_missing', 'consent_missing']);
     actor.send({ type: 'certificate.issued', at: '2026-11-20T18:33:00Z', by: EO, method: 'third_party', to: 'Mrs Chen', authority: { written: true, signedBy: 'C-3', signedAt: '2026-11-19T09:00:00Z', reference: 'letter' } });
-    expect(snap().context.issue).toMatchObject({ method: 'third_party', to: 'Mrs Chen', authority: { signedBy: 'C-3', reference: 'letter' } });
+    expect(snap().context.handover).toMatchObject({ method: 'third_party', to: 'Mrs Chen', authority: { signedBy: 'C-3', reference: 'letter' } });
   });
 
   it('returns a wrong certificate to the awarding body, or destroys it in the centre, as that awarding body requires', () => {
@@ -220,9 +221,9 @@ describe('certificateMachine', () => {
     expect(size()).toBe(before);
     let t = toLondon('2026-11-01T10:00:00Z');
     for (let i = 0; i < 15; i += 1) {
-      actor.send(received((t = t.plus({ days: 1 })).toISO()!));
-      actor.send(checked((t = t.plus({ hours: 1 })).toISO()!, false));
-      actor.send({ type: 'certificate.disposed', at: (t = t.plus({ hours: 1 })).toISO()!, by: EO, disposal: 'return_to_awarding_body' });
+      actor.send(received(((t = t.plus({ days: 1 })).toISO() as Instant)));
+      actor.send(checked(((t = t.plus({ hours: 1 })).toISO() as Instant), false));
+      actor.send({ type: 'certificate.disposed', at: ((t = t.plus({ hours: 1 })).toISO() as Instant), by: EO, disposal: 'return_to_awarding_body' });
     }
     expect(snap().value).toBe('awaitingReplacement');
     expect(snap().context.checks).toHaveLength(CERTIFICATE_HISTORY_KEPT);
@@ -280,7 +281,7 @@ describe('certificateMachine', () => {
   });
 
   // Property: whatever is sent, whenever, nothing is destroyed or purged early.
-  const ms = (at: string) => toLondon(at).toMillis();
+  const ms = (at: Instant) => toLondon(at).toMillis();
   const stepArb = fc.record({
     hours: fc.integer({ min: 0, max: 24 * 500 }),
     kind: fc.constantFrom('received', 'checked', 'disposed', 'issued', 'unclaimed', 'destroyed', 'purged'),
@@ -293,10 +294,10 @@ describe('certificateMachine', () => {
     for (const s of steps) {
       if (snap().status === 'done') break;
       t += s.hours * 3_600_000;
-      const at = toLondon(t).toISO()!;
+      const at = (toLondon(t).toISO() as Instant);
       const e: CertificateEvent =
         s.kind === 'received'
-          ? received(at, s.issueDaysBefore === undefined ? undefined : toLondon(t - s.issueDaysBefore * 86_400_000).toISO()!)
+          ? received(at, s.issueDaysBefore === undefined ? undefined : (toLondon(t - s.issueDaysBefore * 86_400_000).toISO() as Instant))
           : s.kind === 'checked'
             ? checked(at, s.flag)
             : s.kind === 'disposed'
@@ -318,7 +319,7 @@ describe('certificateMachine', () => {
       expect(ms(c.destruction.at)).toBeGreaterThanOrEqual(toLondon(c.dateOfIssue!).plus({ months: 12 }).toMillis());
     }
     if (c.purged) expect(ms(c.purged.at)).toBeGreaterThanOrEqual(toLondon(c.destruction!.at).plus({ years: 4 }).toMillis());
-    if (c.issue?.method === 'third_party') expect(c.issue.authority?.signedBy).toBe('C-3');
+    if (c.handover?.method === 'third_party') expect(c.handover.authority?.signedBy).toBe('C-3');
   });
 
   describe('paths (@xstate/graph)', () => {

@@ -16,6 +16,7 @@ import {
 import { fixturePack } from '../fixtures/fixturePack.js';
 import { fixturePostResultsServices as ENQUIRY_SERVICES } from '../fixtures/fixturePostResultsServices.js';
 import { june2026 } from './syntheticCentre.js';
+import type { Instant } from '@examcycle/core';
 
 const EO = { id: 'EO', role: 'exams_officer' } as const;
 const PUBLISHED_GCE = '2026-08-13T08:00:00.000+01:00';
@@ -50,13 +51,13 @@ function start(service: EnquiryService = 'review_of_marking', extra: Partial<Enq
   return { actor, emitted, audit, snap: () => actor.getSnapshot(), last: () => audit.at(-1)! };
 }
 
-const consent = (at: string, signedAt = at, extra: Partial<{ written: boolean; signedBy: string }> = {}): EnquiryEvent => ({
+const consent = (at: Instant, signedAt = at, extra: Partial<{ written: boolean; signedBy: string }> = {}): EnquiryEvent => ({
   type: 'consent.capture',
   at,
   by: EO,
   consent: { written: true, signedBy: 'C-1', signedAt, reference: 'consent form 17', ...extra },
 });
-const submit = (at: string, feePence?: number): EnquiryEvent => ({ type: 'enquiry.submit', at, by: EO, ...(feePence !== undefined ? { feePence } : {}) });
+const submit = (at: Instant, feePence?: number): EnquiryEvent => ({ type: 'enquiry.submit', at, by: EO, ...(feePence !== undefined ? { feePence } : {}) });
 
 describe('enquiryMachine', () => {
   it('takes a review of marking from written consent to submission, outcome and closure', () => {
@@ -216,7 +217,7 @@ describe('enquiryMachine', () => {
   it('refuses events without who sent them, with a bad instant, or earlier than the last one', () => {
     const { actor, audit, snap } = start();
     actor.send({ ...consent('2026-08-13T10:00:00+01:00'), by: undefined } as unknown as EnquiryEvent);
-    actor.send({ ...consent('not a date') });
+    actor.send({ ...consent('not a date' as Instant) });
     actor.send(consent('2026-08-13T08:30:00+01:00'));
     expect(audit.slice(1).map((a) => a.code)).toEqual(['not_authorised', 'invalid_value', 'invalid_value']);
     expect(snap().value).toBe('requested');
@@ -277,7 +278,7 @@ describe('enquiryMachine', () => {
   });
 
   // Property: the machine never submits without consent or after the deadline, whatever is sent when.
-  const ms = (at: string) => toLondon(at).toMillis();
+  const ms = (at: Instant) => toLondon(at).toMillis();
   const services = Object.keys(ENQUIRY_SERVICES) as EnquiryService[];
   const stepArb = fc.record({
     minutes: fc.integer({ min: 0, max: 60 * 24 * 12 }),
@@ -289,15 +290,15 @@ describe('enquiryMachine', () => {
   fcTest.prop([fc.constantFrom(...services), fc.integer({ min: ms('2026-08-12T00:00:00+01:00'), max: ms('2026-09-26T00:00:00+01:00') }), fc.array(stepArb, { maxLength: 12 })], { numRuns: 200, seed: 20260813 })(
     'never submits without written consent given after publication, nor after the deadline',
     (service, t0, steps) => {
-      const createdAt = toLondon(t0).toISO()!;
+      const createdAt = (toLondon(t0).toISO() as Instant);
       const { actor, audit, snap } = start(service, { createdAt });
       let t = t0;
       for (const s of steps) {
         t += s.minutes * 60_000;
-        const at = toLondon(t).toISO()!;
+        const at = (toLondon(t).toISO() as Instant);
         const e: EnquiryEvent =
           s.kind === 'consent'
-            ? consent(at, toLondon(t - s.signedBeforeMinutes * 60_000).toISO()!, { written: s.written, signedBy: s.own ? 'C-1' : 'C-9' })
+            ? consent(at, (toLondon(t - s.signedBeforeMinutes * 60_000).toISO() as Instant), { written: s.written, signedBy: s.own ? 'C-1' : 'C-9' })
             : s.kind === 'submit'
               ? submit(at)
               : s.kind === 'outcome'

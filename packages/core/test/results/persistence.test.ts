@@ -25,9 +25,11 @@ import {
 import { fixturePack } from '../fixtures/fixturePack.js';
 import certificateGolden from './fixtures/certificate.snapshot.json' with { type: 'json' };
 import certificateGoldenV2 from './fixtures/certificate.v2.snapshot.json' with { type: 'json' };
+import certificateGoldenV3 from './fixtures/certificate.v3.snapshot.json' with { type: 'json' };
 import enquiryGolden from './fixtures/enquiry.snapshot.json' with { type: 'json' };
 import enquiryGoldenV2 from './fixtures/enquiry.v2.snapshot.json' with { type: 'json' };
 import { june2026 } from './syntheticCentre.js';
+import type { Instant } from '@examcycle/core';
 
 const EO = { id: 'EO', role: 'exams_officer' } as const;
 
@@ -99,12 +101,13 @@ describe('persisted snapshots (version 3: the rules the machine decides by are i
     await expect(json(saved)).toMatchFileSnapshot('./fixtures/enquiry.v3.snapshot.json');
   });
 
-  it('persists a certificate in the committed version-3 format, holding only the rules pack\'s id and its grants (golden fixture)', async () => {
+  it('persists a certificate in the committed version-4 format, holding only the rules pack\'s id, its grants and its handover (golden fixture)', async () => {
     const saved = persistSnapshot(unclaimedCertificate());
-    expect(saved.version).toBe(3);
+    expect(saved.version).toBe(4);
+    expect(saved.snapshot).toMatchObject({ context: { handover: null } });
     expect(saved.snapshot).toMatchObject({ context: { grants: { 'certificate.destroyed': { roles: ['head_of_centre', 'exams_officer'] } } } });
     expect((saved.snapshot as { context: { rules: unknown } }).context.rules).toEqual({ packId: 'fixture' });
-    await expect(json(saved)).toMatchFileSnapshot('./fixtures/certificate.v3.snapshot.json');
+    await expect(json(saved)).toMatchFileSnapshot('./fixtures/certificate.v4.snapshot.json');
   });
 
   it('restores the committed version-1 enquiry through the migration and carries it to its outcome', () => {
@@ -145,6 +148,20 @@ describe('persisted snapshots (version 3: the rules the machine decides by are i
     expect(actor.getSnapshot().value).toBe('unclaimed');
     actor.send({ type: 'certificate.destroyed', at: '2027-11-02T00:00:00Z', by: { id: 'T-1', role: 'teacher' }, method: 'shredded' });
     expect(actor.getSnapshot().value).toBe('destroyed');
+  });
+
+  it('restores the committed version-3 certificate through the migration, its handover kept as `issue` read as `handover`', () => {
+    expect(certificateGoldenV3.version).toBe(3);
+    const unclaimed = restoreCertificate(clone(certificateGoldenV3), { rulesPack: fixturePack }).start();
+    expect(unclaimed.getSnapshot().context.handover).toBeNull();
+    expect(unclaimed.getSnapshot().context).not.toHaveProperty('issue');
+    const handover = { at: '2026-12-01T10:00:00.000+00:00', by: EO, method: 'collected', to: 'C-4' };
+    const v3 = clone(certificateGoldenV3) as unknown as { snapshot: Record<string, unknown> & { context: Record<string, unknown> } };
+    v3.snapshot.context['issue'] = handover;
+    const migrated = certificatePersisted.migrations![3]!(v3.snapshot) as { context: Record<string, unknown> };
+    expect(migrated.context['handover']).toEqual(handover);
+    expect(migrated.context).not.toHaveProperty('issue');
+    expect(certificatePersisted.context.safeParse(migrated.context).success).toBe(true);
   });
 
   it('restores a version-3 enquiry as it was', () => {
@@ -208,7 +225,7 @@ describe('persisted snapshots (version 3: the rules the machine decides by are i
     const v1 = clone(certificateGolden) as unknown as { snapshot: Record<string, unknown> & { context: Record<string, unknown> } };
     const check = (v1.snapshot.context['checks'] as unknown[])[0];
     v1.snapshot.context['checks'] = Array.from({ length: 12 }, () => check);
-    const migrated = certificatePersisted.migrations![2]!(certificatePersisted.migrations![1]!(v1.snapshot)) as { context: Record<string, unknown> };
+    const migrated = certificatePersisted.migrations![3]!(certificatePersisted.migrations![2]!(certificatePersisted.migrations![1]!(v1.snapshot))) as { context: Record<string, unknown> };
     expect(migrated.context).not.toHaveProperty('audit');
     expect(migrated.context['checks']).toHaveLength(10);
     expect(certificatePersisted.context.safeParse(migrated.context).success).toBe(true);
@@ -231,10 +248,10 @@ describe('persisted context schemas (enquiryContextSchema, certificateContextSch
     service,
     originalGrade: 'B',
     rulesPack: fixturePack,
-    createdAt: '2026-08-13T09:00:00+01:00',
+    createdAt: '2026-08-13T09:00:00+01:00' as const,
     by: EO,
   });
-  const certificateInput = { certificate: { id: 'CERT-9', candidateId: 'C-3', seriesId: 'june-2026', awardingBodyId: 'AQA' }, rulesPack: fixturePack, series: june2026, createdAt: '2026-09-01T09:00:00+01:00', by: EO };
+  const certificateInput = { certificate: { id: 'CERT-9', candidateId: 'C-3', seriesId: 'june-2026', awardingBodyId: 'AQA' }, rulesPack: fixturePack, series: june2026, createdAt: '2026-09-01T09:00:00+01:00' as const, by: EO };
 
   const enquiryEvents: EnquiryEvent[] = [
     { type: 'consent.capture', at: '2026-08-14T10:00:00+01:00', by: EO, consent: { written: true, signedBy: 'C-1', signedAt: '2026-08-14T09:00:00+01:00', reference: 'form' } },
@@ -300,7 +317,7 @@ describe('persisted context schemas (enquiryContextSchema, certificateContextSch
       for (const s of steps) {
         if (actor.getSnapshot().status !== 'active') break;
         t += s.minutes * 60_000;
-        const at = toLondon(t).toISO()!;
+        const at = (toLondon(t).toISO() as Instant);
         const events: unknown[] = [
           { type: 'consent.capture', at, by: s.by, consent: { written: s.flag || s.a, signedBy: 'C-1', signedAt: at, reference: s.b } },
           { type: 'enquiry.submit', at, by: s.by, feePence: s.flag ? 100 : s.a, reference: s.b },
@@ -329,7 +346,7 @@ describe('persisted context schemas (enquiryContextSchema, certificateContextSch
     for (const s of steps) {
       if (actor.getSnapshot().status !== 'active') break;
       t += s.minutes * 60_000 * 30;
-      const at = toLondon(t).toISO()!;
+      const at = (toLondon(t).toISO() as Instant);
       const events: unknown[] = [
         { type: 'certificate.received', at, by: s.by, dateOfIssue: s.flag ? undefined : s.a },
         { type: 'certificate.checked', at, by: s.by, correct: s.flag, problems: s.flag ? s.a : ['wrong'] },
@@ -401,7 +418,7 @@ describe('persisted context schemas (enquiryContextSchema, certificateContextSch
     }
     const bad: Record<string, (c: Record<string, any>) => void> = {
       'incorrectDisposal "bin"': (c) => (c.incorrectDisposal = 'bin'),
-      'issue method "dpen"': (c) => (c.issue = { at: c.receivedAt, by: EO, method: 'dpen', to: 'C-4' }),
+      'handover method "dpen"': (c) => (c.handover = { at: c.receivedAt, by: EO, method: 'dpen', to: 'C-4' }),
       'destruction method "bin"': (c) => (c.destruction = { at: c.receivedAt, by: EO, method: 'bin' }),
       'retention kind "dpen"': (c) => (c.retention.kind = 'dpen'),
       'retention mayDestroyFrom "soon"': (c) => (c.retention.mayDestroyFrom = 'soon'),

@@ -15,6 +15,7 @@ import {
   type EnquiryInput,
   type EnquiryService,
   type ExamcycleError,
+  type ResultsOutcome,
   type ResultsStore,
   type RetentionSchedule,
   type StatementOfResults,
@@ -64,7 +65,10 @@ describe('createResultsStore types', () => {
   it('returns a store whose reads give typed results', () => {
     const store = createResultsStore({ rulesPack: {} as never, series: {} as never, now: () => 0 });
     expectTypeOf(store).toEqualTypeOf<ResultsStore>();
-    expectTypeOf(store.statementOfResults).returns.toEqualTypeOf<StatementOfResults>();
+    expectTypeOf(store.statementOfResults).returns.toEqualTypeOf<ResultsOutcome<StatementOfResults>>();
+    const read = store.statementOfResults({ audience: 'candidate', id: 'C-1' }, 'C-1');
+    if (read.ok) expectTypeOf(read.value).toEqualTypeOf<StatementOfResults>();
+    else expectTypeOf(read.error).toEqualTypeOf<ExamcycleError>();
     // @ts-expect-error a reader names its audience
     store.statementOfResults({ id: 'C-1' }, 'C-1');
     expectTypeOf<ExamcycleError['code']>().extract<'access_denied'>().toEqualTypeOf<'access_denied'>();

@@ -20,10 +20,12 @@ import {
 } from '@examcycle/core';
 import { fixturePack } from '../fixtures/fixturePack.js';
 import { candidates, centreResults, entries, june2026, qualifications } from './syntheticCentre.js';
+import type { Instant } from '@examcycle/core';
+import { ok as valueOf } from './resultsOutcome.js';
 
 const ROLES: readonly ActorRole[] = ['head_of_centre', 'senior_leader', 'line_manager', 'exams_officer', 'exams_office_staff', 'teacher', 'head_of_department', 'senco', 'invigilator', 'candidate', 'system'];
 const GRANTS = grantsFor(fixturePack.authorities('2025/26'), fixturePack.delegations());
-const at = (ms: number) => toLondon(ms).toISO()!;
+const at = (ms: number) => (toLondon(ms).toISO() as Instant);
 
 /** A random actor: a role (or none), and an id that is sometimes the candidate's own. */
 const actorArb = fc.record({ role: fc.option(fc.constantFrom(...ROLES), { nil: undefined }), own: fc.boolean(), n: fc.integer({ min: 1, max: 3 }) });
@@ -147,11 +149,11 @@ describe('who may do what after results (issue 14: roles on every step)', () => 
         t += 60_000;
         const by = actorOf(step.actor, 'C-1');
         const writes: [string, () => unknown][] = [
-          ['results.nominate', () => s.nominate({ staffId: 'T-BIO', by, reason: 'Head of biology', subjects: ['AQA-7402'] })],
-          ['results.authoriseThirdParty', () => s.authoriseThirdParty({ candidateId: 'C-1', thirdPartyId: `P-${i}`, written: true, signedAt: '2026-08-13T09:00:00+01:00', by })],
-          ['results.lateCashIn', () => s.recordLateCashIn({ candidateId: 'C-2', awardingBodyId: 'AQA', entryCode: '8300H', submittedAt: '2026-08-13T09:00:00+01:00', by })],
-          ['results.received', () => s.addResults([], by, 'test')],
-          ['results.revokeNomination', () => s.revokeNomination({ staffId: 'T-BIO', by })],
+          ['results.nominate', () => valueOf(s.nominate({ staffId: 'T-BIO', by, reason: 'Head of biology', subjects: ['AQA-7402'] }))],
+          ['results.authoriseThirdParty', () => valueOf(s.authoriseThirdParty({ candidateId: 'C-1', thirdPartyId: `P-${i}`, written: true, signedAt: '2026-08-13T09:00:00+01:00', by }))],
+          ['results.lateCashIn', () => valueOf(s.recordLateCashIn({ candidateId: 'C-2', awardingBodyId: 'AQA', entryCode: '8300H', submittedAt: '2026-08-13T09:00:00+01:00', by }))],
+          ['results.received', () => valueOf(s.addResults([], by, 'test'))],
+          ['results.revokeNomination', () => valueOf(s.revokeNomination({ staffId: 'T-BIO', by }))],
         ];
         const [action, write] = writes[step.kind]!;
         const before = s.audit().length;

@@ -12,12 +12,14 @@ import {
 } from '@examcycle/core';
 import { fixturePack } from '../fixtures/fixturePack.js';
 import { candidates, centreResults, entries, june2026, qualifications, staff } from './syntheticCentre.js';
+import type { Instant } from '@examcycle/core';
+import { ok } from './resultsOutcome.js';
 
-function manualClock(at: string) {
+function manualClock(at: Instant) {
   let t = toLondon(at).toMillis();
   return {
     now: () => t,
-    set: (next: string) => {
+    set: (next: Instant) => {
       t = toLondon(next).toMillis();
     },
   };
@@ -66,19 +68,19 @@ describe('openResultsStore (issue 11: the results store is durable)', () => {
     const backing = createMemoryStore();
     const clock = manualClock('2026-08-12T09:00:00+01:00');
     const first = await open(backing, clock);
-    await first.addResults(centreResults(), EO, 'a2c.edi');
-    await first.nominate({ staffId: 'T-BIO', by: HEAD, reason: 'Head of biology', subjects: ['AQA-7402'] });
+    await ok(first.addResults(centreResults(), EO, 'a2c.edi'));
+    await ok(first.nominate({ staffId: 'T-BIO', by: HEAD, reason: 'Head of biology', subjects: ['AQA-7402'] }));
     clock.set('2026-08-13T10:00:00+01:00');
-    await first.authoriseThirdParty({ candidateId: 'C-1', thirdPartyId: 'P-1', written: true, signedAt: '2026-08-13T09:00:00+01:00', by: EO });
+    await ok(first.authoriseThirdParty({ candidateId: 'C-1', thirdPartyId: 'P-1', written: true, signedAt: '2026-08-13T09:00:00+01:00', by: EO }));
     clock.set('2026-09-10T10:00:00+01:00');
-    await first.applyEnquiryOutcome({ enquiryId: 'EAR-1', candidateId: 'C-1', seriesId: 'june-2026', awardingBodyId: 'AQA', awardCode: '7402', level: 'GCE', from: 'B', to: 'A', direction: 'up', at: '2026-09-09T12:00:00+01:00' }, EO);
+    await ok(first.applyEnquiryOutcome({ enquiryId: 'EAR-1', candidateId: 'C-1', seriesId: 'june-2026', awardingBodyId: 'AQA', awardCode: '7402', level: 'GCE', from: 'B', to: 'A', direction: 'up', at: '2026-09-09T12:00:00+01:00' }, EO));
     const before = await first.audit();
 
     const again = await open(backing, clock);
     expect((await again.nominations()).map((n) => [n.staffId, n.reason])).toEqual([['T-BIO', 'Head of biology']]);
-    const parent = await again.statementOfResults({ audience: 'parent', id: 'P-1' }, 'C-1', { level: 'GCE' });
+    const parent = await ok(again.statementOfResults({ audience: 'parent', id: 'P-1' }, 'C-1', { level: 'GCE' }));
     expect(parent.lines.find((l) => l.awardCode === '7402')).toMatchObject({ grade: 'A', changedByEnquiry: { from: 'B', enquiryId: 'EAR-1' } });
-    expect((await rejection(again.applyEnquiryOutcome({ enquiryId: 'EAR-1', candidateId: 'C-1', seriesId: 'june-2026', awardingBodyId: 'AQA', awardCode: '7402', level: 'GCE', from: 'A', to: 'A*', direction: 'up', at: '2026-09-09T12:00:00+01:00' }, EO))).message).toContain('applied already');
+    expect((await rejection(ok(again.applyEnquiryOutcome({ enquiryId: 'EAR-1', candidateId: 'C-1', seriesId: 'june-2026', awardingBodyId: 'AQA', awardCode: '7402', level: 'GCE', from: 'A', to: 'A*', direction: 'up', at: '2026-09-09T12:00:00+01:00' }, EO)))).message).toContain('applied already');
     const after = await again.audit();
     expect(after.slice(0, before.length)).toEqual(before);
     expect(after.map((a) => a.seq)).toEqual(after.map((_, i) => i + 1));
@@ -92,12 +94,12 @@ describe('openResultsStore (issue 11: the results store is durable)', () => {
     const backing = createMemoryStore();
     const clock = manualClock('2026-08-12T09:00:00+01:00');
     const s = await open(backing, clock);
-    await s.addResults(centreResults(), EO);
-    const st = await s.statementOfResults(staffReader('EO'), 'C-1');
-    await rejection(s.statementOfResults(staffReader('T-BIO'), 'C-1', { level: 'GCE' }));
-    await rejection(s.statementOfResults(null as unknown as ResultsReader, 'C-1'));
-    await s.reconcile(staffReader('EO'));
-    await s.resultsAnalysis(staffReader('EO'));
+    await ok(s.addResults(centreResults(), EO));
+    const st = await ok(s.statementOfResults(staffReader('EO'), 'C-1'));
+    await rejection(ok(s.statementOfResults(staffReader('T-BIO'), 'C-1', { level: 'GCE' })));
+    await rejection(ok(s.statementOfResults(null as unknown as ResultsReader, 'C-1')));
+    await ok(s.reconcile(staffReader('EO')));
+    await ok(s.resultsAnalysis(staffReader('EO')));
     const reads = (await s.audit()).filter((a) => a.event.startsWith('results.read.'));
     expect(reads.map((a) => [a.event, a.by?.id ?? null, a.outcome, a.code ?? null])).toEqual([
       ['results.read.statement', 'EO', 'accepted', null],
@@ -112,13 +114,13 @@ describe('openResultsStore (issue 11: the results store is durable)', () => {
   it('answers every read exactly as the in-process store does', async () => {
     const clock = manualClock('2026-08-12T09:00:00+01:00');
     const durable = await open(createMemoryStore(), clock);
-    await durable.addResults(centreResults(), EO);
+    await ok(durable.addResults(centreResults(), EO));
     const mem = createResultsStore({ rulesPack: fixturePack, series: june2026, clock, results: centreResults(), entries, candidates, qualifications, staff });
     for (const at of ['2026-08-12T09:00:00+01:00', '2026-08-19T07:00:00+01:00', '2026-08-21T10:00:00+01:00']) {
-      clock.set(at);
-      expect(await durable.statementOfResults(staffReader('EO'), 'C-1')).toEqual(mem.statementOfResults(staffReader('EO'), 'C-1'));
-      expect(await durable.resultsAnalysis(staffReader('EO'))).toEqual(mem.resultsAnalysis(staffReader('EO')));
-      const [d, m] = [await durable.reconcile(staffReader('EO')), mem.reconcile(staffReader('EO'))];
+      clock.set(at as Instant);
+      expect(await ok(durable.statementOfResults(staffReader('EO'), 'C-1'))).toEqual(ok(mem.statementOfResults(staffReader('EO'), 'C-1')));
+      expect(await ok(durable.resultsAnalysis(staffReader('EO')))).toEqual(ok(mem.resultsAnalysis(staffReader('EO'))));
+      const [d, m] = [await ok(durable.reconcile(staffReader('EO'))), ok(mem.reconcile(staffReader('EO')))];
       expect(d.lateCashIns).toEqual(m.lateCashIns);
       expect(d.missing).toEqual(m.missing);
       expect(d.matched.length).toBe(m.matched.length);
@@ -129,9 +131,9 @@ describe('openResultsStore (issue 11: the results store is durable)', () => {
     const { store, loads } = spyingStore(createMemoryStore());
     const clock = manualClock('2026-08-21T10:00:00+01:00');
     const s = await open(store, clock);
-    await s.addResults(centreResults(), EO);
+    await ok(s.addResults(centreResults(), EO));
     loads.length = 0;
-    await s.statementOfResults({ audience: 'candidate', id: 'C-2' }, 'C-2');
+    await ok(s.statementOfResults({ audience: 'candidate', id: 'C-2' }, 'C-2'));
     expect(loads).toEqual([{ collection: 'candidates', ids: ['C-2'] }]);
   });
 
@@ -141,18 +143,18 @@ describe('openResultsStore (issue 11: the results store is durable)', () => {
     const [a, b] = await Promise.all([open(backing, clock), open(backing, clock)]);
     const rows = centreResults();
     await Promise.all([
-      a.addResults(rows.filter((r) => r.candidateId === 'C-1'), EO, 'a'),
-      b.addResults(rows.filter((r) => r.candidateId !== 'C-1'), EO, 'b'),
-      a.nominate({ staffId: 'T-BIO', by: HEAD, reason: 'Head of biology', subjects: ['AQA-7402'] }),
-      b.nominate({ staffId: 'T-MATHS', by: HEAD, reason: 'Head of maths', subjects: ['AQA-8300'] }),
-      a.addResults([{ ...rows[0]!, id: 'EXTRA-1', awardCode: '9999' }], EO, 'a2'),
-      b.addResults([{ ...rows[0]!, id: 'EXTRA-2', awardCode: '9998' }], EO, 'b2'),
+      ok(a.addResults(rows.filter((r) => r.candidateId === 'C-1'), EO, 'a')),
+      ok(b.addResults(rows.filter((r) => r.candidateId !== 'C-1'), EO, 'b')),
+      ok(a.nominate({ staffId: 'T-BIO', by: HEAD, reason: 'Head of biology', subjects: ['AQA-7402'] })),
+      ok(b.nominate({ staffId: 'T-MATHS', by: HEAD, reason: 'Head of maths', subjects: ['AQA-8300'] })),
+      ok(a.addResults([{ ...rows[0]!, id: 'EXTRA-1', awardCode: '9999' }], EO, 'a2')),
+      ok(b.addResults([{ ...rows[0]!, id: 'EXTRA-2', awardCode: '9998' }], EO, 'b2')),
     ]);
     const c = await open(backing, clock);
     expect((await c.nominations()).map((n) => n.staffId).sort()).toEqual(['T-BIO', 'T-MATHS']);
-    const all = await c.resultsAnalysis(staffReader('EO'));
+    const all = await ok(c.resultsAnalysis(staffReader('EO')));
     expect(all.summary.qualificationResults).toBe(rows.filter((r) => r.kind === 'qualification' && r.level === 'GCE').length + 2);
-    expect((await c.statementOfResults(staffReader('EO'), 'C-1', { level: 'GCE' })).lines.map((l) => l.resultId)).toEqual(expect.arrayContaining(['EXTRA-1', 'EXTRA-2']));
+    expect((await ok(c.statementOfResults(staffReader('EO'), 'C-1', { level: 'GCE' }))).lines.map((l) => l.resultId)).toEqual(expect.arrayContaining(['EXTRA-1', 'EXTRA-2']));
     expect((await c.audit()).filter((x) => x.event === 'results.received')).toHaveLength(4);
   });
 
@@ -161,7 +163,7 @@ describe('openResultsStore (issue 11: the results store is durable)', () => {
     const clock = manualClock('2026-08-12T09:00:00+01:00');
     const one = await open(backing, clock, '12345');
     const other = await openResultsStore({ store: backing, centreNumber: '12345', tenant: 'trust-b', rulesPack: fixturePack, series: june2026, clock, staff });
-    await one.nominate({ staffId: 'T-BIO', by: HEAD, reason: 'Head of biology', subjects: ['AQA-7402'] });
+    await ok(one.nominate({ staffId: 'T-BIO', by: HEAD, reason: 'Head of biology', subjects: ['AQA-7402'] }));
     expect(await other.nominations()).toEqual([]);
     expect(other.key).toEqual({ tenant: 'trust-b', centreNumber: '12345', machine: 'results', id: 'june-2026' });
   });
@@ -170,7 +172,7 @@ describe('openResultsStore (issue 11: the results store is durable)', () => {
     const backing = createMemoryStore();
     const clock = manualClock('2026-08-12T09:00:00+01:00');
     const s = await open(backing, clock);
-    expect((await rejection(s.nominate({ staffId: 'T-BIO', by: EO, reason: 'Head of biology', subjects: ['AQA-7402'] }))).code).toBe('not_authorised');
+    expect((await rejection(ok(s.nominate({ staffId: 'T-BIO', by: EO, reason: 'Head of biology', subjects: ['AQA-7402'] })))).code).toBe('not_authorised');
     expect((await open(backing, clock).then((x) => x.audit())).at(-1)).toMatchObject({ event: 'results.nominate', outcome: 'rejected', code: 'not_authorised' });
   });
 

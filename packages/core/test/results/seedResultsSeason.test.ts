@@ -38,6 +38,8 @@ import {
 import { FIXTURE_CYCLE_TASKS, FIXTURE_RESULTS_DAY_TASKS } from '../fixtures/fixtureCycleTasks.js';
 import { fixturePack } from '../fixtures/fixturePack.js';
 import { candidates, centreResults, entries, june2026, qualifications, staff } from './syntheticCentre.js';
+import type { Instant } from '@examcycle/core';
+import { ok } from './resultsOutcome.js';
 
 const HEAD = { id: 'HEAD', role: 'head_of_centre' } as const;
 const EO = { id: 'EO', role: 'exams_officer' } as const;
@@ -55,7 +57,7 @@ function results(): Result[] {
 
 /** One surface over both stores: every call awaits, so the same test drives each. */
 interface SeasonStore {
-  setNow(at: string): void;
+  setNow(at: Instant): void;
   nominate(request: NominationRequest): Promise<Nomination>;
   statementOfResults(reader: ResultsReader, candidateId: string, options?: { level?: QualificationLevel }): Promise<StatementOfResults>;
   resultsAnalysis(reader: ResultsReader, options?: { level?: QualificationLevel }): Promise<ResultsAnalysisReport>;
@@ -66,40 +68,40 @@ interface SeasonStore {
   audit(): Promise<readonly AuditEntry[]>;
 }
 
-function clockAt(at: string) {
+function clockAt(at: Instant) {
   let t = toLondon(at).toMillis();
-  return { now: () => t, set: (next: string) => void (t = toLondon(next).toMillis()) };
+  return { now: () => t, set: (next: Instant) => void (t = toLondon(next).toMillis()) };
 }
 
-const STORES: Record<'createResultsStore' | 'openResultsStore', (at: string) => Promise<SeasonStore>> = {
+const STORES: Record<'createResultsStore' | 'openResultsStore', (at: Instant) => Promise<SeasonStore>> = {
   async createResultsStore(at) {
     const clock = clockAt(at);
     const s = createResultsStore({ rulesPack: fixturePack, series: june2026, clock, results: results(), entries, candidates, qualifications, staff: directory });
     return {
       setNow: clock.set,
-      nominate: async (r) => s.nominate(r),
-      statementOfResults: async (reader, id, o) => s.statementOfResults(reader, id, o),
-      resultsAnalysis: async (reader, o) => s.resultsAnalysis(reader, o),
-      reconcile: async (reader) => s.reconcile(reader),
-      draftPressRelease: async (r) => s.draftPressRelease(r),
-      pressRelease: async (r) => s.pressRelease(r),
-      recordLateCashIn: async (r) => s.recordLateCashIn(r),
+      nominate: async (r) => ok(s.nominate(r)),
+      statementOfResults: async (reader, id, o) => ok(s.statementOfResults(reader, id, o)),
+      resultsAnalysis: async (reader, o) => ok(s.resultsAnalysis(reader, o)),
+      reconcile: async (reader) => ok(s.reconcile(reader)),
+      draftPressRelease: async (r) => ok(s.draftPressRelease(r)),
+      pressRelease: async (r) => ok(s.pressRelease(r)),
+      recordLateCashIn: async (r) => ok(s.recordLateCashIn(r)),
       audit: async () => s.audit(),
     };
   },
   async openResultsStore(at) {
     const clock = clockAt(at);
     const s = await openResultsStore({ store: createMemoryStore(), centreNumber: '12345', rulesPack: fixturePack, series: june2026, clock, entries, candidates, qualifications, staff: directory });
-    await s.addResults(results(), EO, 'a2c.edi');
+    await ok(s.addResults(results(), EO, 'a2c.edi'));
     return {
       setNow: clock.set,
-      nominate: (r) => s.nominate(r),
-      statementOfResults: (reader, id, o) => s.statementOfResults(reader, id, o),
-      resultsAnalysis: (reader, o) => s.resultsAnalysis(reader, o),
-      reconcile: (reader) => s.reconcile(reader),
-      draftPressRelease: (r) => s.draftPressRelease(r),
-      pressRelease: (r) => s.pressRelease(r),
-      recordLateCashIn: (r) => s.recordLateCashIn(r),
+      nominate: (r) => ok(s.nominate(r)),
+      statementOfResults: (reader, id, o) => ok(s.statementOfResults(reader, id, o)),
+      resultsAnalysis: (reader, o) => ok(s.resultsAnalysis(reader, o)),
+      reconcile: (reader) => ok(s.reconcile(reader)),
+      draftPressRelease: (r) => ok(s.draftPressRelease(r)),
+      pressRelease: (r) => ok(s.pressRelease(r)),
+      recordLateCashIn: (r) => ok(s.recordLateCashIn(r)),
       audit: () => s.audit(),
     };
   },
@@ -127,7 +129,7 @@ describe('the results season, seed by seed (issue 18)', () => {
       actor.start();
       return { actor, audit };
     }
-    const consentBy = (by: Actor) => ({ type: 'consent.capture' as const, at: '2026-08-13T10:00:00+01:00', by, consent: { written: true, signedBy: 'C-1', signedAt: '2026-08-13T09:55:00+01:00' } });
+    const consentBy = (by: Actor) => ({ type: 'consent.capture' as const, at: '2026-08-13T10:00:00+01:00' as const, by, consent: { written: true, signedBy: 'C-1', signedAt: '2026-08-13T09:55:00+01:00' as const } });
 
     it('refuses enquiry.submit from a candidate with not_authorised, and audits the refusal ("can only be made through the centre")', () => {
       const { actor, audit } = enquiry();
@@ -247,7 +249,7 @@ describe('the results season, seed by seed (issue 18)', () => {
         const before = await s.reconcile(staffReader('EO'));
         expect(before.lateCashIns.map((c) => `${c.candidateId} ${c.entryCode}`)).toContain('C-2 8300H');
         expect(before.lateCashInsSubmitted).toEqual([]);
-        const submission = { candidateId: 'C-2', awardingBodyId: 'AQA', entryCode: '8300H', submittedAt: '2026-08-19T09:45:00+01:00', reference: 'AQA-LCI-1' };
+        const submission = { candidateId: 'C-2', awardingBodyId: 'AQA', entryCode: '8300H', submittedAt: '2026-08-19T09:45:00+01:00' as const, reference: 'AQA-LCI-1' };
         expect((await refusal(s.recordLateCashIn({ ...submission, by: { id: 'T-MATHS', role: 'teacher' } }))).code).toBe('not_authorised');
         await s.recordLateCashIn({ ...submission, by: EO });
         const after = await s.reconcile(staffReader('EO'));
@@ -258,7 +260,7 @@ describe('the results season, seed by seed (issue 18)', () => {
   }
 
   describe('nomination scope, for random subjects, instants, candidates and reads', () => {
-    const ms = (at: string) => toLondon(at).toMillis();
+    const ms = (at: Instant) => toLondon(at).toMillis();
     const subjectsArb = fc.subarray(['AQA-7402', 'AQA-8300'], { minLength: 1 });
     const instantArb = fc.integer({ min: ms('2026-08-11T23:00:00+01:00'), max: ms('2026-08-21T09:00:00+01:00') });
     // When all staff may read a level (08:00 on its results day), the nomination no longer limits it.
@@ -269,16 +271,16 @@ describe('the results season, seed by seed (issue 18)', () => {
       (subjects, t, candidateId, op) => {
         let now = ms('2026-08-11T12:00:00+01:00');
         const s = createResultsStore({ rulesPack: fixturePack, series: june2026, clock: { now: () => now }, results: results(), entries, candidates, qualifications, staff: directory });
-        s.nominate({ staffId: 'T-BIO', by: HEAD, reason: 'needs to see results', subjects });
+        ok(s.nominate({ staffId: 'T-BIO', by: HEAD, reason: 'needs to see results', subjects }));
         now = t;
         const subjectOf = (code: string) => (code.startsWith('7402') ? 'AQA-7402' : code.startsWith('830') ? 'AQA-8300' : code);
         try {
           if (op === 'statement') {
-            for (const line of s.statementOfResults(staffReader('T-BIO'), candidateId).lines) {
+            for (const line of ok(s.statementOfResults(staffReader('T-BIO'), candidateId)).lines) {
               if (t < staffOpens[line.level]!) expect(subjects).toContain(subjectOf(line.awardCode));
             }
           } else {
-            const report = op === 'analysis' ? s.resultsAnalysis(staffReader('T-BIO')) : s.reconcile(staffReader('T-BIO'));
+            const report = op === 'analysis' ? ok(s.resultsAnalysis(staffReader('T-BIO'))) : ok(s.reconcile(staffReader('T-BIO')));
             for (const level of report.levels) expect(t).toBeGreaterThanOrEqual(staffOpens[level]!);
           }
         } catch (e) {
@@ -292,7 +294,7 @@ describe('the results season, seed by seed (issue 18)', () => {
   it('answers garbage sent to the new writes and reads with typed, audited refusals, never a TypeError', () => {
     const s = createResultsStore({ rulesPack: fixturePack, series: june2026, now: () => '2026-08-12T09:00:00+01:00', results: results(), qualifications, staff: directory });
     const codes = [null, undefined, 42, 'x', {}, { by: null }, { by: { id: '' } }].flatMap((junk) =>
-      [() => s.draftPressRelease(junk as never), () => s.recordLateCashIn(junk as never), () => s.nominate(junk as never)].map((fn) => {
+      [() => ok(s.draftPressRelease(junk as never)), () => ok(s.recordLateCashIn(junk as never)), () => ok(s.nominate(junk as never))].map((fn) => {
         try {
           fn();
           return 'accepted';
@@ -311,19 +313,19 @@ describe('the results season, seed by seed (issue 18)', () => {
     it('opens results to the exams office at 00:01 on restricted release day, not a minute before ("The day prior to results day is known as restricted release day")', () => {
       const clock = clockAt('2026-08-12T00:00:59+01:00');
       const s = createResultsStore({ rulesPack: fixturePack, series: june2026, clock, results: results(), staff: directory });
-      expect(() => s.statementOfResults(staffReader('EO'), 'C-1', { level: 'GCE' })).toThrow(expect.objectContaining({ code: 'access_denied' }));
+      expect(() => ok(s.statementOfResults(staffReader('EO'), 'C-1', { level: 'GCE' }))).toThrow(expect.objectContaining({ code: 'access_denied' }));
       clock.set('2026-08-12T00:01:00+01:00');
-      expect(s.statementOfResults(staffReader('EO'), 'C-1', { level: 'GCE' }).lines.length).toBeGreaterThan(0);
+      expect(ok(s.statementOfResults(staffReader('EO'), 'C-1', { level: 'GCE' })).lines.length).toBeGreaterThan(0);
     });
 
     it('gives candidates their own results from 08:00 on results day, and no one else\'s ("candidates receive statements of their results")', () => {
       const clock = clockAt('2026-08-13T07:59:59+01:00');
       const s = createResultsStore({ rulesPack: fixturePack, series: june2026, clock, results: results(), staff: directory });
       const me: ResultsReader = { audience: 'candidate', id: 'C-1' };
-      expect(() => s.statementOfResults(me, 'C-1', { level: 'GCE' })).toThrow(expect.objectContaining({ code: 'access_denied' }));
+      expect(() => ok(s.statementOfResults(me, 'C-1', { level: 'GCE' }))).toThrow(expect.objectContaining({ code: 'access_denied' }));
       clock.set('2026-08-13T08:00:00+01:00');
-      expect(s.statementOfResults(me, 'C-1', { level: 'GCE' }).lines.length).toBeGreaterThan(0);
-      expect(() => s.statementOfResults(me, 'C-2', { level: 'GCE' })).toThrow(expect.objectContaining({ code: 'access_denied' }));
+      expect(ok(s.statementOfResults(me, 'C-1', { level: 'GCE' })).lines.length).toBeGreaterThan(0);
+      expect(() => ok(s.statementOfResults(me, 'C-2', { level: 'GCE' }))).toThrow(expect.objectContaining({ code: 'access_denied' }));
     });
 
     it('expects certificates no later than 7 November ("once all certificates are issued by awarding bodies (which will be no later than November 7)")', () => {

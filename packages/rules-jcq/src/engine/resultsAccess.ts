@@ -57,8 +57,8 @@ function grantFor(request: ResultsAccessRequest, ctx: ResultsAccessContext): Gra
   const rules = ctx.edition.rules.results;
   switch (request.audience) {
     case 'centre_staff': {
-      const roles: readonly StaffRole[] = request.role === undefined ? [] : typeof request.role === 'string' ? [request.role] : request.role;
-      const officeRole = roles.find((r) => EXAMS_OFFICE.includes(r));
+      const role = request.role;
+      const officeRole = role !== undefined && EXAMS_OFFICE.includes(role) ? role : undefined;
       if (officeRole !== undefined) {
         return {
           rule: 'jcq.results.restricted-release',
@@ -69,7 +69,7 @@ function grantFor(request: ResultsAccessRequest, ctx: ResultsAccessContext): Gra
       }
       // SecEd (seed 003) opens restricted release to "those teaching staff who, in the opinion of the head of
       // centre, need to be aware": a nomination counts for teaching staff only.
-      const teaching = roles.includes('teacher');
+      const teaching = role === 'teacher';
       if (request.nominatedByHeadOfCentre === true && ctx.allowNominatedStaff && teaching) {
         const optIn = rules.centreNominationOptIn;
         return {
@@ -151,7 +151,8 @@ function keyDateById(keyDates: readonly KeyDate[], id: string): (KeyDate & { rea
  * @throws ExamcycleError `unknown_series` when the pack knows no JCQ release instant for that series and level
  * @example
  * ```ts
- * decideResultsAccess({ audience: 'candidate', at: '2026-08-20T07:59:00+01:00', series, level: 'GCSE' }, ctx).allowed; // false
+ * declare const ctx: Parameters<typeof decideResultsAccess>[1];
+ * decideResultsAccess({ audience: 'candidate', at: '2026-08-20T07:59:00+01:00', series: examSeries('june', 2026), level: 'GCSE' }, ctx).allowed; // false
  * ```
  */
 export function decideResultsAccess(request: ResultsAccessRequest, ctx: ResultsAccessContext): ResultsAccessDecision {

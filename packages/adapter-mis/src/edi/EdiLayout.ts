@@ -5,7 +5,15 @@
  */
 import type { EdiSourceKey } from './ediSources.js';
 
-/** The width of every JCQ EDI record, before the CR LF. */
+/**
+ * The width of every JCQ EDI record, before the CR LF.
+ *
+ * @example
+ * ```ts
+ * declare const line: string;
+ * line.length === EDI_RECORD_LENGTH; // every record is 192 characters before its CR LF
+ * ```
+ */
 export const EDI_RECORD_LENGTH = 192;
 
 /**
@@ -16,10 +24,22 @@ export const EDI_RECORD_LENGTH = 192;
  * - `text`: free text, left-justified and space-filled (no leading space).
  * - `date`: `ddmmyy`.
  * - `opaque`: content no source describes; any printable character, kept as it is.
+ *
+ * @example
+ * ```ts
+ * const type: EdiFieldType = 'numeric'; // digits, right-aligned and zero-filled
+ * ```
  */
 export type EdiFieldType = 'literal' | 'numeric' | 'alpha' | 'text' | 'date' | 'opaque';
 
-/** How a field is padded to its length when written. */
+/**
+ * How a field is padded to its length when written.
+ *
+ * @example
+ * ```ts
+ * const padding: EdiPadding = 'zero-left'; // a mark of 45 in three columns is written 045
+ * ```
+ */
 export type EdiPadding = 'zero-left' | 'space-right';
 
 /**
@@ -28,13 +48,34 @@ export type EdiPadding = 'zero-left' | 'space-right';
  * - `implementation`: only the public v14 implementation (Aspen) states it.
  * - `inferred`: follows from stated facts, but no source says it.
  * - `unknown`: no source describes it; kept as opaque text.
+ *
+ * @example
+ * ```ts
+ * const sure = ENTRIES_DETAIL_LAYOUT.fields.filter((f) => f.confidence === 'corroborated').map((f) => f.field);
+ * const level: EdiConfidence = 'implementation';
+ * ```
  */
 export type EdiConfidence = 'corroborated' | 'implementation' | 'inferred' | 'unknown';
 
-/** The characters a `text` field may hold. `name`: A–Z and `' . : ( ) / -` and space; `printable`: any printable ASCII. */
+/**
+ * The characters a `text` field may hold. `name`: A–Z and `' . : ( ) / -` and space; `printable`: any printable ASCII.
+ *
+ * @example
+ * ```ts
+ * const charset: EdiCharset = 'name'; // candidate names: A–Z, ' . : ( ) / - and space
+ * ```
+ */
 export type EdiCharset = 'name' | 'printable';
 
-/** One field of a fixed-width record. */
+/**
+ * One field of a fixed-width record.
+ *
+ * @example
+ * ```ts
+ * const uci: EdiField | undefined = ENTRIES_DETAIL_LAYOUT.fields.find((f) => f.field === 'uci');
+ * uci?.start; // 60
+ * ```
+ */
 export interface EdiField {
   /** The field's name in records (camelCase). */
   readonly field: string;
@@ -59,7 +100,15 @@ export interface EdiField {
   readonly note?: string;
 }
 
-/** A record layout: the fields of one record type, covering columns 1 to 192 without gaps. */
+/**
+ * A record layout: the fields of one record type, covering columns 1 to 192 without gaps.
+ *
+ * @example
+ * ```ts
+ * const layout: EdiRecordLayout | undefined = EDI_LAYOUTS['entries.detail'];
+ * layout?.fields.map((f) => `${f.field} ${f.start}–${f.start + f.length - 1}`);
+ * ```
+ */
 export interface EdiRecordLayout {
   /** A stable id, e.g. `entries.detail`, `results.detail.grades`, `basedata.option`. */
   readonly id: string;

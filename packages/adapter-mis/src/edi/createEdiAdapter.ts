@@ -7,7 +7,7 @@
  * survive a restart and are shared by every process writing for the centre. Without one, the adapter
  * counts in memory: explicit, documented, and lost when the process ends.
  */
-import { toLondon, type AwardingBody, type Candidate, type CounterScope, type Entry, type ExamClock, type ExamcycleStore } from '@examcycle/core';
+import { toLondon, type AwardingBody, type CalendarDate, type Candidate, type CounterScope, type Entry, type ExamClock, type ExamcycleStore } from '@examcycle/core';
 import { readBasedata, type BasedataReading, type ReadBasedataOptions } from '../basedata/readBasedata.js';
 import type { BasedataFile } from '../basedata/basedataFiles.js';
 import type { EdiSeries } from './ediSeries.js';
@@ -16,7 +16,15 @@ import { readResultsFile, type ResultsFileReading } from './readResultsFile.js';
 import { writeEntriesFile, type EntriesFileOutput } from './writeEntriesFile.js';
 import type { EdiSoftware } from './writeEdiFile.js';
 
-/** Options for {@link createEdiAdapter}. */
+/**
+ * Options for {@link createEdiAdapter}.
+ *
+ * @example
+ * ```ts
+ * declare const clock: ExamClock;
+ * const options: EdiAdapterOptions = { centreNumber: '12345', awardingBody: { id: 'AQA', name: 'AQA', ediId: '70' }, clock, postcode: 'AB1 2CD' };
+ * ```
+ */
 export interface EdiAdapterOptions {
   /** The centre's five-digit number. */
   readonly centreNumber: string;
@@ -63,7 +71,14 @@ export interface EdiAdapterOptions {
   readonly strict?: boolean;
 }
 
-/** What to write. */
+/**
+ * What to write.
+ *
+ * @example
+ * ```ts
+ * const request: WriteEntriesRequest = { series: { code: '6A', year: '26' }, dataType: 'A' };
+ * ```
+ */
 export interface WriteEntriesRequest {
   readonly series: EdiSeries;
   /**
@@ -75,7 +90,15 @@ export interface WriteEntriesRequest {
   readonly sequence?: number;
 }
 
-/** The EDI adapter. */
+/**
+ * The EDI adapter.
+ *
+ * @example
+ * ```ts
+ * declare const edi: EdiAdapter;
+ * await edi.nextSequence({ code: '6A', year: '26' }); // e.g. 3
+ * ```
+ */
 export interface EdiAdapter {
   readonly centreNumber: string;
   readonly awardingBody: AwardingBody & { readonly ediId: string };
@@ -102,7 +125,11 @@ export interface EdiAdapter {
  * @param options - centre, awarding body, clock, software name, sequence counter
  * @example
  * ```ts
- * const edi = createEdiAdapter({ centreNumber: '12345', awardingBody: { id: 'AQA', name: 'AQA', ediId: '70' }, clock: hostClock, sequences: store });
+ * declare const clock: ExamClock;
+ * declare const store: ExamcycleStore;
+ * declare const candidates: Candidate[];
+ * declare const entries: Entry[];
+ * const edi = createEdiAdapter({ centreNumber: '12345', awardingBody: { id: 'AQA', name: 'AQA', ediId: '70' }, clock, sequences: store });
  * const out = await edi.writeEntries(candidates, entries, { series: { code: '6A', year: '26' } });
  * out.fileName; // 'E1234570.X01', then X02 … (kept in the store across restarts)
  * ```
@@ -119,7 +146,7 @@ export function createEdiAdapter(options: EdiAdapterOptions): EdiAdapter {
       awardingBody,
       series: request.series,
       sequence,
-      producedOn: toLondon(clock.now()).toISODate()!,
+      producedOn: toLondon(clock.now()).toISODate()! as CalendarDate,
       unrepresentable,
       ...(postcode === undefined ? {} : { postcode }),
       ...(software === undefined ? {} : { software }),

@@ -6,7 +6,15 @@
  * silently.
  */
 
-/** One change made to a name so it fits the EDI character set. */
+/**
+ * One change made to a name so it fits the EDI character set.
+ *
+ * @example
+ * ```ts
+ * const changes: readonly NameChange[] = toEdiCandidateName('Jones', 'Siân').changes;
+ * changes[0]?.from; // 'â'
+ * ```
+ */
 export interface NameChange {
   readonly field: 'legalSurname' | 'legalForenames';
   /** The character(s) as given. */
@@ -18,14 +26,30 @@ export interface NameChange {
   readonly reason: 'transliterated' | 'removed' | 'spacing';
 }
 
-/** A name part that cannot be written. */
+/**
+ * A name part that cannot be written.
+ *
+ * @example
+ * ```ts
+ * const problems: readonly NameProblem[] = toEdiCandidateName('', 'Anna').problems;
+ * problems.map((p) => `${p.field}: ${p.message}`);
+ * ```
+ */
 export interface NameProblem {
   readonly field: 'legalSurname' | 'legalForenames' | 'candidateName';
   readonly value: string;
   readonly message: string;
 }
 
-/** The EDI form of a name, the changes made and what could not be represented. */
+/**
+ * The EDI form of a name, the changes made and what could not be represented.
+ *
+ * @example
+ * ```ts
+ * const out: EdiCandidateName = toEdiCandidateName('Jones', 'Siân');
+ * out.name; // 'JONES:SIAN'
+ * ```
+ */
 export interface EdiCandidateName {
   /** `SURNAME:FORENAMES`; absent when a problem stops it. */
   readonly name?: string;
@@ -33,7 +57,15 @@ export interface EdiCandidateName {
   readonly problems: readonly NameProblem[];
 }
 
-/** Options for {@link toEdiCandidateName}. */
+/**
+ * Options for {@link toEdiCandidateName}.
+ *
+ * @example
+ * ```ts
+ * const options: EdiCandidateNameOptions = { unrepresentable: 'remove' };
+ * toEdiCandidateName('Nguyễn', 'Anh', options).changes;
+ * ```
+ */
 export interface EdiCandidateNameOptions {
   /**
    * What to do with a character that has no representation: `'reject'` the name (an issue), or `'remove'`

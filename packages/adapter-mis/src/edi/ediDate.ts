@@ -18,11 +18,16 @@ const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  * ```
  */
 export function isEdiDate(raw: string): boolean {
-  if (!/^\d{6}$/.test(raw)) return false;
+  if (raw.length !== 6) return false;
+  for (let i = 0; i < 6; i += 1) {
+    const c = raw.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
   if (raw === '000000') return true;
-  const d = Number(raw.slice(0, 2));
-  const m = Number(raw.slice(2, 4));
-  const y = Number(raw.slice(4, 6));
+  const digit = (i: number): number => raw.charCodeAt(i) - 0x30;
+  const d = digit(0) * 10 + digit(1);
+  const m = digit(2) * 10 + digit(3);
+  const y = digit(4) * 10 + digit(5);
   if (m < 1 || m > 12 || d < 1) return false;
   if (m === 2 && d === 29) return y % 4 === 0;
   return d <= DAYS_IN_MONTH[m - 1]!;
@@ -42,7 +47,8 @@ export function isEdiDate(raw: string): boolean {
 export function fromEdiDate(raw: string, centuryFor: (yy: number) => number = (yy) => 2000 + yy): CalendarDate | undefined {
   if (raw === '000000') return undefined;
   const year = centuryFor(Number(raw.slice(4, 6)));
-  return `${String(year).padStart(4, '0')}-${raw.slice(2, 4)}-${raw.slice(0, 2)}`;
+  // six digits, checked by isEdiDate: the text is a calendar date
+  return `${String(year).padStart(4, '0')}-${raw.slice(2, 4)}-${raw.slice(0, 2)}` as CalendarDate;
 }
 
 /**

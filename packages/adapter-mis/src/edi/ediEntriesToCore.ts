@@ -19,11 +19,10 @@ import {
   type Centre,
   type Entry,
   type EntryStatus,
-  type ExamcycleErrorCode,
+  type ExamcycleIssue,
   type ExamcycleObserver,
   type ExamSeries,
 } from '@examcycle/core';
-import type { EdiIssue } from './EdiIssue.js';
 import type { EdiEntryRecord } from './entriesRecord.js';
 
 /**
@@ -31,7 +30,7 @@ import type { EdiEntryRecord } from './entriesRecord.js';
  *
  * @example
  * ```ts
- * const options: EdiEntriesToCoreOptions = { series: examSeries('june', 2026), centre, awardingBody: { id: 'AQA' }, file: 'E1234570.X03' };
+ * const options: EdiEntriesToCoreOptions = { series: examSeries('june', 2026), centre: { centreNumber: '12345' }, awardingBody: { id: 'AQA' }, file: 'E1234570.X03' };
  * ```
  */
 export interface EdiEntriesToCoreOptions {
@@ -62,6 +61,8 @@ export interface EdiEntriesToCoreOptions {
  *
  * @example
  * ```ts
+ * declare const reading: EntriesFileReading;
+ * declare const options: EdiEntriesToCoreOptions;
  * const { entries, candidates, issues } = ediEntriesToCore(reading.records, options);
  * ```
  */
@@ -71,7 +72,7 @@ export interface EdiEntriesInCore {
   /** One per candidate number, each valid against core's `candidateSchema`. */
   readonly candidates: readonly Candidate[];
   /** Each at its record's line; an `error` issue means the record (or the entry named) was left out. */
-  readonly issues: readonly EdiIssue[];
+  readonly issues: readonly ExamcycleIssue<'malformed_record' | 'invalid_value'>[];
 }
 
 type Loose = Readonly<Record<string, unknown>>;
@@ -98,9 +99,10 @@ function text(v: unknown): string {
  *   error), or the `candidateId` option throws; a record that cannot be mapped is an issue, never a throw
  * @example
  * ```ts
+ * declare const text: string; // the file's content
  * const reading = readEntriesFile(text, { file: 'E1234570.X03' });
  * const { entries, candidates, issues } = ediEntriesToCore(reading.records, {
- *   series: examSeries('june', 2026), centre: { centreNumber: '12345' }, awardingBody: { id: 'AQA' }, file: reading.file,
+ *   series: examSeries('june', 2026), centre: { centreNumber: '12345' }, awardingBody: { id: 'AQA' }, file: 'E1234570.X03',
  * });
  * ```
  */
@@ -115,7 +117,7 @@ export function ediEntriesToCore(records: readonly EdiEntryRecord[], options: Ed
   }
   const { file, candidateId: idOf = (r: EdiEntryRecord) => `${r.centreNumber}-${r.candidateNumber}`, status, observer } = options;
   const elapsed = observerStopwatch(observer);
-  const issues: EdiIssue[] = [];
+  const issues: ExamcycleIssue<'malformed_record' | 'invalid_value'>[] = [];
   const candidates = new Map<string, { readonly candidate: Candidate; readonly line: number; readonly codes: Set<string> }>();
   const entries: Entry[] = [];
 
@@ -123,9 +125,10 @@ export function ediEntriesToCore(records: readonly EdiEntryRecord[], options: Ed
     const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Loose;
     const line = typeof r.line === 'number' && Number.isSafeInteger(r.line) && r.line > 0 ? r.line : 0;
     const dataType = str(r.dataType);
-    const at = { ...(file === undefined ? {} : { file }), line, ...(dataType === 'E' || dataType === 'A' ? { recordType: `${dataType}5` } : {}) };
-    const issue = (code: ExamcycleErrorCode, message: string, field?: string, value?: unknown, severity?: 'warning'): void => {
-      issues.push({ ...at, code, message, ...(field === undefined ? {} : { field, column: field }), ...(value === undefined ? {} : { value: text(value).slice(0, 60) }), ...(severity ? { severity } : {}) });
+    const at = { ...(file === undefined ? {} : { file }), ...(line > 0 ? { line } : {}), ...(dataType === 'E' || dataType === 'A' ? { recordType: `${dataType}5` } : {}) };
+    const issue = (code: 'malformed_record' | 'invalid_value', message: string, field?: string, value?: unknown, severity: 'error' | 'warning' = 'error'): void => {
+      const location = { ...at, ...(field === undefined ? {} : { field }), ...(value === undefined ? {} : { value: text(value).slice(0, 60) }) };
+      issues.push({ code, severity, message, location });
     };
     const left = `record ${index + 1}${line ? ` (line ${line})` : ''} left out`;
     if (raw === null || typeof raw !== 'object') return issue('malformed_record', `Not an entries record: ${left}`, undefined, raw);

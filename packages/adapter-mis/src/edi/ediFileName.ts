@@ -5,7 +5,15 @@
  * (type, series code, year, language, awarding body), zipped as `Z6A25_70.zip`. Names are not case sensitive.
  */
 
-/** The parts of an EDI file name. */
+/**
+ * The parts of an EDI file name.
+ *
+ * @example
+ * ```ts
+ * const parts: EdiFileNameParts | undefined = parseEdiFileName('E1234570.X03');
+ * parts?.centreNumber; // '12345'
+ * ```
+ */
 export interface EdiFileNameParts {
   /** The data-type letter, upper case. */
   readonly dataType: string;

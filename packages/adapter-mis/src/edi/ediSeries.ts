@@ -6,7 +6,15 @@
  */
 import type { SeriesMonth } from '@examcycle/core';
 
-/** An EDI series: code (month character + letter) and two-digit year. */
+/**
+ * An EDI series: code (month character + letter) and two-digit year.
+ *
+ * @example
+ * ```ts
+ * const june: EdiSeries = { code: '6A', year: '26' };
+ * seriesIdOf(june); // 'june-2026'
+ * ```
+ */
 export interface EdiSeries {
   /** e.g. `6A`, `BG`, `1a`. */
   readonly code: string;

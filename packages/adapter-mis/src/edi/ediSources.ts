@@ -9,7 +9,14 @@ import type { SourceRef } from '@examcycle/core';
 const ASPEN = 'Follett Aspen UK state-reporting module (public source tree EvgeniiTrofimov/aspenProject, commit fa94d836)';
 const ASPEN_URL = 'https://github.com/EvgeniiTrofimov/aspenProject';
 
-/** The source documents the EDI layouts cite, by key. */
+/**
+ * The source documents the EDI layouts cite, by key.
+ *
+ * @example
+ * ```ts
+ * EDI_SOURCES.EF.section; // 'statereporting/uk/export-format-EXPDATA-UK-ENTRIES.xml'
+ * ```
+ */
 export const EDI_SOURCES = {
   /** Aspen's flatworm layout for the S/O/C/L basedata files. */
   BD: { document: ASPEN, section: 'statereporting/uk/BasedataDescriptor.xml', year: 'JCQ formats v14', url: ASPEN_URL },
@@ -48,5 +55,13 @@ export const EDI_SOURCES = {
   PEARSON_NAMES: { document: 'Pearson, Registration and entry data', year: 'current', url: 'https://qualifications.pearson.com/' },
 } as const satisfies Record<string, SourceRef>;
 
-/** A key of {@link EDI_SOURCES}. */
+/**
+ * A key of {@link EDI_SOURCES}.
+ *
+ * @example
+ * ```ts
+ * const key: EdiSourceKey = 'EF';
+ * EDI_SOURCES[key].document;
+ * ```
+ */
 export type EdiSourceKey = keyof typeof EDI_SOURCES;

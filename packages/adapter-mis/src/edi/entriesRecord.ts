@@ -5,18 +5,33 @@
  * name layout and the entry slots.
  */
 import { isValidCandidateNumber, isValidCentreNumber, isValidUci, isValidUln, isValidUpn, type CalendarDate } from '@examcycle/core';
-import type { EdiIssue } from './EdiIssue.js';
-import type { EdiLineContext, EdiValues } from './ediRecordCodec.js';
+import type { EdiIssueSink, EdiLineContext, EdiValues } from './ediRecordCodec.js';
 import { birthCentury, fromEdiDate, toEdiDate } from './ediDate.js';
-import { ENTRY_SLOTS_PER_RECORD } from './layouts/entriesLayout.js';
+import { ENTRIES_DETAIL_LAYOUT, ENTRY_SLOTS_PER_RECORD } from './layouts/entriesLayout.js';
 
-/** One entry slot: an option code and its flag (blank unless the booklet's meaning is known). */
+/**
+ * One entry slot: an option code and its flag (blank unless the booklet's meaning is known).
+ *
+ * @example
+ * ```ts
+ * const slot: EdiEntrySlot = { code: '8300F', flag: '' };
+ * ```
+ */
 export interface EdiEntrySlot {
   readonly code: string;
   readonly flag: string;
 }
 
-/** The candidate fields every detail record of a candidate repeats. */
+/**
+ * The candidate fields every detail record of a candidate repeats.
+ *
+ * @example
+ * ```ts
+ * declare const read: EntriesFileReading;
+ * const fields: EdiEntriesCandidateFields | undefined = read.candidates[0];
+ * fields?.candidateName; // 'JONES:SIAN'
+ * ```
+ */
 export interface EdiEntriesCandidateFields {
   readonly dataType: 'E' | 'A';
   /** Column 3; Aspen writes `C`; values unknown. */
@@ -38,14 +53,32 @@ export interface EdiEntriesCandidateFields {
   readonly documentationGroup: string;
 }
 
-/** One detail line. */
+/**
+ * One detail line.
+ *
+ * @example
+ * ```ts
+ * declare const read: EntriesFileReading;
+ * const record: EdiEntryRecord | undefined = read.records[0];
+ * record?.line; // 3
+ * ```
+ */
 export interface EdiEntryRecord extends EdiEntriesCandidateFields {
   readonly line: number;
   /** The filled slots, in order (at most 12). */
   readonly entries: readonly EdiEntrySlot[];
 }
 
-/** A candidate with all their entries, joined across continuation records. */
+/**
+ * A candidate with all their entries, joined across continuation records.
+ *
+ * @example
+ * ```ts
+ * declare const read: EntriesFileReading;
+ * const first: EdiEntriesCandidate | undefined = read.candidates[0];
+ * first?.entries.map((e) => e.code); // every entry, continuation records joined
+ * ```
+ */
 export interface EdiEntriesCandidate extends EdiEntriesCandidateFields {
   readonly entries: readonly EdiEntrySlot[];
   /** The lines of the candidate's detail records. */
@@ -57,20 +90,28 @@ const CODE_FIELDS = /* @__PURE__ */ Array.from({ length: ENTRY_SLOTS_PER_RECORD 
 const FLAG_FIELDS = /* @__PURE__ */ Array.from({ length: ENTRY_SLOTS_PER_RECORD + 1 }, (_, i) => `entryFlag${i}`);
 
 /**
- * Reads the raw values of a detail line into a record, or issues when a field is not valid.
+ * Reads the raw values of a detail line into a record, or `undefined` when a field is not valid (the
+ * problems pushed onto `issues`).
  *
  * @param values - the decoded layout values
  * @param where - file and line
  * @param seriesYear - the four-digit series year (for the century of the date of birth); `undefined` when
  *   no readable header gives it, in which case a date of birth cannot be read and the line is an issue
+ * @param issues - where problems go
  * @internal
  */
-export function entryRecordFromValues(values: EdiValues, where: EdiLineContext, seriesYear: number | undefined): { record?: EdiEntryRecord; issues: EdiIssue[] } {
-  const issues: EdiIssue[] = [];
+export function entryRecordFromValues(
+  values: EdiValues,
+  where: EdiLineContext,
+  seriesYear: number | undefined,
+  issues: EdiIssueSink<'malformed_record' | 'invalid_value' | 'bad_check_character'>,
+): EdiEntryRecord | undefined {
+  let failed = false;
   const v = (k: string): string => values[k] ?? '';
-  const rt = `${v('dataType')}5`;
-  const bad = (field: string, position: number, value: string, message: string, code: EdiIssue['code'] = 'malformed_record'): void => {
-    issues.push({ ...(where.file === undefined ? {} : { file: where.file }), line: where.line, recordType: rt, field, column: field, position, value, code, message });
+  const bad = (field: string, column: number, value: string, message: string, code: 'malformed_record' | 'invalid_value' | 'bad_check_character' = 'malformed_record'): void => {
+    const location = { ...(where.file === undefined ? {} : { file: where.file }), line: where.line, column, field, recordType: `${v('dataType')}5`, value };
+    issues.push({ code, severity: 'error', message, location });
+    failed = true;
   };
   const centreNumber = v('centreNumber');
   const candidateNumber = v('candidateNumber');
@@ -103,7 +144,7 @@ export function entryRecordFromValues(values: EdiValues, where: EdiLineContext, 
     if (gapAt !== 0) bad(`entryCode${i}`, position, code, `entryCode${i} follows the blank slot ${gapAt}: entry slots are filled in order`);
     entries.push({ code, flag });
   }
-  if (issues.length > 0) return { issues };
+  if (failed) return undefined;
   const record: { -readonly [K in keyof EdiEntryRecord]: EdiEntryRecord[K] } = {
     line: where.line,
     dataType: v('dataType') as 'E' | 'A',
@@ -125,48 +166,73 @@ export function entryRecordFromValues(values: EdiValues, where: EdiLineContext, 
   if (optionalCentreNumber !== '') record.optionalCentreNumber = optionalCentreNumber;
   const optionalCandidateNumber = v('optionalCandidateNumber');
   if (optionalCandidateNumber !== '') record.optionalCandidateNumber = optionalCandidateNumber;
-  return { record, issues };
+  return record;
 }
 
+/** Each field's index in {@link ENTRIES_DETAIL_LAYOUT}, by name (worked out once). */
+const FIELD_INDEX = /* @__PURE__ */ new Map(ENTRIES_DETAIL_LAYOUT.fields.map((f, i) => [f.field, i]));
+
 /**
- * The raw layout values of one detail line.
+ * The raw values of one detail line, in the order of {@link ENTRIES_DETAIL_LAYOUT}'s fields (an unfilled
+ * slot is `undefined`: blank).
  *
  * @param fields - the candidate fields
  * @param slots - at most 12 entry slots
  * @internal
  */
-export function entryRecordToValues(fields: EdiEntriesCandidateFields, slots: readonly EdiEntrySlot[]): Record<string, string> {
-  const values: Record<string, string> = {
-    dataType: fields.dataType,
-    recordType: '5',
-    candidateStatus: fields.candidateStatus,
-    centreNumber: fields.centreNumber,
-    candidateNumber: fields.candidateNumber,
-    candidateName: fields.candidateName,
-    sex: fields.sex,
-    dateOfBirth: fields.dateOfBirth === undefined ? '000000' : toEdiDate(fields.dateOfBirth),
-    uci: fields.uci ?? '',
-    upn: fields.upn ?? '',
-    uln: fields.uln ?? '',
-    qualifierFlag: fields.qualifierFlag,
-    optionalCentreNumber: fields.optionalCentreNumber ?? '',
-    optionalCandidateNumber: fields.optionalCandidateNumber ?? '',
-    documentationGroup: fields.documentationGroup,
+export function entryRecordToFields(fields: EdiEntriesCandidateFields, slots: readonly EdiEntrySlot[]): (string | undefined)[] {
+  const values = new Array<string | undefined>(ENTRIES_DETAIL_LAYOUT.fields.length);
+  const set = (name: string, value: string): void => {
+    values[FIELD_INDEX.get(name)!] = value;
   };
-  slots.forEach((slot, i) => {
-    values[CODE_FIELDS[i + 1]!] = slot.code;
-    values[FLAG_FIELDS[i + 1]!] = slot.flag;
-  });
+  set('dataType', fields.dataType);
+  set('recordType', '5');
+  set('candidateStatus', fields.candidateStatus);
+  set('centreNumber', fields.centreNumber);
+  set('candidateNumber', fields.candidateNumber);
+  set('candidateName', fields.candidateName);
+  set('sex', fields.sex);
+  set('dateOfBirth', fields.dateOfBirth === undefined ? '000000' : toEdiDate(fields.dateOfBirth));
+  set('uci', fields.uci ?? '');
+  set('upn', fields.upn ?? '');
+  set('uln', fields.uln ?? '');
+  set('qualifierFlag', fields.qualifierFlag);
+  set('optionalCentreNumber', fields.optionalCentreNumber ?? '');
+  set('optionalCandidateNumber', fields.optionalCandidateNumber ?? '');
+  set('documentationGroup', fields.documentationGroup);
+  for (let i = 0; i < slots.length; i += 1) {
+    set(CODE_FIELDS[i + 1]!, slots[i]!.code);
+    set(FLAG_FIELDS[i + 1]!, slots[i]!.flag);
+  }
   return values;
 }
 
 /**
- * The candidate fields of a record, without its line and entries (for joining continuation records).
+ * A candidate from their first detail record, with all their entries and the lines of their records.
  *
- * @param record - one detail record
+ * @param record - the candidate's first detail record
+ * @param entries - every entry slot, continuation records joined
+ * @param lines - the lines of the candidate's records
  * @internal
  */
-export function candidateFieldsOf(record: EdiEntryRecord): EdiEntriesCandidateFields {
-  const { line: _line, entries: _entries, ...fields } = record;
-  return fields;
+export function candidateOf(record: EdiEntryRecord, entries: readonly EdiEntrySlot[], lines: readonly number[]): EdiEntriesCandidate {
+  const candidate: { -readonly [K in keyof EdiEntriesCandidate]: EdiEntriesCandidate[K] } = {
+    dataType: record.dataType,
+    candidateStatus: record.candidateStatus,
+    centreNumber: record.centreNumber,
+    candidateNumber: record.candidateNumber,
+    candidateName: record.candidateName,
+    sex: record.sex,
+    qualifierFlag: record.qualifierFlag,
+    documentationGroup: record.documentationGroup,
+    entries,
+    lines,
+  };
+  if (record.dateOfBirth !== undefined) candidate.dateOfBirth = record.dateOfBirth;
+  if (record.uci !== undefined) candidate.uci = record.uci;
+  if (record.upn !== undefined) candidate.upn = record.upn;
+  if (record.uln !== undefined) candidate.uln = record.uln;
+  if (record.optionalCentreNumber !== undefined) candidate.optionalCentreNumber = record.optionalCentreNumber;
+  if (record.optionalCandidateNumber !== undefined) candidate.optionalCandidateNumber = record.optionalCandidateNumber;
+  return candidate;
 }

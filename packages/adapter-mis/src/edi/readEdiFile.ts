@@ -5,17 +5,46 @@
  * detail line to the caller's decoder. Every line ends up as a record or as at least one issue (or both,
  * when a well-formed record sits in the wrong place); nothing is thrown for bad data.
  */
-import { ExamcycleError, type CalendarDate } from '@examcycle/core';
+import { ExamcycleError, type CalendarDate, type ExamcycleIssue, type IssueLocation } from '@examcycle/core';
 import type { EdiRecordLayout } from './EdiLayout.js';
-import type { EdiIssue } from './EdiIssue.js';
-import { decodeEdiRecord, type EdiDecodeOptions, type EdiLineContext, type EdiValues } from './ediRecordCodec.js';
+import { ediCodec, type EdiLineContext, type EdiValues } from './ediRecordCodec.js';
 import { fromEdiDate } from './ediDate.js';
 import { CENTRE_HEADER_LAYOUT, CENTRE_TRAILER_LAYOUT, FILE_HEADER_LAYOUT, FILE_TRAILER_LAYOUT } from './layouts/controlLayouts.js';
 
-/** What columns 3–7 of the control records hold: a centre number, or series + year + language. */
+/**
+ * The codes an EDI file reading reports: a record that cannot be read (`malformed_record`), a value that is
+ * not what it must be (`invalid_value`), a count or block that does not add up (`trailer_mismatch`), an
+ * identifier failing its check character (`bad_check_character`).
+ *
+ * @example
+ * ```ts
+ * declare const reading: EntriesFileReading;
+ * const counts = new Map<EdiIssueCode, number>();
+ * for (const i of reading.issues) counts.set(i.code, (counts.get(i.code) ?? 0) + 1);
+ * ```
+ */
+export type EdiIssueCode = 'malformed_record' | 'invalid_value' | 'trailer_mismatch' | 'bad_check_character';
+
+/**
+ * What columns 3–7 of the control records hold: a centre number, or series + year + language.
+ *
+ * @example
+ * ```ts
+ * const kind: EdiFileKind = 'broadcast'; // basedata: columns 3–7 hold series, year and language
+ * ```
+ */
 export type EdiFileKind = 'centre' | 'broadcast';
 
-/** The file header (type 1). */
+/**
+ * The file header (type 1).
+ *
+ * @example
+ * ```ts
+ * declare const reading: EntriesFileReading;
+ * const header: EdiFileHeader | undefined = reading.header;
+ * header?.formatsVersion; // '14'
+ * ```
+ */
 export interface EdiFileHeader {
   readonly line: number;
   readonly dataType: string;
@@ -31,7 +60,16 @@ export interface EdiFileHeader {
   readonly reserved: string;
 }
 
-/** A centre header (type 3). */
+/**
+ * A centre header (type 3).
+ *
+ * @example
+ * ```ts
+ * declare const reading: EntriesFileReading;
+ * const header: EdiCentreHeader | undefined = reading.centreHeaders[0];
+ * header?.sequenceNumber; // '003'
+ * ```
+ */
 export interface EdiCentreHeader {
   readonly line: number;
   readonly centreOrSeries: string;
@@ -43,7 +81,16 @@ export interface EdiCentreHeader {
   readonly reserved: string;
 }
 
-/** A centre trailer (type 7). */
+/**
+ * A centre trailer (type 7).
+ *
+ * @example
+ * ```ts
+ * declare const reading: EntriesFileReading;
+ * const trailer: EdiCentreTrailer | undefined = reading.structure.centres[0]?.trailer;
+ * trailer?.recordCount; // details + 2
+ * ```
+ */
 export interface EdiCentreTrailer {
   readonly line: number;
   readonly centreOrSeries: string;
@@ -52,7 +99,16 @@ export interface EdiCentreTrailer {
   readonly reserved: string;
 }
 
-/** The file trailer (type 9). */
+/**
+ * The file trailer (type 9).
+ *
+ * @example
+ * ```ts
+ * declare const reading: EntriesFileReading;
+ * const trailer: EdiFileTrailer | undefined = reading.structure.trailer;
+ * trailer?.centreCount; // 1
+ * ```
+ */
 export interface EdiFileTrailer {
   readonly line: number;
   readonly centreOrSeries: string;
@@ -61,7 +117,16 @@ export interface EdiFileTrailer {
   readonly reserved: string;
 }
 
-/** One centre's block: its header, detail records and trailer. */
+/**
+ * One centre's block: its header, detail records and trailer.
+ *
+ * @example
+ * ```ts
+ * declare const reading: EntriesFileReading;
+ * const block: EdiCentreBlock<EdiEntryRecord> | undefined = reading.structure.centres[0];
+ * block?.details.length;
+ * ```
+ */
 export interface EdiCentreBlock<D> {
   /** Absent when detail records appeared without a centre header (an issue says so). */
   readonly header?: EdiCentreHeader;
@@ -69,35 +134,81 @@ export interface EdiCentreBlock<D> {
   readonly trailer?: EdiCentreTrailer;
 }
 
-/** A file read into its structure. */
+/**
+ * A file read into its structure.
+ *
+ * @example
+ * ```ts
+ * declare const text: string;
+ * const structure: EdiFileReading<EdiEntryRecord> = readEntriesFile(text).structure;
+ * structure.lineCount;
+ * ```
+ */
 export interface EdiFileReading<D> {
   readonly file?: string;
   readonly header?: EdiFileHeader;
   readonly centres: readonly EdiCentreBlock<D>[];
   readonly trailer?: EdiFileTrailer;
   /** Every problem, in line order. */
-  readonly issues: readonly EdiIssue[];
+  readonly issues: readonly ExamcycleIssue<EdiIssueCode>[];
   /** Lines in the file (a final end of line does not start another). */
   readonly lineCount: number;
   /** Set when the input could not be read at all (empty). */
   readonly fatal?: ExamcycleError;
 }
 
-/** How the caller decodes detail records. */
+/**
+ * How the caller decodes detail records. The `where` both methods get is reused from line to line: keep its values, not the object.
+ *
+ * @example
+ * ```ts
+ * const links: EdiDetailDecoder<{ line: number; optionCode: string }> = {
+ *   layoutFor: () => BASEDATA_LINK_LAYOUT,
+ *   toRecord: (values, where) => ({ line: where.line, optionCode: values['optionCode'] ?? '' }),
+ * };
+ * declare const text: string;
+ * readEdiFile(text, { dataTypes: ['L'], kind: 'broadcast', detail: links });
+ * ```
+ */
 export interface EdiDetailDecoder<D> {
   /** The layout for a detail line, or an issue when none fits (e.g. an unknown result type). */
-  layoutFor(line: string, where: EdiLineContext): EdiRecordLayout | EdiIssue;
-  /** The record for a decoded detail line (absent when rejected), with the issues found; a record with issues is kept. */
-  toRecord(values: EdiValues, where: EdiLineContext, context: EdiRecordContext): { readonly record?: D; readonly issues: readonly EdiIssue[] };
+  layoutFor(line: string, where: EdiLineContext): EdiRecordLayout | ExamcycleIssue<EdiIssueCode>;
+  /**
+   * The record for a decoded detail line, or `undefined` when it is rejected; the problems found go onto
+   * `issues` (a record returned with issues is kept).
+   */
+  toRecord(values: EdiValues, where: EdiLineContext, context: EdiRecordContext, issues: ExamcycleIssue<EdiIssueCode>[]): D | undefined;
 }
 
-/** What a detail decoder knows about the file so far. */
+/**
+ * What a detail decoder knows about the file so far.
+ *
+ * @example
+ * ```ts
+ * const decoder: EdiDetailDecoder<string> = {
+ *   layoutFor: () => ENTRIES_DETAIL_LAYOUT,
+ *   toRecord: (values, _where, context: EdiRecordContext) => `${context.centreHeader?.centreOrSeries}/${values['candidateNumber']}`,
+ * };
+ * ```
+ */
 export interface EdiRecordContext {
   readonly header: EdiFileHeader | undefined;
   readonly centreHeader: EdiCentreHeader | undefined;
 }
 
-/** Options for {@link readEdiFile}. */
+/**
+ * Options for {@link readEdiFile}.
+ *
+ * @example
+ * ```ts
+ * const options: ReadEdiFileOptions<EdiValues> = {
+ *   file: 'L6A26_70.X01',
+ *   dataTypes: ['L'],
+ *   kind: 'broadcast',
+ *   detail: { layoutFor: () => BASEDATA_LINK_LAYOUT, toRecord: (values) => values },
+ * };
+ * ```
+ */
 export interface ReadEdiFileOptions<D> {
   /** The file name, for issues. */
   readonly file?: string;
@@ -150,8 +261,15 @@ export function ediText(input: string | Uint8Array): string {
  * ```
  */
 export function ediLines(text: string): string[] {
-  const lines = text.split(/\r?\n/);
-  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  const lines: string[] = [];
+  let start = 0;
+  for (;;) {
+    const lf = text.indexOf('\n', start);
+    if (lf === -1) break;
+    lines.push(text.slice(start, lf > start && text.charCodeAt(lf - 1) === 0x0d ? lf - 1 : lf));
+    start = lf + 1;
+  }
+  if (start < text.length) lines.push(text.slice(start));
   return lines;
 }
 
@@ -172,13 +290,17 @@ interface MutableBlock<D> {
  * @param options - data types, file kind and the detail decoder
  * @example
  * ```ts
- * const reading = readEdiFile(text, { dataTypes: ['L'], kind: 'broadcast', detail: linkDecoder });
- * reading.issues; // every problem, with line, record type and field
+ * declare const text: string; // a basedata link (L) file
+ * const reading = readEdiFile(text, {
+ *   dataTypes: ['L'],
+ *   kind: 'broadcast',
+ *   detail: { layoutFor: () => BASEDATA_LINK_LAYOUT, toRecord: (values, where) => ({ line: where.line, optionCode: values['optionCode'] }) },
+ * });
+ * reading.issues.map((i) => `line ${i.location?.line} column ${i.location?.column}: ${i.message}`);
  * ```
  */
 export function readEdiFile<D>(input: string | Uint8Array, options: ReadEdiFileOptions<D>): EdiFileReading<D> {
   const { file, dataTypes, kind, detail, padShortLines = false, strict = false } = options;
-  const decodeOptions: EdiDecodeOptions = { strict };
   const fileField = file === undefined ? {} : { file };
   const text = ediText(input);
   if (text.trim() === '') {
@@ -191,16 +313,31 @@ export function readEdiFile<D>(input: string | Uint8Array, options: ReadEdiFileO
     };
   }
   const lines = ediLines(text);
-  const issues: EdiIssue[] = [];
+  const issues: ExamcycleIssue<EdiIssueCode>[] = [];
   const centres: MutableBlock<unknown>[] = [];
   let header: EdiFileHeader | undefined;
   let trailer: EdiFileTrailer | undefined;
   let state: State = 'start';
   let block: MutableBlock<D> | undefined;
   let fileDataType: string | undefined;
+  let context: EdiRecordContext = { header: undefined, centreHeader: undefined };
+  const fileHeaderCodec = ediCodec(FILE_HEADER_LAYOUT);
+  const centreHeaderCodec = ediCodec(CENTRE_HEADER_LAYOUT);
+  const centreTrailerCodec = ediCodec(CENTRE_TRAILER_LAYOUT);
+  const fileTrailerCodec = ediCodec(FILE_TRAILER_LAYOUT);
+  /** A control record's values, or `undefined` when it cannot be read (its issues are pushed). */
+  const decode = (codec: typeof fileHeaderCodec, raw: string, where: EdiLineContext): EdiValues | undefined => {
+    return codec.decode(raw, where, strict, issues);
+  };
 
-  const issue = (line: number, recordType: string | undefined, message: string, extra: Partial<EdiIssue> = {}, code: EdiIssue['code'] = 'malformed_record'): void => {
-    issues.push({ ...fileField, line, ...(recordType === undefined ? {} : { recordType }), code, message, ...extra });
+  const issue = (
+    line: number,
+    recordType: string | undefined,
+    message: string,
+    at: Pick<IssueLocation, 'column' | 'field' | 'value'> = {},
+    code: EdiIssueCode = 'malformed_record',
+  ): void => {
+    issues.push({ code, severity: 'error', message, location: { ...fileField, line, ...(recordType === undefined ? {} : { recordType }), ...at } });
   };
 
   const closeBlock = (endLine: number): void => {
@@ -219,17 +356,19 @@ export function readEdiFile<D>(input: string | Uint8Array, options: ReadEdiFileO
   const checkIdentity = (values: EdiValues, line: number, rt: string): void => {
     const v = values['centreOrSeries'] ?? '';
     const problem = identityProblem(v);
-    if (problem !== undefined) issue(line, rt, `centreOrSeries (columns 3–7) ${problem}`, { field: 'centreOrSeries', column: 'centreOrSeries', position: 3, value: v }, 'invalid_value');
+    if (problem !== undefined) issue(line, rt, `centreOrSeries (columns 3–7) ${problem}`, { field: 'centreOrSeries', column: 3, value: v }, 'invalid_value');
     else if (header !== undefined && v !== header.centreOrSeries) {
-      issue(line, rt, `centreOrSeries "${v}" differs from the file header's "${header.centreOrSeries}"`, { field: 'centreOrSeries', column: 'centreOrSeries', position: 3, value: v }, 'invalid_value');
+      issue(line, rt, `centreOrSeries "${v}" differs from the file header's "${header.centreOrSeries}"`, { field: 'centreOrSeries', column: 3, value: v }, 'invalid_value');
     }
   };
 
+  /** Where the current line is: one object, its line moved on for each line (the decoders copy what they keep). */
+  const where: { -readonly [K in keyof EdiLineContext]: EdiLineContext[K] } = file === undefined ? { line: 0 } : { file, line: 0 };
   for (let i = 0; i < lines.length; i += 1) {
     const lineNo = i + 1;
     let raw = lines[i]!;
     if (padShortLines && raw.length < 192 && raw.length >= 2) raw = raw.padEnd(192, ' ');
-    const where: EdiLineContext = { ...fileField, line: lineNo };
+    where.line = lineNo;
     if (raw.length === 0) {
       issue(lineNo, undefined, 'Empty line', { field: 'record' });
       continue;
@@ -238,12 +377,12 @@ export function readEdiFile<D>(input: string | Uint8Array, options: ReadEdiFileO
     const rtChar = raw.charAt(1);
     const rt = `${dt}${rtChar}`;
     if (!dataTypes.includes(dt)) {
-      issue(lineNo, rt, `Data type "${dt}" (column 1) is not one this file holds (${dataTypes.join(', ')})`, { field: 'dataType', column: 'dataType', position: 1, value: dt });
+      issue(lineNo, rt, `Data type "${dt}" (column 1) is not one this file holds (${dataTypes.join(', ')})`, { field: 'dataType', column: 1, value: dt });
       continue;
     }
     if (fileDataType === undefined) fileDataType = dt;
     else if (dt !== fileDataType) {
-      issue(lineNo, rt, `Data type "${dt}" differs from the file's "${fileDataType}"`, { field: 'dataType', column: 'dataType', position: 1, value: dt });
+      issue(lineNo, rt, `Data type "${dt}" differs from the file's "${fileDataType}"`, { field: 'dataType', column: 1, value: dt });
       continue;
     }
     if (state === 'afterTrailer') {
@@ -252,14 +391,12 @@ export function readEdiFile<D>(input: string | Uint8Array, options: ReadEdiFileO
     }
     switch (rtChar) {
       case '1': {
-        const decoded = decodeEdiRecord(raw, FILE_HEADER_LAYOUT, where, decodeOptions);
-        issues.push(...decoded.issues);
-        if (!decoded.values) continue;
+        const v = decode(fileHeaderCodec, raw, where);
+        if (v === undefined) continue;
         if (state !== 'start') {
-          issue(lineNo, rt, 'A second file header', { field: 'recordType', position: 2 });
+          issue(lineNo, rt, 'A second file header', { field: 'recordType', column: 2 });
           continue;
         }
-        const v = decoded.values;
         header = {
           line: lineNo,
           dataType: v['dataType']!,
@@ -274,26 +411,26 @@ export function readEdiFile<D>(input: string | Uint8Array, options: ReadEdiFileO
           reserved: v['reserved']!,
         };
         const problem = identityProblem(header.centreOrSeries);
-        if (problem !== undefined) issue(lineNo, rt, `centreOrSeries (columns 3–7) ${problem}`, { field: 'centreOrSeries', column: 'centreOrSeries', position: 3, value: header.centreOrSeries }, 'invalid_value');
+        if (problem !== undefined) issue(lineNo, rt, `centreOrSeries (columns 3–7) ${problem}`, { field: 'centreOrSeries', column: 3, value: header.centreOrSeries }, 'invalid_value');
         if (header.formatsVersion !== '14') {
-          issue(lineNo, rt, `Formats version ${header.formatsVersion}; this adapter reads version 14`, { field: 'formatsVersion', column: 'formatsVersion', position: 25, value: header.formatsVersion }, 'invalid_value');
+          issue(lineNo, rt, `Formats version ${header.formatsVersion}; this adapter reads version 14`, { field: 'formatsVersion', column: 25, value: header.formatsVersion }, 'invalid_value');
         }
+        context = { header, centreHeader: undefined };
         state = 'afterHeader';
         break;
       }
       case '3': {
-        const decoded = decodeEdiRecord(raw, CENTRE_HEADER_LAYOUT, where, decodeOptions);
-        issues.push(...decoded.issues);
+        const v = decode(centreHeaderCodec, raw, where);
         if (state === 'inCentre') closeBlock(lineNo);
-        if (!decoded.values) {
+        if (v === undefined) {
           // keep counting this centre's lines, so one bad header does not make every detail an orphan
           block = { details: [], headerLine: lineNo };
           centres.push(block);
+          context = { header, centreHeader: undefined };
           state = 'inCentre';
           continue;
         }
-        if (state === 'start') issue(lineNo, rt, 'Centre header before any file header', { field: 'recordType', position: 2 });
-        const v = decoded.values;
+        if (state === 'start') issue(lineNo, rt, 'Centre header before any file header', { field: 'recordType', column: 2 });
         checkIdentity(v, lineNo, rt);
         const ch: EdiCentreHeader = {
           line: lineNo,
@@ -307,20 +444,22 @@ export function readEdiFile<D>(input: string | Uint8Array, options: ReadEdiFileO
         };
         if (header !== undefined) {
           for (const f of ['awardingBodyId', 'seriesCode', 'seriesYear'] as const) {
-            if (ch[f] !== header[f]) issue(lineNo, rt, `${f} "${ch[f]}" differs from the file header's "${header[f]}"`, { field: f, column: f, value: ch[f] }, 'invalid_value');
+            if (ch[f] !== header[f]) issue(lineNo, rt, `${f} "${ch[f]}" differs from the file header's "${header[f]}"`, { field: f, column: f === 'awardingBodyId' ? 8 : f === 'seriesCode' ? 10 : 12, value: ch[f] }, 'invalid_value');
           }
         }
         block = { header: ch, details: [], headerLine: lineNo };
         centres.push(block);
+        context = { header, centreHeader: ch };
         state = 'inCentre';
         break;
       }
       case '5': {
         if (state !== 'inCentre') {
-          issue(lineNo, rt, 'Detail record outside a centre block (no centre header before it)', { field: 'recordType', position: 2 });
+          issue(lineNo, rt, 'Detail record outside a centre block (no centre header before it)', { field: 'recordType', column: 2 });
           if (block === undefined) {
             block = { details: [], headerLine: lineNo - 1 };
             centres.push(block);
+            context = { header, centreHeader: undefined };
           }
           state = 'inCentre';
         }
@@ -329,18 +468,16 @@ export function readEdiFile<D>(input: string | Uint8Array, options: ReadEdiFileO
           issues.push(layout);
           continue;
         }
-        const decoded = decodeEdiRecord(raw, layout, where, decodeOptions);
-        issues.push(...decoded.issues);
-        if (!decoded.values) continue;
-        const made = detail.toRecord(decoded.values, where, { header, centreHeader: block?.header });
-        issues.push(...made.issues);
-        if (made.record !== undefined) block!.details.push(made.record);
+        const codec = ediCodec(layout);
+        const values = codec.decode(raw, where, strict, issues);
+        if (values === undefined) continue;
+        const record = detail.toRecord(values, where, context, issues);
+        if (record !== undefined) block!.details.push(record);
         break;
       }
       case '7': {
-        const decoded = decodeEdiRecord(raw, CENTRE_TRAILER_LAYOUT, where, decodeOptions);
-        issues.push(...decoded.issues);
-        if (!decoded.values) {
+        const v = decode(centreTrailerCodec, raw, where);
+        if (v === undefined) {
           if (state === 'inCentre') {
             block = undefined;
             state = 'betweenCentres';
@@ -348,10 +485,9 @@ export function readEdiFile<D>(input: string | Uint8Array, options: ReadEdiFileO
           continue;
         }
         if (state !== 'inCentre' || block === undefined) {
-          issue(lineNo, rt, 'Centre trailer without a centre header', { field: 'recordType', position: 2 }, 'trailer_mismatch');
+          issue(lineNo, rt, 'Centre trailer without a centre header', { field: 'recordType', column: 2 }, 'trailer_mismatch');
           continue;
         }
-        const v = decoded.values;
         const ct: EdiCentreTrailer = {
           line: lineNo,
           centreOrSeries: v['centreOrSeries']!,
@@ -361,10 +497,10 @@ export function readEdiFile<D>(input: string | Uint8Array, options: ReadEdiFileO
         };
         const present = lineNo - block.headerLine + 1;
         if (ct.recordCount !== present) {
-          issue(lineNo, rt, `The centre trailer counts ${ct.recordCount} records; the centre block has ${present} (its details + 2)`, { field: 'recordCount', column: 'recordCount', position: 8, value: v['recordCount']! }, 'trailer_mismatch');
+          issue(lineNo, rt, `The centre trailer counts ${ct.recordCount} records; the centre block has ${present} (its details + 2)`, { field: 'recordCount', column: 8, value: v['recordCount']! }, 'trailer_mismatch');
         }
         if (block.header !== undefined && ct.centreOrSeries !== block.header.centreOrSeries) {
-          issue(lineNo, rt, `The centre trailer is for "${ct.centreOrSeries}", its header for "${block.header.centreOrSeries}"`, { field: 'centreOrSeries', column: 'centreOrSeries', position: 3, value: ct.centreOrSeries }, 'trailer_mismatch');
+          issue(lineNo, rt, `The centre trailer is for "${ct.centreOrSeries}", its header for "${block.header.centreOrSeries}"`, { field: 'centreOrSeries', column: 3, value: ct.centreOrSeries }, 'trailer_mismatch');
         }
         block.trailer = ct;
         block = undefined;
@@ -372,11 +508,9 @@ export function readEdiFile<D>(input: string | Uint8Array, options: ReadEdiFileO
         break;
       }
       case '9': {
-        const decoded = decodeEdiRecord(raw, FILE_TRAILER_LAYOUT, where, decodeOptions);
-        issues.push(...decoded.issues);
-        if (!decoded.values) continue;
+        const v = decode(fileTrailerCodec, raw, where);
+        if (v === undefined) continue;
         if (state === 'inCentre') closeBlock(lineNo);
-        const v = decoded.values;
         checkIdentity(v, lineNo, rt);
         trailer = {
           line: lineNo,
@@ -386,23 +520,23 @@ export function readEdiFile<D>(input: string | Uint8Array, options: ReadEdiFileO
           reserved: v['reserved']!,
         };
         if (trailer.totalRecords !== lineNo) {
-          issue(lineNo, rt, `The file trailer counts ${trailer.totalRecords} records; the file has ${lineNo} up to and including it`, { field: 'totalRecords', column: 'totalRecords', position: 8, value: v['totalRecords']! }, 'trailer_mismatch');
+          issue(lineNo, rt, `The file trailer counts ${trailer.totalRecords} records; the file has ${lineNo} up to and including it`, { field: 'totalRecords', column: 8, value: v['totalRecords']! }, 'trailer_mismatch');
         }
         if (trailer.centreCount !== centres.length) {
-          issue(lineNo, rt, `The file trailer counts ${trailer.centreCount} centres; the file has ${centres.length}`, { field: 'centreCount', column: 'centreCount', position: 15, value: v['centreCount']! }, 'trailer_mismatch');
+          issue(lineNo, rt, `The file trailer counts ${trailer.centreCount} centres; the file has ${centres.length}`, { field: 'centreCount', column: 15, value: v['centreCount']! }, 'trailer_mismatch');
         }
         state = 'afterTrailer';
         break;
       }
       default:
-        issue(lineNo, rt, `Unknown record type "${rtChar}" in column 2 (expected 1, 3, 5, 7 or 9)`, { field: 'recordType', column: 'recordType', position: 2, value: rtChar });
+        issue(lineNo, rt, `Unknown record type "${rtChar}" in column 2 (expected 1, 3, 5, 7 or 9)`, { field: 'recordType', column: 2, value: rtChar });
     }
   }
   const last = lines.length;
   if (header === undefined) issue(1, undefined, 'The file has no file header (type 1)', { field: 'recordType' }, 'trailer_mismatch');
   if (state === 'inCentre') closeBlock(last);
   if (trailer === undefined) issue(last, undefined, 'The file ends without a file trailer (type 9): it may be truncated', { field: 'recordType' }, 'trailer_mismatch');
-  issues.sort((a, b) => a.line - b.line);
+  sortByLine(issues);
   return {
     ...fileField,
     ...(header === undefined ? {} : { header }),
@@ -411,4 +545,21 @@ export function readEdiFile<D>(input: string | Uint8Array, options: ReadEdiFileO
     issues,
     lineCount: lines.length,
   };
+}
+
+/**
+ * Puts issues in line order, keeping the order of those on one line (a stable sort; none moves when they
+ * already are in order, the common case).
+ *
+ * @internal
+ * @param issues - issues with a location line
+ */
+export function sortByLine(issues: ExamcycleIssue[]): void {
+  const lineOf = (i: ExamcycleIssue): number => i.location?.line ?? 0;
+  for (let k = 1; k < issues.length; k += 1) {
+    if (lineOf(issues[k - 1]!) > lineOf(issues[k]!)) {
+      issues.sort((a, b) => lineOf(a) - lineOf(b));
+      return;
+    }
+  }
 }

@@ -3,13 +3,19 @@
  * candidate's full set of entries joined across continuation records. Every malformed line, identity
  * mismatch and count mismatch is an issue with file, line, record type and field.
  */
-import type { ExamcycleError } from '@examcycle/core';
-import type { EdiIssue } from './EdiIssue.js';
+import type { ExamcycleError, ExamcycleIssue } from '@examcycle/core';
 import { ENTRIES_DETAIL_LAYOUT } from './layouts/entriesLayout.js';
-import { candidateFieldsOf, entryRecordFromValues, type EdiEntriesCandidate, type EdiEntriesCandidateFields, type EdiEntryRecord } from './entriesRecord.js';
-import { readEdiFile, type EdiCentreHeader, type EdiFileHeader, type EdiFileReading } from './readEdiFile.js';
+import { candidateOf, entryRecordFromValues, type EdiEntriesCandidate, type EdiEntriesCandidateFields, type EdiEntryRecord, type EdiEntrySlot } from './entriesRecord.js';
+import { readEdiFile, sortByLine, type EdiCentreHeader, type EdiFileHeader, type EdiFileReading, type EdiIssueCode } from './readEdiFile.js';
 
-/** Options for {@link readEntriesFile}. */
+/**
+ * Options for {@link readEntriesFile}.
+ *
+ * @example
+ * ```ts
+ * const options: ReadEntriesFileOptions = { file: 'E1234570.X01', padShortLines: true };
+ * ```
+ */
 export interface ReadEntriesFileOptions {
   /** The file name, for issues. */
   readonly file?: string;
@@ -26,7 +32,16 @@ export interface ReadEntriesFileOptions {
   readonly strict?: boolean;
 }
 
-/** An entries or amendments file, read. */
+/**
+ * An entries or amendments file, read.
+ *
+ * @example
+ * ```ts
+ * declare const bytes: Uint8Array;
+ * const read: EntriesFileReading = readEntriesFile(bytes, { file: 'E1234570.X01' });
+ * read.issues.filter((i) => i.severity === 'error').length;
+ * ```
+ */
 export interface EntriesFileReading {
   readonly file?: string;
   readonly header?: EdiFileHeader;
@@ -35,7 +50,7 @@ export interface EntriesFileReading {
   readonly records: readonly EdiEntryRecord[];
   /** Each candidate's entries, continuation records joined. */
   readonly candidates: readonly EdiEntriesCandidate[];
-  readonly issues: readonly EdiIssue[];
+  readonly issues: readonly ExamcycleIssue<EdiIssueCode>[];
   readonly lineCount: number;
   readonly structure: EdiFileReading<EdiEntryRecord>;
   readonly fatal?: ExamcycleError;
@@ -57,6 +72,7 @@ function sameFields(a: EdiEntryRecord, b: EdiEntryRecord): boolean {
  * @param options - the file name; tolerance of trimmed lines
  * @example
  * ```ts
+ * declare const content: Uint8Array; // the file's bytes
  * const read = readEntriesFile(content, { file: 'E1234570.X01' });
  * read.candidates[0]?.entries.map((e) => e.code); // ['8300F', '8461H', …]
  * ```
@@ -71,77 +87,67 @@ export function readEntriesFile(input: string | Uint8Array, options: ReadEntries
     strict,
     detail: {
       layoutFor: () => ENTRIES_DETAIL_LAYOUT,
-      toRecord: (values, where, context) => {
+      toRecord: (values, where, context, issues) => {
         const yy = context.centreHeader?.seriesYear ?? context.header?.seriesYear;
-        const made = entryRecordFromValues(values, where, yy === undefined ? undefined : 2000 + Number(yy));
+        const record = entryRecordFromValues(values, where, yy === undefined ? undefined : 2000 + Number(yy), issues);
         const centre = context.centreHeader?.centreOrSeries;
-        if (made.record && centre !== undefined && made.record.centreNumber !== centre) {
-          made.issues.push({
-            ...(where.file === undefined ? {} : { file: where.file }),
-            line: where.line,
-            recordType: `${made.record.dataType}5`,
-            field: 'centreNumber',
-            column: 'centreNumber',
-            position: 4,
-            value: made.record.centreNumber,
+        if (record !== undefined && centre !== undefined && record.centreNumber !== centre) {
+          issues.push({
             code: 'invalid_value',
-            message: `The record is for centre ${made.record.centreNumber}, inside the block of centre ${centre}`,
+            severity: 'error',
+            message: `The record is for centre ${record.centreNumber}, inside the block of centre ${centre}`,
+            location: { ...(where.file === undefined ? {} : { file: where.file }), line: where.line, column: 4, field: 'centreNumber', recordType: `${record.dataType}5`, value: record.centreNumber },
           });
         }
-        return made;
+        return record;
       },
     },
   });
-  const issues: EdiIssue[] = [...structure.issues];
-  const records = structure.centres.flatMap((c) => c.details);
+  const issues: ExamcycleIssue<EdiIssueCode>[] = [...structure.issues];
+  const records = structure.centres.length === 1 ? structure.centres[0]!.details : structure.centres.flatMap((c) => c.details);
+  const at = (record: EdiEntryRecord) => ({ ...(file === undefined ? {} : { file }), line: record.line, recordType: `${record.dataType}5` });
   const candidates: EdiEntriesCandidate[] = [];
   const seen = new Map<string, number>();
-  let current: { first: EdiEntryRecord; entries: EdiEntriesCandidate['entries'][number][]; lines: number[] } | undefined;
+  // `entries` is the first record's own list until a continuation record comes (then a copy is extended)
+  let current: { first: EdiEntryRecord; entries: readonly EdiEntrySlot[]; lines: number[] } | undefined;
   const flush = (): void => {
     if (current === undefined) return;
-    candidates.push({ ...candidateFieldsOf(current.first), entries: current.entries, lines: current.lines });
+    candidates.push(candidateOf(current.first, current.entries, current.lines));
     current = undefined;
   };
   for (const record of records) {
-    const key = `${record.centreNumber}/${record.candidateNumber}`;
-    if (current !== undefined && `${current.first.centreNumber}/${current.first.candidateNumber}` === key) {
+    if (current !== undefined && current.first.centreNumber === record.centreNumber && current.first.candidateNumber === record.candidateNumber) {
       if (!sameFields(current.first, record)) {
         issues.push({
-          ...(file === undefined ? {} : { file }),
-          line: record.line,
-          recordType: `${record.dataType}5`,
-          field: 'candidate',
           code: 'invalid_value',
+          severity: 'error',
           message: `Continuation record for candidate ${record.candidateNumber} differs from the record on line ${current.first.line}`,
+          location: { ...at(record), field: 'candidate' },
         });
         flush();
       } else {
-        current.entries.push(...record.entries);
+        current.entries = current.entries.concat(record.entries);
         current.lines.push(record.line);
         continue;
       }
     }
     flush();
+    const key = `${record.centreNumber}/${record.candidateNumber}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
       issues.push({
-        ...(file === undefined ? {} : { file }),
-        line: record.line,
-        recordType: `${record.dataType}5`,
-        field: 'candidateNumber',
-        column: 'candidateNumber',
-        position: 9,
-        value: record.candidateNumber,
         code: 'invalid_value',
+        severity: 'error',
         message: `Candidate ${record.candidateNumber} appears again (first on line ${earlier}); continuation records must follow each other`,
+        location: { ...at(record), column: 9, field: 'candidateNumber', value: record.candidateNumber },
       });
     } else {
       seen.set(key, record.line);
     }
-    current = { first: record, entries: [...record.entries], lines: [record.line] };
+    current = { first: record, entries: record.entries, lines: [record.line] };
   }
   flush();
-  issues.sort((a, b) => a.line - b.line);
+  sortByLine(issues);
   return {
     ...(file === undefined ? {} : { file }),
     ...(structure.header === undefined ? {} : { header: structure.header }),

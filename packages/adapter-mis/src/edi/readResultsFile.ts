@@ -3,12 +3,11 @@
  * endorsements, marks, uniform marks, scores), and, when given the centre's candidates and entries,
  * matches them and reports every mismatch as a typed finding.
  */
-import type { ExamcycleError } from '@examcycle/core';
+import type { ExamcycleError, ExamcycleIssue } from '@examcycle/core';
 import type { EdiField, EdiRecordLayout } from './EdiLayout.js';
-import type { EdiIssue } from './EdiIssue.js';
 import { resultsLayoutFor } from './layouts/resultsLayouts.js';
-import { matchResults, type ResultFinding, type ResultMatch, type ResultsMatchContext } from './matchResults.js';
-import { readEdiFile, type EdiCentreHeader, type EdiFileHeader, type EdiFileReading } from './readEdiFile.js';
+import { matchEdiResults, type EdiResultFinding, type EdiResultMatch, type EdiResultsMatchContext } from './matchEdiResults.js';
+import { readEdiFile, type EdiCentreHeader, type EdiFileHeader, type EdiFileReading, type EdiIssueCode } from './readEdiFile.js';
 import { resultRecordFromValues, type EdiResultRecord } from './resultsRecord.js';
 
 const OPAQUE = new WeakMap<EdiRecordLayout, readonly EdiField[]>();
@@ -32,12 +31,19 @@ export function opaqueFieldsOf(layout: EdiRecordLayout): readonly EdiField[] {
   return fields;
 }
 
-/** Options for {@link readResultsFile}. */
+/**
+ * Options for {@link readResultsFile}.
+ *
+ * @example
+ * ```ts
+ * const options: ReadResultsFileOptions = { file: 'R1234570.X01', strict: true };
+ * ```
+ */
 export interface ReadResultsFileOptions {
   /** The file name, for issues. */
   readonly file?: string;
   /** The centre, candidates and entries to match the results to; without it, results are only read. */
-  readonly match?: ResultsMatchContext;
+  readonly match?: EdiResultsMatchContext;
   /**
    * Accept lines shorter than 192 characters (trailing spaces trimmed in transit).
    * @default false
@@ -51,17 +57,26 @@ export interface ReadResultsFileOptions {
   readonly strict?: boolean;
 }
 
-/** A results file, read (and matched, when asked). */
+/**
+ * A results file, read (and matched, when asked).
+ *
+ * @example
+ * ```ts
+ * declare const bytes: Uint8Array;
+ * const read: ResultsFileReading = readResultsFile(bytes, { file: 'R1234570.X01' });
+ * read.results.length;
+ * ```
+ */
 export interface ResultsFileReading {
   readonly file?: string;
   readonly header?: EdiFileHeader;
   readonly centreHeaders: readonly EdiCentreHeader[];
   readonly results: readonly EdiResultRecord[];
-  readonly issues: readonly EdiIssue[];
+  readonly issues: readonly ExamcycleIssue<EdiIssueCode>[];
   /** Results matched to candidates (empty without `match`). */
-  readonly matches: readonly ResultMatch[];
+  readonly matches: readonly EdiResultMatch[];
   /** Every mismatch (empty without `match`). */
-  readonly findings: readonly ResultFinding[];
+  readonly findings: readonly EdiResultFinding[];
   readonly lineCount: number;
   readonly structure: EdiFileReading<EdiResultRecord>;
   readonly fatal?: ExamcycleError;
@@ -74,6 +89,9 @@ export interface ResultsFileReading {
  * @param options - file name and what to match against
  * @example
  * ```ts
+ * declare const bytes: Uint8Array;
+ * declare const candidates: Candidate[];
+ * declare const entries: Entry[];
  * const read = readResultsFile(bytes, { file: 'R1234570.X01', match: { centreNumber: '12345', candidates, entries } });
  * read.results[0]?.grade; // '7'
  * read.findings; // unknown candidates, UCI mismatches, results without entries, entries without results …
@@ -92,23 +110,18 @@ export function readResultsFile(input: string | Uint8Array, options: ReadResults
         const type = strict ? line.charAt(46) : line.charAt(46).toUpperCase();
         return (
           resultsLayoutFor(type) ?? {
-            ...(where.file === undefined ? {} : { file: where.file }),
-            line: where.line,
-            recordType: 'R5',
-            field: 'resultType',
-            column: 'resultType',
-            position: 47,
-            value: type,
             code: 'malformed_record',
+            severity: 'error',
             message: `resultType (column 47) "${type}" is not a known result type (1, 2, 3, U, M, B, C)`,
+            location: { ...(where.file === undefined ? {} : { file: where.file }), line: where.line, column: 47, field: 'resultType', recordType: 'R5', value: type },
           }
         );
       },
-      toRecord: (values, where) => resultRecordFromValues(values, where, opaqueFieldsOf(resultsLayoutFor(values['resultType'] ?? '')!)),
+      toRecord: (values, where, _context, issues) => resultRecordFromValues(values, where, opaqueFieldsOf(resultsLayoutFor(values['resultType']!)!), issues),
     },
   });
-  const results = structure.centres.flatMap((c) => c.details);
-  const matched = match === undefined ? { matches: [], findings: [] } : matchResults(results, match);
+  const results = structure.centres.length === 1 ? structure.centres[0]!.details : structure.centres.flatMap((c) => c.details);
+  const matched = match === undefined ? { matches: [], findings: [] } : matchEdiResults(results, match);
   return {
     ...(file === undefined ? {} : { file }),
     ...(structure.header === undefined ? {} : { header: structure.header }),

@@ -6,11 +6,17 @@
  */
 import { isValidCandidateNumber, isValidCentreNumber, isValidUci, isValidUln } from '@examcycle/core';
 import type { EdiField } from './EdiLayout.js';
-import type { EdiIssue } from './EdiIssue.js';
-import type { EdiLineContext, EdiValues } from './ediRecordCodec.js';
+import type { EdiIssueSink, EdiLineContext, EdiValues } from './ediRecordCodec.js';
 import { resultsLayoutFor, type ResultType } from './layouts/resultsLayouts.js';
 
-/** Absence indicators (one character each, values unknown), where set. */
+/**
+ * Absence indicators (one character each, values unknown), where set.
+ *
+ * @example
+ * ```ts
+ * const absence: EdiAbsence = { grade: 'A' };
+ * ```
+ */
 export interface EdiAbsence {
   readonly grade?: string;
   readonly secondGrade?: string;
@@ -18,7 +24,14 @@ export interface EdiAbsence {
   readonly secondEndorsement?: string;
 }
 
-/** One result, as the awarding body sent it (without its line). */
+/**
+ * One result, as the awarding body sent it (without its line).
+ *
+ * @example
+ * ```ts
+ * const result: EdiResultInput = { centreNumber: '12345', candidateNumber: '0001', entryCode: '8300F', resultCode: '8300F', resultType: 'U', uniformMark: 212, grade: '4' };
+ * ```
+ */
 export interface EdiResultInput {
   readonly centreNumber: string;
   readonly candidateNumber: string;
@@ -45,9 +58,23 @@ export interface EdiResultInput {
   readonly unread?: Readonly<Record<string, string>>;
 }
 
-/** One result line. */
+/**
+ * One result line.
+ *
+ * @example
+ * ```ts
+ * declare const read: ResultsFileReading;
+ * const marks = read.results.filter((r: EdiResultRecord) => r.resultType === 'U').map((r) => r.uniformMark);
+ * ```
+ */
 export interface EdiResultRecord extends EdiResultInput {
   readonly line: number;
+}
+
+const BLANKS: string[] = [];
+/** Whether text is all spaces (opaque fields are printable ASCII, so this is `trim() === ''`): one comparison. */
+function isBlank(raw: string): boolean {
+  return raw === (BLANKS[raw.length] ??= ' '.repeat(raw.length));
 }
 
 const ABSENCE_FIELDS: ReadonlyArray<[string, keyof EdiAbsence]> = [
@@ -59,29 +86,36 @@ const ABSENCE_FIELDS: ReadonlyArray<[string, keyof EdiAbsence]> = [
 ];
 
 /**
- * Reads the raw values of a results line into a record, or issues when a field is not valid.
+ * Reads the raw values of a results line into a record, or `undefined` when an identifier is not valid (the
+ * problems pushed onto `issues`).
  *
  * @internal
  */
-export function resultRecordFromValues(values: EdiValues, where: EdiLineContext, opaque: readonly EdiField[]): { record?: EdiResultRecord; issues: EdiIssue[] } {
+export function resultRecordFromValues(
+  values: EdiValues,
+  where: EdiLineContext,
+  opaque: readonly EdiField[],
+  issues: EdiIssueSink<'malformed_record' | 'bad_check_character'>,
+): EdiResultRecord | undefined {
   const centreNumber = values['centreNumber'] ?? '';
   const candidateNumber = values['candidateNumber'] ?? '';
   const uci = values['uci'] ?? '';
   const uln = values['uln'] ?? '';
   if (!isValidCentreNumber(centreNumber) || !isValidCandidateNumber(candidateNumber) || (uci !== '' && !isValidUci(uci)) || (uln !== '' && !isValidUln(uln))) {
-    const issues: EdiIssue[] = [];
-    const bad = (field: string, position: number, value: string, message: string, code: EdiIssue['code'] = 'malformed_record'): void => {
-      issues.push({ ...(where.file === undefined ? {} : { file: where.file }), line: where.line, recordType: 'R5', field, column: field, position, value, code, message });
+    const bad = (field: string, column: number, value: string, message: string, code: 'malformed_record' | 'bad_check_character' = 'malformed_record'): void => {
+      issues.push({ code, severity: 'error', message, location: { ...(where.file === undefined ? {} : { file: where.file }), line: where.line, column, field, recordType: 'R5', value } });
     };
     if (!isValidCentreNumber(centreNumber)) bad('centreNumber', 3, centreNumber, 'centreNumber must be five digits, not 00000');
     if (!isValidCandidateNumber(candidateNumber)) bad('candidateNumber', 8, candidateNumber, 'candidateNumber must be 0001–9999');
     if (uci !== '' && !isValidUci(uci)) bad('uci', 12, uci, `UCI "${uci}" fails its check character`, 'bad_check_character');
     if (uln !== '' && !isValidUln(uln)) bad('uln', 25, uln, `ULN "${uln}" fails its check digit`, 'bad_check_character');
-    return { issues };
+    return undefined;
   }
   const type = values['resultType'] as ResultType;
-  const record: { -readonly [K in keyof EdiResultRecord]: EdiResultRecord[K] } = { line: where.line, centreNumber, candidateNumber, resultCode: values['resultCode'] ?? '', resultType: type };
-  if (uci !== '') record.uci = uci;
+  const resultCode = values['resultCode'] ?? '';
+  // the common shape (a UCI) in one literal, so most records take no property additions for it
+  const record: { -readonly [K in keyof EdiResultRecord]: EdiResultRecord[K] } =
+    uci === '' ? { line: where.line, centreNumber, candidateNumber, resultCode, resultType: type } : { line: where.line, centreNumber, candidateNumber, uci, resultCode, resultType: type };
   if (uln !== '') record.uln = uln;
   const entryCode = values['entryCode'];
   if (entryCode) record.entryCode = entryCode;
@@ -93,12 +127,14 @@ export function resultRecordFromValues(values: EdiValues, where: EdiLineContext,
   if (endorsement) record.endorsement = endorsement;
   const secondEndorsement = values['secondEndorsement'];
   if (secondEndorsement) record.secondEndorsement = secondEndorsement;
-  let absence: Record<string, string> | undefined;
-  for (const [field, key] of ABSENCE_FIELDS) {
-    const v = values[field];
-    if (v) (absence ??= {})[key] = v;
+  if (values['gradeAbsence'] || values['secondGradeAbsence'] || values['endorsementAbsence'] || values['secondEndorsementAbsence'] || values['absence']) {
+    const absence: Record<string, string> = {};
+    for (const [field, key] of ABSENCE_FIELDS) {
+      const v = values[field];
+      if (v) absence[key] = v;
+    }
+    record.absence = absence;
   }
-  if (absence !== undefined) record.absence = absence;
   const scoreText = values['score'];
   if (scoreText) {
     if (type === 'U') record.uniformMark = Number(scoreText);
@@ -108,10 +144,10 @@ export function resultRecordFromValues(values: EdiValues, where: EdiLineContext,
   let unread: Record<string, string> | undefined;
   for (const f of opaque) {
     const raw = values[f.field];
-    if (raw !== undefined && raw.trim() !== '') (unread ??= {})[f.field] = raw.trimEnd();
+    if (raw !== undefined && !isBlank(raw)) (unread ??= {})[f.field] = raw.trimEnd();
   }
   if (unread !== undefined) record.unread = unread;
-  return { record, issues: [] };
+  return record;
 }
 
 /**

@@ -3,14 +3,20 @@
  * details, centre trailer (details + 2) and file trailer (details + 4, one centre), each 192 characters,
  * every record ended by CR LF (Aspen `ExamEntries.java`).
  */
-import type { CalendarDate } from '@examcycle/core';
-import type { EdiIssue } from './EdiIssue.js';
-import { encodeEdiRecord, type EdiValues } from './ediRecordCodec.js';
+import type { CalendarDate, ExamcycleIssue } from '@examcycle/core';
+import { ediCodec, type EdiValues } from './ediRecordCodec.js';
 import { toEdiDate } from './ediDate.js';
 import type { EdiSeries } from './ediSeries.js';
 import { CENTRE_HEADER_LAYOUT, CENTRE_TRAILER_LAYOUT, FILE_HEADER_LAYOUT, FILE_TRAILER_LAYOUT } from './layouts/controlLayouts.js';
 
-/** The software that writes a file, as its header records it (7 and 3 characters). */
+/**
+ * The software that writes a file, as its header records it (7 and 3 characters).
+ *
+ * @example
+ * ```ts
+ * const software: EdiSoftware = { name: 'EXAMCYC', version: '010' };
+ * ```
+ */
 export interface EdiSoftware {
   /** Up to 7 characters. */
   readonly name: string;
@@ -18,7 +24,17 @@ export interface EdiSoftware {
   readonly version: string;
 }
 
-/** What the control records of a one-centre file say. */
+/**
+ * What the control records of a one-centre file say.
+ *
+ * @example
+ * ```ts
+ * const control: EdiControl = {
+ *   dataType: 'E', centreOrSeries: '12345', awardingBodyId: '70', series: { code: '6A', year: '26' },
+ *   sequence: 1, producedOn: '2026-02-10', software: { name: 'EXAMCYC', version: '010' },
+ * };
+ * ```
+ */
 export interface EdiControl {
   readonly dataType: string;
   /** The centre number (centre files) or series + year + language (basedata). */
@@ -37,8 +53,17 @@ export interface EdiControl {
   readonly distributionType?: string;
 }
 
-/** A written file, or the issues that stopped it. */
-export type EdiFileText = { readonly ok: true; readonly content: string } | { readonly ok: false; readonly issues: readonly EdiIssue[] };
+/**
+ * A written file, or the issues that stopped it.
+ *
+ * @example
+ * ```ts
+ * declare const control: EdiControl;
+ * const out: EdiFileText = writeEdiFile(control, []);
+ * if (!out.ok) out.issues.map((i) => i.message);
+ * ```
+ */
+export type EdiFileText = { readonly ok: true; readonly content: string } | { readonly ok: false; readonly issues: readonly ExamcycleIssue<'unrepresentable_value'>[] };
 
 /**
  * Assembles a one-centre EDI file around already encoded detail lines.
@@ -47,7 +72,10 @@ export type EdiFileText = { readonly ok: true; readonly content: string } | { re
  * @param details - the detail lines, 192 characters each
  * @example
  * ```ts
+ * const link = encodeEdiRecord({ optionCode: '8300F', componentCode: '8300/1F' }, BASEDATA_LINK_LAYOUT);
+ * const lines = link.ok ? [link.line] : [];
  * const out = writeEdiFile({ dataType: 'L', centreOrSeries: '6A25_', awardingBodyId: '70', series: { code: '6A', year: '25' }, sequence: 1, producedOn: '2025-01-10', software: { name: 'AOSIM', version: '1' } }, lines);
+ * if (out.ok) out.content.split('\r\n').length; // 6: four control records, the link, and the final end of line
  * ```
  */
 export function writeEdiFile(control: EdiControl, details: readonly string[]): EdiFileText {
@@ -77,18 +105,24 @@ export function writeEdiFile(control: EdiControl, details: readonly string[]): E
     [{ dataType, recordType: '7', centreOrSeries, recordCount: String(details.length + 2), dateProduced: toEdiDate(producedOn) }, CENTRE_TRAILER_LAYOUT],
     [{ dataType, recordType: '9', centreOrSeries, totalRecords: String(details.length + 4), centreCount: '1' }, FILE_TRAILER_LAYOUT],
   ];
-  const issues: EdiIssue[] = [];
+  const issues: ExamcycleIssue<'unrepresentable_value'>[] = [];
   const encode = ([values, layout]: [EdiValues, typeof FILE_HEADER_LAYOUT]): string => {
-    const out = encodeEdiRecord(values, layout);
-    if (out.ok) return out.line;
-    issues.push(...out.issues.map((i) => ({ ...i, recordType: `${dataType}${layout.recordType}` })));
+    const out = ediCodec(layout).encode(values);
+    if ('line' in out) return out.line;
+    issues.push(...out.issues.map((i) => ({ ...i, location: { ...i.location, recordType: `${dataType}${layout.recordType}` } })));
     return '';
   };
   const head = records.map(encode);
   const tail = trailers.map(encode);
   if (!Number.isInteger(sequence) || sequence < 1 || sequence > 999) {
-    issues.push({ line: 0, recordType: `${dataType}3`, field: 'sequenceNumber', column: 'sequenceNumber', value: String(sequence), code: 'unrepresentable_value', message: 'The sequence number must be a whole number from 1 to 999' });
+    issues.push({
+      code: 'unrepresentable_value',
+      severity: 'error',
+      message: 'The sequence number must be a whole number from 1 to 999',
+      location: { column: 14, field: 'sequenceNumber', recordType: `${dataType}3`, value: String(sequence) },
+    });
   }
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, content: [...head, ...details, ...tail].map((l) => `${l}\r\n`).join('') };
+  const body = details.length === 0 ? '' : `${details.join('\r\n')}\r\n`;
+  return { ok: true, content: `${head[0]}\r\n${head[1]}\r\n${body}${tail[0]}\r\n${tail[1]}\r\n` };
 }

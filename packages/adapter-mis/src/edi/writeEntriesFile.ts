@@ -16,43 +16,61 @@ import {
   type CalendarDate,
   type Candidate,
   type Entry,
-  type ExamcycleErrorCode,
+  type ExamcycleIssue,
+  type IssueSubject,
 } from '@examcycle/core';
 import { toEdiCandidateName, type NameChange } from './ediCandidateName.js';
 import { birthCentury } from './ediDate.js';
 import { ediFileName } from './ediFileName.js';
-import type { EdiRecordLayout } from './EdiLayout.js';
-import { encodeEdiRecord } from './ediRecordCodec.js';
+import { ediCodec } from './ediRecordCodec.js';
 import { isEdiSeries, seriesIdOf, type EdiSeries } from './ediSeries.js';
-import { entryRecordToValues, type EdiEntriesCandidate, type EdiEntriesCandidateFields, type EdiEntrySlot } from './entriesRecord.js';
+import { entryRecordToFields, type EdiEntriesCandidate, type EdiEntrySlot } from './entriesRecord.js';
 import { ENTRIES_DETAIL_LAYOUT, ENTRY_SLOTS_PER_RECORD } from './layouts/entriesLayout.js';
 import { writeEdiFile, type EdiSoftware } from './writeEdiFile.js';
 
-/** A problem met while writing: which candidate or entry, which field, and whether it stopped the write. */
-export interface EdiWriteIssue {
-  readonly candidateId?: string;
-  readonly entryId?: string;
-  readonly field?: string;
-  readonly value?: string;
-  readonly code: ExamcycleErrorCode;
-  readonly message: string;
-  /** `error`: the candidate or entry was not written. `warning`: written, with what is said. */
-  readonly severity: 'error' | 'warning';
-}
+/** The codes writing an entries file reports. */
+type WriteCode = 'invalid_value' | 'unrepresentable_value' | 'bad_check_character';
 
-/** An entry deliberately not written, and why. */
+/**
+ * An entry deliberately not written, and why.
+ *
+ * @example
+ * ```ts
+ * declare const out: EntriesFileOutput;
+ * const withdrawn: EdiSkippedEntry[] = out.skipped.filter((s) => s.reason === 'withdrawn');
+ * ```
+ */
 export interface EdiSkippedEntry {
   readonly entryId: string;
   readonly candidateId: string;
   readonly reason: 'withdrawn' | 'rejected' | 'duplicate_code';
 }
 
-/** A name change, with whose name it was. */
+/**
+ * A name change, with whose name it was.
+ *
+ * @example
+ * ```ts
+ * declare const out: EntriesFileOutput;
+ * const changes: readonly EdiNameChange[] = out.nameChanges;
+ * changes.map((c) => `${c.candidateId}: ${c.from} → ${c.to}`);
+ * ```
+ */
 export interface EdiNameChange extends NameChange {
   readonly candidateId: string;
 }
 
-/** Options for {@link writeEntriesFile}. */
+/**
+ * Options for {@link writeEntriesFile}.
+ *
+ * @example
+ * ```ts
+ * const options: WriteEntriesFileOptions = {
+ *   dataType: 'A', centreNumber: '12345', awardingBody: { id: 'AQA', name: 'AQA', ediId: '70' },
+ *   series: { code: '6A', year: '26' }, sequence: 4, producedOn: '2026-03-02',
+ * };
+ * ```
+ */
 export interface WriteEntriesFileOptions {
   /**
    * `E` (entries) or `A` (amendments).
@@ -93,7 +111,17 @@ export interface WriteEntriesFileOptions {
   readonly unrepresentable?: 'reject' | 'remove';
 }
 
-/** The written file and a full account of what was and was not written. */
+/**
+ * The written file and a full account of what was and was not written.
+ *
+ * @example
+ * ```ts
+ * declare const candidates: Candidate[];
+ * declare const entries: Entry[];
+ * const out: EntriesFileOutput = writeEntriesFile(candidates, entries, { centreNumber: '12345', awardingBody: { id: 'AQA', name: 'AQA', ediId: '70' }, series: { code: '6A', year: '26' }, sequence: 1, producedOn: '2026-02-10' });
+ * out.counts; // { candidates, detailRecords, entries }
+ * ```
+ */
 export interface EntriesFileOutput {
   /** `dcccccbb.Xnn`. */
   readonly fileName: string;
@@ -101,20 +129,17 @@ export interface EntriesFileOutput {
   readonly content?: string;
   /** What each written candidate's records hold, with their line numbers. */
   readonly candidates: readonly EdiEntriesCandidate[];
-  readonly issues: readonly EdiWriteIssue[];
+  /**
+   * Every problem met: `error`, the candidate or entry was not written; `warning`, written with what is said.
+   * `subject` names the candidate (and entry), `location.field` the field at fault.
+   */
+  readonly issues: readonly ExamcycleIssue<'invalid_value' | 'unrepresentable_value' | 'bad_check_character'>[];
   readonly skipped: readonly EdiSkippedEntry[];
   readonly nameChanges: readonly EdiNameChange[];
   readonly counts: { readonly candidates: number; readonly detailRecords: number; readonly entries: number };
 }
 
 const LIVE = new Set(['draft', 'submitted', 'accepted', 'amended']);
-
-let entryCodeOnly: EdiRecordLayout | undefined;
-
-/** The detail layout cut to its first entry code: how each entry code is checked before it is placed (built once). */
-function entryCodeLayout(): EdiRecordLayout {
-  return (entryCodeOnly ??= { ...ENTRIES_DETAIL_LAYOUT, fields: ENTRIES_DETAIL_LAYOUT.fields.filter((f) => f.field === 'entryCode1') });
-}
 
 /**
  * Writes an entries or amendments file.
@@ -124,6 +149,8 @@ function entryCodeLayout(): EdiRecordLayout {
  * @param options - centre, awarding body, series, sequence number, production date
  * @example
  * ```ts
+ * declare const candidates: Candidate[];
+ * declare const entries: Entry[];
  * const out = writeEntriesFile(candidates, entries, {
  *   centreNumber: '12345', awardingBody: { id: 'AQA', name: 'AQA', ediId: '70' },
  *   series: { code: '6A', year: '26' }, sequence: 1, producedOn: '2026-02-10',
@@ -147,7 +174,14 @@ export function writeEntriesFile(candidates: readonly Candidate[], entries: read
     seriesId = seriesIdOf(options.series),
   } = options;
   const fileName = ediFileName(dataType, centreNumber, awardingBody.ediId, sequence);
-  const issues: EdiWriteIssue[] = [];
+  const issues: ExamcycleIssue<WriteCode>[] = [];
+  const issue = (code: WriteCode, message: string, field: string | undefined, value: string | undefined, subject?: IssueSubject, severity: 'error' | 'warning' = 'error'): ExamcycleIssue<WriteCode> => ({
+    code,
+    severity,
+    message,
+    location: { ...(field === undefined ? {} : { field }), ...(value === undefined ? {} : { value }) },
+    ...(subject === undefined ? {} : { subject }),
+  });
   const skipped: EdiSkippedEntry[] = [];
   const nameChanges: EdiNameChange[] = [];
   const written: EdiEntriesCandidate[] = [];
@@ -155,34 +189,39 @@ export function writeEntriesFile(candidates: readonly Candidate[], entries: read
   const empty = { fileName, candidates: written, issues, skipped, nameChanges, counts: { candidates: 0, detailRecords: 0, entries: 0 } };
 
   if (!isValidCentreNumber(centreNumber)) {
-    issues.push({ field: 'centreNumber', value: centreNumber, code: 'invalid_value', message: 'The centre number must be five digits', severity: 'error' });
+    issues.push(issue('invalid_value', 'The centre number must be five digits', 'centreNumber', centreNumber));
   }
   if (!/^\d{2}$/.test(awardingBody.ediId)) {
-    issues.push({ field: 'awardingBodyId', value: awardingBody.ediId, code: 'invalid_value', message: 'The awarding body EDI identifier must be two digits', severity: 'error' });
+    issues.push(issue('invalid_value', 'The awarding body EDI identifier must be two digits', 'awardingBodyId', awardingBody.ediId));
   }
   if (!isEdiSeries(series)) {
-    issues.push({ field: 'series', value: `${series.code}${series.year}`, code: 'invalid_value', message: 'The series must be a month character and series letter, and a two-digit year', severity: 'error' });
+    issues.push(issue('invalid_value', 'The series must be a month character and series letter, and a two-digit year', 'series', `${series.code}${series.year}`));
   }
   if (issues.length > 0) return empty;
   const seriesYear = 2000 + Number(series.year);
   const seriesLabel = `${series.code}${series.year}`;
   if (seriesId === undefined && entries.length > 0) {
-    issues.push({ field: 'seriesId', value: seriesLabel, code: 'invalid_value', message: `Series ${seriesLabel} is not in a JCQ series month, so entries' series cannot be checked: pass seriesId`, severity: 'warning' });
+    issues.push(issue('invalid_value', `Series ${seriesLabel} is not in a JCQ series month, so entries' series cannot be checked: pass seriesId`, 'seriesId', seriesLabel, undefined, 'warning'));
   }
 
+  const detailCodec = ediCodec(ENTRIES_DETAIL_LAYOUT);
+  /** Each entry code is checked as the first slot's code before it is placed. */
+  const entryCodeIndex = detailCodec.names.indexOf('entryCode1');
+  /** What was found checking each distinct entry code (`''`: it can be written): a centre's entries share a few hundred codes. */
+  const checkedCodes = new Map<string, string>();
   const byCandidate = new Map<string, Entry[]>();
   const known = new Set(candidates.map((c) => c.id));
   for (const entry of entries) {
     if (entry.awardingBodyId !== awardingBody.id) {
-      issues.push({ entryId: entry.id, candidateId: entry.candidateId, field: 'awardingBodyId', value: entry.awardingBodyId, code: 'invalid_value', message: `Entry ${entry.entryCode} is with ${entry.awardingBodyId}, not ${awardingBody.id}: it belongs in that awarding body's file`, severity: 'error' });
+      issues.push(issue('invalid_value', `Entry ${entry.entryCode} is with ${entry.awardingBodyId}, not ${awardingBody.id}: it belongs in that awarding body's file`, 'awardingBodyId', entry.awardingBodyId, { candidateId: entry.candidateId, entryId: entry.id }));
       continue;
     }
     if (seriesId !== undefined && entry.seriesId !== seriesId) {
-      issues.push({ entryId: entry.id, candidateId: entry.candidateId, field: 'seriesId', value: entry.seriesId, code: 'invalid_value', message: `Entry ${entry.entryCode} is for series ${entry.seriesId}, not ${seriesId} (${seriesLabel}): it belongs in that series' file`, severity: 'error' });
+      issues.push(issue('invalid_value', `Entry ${entry.entryCode} is for series ${entry.seriesId}, not ${seriesId} (${seriesLabel}): it belongs in that series' file`, 'seriesId', entry.seriesId, { candidateId: entry.candidateId, entryId: entry.id }));
       continue;
     }
     if (!known.has(entry.candidateId)) {
-      issues.push({ entryId: entry.id, candidateId: entry.candidateId, field: 'candidateId', value: entry.candidateId, code: 'invalid_value', message: `Entry ${entry.entryCode} is for an unknown candidate ${entry.candidateId}`, severity: 'error' });
+      issues.push(issue('invalid_value', `Entry ${entry.entryCode} is for an unknown candidate ${entry.candidateId}`, 'candidateId', entry.candidateId, { candidateId: entry.candidateId, entryId: entry.id }));
       continue;
     }
     const list = byCandidate.get(entry.candidateId) ?? [];
@@ -206,9 +245,10 @@ export function writeEntriesFile(candidates: readonly Candidate[], entries: read
         skipped.push({ entryId: entry.id, candidateId: candidate.id, reason: 'duplicate_code' });
         continue;
       }
-      const check = encodeEdiRecord({ entryCode1: entry.entryCode }, entryCodeLayout());
-      if (!check.ok) {
-        issues.push({ entryId: entry.id, candidateId: candidate.id, field: 'entryCode', value: entry.entryCode, code: 'unrepresentable_value', message: `Entry code "${entry.entryCode}" cannot be written: ${check.issues[0]?.message ?? ''}`, severity: 'error' });
+      let refused = checkedCodes.get(entry.entryCode);
+      if (refused === undefined) checkedCodes.set(entry.entryCode, (refused = detailCodec.refuses(entryCodeIndex, entry.entryCode) ?? ''));
+      if (refused !== '') {
+        issues.push(issue('unrepresentable_value', `Entry code "${entry.entryCode}" cannot be written: ${refused}`, 'entryCode', entry.entryCode, { candidateId: candidate.id, entryId: entry.id }));
         continue;
       }
       codes.add(entry.entryCode);
@@ -217,9 +257,10 @@ export function writeEntriesFile(candidates: readonly Candidate[], entries: read
     // An amendments file still carries a candidate whose entries were all removed, as one empty record (Aspen).
     if (slots.length === 0 && !(dataType === 'A' && removed > 0)) continue;
 
-    const problems: EdiWriteIssue[] = [];
-    const stop = (field: string, value: string, code: ExamcycleErrorCode, message: string): void => {
-      problems.push({ candidateId: candidate.id, field, value, code, message, severity: 'error' });
+    const problems: ExamcycleIssue<WriteCode>[] = [];
+    const subject = { candidateId: candidate.id };
+    const stop = (field: string, value: string, code: WriteCode, message: string): void => {
+      problems.push(issue(code, message, field, value, subject));
     };
     if (candidate.centreNumber !== centreNumber) stop('centreNumber', candidate.centreNumber, 'invalid_value', `The candidate is at centre ${candidate.centreNumber}, not ${centreNumber}`);
     if (!isValidCandidateNumber(candidate.candidateNumber)) stop('candidateNumber', candidate.candidateNumber, 'invalid_value', 'The candidate number must be 0001–9999');
@@ -238,12 +279,14 @@ export function writeEntriesFile(candidates: readonly Candidate[], entries: read
     }
     nameChanges.push(...name.changes.map((c) => ({ ...c, candidateId: candidate.id })));
     if (candidate.uci === undefined) {
-      issues.push({ candidateId: candidate.id, field: 'uci', code: 'invalid_value', message: 'No UCI: written blank, for the awarding body to allocate', severity: 'warning' });
+      issues.push(issue('invalid_value', 'No UCI: written blank, for the awarding body to allocate', 'uci', undefined, subject, 'warning'));
     }
     if (candidate.sex === undefined) {
-      issues.push({ candidateId: candidate.id, field: 'sex', code: 'invalid_value', message: 'No sex recorded: written blank', severity: 'warning' });
+      issues.push(issue('invalid_value', 'No sex recorded: written blank', 'sex', undefined, subject, 'warning'));
     }
-    const fields: EdiEntriesCandidateFields = {
+    // what the candidate's records hold: also the account of what was written (its lines are filled in below)
+    const recordLines: number[] = [];
+    const fields: { -readonly [K in keyof EdiEntriesCandidate]: EdiEntriesCandidate[K] } = {
       dataType,
       candidateStatus,
       centreNumber,
@@ -251,29 +294,31 @@ export function writeEntriesFile(candidates: readonly Candidate[], entries: read
       candidateName: name.name,
       sex: candidate.sex ?? '',
       dateOfBirth: candidate.dateOfBirth,
-      ...(candidate.uci === undefined ? {} : { uci: candidate.uci }),
-      ...(candidate.upn === undefined ? {} : { upn: candidate.upn }),
-      ...(candidate.uln === undefined ? {} : { uln: candidate.uln }),
       qualifierFlag: '',
       documentationGroup: '',
+      entries: slots,
+      lines: recordLines,
     };
-    const chunks: EdiEntrySlot[][] = [];
-    for (let i = 0; i < Math.max(slots.length, 1); i += ENTRY_SLOTS_PER_RECORD) chunks.push(slots.slice(i, i + ENTRY_SLOTS_PER_RECORD));
-    const encoded: string[] = [];
+    if (candidate.uci !== undefined) fields.uci = candidate.uci;
+    if (candidate.upn !== undefined) fields.upn = candidate.upn;
+    if (candidate.uln !== undefined) fields.uln = candidate.uln;
+    const firstLine = lines.length + 3; // after the file and centre headers
     let failed = false;
-    for (const chunk of chunks) {
-      const out = encodeEdiRecord(entryRecordToValues(fields, chunk), ENTRIES_DETAIL_LAYOUT);
-      if (!out.ok) {
+    for (let i = 0; i < Math.max(slots.length, 1); i += ENTRY_SLOTS_PER_RECORD) {
+      const out = detailCodec.encodeFields(entryRecordToFields(fields, slots.slice(i, i + ENTRY_SLOTS_PER_RECORD)));
+      if ('issues' in out) {
         failed = true;
-        for (const i of out.issues) issues.push({ candidateId: candidate.id, ...(i.field === undefined ? {} : { field: i.field }), ...(i.value === undefined ? {} : { value: i.value }), code: i.code, message: i.message, severity: 'error' });
+        for (const problem of out.issues) issues.push({ ...problem, subject });
         break;
       }
-      encoded.push(out.line);
+      recordLines.push(firstLine + recordLines.length);
+      lines.push(out.line);
     }
-    if (failed) continue;
-    const firstLine = lines.length + 3; // after the file and centre headers
-    lines.push(...encoded);
-    written.push({ ...fields, entries: slots, lines: encoded.map((_, i) => firstLine + i) });
+    if (failed) {
+      lines.length = firstLine - 3; // none of this candidate's records is written
+      continue;
+    }
+    written.push(fields);
   }
 
   const file = writeEdiFile(
@@ -282,7 +327,7 @@ export function writeEntriesFile(candidates: readonly Candidate[], entries: read
   );
   const counts = { candidates: written.length, detailRecords: lines.length, entries: written.reduce((n, c) => n + c.entries.length, 0) };
   if (!file.ok) {
-    issues.push(...file.issues.map((i) => ({ ...(i.field === undefined ? {} : { field: i.field }), ...(i.value === undefined ? {} : { value: i.value }), code: i.code, message: i.message, severity: 'error' as const })));
+    issues.push(...file.issues);
     return { ...empty, candidates: [], counts: { candidates: 0, detailRecords: 0, entries: 0 } };
   }
   return { fileName, content: file.content, candidates: written, issues, skipped, nameChanges, counts };

@@ -17,7 +17,15 @@ function rest(start: number): EdiField {
   return { field: 'unread', start, length: 193 - start, type: 'opaque', padding: 'space-right', blankAllowed: true, source: [], confidence: 'unknown', note: `No source describes columns ${start}–192.` };
 }
 
-/** The syllabus (S) detail record. */
+/**
+ * The syllabus (S) detail record.
+ *
+ * @example
+ * ```ts
+ * const out = encodeEdiRecord({ syllabusCode: '8300', title: 'MATHEMATICS' }, BASEDATA_SYLLABUS_LAYOUT);
+ * if (out.ok) out.line.slice(0, 19); // 'S58300  MATHEMATICS'
+ * ```
+ */
 export const BASEDATA_SYLLABUS_LAYOUT: EdiRecordLayout = {
   id: 'basedata.syllabus',
   title: 'Basedata syllabus record',
@@ -31,7 +39,15 @@ export const BASEDATA_SYLLABUS_LAYOUT: EdiRecordLayout = {
   ],
 };
 
-/** The option (O) detail record: an entry code, its syllabus, certification data, fee and gradesets. */
+/**
+ * The option (O) detail record: an entry code, its syllabus, certification data, fee and gradesets.
+ *
+ * @example
+ * ```ts
+ * const out = encodeEdiRecord({ optionCode: '8300F', syllabusCode: '8300', title: 'MATHEMATICS', componentCount: '3' }, BASEDATA_OPTION_LAYOUT);
+ * if (out.ok) out.line.slice(113, 115); // '03'
+ * ```
+ */
 export const BASEDATA_OPTION_LAYOUT: EdiRecordLayout = {
   id: 'basedata.option',
   title: 'Basedata option record',
@@ -65,7 +81,15 @@ export const BASEDATA_OPTION_LAYOUT: EdiRecordLayout = {
   ],
 };
 
-/** The component (C) detail record: a component with its timetable slot and time allowed. */
+/**
+ * The component (C) detail record: a component with its timetable slot and time allowed.
+ *
+ * @example
+ * ```ts
+ * declare const line: string; // a line of C6A26_70.X01
+ * decodeEdiRecord(line, BASEDATA_COMPONENT_LAYOUT, { file: 'C6A26_70.X01', line: 5 }).values?.['timetableDate']; // '110526'
+ * ```
+ */
 export const BASEDATA_COMPONENT_LAYOUT: EdiRecordLayout = {
   id: 'basedata.component',
   title: 'Basedata component record',
@@ -87,7 +111,15 @@ export const BASEDATA_COMPONENT_LAYOUT: EdiRecordLayout = {
   ],
 };
 
-/** The link (L) detail record: one component of one option. */
+/**
+ * The link (L) detail record: one component of one option.
+ *
+ * @example
+ * ```ts
+ * const out = encodeEdiRecord({ optionCode: '8300F', componentCode: '8300/1F' }, BASEDATA_LINK_LAYOUT);
+ * if (out.ok) out.line.slice(0, 20); // 'L58300F 8300/1F     '
+ * ```
+ */
 export const BASEDATA_LINK_LAYOUT: EdiRecordLayout = {
   id: 'basedata.link',
   title: 'Basedata link record',

@@ -25,7 +25,15 @@ function recordType(value: '1' | '3' | '7' | '9'): EdiField {
   return { field: 'recordType', start: 2, length: 1, type: 'literal', padding: 'space-right', blankAllowed: false, values: [value], source: ['EJ', 'BD'], confidence: 'implementation' };
 }
 
-/** The file header record (type 1). */
+/**
+ * The file header record (type 1).
+ *
+ * @example
+ * ```ts
+ * declare const line: string;
+ * decodeEdiRecord(line, FILE_HEADER_LAYOUT, { line: 1 }).values?.['formatsVersion']; // '14'
+ * ```
+ */
 export const FILE_HEADER_LAYOUT: EdiRecordLayout = {
   id: 'control.fileHeader',
   title: 'File header',
@@ -46,7 +54,15 @@ export const FILE_HEADER_LAYOUT: EdiRecordLayout = {
   ],
 };
 
-/** The centre header record (type 3). */
+/**
+ * The centre header record (type 3).
+ *
+ * @example
+ * ```ts
+ * declare const line: string; // line 2 of an entries file
+ * decodeEdiRecord(line, CENTRE_HEADER_LAYOUT, { file: 'E1234570.X01', line: 2 }).values?.['postcode']; // 'AB1 2CD'
+ * ```
+ */
 export const CENTRE_HEADER_LAYOUT: EdiRecordLayout = {
   id: 'control.centreHeader',
   title: 'Centre header',
@@ -65,7 +81,15 @@ export const CENTRE_HEADER_LAYOUT: EdiRecordLayout = {
   ],
 };
 
-/** The centre trailer record (type 7). */
+/**
+ * The centre trailer record (type 7).
+ *
+ * @example
+ * ```ts
+ * declare const line: string;
+ * decodeEdiRecord(line, CENTRE_TRAILER_LAYOUT, { line: 24 }).values?.['recordCount']; // '0000022': 20 details + 2
+ * ```
+ */
 export const CENTRE_TRAILER_LAYOUT: EdiRecordLayout = {
   id: 'control.centreTrailer',
   title: 'Centre trailer',
@@ -81,7 +105,15 @@ export const CENTRE_TRAILER_LAYOUT: EdiRecordLayout = {
   ],
 };
 
-/** The file trailer record (type 9). */
+/**
+ * The file trailer record (type 9).
+ *
+ * @example
+ * ```ts
+ * declare const line: string;
+ * decodeEdiRecord(line, FILE_TRAILER_LAYOUT, { line: 25 }).values?.['totalRecords']; // '0000025'
+ * ```
+ */
 export const FILE_TRAILER_LAYOUT: EdiRecordLayout = {
   id: 'control.fileTrailer',
   title: 'File trailer',

@@ -8,7 +8,15 @@ import { CENTRE_HEADER_LAYOUT, CENTRE_TRAILER_LAYOUT, FILE_HEADER_LAYOUT, FILE_T
 import { ENTRIES_DETAIL_LAYOUT } from './entriesLayout.js';
 import { RESULTS_GRADES_LAYOUT, RESULTS_MARK_LAYOUT, RESULTS_SCORE4_LAYOUT } from './resultsLayouts.js';
 
-/** Every layout the adapter knows, keyed by its id. */
+/**
+ * Every layout the adapter knows, keyed by its id.
+ *
+ * @example
+ * ```ts
+ * Object.keys(EDI_LAYOUTS); // ['control.fileHeader', …, 'basedata.link']
+ * EDI_LAYOUTS['results.detail.mark']?.title;
+ * ```
+ */
 export const EDI_LAYOUTS: Readonly<Record<string, EdiRecordLayout>> = {
   [FILE_HEADER_LAYOUT.id]: FILE_HEADER_LAYOUT,
   [CENTRE_HEADER_LAYOUT.id]: CENTRE_HEADER_LAYOUT,

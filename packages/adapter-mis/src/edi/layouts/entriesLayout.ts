@@ -5,7 +5,14 @@
  */
 import type { EdiField, EdiRecordLayout } from '../EdiLayout.js';
 
-/** How many entry codes one detail record holds; more go to a continuation record. */
+/**
+ * How many entry codes one detail record holds; more go to a continuation record.
+ *
+ * @example
+ * ```ts
+ * Math.ceil(20 / ENTRY_SLOTS_PER_RECORD); // 2: a candidate with 20 entries takes two detail records
+ * ```
+ */
 export const ENTRY_SLOTS_PER_RECORD = 12;
 
 function entrySlots(): EdiField[] {
@@ -20,7 +27,15 @@ function entrySlots(): EdiField[] {
   return slots;
 }
 
-/** The E/A detail record (type 5). */
+/**
+ * The E/A detail record (type 5).
+ *
+ * @example
+ * ```ts
+ * ENTRIES_DETAIL_LAYOUT.fields.find((f) => f.field === 'candidateName')?.start; // 13
+ * ENTRIES_DETAIL_LAYOUT.fields.length; // 15 candidate fields + 12 entry slots of code and flag
+ * ```
+ */
 export const ENTRIES_DETAIL_LAYOUT: EdiRecordLayout = {
   id: 'entries.detail',
   title: 'Entries / amendments detail record',

@@ -6,9 +6,25 @@
  */
 import type { EdiField, EdiRecordLayout } from '../EdiLayout.js';
 
-/** The result-type codes Aspen knows: 1 grades, 2 levels, 3 points, U uniform mark, M mark; B and C unknown. */
+/**
+ * The result-type codes Aspen knows: 1 grades, 2 levels, 3 points, U uniform mark, M mark; B and C unknown.
+ *
+ * @example
+ * ```ts
+ * RESULT_TYPES.includes('U'); // true
+ * RESULT_TYPES.map((t) => resultsLayoutFor(t)?.id);
+ * ```
+ */
 export const RESULT_TYPES = ['1', '2', '3', 'U', 'M', 'B', 'C'] as const;
-/** A result-type code. */
+/**
+ * A result-type code.
+ *
+ * @example
+ * ```ts
+ * const type: ResultType = 'U'; // a uniform mark
+ * resultsLayoutFor(type)?.id; // 'results.detail.mark'
+ * ```
+ */
 export type ResultType = (typeof RESULT_TYPES)[number];
 
 const prefix: readonly EdiField[] = [
@@ -31,7 +47,15 @@ const tail: EdiField = {
   note: 'No source describes columns 62–192 (candidate name and other fields may be here).',
 };
 
-/** Result types 1, 2, 3 (grades, levels, points): two grades, two endorsements and four absence indicators. */
+/**
+ * Result types 1, 2, 3 (grades, levels, points): two grades, two endorsements and four absence indicators.
+ *
+ * @example
+ * ```ts
+ * declare const line: string; // a type 1 result line
+ * decodeEdiRecord(line, RESULTS_GRADES_LAYOUT, { file: 'R1234570.X01', line: 3 }).values?.['grade']; // '7'
+ * ```
+ */
 export const RESULTS_GRADES_LAYOUT: EdiRecordLayout = {
   id: 'results.detail.grades',
   title: 'Results detail record (grades, levels, points)',
@@ -53,7 +77,15 @@ export const RESULTS_GRADES_LAYOUT: EdiRecordLayout = {
   ],
 };
 
-/** Result types U and M (uniform mark, mark): a 3-digit score and a grade. */
+/**
+ * Result types U and M (uniform mark, mark): a 3-digit score and a grade.
+ *
+ * @example
+ * ```ts
+ * declare const line: string; // a type U result line
+ * decodeEdiRecord(line, RESULTS_MARK_LAYOUT, { file: 'R1234570.X01', line: 4 }).values?.['score']; // '212'
+ * ```
+ */
 export const RESULTS_MARK_LAYOUT: EdiRecordLayout = {
   id: 'results.detail.mark',
   title: 'Results detail record (uniform mark, mark)',
@@ -69,7 +101,14 @@ export const RESULTS_MARK_LAYOUT: EdiRecordLayout = {
   ],
 };
 
-/** Result types B and C (meaning unknown): a 4-digit score, a grade and an absence indicator. */
+/**
+ * Result types B and C (meaning unknown): a 4-digit score, a grade and an absence indicator.
+ *
+ * @example
+ * ```ts
+ * RESULTS_SCORE4_LAYOUT.fields.find((f) => f.field === 'score')?.length; // 4
+ * ```
+ */
 export const RESULTS_SCORE4_LAYOUT: EdiRecordLayout = {
   id: 'results.detail.score4',
   title: 'Results detail record (types B, C)',

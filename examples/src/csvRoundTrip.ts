@@ -29,13 +29,13 @@ export async function main(print: (line: string) => void): Promise<void> {
   const candidates = importCsv('candidates', load('csv-candidates.csv'), { file: 'csv-candidates.csv', defaults: { CentreNumber: '99999' } });
   print(`   ${candidates.rowsRead} rows read: ${candidates.records.length} candidates, ${candidates.issues.length} issue(s)`);
   for (const c of candidates.records) print(`   ${c.candidateNumber}  ${c.uci ?? '-'}  ${roomName(c)}  born ${c.dateOfBirth}`);
-  for (const i of candidates.issues) print(`   issue at line ${i.line}: ${i.message} [${i.code}]`);
+  for (const i of candidates.issues) print(`   issue at line ${String(i.location?.line)}: ${i.message} [${i.code}]`);
 
   print('');
   print('2. Entries (csv-entries.csv, candidates referred to by UCI)');
   const entries = importCsv('entries', load('csv-entries.csv'), { file: 'csv-entries.csv' });
   print(`   ${entries.rowsRead} rows read: ${entries.records.length} entries, ${entries.issues.length} issue(s)`);
-  for (const i of entries.issues) print(`   issue at line ${i.line}: ${i.message} [${i.code}]`);
+  for (const i of entries.issues) print(`   issue at line ${String(i.location?.line)}: ${i.message} [${i.code}]`);
   const byUci = new Map(candidates.records.map((c) => [c.uci, c]));
   const orphans = entries.records.filter((e) => !byUci.has(e.candidateId));
   for (const e of orphans) print(`   entry ${e.entryCode} (${e.awardingBodyId}) is for ${e.candidateId}, who is not in the candidate list`);

@@ -18,7 +18,7 @@ import {
   examSeries,
   invigilatorsWithDeclaredConflicts,
   londonIso,
-  openConflictsRegister,
+  createConflictsRegister,
   type Actor,
   type EntryForChecking,
   type Invigilator,
@@ -144,7 +144,7 @@ export async function main(print: (line: string) => void): Promise<void> {
   print('Conflicts of interest (JCQ General Regulations 5.3):');
   const registerClock = new SimulatedClock();
   registerClock.set(Date.parse('2026-01-12T09:00:00Z'));
-  const register = openConflictsRegister({ store, centreNumber: '12345', seriesId: series.id, clock: registerClock, keyDates, authorities: pack.authorities('2025/26') });
+  const register = createConflictsRegister({ store, centreNumber: '12345', seriesId: series.id, clock: registerClock, keyDates, authorities: pack.authorities('2025/26') });
   await register.declare({ id: 'inv-rossi', role: 'invigilator' }, { id: 'coi-1', staffId: 'inv-rossi', staffName: 'Mrs Rossi', kind: 'relative', candidateId: 'c-4002', relationship: 'Aunt', awardingBodyIds: ['AQA'] });
   const mitigated = await register.mitigate(officer, 'coi-1', 'Mrs Rossi does not invigilate a room in which c-4002 sits, nor handle their scripts');
   const signedOff = await register.signOff(head, 'coi-1');

@@ -25,6 +25,8 @@ import {
   type TermPeriod,
   grantsFor,
   eopsRecords,
+  type CalendarDate,
+  type Instant,
 } from '@examcycle/core';
 import { jcq } from '@examcycle/rules-jcq';
 
@@ -84,9 +86,9 @@ export async function main(print: (line: string) => void): Promise<void> {
     else if (label) print(`  ${event.at.slice(0, 10)}  ${label}`);
   };
   const emmaRecord = () => eopsRecords(actor, { officerId: emma.id })[0]!;
-  const meeting = (heldOn: string, kind: 'start' | 'half_termly' | 'appraisal', progress: string, nextFocus: string) =>
+  const meeting = (heldOn: CalendarDate, kind: 'start' | 'half_termly' | 'appraisal', progress: string, nextFocus: string) =>
     send({ type: 'meeting.record', officerId: emma.id, meeting: { heldOn, kind, progress, wentWell: progress, notSoWell: 'Nothing raised', nextFocus }, at: `${heldOn}T16:00:00+01:00`, by: slt }, `${kind.replace('_', '-')} meeting: ${progress}`);
-  const mark = (id: string, at: string, by: Actor = emma) => send({ type: 'target.mark', officerId: emma.id, targetId: id, status: 'achieved', at, by }, `${id} achieved`);
+  const mark = (id: string, at: Instant, by: Actor = emma) => send({ type: 'target.mark', officerId: emma.id, targetId: id, status: 'achieved', at, by }, `${id} achieved`);
 
   print('EOPS toolkit, case study 1: an experienced exams officer (Emma, in post five years)');
   print('');
@@ -102,7 +104,7 @@ export async function main(print: (line: string) => void): Promise<void> {
   send({ type: 'meetings.plan', officerId: emma.id, schedule, at: '2025-09-03T10:05:00+01:00', by: slt }, `meetings every half term: ${schedule.map((m) => `${m.date} ${m.kind}`).join(', ')}`);
   let minute = 10;
   for (const target of [...knowledge, ...skills]) {
-    const at = `2025-09-03T10:${String(minute++).padStart(2, '0')}:00+01:00`;
+    const at: Instant = `2025-09-03T10:${String(minute++).padStart(2, '0')}:00+01:00`;
     send({ type: 'target.agree', officerId: emma.id, target, at, by: slt });
     send({ type: 'target.confirm', officerId: emma.id, targetId: target.id, at, by: emma }, `${target.strand === 'key_skills' ? 'Key Skills' : 'K&U'} target agreed by both: ${target.description}`);
   }

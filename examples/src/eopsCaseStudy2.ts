@@ -27,6 +27,8 @@ import {
   type TermPeriod,
   grantsFor,
   eopsRecords,
+  type CalendarDate,
+  type Instant,
 } from '@examcycle/core';
 import { jcq } from '@examcycle/rules-jcq';
 
@@ -101,14 +103,14 @@ export async function main(print: (line: string) => void): Promise<void> {
     else if (label) print(`  ${event.at.slice(0, 10)}  ${label}`);
   };
   const markRecord = () => eopsRecords(actor, { officerId: mark.id })[0]!;
-  const meeting = (heldOn: string, kind: ScheduledMeetingKind, progress: string, nextFocus: string) =>
+  const meeting = (heldOn: CalendarDate, kind: ScheduledMeetingKind, progress: string, nextFocus: string) =>
     send({ type: 'meeting.record', officerId: mark.id, meeting: { heldOn, kind, progress, wentWell: progress, notSoWell: 'Nothing raised', nextFocus }, at: `${heldOn}T16:00:00+01:00`, by: lm }, `${kind.replace(/_/g, ' ')} meeting: ${progress}`);
-  const agree = (target: EopsTargetInput, at: string) => {
+  const agree = (target: EopsTargetInput, at: Instant) => {
     send({ type: 'target.agree', officerId: mark.id, target, at, by: lm });
     send({ type: 'target.confirm', officerId: mark.id, targetId: target.id, at, by: mark }, `target agreed by both: ${target.description}`);
   };
-  const achieved = (id: string, at: string) => send({ type: 'target.mark', officerId: mark.id, targetId: id, status: 'achieved', at, by: mark }, `${id} achieved`);
-  const checklist = (title: string, asOf: string) => {
+  const achieved = (id: string, at: Instant) => send({ type: 'target.mark', officerId: mark.id, targetId: id, status: 'achieved', at, by: mark }, `${id} achieved`);
+  const checklist = (title: string, asOf: Instant) => {
     print('');
     print(`Induction checklist, ${title}`);
     const overdue = new Set(overdueInductionItems(markRecord().induction, asOf).map((i) => i.id));

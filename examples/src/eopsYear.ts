@@ -27,6 +27,8 @@ import {
   type TermPeriod,
   grantsFor,
   eopsRecords,
+  type CalendarDate,
+  type ExamTimeWindow,
 } from '@examcycle/core';
 import { exportCsv } from '@examcycle/adapter-csv';
 import { jcq } from '@examcycle/rules-jcq';
@@ -52,17 +54,17 @@ const termDates: TermPeriod[] = [
   { name: 'Summer 1', start: '2026-04-13', end: '2026-05-22' },
   { name: 'Summer 2', start: '2026-06-01', end: '2026-07-22' },
 ];
-const examTime = [{ start: '2026-05-11', end: '2026-06-24' }];
+const examTime: ExamTimeWindow[] = [{ start: '2026-05-11', end: '2026-06-24' }];
 
-function ku(id: string, area: EopsKnowledgeArea, description: string, methods: EopsTargetInput['methods'], successMeasure: string, dueBy: string): EopsTargetInput {
+function ku(id: string, area: EopsKnowledgeArea, description: string, methods: EopsTargetInput['methods'], successMeasure: string, dueBy: CalendarDate): EopsTargetInput {
   return { id, strand: 'knowledge_and_understanding', area, description, methods, successMeasure, dueBy };
 }
 
-function ks(id: string, area: EopsKeySkillArea, description: string, methods: EopsTargetInput['methods'], successMeasure: string, dueBy: string): EopsTargetInput {
+function ks(id: string, area: EopsKeySkillArea, description: string, methods: EopsTargetInput['methods'], successMeasure: string, dueBy: CalendarDate): EopsTargetInput {
   return { id, strand: 'key_skills', area, description, methods, successMeasure, dueBy };
 }
 
-function meeting(heldOn: string, progress: string, wentWell: string, notSoWell: string, nextFocus: string) {
+function meeting(heldOn: CalendarDate, progress: string, wentWell: string, notSoWell: string, nextFocus: string) {
   return { heldOn, progress, wentWell, notSoWell, nextFocus };
 }
 

@@ -46,6 +46,7 @@ import {
   type Invigilator,
   type Room,
   type TimetabledPaper,
+  type CalendarDate,
 } from '@examcycle/core';
 import { jcq } from '@examcycle/rules-jcq';
 import { attendanceRegisterPdf, candidateName, candidateTimetablePdf, deskCardsPdf, reportXlsx, roomBoardPdf, seatingPlanPdf, seatingPlanSvg, statementOfEntryPdf } from '@examcycle/documents';
@@ -54,10 +55,10 @@ const series = examSeries('june', 2026);
 const officer: Actor = { id: 'eo-ahmed', role: 'exams_officer' };
 const invigilatorA: Actor = { id: 'inv-a', role: 'invigilator' };
 
-function gcse(id: string, title: string, date: string, session: 'AM' | 'PM', durationMinutes: number): TimetabledPaper {
+function gcse(id: string, title: string, date: CalendarDate, session: 'AM' | 'PM', durationMinutes: number): TimetabledPaper {
   return { id, seriesId: series.id, awardingBodyId: 'AQA', componentCode: id, title, level: 'GCSE', kind: 'written', date, session, startTime: session === 'AM' ? '09:00' : '13:30', durationMinutes };
 }
-function gce(id: string, title: string, date: string, session: 'AM' | 'PM', durationMinutes: number): TimetabledPaper {
+function gce(id: string, title: string, date: CalendarDate, session: 'AM' | 'PM', durationMinutes: number): TimetabledPaper {
   return { ...gcse(id, title, date, session, durationMinutes), level: 'GCE' };
 }
 

@@ -9,7 +9,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
 import { SimulatedClock } from 'xstate';
-import { centreAgenda, createExamcycleRuntime, examCyclePersisted, examSeries, sourceText, type Actor, type ExamcycleRuntime, type HostedActor } from '@examcycle/core';
+import { centreAgenda, createExamcycleRuntime, examCyclePersisted, examSeries, sourceText, type Actor, type ExamcycleRuntime, type HostedActor, type Instant } from '@examcycle/core';
 import { jcq } from '@examcycle/rules-jcq';
 import { createPostgresStore } from '@examcycle/store-postgres';
 
@@ -160,7 +160,7 @@ export async function juneSeries(print: (line: string) => void, { dataDir = DEFA
       print(`Resumed the stored cycle at revision ${cycle.revision}: ${phaseOf(cycle)}, last event ${cycle.snapshot().context.lastEventAt.slice(0, 16).replace('T', ' ')} (--fresh starts again)`);
     } else {
       clock.set(millis('2025-09-01T08:30'));
-      cycle = await runtime.open(examCyclePersisted, KEY, { input: { centre, series, rulesPack: jcq, startedAt: DateTime.fromMillis(clock.now(), { zone: LONDON }).toISO()!, by: officer } });
+      cycle = await runtime.open(examCyclePersisted, KEY, { input: { centre, series, rulesPack: jcq, startedAt: DateTime.fromMillis(clock.now(), { zone: LONDON }).toISO() as Instant, by: officer } });
       print(`Started a new cycle (revision ${cycle.revision})`);
     }
     const signals: string[] = [];
@@ -183,7 +183,7 @@ export async function juneSeries(print: (line: string) => void, { dataDir = DEFA
       ran += 1;
       if (step.at === AGENDA_AT) {
         // The exams officer's to-do list that afternoon (with a centre's other series it would list theirs too).
-        const list = centreAgenda({ asOf: DateTime.fromMillis(clock.now(), { zone: LONDON }).toISO()!, cycles: [cycle.snapshot().context], nextLimit: 4 });
+        const list = centreAgenda({ asOf: DateTime.fromMillis(clock.now(), { zone: LONDON }).toISO() as Instant, cycles: [cycle.snapshot().context], nextLimit: 4 });
         for (const [name, items] of [['overdue', list.overdue], ['this week', list.dueThisWeek], ['next', list.next]] as const) {
           for (const i of items) agenda.push(`  ${name.padEnd(9)} ${i.dueAt.slice(0, 10)}  ${i.title} [${i.workstream ?? ''}; ${i.roles?.join(', ') ?? ''}] (${sourceText(i.source)}${i.confidence && i.confidence !== 'primary' ? `, ${i.confidence}` : ''})`);
         }

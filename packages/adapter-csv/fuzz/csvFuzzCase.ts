@@ -322,7 +322,7 @@ export function runCase(c: FuzzCase): FuzzVerdict {
     return { untypedThrow: true, typedThrow: false, rowsLost: 0, ms, size: c.size, problem: 'fatal is not an ExamcycleError' };
   }
   const fatalLine = result.fatal === undefined ? Infinity : (result.fatal.location?.line ?? 1);
-  const issueLines = new Set(result.issues.map((i) => i.line));
+  const issueLines = new Set(result.issues.map((i) => i.location?.line));
   const got = new Map<string, number>();
   let lost = 0;
   let problem: string | undefined;

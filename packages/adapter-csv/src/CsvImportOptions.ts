@@ -2,7 +2,7 @@
  * The options of a CSV import, and the batch a streamed import yields. Every option has a default, so
  * `importCsv('candidates', text)` reads a file written the way examcycle writes one.
  */
-import type { ExamcycleError, ExamcycleObserver, RecordIssue } from '@examcycle/core';
+import type { ExamcycleError, ExamcycleIssue, ExamcycleObserver } from '@examcycle/core';
 
 /**
  * How to read a CSV file.
@@ -56,16 +56,31 @@ export interface CsvImportOptions {
 }
 
 /**
+ * The codes of a CSV import's row issues: a cell that cannot be read or a record that is not valid
+ * (`invalid_value`, `bad_check_character` for an identifier's wrong check character), a row of the wrong width
+ * or a quote that cannot be read apart from its neighbours (`malformed_row`), a quote never closed on its line
+ * (`truncated_quote`).
+ *
+ * @example
+ * ```ts
+ * const counts: Partial<Record<CsvImportIssueCode, number>> = { invalid_value: 3 };
+ * ```
+ */
+export type CsvImportIssueCode = 'invalid_value' | 'bad_check_character' | 'malformed_row' | 'truncated_quote';
+
+/**
  * One batch of a streamed import: the records and issues of the rows read since the last batch.
  *
  * @example
  * ```ts
- * for await (const batch of importCsvStream('entries', stream)) save(batch.records);
+ * let entries = 0;
+ * for await (const batch of importCsvStream('entries', createReadStream('entries.csv'))) entries += batch.records.length;
  * ```
  */
 export interface CsvImportBatch<T> {
   readonly records: readonly T[];
-  readonly issues: readonly RecordIssue[];
+  /** One issue per problem: `location` gives the file, the row's first line, the header (`field`), the 1-based cell position (`column`) and the raw value. */
+  readonly issues: readonly ExamcycleIssue<CsvImportIssueCode>[];
   /** Data rows this batch accounts for (blank rows are not data rows). */
   readonly rowsRead: number;
   /**

@@ -3,7 +3,7 @@
  * throwing on bad data) plus the exports, configured once (file synonyms a centre's MIS uses, defaults
  * such as the centre number, the formula-guard policy, a byte-order mark for Excel) and used everywhere.
  */
-import { RECORD_KINDS, type ImportResult, type RecordIssue, type RecordKind, type RecordKinds } from '@examcycle/core';
+import { RECORD_KINDS, type ExamcycleIssue, type ImportResult, type RecordKind, type RecordKinds } from '@examcycle/core';
 import { csvColumnSet } from './columns/columnSets.js';
 import type { CsvColumnSet } from './columns/CsvColumnSet.js';
 import type { CsvImportBatch, CsvImportOptions, CsvSource } from './CsvImportOptions.js';
@@ -68,8 +68,9 @@ function merge<O extends CsvAdapterOptions>(base: CsvAdapterOptions, call: O | u
  *   `maxRowChars` = 1,000,000) and export options (`bom` = false, `header` = true, `formulaGuard` = 'all', `broadsheetMarks` = false)
  * @example
  * ```ts
+ * declare const seats: SeatingPlanRow[];
  * const csv = createCsvAdapter({ synonyms: { CandidateNumber: ['Cand. No'] } });
- * const result = csv.importText('entries', text, { file: 'entries.csv' });
+ * const result = csv.importText('entries', readFileSync('entries.csv', 'utf8'), { file: 'entries.csv' });
  * const plan = csv.export('seating_plan', seats, { bom: true });
  * ```
  */
@@ -85,7 +86,7 @@ export function createCsvAdapter(options: CsvAdapterOptions = {}): CsvAdapter {
       const settings = merge(options, call);
       if (typeof source === 'string' || source instanceof Uint8Array) return importCsv(kind, source, settings);
       const records: RecordKinds[typeof kind][] = [];
-      const issues: RecordIssue[] = [];
+      const issues: ExamcycleIssue[] = [];
       let rowsRead = 0;
       for await (const batch of importCsvStream(kind, source, settings)) {
         records.push(...batch.records);

@@ -68,7 +68,7 @@ function recordColumns(kind: RecordKind): ReportColumn<Record<string, unknown>>[
         } catch (error) {
           if (!isExamcycleError(error)) throw error;
           throw new ExamcycleError(error.code, `${c.header}: ${error.message}`, {
-            location: { ...error.location, column: c.header },
+            location: { ...error.location, field: c.header },
             cause: error,
           });
         }
@@ -86,7 +86,8 @@ function recordColumns(kind: RecordKind): ReportColumn<Record<string, unknown>>[
  *   same (a list item holding `;`, a non-finite number, two results in one broadsheet cell)
  * @example
  * ```ts
- * writeFileSync('eops.csv', exportCsv('eops_tracker', eopsTracker(cycle), { bom: true }));
+ * declare const candidates: Candidate[];
+ * writeFileSync('candidates.csv', exportCsv('candidates', candidates, { bom: true }));
  * ```
  */
 export function exportCsv<K extends CsvExportKind>(kind: K, rows: Iterable<CsvExportRows[K]>, options: CsvExportOptions = {}): string {

@@ -8,9 +8,10 @@ import { ImportSession } from './internal/ImportSession.js';
 
 /**
  * Imports a whole CSV file of one record kind. Bad input never throws: the result keeps every valid
- * record and one issue per problem `{ line, column, value, code, message }` (the row's first physical
- * line); an unreadable file (empty, binary, wrong header, missing column, a quote never closed) sets
- * `fatal` with its code and line.
+ * record and one {@link ExamcycleIssue} per problem (`code`, `message`, and `location`: `file`, `line` (the
+ * row's first physical line), `field` (the header), `column` (the 1-based cell position) and the raw `value`);
+ * an unreadable file (empty, binary, wrong header, missing column, a quote never closed) sets `fatal` with its
+ * code and line.
  *
  * @param kind - the record kind: `candidates`, `entries`, `timetable`, `rooms`, `invigilators`, `access_arrangements`, `results` or `certificates`
  * @param input - the file as text, or as bytes (UTF-8, with or without a byte-order mark)
@@ -19,7 +20,7 @@ import { ImportSession } from './internal/ImportSession.js';
  * ```ts
  * const { records, issues, fatal } = importCsv('candidates', readFileSync('candidates.csv'), { file: 'candidates.csv' });
  * if (fatal) throw fatal;
- * for (const i of issues) console.warn(`line ${i.line} ${i.column}: ${i.message}`);
+ * for (const i of issues) console.warn(`line ${i.location?.line} ${i.location?.field}: ${i.message}`);
  * ```
  */
 export function importCsv<K extends RecordKind>(kind: K, input: string | Uint8Array, options: CsvImportOptions = {}): ImportResult<RecordKinds[K]> {

@@ -19,10 +19,11 @@ import { PIECE_BYTES } from './internal/RowReader.js';
  * @param options - see {@link CsvImportOptions}; `batchSize` sets the rows per batch
  * @example
  * ```ts
+ * declare function saveEntries(entries: readonly Entry[]): Promise<void>;
  * for await (const batch of importCsvStream('entries', createReadStream('entries.csv'), { file: 'entries.csv' })) {
  *   if (batch.fatal) throw batch.fatal;
- *   await store.saveEntries(batch.records);
- *   report(batch.issues);
+ *   await saveEntries(batch.records);
+ *   for (const issue of batch.issues) console.warn(`line ${issue.location?.line}: ${issue.message}`);
  * }
  * ```
  */

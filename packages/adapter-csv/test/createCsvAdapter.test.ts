@@ -24,7 +24,7 @@ describe('createCsvAdapter', () => {
     expect(fromText.records).toEqual([
       { id: 'P1', centreNumber: '68199', candidateNumber: '0007', legalSurname: 'Llŷr', legalForenames: 'Siân', dateOfBirth: '2009-02-01', kind: 'internal' },
     ]);
-    expect(fromText.issues.map((i) => [i.line, i.column])).toEqual([[3, 'DOB']]);
+    expect(fromText.issues.map((i) => [i.location?.line, i.location?.field])).toEqual([[3, 'DOB']]);
     expect(await csv.import('candidates', new TextEncoder().encode(text))).toEqual(fromText);
     expect(await csv.import('candidates', Readable.from([Buffer.from(text)]))).toEqual(fromText);
   });
@@ -32,7 +32,7 @@ describe('createCsvAdapter', () => {
   it("merges a call's own options over the adapter's", () => {
     const result = csv.importText('candidates', text.replace('Pupil', 'Learner'), { synonyms: { Id: ['Learner'] }, file: 'year11.csv' });
     expect(result.records).toHaveLength(1);
-    expect(result.issues[0]?.file).toBe('year11.csv');
+    expect(result.issues[0]?.location?.file).toBe('year11.csv');
   });
 
   it('hands a stream fatal error back in the result', async () => {

@@ -2,15 +2,15 @@
  * exportCsv: RFC 4180 output with CRLF, an optional byte-order mark for Excel, one test per formula-
  * injection case from OWASP's list, and the report layouts exams officers share.
  */
-import { isExamcycleError, type Candidate, type Entry } from '@examcycle/core';
-import { exportCsv, importCsv, type BroadsheetRow, type EopsTrackerRow, type SeatingPlanRow } from '@examcycle/adapter-csv';
+import { isExamcycleError, type Candidate, type Entry, type EopsTrackerRow } from '@examcycle/core';
+import { exportCsv, importCsv, type BroadsheetRow, type SeatingPlanRow } from '@examcycle/adapter-csv';
 import { describe, expect, it } from 'vitest';
 
 const candidate: Candidate = {
   id: 'c1', centreNumber: '68199', candidateNumber: '0001', legalSurname: "O'Brien", legalForenames: 'Siân', dateOfBirth: '2009-02-01', kind: 'internal',
 };
 const eopsRow: EopsTrackerRow = {
-  officerName: 'Ffion ap Gruffydd', centreNumber: '68199', academicYear: '2025/26',
+  officerId: 'eo-1', officerName: 'Ffion ap Gruffydd', centreNumber: '68199', academicYear: '2025/26',
   valuesAndAttributesStatement: true, knowledgeAndUnderstanding: true, keySkills: false, valuesAndAttributesAgreement: false, certificate: false,
 };
 
@@ -45,7 +45,7 @@ describe('exportCsv: RFC 4180', () => {
         error = e;
       }
       expect(isExamcycleError(error) && error.code).toBe('unrepresentable_value');
-      expect(isExamcycleError(error) && error.location?.column).toBe('LegalSurname');
+      expect(isExamcycleError(error) && error.location?.field).toBe('LegalSurname');
     },
   );
 
@@ -75,7 +75,7 @@ describe('exportCsv: RFC 4180', () => {
       error = e;
     }
     expect(isExamcycleError(error) && error.code).toBe('unrepresentable_value');
-    expect(isExamcycleError(error) && error.location?.column).toBe('ComponentCodes');
+    expect(isExamcycleError(error) && error.location?.field).toBe('ComponentCodes');
   });
 });
 

@@ -20,7 +20,7 @@ describe('importCsv: a quote left open (issue 12)', () => {
       ['C3', 'Brown', 'Cat', '2009-03-03'],
     ]);
     expect(result.issues).toHaveLength(1);
-    expect(result.issues[0]).toMatchObject({ line: 2, code: 'truncated_quote' });
+    expect(result.issues[0]).toMatchObject({ code: 'truncated_quote', location: { line: 2 } });
     expect(result.rowsRead).toBe(3);
   });
 
@@ -28,7 +28,7 @@ describe('importCsv: a quote left open (issue 12)', () => {
     const text = `${CANDIDATES}\r\nC1,12345,0001,"Smith,Anna,2009-01-01\r\nC2,12345,0002,Jones,Bob,2009-02-02\r\nC3,12345,0003,"Brown",Cat,2009-03-03\r\nC4,12345,0004,Green,Dan,2009-04-04\r\n`;
     const result = importCsv('candidates', text);
     expect(result.records.map((r) => r.id)).toEqual(['C2', 'C4']);
-    expect(result.issues.map((i) => [i.line, i.code])).toEqual([
+    expect(result.issues.map((i) => [i.location?.line, i.code])).toEqual([
       [2, 'truncated_quote'],
       [4, 'malformed_row'],
     ]);
@@ -38,7 +38,7 @@ describe('importCsv: a quote left open (issue 12)', () => {
     const text = `${CANDIDATES}\r\nC1,12345,0001,Smith,"Anna\r\nC2",2009-01-01\r\n`;
     const result = importCsv('candidates', text);
     expect(result.records).toEqual([]);
-    expect(result.issues.map((i) => [i.line, i.code])).toEqual([
+    expect(result.issues.map((i) => [i.location?.line, i.code])).toEqual([
       [2, 'truncated_quote'],
       [3, 'malformed_row'],
     ]);
@@ -80,8 +80,8 @@ describe('importCsv: cells are read in linear time, and an issue quotes only a s
     expect(performance.now() - started).toBeLessThan(1000);
     expect(result.issues).toHaveLength(1);
     const issue = result.issues[0]!;
-    expect(issue).toMatchObject({ line: 2, column: 'SeatPitchMetres', code: 'invalid_value' });
-    expect(issue.value).toBe(`${'1'.repeat(40)}…`);
+    expect(issue).toMatchObject({ code: 'invalid_value', location: { line: 2, field: 'SeatPitchMetres' } });
+    expect(issue.location?.value).toBe(`${'1'.repeat(40)}…`);
     expect(issue.message.length).toBeLessThan(120);
   });
 
@@ -91,10 +91,10 @@ describe('importCsv: cells are read in linear time, and an issue quotes only a s
     const started = performance.now();
     const result = importCsv('results', `${header}\r\n${rows.join('\r\n')}\r\n`);
     expect(performance.now() - started).toBeLessThan(1000);
-    expect(result.issues.map((i) => [i.line, i.column])).toEqual([
+    expect(result.issues.map((i) => [i.location?.line, i.location?.field])).toEqual([
       [2, 'Mark'], [2, 'UniformMark'], [3, 'Mark'], [3, 'UniformMark'], [4, 'Mark'], [4, 'UniformMark'],
     ]);
-    for (const issue of result.issues) expect(issue.value!.length).toBeLessThanOrEqual(41);
+    for (const issue of result.issues) expect(issue.location!.value!.length).toBeLessThanOrEqual(41);
   });
 
   it('still reads the decimals it read before (1.25, 007.5, .5, 5., 1e3, +2E-2)', () => {
@@ -113,7 +113,7 @@ describe('importCsv: control characters in ids and names are refused (issue 12)'
     const result = importCsv(header.startsWith('EntryId') ? 'entries' : 'candidates', `${header}\r\n${row}\r\n`);
     expect(result.records).toEqual([]);
     expect(result.issues).toHaveLength(1);
-    expect(result.issues[0]).toMatchObject({ line: 2, column, code: 'invalid_value' });
+    expect(result.issues[0]).toMatchObject({ code: 'invalid_value', location: { line: 2, field: column } });
     expect(result.issues[0]!.message).toContain(name);
   });
 

@@ -36,8 +36,9 @@ describe('importCsv: column sets and headers', () => {
     ]);
     expect(result.issues).toEqual([
       {
-        line: 3, column: 'UniqueCandidateIdentifier', value: '681990012058H', code: 'bad_check_character',
+        code: 'bad_check_character', severity: 'error',
         message: 'UniqueCandidateIdentifier: Not a valid UCI: 13 characters whose last is the check letter',
+        location: { line: 3, column: 5, field: 'UniqueCandidateIdentifier', value: '681990012058H' },
       },
     ]);
   });
@@ -71,7 +72,7 @@ describe('importCsv: column sets and headers', () => {
   it('names the missing required column in a missing_column error on the header line', () => {
     const result = importCsv('candidates', 'Id,CentreNumber,CandidateNumber,LegalSurname,LegalForenames\n1,68199,0001,Smith,Jo\n', { file: 'cands.csv' });
     expect(result.fatal?.code).toBe('missing_column');
-    expect(result.fatal?.location).toEqual({ file: 'cands.csv', line: 1, column: 'DateOfBirth' });
+    expect(result.fatal?.location).toEqual({ file: 'cands.csv', line: 1, field: 'DateOfBirth' });
     expect(result.fatal?.message).toContain('"DateOfBirth" (or "DOB", "Birth Date")');
     expect(result.records).toEqual([]);
   });
@@ -97,7 +98,7 @@ describe('importCsv: column sets and headers', () => {
   it('refuses two header cells for one column as wrong_header', () => {
     const result = importCsv('candidates', `${CANDIDATES_HEADER},Surname\n`);
     expect(result.fatal?.code).toBe('wrong_header');
-    expect(result.fatal?.location?.column).toBe('Surname');
+    expect(result.fatal?.location?.field).toBe('Surname');
   });
 
   it("skips Excel's sep=, line", () => {
@@ -130,7 +131,7 @@ describe('importCsv: text encoding and line structure', () => {
     const text = `${CANDIDATES_HEADER}\r\n` + 'c1,68199,0001,,"Smith, Jr","Jo ""JJ""",2009-01-01\r\n' + 'c3,68199,0003,,Bad,Date,31/02/2009\r\n';
     const result = importCsv('candidates', text);
     expect(result.records.map((r) => [r.legalSurname, r.legalForenames])).toEqual([['Smith, Jr', 'Jo "JJ"']]);
-    expect(result.issues.map((i) => i.line)).toEqual([3]);
+    expect(result.issues.map((i) => i.location?.line)).toEqual([3]);
   });
 
   it('reports a quoted cell holding line breaks at every line it spans, since no column holds a line break, and counts physical lines past it', () => {
@@ -143,7 +144,7 @@ describe('importCsv: text encoding and line structure', () => {
     const result = importCsv('candidates', text);
     expect(result.records.map((r) => r.id)).toEqual(['c1', 'c4']);
     // header 1, c1 2, c2 3–6 (each of its lines reported: quotes opened on 3 and 4, a swallowed line 5, a closing quote on 6), c3 7
-    expect(result.issues.map((i) => [i.line, i.code])).toEqual([
+    expect(result.issues.map((i) => [i.location?.line, i.code])).toEqual([
       [3, 'truncated_quote'],
       [4, 'truncated_quote'],
       [5, 'malformed_row'],
@@ -173,7 +174,7 @@ describe('importCsv: text encoding and line structure', () => {
     const text = `${CANDIDATES_HEADER}\nc1,68199,0001,,Smith,Jo,2009-01-01,,\nc2,68199,0002,,Jones\nc3,68199,0003,,Evans,Bo,2009-01-01,extra\n`;
     const result = importCsv('candidates', text);
     expect(result.records.map((r) => r.id)).toEqual(['c1']);
-    expect(result.issues.map((i) => [i.line, i.code])).toEqual([
+    expect(result.issues.map((i) => [i.location?.line, i.code])).toEqual([
       [3, 'malformed_row'],
       [4, 'malformed_row'],
     ]);
@@ -203,7 +204,7 @@ describe('importCsv: dates and times as spreadsheets write them', () => {
   it.each(['29/02/2009', '31/04/2009', '02/13/2009', '13/25/2009', '2009-1-32', 'next Tuesday', '60', '01/02/09'])('refuses %s as a date', (cell) => {
     const result = dob(cell);
     expect(result.records).toEqual([]);
-    expect(result.issues[0]).toMatchObject({ line: 2, column: 'DateOfBirth', value: cell, code: 'invalid_value' });
+    expect(result.issues[0]).toMatchObject({ code: 'invalid_value', location: { line: 2, field: 'DateOfBirth', value: cell } });
   });
 
   it('reads Excel serial numbers in the 1900 system, including before the fictitious 29 February 1900', () => {
@@ -255,7 +256,7 @@ describe('importCsv: validation with core schemas, row by row', () => {
       'upn,68199,0004,,,Q207000016049,Price,Cy,2009-01-01\n';
     const result = importCsv('candidates', text);
     expect(result.records.map((r) => r.id)).toEqual(['good']);
-    expect(result.issues.map((i) => [i.line, i.column, i.code])).toEqual([
+    expect(result.issues.map((i) => [i.location?.line, i.location?.field, i.code])).toEqual([
       [3, 'UCI', 'bad_check_character'],
       [4, 'ULN', 'bad_check_character'],
       [5, 'UPN', 'bad_check_character'],
@@ -269,7 +270,7 @@ describe('importCsv: validation with core schemas, row by row', () => {
       'b,68199,43,,9.27631E+09,Jones,Al,2009-01-01\n';
     const result = importCsv('candidates', text);
     expect(result.records[0]).toMatchObject({ centreNumber: '08199', candidateNumber: '0042', uci: '681990012058G' });
-    expect(result.issues[0]).toMatchObject({ line: 3, column: 'ULN', code: 'invalid_value' });
+    expect(result.issues[0]).toMatchObject({ code: 'invalid_value', location: { line: 3, field: 'ULN' } });
     expect(result.issues[0]?.message).toContain('scientific notation');
   });
 
@@ -279,43 +280,63 @@ describe('importCsv: validation with core schemas, row by row', () => {
       [
         {
           "code": "invalid_value",
-          "column": "DateOfBirth",
-          "file": "cands.csv",
-          "line": 2,
+          "location": {
+            "column": 7,
+            "field": "DateOfBirth",
+            "file": "cands.csv",
+            "line": 2,
+            "value": "someday",
+          },
           "message": "DateOfBirth: "someday" is not a date (use yyyy-mm-dd, dd/mm/yyyy (day first) or an Excel serial date number)",
-          "value": "someday",
+          "severity": "error",
         },
         {
           "code": "invalid_value",
-          "column": "Id",
-          "file": "cands.csv",
-          "line": 2,
+          "location": {
+            "column": 1,
+            "field": "Id",
+            "file": "cands.csv",
+            "line": 2,
+            "value": "",
+          },
           "message": "Id is required",
-          "value": "",
+          "severity": "error",
         },
         {
           "code": "invalid_value",
-          "column": "CentreNumber",
-          "file": "cands.csv",
-          "line": 2,
+          "location": {
+            "column": 2,
+            "field": "CentreNumber",
+            "file": "cands.csv",
+            "line": 2,
+            "value": "123456",
+          },
           "message": "CentreNumber: Not a valid centre number: five digits",
-          "value": "123456",
+          "severity": "error",
         },
         {
           "code": "invalid_value",
-          "column": "CandidateNumber",
-          "file": "cands.csv",
-          "line": 2,
+          "location": {
+            "column": 3,
+            "field": "CandidateNumber",
+            "file": "cands.csv",
+            "line": 2,
+            "value": "0000",
+          },
           "message": "CandidateNumber: Not a valid candidate number: four digits, 0001 to 9999",
-          "value": "0000",
+          "severity": "error",
         },
         {
           "code": "invalid_value",
-          "column": "LegalSurname",
-          "file": "cands.csv",
-          "line": 2,
+          "location": {
+            "column": 5,
+            "field": "LegalSurname",
+            "file": "cands.csv",
+            "line": 2,
+            "value": "",
+          },
           "message": "LegalSurname is required",
-          "value": "",
+          "severity": "error",
         },
       ]
     `);
@@ -328,7 +349,10 @@ describe('importCsv: validation with core schemas, row by row', () => {
       ['c3:reader', 'reader', undefined],
     ]);
     expect(result.issues).toEqual([
-      { line: 2, column: 'ExtraTimePercent', value: '', code: 'invalid_value', message: 'ExtraTimePercent: extra time needs its percentage' },
+      {
+        code: 'invalid_value', severity: 'error', message: 'ExtraTimePercent: extra time needs its percentage',
+        location: { line: 2, column: 3, field: 'ExtraTimePercent', value: '' },
+      },
     ]);
   });
 
@@ -396,7 +420,7 @@ describe('importCsv: unreadable files are one fatal error, never a throw', () =>
     const result = importCsv('candidates', text, { file: 'cut.csv' });
     expect(result.fatal).toBeUndefined();
     expect(result.records.map((r) => r.id)).toEqual(['c1', 'c3']);
-    expect(result.issues).toMatchObject([{ file: 'cut.csv', line: 3, code: 'truncated_quote', value: 'c2,68199,0002,,"Jones,Al,2009-01-01' }]);
+    expect(result.issues).toMatchObject([{ code: 'truncated_quote', location: { file: 'cut.csv', line: 3, value: 'c2,68199,0002,,"Jones,Al,2009-01-01' } }]);
   });
 
   it('stops a runaway row at maxRowChars instead of reading it into memory', () => {

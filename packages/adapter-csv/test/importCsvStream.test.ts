@@ -119,7 +119,7 @@ describe('importCsvStream', () => {
 
   it('lets an error of the source itself propagate unchanged', async () => {
     async function* broken(): AsyncGenerator<string> {
-      yield 'Room,Rows\n';
+      yield 'Room,Rows,Columns,SeatPitchMetres,RowPitchMetres\nHall,10,8,1.25,1.25\n';
       throw new Error('disk gone');
     }
     await expect(collect('rooms', broken())).rejects.toThrow('disk gone');

@@ -137,9 +137,9 @@ describe('importCsv under random byte mutations', () => {
           expect(result.fatal.location?.line).toBeGreaterThanOrEqual(1);
           return;
         }
-        const issueLines = new Set(result.issues.map((i) => i.line));
+        const issueLines = new Set(result.issues.map((i) => i.location!.line!));
         expect(result.records.length + issueLines.size).toBe(result.rowsRead);
-        const lines = result.issues.map((i) => i.line);
+        const lines = result.issues.map((i) => i.location!.line!);
         expect(lines).toEqual([...lines].sort((a, b) => a - b));
         for (const issue of result.issues) expect(['malformed_row', 'invalid_value', 'bad_check_character', 'truncated_quote']).toContain(issue.code);
         for (const record of result.records) expect(lineBreaksIn(record)).toEqual([]);
@@ -171,7 +171,7 @@ describe('importCsv under random byte mutations', () => {
         const line = text.slice(0, at).split('\r\n').length;
         const result = importCsv('candidates', cut);
         expect(result.fatal).toBeUndefined();
-        expect(result.issues).toContainEqual(expect.objectContaining({ line, code: 'truncated_quote' }));
+        expect(result.issues).toContainEqual(expect.objectContaining({ code: 'truncated_quote', location: expect.objectContaining({ line }) }));
         // every record comes back but the one whose row holds the stray quote (rows are lines: no cell holds a line break)
         const expected = records.filter((_, i) => i + 2 !== line).map((r) => JSON.stringify(r));
         expect(result.records.map((r) => JSON.stringify(r))).toEqual(expected);
@@ -192,7 +192,7 @@ describe('importCsv under random byte mutations', () => {
         const result = importCsv('candidates', mutated);
         expect(result.fatal).toBeUndefined();
         expect(result.rowsRead).toBe(records.length);
-        expect(result.records.length + new Set(result.issues.map((i) => i.line)).size).toBe(records.length);
+        expect(result.records.length + new Set(result.issues.map((i) => i.location?.line)).size).toBe(records.length);
         const missing = records.filter((r) => !result.records.some((got) => JSON.stringify(got) === JSON.stringify(r)));
         expect(missing.length).toBeLessThanOrEqual(1);
       }),

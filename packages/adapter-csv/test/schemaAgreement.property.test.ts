@@ -152,7 +152,7 @@ function agreeWithZod(kind: RecordKind, rows: readonly string[], header: string,
   result.records.forEach((record, i) => expect(Object.keys(record)).toEqual(Object.keys(expected[i] as object)));
   const lines = rowLines(header, rows);
   const refused = new Set(lines.filter((_, i) => !verdicts[i]!.ok));
-  expect(new Set(result.issues.map((issue) => issue.line))).toEqual(refused);
+  expect(new Set(result.issues.map((issue) => issue.location?.line))).toEqual(refused);
   seen.valid += expected.length;
   seen.invalid += refused.size;
 }
@@ -236,12 +236,12 @@ describe('importCsv records', () => {
   it('reads a code of six code points even when it is longer in UTF-16 (zod counts code points)', () => {
     const { records, issues } = importCsv('entries', 'CandidateId,Series,AwardingBody,EntryCode\r\nC1,june-2026,AQA,😀😀😀😀😀😀\r\nC2,june-2026,AQA,😀😀😀😀😀😀😀\r\n');
     expect(records.map((r) => r.entryCode)).toEqual(['😀😀😀😀😀😀']);
-    expect(issues).toMatchObject([{ line: 3, column: 'EntryCode', code: 'invalid_value' }]);
+    expect(issues).toMatchObject([{ code: 'invalid_value', location: { line: 3, field: 'EntryCode' } }]);
   });
 
   it('names the record that needs its extra-time percentage (the schema refinement), fast path or not', () => {
     const { records, issues } = importCsv('access_arrangements', 'CandidateId,Arrangement,ExtraTimePercent\r\nC1,extra_time,25\r\nC2,extra_time,\r\n');
     expect(records).toEqual([{ id: 'C1:extra_time', candidateId: 'C1', kind: 'extra_time', extraTimePercent: 25, approval: 'none', evidenceHeld: false }]);
-    expect(issues).toMatchObject([{ line: 3, code: 'invalid_value' }]);
+    expect(issues).toMatchObject([{ code: 'invalid_value', location: { line: 3 } }]);
   });
 });

@@ -13,6 +13,7 @@ import { createActor, SimulatedClock } from 'xstate';
 import { createExamcycleRuntime, createMemoryStore, examCycleMachine, examCyclePersisted, examSeries, persistSnapshot, type AuditLine } from '@examcycle/core';
 import { fixturePack } from '../test/fixtures/fixturePack.js';
 import { calibrate, writeSummary, type SummaryRow } from '../../../scripts/bench/measure.js';
+import type { Instant } from '@examcycle/core';
 
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 300);
@@ -21,7 +22,7 @@ const summary: SummaryRow[] = [];
 const calibrationMs = calibrate();
 const series = examSeries('june', 2026);
 const centre = { centreNumber: '68199', name: 'Synthetic Academy' };
-const input = { centre, series, rulesPack: fixturePack, startedAt: '2025-09-01T09:00:00.000+01:00' };
+const input = { centre, series, rulesPack: fixturePack, startedAt: '2025-09-01T09:00:00.000+01:00' as Instant };
 const officer = { id: 'eo-1', role: 'exams_officer' } as const;
 
 async function yearOfTicks(): Promise<void> {
@@ -84,7 +85,7 @@ async function persistedEvents(): Promise<void> {
     const t0 = performance.now();
     for (let i = 0; i < EVENTS; i += 1) {
       at += 60_000;
-      actor.send({ ...events(i), at: new Date(at).toISOString() });
+      actor.send({ ...events(i), at: (new Date(at).toISOString() as Instant) });
       revision = (await store.saveSnapshot(key, persistSnapshot(actor), { expectedRevision: revision })).revision;
     }
     return ((performance.now() - t0) * 1000) / EVENTS;

@@ -7,13 +7,14 @@
 import { DateTime } from 'luxon';
 import type { AccessArrangement, Candidate, CompactSittings, Entry, Room, TimetabledPaper } from '@examcycle/core';
 import { seeded as seededRandom } from '../../../scripts/bench/measure.js';
+import type { CalendarDate } from '@examcycle/core';
 
 /** The weekdays of a summer series: 30 exam days from Monday 11 May 2026. */
-export function seriesDays(count = 30): string[] {
-  const days: string[] = [];
+export function seriesDays(count = 30): CalendarDate[] {
+  const days: CalendarDate[] = [];
   let d = DateTime.fromISO('2026-05-11', { zone: 'utc' });
   while (days.length < count) {
-    if (d.weekday <= 5) days.push(d.toISODate()!);
+    if (d.weekday <= 5) days.push((d.toISODate() as CalendarDate));
     d = d.plus({ days: 1 });
   }
   return days;

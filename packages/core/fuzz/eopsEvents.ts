@@ -11,6 +11,7 @@ import { createActor } from 'xstate';
 import { EOPS_V2_GRANTS, eopsContextSchema, eopsMachine, eopsRecords, sendEops, type EopsActor, type EopsEvent } from '../src/index.js';
 import type { FuzzRow } from './fuzzRow.js';
 import { prng } from './prng.js';
+import type { Instant } from '../src/index.js';
 
 const IDS = ['slt-1', 'lm-1', 'eo-1', 'eo-2', 'ghost', '__proto__'];
 const ROLES = ['senior_leader', 'line_manager', 'exams_officer', 'system', 'candidate', undefined];
@@ -32,7 +33,7 @@ export async function fuzzEops(inputs: number, seed = 20261218, accepted: Record
     // The grants version 2 enforced: every role may try every step, so the fuzz reaches the Standards' own rules.
     const a = createActor(eopsMachine, { input: { grants: EOPS_V2_GRANTS } }).start();
     minute = 0;
-    const t = () => START.plus({ minutes: minute++ }).toISO()!;
+    const t = () => (START.plus({ minutes: minute++ }).toISO() as Instant);
     a.send({ type: 'centre.register', centre: { centreNumber: '12345', name: 'Fuzz Academy' }, user: { id: 'slt-1', name: 'S', roles: ['senior_leader'] }, at: t(), by: { id: 'slt-1', role: 'senior_leader' } });
     for (const [id, role] of [['lm-1', 'line_manager'], ['eo-1', 'exams_officer'], ['eo-2', 'exams_officer']] as const) {
       a.send({ type: 'account.register', user: { id, name: id, roles: [role] }, at: t(), by: { id, role } });
@@ -59,7 +60,7 @@ export async function fuzzEops(inputs: number, seed = 20261218, accepted: Record
   for (let i = 0; i < inputs; i++) {
     if (i % 300 === 0) actor = fresh();
     minute += 1 + Math.floor(random() * 3);
-    const at = START.plus({ hours: 1, minutes: minute - (random() < 0.02 ? 5 : 0) }).toISO()!;
+    const at = (START.plus({ hours: 1, minutes: minute - (random() < 0.02 ? 5 : 0) }).toISO() as Instant);
     // Mostly the people of the Standards acting in their own roles on the two officers; sometimes anyone as anything.
     const legit = random() < 0.85;
     const officerId = legit ? pick(['eo-1', 'eo-2']) : pick(IDS);

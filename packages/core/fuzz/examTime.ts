@@ -36,6 +36,7 @@ import {
 } from '@examcycle/core';
 
 import type { FuzzRow } from './fuzzRow.js';
+import type { CalendarDate, Instant } from '@examcycle/core';
 
 export type { FuzzRow } from './fuzzRow.js';
 
@@ -176,7 +177,7 @@ function packOf(rules: ExamRoomRules): Pick<RulesPack, 'addWorkingDays' | 'examR
         d.setUTCDate(d.getUTCDate() + (days < 0 ? -1 : 1));
         if (d.getUTCDay() % 6 !== 0) left -= 1;
       }
-      return d.toISOString().slice(0, 10);
+      return d.toISOString().slice(0, 10) as CalendarDate;
     },
   };
 }
@@ -268,10 +269,10 @@ const CASES: readonly CaseMaker[] = [
     return { fn: 'findClashesCompact', input: { ...s, consecutiveMaxMinutes: max }, run: () => findClashesCompact(s, { consecutiveMaxMinutes: max as number }) };
   },
   (rng) => {
-    const paper = { date: '2026-06-01', startTime: '09:00', durationMinutes: num(rng, () => rng.pick([45, 60, 90])) as number };
+    const paper = { date: '2026-06-01' as const, startTime: '09:00', durationMinutes: num(rng, () => rng.pick([45, 60, 90])) as number };
     const rules = rulesOf(rng);
     const arrivedAt = rng.pick(['2026-06-01T10:05:00+01:00', '2026-06-01T08:00:00+01:00', undefined, 'late']);
-    return { fn: 'classifyArrival', input: { paper, rules, arrivedAt }, run: () => classifyArrival(paper, arrivedAt, rules) };
+    return { fn: 'classifyArrival', input: { paper, rules, arrivedAt }, run: () => classifyArrival(paper, arrivedAt as Instant | undefined, rules) };
   },
   (rng) => {
     const rules = rulesOf(rng);

@@ -6,12 +6,13 @@
 
 // errors
 export { ExamcycleError, isExamcycleError } from './errors/ExamcycleError.js';
-export type { ErrorLocation, ExamcycleErrorCode, ExamcycleErrorOptions } from './errors/ExamcycleError.js';
+export type { ExamcycleErrorCode, ExamcycleErrorOptions } from './errors/ExamcycleError.js';
 export type { ExamcycleIssue, FeatureIssueCode, IssueCode, IssueLocation, IssueSeverity, IssueSubject } from './errors/ExamcycleIssue.js';
 
 // time
 export { LONDON, academicYearBounds, academicYearOf, endOfLondonDay, londonDate, londonTime, toLondon } from './time/clock.js';
 export type { AcademicYear, CalendarDate, ExamClock, Instant } from './time/clock.js';
+export { isAcademicYear, isCalendarDate, isInstant, parseAcademicYear, parseCalendarDate, parseInstant } from './time/parseInstant.js';
 export { instantToMillis } from './time/instantToMillis.js';
 export { londonIso } from './time/londonIso.js';
 export { londonOffsetMinutes } from './time/londonOffsetTable.js';
@@ -84,14 +85,13 @@ export type {
   RetainedRecord,
   RetainedRecordKind,
   RetentionDecision,
-  RetentionPlan,
   RulesPack,
   Severity,
 } from './rules/RulesPack.js';
 
 // data contracts
 export { RECORD_KINDS } from './adapters/RecordImport.js';
-export type { ImportResult, RecordIssue, RecordKind, RecordKinds } from './adapters/RecordImport.js';
+export type { ImportResult, RecordKind, RecordKinds } from './adapters/RecordImport.js';
 
 // audit and persistence
 export { appendAudit, auditToJsonLines, collectAudit } from './audit/auditTrail.js';

@@ -65,7 +65,7 @@ function centre(count: number): { records: SittingRecord[]; candidates: Candidat
   const candidates: Candidate[] = [];
   const entries: Entry[] = [];
   const papers: TimetabledPaper[] = [];
-  const days = ['2026-05-11', '2026-05-12', '2026-05-13', '2026-05-14', '2026-05-15'];
+  const days = ['2026-05-11', '2026-05-12', '2026-05-13', '2026-05-14', '2026-05-15'] as const;
   for (const [d, date] of days.entries()) {
     for (const session of ['AM', 'PM'] as const) {
       for (const k of [0, 1]) {

@@ -38,8 +38,8 @@ const SAMPLES: { [K in CsvReportKind]: readonly CsvReportRows[K][] } = {
     { candidateNumber: '0002', candidateName: '王, 小明', series: 'june-2026', awardingBody: 'AQA', issuedTo: HOSTILE[0]! },
   ],
   eops_tracker: [
-    { officerName: 'A. Ahmed', centreNumber: '99999', academicYear: '2025/26', valuesAndAttributesStatement: true, knowledgeAndUnderstanding: true, keySkills: false, valuesAndAttributesAgreement: true, certificate: false },
-    { officerName: HOSTILE[2]!, centreNumber: '99999', academicYear: '2025/26', valuesAndAttributesStatement: false, knowledgeAndUnderstanding: false, keySkills: false, valuesAndAttributesAgreement: false, certificate: false },
+    { officerId: 'eo-1', officerName: 'A. Ahmed', centreNumber: '99999', academicYear: '2025/26', valuesAndAttributesStatement: true, knowledgeAndUnderstanding: true, keySkills: false, valuesAndAttributesAgreement: true, certificate: false },
+    { officerId: 'eo-2', officerName: HOSTILE[2]!, centreNumber: '99999', academicYear: '2025/26', valuesAndAttributesStatement: false, knowledgeAndUnderstanding: false, keySkills: false, valuesAndAttributesAgreement: false, certificate: false },
   ],
 };
 

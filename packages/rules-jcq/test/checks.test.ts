@@ -1,5 +1,5 @@
 import { examSeries, toLondon, type CheckFacts } from '@examcycle/core';
-import { compileRules, jcq, jcqCheckRules, keyDates, prepareCheckFacts } from '@examcycle/rules-jcq';
+import { compileRules, jcq, jcqCheckRules, prepareCheckFacts } from '@examcycle/rules-jcq';
 import fc from 'fast-check';
 import { Engine } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
@@ -112,7 +112,7 @@ describe('check', () => {
   it('agrees with json-rules-engine on the JCQ checks for random entries', async () => {
     const compiled = compileRules(jcqCheckRules);
     const engine = new Engine(structuredClone(jcqCheckRules) as never, { allowUndefinedFacts: true });
-    const june = keyDates(examSeries('june', 2026));
+    const june = jcq.keyDates(examSeries('june', 2026));
     const entryMs = toLondon(june.find((k) => k.kind === 'entry_deadline')!.at).toMillis();
     const veryLateMs = toLondon(june.find((k) => k.kind === 'very_late_deadline')!.at).toMillis();
     const ms = fc.option(fc.integer({ min: entryMs - 30 * 86_400_000, max: veryLateMs + 30 * 86_400_000 }), { nil: undefined });

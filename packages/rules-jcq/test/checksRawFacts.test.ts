@@ -2,6 +2,7 @@ import { examSeries, isExamcycleError, isValidUci, toLondon, type CheckFacts, ty
 import { checkInputSchemas, compileRules, jcq, jcqCheckRules, prepareCheckFacts } from '@examcycle/rules-jcq';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Instant } from '@examcycle/core';
 
 const june = jcq.keyDates(examSeries('june', 2026));
 const november = jcq.keyDates(examSeries('november', 2025));
@@ -19,7 +20,7 @@ const ctx = {
 /** The reference: zod's schema, every instant through luxon's Europe/London reading, the UCI checked afresh. */
 function referenceFacts(raw: CheckFacts): Readonly<Record<string, unknown>> | { issues: string[] } {
   const parsed = checkInputSchemas.entry.safeParse(raw);
-  if (!parsed.success) return { issues: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message} (${i.code})`) };
+  if (!parsed.success) return { issues: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message} (invalid_value)`) };
   const { subject, entry, candidate } = parsed.data;
   const dates = SERIES[entry.seriesId];
   if (dates === undefined) {
@@ -38,8 +39,8 @@ function referenceFacts(raw: CheckFacts): Readonly<Record<string, unknown>> | { 
     entry: {
       status: entry.status,
       identityVerified: entry.identityVerified ?? false,
-      submittedAtMs: entry.submittedAt === undefined ? undefined : toLondon(entry.submittedAt).toMillis(),
-      withdrawnAtMs: entry.withdrawnAt === undefined ? undefined : toLondon(entry.withdrawnAt).toMillis(),
+      submittedAtMs: entry.submittedAt === undefined ? undefined : toLondon(entry.submittedAt as Instant).toMillis(),
+      withdrawnAtMs: entry.withdrawnAt === undefined ? undefined : toLondon(entry.withdrawnAt as Instant).toMillis(),
     },
     deadlines: { entryDeadlineMs: at(dates, 'entry_deadline'), veryLateDeadlineMs: at(dates, 'very_late_deadline') },
     candidate: { hasUci: uci !== undefined && uci.length > 0, uciValid: uci !== undefined && isValidUci(uci) },
@@ -60,7 +61,7 @@ const instant = fc.oneof(
     .map(({ ms, offset, fraction }) => {
       const sign = offset === 'Z' ? 0 : offset.startsWith('-') ? -1 : 1;
       const minutes = offset === 'Z' ? 0 : sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
-      const local = new Date(ms + minutes * 60_000).toISOString().slice(0, 19);
+      const local = (new Date(ms + minutes * 60_000).toISOString() as Instant).slice(0, 19);
       return `${local}${fraction}${offset}`;
     }),
   fc.tuple(fc.integer({ min: 1999, max: 2031 }), two(13), two(31), two(24), two(60), fc.constantFrom('Z', '+01:00', '+0100', '', '+01')).map(
@@ -138,7 +139,7 @@ describe('check on raw facts', () => {
           expect(result.ok).toBe(false);
           return;
         }
-        expect(result.ok && (result.facts['entry'] as { submittedAtMs: number }).submittedAtMs).toBe(toLondon(value).toMillis());
+        expect(result.ok && (result.facts['entry'] as { submittedAtMs: number }).submittedAtMs).toBe(toLondon(value as Instant).toMillis());
       }),
       { seed: 20260217, numRuns: 2000 },
     );
@@ -151,6 +152,27 @@ describe('check on raw facts', () => {
     expect(late?.explanation).toBe(late?.explanation);
     expect({ ...late }.explanation).toEqual(['the subject is of kind entry: subject.kind ("entry") equals "entry"', expect.stringMatching(/^the entry was submitted after the entry deadline: /), expect.stringMatching(/^and by the very late deadline: /)]);
     expect(JSON.parse(JSON.stringify(late)).explanation).toEqual(late?.explanation);
+  });
+
+  it('explains a finding from the facts as they were checked, even when the caller reuses its input objects afterwards', () => {
+    const row = { subject: { kind: 'entry', id: 'e1' }, entry: { seriesId: 'june-2026', status: 'submitted', identityVerified: true, submittedAt: '2026-03-02T10:00:00Z' }, candidate: { uci: '681990012058G' } };
+    const [late] = jcq.check([row]);
+    const [fresh] = jcq.check([structuredClone(row)]);
+    // A MIS reader that reuses one row object for the next record.
+    Object.assign(row.entry, { status: 'draft', submittedAt: '2026-05-30T10:00:00Z' });
+    Object.assign(row.subject, { id: 'e2' });
+    expect(late?.subject).toEqual({ kind: 'entry', id: 'e1' });
+    expect(late?.explanation).toEqual(fresh?.explanation);
+    expect(late?.explanation[1]).toContain(`entry.submittedAtMs (${toLondon('2026-03-02T10:00:00Z').toMillis()})`);
+  });
+
+  it('makes no finding for an entry that passes every check, and the same findings for a run of many entries as for each entry alone', () => {
+    const ok = { subject: { kind: 'entry', id: 'ok' }, entry: { seriesId: 'june-2026', status: 'submitted', identityVerified: true, submittedAt: '2026-02-01T10:00:00Z' }, candidate: { uci: '681990012058G' } };
+    expect(jcq.check([ok])).toEqual([]);
+    const rng = fc.sample(fc.array(rawEntry, { minLength: 300, maxLength: 300 }), { seed: 20261203, numRuns: 1 })[0]!.map(toRaw);
+    const together = plain(jcq.check(rng));
+    const oneByOne = rng.flatMap((input) => plain(jcq.check([input])));
+    expect(together).toEqual(oneByOne);
   });
 
   it('reports an entry of an unknown series as facts it cannot check, on the fast path as on the zod path', () => {

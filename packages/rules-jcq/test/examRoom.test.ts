@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest';
 
 describe('veryLateArrival', () => {
   it('is very late more than one hour after the published start of an exam over an hour', () => {
-    const paper = { date: '2026-05-20', startTime: '09:00', durationMinutes: 105 };
+    const paper = { date: '2026-05-20' as const, startTime: '09:00', durationMinutes: 105 };
     expect(veryLateArrival(paper, '2026-05-20T10:00:00+01:00')).toMatchObject({ veryLate: false, veryLateAfter: '2026-05-20T10:00:00.000+01:00' });
     expect(veryLateArrival(paper, '2026-05-20T10:00:01+01:00')).toMatchObject({ veryLate: true, reportBy: '2026-06-01', rule: 'jcq.exam-room.very-late-after-start', confidence: 'primary' });
   });
 
   it('is very late after the published finish of an exam of an hour or less', () => {
-    const paper = { date: '2026-05-20', startTime: '13:30', durationMinutes: 45 };
+    const paper = { date: '2026-05-20' as const, startTime: '13:30', durationMinutes: 45 };
     expect(veryLateArrival(paper, '2026-05-20T14:15:00+01:00').veryLate).toBe(false);
     expect(veryLateArrival(paper, '2026-05-20T14:16:00+01:00')).toMatchObject({ veryLate: true, rule: 'jcq.exam-room.very-late-after-finish' });
   });

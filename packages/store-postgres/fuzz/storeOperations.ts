@@ -6,7 +6,7 @@
  * every operation gives the same result (or the same error code) on both, nothing but an `ExamcycleError`
  * (or the input's own thrown error) escapes, and no read returns another tenant's data.
  */
-import { isExamcycleError, type AuditLine, type ExamcycleStore, type OutboxSignal, type PersistedSnapshot, type StoreKey } from '@examcycle/core';
+import { isExamcycleError, type AuditLine, type ExamcycleStore, type Instant, type OutboxSignal, type PersistedSnapshot, type StoreKey } from '@examcycle/core';
 
 /** A seeded generator (mulberry32): the only randomness the surface uses. */
 export interface FuzzRandom {
@@ -55,7 +55,7 @@ export interface InputOutcome {
 }
 
 const THROWN = 'fuzz: the transaction gives up';
-const INSTANTS = ['2026-02-21T23:59:59.999+00:00', '2026-06-01T10:00:00+01:00', '2026-06-01T09:00:00.000Z', '2026-12-31T23:00:00-05:00'];
+const INSTANTS: Instant[] = ['2026-02-21T23:59:59.999+00:00', '2026-06-01T10:00:00+01:00', '2026-06-01T09:00:00.000Z', '2026-12-31T23:00:00-05:00'];
 
 /**
  * Generates one input (a sequence of operations) under `tenant`.
@@ -89,7 +89,7 @@ export function generateInput(rng: FuzzRandom, tenant: string): { readonly name:
         const saved = snapshot();
         const audit = Array.from({ length: rng.int(3) }, line);
         const signals = Array.from({ length: rng.int(3) }, signal);
-        const wake = rng.pick<string | null | undefined>([undefined, null, ...INSTANTS]);
+        const wake = rng.pick<Instant | null | undefined>([undefined, null, ...INSTANTS]);
         revisions.set(k, (known ?? 0) + 1);
         return {
           name: `saveSnapshot ${k} @${String(expectedRevision)}`,

@@ -6,7 +6,7 @@ import { dropRunSchemas, PG_URL, runSchema } from './serverDatabase.js';
 const key = { centreNumber: '10000', machine: 'examCycle', id: 'june-2026' };
 const other = { centreNumber: '10001', machine: 'examCycle', id: 'june-2026' };
 const envelope = (n: number) => ({ format: 'examcycle.snapshot' as const, machine: 'examCycle', version: 1, snapshot: { value: 'planning', context: { n } } });
-const line = (event: string) => ({ at: '2026-06-01T09:00:00.000+01:00', event, from: 'a', to: 'a', outcome: 'accepted' as const });
+const line = (event: string) => ({ at: '2026-06-01T09:00:00.000+01:00' as const, event, from: 'a', to: 'a', outcome: 'accepted' as const });
 
 /** Retries `fn` until it returns true (the server notices a killed client's socket, then releases its locks). */
 async function eventually(fn: () => Promise<boolean>, ms = 20_000): Promise<boolean> {
@@ -48,7 +48,7 @@ describe.skipIf(!PG_URL)('a worker process killed mid-transaction (SIGKILL)', ()
   it('redelivers the signal a killed worker had claimed, exactly once', async () => {
     const schema = runSchema('killsignal');
     const store = await createPostgresStore({ connectionString: PG_URL ?? '', schema });
-    const signal = (id: string) => ({ id, type: 'deadline.overdue', at: '2026-06-01T09:00:00.000+01:00', payload: { id } });
+    const signal = (id: string) => ({ id, type: 'deadline.overdue', at: '2026-06-01T09:00:00.000+01:00' as const, payload: { id } });
     await store.saveSnapshot(key, envelope(1), { expectedRevision: null, signals: [signal('first'), signal('second')] });
     const worker = spawnWorker(['hold-signal', PG_URL ?? '', schema]);
     expect(await worker.waitFor(/^CLAIMED /)).toBe('CLAIMED first');

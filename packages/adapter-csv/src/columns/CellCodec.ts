@@ -6,6 +6,17 @@
 import type { ExamcycleErrorCode } from '@examcycle/core';
 
 /**
+ * The codes a cell's failure carries: `bad_check_character` for an identifier whose check character is wrong,
+ * else `invalid_value`.
+ *
+ * @example
+ * ```ts
+ * const code: CellFailureCode = 'bad_check_character';
+ * ```
+ */
+export type CellFailureCode = Extract<ExamcycleErrorCode, 'invalid_value' | 'bad_check_character'>;
+
+/**
  * Why one cell could not be read.
  *
  * @example
@@ -20,7 +31,7 @@ export class CellFailure {
    */
   constructor(
     readonly message: string,
-    readonly code: ExamcycleErrorCode = 'invalid_value',
+    readonly code: CellFailureCode = 'invalid_value',
   ) {}
 }
 

@@ -12,7 +12,8 @@ import type { CellCodec } from './CellCodec.js';
  *
  * @example
  * ```ts
- * const uci: CsvColumn = { header: 'UCI', field: 'uci', synonyms: ['UniqueCandidateIdentifier'], required: false, codec: identifier };
+ * const uci: CsvColumn | undefined = csvColumnSet('candidates').columns.find((c) => c.header === 'UCI');
+ * uci?.synonyms; // ['UniqueCandidateIdentifier', …]
  * ```
  */
 export interface CsvColumn {
@@ -39,7 +40,8 @@ export interface CsvColumn {
  *
  * @example
  * ```ts
- * CSV_COLUMN_SETS.candidates.columns.map((c) => c.header); // ['Id', 'CentreNumber', …]
+ * const set: CsvColumnSet<'candidates'> = csvColumnSet('candidates');
+ * set.columns.map((c) => c.header); // ['Id', 'CentreNumber', …]
  * ```
  */
 export interface CsvColumnSet<K extends RecordKind = RecordKind> {

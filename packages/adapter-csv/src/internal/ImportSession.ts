@@ -12,7 +12,7 @@ import { csvColumnSet } from '../columns/columnSets.js';
 import type { CsvImportBatch, CsvImportOptions } from '../CsvImportOptions.js';
 import { RecordAssembler } from './RecordAssembler.js';
 import { RowReader } from './RowReader.js';
-import { Utf8Guard, type GuardedBytes } from './utf8Guard.js';
+import { Utf8Guard, type GuardedBytes, type GuardedText, type InputProblem } from './utf8Guard.js';
 
 /** The defaults of {@link CsvImportOptions}. */
 export const IMPORT_DEFAULTS = { excelSerialDates: true, batchSize: 1000, maxRowChars: 1_000_000 } as const;
@@ -81,7 +81,8 @@ export class ImportSession<K extends RecordKind> {
       this.highSurrogate = whole.slice(-1);
       whole = whole.slice(0, -1);
     }
-    this.parse(this.guard.push(Buffer.from(whole, 'utf8'), true));
+    if (this.guard.readyForText) this.parseText(this.guard.pushText(whole));
+    else this.parse(this.guard.push(Buffer.from(whole, 'utf8'), true));
   }
 
   /** Ends the input, and lets the parser go of this import (its records stay only in the result). */
@@ -129,6 +130,17 @@ export class ImportSession<K extends RecordKind> {
   private parse({ bytes, problem }: GuardedBytes): void {
     if (this.fatal !== undefined) return;
     if (bytes.length > 0) this.translate(this.reader.write(bytes));
+    this.stopAtProblem(problem);
+  }
+
+  /** {@link parse} for text the guard checked as text. */
+  private parseText({ text, problem }: GuardedText): void {
+    if (this.fatal !== undefined) return;
+    if (text.length > 0) this.translate(this.reader.writeText(text));
+    this.stopAtProblem(problem);
+  }
+
+  private stopAtProblem(problem: InputProblem | undefined): void {
     if (problem !== undefined && this.fatal === undefined) {
       // csv-parse holds back the last bytes it was given (a CR may be half a CRLF): end it, so the rows
       // before the bad byte's line come out; none from that line on is read

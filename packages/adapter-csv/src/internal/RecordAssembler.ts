@@ -4,17 +4,18 @@
  * (trimmed, with the formula guard undone), fills defaults, stand-ins and derived ids, and validates the
  * row against core's zod schema: through the fast path compiled from that schema when it can vouch for
  * the row (see {@link compileRecordFastPath}), else with `safeParse`, whose issues are reported. Every
- * data row ends as exactly one record or at least one issue `{ line, column, value, code, message }` at
- * the row's first physical line; nothing is thrown.
+ * data row ends as exactly one record or at least one {@link ExamcycleIssue} (`location`: file, the row's first
+ * physical line, the header name as `field`, the 1-based cell position as `column`, the raw value); nothing is thrown.
  *
  * @internal
  */
-import { BAD_CHECK_CHARACTER, ExamcycleError, type ErrorLocation, type ExamcycleErrorCode, type RecordIssue } from '@examcycle/core';
+import { BAD_CHECK_CHARACTER, ExamcycleError, type ExamcycleIssue, type IssueLocation } from '@examcycle/core';
 import type { z } from 'zod';
-import { CellFailure } from '../columns/CellCodec.js';
+import { CellFailure, type CellFailureCode } from '../columns/CellCodec.js';
 import { KEEPS_TEXT, readsValue } from '../columns/cellCodecs.js';
 import { controlCharacterAt, controlCharacterName } from '../columns/controlCharacters.js';
 import type { CsvColumnSet } from '../columns/CsvColumnSet.js';
+import type { CsvImportIssueCode } from '../CsvImportOptions.js';
 import { restoreFormula } from './formulaGuard.js';
 import { matchHeader, type ColumnPlan } from './headerMatch.js';
 import { lineCells } from './lineCells.js';
@@ -68,9 +69,9 @@ function clip(value: string): string {
   return value.length > MAX_ISSUE_VALUE ? `${value.slice(0, MAX_ISSUE_VALUE)}…` : value;
 }
 
-function schemaCode(issue: z.core.$ZodIssue): ExamcycleErrorCode {
+function schemaCode(issue: z.core.$ZodIssue): CellFailureCode {
   const code = issue.code === 'custom' ? (issue.params as { code?: unknown } | undefined)?.code : undefined;
-  return typeof code === 'string' && CODES_FROM_SCHEMAS.has(code) ? (code as ExamcycleErrorCode) : 'invalid_value';
+  return typeof code === 'string' && CODES_FROM_SCHEMAS.has(code) ? (code as CellFailureCode) : 'invalid_value';
 }
 
 /**
@@ -92,7 +93,7 @@ export class RecordAssembler<T> {
   /** Whether a cell of the current row may hold a control character (the file has one somewhere before). */
   private controls = true;
   records: T[] = [];
-  issues: RecordIssue[] = [];
+  issues: ExamcycleIssue<CsvImportIssueCode>[] = [];
   rowsRead = 0;
   fatal: ExamcycleError | undefined;
   private plans: readonly ColumnPlan[] | undefined;
@@ -129,8 +130,8 @@ export class RecordAssembler<T> {
   ) {}
 
   /** Where an error is, for this file. */
-  location(line: number, column?: string): ErrorLocation {
-    return { ...(this.settings.file === undefined ? {} : { file: this.settings.file }), line, ...(column === undefined ? {} : { column }) };
+  location(line: number, field?: string): IssueLocation {
+    return { ...(this.settings.file === undefined ? {} : { file: this.settings.file }), line, ...(field === undefined ? {} : { field }) };
   }
 
   /**
@@ -265,15 +266,18 @@ export class RecordAssembler<T> {
     this.fast = compileRecordFastPath(this.set.schema, this.byField, this.set.derivedId);
   }
 
-  private issue(line: number, code: ExamcycleErrorCode, message: string, column?: string, value?: string): void {
-    this.issues.push({
+  /** Records a problem with the row at `line`; `plan` is the column at fault (its header and cell position), when one is. */
+  private issue(line: number, code: CsvImportIssueCode, message: string, plan?: ColumnPlan | string, value?: string): void {
+    const field = plan === undefined ? undefined : typeof plan === 'string' ? plan : plan.header;
+    const column = typeof plan === 'object' && plan.index >= 0 ? plan.index + 1 : undefined;
+    const location: IssueLocation = {
       ...(this.settings.file === undefined ? {} : { file: this.settings.file }),
       line,
       ...(column === undefined ? {} : { column }),
+      ...(field === undefined ? {} : { field }),
       ...(value === undefined ? {} : { value: clip(value) }),
-      code,
-      message,
-    });
+    };
+    this.issues.push({ code, severity: 'error', message, location });
   }
 
   private data(cells: string[], line: number): void {
@@ -315,7 +319,7 @@ export class RecordAssembler<T> {
           line,
           'invalid_value',
           `${plan.header}: the cell holds the control character ${controlCharacterName(text, at)} at position ${at + 1}; ids, names and codes are printable text on one line`,
-          plan.header,
+          plan,
           index >= 0 ? raw : text,
         );
         values[i] = FAILED;
@@ -329,7 +333,7 @@ export class RecordAssembler<T> {
       const value = decode!(text);
       if (value instanceof CellFailure) {
         const plan = plans[i]!;
-        this.issue(line, value.code, `${plan.header}: ${value.message}`, plan.header, index >= 0 ? raw : text);
+        this.issue(line, value.code, `${plan.header}: ${value.message}`, plan, index >= 0 ? raw : text);
         values[i] = FAILED;
       } else {
         values[i] = value;
@@ -346,7 +350,7 @@ export class RecordAssembler<T> {
       const checked = plan.column.check!.safeParse(v);
       if (!checked.success) {
         const first = checked.error.issues[0]!;
-        this.issue(line, schemaCode(first), `${plan.header}: ${first.message}`, plan.header, String(v));
+        this.issue(line, schemaCode(first), `${plan.header}: ${first.message}`, plan, String(v));
       }
     }
 
@@ -389,7 +393,7 @@ export class RecordAssembler<T> {
         empty && (zi.code === 'invalid_type' || zi.code === 'too_small')
           ? `${header} is required${plan !== undefined && plan.index < 0 ? ' (the file has no such column)' : ''}`
           : `${header}: ${zi.message}`;
-      this.issue(line, schemaCode(zi), message, header, raw);
+      this.issue(line, schemaCode(zi), message, plan ?? header, raw);
     }
     if (this.issues.length === before) {
       this.issue(line, 'invalid_value', 'The row is not a valid record', undefined, cells.join(','));

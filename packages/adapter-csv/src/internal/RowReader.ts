@@ -1,6 +1,11 @@
 /**
- * The binding to csv-parse (chosen by measurement: see the README). Bytes go in; each parsed row's cells
- * come out through a callback, synchronously, in order. It is set for spreadsheet CSV: comma-separated,
+ * Rows out of CSV text: a splitter of its own for the rows nearly every file is made of, and csv-parse
+ * (chosen by measurement: see the README) for the rest. Bytes go in; each parsed row's cells come out
+ * through a callback, synchronously, in order. The splitter reads rows of unquoted cells and of quoted cells
+ * closed on their line (with `""` escapes) straight from the decoded text; at the first row it cannot vouch
+ * for (a quote inside an unquoted cell, text after a closing quote, a quoted cell holding a line break or left
+ * open, a row near the length cap) it hands that row and everything after it to csv-parse, so csv-parse's
+ * reading decides every such file, and a property test holds the two to the same rows on any input. It is set for spreadsheet CSV: comma-separated,
  * `"`-quoted with `""` escapes, rows ending in CRLF, LF or CR (mixed endings in one file are fine), ragged
  * rows and stray quotes kept for the importer to judge, blank lines kept so physical line numbers can be
  * counted, and a cap on the length of one row so a quote that is never closed cannot swallow a 1 GB file
@@ -12,14 +17,20 @@
  *
  * @internal
  */
-import { Buffer } from 'node:buffer';
+import { Buffer, isAscii } from 'node:buffer';
 import type { TransformCallback } from 'node:stream';
 import { CsvError, Parser, type Options } from 'csv-parse';
 
 /** Bytes handed to csv-parse at a time, so one huge source chunk is parsed in bounded steps. */
 export const PIECE_BYTES = 64 * 1024;
 
+/** The longest row the splitter reads itself, in UTF-16 units. */
+const SPLITTER_ROW_CHARS = 64 * 1024;
+
 const QUOTE = 0x22;
+const COMMA = 0x2c;
+const LF = 0x0a;
+const CR = 0x0d;
 
 /** A control byte other than CR and LF (in UTF-8 a byte below 0x80 is always the character itself). */
 const CONTROL_BYTE = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/;
@@ -34,6 +45,7 @@ const IGNORE_ROW = (): void => {};
  * @param maxRowChars - the longest row allowed, in characters
  * @example
  * ```ts
+ * import { Parser } from 'csv-parse';
  * new Parser(csvParseOptions(1_000_000));
  * ```
  */
@@ -84,8 +96,19 @@ class FlushNotingParser extends Parser {
  * ```
  */
 export class RowReader {
-  private readonly parser: FlushNotingParser;
+  /** csv-parse, once the splitter has handed the input over (undefined while the splitter reads). */
+  private parser: FlushNotingParser | undefined;
   private failure: Error | undefined;
+  /** The text of a row not complete yet (the splitter's, before any hand-over). */
+  private carry = '';
+  /** The physical line the splitter's next row starts on (each of its rows is one line). */
+  private line = 1;
+  /**
+   * The longest row the splitter reads, in UTF-16 units: at most a third of the cap, so no row it reads can be
+   * over the cap in UTF-8 bytes, and at most 64 Ki (no spreadsheet row is that long: a longer one is csv-parse's
+   * to measure, found after a bounded scan).
+   */
+  private readonly splitterRowChars: number;
   /** Whether the input so far holds a `"`, so a quoted cell (which may hold line breaks) may have been read. */
   private quoted = false;
   /** Whether the input so far holds a control byte other than CR and LF, so a cell may hold one. */
@@ -97,26 +120,158 @@ export class RowReader {
    */
   constructor(
     private onRow: (cells: string[], quoted: boolean, closedAtEnd: boolean, controls: boolean) => void,
-    maxRowChars: number,
+    private readonly maxRowChars: number,
   ) {
-    this.parser = new FlushNotingParser(csvParseOptions(maxRowChars));
-    this.parser.on('error', (error: Error) => {
-      this.failure ??= error;
-    });
+    this.splitterRowChars = Math.min(Math.floor(maxRowChars / 3), SPLITTER_ROW_CHARS);
   }
 
   /**
    * Parses more bytes; returns the parse failure, if one happened (nothing is parsed after it).
    *
-   * @param bytes - the next bytes of the input, valid UTF-8
+   * @param bytes - the next bytes of the input, valid UTF-8, ending on a whole character
    */
   write(bytes: Uint8Array): Error | undefined {
+    if (this.parser !== undefined) return this.feed(bytes);
+    if (this.failure !== undefined || bytes.length === 0) return this.failure;
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    // ASCII (most files) is its own Latin-1: the cheaper decoding gives the same text
+    return this.writeText(buffer.toString(isAscii(buffer) ? 'latin1' : 'utf8'));
+  }
+
+  /**
+   * Parses more text; returns the parse failure, if one happened (nothing is parsed after it).
+   *
+   * @param text - the next characters of the input (whole characters: no surrogate pair split)
+   */
+  writeText(text: string): Error | undefined {
+    if (this.parser !== undefined) return this.feed(Buffer.from(text, 'utf8'));
+    if (this.failure !== undefined || text.length === 0) return this.failure;
+    if (!this.quoted && text.indexOf('"') !== -1) this.quoted = true;
+    if (!this.controls && CONTROL_BYTE.test(text)) this.controls = true;
+    const buffered = this.carry === '' ? text : this.carry + text;
+    this.carry = '';
+    const read = this.split(buffered, false);
+    if (this.parser === undefined) this.carry = read === 0 ? buffered : buffered.slice(read);
+    return this.failure;
+  }
+
+  /**
+   * Reads whole rows from `text` (the carry and the new text) from its start; returns where the rows read end.
+   * A row it cannot vouch for, and everything after it, goes to csv-parse ({@link handOver}). At the end of
+   * the input (`final`), the last row needs no line break.
+   */
+  private split(text: string, final: boolean): number {
+    const n = text.length;
+    const limit = this.splitterRowChars;
+    let pos = 0;
+    while (pos < n) {
+      const cells: string[] = [];
+      let i = pos;
+      let end = -1;
+      cellsOfRow: for (;;) {
+        if (text.charCodeAt(i) === QUOTE) {
+          let cell = '';
+          let j = i + 1;
+          for (;;) {
+            const close = text.indexOf('"', j);
+            if (close === -1) {
+              // a quoted cell still open: csv-parse reads it if it holds a line break (or the input ends), else wait for its close
+              const open = final || n - pos > limit || text.indexOf('\n', j) !== -1 || text.indexOf('\r', j) !== -1;
+              return open ? this.handOver(text, pos) : pos;
+            }
+            for (let k = j; k < close; k += 1) {
+              const c = text.charCodeAt(k);
+              if (c === LF || c === CR) return this.handOver(text, pos);
+            }
+            cell += text.slice(j, close);
+            if (close + 1 === n) {
+              if (!final) return n - pos > limit ? this.handOver(text, pos) : pos;
+              cells.push(cell);
+              end = n;
+              break cellsOfRow;
+            }
+            const after = text.charCodeAt(close + 1);
+            if (after === QUOTE) {
+              cell += '"';
+              j = close + 2;
+              continue;
+            }
+            cells.push(cell);
+            if (after === COMMA) {
+              i = close + 2;
+              continue cellsOfRow;
+            }
+            if (after === LF || after === CR) {
+              end = close + 1;
+              break cellsOfRow;
+            }
+            return this.handOver(text, pos);
+          }
+        }
+        let j = i;
+        let c = 0;
+        // past the longest row the splitter reads, csv-parse takes the row (and measures it against the cap)
+        const stop = n - pos > limit ? pos + limit + 1 : n;
+        for (; j < stop; j += 1) {
+          c = text.charCodeAt(j);
+          if (c === COMMA || c === LF || c === CR || c === QUOTE) break;
+        }
+        if (j === stop && stop < n) return this.handOver(text, pos);
+        if (j === n) {
+          if (!final) return n - pos > limit ? this.handOver(text, pos) : pos;
+          cells.push(text.slice(i, n));
+          end = n;
+          break;
+        }
+        if (c === QUOTE) return this.handOver(text, pos);
+        cells.push(text.slice(i, j));
+        if (c === COMMA) {
+          i = j + 1;
+          continue;
+        }
+        end = j;
+        break;
+      }
+      if (end - pos > limit) return this.handOver(text, pos);
+      let next = end;
+      if (end < n) {
+        if (text.charCodeAt(end) === CR) {
+          if (end + 1 === n && !final) return pos; // a CR may be half a CRLF
+          next = text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
+        } else {
+          next = end + 1;
+        }
+      }
+      this.line += 1;
+      this.onRow(cells, this.quoted, false, this.controls);
+      pos = next;
+    }
+    return pos;
+  }
+
+  /** Hands the input from `text[from]` on to csv-parse, which reads every row after this (its line count carried on). */
+  private handOver(text: string, from: number): number {
+    const parser = new FlushNotingParser(csvParseOptions(this.maxRowChars));
+    parser.on('error', (error: Error) => {
+      this.failure ??= error;
+    });
+    // csv-parse's messages name its line: it starts where the splitter stopped
+    (parser as unknown as { info: { lines: number } }).info.lines = this.line;
+    this.parser = parser;
+    this.carry = '';
+    this.feed(Buffer.from(text.slice(from), 'utf8'));
+    return text.length;
+  }
+
+  /** Writes bytes to csv-parse, in bounded steps. */
+  private feed(bytes: Uint8Array): Error | undefined {
+    const parser = this.parser!;
     for (let at = 0; at < bytes.length && this.failure === undefined; at += PIECE_BYTES) {
       const piece = bytes.subarray(at, at + PIECE_BYTES);
       if (!this.quoted && piece.indexOf(QUOTE) !== -1) this.quoted = true;
       // one scan of the piece as Latin-1 text, until the first control byte: most files have none, and then no cell is checked for one
       if (!this.controls && CONTROL_BYTE.test(Buffer.from(piece.buffer, piece.byteOffset, piece.length).toString('latin1'))) this.controls = true;
-      this.parser.write(piece);
+      parser.write(piece);
       this.drain();
     }
     return this.failure;
@@ -128,18 +283,24 @@ export class RowReader {
    */
   end(): Error | undefined {
     if (this.failure !== undefined) return this.failure;
+    if (this.parser === undefined) {
+      const rest = this.carry;
+      this.carry = '';
+      if (rest !== '') this.split(rest, true);
+      if (this.parser === undefined) return this.failure;
+    }
     this.parser.end();
     this.drain();
     const failure = this.failure as Error | undefined; // set by drain()
     if (failure instanceof CsvError && failure.code === 'CSV_QUOTE_NOT_CLOSED') {
-      const cells = this.parser.openRow();
+      const cells = this.parser!.openRow();
       if (cells !== undefined) {
         this.failure = undefined;
         this.onRow(cells, true, true, this.controls);
         return undefined;
       }
     }
-    if (this.failure === undefined && !this.parser.flushed) {
+    if (this.failure === undefined && !this.parser!.flushed) {
       throw new Error('csv-parse did not flush synchronously on end(); this Node.js version is not supported');
     }
     return this.failure;
@@ -155,8 +316,9 @@ export class RowReader {
   }
 
   private drain(): void {
+    const parser = this.parser!;
     let cells: string[] | null;
-    while ((cells = this.parser.read() as string[] | null) !== null) this.onRow(cells, this.quoted, false, this.controls);
-    this.failure ??= this.parser.errored ?? undefined;
+    while ((cells = parser.read() as string[] | null) !== null) this.onRow(cells, this.quoted, false, this.controls);
+    this.failure ??= parser.errored ?? undefined;
   }
 }

@@ -15,6 +15,7 @@ import { guardFormula } from './formulaGuard.js';
  *
  * @example
  * ```ts
+ * declare const results: Result[];
  * exportCsv('results', results, { formulaGuard: 'except_numbers' satisfies FormulaGuardMode });
  * ```
  */

@@ -7,7 +7,7 @@
  *
  * @internal
  */
-import { ExamcycleError, type ErrorLocation } from '@examcycle/core';
+import { ExamcycleError, type IssueLocation } from '@examcycle/core';
 import type { CsvColumn, CsvColumnSet } from '../columns/CsvColumnSet.js';
 
 /**
@@ -43,8 +43,8 @@ export interface HeaderMatch {
   readonly width: number;
 }
 
-function location(file: string | undefined, line: number, column?: string): ErrorLocation {
-  return { ...(file === undefined ? {} : { file }), line, ...(column === undefined ? {} : { column }) };
+function location(file: string | undefined, line: number, field?: string): IssueLocation {
+  return { ...(file === undefined ? {} : { file }), line, ...(field === undefined ? {} : { field }) };
 }
 
 /**

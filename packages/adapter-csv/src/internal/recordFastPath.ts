@@ -172,6 +172,7 @@ function compiled(fields: readonly FieldPlan[], refine: ((record: object) => boo
  * @returns the fast path, or `undefined` when the schema is not a plain object schema (zod then checks every row)
  * @example
  * ```ts
+ * declare const values: unknown[];
  * const fast = compileRecordFastPath(roomSchema, new Map([['id', 0], ['name', 1]]), undefined);
  * fast?.(values); // the room, or undefined: ask zod
  * ```

@@ -21,6 +21,7 @@ export const UNSURE: unique symbol = Symbol('unsure');
  *
  * @example
  * ```ts
+ * import { z } from 'zod';
  * const accept: Acceptor = schemaAcceptor(z.string().min(1));
  * accept('8300'); // '8300'
  * accept(''); // UNSURE

@@ -42,6 +42,44 @@ function countBreaks(bytes: Buffer, end: number, afterCR: boolean): number {
   return n;
 }
 
+/** Line breaks (CRLF, LF or a lone CR) in `text[0, end)`; `afterCR` says the previous chunk ended with CR. */
+function countTextBreaks(text: string, end: number, afterCR: boolean): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n += 1;
+  for (let i = text.indexOf('\r'); i !== -1 && i < end; i = text.indexOf('\r', i + 1)) {
+    if (i + 1 >= end || text.charCodeAt(i + 1) !== 10) n += 1;
+  }
+  if (afterCR && end > 0 && text.charCodeAt(0) === 10) n -= 1;
+  return n;
+}
+
+/** A NUL, a U+FFFD, or a surrogate (paired or not: a pair is checked where it is found). */
+const TEXT_SUSPECT = /[\u0000\uFFFD\uD800-\uDFFF]/g;
+
+/** The offset of the first NUL, U+FFFD or unpaired surrogate in `text`, or -1 (a string's UTF-8 has them where these are). */
+function firstTextProblem(text: string): { readonly offset: number; readonly nul: boolean } | undefined {
+  TEXT_SUSPECT.lastIndex = 0;
+  for (let m = TEXT_SUSPECT.exec(text); m !== null; m = TEXT_SUSPECT.exec(text)) {
+    const i = m.index;
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        TEXT_SUSPECT.lastIndex = i + 2;
+        continue;
+      }
+    }
+    return { offset: i, nul: c === 0 };
+  }
+  return undefined;
+}
+
+/** What the guard lets through of text: the text safe to parse, and the problem that stopped it, if one did. */
+export interface GuardedText {
+  readonly text: string;
+  readonly problem?: InputProblem;
+}
+
 /** Where a chunk's trailing incomplete UTF-8 character starts (the chunk length when there is none). */
 function completeLength(bytes: Uint8Array): number {
   const len = bytes.length;
@@ -101,6 +139,38 @@ export class Utf8Guard {
   private carry: Buffer = EMPTY;
 
   private rejectReplacement = false;
+
+  /** Whether text can be checked as text: no bytes of an incomplete character or of a file's first 3 bytes are held back. */
+  get readyForText(): boolean {
+    return this.carry.length === 0;
+  }
+
+  /**
+   * Takes the next chunk of text (a JS string, whole characters but for a trailing high surrogate, which the
+   * caller holds back): the text exactly as {@link push} would pass its UTF-8 on, without encoding it. A first
+   * byte-order mark is removed; a NUL, a U+FFFD or an unpaired surrogate (which UTF-8 encoding turns into
+   * U+FFFD) stops it, at its line, with the message `push` gives.
+   *
+   * @param text - the next characters of the input; only when {@link readyForText}
+   */
+  pushText(text: string): GuardedText {
+    let body = text;
+    if (!this.started && body.length > 0) {
+      this.started = true;
+      if (body.charCodeAt(0) === 0xfeff) body = body.slice(1);
+    }
+    const found = firstTextProblem(body);
+    if (found !== undefined) {
+      const line = this.line + countTextBreaks(body, found.offset, this.afterCR);
+      const message = found.nul
+        ? 'The file holds NUL bytes: it is a binary file (a spreadsheet, an image, UTF-16 text), not CSV text'
+        : "The text holds U+FFFD replacement characters: it was decoded from bytes that were not UTF-8; pass the file's bytes instead";
+      return { text: body.slice(0, found.offset), problem: { line, message } };
+    }
+    this.line += countTextBreaks(body, body.length, this.afterCR);
+    if (body.length > 0) this.afterCR = body.charCodeAt(body.length - 1) === 13;
+    return { text: body };
+  }
 
   /**
    * Takes the next chunk; returns the bytes that are safe to parse, or the problem found.

@@ -29,7 +29,7 @@ export interface ReportSettings {
  *
  * @example
  * ```ts
- * const report: CsvReport<EopsTrackerRow> = { columns: () => EOPS_COLUMNS, rows: (rows) => rows };
+ * const report: CsvReport<{ readonly room: string }> = { columns: () => [{ header: 'Room', value: (r) => r.room }], lines: (rows) => rows };
  * ```
  */
 export interface CsvReport<Row, Line = Row> {

@@ -3,7 +3,7 @@
  * London date and time of each step), as kept for the JCQ inspector. The `certificates` record export is
  * the machine round-trip form of the same log.
  */
-import { toLondon } from '@examcycle/core';
+import { toLondon, type Instant } from '@examcycle/core';
 import { listCell, type CsvReport } from './CsvReport.js';
 
 /**
@@ -22,15 +22,15 @@ export interface CertificateLogRow {
   readonly awardingBody: string;
   readonly awardCodes?: readonly string[];
   /** ISO instants; written as London `yyyy-mm-dd HH:mm`. */
-  readonly receivedAt?: string;
-  readonly issuedAt?: string;
+  readonly receivedAt?: Instant;
+  readonly issuedAt?: Instant;
   readonly issuedTo?: string;
   readonly method?: 'collected' | 'posted' | 'third_party';
-  readonly destroyedAt?: string;
+  readonly destroyedAt?: Instant;
   readonly destroyedBy?: string;
 }
 
-function london(instant: string | undefined): string | undefined {
+function london(instant: Instant | undefined): string | undefined {
   return instant === undefined ? undefined : toLondon(instant).toFormat('yyyy-MM-dd HH:mm');
 }
 

@@ -2,30 +2,10 @@
  * The Exams Officer Professional Standards (EOPS) tracker export: one line per exams officer and academic
  * year, one column per EOPS step, each cell `done` or `not done`. The columns are exactly `Exams Officer,
  * Centre, Academic Year, Values & Attributes Statement, Knowledge & Understanding, Key Skills, Values &
- * Attributes Agreement, Certificate`; core's `eopsTracker` produces the rows.
+ * Attributes Agreement, Certificate`; core's `eopsTracker` produces the rows (core's `EopsTrackerRow`).
  */
+import type { EopsTrackerRow } from '@examcycle/core';
 import type { CsvReport } from './CsvReport.js';
-
-/**
- * One exams officer's EOPS progress for one academic year (the shape core's `eopsTracker` produces).
- *
- * @example
- * ```ts
- * const row: EopsTrackerRow = { officerName: 'Ffion ap Gruffydd', centreNumber: '68199', academicYear: '2025/26',
- *   valuesAndAttributesStatement: true, knowledgeAndUnderstanding: true, keySkills: false, valuesAndAttributesAgreement: false, certificate: false };
- * ```
- */
-export interface EopsTrackerRow {
-  readonly officerName: string;
-  readonly centreNumber: string;
-  /** e.g. `2025/26`. */
-  readonly academicYear: string;
-  readonly valuesAndAttributesStatement: boolean;
-  readonly knowledgeAndUnderstanding: boolean;
-  readonly keySkills: boolean;
-  readonly valuesAndAttributesAgreement: boolean;
-  readonly certificate: boolean;
-}
 
 const done = (b: boolean): string => (b ? 'done' : 'not done');
 

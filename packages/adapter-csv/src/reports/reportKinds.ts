@@ -2,13 +2,13 @@
  * The report exports by name, and the row type each takes. Together with core's record kinds they make
  * every kind `exportCsv` writes.
  */
-import type { RecordKinds } from '@examcycle/core';
+import type { EopsTrackerRow, RecordKinds } from '@examcycle/core';
 import { attendanceRegisterReport, type AttendanceRegisterRow } from './attendanceRegister.js';
 import { candidateTimetableReport, type CandidateTimetableRow } from './candidateTimetable.js';
 import { certificateLogReport, type CertificateLogRow } from './certificateLog.js';
 import type { CsvReport } from './CsvReport.js';
 import { enquiriesLogReport, type EnquiryLogRow } from './enquiriesLog.js';
-import { eopsTrackerReport, type EopsTrackerRow } from './eopsTracker.js';
+import { eopsTrackerReport } from './eopsTracker.js';
 import { resultsBroadsheetReport, type BroadsheetRow } from './resultsBroadsheet.js';
 import { seatingPlanReport, type SeatingPlanRow } from './seatingPlan.js';
 import { statementOfEntryReport, type StatementOfEntryRow } from './statementOfEntry.js';
@@ -18,7 +18,8 @@ import { statementOfEntryReport, type StatementOfEntryRow } from './statementOfE
  *
  * @example
  * ```ts
- * const rows: CsvReportRows['eops_tracker'][] = eopsTracker(cycle);
+ * declare const officers: EopsTrackerSource;
+ * const rows: CsvReportRows['eops_tracker'][] = eopsTracker(officers);
  * ```
  */
 export interface CsvReportRows {
@@ -47,7 +48,8 @@ export type CsvReportKind = keyof CsvReportRows;
  *
  * @example
  * ```ts
- * const rows: CsvExportRows['candidates'][] = result.records;
+ * declare const result: ImportResult<Candidate>;
+ * const rows: readonly CsvExportRows['candidates'][] = result.records;
  * ```
  */
 export type CsvExportRows = RecordKinds & CsvReportRows;
@@ -57,6 +59,8 @@ export type CsvExportRows = RecordKinds & CsvReportRows;
  *
  * @example
  * ```ts
+ * import { RECORD_KINDS } from '@examcycle/core';
+ * import { CSV_REPORT_KINDS } from '@examcycle/adapter-csv';
  * const kinds: CsvExportKind[] = [...RECORD_KINDS, ...CSV_REPORT_KINDS];
  * ```
  */

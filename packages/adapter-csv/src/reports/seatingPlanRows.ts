@@ -12,6 +12,7 @@ import type { SeatingPlanRow } from './seatingPlan.js';
  *
  * @example
  * ```ts
+ * declare const timetable: CentreTimetable;
  * const lookups: SeatingPlanLookups = { timetable, awardingBodies: [{ id: 'AQA', name: 'AQA' }] };
  * ```
  */
@@ -84,6 +85,8 @@ function variationWords(v: SeatVariation): string {
  *   (the plan was made from another timetable)
  * @example
  * ```ts
+ * declare const papers: TimetabledPaper[], entries: Entry[], candidates: Candidate[], accessArrangements: AccessArrangement[], rooms: Room[];
+ * declare const awardingBodies: readonly AwardingBody[];
  * const timetable = buildCentreTimetable({ papers, entries, candidates, accessArrangements });
  * const plan = planSeating({ session: timetable.sessions[0]!, rooms }, { rules: jcq.examRoomRules('2025/26') });
  * const csv = exportCsv('seating_plan', seatingPlanRows(plan, { timetable, awardingBodies }), { bom: true });

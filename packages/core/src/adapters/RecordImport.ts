@@ -12,9 +12,17 @@ import type { Invigilator } from '../domain/invigilator.js';
 import type { TimetabledPaper } from '../domain/paper.js';
 import type { Result } from '../domain/result.js';
 import type { Room } from '../domain/room.js';
-import type { ExamcycleError, ExamcycleErrorCode } from '../errors/ExamcycleError.js';
+import type { ExamcycleError } from '../errors/ExamcycleError.js';
+import type { ExamcycleIssue } from '../errors/ExamcycleIssue.js';
 
-/** The domain type each importable record kind becomes. */
+/**
+ * The domain type each importable record kind becomes.
+ *
+ * @example
+ * ```ts
+ * type Row = RecordKinds['candidates']; // Candidate
+ * ```
+ */
 export interface RecordKinds {
   candidates: Candidate;
   entries: Entry;
@@ -26,10 +34,24 @@ export interface RecordKinds {
   certificates: Certificate;
 }
 
-/** An importable record kind. */
+/**
+ * An importable record kind.
+ *
+ * @example
+ * ```ts
+ * const kind: RecordKind = 'access_arrangements';
+ * ```
+ */
 export type RecordKind = keyof RecordKinds;
 
-/** The record kinds, in a stable order. */
+/**
+ * The record kinds, in a stable order.
+ *
+ * @example
+ * ```ts
+ * for (const kind of RECORD_KINDS) console.log(kind); // candidates, entries, timetable, …
+ * ```
+ */
 export const RECORD_KINDS: readonly RecordKind[] = [
   'candidates',
   'entries',
@@ -41,24 +63,22 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   'certificates',
 ];
 
-/** One problem with one input row: where it is, what was there, and why it is wrong. */
-export interface RecordIssue {
-  /** The file or source name, when known. */
-  readonly file?: string;
-  /** 1-based physical line where the row starts. */
-  readonly line: number;
-  /** The column header (or field name) at fault, when one is. */
-  readonly column?: string;
-  /** The raw value found. */
-  readonly value?: string;
-  readonly code: ExamcycleErrorCode;
-  readonly message: string;
-}
-
-/** The outcome of an import: every valid record, every invalid row, and a fatal error if the input was unreadable. */
+/**
+ * The outcome of an import: every valid record, every invalid row as an {@link ExamcycleIssue}, and a fatal
+ * error if the input was unreadable. Bad user data is never thrown.
+ *
+ * @example
+ * ```ts
+ * declare const result: ImportResult<Candidate>;
+ * if (result.fatal) console.error(result.fatal.code, result.fatal.location);
+ * for (const issue of result.issues) console.warn(issue.location?.line, issue.location?.field, issue.message);
+ * ```
+ */
 export interface ImportResult<T> {
+  /** Every valid record, in input order. */
   readonly records: readonly T[];
-  readonly issues: readonly RecordIssue[];
+  /** Every problem with a row (`error`: the row was not taken; `warning`: taken with a caveat). */
+  readonly issues: readonly ExamcycleIssue[];
   /** Data rows read (excluding the header). */
   readonly rowsRead: number;
   /** Set when the input as a whole could not be read (empty, binary, wrong header, truncated quote). */

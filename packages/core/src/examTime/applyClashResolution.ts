@@ -8,26 +8,51 @@
  * A resolution that no longer fits the timetable (its paper is not where it says) is not applied and says why.
  */
 import type { TimetabledPaper } from '../domain/paper.js';
+import type { ExamcycleIssue } from '../errors/ExamcycleIssue.js';
 import { londonTime, toLondon } from '../time/clock.js';
 import type { CandidateSitting, CentreTimetable, SittingVariation, TimetableCandidate, TimetableSession } from './centreTimetable.js';
 import type { Clash } from './findClashes.js';
 import type { ClashResolution, ResolutionProposal } from './resolveClashes.js';
 
-/** A clash with the proposal the centre chose for it (any of its proposals, not only the recommended one). */
+/**
+ * A clash with the proposal the centre chose for it (any of its proposals, not only the recommended one).
+ *
+ * @example
+ * ```ts
+ * declare const timetable: CentreTimetable, resolution: ClashResolution;
+ * const overnight = resolution.proposals.find((p) => p.kind === 'overnight_supervision');
+ * const chosen: ChosenResolution | undefined = overnight && { clash: resolution.clash, proposal: overnight };
+ * if (chosen) applyClashResolution(timetable, chosen);
+ * ```
+ */
 export interface ChosenResolution {
   readonly clash: Clash;
   readonly proposal: ResolutionProposal;
 }
 
-/** Why a resolution was not applied. */
-export interface ApplyClashResolutionIssue {
-  readonly code: 'no_feasible_proposal' | 'infeasible_proposal' | 'sitting_not_found' | 'sitting_elsewhere';
-  readonly clashId: string;
-  readonly paperId?: string;
-  readonly message: string;
-}
+/**
+ * Why a resolution was not applied: no proposal fits the rules (`no_feasible_proposal`), the chosen one does not
+ * (`infeasible_proposal`), or its candidate or paper is not where it says (`sitting_not_found`, `sitting_elsewhere`).
+ *
+ * @example
+ * ```ts
+ * declare const result: AppliedClashResolution;
+ * const stale: ApplyClashResolutionIssueCode = 'sitting_elsewhere';
+ * result.issues.some((i) => i.code === stale); // find the clashes again
+ * ```
+ */
+export type ApplyClashResolutionIssueCode = 'no_feasible_proposal' | 'infeasible_proposal' | 'sitting_not_found' | 'sitting_elsewhere';
 
-/** The timetable after a resolution, and what changed. */
+/**
+ * The timetable after a resolution, and what changed.
+ *
+ * @example
+ * ```ts
+ * declare const timetable: CentreTimetable, resolution: ClashResolution;
+ * const result: AppliedClashResolution = applyClashResolution(timetable, resolution);
+ * result.applied ? result.changed.length : result.issues[0]?.message;
+ * ```
+ */
 export interface AppliedClashResolution {
   /** The timetable with the candidate's sittings and the sessions updated (the input when nothing was applied). */
   readonly timetable: CentreTimetable;
@@ -37,7 +62,8 @@ export interface AppliedClashResolution {
   readonly kind?: ResolutionProposal['kind'];
   /** The candidate's sittings that changed, as they now are. */
   readonly changed: readonly CandidateSitting[];
-  readonly issues: readonly ApplyClashResolutionIssue[];
+  /** Why it was not applied (one `error`), or none. */
+  readonly issues: readonly ExamcycleIssue<ApplyClashResolutionIssueCode>[];
   readonly explanation: string;
 }
 
@@ -87,6 +113,8 @@ function published(s: CandidateSitting): SittingVariation['published'] {
  * @param resolution - a resolution from {@link resolveClashes} (its recommendation is applied) or a chosen proposal
  * @example
  * ```ts
+ * declare const timetable: CentreTimetable, rooms: Room[];
+ * const rules = jcq.examRoomRules('2025/26');
  * const [maths] = resolveClashes(findClashes(timetable, { rules }), timetable, { rules });
  * const { timetable: applied } = applyClashResolution(timetable, maths!);
  * planSeating({ session: applied.sessions.find((s) => s.key === '2026-06-02.PM')!, rooms }, { rules }); // the candidate sits Maths here
@@ -95,11 +123,18 @@ function published(s: CandidateSitting): SittingVariation['published'] {
 export function applyClashResolution(timetable: CentreTimetable, resolution: ClashResolution | ChosenResolution): AppliedClashResolution {
   const clash = resolution.clash;
   const proposal = 'proposal' in resolution ? resolution.proposal : resolution.recommended;
-  const unchanged = (issue: ApplyClashResolutionIssue): AppliedClashResolution => ({ timetable, clashId: clash.id, applied: false, changed: [], issues: [issue], explanation: issue.message });
-  if (!proposal) return unchanged({ code: 'no_feasible_proposal', clashId: clash.id, message: `No resolution of ${clash.id} fits the rules; nothing to apply (ask the awarding body for a timetable variation)` });
-  if (!proposal.feasible) return unchanged({ code: 'infeasible_proposal', clashId: clash.id, message: `The chosen ${proposal.kind.replace(/_/g, ' ')} does not fit the rules: ${proposal.explanation}` });
+  const unchanged = (code: ApplyClashResolutionIssueCode, message: string, paperId?: string): AppliedClashResolution => ({
+    timetable,
+    clashId: clash.id,
+    applied: false,
+    changed: [],
+    issues: [{ code, severity: 'error', message, subject: { clashId: clash.id, candidateId: clash.candidateId, ...(paperId === undefined ? {} : { paperId }) } }],
+    explanation: message,
+  });
+  if (!proposal) return unchanged('no_feasible_proposal', `No resolution of ${clash.id} fits the rules; nothing to apply (ask the awarding body for a timetable variation)`);
+  if (!proposal.feasible) return unchanged('infeasible_proposal', `The chosen ${proposal.kind.replace(/_/g, ' ')} does not fit the rules: ${proposal.explanation}`);
   const candidate = timetable.candidates.find((c) => c.candidateId === clash.candidateId);
-  if (!candidate) return unchanged({ code: 'sitting_not_found', clashId: clash.id, message: `Candidate ${clash.candidateNumber} is not on this timetable` });
+  if (!candidate) return unchanged('sitting_not_found', `Candidate ${clash.candidateNumber} is not on this timetable`);
 
   const sittings = [...candidate.sittings];
   const changed: CandidateSitting[] = [];
@@ -112,18 +147,18 @@ export function applyClashResolution(timetable: CentreTimetable, resolution: Cla
     const order = proposal.order ?? clash.sittings.map((s) => s.paperId);
     for (const [k, paperId] of order.entries()) {
       const i = sittings.findIndex((s) => s.paperId === paperId);
-      if (i < 0) return unchanged({ code: 'sitting_not_found', clashId: clash.id, paperId, message: `Candidate ${clash.candidateNumber} does not sit ${paperId} on this timetable` });
+      if (i < 0) return unchanged('sitting_not_found', `Candidate ${clash.candidateNumber} does not sit ${paperId} on this timetable`, paperId);
       const s = sittings[i]!;
-      if (s.date !== clash.date || s.session !== clash.session) return unchanged({ code: 'sitting_elsewhere', clashId: clash.id, paperId, message: `${s.title} is no longer in the ${String(clash.session)} session of ${clash.date} for candidate ${clash.candidateNumber} (now ${s.date} ${s.session})` });
+      if (s.date !== clash.date || s.session !== clash.session) return unchanged('sitting_elsewhere', `${s.title} is no longer in the ${String(clash.session)} session of ${clash.date} for candidate ${clash.candidateNumber} (now ${s.date} ${s.session})`, paperId);
       replace(i, { ...s, variation: { clashId: clash.id, kind: 'consecutive_in_session', published: published(s), order: k + 1, conditions: proposal.conditions } });
     }
   } else if (proposal.kind === 'move_to_other_session' || proposal.kind === 'overnight_supervision') {
     for (const move of proposal.moves) {
       const i = sittings.findIndex((s) => s.paperId === move.paperId);
-      if (i < 0) return unchanged({ code: 'sitting_not_found', clashId: clash.id, paperId: move.paperId, message: `Candidate ${clash.candidateNumber} does not sit ${move.paperId} on this timetable` });
+      if (i < 0) return unchanged('sitting_not_found', `Candidate ${clash.candidateNumber} does not sit ${move.paperId} on this timetable`, move.paperId);
       const s = sittings[i]!;
       if (s.date !== move.from.date || s.session !== move.from.session) {
-        return unchanged({ code: 'sitting_elsewhere', clashId: clash.id, paperId: move.paperId, message: `${s.title} is no longer in the ${move.from.session} session of ${move.from.date} for candidate ${clash.candidateNumber} (now ${s.date} ${s.session}); find the clashes again` });
+        return unchanged('sitting_elsewhere', `${s.title} is no longer in the ${move.from.session} session of ${move.from.date} for candidate ${clash.candidateNumber} (now ${s.date} ${s.session}); find the clashes again`, move.paperId);
       }
       const startTime = move.to.startsAt ? toLondon(move.to.startsAt).toFormat('HH:mm') : s.startTime;
       replace(i, {
@@ -157,6 +192,8 @@ export function applyClashResolution(timetable: CentreTimetable, resolution: Cla
  * @param resolutions - resolutions from {@link resolveClashes}, or chosen proposals
  * @example
  * ```ts
+ * declare const timetable: CentreTimetable, clashes: Clash[];
+ * const rules = jcq.examRoomRules('2025/26');
  * const { timetable: applied, results } = applyClashResolutions(timetable, resolveClashes(clashes, timetable, { rules }));
  * results.filter((r) => !r.applied).map((r) => r.explanation);
  * ```
@@ -181,6 +218,7 @@ export function applyClashResolutions(timetable: CentreTimetable, resolutions: r
  * @param sessionKey - `YYYY-MM-DD.AM` or `YYYY-MM-DD.PM`
  * @example
  * ```ts
+ * declare const applied: CentreTimetable, plan: SeatingPlan;
  * openSittingRecord({ date: '2026-06-02', session: 'PM', seatingPlanUsed: plan.rooms[0]!, papers: sessionPapers(applied, '2026-06-02.PM') });
  * ```
  */

@@ -10,6 +10,7 @@ import type { Entry } from '../domain/entry.js';
 import type { Session, TimetabledPaper } from '../domain/paper.js';
 import type { QualificationLevel } from '../domain/qualification.js';
 import { ExamcycleError } from '../errors/ExamcycleError.js';
+import type { ExamcycleIssue } from '../errors/ExamcycleIssue.js';
 import type { CalendarDate, Instant } from '../time/clock.js';
 import { londonIso } from '../time/londonIso.js';
 import { instantToMillis } from '../time/instantToMillis.js';
@@ -17,10 +18,26 @@ import { publishedStartMillis } from './publishedStart.js';
 import { EXAM_TIME_LIMITS } from './examTimeLimits.js';
 import { allowedMinutes, arrangementKindsOf, arrangementNumberProblem, timeAllowanceOf, type TimeAllowance } from './timeAllowance.js';
 
-/** How a paper is assessed (written, practical, on screen). */
+/**
+ * How a paper is assessed (written, practical, on screen).
+ *
+ * @example
+ * ```ts
+ * const kind: PaperKind = 'on_screen';
+ * ```
+ */
 export type PaperKind = TimetabledPaper['kind'];
 
-/** One candidate sitting one timetabled paper. */
+/**
+ * One candidate sitting one timetabled paper.
+ *
+ * @example
+ * ```ts
+ * declare const timetable: CentreTimetable;
+ * const sitting: CandidateSitting | undefined = timetable.candidates[0]?.sittings[0];
+ * sitting && `${sitting.date} ${sitting.startTime} ${sitting.title} (${sitting.allowedMinutes} min)`;
+ * ```
+ */
 export interface CandidateSitting {
   readonly candidateId: string;
   readonly candidateNumber: string;
@@ -52,7 +69,16 @@ export interface CandidateSitting {
   readonly variation?: SittingVariation;
 }
 
-/** A candidate's sitting changed by an applied clash resolution. */
+/**
+ * A candidate's sitting changed by an applied clash resolution.
+ *
+ * @example
+ * ```ts
+ * declare const sitting: CandidateSitting;
+ * const v: SittingVariation | undefined = sitting.variation;
+ * v && `${v.kind}, published ${v.published.date} ${v.published.session}`;
+ * ```
+ */
 export interface SittingVariation {
   /** The clash it resolves (`<candidateId>.<date>.<AM|PM|day>`). */
   readonly clashId: string;
@@ -70,7 +96,16 @@ export interface SittingVariation {
   readonly conditions: readonly string[];
 }
 
-/** One session (a date's morning or afternoon) of the centre timetable. */
+/**
+ * One session (a date's morning or afternoon) of the centre timetable.
+ *
+ * @example
+ * ```ts
+ * declare const timetable: CentreTimetable;
+ * const session: TimetableSession | undefined = timetable.sessions.find((s) => s.key === '2026-06-01.AM');
+ * session?.paperIds.length;
+ * ```
+ */
 export interface TimetableSession {
   /** `YYYY-MM-DD.AM` or `YYYY-MM-DD.PM`. */
   readonly key: string;
@@ -84,7 +119,16 @@ export interface TimetableSession {
   readonly candidateCount: number;
 }
 
-/** An entry as the timetable keeps it (for the statement of entry). */
+/**
+ * An entry as the timetable keeps it (for the statement of entry).
+ *
+ * @example
+ * ```ts
+ * declare const candidate: TimetableCandidate;
+ * const entry: TimetableEntry | undefined = candidate.entries[0];
+ * entry?.componentCodes.join(', ');
+ * ```
+ */
 export interface TimetableEntry {
   readonly entryId: string;
   readonly seriesId: string;
@@ -94,7 +138,16 @@ export interface TimetableEntry {
   readonly status: Entry['status'];
 }
 
-/** A candidate on the centre timetable, with their personal timetable. */
+/**
+ * A candidate on the centre timetable, with their personal timetable.
+ *
+ * @example
+ * ```ts
+ * declare const timetable: CentreTimetable;
+ * const c: TimetableCandidate | undefined = timetable.candidates.find((x) => x.candidateNumber === '0042');
+ * c?.allowance.extraTimePercent;
+ * ```
+ */
 export interface TimetableCandidate {
   readonly candidate: Candidate;
   readonly candidateId: string;
@@ -107,17 +160,28 @@ export interface TimetableCandidate {
   readonly sittings: readonly CandidateSitting[];
 }
 
-/** Why part of the input could not be placed on the timetable. */
-export interface TimetableIssue {
-  readonly code: 'unknown_candidate' | 'no_components' | 'component_not_timetabled' | 'duplicate_paper' | 'duplicate_sitting' | 'duplicate_candidate' | 'invalid_paper' | 'invalid_arrangement';
-  readonly message: string;
-  readonly entryId?: string;
-  readonly candidateId?: string;
-  readonly paperId?: string;
-  readonly value?: string;
-}
+/**
+ * The codes {@link buildCentreTimetable} reports.
+ *
+ * @example
+ * ```ts
+ * declare const timetable: CentreTimetable;
+ * const nea: TimetableIssueCode = 'component_not_timetabled';
+ * timetable.issues.filter((i) => i.code !== nea).map((i) => i.message);
+ * ```
+ */
+export type TimetableIssueCode = 'unknown_candidate' | 'no_components' | 'component_not_timetabled' | 'duplicate_paper' | 'duplicate_sitting' | 'duplicate_candidate' | 'invalid_paper' | 'invalid_arrangement';
 
-/** The centre timetable. */
+/**
+ * The centre timetable.
+ *
+ * @example
+ * ```ts
+ * declare const input: CentreTimetableInput;
+ * const timetable: CentreTimetable = buildCentreTimetable(input);
+ * timetable.issues.filter((i) => i.severity === 'error');
+ * ```
+ */
 export interface CentreTimetable {
   /** Papers with at least one candidate, by date, session, start and id. */
   readonly papers: readonly TimetabledPaper[];
@@ -125,11 +189,23 @@ export interface CentreTimetable {
   readonly sessions: readonly TimetableSession[];
   /** Candidates with at least one live entry, by candidate number. */
   readonly candidates: readonly TimetableCandidate[];
-  /** What could not be placed, and why (a component with no timetabled paper is usually NEA). */
-  readonly issues: readonly TimetableIssue[];
+  /**
+   * What could not be placed, and why (a component with no timetabled paper is usually NEA): `error` when a paper,
+   * candidate, entry or arrangement was left out, `warning` when it was taken and only part of it could be placed.
+   */
+  readonly issues: readonly ExamcycleIssue<TimetableIssueCode>[];
 }
 
-/** What the centre timetable is built from. */
+/**
+ * What the centre timetable is built from.
+ *
+ * @example
+ * ```ts
+ * declare const papers: TimetabledPaper[], entries: Entry[], candidates: Candidate[];
+ * const input: CentreTimetableInput = { papers, entries, candidates };
+ * buildCentreTimetable(input).sessions.length;
+ * ```
+ */
 export interface CentreTimetableInput {
   /** The awarding bodies' timetabled papers for the series. */
   readonly papers: readonly TimetabledPaper[];
@@ -144,18 +220,41 @@ export interface CentreTimetableInput {
 const LIVE_STATUSES: ReadonlySet<Entry['status']> = new Set(['draft', 'submitted', 'accepted', 'amended']);
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-/** The session key of a date and session, `YYYY-MM-DD.AM`. */
-function sessionKey(date: CalendarDate, session: Session): string {
-  return `${date}.${session}`;
-}
-
-/** Orders sittings by start instant, then paper id. */
-function bySittingTime(a: CandidateSitting, b: CandidateSitting): number {
-  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.session !== b.session ? (a.session === 'AM' ? -1 : 1) : a.startTime < b.startTime ? -1 : a.startTime > b.startTime ? 1 : a.paperId < b.paperId ? -1 : a.paperId > b.paperId ? 1 : 0;
-}
-
 function byPaperTime(a: TimetabledPaper, b: TimetabledPaper): number {
   return a.date < b.date ? -1 : a.date > b.date ? 1 : a.session !== b.session ? (a.session === 'AM' ? -1 : 1) : a.startTime < b.startTime ? -1 : a.startTime > b.startTime ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function byId(a: { readonly id: string }, b: { readonly id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** A copy of `xs` in id order (no sort when it already is: the usual case for a MIS export). */
+function inIdOrder<T extends { readonly id: string }>(xs: readonly T[]): readonly T[] {
+  for (let i = 1; i < xs.length; i++) if (xs[i - 1]!.id > xs[i]!.id) return [...xs].sort(byId);
+  return xs;
+}
+
+/** A usable paper while the timetable is built: its place in time order, its start, and who sits it. */
+interface PaperSlot {
+  readonly paper: TimetabledPaper;
+  readonly startsAt: Instant;
+  /** Position in (date, session, start, id) order among the usable papers. */
+  rank: number;
+  /** Index of its (date, session) among the usable papers' sessions. */
+  session: number;
+  /** Its sittings, by candidate number. */
+  readonly sittings: CandidateSitting[];
+}
+
+/** A candidate while the timetable is built. */
+interface CandidateState {
+  readonly candidate: Candidate;
+  readonly allowance: TimeAllowance;
+  readonly kinds: AccessArrangementKind[];
+  readonly entries: TimetableEntry[];
+  /** Sittings in entry order, and their papers alongside. */
+  readonly sittings: CandidateSitting[];
+  readonly slots: PaperSlot[];
 }
 
 /**
@@ -167,65 +266,82 @@ function byPaperTime(a: TimetabledPaper, b: TimetabledPaper): number {
  *   of minutes from 1 to 1,440, or an arrangement whose extra time or rest breaks are out of range, becomes an issue
  * @example
  * ```ts
+ * declare const papers: TimetabledPaper[], entries: Entry[], candidates: Candidate[], accessArrangements: AccessArrangement[];
  * const timetable = buildCentreTimetable({ papers, entries, candidates, accessArrangements });
  * timetable.sessions.map((s) => `${s.key}: ${s.candidateCount} candidates`);
  * ```
  */
 export function buildCentreTimetable(input: CentreTimetableInput): CentreTimetable {
-  const issues: TimetableIssue[] = [];
+  const issues: ExamcycleIssue<TimetableIssueCode>[] = [];
   const arrangements = input.accessArrangements ?? [];
 
-  const paperByKey = new Map<string, TimetabledPaper>();
-  const paperById = new Map<string, TimetabledPaper>();
-  const startsAt = new Map<string, Instant>();
-  for (const paper of [...input.papers].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+  // Papers by series, then awarding body, then component code (no key strings built per lookup).
+  const paperByKey = new Map<string, Map<string, Map<string, PaperSlot>>>();
+  const paperIds = new Set<string>();
+  const slots: PaperSlot[] = [];
+  for (const paper of inIdOrder(input.papers)) {
     if (typeof paper.startTime !== 'string' || !HHMM.test(paper.startTime) || !Number.isInteger(paper.durationMinutes) || paper.durationMinutes <= 0 || paper.durationMinutes > EXAM_TIME_LIMITS.maxDurationMinutes) {
-      issues.push({ code: 'invalid_paper', paperId: paper.id, value: `${String(paper.startTime)} ${String(paper.durationMinutes)}`, message: `Paper ${paper.id} needs an HH:mm start and a whole duration from 1 to ${EXAM_TIME_LIMITS.maxDurationMinutes} minutes` });
+      issues.push({ code: 'invalid_paper', severity: 'error', subject: { paperId: paper.id }, location: { value: `${String(paper.startTime)} ${String(paper.durationMinutes)}` }, message: `Paper ${paper.id} needs an HH:mm start and a whole duration from 1 to ${EXAM_TIME_LIMITS.maxDurationMinutes} minutes` });
       continue;
     }
     let at: Instant;
     try {
       at = londonIso(publishedStartMillis(paper.date, paper.startTime));
     } catch (cause) {
-      issues.push({ code: 'invalid_paper', paperId: paper.id, value: paper.date, message: `Paper ${paper.id} has an invalid date: ${(cause as Error).message}` });
+      issues.push({ code: 'invalid_paper', severity: 'error', subject: { paperId: paper.id }, location: { value: paper.date }, message: `Paper ${paper.id} has an invalid date: ${(cause as Error).message}` });
       continue;
     }
-    if (paperById.has(paper.id)) {
-      issues.push({ code: 'duplicate_paper', paperId: paper.id, value: paper.id, message: `Paper id ${paper.id} is used twice; the first is used` });
+    if (paperIds.has(paper.id)) {
+      issues.push({ code: 'duplicate_paper', severity: 'error', subject: { paperId: paper.id }, location: { value: paper.id }, message: `Paper id ${paper.id} is used twice; the first is used` });
       continue;
     }
-    const key = `${paper.seriesId}|${paper.awardingBodyId}|${paper.componentCode}`;
-    const seen = paperByKey.get(key);
+    let bodies = paperByKey.get(paper.seriesId);
+    if (!bodies) paperByKey.set(paper.seriesId, (bodies = new Map()));
+    let codes = bodies.get(paper.awardingBodyId);
+    if (!codes) bodies.set(paper.awardingBodyId, (codes = new Map()));
+    const seen = codes.get(paper.componentCode);
     if (seen) {
-      issues.push({ code: 'duplicate_paper', paperId: paper.id, value: key, message: `Papers ${seen.id} and ${paper.id} are both ${paper.awardingBodyId} component ${paper.componentCode} in ${paper.seriesId}; ${seen.id} is used` });
+      issues.push({
+        code: 'duplicate_paper',
+        severity: 'error',
+        subject: { paperId: paper.id },
+        location: { value: `${paper.seriesId}|${paper.awardingBodyId}|${paper.componentCode}` },
+        message: `Papers ${seen.paper.id} and ${paper.id} are both ${paper.awardingBodyId} component ${paper.componentCode} in ${paper.seriesId}; ${seen.paper.id} is used`,
+      });
       continue;
     }
-    paperByKey.set(key, paper);
-    paperById.set(paper.id, paper);
-    startsAt.set(paper.id, at);
+    const slot: PaperSlot = { paper, startsAt: at, rank: 0, session: 0, sittings: [] };
+    codes.set(paper.componentCode, slot);
+    paperIds.add(paper.id);
+    slots.push(slot);
+  }
+  // Time order once: a candidate's sittings, a session's papers and the sessions all follow it.
+  slots.sort((a, b) => byPaperTime(a.paper, b.paper));
+  for (let i = 0; i < slots.length; i++) {
+    const s = slots[i]!;
+    const before = slots[i - 1];
+    s.rank = i;
+    s.session = !before ? 0 : before.paper.date === s.paper.date && before.paper.session === s.paper.session ? before.session : before.session + 1;
   }
 
   const candidateById = new Map<string, Candidate>();
   for (const c of input.candidates) {
     if (candidateById.has(c.id)) {
-      issues.push({ code: 'duplicate_candidate', candidateId: c.id, message: `Candidate ${c.id} is listed twice; the first is used` });
+      issues.push({ code: 'duplicate_candidate', severity: 'error', subject: { candidateId: c.id }, message: `Candidate ${c.id} is listed twice; the first is used` });
       continue;
     }
     candidateById.set(c.id, c);
   }
 
-  const entriesByCandidate = new Map<string, TimetableEntry[]>();
-  const sittingsByCandidate = new Map<string, CandidateSitting[]>();
-  const seenPapers = new Map<string, Set<string>>();
-  const allowanceCache = new Map<string, { allowance: TimeAllowance; kinds: AccessArrangementKind[] }>();
   const arrangementsByCandidate = new Map<string, AccessArrangement[]>();
   for (const a of arrangements) {
     const problem = arrangementNumberProblem(a);
     if (problem) {
       issues.push({
         code: 'invalid_arrangement',
-        candidateId: a.candidateId,
-        value: String(problem.value),
+        severity: 'error',
+        subject: { candidateId: a.candidateId, recordId: a.id },
+        location: { field: problem.field, value: String(problem.value) },
         message: `Access arrangement ${a.id} (${a.kind}) has ${problem.field} ${String(problem.value)}; it must be a whole number from 0 to ${problem.rule.max}, so the arrangement is left out of the time allowed`,
       });
       continue;
@@ -235,50 +351,65 @@ export function buildCentreTimetable(input: CentreTimetableInput): CentreTimetab
     else arrangementsByCandidate.set(a.candidateId, [a]);
   }
 
-  const entries = [...input.entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const entry of entries) {
+  const states = new Map<string, CandidateState>();
+  // Entries in id order usually come a candidate at a time, from one awarding body at a time: the last lookups are kept.
+  let lastState: CandidateState | undefined;
+  let lastSeries: string | undefined;
+  let lastBody: string | undefined;
+  let lastCodes: Map<string, PaperSlot> | undefined;
+  for (const entry of inIdOrder(input.entries)) {
     if (!LIVE_STATUSES.has(entry.status)) continue;
-    const candidate = candidateById.get(entry.candidateId);
-    if (!candidate) {
-      issues.push({ code: 'unknown_candidate', entryId: entry.id, candidateId: entry.candidateId, message: `Entry ${entry.id} is for candidate ${entry.candidateId}, who is not on the candidate list` });
-      continue;
+    let state = lastState !== undefined && lastState.candidate.id === entry.candidateId ? lastState : states.get(entry.candidateId);
+    if (!state) {
+      const candidate = candidateById.get(entry.candidateId);
+      if (!candidate) {
+        issues.push({ code: 'unknown_candidate', severity: 'error', subject: { entryId: entry.id, candidateId: entry.candidateId }, message: `Entry ${entry.id} is for candidate ${entry.candidateId}, who is not on the candidate list` });
+        continue;
+      }
+      const own = arrangementsByCandidate.get(candidate.id) ?? [];
+      state = { candidate, allowance: timeAllowanceOf(candidate.id, own), kinds: arrangementKindsOf(candidate.id, own), entries: [], sittings: [], slots: [] };
+      states.set(candidate.id, state);
     }
-    const te: TimetableEntry = {
+    lastState = state;
+    const candidate = state.candidate;
+    state.entries.push({
       entryId: entry.id,
       seriesId: entry.seriesId,
       awardingBodyId: entry.awardingBodyId,
       entryCode: entry.entryCode,
       componentCodes: [...entry.componentCodes],
       status: entry.status,
-    };
-    const list = entriesByCandidate.get(candidate.id);
-    if (list) list.push(te);
-    else entriesByCandidate.set(candidate.id, [te]);
+    });
     if (entry.componentCodes.length === 0) {
-      issues.push({ code: 'no_components', entryId: entry.id, candidateId: candidate.id, value: entry.entryCode, message: `Entry ${entry.id} (${entry.awardingBodyId} ${entry.entryCode}) lists no components, so no papers can be timetabled for it` });
+      issues.push({ code: 'no_components', severity: 'warning', subject: { entryId: entry.id, candidateId: candidate.id }, location: { field: 'componentCodes', value: entry.entryCode }, message: `Entry ${entry.id} (${entry.awardingBodyId} ${entry.entryCode}) lists no components, so no papers can be timetabled for it` });
       continue;
     }
-    let cached = allowanceCache.get(candidate.id);
-    if (!cached) {
-      const own = arrangementsByCandidate.get(candidate.id) ?? [];
-      cached = { allowance: timeAllowanceOf(candidate.id, own), kinds: arrangementKindsOf(candidate.id, own) };
-      allowanceCache.set(candidate.id, cached);
+    if (entry.seriesId !== lastSeries || entry.awardingBodyId !== lastBody) {
+      lastSeries = entry.seriesId;
+      lastBody = entry.awardingBodyId;
+      lastCodes = paperByKey.get(lastSeries)?.get(lastBody);
     }
-    const keyPrefix = `${entry.seriesId}|${entry.awardingBodyId}|`;
-    let sat = seenPapers.get(candidate.id);
-    if (!sat) seenPapers.set(candidate.id, (sat = new Set<string>()));
+    const codes = lastCodes;
+    const { extraTimePercent, restBreakMinutesPerHour } = state.allowance;
     for (const code of entry.componentCodes) {
-      const paper = paperByKey.get(keyPrefix + code);
-      if (!paper) {
-        issues.push({ code: 'component_not_timetabled', entryId: entry.id, candidateId: candidate.id, value: code, message: `${entry.awardingBodyId} component ${code} of entry ${entry.entryCode} has no timetabled paper in ${entry.seriesId} (non-exam assessment, or a missing timetable row)` });
+      const slot = codes?.get(code);
+      if (!slot) {
+        issues.push({
+          code: 'component_not_timetabled',
+          severity: 'warning',
+          subject: { entryId: entry.id, candidateId: candidate.id },
+          location: { field: 'componentCodes', value: code },
+          message: `${entry.awardingBodyId} component ${code} of entry ${entry.entryCode} has no timetabled paper in ${entry.seriesId} (non-exam assessment, or a missing timetable row)`,
+        });
         continue;
       }
-      if (sat.has(paper.id)) {
-        issues.push({ code: 'duplicate_sitting', entryId: entry.id, candidateId: candidate.id, paperId: paper.id, message: `Candidate ${candidate.candidateNumber} is entered for paper ${paper.id} more than once; it is sat once` });
+      if (state.slots.includes(slot)) {
+        issues.push({ code: 'duplicate_sitting', severity: 'warning', subject: { entryId: entry.id, candidateId: candidate.id, paperId: slot.paper.id }, message: `Candidate ${candidate.candidateNumber} is entered for paper ${slot.paper.id} more than once; it is sat once` });
         continue;
       }
-      sat.add(paper.id);
-      const sitting: CandidateSitting = {
+      const paper = slot.paper;
+      state.slots.push(slot);
+      state.sittings.push({
         candidateId: candidate.id,
         candidateNumber: candidate.candidateNumber,
         entryId: entry.id,
@@ -292,63 +423,59 @@ export function buildCentreTimetable(input: CentreTimetableInput): CentreTimetab
         date: paper.date,
         session: paper.session,
         startTime: paper.startTime,
-        startsAt: startsAt.get(paper.id)!,
+        startsAt: slot.startsAt,
         durationMinutes: paper.durationMinutes,
-        allowedMinutes: allowedMinutes(paper.durationMinutes, cached.allowance.extraTimePercent, cached.allowance.restBreakMinutesPerHour),
-        arrangementKinds: cached.kinds,
-      };
-      const own = sittingsByCandidate.get(candidate.id);
-      if (own) own.push(sitting);
-      else sittingsByCandidate.set(candidate.id, [sitting]);
+        allowedMinutes: allowedMinutes(paper.durationMinutes, extraTimePercent, restBreakMinutesPerHour),
+        arrangementKinds: state.kinds,
+      });
     }
   }
 
+  const ordered = [...states.values()].sort((a, b) => {
+    const x = a.candidate;
+    const y = b.candidate;
+    return x.candidateNumber < y.candidateNumber ? -1 : x.candidateNumber > y.candidateNumber ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
+  });
+  // Each candidate's sittings in paper order (a candidate's ranks are distinct: `rank × n + i` sorts as numbers),
+  // then each paper's sittings in candidate order, and each session's distinct candidates counted on the way.
   const candidates: TimetableCandidate[] = [];
-  for (const [id, ents] of entriesByCandidate) {
-    const candidate = candidateById.get(id)!;
-    const cached = allowanceCache.get(id) ?? { allowance: timeAllowanceOf(id, arrangementsByCandidate.get(id) ?? []), kinds: arrangementKindsOf(id, arrangementsByCandidate.get(id) ?? []) };
-    candidates.push({
-      candidate,
-      candidateId: id,
-      candidateNumber: candidate.candidateNumber,
-      allowance: cached.allowance,
-      arrangementKinds: cached.kinds,
-      entries: ents,
-      sittings: (sittingsByCandidate.get(id) ?? []).sort(bySittingTime),
-    });
-  }
-  candidates.sort((a, b) => (a.candidateNumber < b.candidateNumber ? -1 : a.candidateNumber > b.candidateNumber ? 1 : a.candidateId < b.candidateId ? -1 : a.candidateId > b.candidateId ? 1 : 0));
-
-  const bySession = new Map<string, CandidateSitting[]>();
-  const usedPapers = new Map<string, TimetabledPaper>();
-  for (const c of candidates) {
-    for (const s of c.sittings) {
-      const key = sessionKey(s.date, s.session);
-      const list = bySession.get(key);
-      if (list) list.push(s);
-      else bySession.set(key, [s]);
-      if (!usedPapers.has(s.paperId)) usedPapers.set(s.paperId, paperById.get(s.paperId)!);
-    }
-  }
-  const papers = [...usedPapers.values()].sort(byPaperTime);
-  const paperRank = new Map(papers.map((p, i) => [p.id, i]));
-  const sessions: TimetableSession[] = [...bySession.entries()]
-    .map(([key, sittings]) => {
-      const first = sittings[0]!;
-      // Candidates were visited in candidate-number order, so each paper's sittings already are: grouping them
-      // by paper (in paper order) is the stable sort by (paper, candidate number), without comparing.
-      const byPaper = new Map<string, CandidateSitting[]>();
-      for (const s of sittings) {
-        const list = byPaper.get(s.paperId);
-        if (list) list.push(s);
-        else byPaper.set(s.paperId, [s]);
+  const sessionCandidates = new Int32Array(slots.length === 0 ? 0 : slots[slots.length - 1]!.session + 1);
+  for (const state of ordered) {
+    const n = state.sittings.length;
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = state.slots[i]!.rank * n + i;
+    keys.sort();
+    const sittings: CandidateSitting[] = [];
+    let lastSession = -1;
+    for (let i = 0; i < n; i++) {
+      const j = keys[i]! % n;
+      const s = state.sittings[j]!;
+      const slot = state.slots[j]!;
+      sittings.push(s);
+      slot.sittings.push(s);
+      if (slot.session !== lastSession) {
+        sessionCandidates[slot.session]!++;
+        lastSession = slot.session;
       }
-      const paperIds = [...byPaper.keys()].sort((a, b) => paperRank.get(a)! - paperRank.get(b)!);
-      const ordered: CandidateSitting[] = [];
-      for (const id of paperIds) for (const s of byPaper.get(id)!) ordered.push(s);
-      return { key, date: first.date, session: first.session, paperIds, sittings: ordered, candidateCount: new Set(sittings.map((s) => s.candidateId)).size };
-    })
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    }
+    const c = state.candidate;
+    candidates.push({ candidate: c, candidateId: c.id, candidateNumber: c.candidateNumber, allowance: state.allowance, arrangementKinds: state.kinds, entries: state.entries, sittings });
+  }
+
+  const papers: TimetabledPaper[] = [];
+  const sessions: TimetableSession[] = [];
+  let open: { key: string; date: CalendarDate; session: Session; paperIds: string[]; sittings: CandidateSitting[]; candidateCount: number } | undefined;
+  for (const slot of slots) {
+    if (slot.sittings.length === 0) continue;
+    const p = slot.paper;
+    papers.push(p);
+    if (!open || open.date !== p.date || open.session !== p.session) {
+      open = { key: `${p.date}.${p.session}`, date: p.date, session: p.session, paperIds: [], sittings: [], candidateCount: sessionCandidates[slot.session]! };
+      sessions.push(open);
+    }
+    open.paperIds.push(p.id);
+    for (const s of slot.sittings) open.sittings.push(s);
+  }
 
   return { papers, sessions, candidates, issues };
 }
@@ -364,6 +491,7 @@ const candidateIndex = new WeakMap<readonly TimetableCandidate[], { readonly len
  * @param candidateId - the candidate
  * @example
  * ```ts
+ * declare const timetable: CentreTimetable;
  * timetableCandidate(timetable, 'c-0042')?.sittings.length;
  * ```
  */
@@ -379,13 +507,31 @@ export function timetableCandidate(timetable: Pick<CentreTimetable, 'candidates'
   return index.byId.get(candidateId);
 }
 
-/** A line of a personal timetable: a sitting with its finishing instant. */
+/**
+ * A line of a personal timetable: a sitting with its finishing instant.
+ *
+ * @example
+ * ```ts
+ * declare const timetable: CentreTimetable;
+ * const line: PersonalTimetableLine | undefined = personalTimetable(timetable, 'c-0042').days[0]?.lines[0];
+ * line?.finishesAt;
+ * ```
+ */
 export interface PersonalTimetableLine extends CandidateSitting {
   /** The published start plus the candidate's allowed minutes. */
   readonly finishesAt: Instant;
 }
 
-/** A candidate's personal timetable, by day. */
+/**
+ * A candidate's personal timetable, by day.
+ *
+ * @example
+ * ```ts
+ * declare const timetable: CentreTimetable;
+ * const mine: PersonalTimetable = personalTimetable(timetable, 'c-0042');
+ * mine.days.map((d) => `${d.date}: ${d.totalAllowedMinutes} min`);
+ * ```
+ */
 export interface PersonalTimetable {
   readonly candidateId: string;
   readonly candidateNumber: string;
@@ -403,6 +549,7 @@ export interface PersonalTimetable {
  * @throws ExamcycleError `invalid_value` when the candidate has no entries on the timetable
  * @example
  * ```ts
+ * declare const timetable: CentreTimetable;
  * personalTimetable(timetable, 'c-0042').days[0]?.lines.map((l) => `${l.startTime} ${l.title}`);
  * ```
  */

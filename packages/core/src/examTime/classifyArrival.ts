@@ -15,10 +15,27 @@ import { publishedStartMillis } from './publishedStart.js';
 import { checkNumber, checkObject, count, EXAM_TIME_LIMITS, positiveCount, ruleNumber } from './examTimeLimits.js';
 import { durationText } from './timeAllowance.js';
 
-/** A register status. */
+/**
+ * A register status.
+ *
+ * @example
+ * ```ts
+ * declare const line: RegisterLine;
+ * const late: AttendanceStatus[] = ['late', 'very_late'];
+ * line.status !== 'not_marked' && late.includes(line.status);
+ * ```
+ */
 export type AttendanceStatus = 'present' | 'late' | 'very_late' | 'absent';
 
-/** How an arrival was classified, and why. */
+/**
+ * How an arrival was classified, and why.
+ *
+ * @example
+ * ```ts
+ * const arrival: ArrivalClassification = classifyArrival({ date: '2026-06-01', startTime: '09:00', durationMinutes: 90 }, '2026-06-01T09:20:00+01:00', jcq.examRoomRules('2025/26'));
+ * `${arrival.status}, ${arrival.minutesAfterStart} min after the start`;
+ * ```
+ */
 export interface ArrivalClassification {
   readonly status: AttendanceStatus;
   /** The paper's published start. */
@@ -40,6 +57,7 @@ export interface ArrivalClassification {
  * @throws ExamcycleError `invalid_value` naming the field for a duration or threshold that is not a whole number of minutes up to 1,440, or an invalid date, time or instant
  * @example
  * ```ts
+ * const rules = jcq.examRoomRules('2025/26');
  * classifyArrival({ date: '2026-06-01', startTime: '09:00', durationMinutes: 90 }, '2026-06-01T10:05:00+01:00', rules).status; // 'very_late'
  * ```
  */

@@ -9,7 +9,16 @@ import type { SourceRef } from '../rules/sources.js';
 import type { CalendarDate } from '../time/clock.js';
 import type { CentreTimetable } from './centreTimetable.js';
 
-/** A candidate not told to stay available until the last contingency day. */
+/**
+ * A candidate not told to stay available until the last contingency day.
+ *
+ * @example
+ * ```ts
+ * declare const check: ContingencyDayCheck;
+ * const flag: ContingencyFlag | undefined = check.flagged[0];
+ * flag?.lastContingencyDay;
+ * ```
+ */
 export interface ContingencyFlag {
   readonly candidateId: string;
   readonly candidateNumber: string;
@@ -20,7 +29,16 @@ export interface ContingencyFlag {
   readonly source: SourceRef;
 }
 
-/** The result of {@link contingencyDayCheck}. */
+/**
+ * The result of {@link contingencyDayCheck}.
+ *
+ * @example
+ * ```ts
+ * declare const timetable: CentreTimetable;
+ * const check: ContingencyDayCheck = contingencyDayCheck(timetable, jcq.keyDates(examSeries('june', 2026)));
+ * check.flagged.length;
+ * ```
+ */
 export interface ContingencyDayCheck {
   /** The last contingency day of each series on the timetable that has one. */
   readonly lastContingencyDay: Readonly<Record<string, CalendarDate>>;
@@ -36,6 +54,7 @@ export interface ContingencyDayCheck {
  * @param keyDates - the series' key dates (`rulesPack.keyDates(series)`), with its `contingency_day` dates
  * @example
  * ```ts
+ * declare const timetable: CentreTimetable;
  * const check = contingencyDayCheck(timetable, jcq.keyDates(examSeries('june', 2026)));
  * check.flagged.map((f) => f.candidateNumber);
  * ```

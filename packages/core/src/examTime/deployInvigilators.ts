@@ -18,11 +18,21 @@ import type { Session } from '../domain/paper.js';
 import type { ExamRoomRules } from '../rules/RulesPack.js';
 import type { SourceRef } from '../rules/sources.js';
 import type { CalendarDate } from '../time/clock.js';
+import type { ExamcycleIssue } from '../errors/ExamcycleIssue.js';
 import { checkArray, checkNumber, checkObject, checkRatios, count, EXAM_TIME_LIMITS, sourcedValue } from './examTimeLimits.js';
 import { invigilatorTrainingStatus } from './invigilatorTraining.js';
 import type { RatioKind, SeatingPlan } from './planSeating.js';
 
-/** A facilitator assigned to one candidate. */
+/**
+ * A facilitator assigned to one candidate.
+ *
+ * @example
+ * ```ts
+ * declare const deployment: Deployment;
+ * const f: FacilitatorAssignment | undefined = deployment.rooms[0]?.facilitators[0];
+ * f && `${f.invigilatorId} for ${f.candidateNumber} (${f.arrangements.join(', ')})`;
+ * ```
+ */
 export interface FacilitatorAssignment {
   readonly invigilatorId: string;
   readonly candidateId: string;
@@ -30,7 +40,16 @@ export interface FacilitatorAssignment {
   readonly arrangements: readonly AccessArrangementKind[];
 }
 
-/** One room's deployment. */
+/**
+ * One room's deployment.
+ *
+ * @example
+ * ```ts
+ * declare const deployment: Deployment;
+ * const room: RoomDeployment | undefined = deployment.rooms.find((r) => !r.meetsRatio);
+ * room?.explanation;
+ * ```
+ */
 export interface RoomDeployment {
   readonly roomId: string;
   readonly roomName: string;
@@ -48,7 +67,16 @@ export interface RoomDeployment {
   readonly explanation: string;
 }
 
-/** A need that could not be met. */
+/**
+ * A need that could not be met.
+ *
+ * @example
+ * ```ts
+ * declare const deployment: Deployment;
+ * const short: readonly DeploymentShortfall[] = deployment.shortfalls;
+ * short.map((s) => `${s.roomId}: ${s.missing} ${s.need} missing`);
+ * ```
+ */
 export interface DeploymentShortfall {
   readonly roomId: string;
   readonly need: 'invigilators' | 'facilitator';
@@ -60,21 +88,36 @@ export interface DeploymentShortfall {
   readonly reason: string;
 }
 
-/** A concern with a deployment that is not a missing ratio. */
-export interface DeploymentIssue {
-  readonly code: 'lone_invigilator_without_summon_help' | 'relative_in_room';
-  readonly roomId: string;
-  readonly invigilatorId?: string;
-  readonly message: string;
-}
+/**
+ * A concern with a deployment that is not a missing ratio (reported as a `warning`: the deployment stands): a room
+ * left with one invigilator and no way to summon help, or an invigilator deployed in a room with a relative.
+ *
+ * @example
+ * ```ts
+ * declare const deployment: Deployment;
+ * const lone: DeploymentIssueCode = 'lone_invigilator_without_summon_help';
+ * deployment.issues.filter((i) => i.code === lone).map((i) => i.subject?.roomId);
+ * ```
+ */
+export type DeploymentIssueCode = 'lone_invigilator_without_summon_help' | 'relative_in_room';
 
-/** A session's deployment. */
+/**
+ * A session's deployment.
+ *
+ * @example
+ * ```ts
+ * declare const plan: SeatingPlan, invigilators: Invigilator[];
+ * const deployment: Deployment = deployInvigilators({ plan, invigilators }, { rules: jcq.examRoomRules('2025/26') });
+ * deployment.reserves.length;
+ * ```
+ */
 export interface Deployment {
   readonly date: CalendarDate;
   readonly session: Session;
   readonly rooms: readonly RoomDeployment[];
   readonly shortfalls: readonly DeploymentShortfall[];
-  readonly issues: readonly DeploymentIssue[];
+  /** Concerns that are not a missing ratio, each a `warning` naming the room and invigilator. */
+  readonly issues: readonly ExamcycleIssue<DeploymentIssueCode>[];
   /** Invigilators who could not be used, and why (not available, training not current). */
   readonly notEligible: readonly { readonly invigilatorId: string; readonly reason: string }[];
   /** Eligible invigilators left over. */
@@ -84,7 +127,16 @@ export interface Deployment {
   readonly source: SourceRef;
 }
 
-/** What a deployment is made from. */
+/**
+ * What a deployment is made from.
+ *
+ * @example
+ * ```ts
+ * declare const plan: SeatingPlan, invigilators: Invigilator[];
+ * const input: DeployInvigilatorsInput = { plan, invigilators, summonHelp: { 'main-hall': 'radio' } };
+ * deployInvigilators(input, { rules: jcq.examRoomRules('2025/26') });
+ * ```
+ */
 export interface DeployInvigilatorsInput {
   /** The session's seating plan. */
   readonly plan: SeatingPlan;
@@ -94,7 +146,16 @@ export interface DeployInvigilatorsInput {
   readonly summonHelp?: Readonly<Record<string, string>>;
 }
 
-/** Options for {@link deployInvigilators}. */
+/**
+ * Options for {@link deployInvigilators}.
+ *
+ * @example
+ * ```ts
+ * declare const input: DeployInvigilatorsInput;
+ * const options: DeployInvigilatorsOptions = { rules: jcq.examRoomRules('2025/26'), facilitatorArrangements: ['reader', 'scribe'] };
+ * deployInvigilators(input, options);
+ * ```
+ */
 export interface DeployInvigilatorsOptions {
   /** The exam-room rules in force (invigilation ratios). */
   readonly rules: ExamRoomRules;
@@ -141,6 +202,7 @@ function cmp(a: string, b: string): number {
  * @throws ExamcycleError `invalid_value` naming the field for invigilation ratios that are not whole numbers from 1 to 1,000
  * @example
  * ```ts
+ * declare const plan: SeatingPlan, invigilators: Invigilator[];
  * const d = deployInvigilators({ plan, invigilators, summonHelp: { hall: 'radio' } }, { rules: jcq.examRoomRules('2025/26') });
  * d.shortfalls.map((s) => s.reason);
  * ```
@@ -175,7 +237,7 @@ export function deployInvigilators(input: DeployInvigilatorsInput, options: Depl
   const relatedTo = (inv: Invigilator, candidateIds: ReadonlySet<string>) => inv.relativeOfCandidateIds.some((id) => candidateIds.has(id));
 
   const shortfalls: DeploymentShortfall[] = [];
-  const issues: DeploymentIssue[] = [];
+  const issues: ExamcycleIssue<DeploymentIssueCode>[] = [];
   interface Working {
     index: number;
     roomId: string;
@@ -218,7 +280,7 @@ export function deployInvigilators(input: DeployInvigilatorsInput, options: Depl
         inv = pick(w, true);
         if (inv) {
           w.relatives.push(inv);
-          issues.push({ code: 'relative_in_room', roomId: w.roomId, invigilatorId: inv.id, message: `${inv.name} is a relative of a candidate in ${w.roomName}; deployed only alongside another invigilator, never as the sole one` });
+          issues.push({ code: 'relative_in_room', severity: 'warning', subject: { roomId: w.roomId, invigilatorId: inv.id }, message: `${inv.name} is a relative of a candidate in ${w.roomName}; deployed only alongside another invigilator, never as the sole one` });
         }
       }
       if (!inv) continue;
@@ -262,7 +324,7 @@ export function deployInvigilators(input: DeployInvigilatorsInput, options: Depl
       w.secondPerson = second;
       continue;
     }
-    issues.push({ code: 'lone_invigilator_without_summon_help', roomId: w.roomId, invigilatorId: w.invigilators[0]!.id, message: `${w.roomName} has a single invigilator and no recorded way to summon help without leaving the room, and no second invigilator is free` });
+    issues.push({ code: 'lone_invigilator_without_summon_help', severity: 'warning', subject: { roomId: w.roomId, invigilatorId: w.invigilators[0]!.id }, message: `${w.roomName} has a single invigilator and no recorded way to summon help without leaving the room, and no second invigilator is free` });
   }
 
   const explain = (w: Working): string => {

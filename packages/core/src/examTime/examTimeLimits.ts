@@ -58,6 +58,22 @@ export interface NumberRule {
 }
 
 /**
+ * Whether a number keeps a rule ({@link checkNumber} without the throw, for loops that name the field only when
+ * it is wrong).
+ *
+ * @param value - the value given
+ * @param rule - whole or not, and the bounds
+ * @example
+ * ```ts
+ * fitsRule(25, { integer: true, min: 0, max: 1_000 }); // true
+ * ```
+ * @internal
+ */
+export function fitsRule(value: unknown, rule: NumberRule): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && (!rule.integer || Number.isInteger(value)) && (rule.minExclusive ? value > rule.min : value >= rule.min) && value <= rule.max;
+}
+
+/**
  * Checks one number, returning it (with `-0` as `0`), or throws `invalid_value` naming the field.
  *
  * @param value - the value given
@@ -71,13 +87,7 @@ export interface NumberRule {
  * @internal
  */
 export function checkNumber(value: unknown, field: string, rule: NumberRule): number {
-  const ok =
-    typeof value === 'number' &&
-    Number.isFinite(value) &&
-    (!rule.integer || Number.isInteger(value)) &&
-    (rule.minExclusive ? value > rule.min : value >= rule.min) &&
-    value <= rule.max;
-  if (ok) return value === 0 ? 0 : value;
+  if (fitsRule(value, rule)) return value === 0 ? 0 : value;
   const shown = typeof value === 'number' ? (Object.is(value, -0) ? '-0' : String(value)) : typeof value === 'string' ? JSON.stringify(value) : value === null ? 'null' : typeof value;
   const range = `${rule.minExclusive ? 'more than' : rule.min === 0 ? '0 or more' : `at least ${rule.min}`}${rule.minExclusive ? ` ${rule.min}` : ''}, at most ${rule.max}`;
   throw new ExamcycleError('invalid_value', `${field} must be a ${rule.integer ? 'whole number' : 'finite number'}, ${range} (got ${shown})`, {
@@ -95,6 +105,7 @@ export function checkNumber(value: unknown, field: string, rule: NumberRule): nu
  * @param rule - whole or not, and the bounds
  * @example
  * ```ts
+ * const rules = jcq.examRoomRules('2025/26');
  * const spacing = ruleNumber(rules, 'seatSpacingMetres', { integer: false, min: 0, max: 100 });
  * ```
  * @internal
@@ -110,6 +121,7 @@ export function ruleNumber(rules: unknown, name: string, rule: NumberRule): numb
  * @param name - the rule's name
  * @example
  * ```ts
+ * const rules = jcq.examRoomRules('2025/26');
  * sourcedValue(rules, 'invigilationRatio'); // { written: 30, practical: 20, on_screen: 20 }
  * ```
  * @internal
@@ -127,6 +139,7 @@ export function sourcedValue(rules: unknown, name: string): unknown {
  * @param field - its name
  * @example
  * ```ts
+ * declare const room: Room;
  * checkObject(room, 'room');
  * ```
  * @internal
@@ -144,6 +157,7 @@ export function checkObject(value: unknown, field: string): void {
  * @param field - its name
  * @example
  * ```ts
+ * declare const input: PlanSeatingInput;
  * checkArray(input.rooms, 'rooms');
  * ```
  * @internal
@@ -160,6 +174,7 @@ export function checkArray(value: unknown, field: string): asserts value is read
  * @param max - the largest value allowed
  * @example
  * ```ts
+ * declare const gapSeats: number;
  * checkNumber(gapSeats, 'gapSeats', count(EXAM_TIME_LIMITS.maxGridSeats));
  * ```
  * @internal
@@ -174,6 +189,7 @@ export function count(max: number): NumberRule {
  * @param max - the largest value allowed
  * @example
  * ```ts
+ * declare const room: Room;
  * checkNumber(room.rows, 'room.rows', positiveCount(EXAM_TIME_LIMITS.maxRowsOrColumns));
  * ```
  * @internal
@@ -187,6 +203,7 @@ export function positiveCount(max: number): NumberRule {
  *
  * @example
  * ```ts
+ * declare const room: Room;
  * checkNumber(room.seatPitchMetres, 'room.seatPitchMetres', PITCH_RULE);
  * ```
  * @internal
@@ -198,6 +215,7 @@ export const PITCH_RULE: NumberRule = { integer: false, min: 0, minExclusive: tr
  *
  * @example
  * ```ts
+ * declare const spacingMetres: number;
  * checkNumber(spacingMetres, 'spacingMetres', SPACING_RULE);
  * ```
  * @internal
@@ -213,6 +231,7 @@ export const SPACING_RULE: NumberRule = { integer: false, min: 0, max: EXAM_TIME
  * @throws ExamcycleError `invalid_value` naming the class (`rules.invigilationRatio.practical`)
  * @example
  * ```ts
+ * const rules = jcq.examRoomRules('2025/26');
  * const ratios = checkRatios(rules.invigilationRatio.value, 'rules.invigilationRatio');
  * ```
  * @internal

@@ -14,7 +14,16 @@ import { instantToMillis } from '../time/instantToMillis.js';
 import { checkNumber, checkObject, count, EXAM_TIME_LIMITS, sourcedValue } from './examTimeLimits.js';
 import type { SittingRecord } from './sittingRecord.js';
 
-/** Options for {@link examTimeTasks}. */
+/**
+ * Options for {@link examTimeTasks}.
+ *
+ * @example
+ * ```ts
+ * declare const record: SittingRecord;
+ * const options: ExamTimeTasksOptions = { rulesPack: jcq, veryLateReportWorkingDays: 1 };
+ * examTimeTasks(record, options).length;
+ * ```
+ */
 export interface ExamTimeTasksOptions {
   /** The rules pack: its report windows (`examRoomRules`) and working-day calendar (`addWorkingDays`). */
   readonly rulesPack: Pick<RulesPack, 'addWorkingDays' | 'examRoomRules'>;
@@ -39,6 +48,7 @@ export interface ExamTimeTasksOptions {
  * @throws ExamcycleError `invalid_value` naming the field when a window is not a whole number of working days from 0 to 366
  * @example
  * ```ts
+ * declare const record: SittingRecord;
  * examTimeTasks(record, { rulesPack: jcq }).map((t) => `${t.id} due ${t.dueAt}`);
  * // ['examTime.vla-report.0042.AQA-8300-1H due 2026-06-10T23:59:59.999+01:00']
  * ```
@@ -110,7 +120,16 @@ export function examTimeTasks(record: SittingRecord, options: ExamTimeTasksOptio
   return tasks;
 }
 
-/** The exam-cycle machine's event that adds a task. */
+/**
+ * The exam-cycle machine's event that adds a task.
+ *
+ * @example
+ * ```ts
+ * declare const record: SittingRecord, eo: Actor;
+ * const [first]: TaskAddEvent[] = taskAddEvents(examTimeTasks(record, { rulesPack: jcq }), '2026-06-01T16:00:00+01:00', eo);
+ * first?.task.id;
+ * ```
+ */
 export interface TaskAddEvent {
   readonly type: 'task.add';
   readonly task: CycleTaskInput;
@@ -126,6 +145,7 @@ export interface TaskAddEvent {
  * @param by - who adds them
  * @example
  * ```ts
+ * declare const record: SittingRecord, now: Instant, eo: Actor, cycle: { send(event: TaskAddEvent): void };
  * for (const e of taskAddEvents(examTimeTasks(record, { rulesPack: jcq }), now, eo)) cycle.send(e);
  * ```
  */

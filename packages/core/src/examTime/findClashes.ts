@@ -11,14 +11,32 @@ import type { SourceRef } from '../rules/sources.js';
 import type { CalendarDate } from '../time/clock.js';
 import type { CandidateSitting, CentreTimetable } from './centreTimetable.js';
 import { ExamcycleError } from '../errors/ExamcycleError.js';
-import { checkArray, checkNumber, checkObject, count, EXAM_TIME_LIMITS, positiveCount, ruleNumber, sourcedValue } from './examTimeLimits.js';
+import { checkArray, checkNumber, checkObject, count, EXAM_TIME_LIMITS, fitsRule, positiveCount, ruleNumber, sourcedValue } from './examTimeLimits.js';
 import { COMPACT_CLASH_KIND, findClashesCompact } from './findClashesCompact.js';
 import { durationText } from './timeAllowance.js';
 
-/** `same_session`: two or more papers in one session. `day_total`: a day's total over the overnight threshold. */
+/**
+ * `same_session`: two or more papers in one session. `day_total`: a day's total over the overnight threshold.
+ *
+ * @example
+ * ```ts
+ * declare const clashes: Clash[];
+ * const kind: ClashKind = 'day_total';
+ * clashes.filter((c) => c.kind === kind).length;
+ * ```
+ */
 export type ClashKind = 'same_session' | 'day_total';
 
-/** A candidate clash. */
+/**
+ * A candidate clash.
+ *
+ * @example
+ * ```ts
+ * declare const timetable: CentreTimetable;
+ * const clashes: Clash[] = findClashes(timetable, { rules: jcq.examRoomRules('2025/26') });
+ * clashes.map((c) => `${c.candidateNumber} ${c.date}: ${c.explanation}`);
+ * ```
+ */
 export interface Clash {
   /** `<candidateId>.<date>.<AM|PM>` or `<candidateId>.<date>.day`. */
   readonly id: string;
@@ -42,7 +60,16 @@ export interface Clash {
   readonly source: SourceRef;
 }
 
-/** Options for {@link findClashes}. */
+/**
+ * Options for {@link findClashes}.
+ *
+ * @example
+ * ```ts
+ * declare const timetable: CentreTimetable;
+ * const options: FindClashesOptions = { rules: jcq.examRoomRules('2025/26') };
+ * findClashes(timetable, options).length;
+ * ```
+ */
 export interface FindClashesOptions {
   /** The exam-room rules in force (`rulesPack.examRoomRules(academicYear)`). */
   readonly rules: ExamRoomRules;
@@ -64,6 +91,7 @@ function dayNumber(date: CalendarDate): number {
  *   (see {@link EXAM_TIME_LIMITS}), a paper without a valid date, or a sitting of a paper not in the timetable
  * @example
  * ```ts
+ * declare const timetable: CentreTimetable;
  * const clashes = findClashes(timetable, { rules: jcq.examRoomRules('2025/26') });
  * clashes.filter((c) => c.kind === 'same_session' && c.overLimit);
  * ```
@@ -119,25 +147,32 @@ export function findClashes(timetable: CentreTimetable, options: FindClashesOpti
     return i;
   };
 
-  const sittings: CandidateSitting[] = [];
   const candidates = timetable.candidates;
   const extra = new Int32Array(candidates.length);
   const rest = new Int32Array(candidates.length);
   let n = 0;
   for (const c of candidates) n += c.sittings.length;
+  const sittings = new Array<CandidateSitting>(n);
   const sittingCandidate = new Int32Array(n);
   const sittingPaper = new Int32Array(n);
-  candidates.forEach((c, ci) => {
-    extra[ci] = checkNumber(c.allowance?.extraTimePercent, `timetable.candidates[${String(c.candidateId)}].allowance.extraTimePercent`, count(EXAM_TIME_LIMITS.maxExtraTimePercent));
-    rest[ci] = checkNumber(c.allowance?.restBreakMinutesPerHour, `timetable.candidates[${String(c.candidateId)}].allowance.restBreakMinutesPerHour`, count(EXAM_TIME_LIMITS.maxRestBreakMinutesPerHour));
+  const extraRule = count(EXAM_TIME_LIMITS.maxExtraTimePercent);
+  const restRule = count(EXAM_TIME_LIMITS.maxRestBreakMinutesPerHour);
+  let at = 0;
+  for (let ci = 0; ci < candidates.length; ci++) {
+    const c = candidates[ci]!;
+    const x = c.allowance?.extraTimePercent;
+    const r = c.allowance?.restBreakMinutesPerHour;
+    // The field is named only when the number is wrong (no message text built per candidate).
+    extra[ci] = fitsRule(x, extraRule) ? x : checkNumber(x, `timetable.candidates[${String(c.candidateId)}].allowance.extraTimePercent`, extraRule);
+    rest[ci] = fitsRule(r, restRule) ? r : checkNumber(r, `timetable.candidates[${String(c.candidateId)}].allowance.restBreakMinutesPerHour`, restRule);
     for (const s of c.sittings) {
       const p = paperIndex.get(s.paperId);
       if (p === undefined) throw new ExamcycleError('invalid_value', `Candidate ${String(c.candidateNumber)} sits paper ${String(s.paperId)}, which is not among the timetable's papers`, { location: { field: 'sittings.paperId', value: String(s.paperId) } });
-      sittingCandidate[sittings.length] = ci;
-      sittingPaper[sittings.length] = s.variation ? indexOf(s, p) : p;
-      sittings.push(s);
+      sittingCandidate[at] = ci;
+      sittingPaper[at] = s.variation ? indexOf(s, p) : p;
+      sittings[at++] = s;
     }
-  });
+  }
   const paperSlot = Int32Array.from(slots);
   const paperMinutes = Int32Array.from(minutesOf);
   const paperDayLimit = Int32Array.from(limits);

@@ -8,7 +8,23 @@
 import { ExamcycleError } from '../errors/ExamcycleError.js';
 import { checkNumber, checkObject, count as wholeFrom0, EXAM_TIME_LIMITS, positiveCount } from './examTimeLimits.js';
 
-/** Sittings as columns. Sitting `i` is candidate `sittingCandidate[i]` sitting paper `sittingPaper[i]`. */
+/**
+ * Sittings as columns. Sitting `i` is candidate `sittingCandidate[i]` sitting paper `sittingPaper[i]`.
+ *
+ * @example
+ * ```ts
+ * // Two candidates; candidate 0 sits papers 0 and 1, both on the first morning.
+ * const columns: CompactSittings = {
+ *   candidateCount: 2,
+ *   sittingCandidate: Int32Array.of(0, 0, 1),
+ *   sittingPaper: Int32Array.of(0, 1, 1),
+ *   paperSlot: Int32Array.of(0, 0),
+ *   paperMinutes: Int32Array.of(90, 105),
+ *   paperDayLimit: Int32Array.of(330, 330),
+ * };
+ * findClashesCompact(columns, { consecutiveMaxMinutes: 180 }).count; // 1
+ * ```
+ */
 export interface CompactSittings {
   /** Candidates are numbered `0 … candidateCount - 1`. */
   readonly candidateCount: number;
@@ -33,12 +49,22 @@ export interface CompactSittings {
  *
  * @example
  * ```ts
- * const sameSession = out.kind[k] === COMPACT_CLASH_KIND.sameSession;
+ * declare const out: CompactClashes;
+ * const sameSession = out.kind[0] === COMPACT_CLASH_KIND.sameSession;
  * ```
  */
 export const COMPACT_CLASH_KIND = { sameSession: 0, dayTotal: 1 } as const;
 
-/** The clashes found, as columns. Clash `k`'s sittings are `order[start[k] … start[k] + length[k] - 1]`. */
+/**
+ * The clashes found, as columns. Clash `k`'s sittings are `order[start[k] … start[k] + length[k] - 1]`.
+ *
+ * @example
+ * ```ts
+ * declare const columns: CompactSittings;
+ * const out: CompactClashes = findClashesCompact(columns, { consecutiveMaxMinutes: 180 });
+ * for (let k = 0; k < out.count; k++) out.order.subarray(out.start[k]!, out.start[k]! + out.length[k]!);
+ * ```
+ */
 export interface CompactClashes {
   readonly count: number;
   /** 0: two or more papers in one session; 1: a day's total over its level's limit. */
@@ -56,7 +82,15 @@ export interface CompactClashes {
   readonly order: Int32Array;
 }
 
-/** Options for {@link findClashesCompact}. */
+/**
+ * Options for {@link findClashesCompact}.
+ *
+ * @example
+ * ```ts
+ * const rules = jcq.examRoomRules('2025/26');
+ * const options: FindClashesCompactOptions = { consecutiveMaxMinutes: rules.consecutiveSessionMaxMinutes.value };
+ * ```
+ */
 export interface FindClashesCompactOptions {
   /** The consecutive-sitting limit of a session, minutes (from the rules pack's `consecutiveSessionMaxMinutes`). */
   readonly consecutiveMaxMinutes: number;
@@ -78,6 +112,8 @@ function badInput(message: string, field: string, value: number): ExamcycleError
  *   over 60 minutes per hour, a limit not from 0 to 100,000 minutes, more than 10,000,000 candidates)
  * @example
  * ```ts
+ * declare const columns: CompactSittings;
+ * const rules = jcq.examRoomRules('2025/26');
  * const out = findClashesCompact(columns, { consecutiveMaxMinutes: rules.consecutiveSessionMaxMinutes.value });
  * out.count; // clashes found
  * ```

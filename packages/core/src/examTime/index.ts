@@ -21,7 +21,7 @@ export type {
   SittingVariation,
   TimetableCandidate,
   TimetableEntry,
-  TimetableIssue,
+  TimetableIssueCode,
   TimetableSession,
 } from './centreTimetable.js';
 export { statementOfEntry } from './statementOfEntry.js';
@@ -37,7 +37,7 @@ export type { Clash, ClashKind, FindClashesOptions } from './findClashes.js';
 export { resolveClashes } from './resolveClashes.js';
 export type { ClashResolution, PaperMove, ResolutionKind, ResolutionProposal, ResolveClashesOptions } from './resolveClashes.js';
 export { applyClashResolution, applyClashResolutions, sessionPapers } from './applyClashResolution.js';
-export type { AppliedClashResolution, ApplyClashResolutionIssue, ChosenResolution } from './applyClashResolution.js';
+export type { AppliedClashResolution, ApplyClashResolutionIssueCode, ChosenResolution } from './applyClashResolution.js';
 
 // rooms and seats
 export { parseSeatCode, roomLayout, seatCode } from './roomLayout.js';
@@ -53,13 +53,13 @@ export type {
   DeployInvigilatorsInput,
   DeployInvigilatorsOptions,
   Deployment,
-  DeploymentIssue,
+  DeploymentIssueCode,
   DeploymentShortfall,
   FacilitatorAssignment,
   RoomDeployment,
 } from './deployInvigilators.js';
 export { BOOKING_RULES, invigilatorBookingMachine, VERSION_2_BOOKING_GRANTS } from './invigilatorBookingMachine.js';
-export { startInvigilatorBooking } from './startInvigilatorBooking.js';
+export { createInvigilatorBooking } from './createInvigilatorBooking.js';
 export type {
   BookingRule,
   BookingRuleName,
@@ -68,7 +68,7 @@ export type {
   InvigilatorBookingEvent,
   InvigilatorBookingInput,
 } from './invigilatorBookingMachine.js';
-export type { StartInvigilatorBookingOptions } from './startInvigilatorBooking.js';
+export type { CreateInvigilatorBookingOptions } from './createInvigilatorBooking.js';
 export { addVersion2Grants, invigilatorBookingContextSchema, invigilatorBookingPersisted, nextBookingWake } from './invigilatorBookingPersisted.js';
 
 // the exam-room record
@@ -96,7 +96,7 @@ export type {
   RegisterLine,
   ScriptDespatch,
   SittingRecord,
-  SittingRecordIssue,
+  SittingRecordIssueCode,
 } from './sittingRecord.js';
 export { examTimeTasks, taskAddEvents } from './examTimeTasks.js';
 export type { ExamTimeTasksOptions, TaskAddEvent } from './examTimeTasks.js';

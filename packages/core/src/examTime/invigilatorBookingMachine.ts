@@ -2,7 +2,7 @@
  * An invigilator booking as a statechart: the exams officer books an invigilator for a session (the offer),
  * the invigilator accepts or declines their own booking, the exams office or the invigilator cancels it,
  * and an offer not answered by its `respondBy` instant expires (by a delayed transition on the actor's
- * clock while it runs, and by a `clock.tick` at or after `respondBy`, which {@link startInvigilatorBooking}
+ * clock while it runs, and by a `clock.tick` at or after `respondBy`, which {@link createInvigilatorBooking}
  * and the durable runtime send on restore). Who may do what comes from the rules pack's `booking.*`
  * authorities, resolved into grants when the booking starts and kept in its context, so a restored booking
  * decides the same way without the pack.

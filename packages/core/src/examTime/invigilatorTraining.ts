@@ -6,7 +6,16 @@
 import type { Invigilator } from '../domain/invigilator.js';
 import { academicYearBounds, academicYearOf, type AcademicYear, type CalendarDate } from '../time/clock.js';
 
-/** Whether an invigilator's training is current on a date. */
+/**
+ * Whether an invigilator's training is current on a date.
+ *
+ * @example
+ * ```ts
+ * declare const invigilator: Invigilator;
+ * const status: TrainingStatus = invigilatorTrainingStatus(invigilator, '2026-06-01');
+ * status.current ? 'may invigilate' : status.reason;
+ * ```
+ */
 export interface TrainingStatus {
   readonly invigilatorId: string;
   readonly academicYear: AcademicYear;

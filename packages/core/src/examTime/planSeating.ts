@@ -13,14 +13,32 @@ import type { Room } from '../domain/room.js';
 import type { Session } from '../domain/paper.js';
 import type { ExamRoomRules, RetainedRecord } from '../rules/RulesPack.js';
 import type { CalendarDate, Instant } from '../time/clock.js';
-import type { CandidateSitting, PaperKind, SittingVariation } from './centreTimetable.js';
+import type { CandidateSitting, SittingVariation } from './centreTimetable.js';
 import { checkArray, checkNumber, checkObject, checkRatios, count, EXAM_TIME_LIMITS, PITCH_RULE, positiveCount, ruleNumber, sourcedValue, SPACING_RULE } from './examTimeLimits.js';
 import { roomLayout, type RoomLayout } from './roomLayout.js';
 
-/** The ratio class a candidate counts in for invigilation. */
+/**
+ * The ratio class a candidate counts in for invigilation.
+ *
+ * @example
+ * ```ts
+ * declare const seat: SeatAssignment;
+ * const kind: RatioKind = seat.ratioKind; // 'written', 'practical' or 'on_screen'
+ * jcq.examRoomRules('2025/26').invigilationRatio.value[kind];
+ * ```
+ */
 export type RatioKind = 'written' | 'practical' | 'on_screen';
 
-/** One seated candidate. */
+/**
+ * One seated candidate.
+ *
+ * @example
+ * ```ts
+ * declare const plan: SeatingPlan;
+ * const seat: SeatAssignment | undefined = plan.rooms[0]?.seats[0];
+ * seat && `${seat.seat}: ${seat.candidateNumber} (${seat.paperIds.join(', ')})`;
+ * ```
+ */
 export interface SeatAssignment {
   readonly seat: string;
   readonly row: number;
@@ -40,7 +58,16 @@ export interface SeatAssignment {
   readonly variations?: readonly SeatVariation[];
 }
 
-/** A paper sat in this session other than as published ({@link SittingVariation}), for the seating plan. */
+/**
+ * A paper sat in this session other than as published ({@link SittingVariation}), for the seating plan.
+ *
+ * @example
+ * ```ts
+ * declare const seat: SeatAssignment;
+ * const moved: readonly SeatVariation[] = seat.variations ?? [];
+ * moved.map((v) => `${v.paperId} (${v.kind}): ${v.conditions.join('; ')}`);
+ * ```
+ */
 export interface SeatVariation {
   readonly paperId: string;
   readonly kind: SittingVariation['kind'];
@@ -49,7 +76,16 @@ export interface SeatVariation {
   readonly conditions: readonly string[];
 }
 
-/** One room of a seating plan. */
+/**
+ * One room of a seating plan.
+ *
+ * @example
+ * ```ts
+ * declare const plan: SeatingPlan;
+ * const hall: RoomPlan | undefined = plan.rooms.find((r) => r.use === 'main');
+ * hall && `${hall.roomName}: ${hall.seats.length} of ${hall.usableSeats} seats`;
+ * ```
+ */
 export interface RoomPlan {
   readonly roomId: string;
   readonly roomName: string;
@@ -60,7 +96,16 @@ export interface RoomPlan {
   readonly usableSeats: number;
 }
 
-/** A candidate who could not be seated, and why. */
+/**
+ * A candidate who could not be seated, and why.
+ *
+ * @example
+ * ```ts
+ * declare const plan: SeatingPlan;
+ * const missing: readonly UnseatedCandidate[] = plan.unseated;
+ * missing.map((u) => `${u.candidateNumber}: ${u.reason}`);
+ * ```
+ */
 export interface UnseatedCandidate {
   readonly candidateId: string;
   readonly candidateNumber: string;
@@ -69,7 +114,16 @@ export interface UnseatedCandidate {
   readonly reason: string;
 }
 
-/** A seating plan for one session. */
+/**
+ * A seating plan for one session.
+ *
+ * @example
+ * ```ts
+ * declare const session: TimetableSession, rooms: Room[];
+ * const plan: SeatingPlan = planSeating({ session, rooms }, { rules: jcq.examRoomRules('2025/26') });
+ * plan.explanation.join('\n');
+ * ```
+ */
 export interface SeatingPlan {
   /** `YYYY-MM-DD.AM` or `YYYY-MM-DD.PM`. */
   readonly id: string;
@@ -83,7 +137,16 @@ export interface SeatingPlan {
   readonly explanation: readonly string[];
 }
 
-/** What a seating plan is made from. */
+/**
+ * What a seating plan is made from.
+ *
+ * @example
+ * ```ts
+ * declare const timetable: CentreTimetable, rooms: Room[];
+ * const input: PlanSeatingInput = { session: timetable.sessions[0]!, rooms };
+ * planSeating(input, { rules: jcq.examRoomRules('2025/26') });
+ * ```
+ */
 export interface PlanSeatingInput {
   /** The session: its date, morning or afternoon, and every sitting in it (a {@link TimetableSession}). */
   readonly session: { readonly date: CalendarDate; readonly session: Session; readonly sittings: readonly CandidateSitting[] };
@@ -91,7 +154,16 @@ export interface PlanSeatingInput {
   readonly rooms: readonly Room[];
 }
 
-/** Options for {@link planSeating}. */
+/**
+ * Options for {@link planSeating}.
+ *
+ * @example
+ * ```ts
+ * declare const input: PlanSeatingInput;
+ * const options: PlanSeatingOptions = { rules: jcq.examRoomRules('2025/26'), soleOccupantArrangements: ['reader', 'scribe'], gapSeats: 2 };
+ * planSeating(input, options);
+ * ```
+ */
 export interface PlanSeatingOptions {
   /** The exam-room rules in force (spacing, separate-room arrangements, ratios). */
   readonly rules: ExamRoomRules;
@@ -105,22 +177,52 @@ export interface PlanSeatingOptions {
    * @default 1
    */
   readonly gapSeats?: number;
-  /** Room layouts already worked out with {@link roomLayout} at the rules' spacing (computed when absent). */
+  /**
+   * Room layouts already worked out with {@link roomLayout} at the rules' spacing. When absent they are worked out,
+   * once per room object: {@link roomLayout} keeps each room's, so a plan for every session of a series lays each
+   * room out once.
+   */
   readonly layouts?: readonly RoomLayout[];
 }
 
 interface SessionCandidate {
   readonly candidateId: string;
   readonly candidateNumber: string;
-  readonly paperIds: string[];
-  readonly variations: SeatVariation[];
-  readonly kinds: Set<PaperKind>;
+  /** Shared by every candidate sitting only that paper; a second paper makes a new array, never a push. */
+  paperIds: readonly string[];
+  /** Created with the first paper sat other than as published. */
+  variations: SeatVariation[] | undefined;
   readonly arrangementKinds: readonly AccessArrangementKind[];
+  /** The arrangements among them that need a separate room. */
+  readonly needs: readonly AccessArrangementKind[];
+  /** Whether one of them needs a room alone. */
+  readonly sole: boolean;
   ratioKind: RatioKind;
 }
 
+const NONE: readonly AccessArrangementKind[] = [];
+
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Sitting order: published start, paper id, candidate number, candidate id. */
+function bySittingOrder(a: CandidateSitting, b: CandidateSitting): number {
+  if (a.startTime !== b.startTime) return a.startTime < b.startTime ? -1 : 1;
+  if (a.paperId !== b.paperId) return a.paperId < b.paperId ? -1 : 1;
+  return byCandidate(a, b);
+}
+
+/** Candidate number, then candidate id. */
+function byCandidate(a: { readonly candidateNumber: string; readonly candidateId: string }, b: { readonly candidateNumber: string; readonly candidateId: string }): number {
+  if (a.candidateNumber !== b.candidateNumber) return a.candidateNumber < b.candidateNumber ? -1 : 1;
+  return cmp(a.candidateId, b.candidateId);
+}
+
+/** `xs` in `order`, sorted only when it is not already (a timetable session's sittings are). */
+function sorted<T>(xs: readonly T[], order: (a: T, b: T) => number): readonly T[] {
+  for (let i = 1; i < xs.length; i++) if (order(xs[i - 1]!, xs[i]!) > 0) return [...xs].sort(order);
+  return xs;
 }
 
 /**
@@ -132,6 +234,7 @@ function cmp(a: string, b: string): number {
  *   rules' spacing or ratios, `gapSeats`; see {@link roomLayout} and {@link EXAM_TIME_LIMITS})
  * @example
  * ```ts
+ * declare const timetable: CentreTimetable, rooms: Room[];
  * const rules = jcq.examRoomRules('2025/26');
  * const plan = planSeating({ session: timetable.sessions[0]!, rooms }, { rules });
  * plan.unseated.map((u) => `${u.candidateNumber}: ${u.reason}`);
@@ -164,30 +267,40 @@ export function planSeating(input: PlanSeatingInput, options: PlanSeatingOptions
   const sole = new Set(soleOccupantArrangements);
   const { date, session } = input.session;
 
-  // Candidates, each with their papers in sitting order (published start, then paper id).
-  const sittings = [...input.session.sittings].sort((a, b) => cmp(a.startTime, b.startTime) || cmp(a.paperId, b.paperId) || cmp(a.candidateNumber, b.candidateNumber) || cmp(a.candidateId, b.candidateId));
-  const byCandidate = new Map<string, SessionCandidate>();
+  // Candidates, each with their papers in sitting order (published start, then paper id). Main candidates are
+  // grouped by their first paper as they are met, which is candidate-number order within the paper.
+  const sittings = sorted(input.session.sittings, bySittingOrder);
+  const byId = new Map<string, SessionCandidate>();
+  const groups = new Map<string, SessionCandidate[]>();
+  const apart: SessionCandidate[] = [];
+  const papers = new Set<string>();
+  const only = new Map<string, readonly string[]>();
+  let lastPaper: string | undefined;
   for (const s of sittings) {
-    let c = byCandidate.get(s.candidateId);
+    if (s.paperId !== lastPaper) papers.add((lastPaper = s.paperId));
+    let c = byId.get(s.candidateId);
+    let added = true;
     if (!c) {
-      c = { candidateId: s.candidateId, candidateNumber: s.candidateNumber, paperIds: [], variations: [], kinds: new Set(), arrangementKinds: s.arrangementKinds, ratioKind: 'written' };
-      byCandidate.set(s.candidateId, c);
-    }
-    if (!c.paperIds.includes(s.paperId)) {
-      c.paperIds.push(s.paperId);
-      if (s.variation) c.variations.push({ paperId: s.paperId, kind: s.variation.kind, published: s.variation.published, conditions: s.variation.conditions });
-    }
-    c.kinds.add(s.kind);
+      const kinds = s.arrangementKinds;
+      const needs = kinds.length === 0 ? NONE : kinds.filter((k) => separate.has(k));
+      let paperIds = only.get(s.paperId);
+      if (!paperIds) only.set(s.paperId, (paperIds = [s.paperId]));
+      c = { candidateId: s.candidateId, candidateNumber: s.candidateNumber, paperIds, variations: undefined, arrangementKinds: kinds, needs, sole: needs.length > 0 && kinds.some((k) => sole.has(k)), ratioKind: 'written' };
+      byId.set(s.candidateId, c);
+      if (needs.length > 0) apart.push(c);
+      else {
+        const g = groups.get(s.paperId);
+        if (g) g.push(c);
+        else groups.set(s.paperId, [c]);
+      }
+    } else if (!c.paperIds.includes(s.paperId)) c.paperIds = [...c.paperIds, s.paperId];
+    else added = false;
+    if (added && s.variation) (c.variations ??= []).push({ paperId: s.paperId, kind: s.variation.kind, published: s.variation.published, conditions: s.variation.conditions });
+    const rk: RatioKind = s.kind === 'practical' ? 'practical' : s.kind === 'on_screen' ? 'on_screen' : 'written';
+    if (ratios[rk] < ratios[c.ratioKind]) c.ratioKind = rk;
   }
-  for (const c of byCandidate.values()) {
-    let best: RatioKind = 'written';
-    for (const k of c.kinds) {
-      const rk: RatioKind = k === 'practical' ? 'practical' : k === 'on_screen' ? 'on_screen' : 'written';
-      if (ratios[rk] < ratios[best]) best = rk;
-    }
-    c.ratioKind = best;
-  }
-  const candidates = [...byCandidate.values()].sort((a, b) => cmp(a.candidateNumber, b.candidateNumber) || cmp(a.candidateId, b.candidateId));
+  // A paper's sittings can be split by a start moved within the session: keep each group in candidate order.
+  for (const [paperId, g] of groups) groups.set(paperId, sorted(g, byCandidate) as SessionCandidate[]);
 
   const layoutOf = new Map<string, RoomLayout>();
   for (const l of options.layouts ?? []) if (l.spacingMetres === spacing) layoutOf.set(l.roomId, l);
@@ -210,7 +323,9 @@ export function planSeating(input: PlanSeatingInput, options: PlanSeatingOptions
 
   const seat = (c: SessionCandidate, l: RoomLayout, i: number): SeatAssignment => {
     const s = l.seats[i]!;
-    return { seat: s.code, row: s.row, column: s.column, candidateId: c.candidateId, candidateNumber: c.candidateNumber, paperIds: c.paperIds, ratioKind: c.ratioKind, arrangementKinds: c.arrangementKinds, ...(c.variations.length ? { variations: c.variations } : {}) };
+    return c.variations
+      ? { seat: s.code, row: s.row, column: s.column, candidateId: c.candidateId, candidateNumber: c.candidateNumber, paperIds: c.paperIds, ratioKind: c.ratioKind, arrangementKinds: c.arrangementKinds, variations: c.variations }
+      : { seat: s.code, row: s.row, column: s.column, candidateId: c.candidateId, candidateNumber: c.candidateNumber, paperIds: c.paperIds, ratioKind: c.ratioKind, arrangementKinds: c.arrangementKinds };
   };
   const unseated: UnseatedCandidate[] = [];
   const unseat = (c: SessionCandidate, reason: string): void => {
@@ -218,22 +333,21 @@ export function planSeating(input: PlanSeatingInput, options: PlanSeatingOptions
   };
 
   // 1. Candidates needing a separate room, sole occupants first, in suitable rooms (smallest first).
-  const needsOf = (c: SessionCandidate) => c.arrangementKinds.filter((k) => separate.has(k));
-  const apart = candidates.filter((c) => needsOf(c).length > 0);
-  const isSole = (c: SessionCandidate) => c.arrangementKinds.some((k) => sole.has(k));
-  apart.sort((a, b) => Number(isSole(b)) - Number(isSole(a)));
+  apart.sort((a, b) => Number(b.sole) - Number(a.sole) || byCandidate(a, b));
   const aaOrder = rooms.filter((r) => layoutOf.get(r.id)!.seats.length > 0).sort((a, b) => layoutOf.get(a.id)!.seats.length - layoutOf.get(b.id)!.seats.length || cmp(a.id, b.id));
   interface OpenRoom {
     room: Room;
     layout: RoomLayout;
     seats: SeatAssignment[];
     sole: boolean;
+    /** Main rooms: the papers seated, in seating order. */
+    paperIds: string[];
   }
   const aaRooms = new Map<string, OpenRoom>();
   for (const c of apart) {
-    const needs = needsOf(c);
+    const needs = c.needs;
     const suits = (r: Room) => needs.every((k) => r.suitableFor.includes(k));
-    const soleC = isSole(c);
+    const soleC = c.sole;
     let target: OpenRoom | undefined;
     if (!soleC) {
       for (const r of aaOrder) {
@@ -247,7 +361,7 @@ export function planSeating(input: PlanSeatingInput, options: PlanSeatingOptions
     if (!target) {
       const free = aaOrder.find((r) => !aaRooms.has(r.id) && suits(r));
       if (free) {
-        target = { room: free, layout: layoutOf.get(free.id)!, seats: [], sole: soleC };
+        target = { room: free, layout: layoutOf.get(free.id)!, seats: [], sole: soleC, paperIds: [] };
         aaRooms.set(free.id, target);
       }
     }
@@ -268,21 +382,11 @@ export function planSeating(input: PlanSeatingInput, options: PlanSeatingOptions
   const mainRooms = rooms
     .filter((r) => !aaRooms.has(r.id) && layoutOf.get(r.id)!.seats.length > 0)
     .sort((a, b) => layoutOf.get(b.id)!.seats.length - layoutOf.get(a.id)!.seats.length || cmp(a.id, b.id));
-  const groups = new Map<string, SessionCandidate[]>();
-  for (const c of candidates) {
-    if (needsOf(c).length > 0) continue;
-    const first = c.paperIds[0]!;
-    const g = groups.get(first);
-    if (g) g.push(c);
-    else groups.set(first, [c]);
-  }
-  const paperOrder = [...new Set(sittings.map((s) => s.paperId))];
-  const main: OpenRoom[] = mainRooms.map((room) => ({ room, layout: layoutOf.get(room.id)!, seats: [], sole: false }));
-  const papersIn = new Map<string, string[]>();
+  const main: OpenRoom[] = mainRooms.map((room) => ({ room, layout: layoutOf.get(room.id)!, seats: [], sole: false, paperIds: [] }));
   let ri = 0;
   let si = 0;
   let lastPaperInRoom: string | undefined;
-  for (const paperId of paperOrder) {
+  for (const paperId of papers) {
     const group = groups.get(paperId);
     if (!group) continue;
     for (const c of group) {
@@ -306,9 +410,7 @@ export function planSeating(input: PlanSeatingInput, options: PlanSeatingOptions
       open.seats.push(seat(c, open.layout, si));
       si++;
       lastPaperInRoom = paperId;
-      const list = papersIn.get(open.room.id) ?? [];
-      for (const p of c.paperIds) if (!list.includes(p)) list.push(p);
-      papersIn.set(open.room.id, list);
+      for (const p of c.paperIds) if (!open.paperIds.includes(p)) open.paperIds.push(p);
     }
   }
 
@@ -316,7 +418,7 @@ export function planSeating(input: PlanSeatingInput, options: PlanSeatingOptions
     roomId: o.room.id,
     roomName: o.room.name,
     use,
-    paperIds: use === 'main' ? (papersIn.get(o.room.id) ?? []) : [...new Set(o.seats.flatMap((s) => s.paperIds))],
+    paperIds: use === 'main' ? o.paperIds : [...new Set(o.seats.flatMap((s) => s.paperIds))],
     seats: o.seats,
     usableSeats: o.layout.seats.length,
   });
@@ -324,7 +426,7 @@ export function planSeating(input: PlanSeatingInput, options: PlanSeatingOptions
     ...aaOrder.filter((r) => aaRooms.has(r.id)).map((r) => toPlan(aaRooms.get(r.id)!, 'access_arrangements')),
     ...main.filter((o) => o.seats.length > 0).map((o) => toPlan(o, 'main')),
   ];
-  unseated.sort((a, b) => cmp(a.candidateNumber, b.candidateNumber) || cmp(a.candidateId, b.candidateId));
+  unseated.sort(byCandidate);
   return { id: `${date}.${session}`, date, session, spacingMetres: spacing, rooms: planRooms, unseated, explanation };
 }
 
@@ -336,6 +438,7 @@ export function planSeating(input: PlanSeatingInput, options: PlanSeatingOptions
  * @param record - when it was made, and its series
  * @example
  * ```ts
+ * declare const plan: SeatingPlan;
  * jcq.retention(seatingPlanRecord(plan, { createdAt: '2026-06-01T08:30:00+01:00', seriesId: 'june-2026' }));
  * ```
  */

@@ -17,10 +17,28 @@ import type { Clash } from './findClashes.js';
 import { checkArray, checkNumber, checkObject, count, EXAM_TIME_LIMITS, ruleNumber, sourcedValue } from './examTimeLimits.js';
 import { durationText } from './timeAllowance.js';
 
-/** The kinds of resolution, in JCQ order. */
+/**
+ * The kinds of resolution, in JCQ order.
+ *
+ * @example
+ * ```ts
+ * declare const resolutions: ClashResolution[];
+ * const kind: ResolutionKind = 'overnight_supervision';
+ * resolutions.filter((r) => r.recommended?.kind === kind).length;
+ * ```
+ */
 export type ResolutionKind = 'consecutive_in_session' | 'move_to_other_session' | 'sit_all_on_the_day' | 'overnight_supervision';
 
-/** A paper moved from its published session. */
+/**
+ * A paper moved from its published session.
+ *
+ * @example
+ * ```ts
+ * declare const proposal: ResolutionProposal;
+ * const move: PaperMove | undefined = proposal.moves[0];
+ * move && `${move.title}: ${move.from.date} ${move.from.session} → ${move.to.date} ${move.to.session}`;
+ * ```
+ */
 export interface PaperMove {
   readonly paperId: string;
   readonly title: string;
@@ -34,7 +52,16 @@ export interface PaperMove {
   readonly direction: 'later' | 'earlier_same_day';
 }
 
-/** One proposed resolution. */
+/**
+ * One proposed resolution.
+ *
+ * @example
+ * ```ts
+ * declare const resolution: ClashResolution;
+ * const proposal: ResolutionProposal | undefined = resolution.recommended;
+ * proposal?.feasible && proposal.conditions.join('; ');
+ * ```
+ */
 export interface ResolutionProposal {
   /** Position in the JCQ order: 1 consecutive, 2 other session, 3 all on the day, 4 overnight supervision. */
   readonly rank: 1 | 2 | 3 | 4;
@@ -52,7 +79,16 @@ export interface ResolutionProposal {
   readonly source: SourceRef;
 }
 
-/** The resolutions proposed for one clash. */
+/**
+ * The resolutions proposed for one clash.
+ *
+ * @example
+ * ```ts
+ * declare const clashes: Clash[], timetable: CentreTimetable;
+ * const [first]: ClashResolution[] = resolveClashes(clashes, timetable, { rules: jcq.examRoomRules('2025/26') });
+ * first?.recommended?.explanation;
+ * ```
+ */
 export interface ClashResolution {
   readonly clash: Clash;
   /** In JCQ order. */
@@ -62,7 +98,16 @@ export interface ClashResolution {
   readonly explanation: string;
 }
 
-/** Options for {@link resolveClashes}. */
+/**
+ * Options for {@link resolveClashes}.
+ *
+ * @example
+ * ```ts
+ * declare const clashes: Clash[], timetable: CentreTimetable;
+ * const options: ResolveClashesOptions = { rules: jcq.examRoomRules('2025/26'), allowEarlierSameDay: true };
+ * resolveClashes(clashes, timetable, options).length;
+ * ```
+ */
 export interface ResolveClashesOptions {
   /** The exam-room rules in force. */
   readonly rules: ExamRoomRules;
@@ -85,7 +130,7 @@ function sum(sittings: readonly CandidateSitting[]): number {
 }
 
 function nextDay(date: CalendarDate): CalendarDate {
-  return londonDate(date).plus({ days: 1 }).toISODate()!;
+  return londonDate(date).plus({ days: 1 }).toISODate() as CalendarDate;
 }
 
 function other(session: Session): Session {
@@ -124,6 +169,7 @@ function sessionStarts(timetable: CentreTimetable): (date: CalendarDate, session
  * @throws ExamcycleError `invalid_value` naming the field for a limit, threshold or allowed time out of range (see {@link EXAM_TIME_LIMITS})
  * @example
  * ```ts
+ * declare const timetable: CentreTimetable;
  * const rules = jcq.examRoomRules('2025/26');
  * for (const r of resolveClashes(findClashes(timetable, { rules }), timetable, { rules })) {
  *   console.log(r.clash.id, r.recommended?.kind, r.recommended?.explanation);

@@ -17,7 +17,16 @@
 import type { Room } from '../domain/room.js';
 import { checkArray, checkNumber, checkObject, EXAM_TIME_LIMITS, PITCH_RULE, positiveCount, SPACING_RULE, count } from './examTimeLimits.js';
 
-/** A usable seat. */
+/**
+ * A usable seat.
+ *
+ * @example
+ * ```ts
+ * declare const room: Room;
+ * const seat: Seat | undefined = roomLayout(room, 1.25).seats[0];
+ * seat && `${seat.code} at ${seat.xMetres} m, ${seat.yMetres} m`;
+ * ```
+ */
 export interface Seat {
   /** `A1` = row A (front), column 1. */
   readonly code: string;
@@ -31,7 +40,16 @@ export interface Seat {
   readonly yMetres: number;
 }
 
-/** A room's usable seats and why the others are not. */
+/**
+ * A room's usable seats and why the others are not.
+ *
+ * @example
+ * ```ts
+ * declare const room: Room;
+ * const layout: RoomLayout = roomLayout(room, jcq.examRoomRules('2025/26').seatSpacingMetres.value);
+ * `${layout.seats.length} usable of ${layout.gridSeats}`;
+ * ```
+ */
 export interface RoomLayout {
   readonly roomId: string;
   /** Usable seats, front to back, left to right. */
@@ -102,12 +120,35 @@ export function parseSeatCode(code: string): { row: number; column: number } | u
 
 const EPSILON = 1e-9;
 
+/** A layout worked out, with what it was worked out from (a room object may be changed after). */
+interface LayoutMemo {
+  readonly room: Pick<Room, 'id' | 'name' | 'rows' | 'columns' | 'seatPitchMetres' | 'rowPitchMetres' | 'capacity'>;
+  readonly disabledSeats: readonly string[];
+  readonly spacingMetres: number;
+  readonly layout: RoomLayout;
+}
+
+/** Layouts by room object: a session-by-session seating plan works each room out once. */
+const layoutMemo = new WeakMap<Room, LayoutMemo[]>();
+
+function memoFits(m: LayoutMemo, room: Room, spacingMetres: number): boolean {
+  const r = m.room;
+  if (m.spacingMetres !== spacingMetres || r.id !== room.id || r.name !== room.name || r.rows !== room.rows || r.columns !== room.columns) return false;
+  if (r.seatPitchMetres !== room.seatPitchMetres || r.rowPitchMetres !== room.rowPitchMetres || r.capacity !== room.capacity) return false;
+  const off = room.disabledSeats ?? [];
+  if (!Array.isArray(off) || off.length !== m.disabledSeats.length) return false;
+  for (let i = 0; i < off.length; i++) if (off[i] !== m.disabledSeats[i]) return false;
+  return true;
+}
+
 /**
  * The usable seats of a room at a minimum spacing.
  *
  * @param room - the room: `rows` and `columns` whole numbers from 1 to 10,000 (at most 100,000 seats), pitches
  *   more than 0 and at most 100 m, `capacity` (if any) a whole number from 1
  * @param spacingMetres - minimum distance between candidates, centre to centre (`rules.seatSpacingMetres.value`), 0 to 100 m
+ * @returns the layout; the same room object at the same spacing, unchanged since, gives the same (read-only) layout
+ *   object without working it out again
  * @throws ExamcycleError `invalid_value` naming the field (`room.seatPitchMetres`, `room.rows`, `spacingMetres`, …) for a number out of range
  * @example
  * ```ts
@@ -118,6 +159,8 @@ const EPSILON = 1e-9;
  */
 export function roomLayout(room: Room, spacingMetres: number): RoomLayout {
   checkObject(room, 'room');
+  const memos = layoutMemo.get(room);
+  if (memos) for (const m of memos) if (memoFits(m, room, spacingMetres)) return m.layout;
   const rows = checkNumber(room.rows, 'room.rows', positiveCount(EXAM_TIME_LIMITS.maxRowsOrColumns));
   const columns = checkNumber(room.columns, 'room.columns', positiveCount(EXAM_TIME_LIMITS.maxRowsOrColumns));
   if (rows * columns > EXAM_TIME_LIMITS.maxGridSeats) checkNumber(rows * columns, 'room.rows × room.columns', positiveCount(EXAM_TIME_LIMITS.maxGridSeats));
@@ -186,7 +229,7 @@ export function roomLayout(room: Room, spacingMetres: number): RoomLayout {
   }
   const limit = capacity ?? seats.length;
   const capped = Math.max(0, seats.length - limit);
-  return {
+  const layout: RoomLayout = {
     roomId: room.id,
     seats: capped ? seats.slice(0, limit) : seats,
     gridSeats: rows * columns,
@@ -196,4 +239,14 @@ export function roomLayout(room: Room, spacingMetres: number): RoomLayout {
     spacingMetres: spacing,
     issues,
   };
+  const memo: LayoutMemo = {
+    room: { id: room.id, name: room.name, rows, columns, seatPitchMetres: sp, rowPitchMetres: rp, capacity },
+    disabledSeats: [...(disabledCodes as readonly string[])],
+    spacingMetres,
+    layout,
+  };
+  // A few per room (spacings, or the room changed and back); the oldest goes first.
+  if (!memos) layoutMemo.set(room, [memo]);
+  else if (memos.push(memo) > 4) memos.shift();
+  return layout;
 }

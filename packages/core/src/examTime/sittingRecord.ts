@@ -10,6 +10,7 @@ import type { Actor } from '../audit/auditTrail.js';
 import type { AccessArrangementKind } from '../domain/accessArrangement.js';
 import type { Session, TimetabledPaper } from '../domain/paper.js';
 import { ExamcycleError } from '../errors/ExamcycleError.js';
+import type { ExamcycleIssue } from '../errors/ExamcycleIssue.js';
 import type { ExamRoomRules, RetainedRecord } from '../rules/RulesPack.js';
 import type { CalendarDate, Instant } from '../time/clock.js';
 import { instantToMillis } from '../time/instantToMillis.js';
@@ -17,7 +18,16 @@ import { classifyArrival, type AttendanceStatus } from './classifyArrival.js';
 import { EXAM_TIME_LIMITS } from './examTimeLimits.js';
 import type { RoomPlan } from './planSeating.js';
 
-/** A line of the attendance register: one candidate for one paper. */
+/**
+ * A line of the attendance register: one candidate for one paper.
+ *
+ * @example
+ * ```ts
+ * declare const record: SittingRecord;
+ * const line: RegisterLine | undefined = record.register.find((l) => l.candidateNumber === '0042');
+ * line?.status;
+ * ```
+ */
 export interface RegisterLine {
   readonly candidateId: string;
   readonly candidateNumber: string;
@@ -32,10 +42,25 @@ export interface RegisterLine {
   readonly recordedBy?: Actor;
 }
 
-/** What an incident was. */
+/**
+ * What an incident was.
+ *
+ * @example
+ * ```ts
+ * const kind: IncidentKind = 'illness';
+ * ```
+ */
 export type IncidentKind = 'malpractice' | 'illness' | 'disruption' | 'evacuation' | 'paper_error' | 'other';
 
-/** An entry in the incident log. */
+/**
+ * An entry in the incident log.
+ *
+ * @example
+ * ```ts
+ * declare const eo: Actor, inv: Actor;
+ * const incident: Incident = { id: 'inc-2', at: '2026-06-01T10:15:00+01:00', by: inv, kind: 'illness', description: 'Candidate left unwell', candidateIds: ['c7'], specialConsideration: true };
+ * ```
+ */
 export interface Incident {
   readonly id: string;
   readonly at: Instant;
@@ -50,7 +75,15 @@ export interface Incident {
   readonly specialConsideration: boolean;
 }
 
-/** The "second pair of eyes" check of a question paper packet. */
+/**
+ * The "second pair of eyes" check of a question paper packet.
+ *
+ * @example
+ * ```ts
+ * declare const eo: Actor, inv: Actor;
+ * const check: PacketCheck = { paperId: '8300/1H', checkedAt: '2026-06-01T08:50:00+01:00', checkedBy: [eo, inv] };
+ * ```
+ */
 export interface PacketCheck {
   readonly paperId: string;
   readonly checkedAt: Instant;
@@ -58,14 +91,30 @@ export interface PacketCheck {
   readonly checkedBy: readonly [Actor, Actor];
 }
 
-/** A question paper packet opened in the room. */
+/**
+ * A question paper packet opened in the room.
+ *
+ * @example
+ * ```ts
+ * declare const eo: Actor, inv: Actor;
+ * const opening: PacketOpening = { paperId: '8300/1H', openedAt: '2026-06-01T08:55:00+01:00', by: inv };
+ * ```
+ */
 export interface PacketOpening {
   readonly paperId: string;
   readonly openedAt: Instant;
   readonly by: Actor;
 }
 
-/** An access arrangement put in place on the day (e.g. a scribe after an injury). */
+/**
+ * An access arrangement put in place on the day (e.g. a scribe after an injury).
+ *
+ * @example
+ * ```ts
+ * declare const eo: Actor, inv: Actor;
+ * const arrangement: EmergencyArrangement = { candidateId: 'c4', kind: 'scribe', at: '2026-06-01T08:45:00+01:00', approvedBy: eo, reason: 'Broken wrist' };
+ * ```
+ */
 export interface EmergencyArrangement {
   readonly candidateId: string;
   readonly kind: AccessArrangementKind;
@@ -74,7 +123,15 @@ export interface EmergencyArrangement {
   readonly reason: string;
 }
 
-/** Scripts despatched to the awarding body. */
+/**
+ * Scripts despatched to the awarding body.
+ *
+ * @example
+ * ```ts
+ * declare const eo: Actor, inv: Actor;
+ * const despatch: ScriptDespatch = { paperIds: ['8300/1H'], scriptCount: 28, at: '2026-06-01T15:00:00+01:00', by: eo, method: 'Parcelforce yellow label' };
+ * ```
+ */
 export interface ScriptDespatch {
   readonly paperIds: readonly string[];
   readonly scriptCount: number;
@@ -85,7 +142,16 @@ export interface ScriptDespatch {
   readonly reference?: string;
 }
 
-/** The exam-room record of one sitting. */
+/**
+ * The exam-room record of one sitting.
+ *
+ * @example
+ * ```ts
+ * declare const plan: SeatingPlan, papers: TimetabledPaper[];
+ * const record: SittingRecord = openSittingRecord({ date: '2026-06-01', session: 'AM', seatingPlanUsed: plan.rooms[0]!, papers });
+ * record.register.length;
+ * ```
+ */
 export interface SittingRecord {
   /** `YYYY-MM-DD.AM.<roomId>`. */
   readonly id: string;
@@ -102,7 +168,16 @@ export interface SittingRecord {
   readonly despatches: readonly ScriptDespatch[];
 }
 
-/** What a sitting record is opened with. */
+/**
+ * What a sitting record is opened with.
+ *
+ * @example
+ * ```ts
+ * declare const plan: SeatingPlan, papers: TimetabledPaper[];
+ * const input: OpenSittingRecordInput = { date: '2026-06-01', session: 'AM', seatingPlanUsed: plan.rooms[0]!, papers };
+ * openSittingRecord(input).id;
+ * ```
+ */
 export interface OpenSittingRecordInput {
   readonly date: CalendarDate;
   readonly session: Session;
@@ -137,6 +212,7 @@ function paperOf(record: SittingRecord, paperId: string): TimetabledPaper {
  * @throws ExamcycleError `invalid_value` when a seat names a paper not in `papers`
  * @example
  * ```ts
+ * declare const plan: SeatingPlan, papers: TimetabledPaper[];
  * const record = openSittingRecord({ date: '2026-06-01', session: 'AM', seatingPlanUsed: plan.rooms[0]!, papers });
  * ```
  */
@@ -182,6 +258,9 @@ function updateLine(record: SittingRecord, candidateId: string, paperId: string,
  * @throws ExamcycleError `invalid_value` for a candidate or paper not on the register, or a bad instant
  * @example
  * ```ts
+ * declare let record: SittingRecord;
+ * declare const eo: Actor, inv: Actor;
+ * const rules = jcq.examRoomRules('2025/26');
  * record = recordArrival(record, { candidateId: 'c1', paperId: 'p1', arrivedAt: '2026-06-01T10:10:00+01:00', by: eo }, rules);
  * ```
  */
@@ -207,6 +286,8 @@ export function recordArrival(record: SittingRecord, arrival: { readonly candida
  * @throws ExamcycleError `invalid_value` for a candidate or paper not on the register
  * @example
  * ```ts
+ * declare let record: SittingRecord;
+ * declare const eo: Actor, inv: Actor;
  * record = recordAbsence(record, { candidateId: 'c2', paperId: 'p1', at: '2026-06-01T10:30:00+01:00', by: eo });
  * ```
  */
@@ -227,6 +308,8 @@ export function recordAbsence(record: SittingRecord, absence: { readonly candida
  * @throws ExamcycleError `invalid_value` for a repeated incident id, a bad instant, or an unknown paper or candidate
  * @example
  * ```ts
+ * declare let record: SittingRecord;
+ * declare const eo: Actor, inv: Actor;
  * record = logIncident(record, { id: 'inc-1', at: '2026-06-01T09:40:00+01:00', by: inv, kind: 'malpractice', description: 'Phone found on desk', candidateIds: ['c3'], paperId: 'p1', specialConsideration: false });
  * ```
  */
@@ -249,6 +332,8 @@ export function logIncident(record: SittingRecord, incident: Incident): SittingR
  * @throws ExamcycleError `guard_failed` when both checkers are the same person, or the packet was already opened
  * @example
  * ```ts
+ * declare let record: SittingRecord;
+ * declare const eo: Actor, inv: Actor;
  * record = recordPacketCheck(record, { paperId: 'p1', checkedAt: '2026-06-01T08:50:00+01:00', checkedBy: [eo, inv] });
  * ```
  */
@@ -275,6 +360,8 @@ export function recordPacketCheck(record: SittingRecord, check: PacketCheck): Si
  * @throws ExamcycleError `invalid_value` for an unknown paper or a bad instant
  * @example
  * ```ts
+ * declare let record: SittingRecord;
+ * declare const eo: Actor, inv: Actor;
  * record = recordPacketOpened(record, { paperId: 'p1', openedAt: '2026-06-01T08:55:00+01:00', by: inv });
  * ```
  */
@@ -292,6 +379,8 @@ export function recordPacketOpened(record: SittingRecord, opening: PacketOpening
  * @throws ExamcycleError `invalid_value` for a candidate not on the register or an empty reason
  * @example
  * ```ts
+ * declare let record: SittingRecord;
+ * declare const eo: Actor, inv: Actor;
  * record = recordEmergencyArrangement(record, { candidateId: 'c4', kind: 'scribe', at: '2026-06-01T08:45:00+01:00', approvedBy: eo, reason: 'Broken wrist' });
  * ```
  */
@@ -310,6 +399,8 @@ export function recordEmergencyArrangement(record: SittingRecord, arrangement: E
  * @throws ExamcycleError `invalid_value` for an unknown paper or a script count that is not a whole number
  * @example
  * ```ts
+ * declare let record: SittingRecord;
+ * declare const eo: Actor, inv: Actor;
  * record = recordDespatch(record, { paperIds: ['p1'], scriptCount: 28, at: '2026-06-01T15:00:00+01:00', by: eo, method: 'Parcelforce yellow label', reference: 'YL123' });
  * ```
  */
@@ -320,42 +411,51 @@ export function recordDespatch(record: SittingRecord, despatch: ScriptDespatch):
   return { ...record, despatches: [...record.despatches, despatch] };
 }
 
-/** Something missing or wrong in a sitting record. */
-export interface SittingRecordIssue {
-  readonly code: 'register_not_marked' | 'packet_not_checked' | 'packet_opened_before_check' | 'scripts_not_despatched';
-  readonly message: string;
-  readonly paperId?: string;
-  readonly candidateId?: string;
-}
+/**
+ * Something missing or wrong in a sitting record: a register line not marked, a packet without its two-person
+ * check (or opened before it), scripts sat but not despatched.
+ *
+ * @example
+ * ```ts
+ * declare const record: SittingRecord;
+ * const breach: SittingRecordIssueCode = 'packet_opened_before_check';
+ * sittingRecordIssues(record).some((i) => i.code === breach);
+ * ```
+ */
+export type SittingRecordIssueCode = 'register_not_marked' | 'packet_not_checked' | 'packet_opened_before_check' | 'scripts_not_despatched';
 
 /**
  * Lists what is missing or wrong in a sitting record: unmarked register lines, packets not checked by two
- * people (or opened before the check), and papers with scripts but no despatch entry.
+ * people (or opened before the check), and papers with scripts but no despatch entry. Each is an `error` (the
+ * record is not complete until it is put right) whose subject names the room, the paper and, for a register line,
+ * the candidate.
  *
  * @param record - the sitting record
  * @example
  * ```ts
- * sittingRecordIssues(record).map((i) => i.message);
+ * declare const record: SittingRecord;
+ * sittingRecordIssues(record).map((i) => `${i.code}: ${i.message}`);
  * ```
  */
-export function sittingRecordIssues(record: SittingRecord): SittingRecordIssue[] {
-  const issues: SittingRecordIssue[] = [];
+export function sittingRecordIssues(record: SittingRecord): ExamcycleIssue<SittingRecordIssueCode>[] {
+  const issues: ExamcycleIssue<SittingRecordIssueCode>[] = [];
+  const roomId = record.roomId;
   for (const l of record.register) {
-    if (l.status === 'not_marked') issues.push({ code: 'register_not_marked', candidateId: l.candidateId, paperId: l.paperId, message: `Candidate ${l.candidateNumber} is not marked present or absent for ${l.paperId}` });
+    if (l.status === 'not_marked') issues.push({ code: 'register_not_marked', severity: 'error', subject: { roomId, candidateId: l.candidateId, paperId: l.paperId }, message: `Candidate ${l.candidateNumber} is not marked present or absent for ${l.paperId}` });
   }
   for (const p of record.papers) {
     const checks = record.packetChecks.filter((c) => c.paperId === p.id);
     const openings = record.packetOpenings.filter((o) => o.paperId === p.id);
-    if (checks.length === 0) issues.push({ code: 'packet_not_checked', paperId: p.id, message: `The packet of ${p.title} (${p.id}) has no "second pair of eyes" check on record` });
+    if (checks.length === 0) issues.push({ code: 'packet_not_checked', severity: 'error', subject: { roomId, paperId: p.id }, message: `The packet of ${p.title} (${p.id}) has no "second pair of eyes" check on record` });
     for (const o of openings) {
       const t = instant(o.openedAt, 'openedAt');
       if (!checks.some((c) => instant(c.checkedAt, 'checkedAt') <= t)) {
-        issues.push({ code: 'packet_opened_before_check', paperId: p.id, message: `The packet of ${p.title} (${p.id}) was opened at ${o.openedAt} without a two-person check before it` });
+        issues.push({ code: 'packet_opened_before_check', severity: 'error', subject: { roomId, paperId: p.id }, location: { field: 'openedAt', value: o.openedAt }, message: `The packet of ${p.title} (${p.id}) was opened at ${o.openedAt} without a two-person check before it` });
       }
     }
     const sat = record.register.some((l) => l.paperId === p.id && (l.status === 'present' || l.status === 'late' || l.status === 'very_late'));
     if (sat && !record.despatches.some((d) => d.paperIds.includes(p.id))) {
-      issues.push({ code: 'scripts_not_despatched', paperId: p.id, message: `Scripts for ${p.title} (${p.id}) have no despatch entry` });
+      issues.push({ code: 'scripts_not_despatched', severity: 'error', subject: { roomId, paperId: p.id }, message: `Scripts for ${p.title} (${p.id}) have no despatch entry` });
     }
   }
   return issues;
@@ -369,7 +469,9 @@ export function sittingRecordIssues(record: SittingRecord): SittingRecordIssue[]
  * @param options - when the records were made, and the series
  * @example
  * ```ts
- * jcq.retentionPlan(sittingRetainedRecords(record, { createdAt: '2026-06-01T16:00:00+01:00', seriesId: 'june-2026' }), now);
+ * declare const record: SittingRecord;
+ * const records = sittingRetainedRecords(record, { createdAt: '2026-06-01T16:00:00+01:00', seriesId: 'june-2026' });
+ * planRetention({ rulesPack: jcq, asOf: '2026-12-01T09:00:00Z', records }).keep.length; // 3
  * ```
  */
 export function sittingRetainedRecords(record: SittingRecord, options: { readonly createdAt: Instant; readonly seriesId?: string }): RetainedRecord[] {

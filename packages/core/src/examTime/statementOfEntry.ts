@@ -9,7 +9,16 @@ import { ExamcycleError } from '../errors/ExamcycleError.js';
 import type { CalendarDate } from '../time/clock.js';
 import { timetableCandidate, type CentreTimetable } from './centreTimetable.js';
 
-/** One component on a statement of entry. */
+/**
+ * One component on a statement of entry.
+ *
+ * @example
+ * ```ts
+ * declare const soe: StatementOfEntry;
+ * const component: StatementComponent | undefined = soe.entries[0]?.components[0];
+ * component?.paper?.title ?? 'non-exam assessment';
+ * ```
+ */
 export interface StatementComponent {
   readonly componentCode: string;
   /** Absent when the component has no timetabled paper (usually non-exam assessment). */
@@ -24,7 +33,16 @@ export interface StatementComponent {
   };
 }
 
-/** A candidate's statement of entry. */
+/**
+ * A candidate's statement of entry.
+ *
+ * @example
+ * ```ts
+ * declare const timetable: CentreTimetable;
+ * const soe: StatementOfEntry = statementOfEntry(timetable, 'c-0042');
+ * `${soe.legalSurname}, ${soe.legalForenames}: ${soe.entries.length} entries`;
+ * ```
+ */
 export interface StatementOfEntry {
   readonly candidateId: string;
   readonly candidateNumber: string;
@@ -53,6 +71,7 @@ export interface StatementOfEntry {
  * @throws ExamcycleError `invalid_value` when the candidate has no entries on the timetable
  * @example
  * ```ts
+ * declare const timetable: CentreTimetable;
  * const soe = statementOfEntry(timetable, 'c-0042');
  * soe.entries.map((e) => `${e.awardingBodyId} ${e.entryCode}`);
  * ```

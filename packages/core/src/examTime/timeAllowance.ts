@@ -7,7 +7,15 @@
 import type { AccessArrangement, AccessArrangementKind } from '../domain/accessArrangement.js';
 import { checkArray, checkNumber, checkObject, count, EXAM_TIME_LIMITS } from './examTimeLimits.js';
 
-/** A candidate's time allowance: extra time and rest breaks, from their access arrangements. */
+/**
+ * A candidate's time allowance: extra time and rest breaks, from their access arrangements.
+ *
+ * @example
+ * ```ts
+ * const allowance: TimeAllowance = { extraTimePercent: 25, restBreakMinutesPerHour: 0 };
+ * effectiveDurationMinutes(90, allowance); // 113
+ * ```
+ */
 export interface TimeAllowance {
   /** Extra time as a percentage of the published duration (0 when none). */
   readonly extraTimePercent: number;
@@ -54,6 +62,7 @@ const REST_BREAK_RULE = count(EXAM_TIME_LIMITS.maxRestBreakMinutesPerHour);
  * @param a - an access arrangement
  * @example
  * ```ts
+ * declare const a: AccessArrangement;
  * arrangementNumberProblem({ ...a, extraTimePercent: Number.NaN })?.field; // 'extraTimePercent'
  * ```
  * @internal
@@ -72,6 +81,7 @@ export function arrangementNumberProblem(a: Pick<AccessArrangement, 'extraTimePe
  * @param arrangements - access arrangements (other candidates' are ignored)
  * @example
  * ```ts
+ * declare const arrangements: AccessArrangement[];
  * arrangementKindsOf('c1', arrangements); // ['extra_time', 'reader']
  * ```
  */

@@ -21,8 +21,8 @@ import { instantMillis, isActor, rejectionLine, stampRejection, type Refusal } f
 import type { ExamSeries } from '../domain/series.js';
 import { staffRoleSchema } from '../domain/staff.js';
 import { ExamcycleError, type ExamcycleErrorCode } from '../errors/ExamcycleError.js';
-import { authorise, grantsFor, type RoleGrants } from '../rules/authority.js';
-import type { RetainedRecord, RetainedRecordKind, RetentionDecision, RulesPack } from '../rules/RulesPack.js';
+import { authorise, grantsFor, type Authority, type Delegation, type RoleGrants } from '../rules/authority.js';
+import type { KeyDate, RetainedRecord, RetainedRecordKind, RetentionDecision, RulesPack } from '../rules/RulesPack.js';
 import { sourceRefSchema } from '../rules/sources.js';
 import { academicYearOf, type AcademicYear, type Instant } from '../time/clock.js';
 import { londonIso } from '../time/londonIso.js';
@@ -33,8 +33,8 @@ import { keyDateFor } from './keyDateFor.js';
 /** What an awarding body wants done with a wrong certificate. */
 export type IncorrectCertificateDisposal = 'return_to_awarding_body' | 'destroy_in_centre';
 
-/** How a certificate left the centre. */
-export type CertificateIssueMethod = 'collected' | 'posted' | 'third_party';
+/** How a certificate left the centre: collected by the candidate, posted, or collected by a third party. */
+export type CertificateHandoverMethod = 'collected' | 'posted' | 'third_party';
 
 /** How a certificate was destroyed. */
 export type DestructionMethod = 'shredded' | 'incinerated' | 'confidential_waste';
@@ -72,11 +72,11 @@ export interface CollectionAuthority {
   readonly reference?: string;
 }
 
-/** How and to whom a certificate was issued. */
-export interface CertificateIssue {
+/** How and to whom a certificate was handed over (issued): the record of `certificate.issued`. */
+export interface CertificateHandover {
   readonly at: Instant;
   readonly by: Actor;
-  readonly method: CertificateIssueMethod;
+  readonly method: CertificateHandoverMethod;
   /** Who collected it, or to whom (and where) it was posted. */
   readonly to: string;
   readonly authority?: CollectionAuthority;
@@ -108,7 +108,8 @@ export interface CertificateContext {
   readonly checks: readonly CertificateCheck[];
   /** Wrong certificates sent back or destroyed, awaiting replacement (the latest {@link CERTIFICATE_HISTORY_KEPT}). */
   readonly disposals: readonly { readonly at: Instant; readonly by: Actor; readonly disposal: IncorrectCertificateDisposal; readonly reference?: string }[];
-  readonly issue: CertificateIssue | null;
+  /** How and to whom it was issued, once it was. */
+  readonly handover: CertificateHandover | null;
   readonly unclaimedAt: Instant | null;
   /** The pack's decision on keeping the unclaimed certificate (made when it was declared unclaimed). */
   readonly retention: RetentionDecision | null;
@@ -118,7 +119,7 @@ export interface CertificateContext {
   readonly purged: { readonly at: Instant; readonly by: Actor } | null;
   /** The instant of the latest accepted or refused event (the log is chronological). */
   readonly lastEventAt: Instant;
-  /** Who may take each step (`certificate.<event>`), resolved at start from the pack and the centre's delegations (version 3). */
+  /** Who may take each step (`certificate.<event>`), resolved at start from the pack and the centre's delegations (since version 3). */
   readonly grants: RoleGrants;
 }
 
@@ -162,7 +163,7 @@ export type CertificateEvent =
   | (Stamped & { readonly type: 'certificate.disposed'; readonly disposal: IncorrectCertificateDisposal; readonly reference?: string })
   | (Stamped & {
       readonly type: 'certificate.issued';
-      readonly method: CertificateIssueMethod;
+      readonly method: CertificateHandoverMethod;
       readonly to: string;
       readonly authority?: { readonly written: boolean; readonly signedBy: string; readonly signedAt: Instant; readonly reference?: string };
     })
@@ -187,14 +188,15 @@ export interface CertificateRefusal extends Refusal {
  *
  * @example
  * ```ts
- * actor.getSnapshot().context.checks.length <= CERTIFICATE_HISTORY_KEPT; // true
+ * declare const context: CertificateContext;
+ * context.checks.length <= CERTIFICATE_HISTORY_KEPT; // true
  * ```
  */
 export const CERTIFICATE_HISTORY_KEPT = 10;
 
 const PACKS = Symbol.for('examcycle.certificateRules.pack');
 const DESTRUCTION_METHODS: readonly DestructionMethod[] = ['shredded', 'incinerated', 'confidential_waste'];
-const ISSUE_METHODS: readonly CertificateIssueMethod[] = ['collected', 'posted', 'third_party'];
+const HANDOVER_METHODS: readonly CertificateHandoverMethod[] = ['collected', 'posted', 'third_party'];
 const RECORD_KINDS = [
   'unclaimed_certificate',
   'certificate_destruction_record',
@@ -232,6 +234,7 @@ const decisionInstant = z.string().max(64).refine((s) => instantMillis(s) !== nu
  *
  * @example
  * ```ts
+ * declare const record: RetainedRecord;
  * retentionDecisionSchema.safeParse(jcq.retention(record)).success; // true
  * ```
  */
@@ -246,10 +249,18 @@ export const retentionDecisionSchema = z.object({
   confidence: z.enum(CONFIDENCES),
 });
 
+/** One bound rules object per pack (and pack id), shared by its certificates: it is frozen, and a context only refers to it. */
+const rulesOfPack = new WeakMap<CertificateRulesPack, CertificateRules>();
+
 function bindRules(pack: CertificateRulesPack): CertificateRules {
-  const rules = { packId: pack.id };
-  // Not enumerable: JSON (and so a persisted snapshot) carries only the pack's id.
-  Object.defineProperty(rules, PACKS, { value: pack, enumerable: false });
+  let rules = rulesOfPack.get(pack);
+  if (rules === undefined || rules.packId !== pack.id) {
+    rules = { packId: pack.id };
+    // Not enumerable: JSON (and so a persisted snapshot) carries only the pack's id.
+    Object.defineProperty(rules, PACKS, { value: pack, enumerable: false });
+    Object.freeze(rules);
+    rulesOfPack.set(pack, rules);
+  }
   return rules;
 }
 
@@ -281,6 +292,49 @@ function inputProblem(input: CertificateInput): string | undefined {
   return undefined;
 }
 
+/** The certificate grants of a pack's authority table, resolved once per table (a pack keeps one table per year). */
+const grantsOfTable = new WeakMap<readonly Authority[], RoleGrants>();
+
+/**
+ * Who may take each certificate step: `grantsFor(authorities, delegations, ['certificate.'])`, shared (frozen)
+ * between the certificates of one table when the centre delegates nothing, so a centre's 2,000 certificates
+ * do not resolve the same table 2,000 times.
+ */
+function certificateGrants(authorities: readonly Authority[], delegations: readonly Delegation[]): RoleGrants {
+  if (delegations.length > 0) return grantsFor(authorities, delegations, ['certificate.']);
+  let grants = grantsOfTable.get(authorities);
+  if (grants === undefined) {
+    const resolved = grantsFor(authorities, [], ['certificate.']);
+    for (const grant of Object.values(resolved)) {
+      Object.freeze(grant.roles);
+      if (grant.staffIds) Object.freeze(grant.staffIds);
+      Object.freeze(grant);
+    }
+    grants = Object.freeze(resolved);
+    grantsOfTable.set(authorities, grants);
+  }
+  return grants;
+}
+
+/**
+ * The `certificates_expected` date per awarding body, as the context keeps it (London ISO), looked up once per
+ * key-date list (a pack keeps one per series).
+ */
+const expectedOfKeyDates = new WeakMap<readonly KeyDate[], Map<string, Instant | undefined>>();
+
+function certificatesExpected(keyDates: readonly KeyDate[], awardingBodyId: string): Instant | undefined {
+  let byBody = expectedOfKeyDates.get(keyDates);
+  if (byBody === undefined) {
+    byBody = new Map();
+    expectedOfKeyDates.set(keyDates, byBody);
+  }
+  if (!byBody.has(awardingBodyId)) {
+    const at = keyDateFor(keyDates, 'certificates_expected', { awardingBodyId })?.at;
+    byBody.set(awardingBodyId, at === undefined ? undefined : iso(at));
+  }
+  return byBody.get(awardingBodyId);
+}
+
 function latest<T>(list: readonly T[], next: T): T[] {
   return [...list, next].slice(-CERTIFICATE_HISTORY_KEPT);
 }
@@ -293,12 +347,13 @@ function latest<T>(list: readonly T[], next: T): T[] {
  * @param context - a certificate machine's context
  * @example
  * ```ts
- * certificateRetainedRecords(actor.getSnapshot().context); // [{ kind: 'unclaimed_certificate', issuedAt: … }]
+ * declare const context: CertificateContext;
+ * certificateRetainedRecords(context); // [{ kind: 'unclaimed_certificate', issuedAt: … }]
  * ```
  */
 export function certificateRetainedRecords(context: CertificateContext): RetainedRecord[] {
   const c = context.certificate;
-  if (context.purged || context.issue) return [];
+  if (context.purged || context.handover) return [];
   if (context.destruction) {
     return [{ id: `${c.id}/destruction-record`, kind: 'certificate_destruction_record', subject: c.candidateId, seriesId: c.seriesId, createdAt: context.destruction.at, destroyedAt: context.destruction.at }];
   }
@@ -423,7 +478,7 @@ function certificateGuards(hostPack: CertificateRulesPack | undefined) {
       return typeof to === 'string' && to.trim() !== '';
     },
     /** The certificate is collected, posted or collected by a third party. */
-    knownIssueMethod: ({ event }: Args) => ISSUE_METHODS.includes(field(event, 'method') as CertificateIssueMethod),
+    knownHandoverMethod: ({ event }: Args) => HANDOVER_METHODS.includes(field(event, 'method') as CertificateHandoverMethod),
     /** A certificate "collected" is collected by the candidate themselves. */
     collectedByTheCandidate: ({ context, event }: Args) => field(event, 'method') !== 'collected' || field(event, 'to') === context.certificate.candidateId,
     /** A third party collects only with the candidate's written authority. */
@@ -484,6 +539,7 @@ function decisionRefusal(decision: RetentionDecision | CertificateRefusal): Cert
  * @param rulesPack - the host's rules pack, for the retention refusals of a restored certificate
  * @example
  * ```ts
+ * declare const context: CertificateContext, event: CertificateEvent;
  * certificateGuardRefusals(jcq).retentionExpired(context, event).code; // 'retention_not_expired'
  * ```
  */
@@ -505,7 +561,7 @@ export function certificateGuardRefusals(rulesPack?: CertificateRulesPack): Guar
     }),
     referenceIsText: (_c, e) => notText(field(e, 'reference'), 'The disposal reference'),
     issuedToSomeone: () => ({ code: 'invalid_value', reason: 'An issue says to whom' }),
-    knownIssueMethod: (_c, e) => ({ code: 'invalid_value', reason: `Unknown issue method "${String(field(e, 'method'))}"` }),
+    knownHandoverMethod: (_c, e) => ({ code: 'invalid_value', reason: `Unknown issue method "${String(field(e, 'method'))}"` }),
     collectedByTheCandidate: (_c, e) => ({ code: 'consent_missing', reason: `Collected by "${String(field(e, 'to'))}", not the candidate: that is third-party collection and needs the candidate's written authority`, rule: thirdParty }),
     thirdPartyHasWrittenAuthority: (c) => ({ code: 'consent_missing', reason: `Third-party collection needs the written authority of candidate "${c.certificate.candidateId}"`, rule: thirdParty }),
     authoritySignedBeforeCollection: () => ({ code: 'consent_missing', reason: 'The written authority must be signed before collection', rule: thirdParty }),
@@ -559,7 +615,7 @@ const CHECKED = [...AUTHORISED, 'checkSaysCorrectOrNot', 'problemsAreText', 'wro
 const ISSUED = [
   ...AUTHORISED,
   'issuedToSomeone',
-  'knownIssueMethod',
+  'knownHandoverMethod',
   'collectedByTheCandidate',
   'thirdPartyHasWrittenAuthority',
   'authoritySignedBeforeCollection',
@@ -615,14 +671,14 @@ function createCertificateMachine(hostPack: CertificateRulesPack | undefined) {
             break;
           case 'certificate.issued': {
             const a = event.authority;
-            const issue: CertificateIssue = {
+            const handover: CertificateHandover = {
               at,
               by,
               method: event.method,
               to: event.to,
               ...(event.method === 'third_party' && a ? { authority: { written: true, signedBy: a.signedBy, signedAt: iso(a.signedAt), ...(a.reference ? { reference: a.reference } : {}) } } : {}),
             };
-            patch = { issue };
+            patch = { handover };
             details.method = event.method;
             details.to = event.to;
             break;
@@ -679,14 +735,14 @@ function createCertificateMachine(hostPack: CertificateRulesPack | undefined) {
     },
   }).createMachine({
     id: 'certificate',
-    version: '3',
+    version: '4',
     context: ({ input }) => {
       const c = input.certificate;
       const badInput = inputProblem(input);
       if (badInput) throw new ExamcycleError('invalid_value', `The certificate record cannot start: ${badInput}`, { details: { certificateId: String(c?.id) } });
       const createdAt = iso(input.createdAt);
-      const fromKeyDates = input.series && input.rulesPack.keyDates ? keyDateFor(input.rulesPack.keyDates(input.series), 'certificates_expected', { awardingBodyId: c.awardingBodyId })?.at : undefined;
-      const expected = input.expectedBy ?? fromKeyDates;
+      const fromKeyDates = input.series && input.rulesPack.keyDates ? certificatesExpected(input.rulesPack.keyDates(input.series), c.awardingBodyId) : undefined;
+      const expected = input.expectedBy === undefined ? fromKeyDates : input.expectedBy ? iso(input.expectedBy) : undefined;
       const disposal = input.incorrectCertificates && Object.hasOwn(input.incorrectCertificates, c.awardingBodyId) ? input.incorrectCertificates[c.awardingBodyId] : undefined;
       if (disposal !== undefined && disposal !== 'return_to_awarding_body' && disposal !== 'destroy_in_centre') {
         throw new ExamcycleError('invalid_value', `${c.awardingBodyId} wants wrong certificates returned ("return_to_awarding_body") or destroyed in the centre ("destroy_in_centre"), not "${String(disposal)}"`, {
@@ -696,20 +752,20 @@ function createCertificateMachine(hostPack: CertificateRulesPack | undefined) {
       return {
         certificate: { id: c.id, candidateId: c.candidateId, seriesId: c.seriesId, awardingBodyId: c.awardingBodyId, awardCodes: [...(c.awardCodes ?? [])] },
         rules: bindRules(input.rulesPack),
-        expectedBy: expected ? iso(expected) : null,
+        expectedBy: expected ?? null,
         incorrectDisposal: disposal ?? 'return_to_awarding_body',
         receivedAt: null,
         dateOfIssue: null,
         checks: [],
         disposals: [],
-        issue: null,
+        handover: null,
         unclaimedAt: null,
         retention: null,
         destruction: null,
         recordRetention: null,
         purged: null,
         lastEventAt: createdAt,
-        grants: grantsFor(input.rulesPack.authorities(input.academicYear ?? ((input.series?.academicYear as AcademicYear | undefined) ?? academicYearOf(createdAt))), input.rulesPack.delegations(), ['certificate.']),
+        grants: certificateGrants(input.rulesPack.authorities(input.academicYear ?? ((input.series?.academicYear as AcademicYear | undefined) ?? academicYearOf(createdAt))), input.rulesPack.delegations()),
       };
     },
     entry: 'expected',
@@ -744,7 +800,7 @@ function createCertificateMachine(hostPack: CertificateRulesPack | undefined) {
 }
 
 /**
- * The certificate machine (id `certificate`, version `3`): one actor per certificate. Every accepted and
+ * The certificate machine (id `certificate`, version `4`): one actor per certificate. Every accepted and
  * every refused step is emitted as one `{ type: 'audit', line }` (collect them with {@link collectAudit},
  * or let the runtime append them to the store's log); the first line (`certificate.expected`) is emitted
  * when a new actor starts, not when a snapshot is restored. A new actor takes its rules pack from its
@@ -753,6 +809,7 @@ function createCertificateMachine(hostPack: CertificateRulesPack | undefined) {
  *
  * @example
  * ```ts
+ * declare const by: Actor;
  * const actor = createActor(certificateMachine, {
  *   input: { certificate: { id: 'CERT-1', candidateId: 'C-1', seriesId: 'june-2026', awardingBodyId: 'AQA' },
  *            rulesPack: jcq, series: examSeries('june', 2026), createdAt: '2026-09-01T09:00:00+01:00', by },
@@ -777,6 +834,7 @@ const forPack = new WeakMap<CertificateRulesPack, typeof certificateMachine>();
  * @throws ExamcycleError `invalid_value` when `rulesPack` has no string `id` or no `retention` function
  * @example
  * ```ts
+ * declare const saved: string;
  * const actor = restoreSnapshot(certificateMachineFor(jcq), JSON.parse(saved)).start();
  * ```
  */
@@ -799,7 +857,8 @@ export function certificateMachineFor(rulesPack: CertificateRulesPack): typeof c
  * @param at - the instant to judge at
  * @example
  * ```ts
- * certificateOverdue(actor.getSnapshot().context, '2026-11-09T09:00:00Z'); // true if not in by 6 November
+ * declare const context: CertificateContext;
+ * certificateOverdue(context, '2026-11-09T09:00:00Z'); // true if not in by 6 November
  * ```
  */
 export function certificateOverdue(context: CertificateContext, at: Instant): boolean {

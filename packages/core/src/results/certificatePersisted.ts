@@ -1,9 +1,10 @@
 /**
  * The certificate machine's persistence: the schema every restored certificate context must pass (each field
- * the machine reads, with its real type: a disposal `"bin"`, an issue method `"dpen"`, a retention decision
+ * the machine reads, with its real type: a disposal `"bin"`, a handover method `"dpen"`, a retention decision
  * with no instant, an unknown key are all refused), the migrations from version 1 (audit trail kept in the
- * context; checks and disposals unbounded) and version 2 (no grants in the context: every role could take
- * every step, as version 2 decided), and how a restored certificate gets the host's rules pack back.
+ * context; checks and disposals unbounded), version 2 (no grants in the context: every role could take
+ * every step, as version 2 decided) and version 3 (the handover kept as `issue`), and how a restored
+ * certificate gets the host's rules pack back.
  *
  * The pack is never in a snapshot, only its id. The host gives it at restore time through the machine:
  * {@link certificatePersistedFor} is the spec whose machine is {@link certificateMachineFor}(pack) and whose
@@ -51,7 +52,7 @@ function contextSchema(packId: z.ZodType<string>) {
     dateOfIssue: instant.nullable(),
     checks: z.array(z.strictObject({ at: instant, by: actor, correct: z.boolean(), problems: z.array(z.string()).max(1_000) })).max(CERTIFICATE_HISTORY_KEPT),
     disposals: z.array(z.strictObject({ at: instant, by: actor, disposal, reference: z.string().optional() })).max(CERTIFICATE_HISTORY_KEPT),
-    issue: z
+    handover: z
       .strictObject({
         at: instant,
         by: actor,
@@ -71,11 +72,13 @@ function contextSchema(packId: z.ZodType<string>) {
 }
 
 /**
- * The schema of the certificate machine's persisted context (version 3: who may take each step in it, no audit trail).
+ * The schema of the certificate machine's persisted context (version 4: who may take each step in it, no audit
+ * trail, the handover as `handover`).
  *
  * @example
  * ```ts
- * certificateContextSchema.safeParse(actor.getSnapshot().context).success; // true
+ * declare const context: CertificateContext;
+ * certificateContextSchema.safeParse(context).success; // true
  * ```
  */
 export const certificateContextSchema = contextSchema(z.string().min(1));
@@ -108,15 +111,24 @@ function fromVersion2(snapshot: Record<string, unknown>): Record<string, unknown
   return { ...snapshot, context: { ...(context as Record<string, unknown>), grants: V2_GRANTS } };
 }
 
-const migrations: SnapshotMigrations = { 1: fromVersion1, 2: fromVersion2 };
+/** Migration from version 3: the handover, kept as `issue`, is `handover` (an issue is a problem in examcycle's words). */
+function fromVersion3(snapshot: Record<string, unknown>): Record<string, unknown> {
+  const context = snapshot['context'];
+  if (typeof context !== 'object' || context === null || Array.isArray(context) || !Object.hasOwn(context, 'issue')) return snapshot;
+  const { issue, ...rest } = context as Record<string, unknown>;
+  return { ...snapshot, context: { ...rest, handover: issue } };
+}
+
+const migrations: SnapshotMigrations = { 1: fromVersion1, 2: fromVersion2, 3: fromVersion3 };
 
 /**
  * The certificate machine's persistence spec without a rules pack: the context schema and the migrations from
- * versions 1 and 2. Actors restored with it refuse retention steps (`rule_unsupported`) until restored with the
+ * versions 1, 2 and 3. Actors restored with it refuse retention steps (`rule_unsupported`) until restored with the
  * host's pack: use {@link certificatePersistedFor} for that.
  *
  * @example
  * ```ts
+ * declare const saved: { snapshot: { context: unknown } };
  * certificatePersisted.context.safeParse(saved.snapshot.context).success;
  * ```
  */
@@ -138,6 +150,7 @@ const specs = new WeakMap<CertificateRulesPack, PersistedMachineSpec<typeof cert
  * @throws ExamcycleError `invalid_value` when `rulesPack` has no string `id` or no `retention` function
  * @example
  * ```ts
+ * declare const saved: string;
  * const spec = certificatePersistedFor(jcq);
  * const actor = restoreSnapshot(spec.machine, JSON.parse(saved), { spec }).start();
  * ```
@@ -161,6 +174,7 @@ export function certificatePersistedFor(rulesPack: CertificateRulesPack): Persis
  * @throws ExamcycleError `snapshot_invalid` for a snapshot of another pack, and the errors of `restoreSnapshot`
  * @example
  * ```ts
+ * declare const saved: string;
  * const actor = restoreCertificate(JSON.parse(saved), { rulesPack: jcq }).start();
  * ```
  */

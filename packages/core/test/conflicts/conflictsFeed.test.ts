@@ -5,7 +5,7 @@ import {
   createMemoryStore,
   deployInvigilators,
   invigilatorsWithDeclaredConflicts,
-  openConflictsRegister,
+  createConflictsRegister,
   type ConflictDeclaration,
   type ExamRoomRules,
   type Invigilator,
@@ -17,7 +17,7 @@ import { KEY_DATES, clockAt, officer } from '../entries/entryCheckingFixture.js'
 
 const SRC = { document: 'examcycle core test fixture', year: '2025/26' };
 const rules = { invigilationRatio: { value: { written: 30, practical: 20, on_screen: 20 }, source: SRC, confidence: 'primary' } } as unknown as ExamRoomRules;
-const AM = [{ date: '2026-06-01', session: 'AM' as const }];
+const AM = [{ date: '2026-06-01' as const, session: 'AM' as const }];
 
 function invigilator(id: string, extra: Partial<Invigilator> = {}): Invigilator {
   return { id, name: `Invigilator ${id}`, trainedOn: '2024-05-01', lastUpdateOn: '2025-10-01', availability: AM, relativeOfCandidateIds: [], facilitator: false, ...extra };
@@ -41,7 +41,7 @@ function plan(rooms: { id: string; seats: SeatAssignment[] }[]): SeatingPlan {
 
 /** A register with one declaration: staff member s-a (invigilator "a") is the parent of candidate c3. */
 async function declared(): Promise<readonly ConflictDeclaration[]> {
-  const register = openConflictsRegister({ store: createMemoryStore(), centreNumber: '12345', seriesId: 'june-2026', clock: clockAt('2026-01-10T09:00:00Z'), keyDates: KEY_DATES, authorities: fixtureAuthorities });
+  const register = createConflictsRegister({ store: createMemoryStore(), centreNumber: '12345', seriesId: 'june-2026', clock: clockAt('2026-01-10T09:00:00Z'), keyDates: KEY_DATES, authorities: fixtureAuthorities });
   await register.declare(officer, { id: 'coi-1', staffId: 's-a', staffName: 'Mr Ahmed', kind: 'relative', candidateId: 'c3', relationship: 'Father', awardingBodyIds: ['AQA'] });
   await register.declare(officer, { id: 'coi-2', staffId: 's-b', kind: 'tutor', qualification: { awardingBodyId: 'AQA', entryCode: '8700' }, relationship: 'Tutors English Language privately', awardingBodyIds: ['AQA'] });
   await register.mitigate(officer, 'coi-2', 'A second marker moderates every NEA mark of 8700');

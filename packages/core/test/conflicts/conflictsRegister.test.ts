@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore, openConflictsRegister, type ConflictDeclarationInput } from '@examcycle/core';
+import { createMemoryStore, createConflictsRegister, type ConflictDeclarationInput } from '@examcycle/core';
 import { fixtureAuthorities } from '../fixtures/fixtureAuthorities.js';
 import { KEY_DATES, clockAt, headOfCentre, officer, seniorLeader } from '../entries/entryCheckingFixture.js';
 
@@ -9,17 +9,17 @@ const parent: ConflictDeclarationInput = { id: 'coi-1', staffId: 't-7', staffNam
 function open(now = '2026-01-10T09:00:00Z') {
   const clock = clockAt(now);
   const store = createMemoryStore();
-  const register = openConflictsRegister({ store, centreNumber: '12345', seriesId: 'june-2026', clock, keyDates: KEY_DATES, authorities: fixtureAuthorities });
+  const register = createConflictsRegister({ store, centreNumber: '12345', seriesId: 'june-2026', clock, keyDates: KEY_DATES, authorities: fixtureAuthorities });
   return { clock, store, register };
 }
 
-describe('openConflictsRegister (JCQ General Regulations 5.3)', () => {
+describe('createConflictsRegister (JCQ General Regulations 5.3)', () => {
   it('keeps declarations per staff member per series: who, which candidate or qualification, the relationship', async () => {
     const { register, store } = open();
     expect((await register.declare(teacher, parent)).ok).toBe(true);
     const staffCandidate = await register.declare(officer, { id: 'coi-2', staffId: 'ta-3', kind: 'staff_candidate', qualification: { awardingBodyId: 'AQA', entryCode: '7692', title: 'A-level Spanish' }, relationship: 'Sitting A-level Spanish at this centre', awardingBodyIds: ['AQA'] });
     expect(staffCandidate.ok).toBe(true);
-    const again = openConflictsRegister({ store, centreNumber: '12345', seriesId: 'june-2026', clock: clockAt('2026-01-11T09:00:00Z'), authorities: fixtureAuthorities });
+    const again = createConflictsRegister({ store, centreNumber: '12345', seriesId: 'june-2026', clock: clockAt('2026-01-11T09:00:00Z'), authorities: fixtureAuthorities });
     expect((await again.declarations()).map((d) => [d.id, d.staffId, d.kind, d.seriesId, d.declaredBy.id])).toEqual([
       ['coi-1', 't-7', 'relative', 'june-2026', 't-7'],
       ['coi-2', 'ta-3', 'staff_candidate', 'june-2026', 'eo-1'],

@@ -15,13 +15,14 @@ import {
   type PersistedSnapshot,
 } from '@examcycle/core';
 import { hodScience, officer, scienceInput, seniorLeader } from './entryCheckingFixture.js';
+import type { Instant } from '@examcycle/core';
 
 const goldenUrl = new URL('./fixtures/entryChecking.v1.json', import.meta.url);
 
 /** A list driven through every step once, each event stamped: the golden run. */
 function goldenRun() {
   const actor = createActor(entryCheckingMachine, { input: scienceInput(3), clock: new SimulatedClock() }).start();
-  const t = (d: number, h: number) => `2026-01-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:00:00Z`;
+  const t = (d: number, h: number): Instant => `2026-01-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:00:00Z` as Instant;
   actor.send({ type: 'send', at: t(5, 10), by: officer });
   actor.send({ type: 'entry.mark', entryId: 'e001', verdict: 'correct', at: t(6, 9), by: hodScience });
   actor.send({ type: 'entry.mark', entryId: 'e002', verdict: 'queried', comment: 'Higher tier?', at: t(6, 10), by: hodScience });

@@ -7,6 +7,8 @@ import { fc } from '@fast-check/vitest';
 import { DateTime } from 'luxon';
 import type { Actor, EopsEvent, EopsTargetInput } from '@examcycle/core';
 import { kuTarget, ksTarget } from './eopsFixture.js';
+import type { Instant } from '@examcycle/core';
+import type { CalendarDate } from '@examcycle/core';
 
 const IDS = ['slt-1', 'lm-1', 'eo-1', 'eo-2', 'eo-5', 'stranger'] as const;
 const ROLES = ['senior_leader', 'line_manager', 'exams_officer', 'head_of_centre', 'system', undefined] as const;
@@ -25,7 +27,7 @@ const meetingArb = fc
   .tuple(fc.constantFrom('2025-09-02', '2025-10-15', '2026-03-03'), fc.constantFrom(undefined, 'start' as const, 'first_week' as const, 'appraisal' as const))
   .map(([heldOn, kind]) => ({ heldOn, ...(kind ? { kind } : {}), progress: 'On track', wentWell: 'Entries', notSoWell: 'Clashes', nextFocus: 'Exam time' }));
 
-type Unstamped = EopsEvent extends infer E ? (E extends { at: string; by: Actor } ? Omit<E, 'at' | 'by'> : never) : never;
+type Unstamped = EopsEvent extends infer E ? (E extends { at: Instant; by: Actor } ? Omit<E, 'at' | 'by'> : never) : never;
 
 /** An event without its instant and sender. */
 export const eventBodyArb: fc.Arbitrary<Unstamped> = fc.oneof(
@@ -112,7 +114,7 @@ const yearArb: fc.Arbitrary<Step[]> = fc
     return merged;
   });
 
-const plusYear = (date: string) => `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
+const plusYear = (date: CalendarDate): CalendarDate => `${Number(date.slice(0, 4)) + 1}${date.slice(4)}` as CalendarDate;
 
 /** The same step a year later: its target and meeting dates move into the next academic year. */
 function nextYear([body, by]: Step): Step {
@@ -125,7 +127,7 @@ function stamp(steps: readonly Step[], from: DateTime, hours: readonly number[])
   let t = from;
   return steps.map(([body, by], k) => {
     t = t.plus({ hours: hours[k % hours.length]! });
-    return { ...body, at: t.toISO()!, by } as EopsEvent;
+    return { ...body, at: (t.toISO() as Instant), by } as EopsEvent;
   });
 }
 
@@ -146,6 +148,6 @@ export const eventsArb: fc.Arbitrary<EopsEvent[]> = fc
     if (!second) return year1;
     const last = london(year1[year1.length - 1]!.at);
     const start = DateTime.max(last, london('2026-09-01T06:00:00'));
-    const roll: EopsEvent[] = second.rollover ? [{ type: 'year.rollover', at: start.toISO()!, by: { id: 'examcycle', role: 'system' } }] : [];
+    const roll: EopsEvent[] = second.rollover ? [{ type: 'year.rollover', at: (start.toISO() as Instant), by: { id: 'examcycle', role: 'system' } }] : [];
     return [...year1, ...roll, ...stamp(second.steps.map(nextYear), start, hours.map((h) => Math.min(h, 72)))];
   });

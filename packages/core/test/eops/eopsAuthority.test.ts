@@ -25,11 +25,12 @@ import {
 import { fixtureEopsAuthorities } from '../fixtures/authorities/eopsAuthorities.js';
 import { eventsArb } from './eopsArbitraries.js';
 import { as, CENTRE, clockFrom, kuTarget, users } from './eopsFixture.js';
+import type { Instant } from '@examcycle/core';
 
 const ROLES: readonly ActorRole[] = ['senior_leader', 'line_manager', 'exams_officer', 'head_of_centre', 'teacher', 'system'];
 
 /** A centre started with these grants, its users joined and approved (as far as the grants allow). */
-function centreWith(grants: RoleGrants, start = '2025-09-02T07:00:00.000Z') {
+function centreWith(grants: RoleGrants, start: Instant = '2025-09-02T07:00:00.000Z') {
   const at = clockFrom(start);
   const actor: EopsActor = createActor(eopsMachine, { input: { grants } });
   const audit = collectAudit(actor);

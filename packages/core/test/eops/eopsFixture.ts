@@ -8,6 +8,7 @@ import { DateTime } from 'luxon';
 import { createActor } from 'xstate';
 import { collectAudit, eopsMachine, grantsFor, type AuditLine, type EopsActor, type EopsEvent, type EopsTargetInput, type EopsUserInput, type RoleGrants } from '@examcycle/core';
 import { fixtureEopsAuthorities } from '../fixtures/authorities/eopsAuthorities.js';
+import type { Instant } from '@examcycle/core';
 
 /** The fixture pack's `eops.*` grants, resolved as a host does at start. */
 export const EOPS_GRANTS: RoleGrants = grantsFor(fixtureEopsAuthorities, [], ['eops.']);
@@ -54,11 +55,11 @@ export const as = {
 } as const;
 
 /** Instants a minute apart from a start, so the trail stays chronological. */
-export function clockFrom(start: string) {
+export function clockFrom(start: Instant) {
   let t = DateTime.fromISO(start, { zone: 'utc' });
   return () => {
     t = t.plus({ minutes: 1 });
-    return t.toISO()!;
+    return (t.toISO() as Instant);
   };
 }
 
@@ -83,7 +84,7 @@ export const ksTarget = (id = 'ks-1'): EopsTargetInput => ({
 });
 
 /** A registered centre with the SLT, the line manager and both officers approved. */
-export function centreActor(start = '2025-09-02T08:00:00.000Z'): { actor: EopsActor; at: () => string } {
+export function centreActor(start: Instant = '2025-09-02T08:00:00.000Z'): { actor: EopsActor; at: () => Instant } {
   const at = clockFrom(start);
   const actor = startEops();
   const send = (e: EopsEvent) => actor.send(e);
@@ -96,13 +97,13 @@ export function centreActor(start = '2025-09-02T08:00:00.000Z'): { actor: EopsAc
 }
 
 /** Agrees a target together: the line manager proposes it and the officer confirms it. */
-export function agreeTarget(actor: EopsActor, at: () => string, officerId: string, officerAs: { id: string; role: 'exams_officer' }, target: EopsTargetInput) {
+export function agreeTarget(actor: EopsActor, at: () => Instant, officerId: string, officerAs: { id: string; role: 'exams_officer' }, target: EopsTargetInput) {
   actor.send({ type: 'target.agree', officerId, target, at: at(), by: as.lm });
   actor.send({ type: 'target.confirm', officerId, targetId: target.id, at: at(), by: officerAs });
 }
 
 /** Sends every criterion an officer needs for the certificate (targets agreed together, both signatures, marks), without the request. */
-export function meetCriteria(actor: EopsActor, at: () => string, officerId: string, officerAs: { id: string; role: 'exams_officer' }) {
+export function meetCriteria(actor: EopsActor, at: () => Instant, officerId: string, officerAs: { id: string; role: 'exams_officer' }) {
   agreeTarget(actor, at, officerId, officerAs, kuTarget());
   agreeTarget(actor, at, officerId, officerAs, ksTarget());
   actor.send({ type: 'valuesAndAttributes.sign', officerId, at: at(), by: officerAs });
@@ -112,7 +113,7 @@ export function meetCriteria(actor: EopsActor, at: () => string, officerId: stri
 }
 
 /** Sends every step an officer needs for the certificate, except the declaration: the criteria, then the officer's request. */
-export function completeCriteria(actor: EopsActor, at: () => string, officerId: string, officerAs: { id: string; role: 'exams_officer' }) {
+export function completeCriteria(actor: EopsActor, at: () => Instant, officerId: string, officerAs: { id: string; role: 'exams_officer' }) {
   meetCriteria(actor, at, officerId, officerAs);
   actor.send({ type: 'certificate.request', officerId, at: at(), by: officerAs });
 }

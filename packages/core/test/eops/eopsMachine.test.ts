@@ -15,6 +15,7 @@ import { eopsRecords,
 } from '@examcycle/core';
 import { fixturePack } from '../fixtures/fixturePack.js';
 import { CENTRE, as, auditOf, centreActor, clockFrom, completeCriteria, kuTarget, ksTarget, startEops, users } from './eopsFixture.js';
+import type { Instant } from '@examcycle/core';
 
 function lastEntry(actor: EopsActor) {
   return auditOf(actor).at(-1)!;
@@ -303,14 +304,14 @@ describe('eopsMachine: regular meetings and induction', () => {
   it('records progress, what went well or not, and the focus for the next review', () => {
     const { actor, at } = registered();
     const when = at();
-    const meeting = { heldOn: '2025-09-02', progress: 'Targets agreed', wentWell: 'Entries timeline', notSoWell: 'MIS access', nextFocus: 'Access arrangements' };
+    const meeting = { heldOn: '2025-09-02' as const, progress: 'Targets agreed', wentWell: 'Entries timeline', notSoWell: 'MIS access', nextFocus: 'Access arrangements' };
     actor.send({ type: 'meeting.record', officerId: 'eo-1', meeting, at: when, by: as.lm });
     expect(record(actor, 'eo-1').meetings).toEqual([{ ...meeting, kind: null, recordedBy: as.lm, recordedAt: when }]);
   });
 
   it('does not record a meeting before it is held, or outside the academic year', () => {
     const { actor, at } = registered();
-    const meeting = { heldOn: '2025-09-30', progress: 'p', wentWell: 'w', notSoWell: 'n', nextFocus: 'f' };
+    const meeting = { heldOn: '2025-09-30' as const, progress: 'p', wentWell: 'w', notSoWell: 'n', nextFocus: 'f' };
     actor.send({ type: 'meeting.record', officerId: 'eo-1', meeting, at: at(), by: as.lm });
     expect(rejection(actor)?.message).toMatch(/before it is held/);
     actor.send({ type: 'meeting.record', officerId: 'eo-1', meeting: { ...meeting, heldOn: '2025-08-29' }, at: at(), by: as.lm });
@@ -516,7 +517,7 @@ describe('eopsMachine: audit trail', () => {
   it('keeps the audit out of the context: two hundred rejected events leave the context as it was but for the latest instant', () => {
     const { actor, at } = registered();
     const before = actor.getSnapshot().context;
-    let last = '';
+    let last: Instant = '2025-09-02T08:00:00.000Z';
     for (let i = 0; i < 200; i += 1) {
       last = at();
       actor.send({ type: 'standards.declare', officerId: 'eo-1', at: last, by: as.amber });

@@ -6,6 +6,7 @@ import goldenV2 from './fixtures/eops.v2.json' with { type: 'json' };
 import { eventsArb } from './eopsArbitraries.js';
 import { as, centreActor, completeCriteria, startEops, users } from './eopsFixture.js';
 import { goldenRun } from './eopsGoldenRun.js';
+import type { Instant } from '@examcycle/core';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -255,7 +256,7 @@ describe('eopsPersisted: the spec', () => {
     const { actor } = centreActor();
     actor.send({ type: 'officer.register', officerId: 'eo-1', experience: 'experienced', at: '2025-09-03T09:00:00+01:00', by: as.slt });
     const wakeAt = eopsPersisted.wakeAt!(actor.getSnapshot().context as never, actor.getSnapshot().value)!;
-    const tick = (at: string) => ({ type: eopsPersisted.tickEvent, at, by: { id: 'examcycle', role: 'system' } }) as const;
+    const tick = (at: Instant) => ({ type: eopsPersisted.tickEvent, at, by: { id: 'examcycle', role: 'system' } }) as const;
     actor.send(tick('2026-08-31T23:59:59.999+01:00') as never);
     expect(actor.getSnapshot().context.academicYear).toBe('2025/26');
     actor.send(tick(wakeAt) as never);

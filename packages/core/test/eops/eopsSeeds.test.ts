@@ -20,12 +20,13 @@ import { eopsRecords,
 } from '@examcycle/core';
 import { fixturePack } from '../fixtures/fixturePack.js';
 import { as, auditOf, centreActor, completeCriteria, kuTarget, ksTarget, meetCriteria, startEops, users, CENTRE } from './eopsFixture.js';
+import type { CalendarDate } from '@examcycle/core';
 
 function record(actor: EopsActor, officerId: string, year = '2025/26') {
   return eopsRecords(actor, { officerId, academicYear: year })[0];
 }
 
-function registered(experience: 'new' | 'experienced' = 'experienced', startedOn?: string) {
+function registered(experience: 'new' | 'experienced' = 'experienced', startedOn?: CalendarDate) {
   const { actor, at } = centreActor();
   actor.send({ type: 'officer.register', officerId: 'eo-1', experience, ...(startedOn ? { startedOn } : {}), at: at(), by: as.slt });
   return { actor, at };

@@ -10,6 +10,7 @@ import { eopsRecords,
   type ScheduledMeeting,
 } from '@examcycle/core';
 import { as, centreActor, completeCriteria, kuTarget, ksTarget } from './eopsFixture.js';
+import type { CalendarDate } from '@examcycle/core';
 
 function errorOf(fn: () => unknown) {
   try {
@@ -148,7 +149,7 @@ describe('overdueMeetings', () => {
     { date: '2025-11-05', kind: 'monthly', halfTerm: 'Autumn 2' },
     { date: '2025-12-03', kind: 'monthly', halfTerm: 'Autumn 2' },
   ];
-  const held = (...dates: string[]) => dates.map((heldOn) => ({ heldOn }));
+  const held = (...dates: CalendarDate[]) => dates.map((heldOn) => ({ heldOn }));
 
   it('flags a scheduled meeting whose day has passed without a meeting', () => {
     expect(overdueMeetings({ schedule, meetings: held('2025-09-03') }, '2025-11-20T09:00:00Z').map((m) => m.date)).toEqual(['2025-10-01', '2025-11-05']);

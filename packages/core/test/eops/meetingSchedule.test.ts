@@ -1,8 +1,9 @@
 import { fc, test } from '@fast-check/vitest';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { isExamcycleError, meetingSchedule, type EopsRules, type ScheduledMeeting, type TermPeriod } from '@examcycle/core';
+import { isExamcycleError, meetingSchedule, type EopsRules, type ScheduledMeeting, type ExamTimeWindow, type TermPeriod } from '@examcycle/core';
 import { fixturePack } from '../fixtures/fixturePack.js';
+import type { CalendarDate } from '@examcycle/core';
 
 /** An illustrative centre's half terms for 2025/26 (test data, not regulation). */
 const TERMS: TermPeriod[] = [
@@ -13,7 +14,7 @@ const TERMS: TermPeriod[] = [
   { name: 'Summer 1', start: '2026-04-13', end: '2026-05-22' },
   { name: 'Summer 2', start: '2026-06-01', end: '2026-07-22' },
 ];
-const EXAMS = [{ start: '2026-05-11', end: '2026-06-24' }];
+const EXAMS: ExamTimeWindow[] = [{ start: '2026-05-11', end: '2026-06-24' }];
 const base = fixturePack.eopsRules('2025/26');
 
 function rules(over: { early?: 'weekly' | 'fortnightly'; earlyWeeks?: number; experienced?: 'monthly' | 'half_termly' } = {}): EopsRules {
@@ -121,7 +122,7 @@ describe('meetingSchedule', () => {
   });
 
   it('reads term dates given as London instants', () => {
-    const asInstants = TERMS.map((t) => ({ ...t, start: `${t.start}T00:00:00+01:00`, end: `${t.end}T00:00:00+00:00` }));
+    const asInstants = TERMS.map((t) => ({ ...t, start: `${t.start}T00:00:00+01:00` as const, end: `${t.end}T00:00:00+00:00` as const }));
     expect(meetingSchedule({ termDates: asInstants, officerExperience: 'experienced', rules: rules() })).toEqual(
       meetingSchedule({ termDates: TERMS, officerExperience: 'experienced', rules: rules() }),
     );
@@ -136,7 +137,7 @@ describe('meetingSchedule', () => {
       [() => meetingSchedule({ termDates: [], officerExperience: 'new', rules: rules() }), /term dates/],
       [() => meetingSchedule({ termDates: [{ start: '2025-10-01', end: '2025-09-01' }], officerExperience: 'new', rules: rules() }), /ends \(2025-09-01\) before it starts/],
       [() => meetingSchedule({ termDates: [TERMS[0]!, { name: 'Clash', start: '2025-10-20', end: '2025-10-30' }], officerExperience: 'new', rules: rules() }), /Autumn 1 and Clash overlap/],
-      [() => meetingSchedule({ termDates: [{ start: 'autumn', end: '2025-10-30' }], officerExperience: 'new', rules: rules() }), /termDates\[0\]\.start is not a date/],
+      [() => meetingSchedule({ termDates: [{ start: 'autumn' as CalendarDate, end: '2025-10-30' }], officerExperience: 'new', rules: rules() }), /termDates\[0\]\.start is not a date/],
       [() => meetingSchedule({ termDates: TERMS, officerExperience: 'new', rules: rules(), from: '2025-09-01', academicYear: '2026/27' }), /rules are for 2025\/26, the schedule for 2026\/27/],
       [() => meetingSchedule({ termDates: TERMS, officerExperience: 'new', rules: rules(), from: '2026-09-01' }), /rules are for 2025\/26/],
       [() => meetingSchedule({ termDates: TERMS, officerExperience: 'new', rules: rules(), from: '2025-08-20', academicYear: '2025/26' }), /2025-08-20 is outside the 2025\/26 academic year/],
@@ -161,16 +162,16 @@ const termsArb = fc
     let cursor = day('2025-09-01').plus({ days: offset });
     blocks.forEach((b, i) => {
       const end = cursor.plus({ days: b.length });
-      if (end.toISODate()! <= '2026-08-31') terms.push({ name: `T${i + 1}`, start: cursor.toISODate()!, end: end.toISODate()! });
+      if ((end.toISODate() as CalendarDate) <= '2026-08-31') terms.push({ name: `T${i + 1}`, start: (cursor.toISODate() as CalendarDate), end: (end.toISODate() as CalendarDate) });
       cursor = end.plus({ days: b.gap + 1 });
     });
-    return terms.length ? terms : [{ name: 'T1', start: '2025-09-03', end: '2025-10-24' }];
+    return terms.length ? terms : [{ name: 'T1', start: '2025-09-03' as const, end: '2025-10-24' as const }];
   });
-const dateArb = (from: string, maxDays: number) => fc.integer({ min: 0, max: maxDays }).map((n) => day(from).plus({ days: n }).toISODate()!);
+const dateArb = (from: string, maxDays: number) => fc.integer({ min: 0, max: maxDays }).map((n) => (day(from).plus({ days: n }).toISODate() as CalendarDate));
 const optionsArb = fc.record({
   termDates: termsArb,
   officerExperience: fc.constantFrom('new', 'new_to_centre', 'experienced'),
-  examTime: fc.array(fc.tuple(dateArb('2025-09-01', 364), fc.integer({ min: 0, max: 45 })).map(([s, n]) => ({ start: s, end: day(s).plus({ days: n }).toISODate()! })), { maxLength: 2 }),
+  examTime: fc.array(fc.tuple(dateArb('2025-09-01', 364), fc.integer({ min: 0, max: 45 })).map(([s, n]) => ({ start: s, end: (day(s).plus({ days: n }).toISODate() as CalendarDate) })), { maxLength: 2 }),
   from: fc.option(dateArb('2025-09-01', 330), { nil: undefined }),
   early: fc.constantFrom('weekly', 'fortnightly'),
   earlyWeeks: fc.integer({ min: 1, max: 20 }),
@@ -209,9 +210,9 @@ describe('meetingSchedule properties', () => {
     const meetings = run(o);
     const from = o.from ?? '2025-09-01';
     let first: string | undefined;
-    for (let d = day(from); d.toISODate()! <= '2026-08-31'; d = d.plus({ days: 1 })) {
-      if (isSchoolDay(d.toISODate()!, o.termDates)) {
-        first = d.toISODate()!;
+    for (let d = day(from); (d.toISODate() as CalendarDate) <= '2026-08-31'; d = d.plus({ days: 1 })) {
+      if (isSchoolDay((d.toISODate() as CalendarDate), o.termDates)) {
+        first = (d.toISODate() as CalendarDate);
         break;
       }
     }
@@ -234,8 +235,8 @@ describe('meetingSchedule properties', () => {
     const weeks = new Set(meetings.map((m) => `${day(m.date).weekYear}-${day(m.date).weekNumber}`));
     const start = meetings[0]?.date;
     for (const w of input.examTime.filter((x) => x.end <= '2026-08-31')) {
-      for (let d = day(w.start); d.toISODate()! <= w.end; d = d.plus({ days: 1 })) {
-        const date = d.toISODate()!;
+      for (let d = day(w.start); (d.toISODate() as CalendarDate) <= w.end; d = d.plus({ days: 1 })) {
+        const date = (d.toISODate() as CalendarDate);
         if (start !== undefined && date >= start && isSchoolDay(date, o.termDates)) expect(weeks.has(`${d.weekYear}-${d.weekNumber}`)).toBe(true);
       }
     }
@@ -248,13 +249,13 @@ describe('meetingSchedule properties', () => {
     const weeks = new Set(meetings.map((m) => `${day(m.date).weekYear}-${day(m.date).weekNumber}`));
     for (const t of o.termDates) {
       let last: DateTime | undefined;
-      for (let d = day(t.end as string); d.toISODate()! >= (t.start as string); d = d.minus({ days: 1 })) {
+      for (let d = day(t.end as string); (d.toISODate() as CalendarDate) >= (t.start as string); d = d.minus({ days: 1 })) {
         if (d.weekday <= 5) {
           last = d;
           break;
         }
       }
-      if (start !== undefined && last && last.toISODate()! >= start) expect(weeks.has(`${last.weekYear}-${last.weekNumber}`)).toBe(true);
+      if (start !== undefined && last && (last.toISODate() as CalendarDate) >= start) expect(weeks.has(`${last.weekYear}-${last.weekNumber}`)).toBe(true);
     }
   }, 30_000);
 });

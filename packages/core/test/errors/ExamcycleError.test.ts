@@ -3,7 +3,7 @@ import { ExamcycleError, isExamcycleError } from '@examcycle/core';
 
 describe('ExamcycleError', () => {
   it('carries a code, where it happened and a normalised cause', () => {
-    const e = new ExamcycleError('missing_column', 'Column "UCI" is required', { location: { file: 'candidates.csv', line: 1, column: 'UCI' }, cause: 'parser said no' });
+    const e = new ExamcycleError('missing_column', 'Column "UCI" is required', { location: { file: 'candidates.csv', line: 1, field: 'UCI' }, cause: 'parser said no' });
     expect(e).toBeInstanceOf(Error);
     expect(e.cause).toBeInstanceOf(Error);
     expect(e.toJSON()).toMatchInlineSnapshot(`
@@ -14,7 +14,7 @@ describe('ExamcycleError', () => {
         },
         "code": "missing_column",
         "location": {
-          "column": "UCI",
+          "field": "UCI",
           "file": "candidates.csv",
           "line": 1,
         },
@@ -35,6 +35,6 @@ describe('ExamcycleError', () => {
 
   it('says whether a retry can help', () => {
     expect(new ExamcycleError('rate_limited', 'slow down', { retryable: true }).retryable).toBe(true);
-    expect(new ExamcycleError('unauthorised', 'no').retryable).toBe(false);
+    expect(new ExamcycleError('not_authorised', 'no').retryable).toBe(false);
   });
 });

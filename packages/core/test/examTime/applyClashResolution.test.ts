@@ -120,7 +120,7 @@ describe('applyClashResolution', () => {
     const { timetable, resolution } = mathsClash();
     const once = applyClashResolution(timetable, resolution).timetable;
     const again = applyClashResolution(once, resolution);
-    expect(again).toMatchObject({ applied: false, issues: [expect.objectContaining({ code: 'sitting_elsewhere', paperId: 'MATHS' })] });
+    expect(again).toMatchObject({ applied: false, issues: [expect.objectContaining({ code: 'sitting_elsewhere', severity: 'error', subject: expect.objectContaining({ paperId: 'MATHS', clashId: resolution.clash.id }) })] });
     expect(again.timetable).toBe(once);
   });
 

@@ -10,7 +10,7 @@ import {
   invigilatorBookingMachine,
   persistSnapshot,
   restoreSnapshot,
-  startInvigilatorBooking,
+  createInvigilatorBooking,
   type ActorRole,
   type AuditLine,
   type InvigilatorBookingEvent,
@@ -18,6 +18,7 @@ import {
   VERSION_2_BOOKING_GRANTS,
 } from '@examcycle/core';
 import { fixturePack } from '../fixtures/fixturePack.js';
+import type { Instant } from '@examcycle/core';
 
 /** The offer as a host makes it; `input` adds the version-2 grants the older tests decide by. */
 const offer: InvigilatorBookingInput = {
@@ -104,7 +105,7 @@ describe('invigilatorBookingMachine', () => {
   it('refuses an event dated before the latest one, or without a valid instant', () => {
     const { actor, audit } = start();
     actor.send({ type: 'accept', at: '2026-04-30T10:00:00+01:00', by: invigilatorActor });
-    actor.send({ type: 'accept', at: 'yesterday', by: invigilatorActor });
+    actor.send({ type: 'accept', at: 'yesterday' as Instant, by: invigilatorActor });
     expect(actor.getSnapshot().value).toBe('offered');
     expect(audit.slice(1).map((a) => [a.code, a.at])).toEqual([
       ['invalid_value', '2026-05-01T09:00:00.000+01:00'],
@@ -167,7 +168,7 @@ describe('invigilator booking expiry across late starts and restarts', () => {
 
   it('expires at respondBy even when the actor starts days after the offer', () => {
     const clock = at('2026-05-07T09:00:00+01:00');
-    const actor = startInvigilatorBooking({ clock, input });
+    const actor = createInvigilatorBooking({ clock, input });
     clock.increment(31 * H); // 2026-05-08 16:00, an hour before respondBy
     expect(actor.getSnapshot().value).toBe('offered');
     clock.increment(2 * H);
@@ -176,22 +177,22 @@ describe('invigilator booking expiry across late starts and restarts', () => {
   });
 
   it('expires at once when restored after respondBy has passed (the host was down)', () => {
-    const first = startInvigilatorBooking({ clock: at(input.offeredAt), input });
+    const first = createInvigilatorBooking({ clock: at(input.offeredAt), input });
     const saved = JSON.parse(JSON.stringify(persistSnapshot(first)));
     first.stop();
     const audit: AuditLine[] = [];
-    const actor = startInvigilatorBooking({ clock: at('2026-05-10T09:00:00+01:00'), snapshot: saved, onAudit: (line) => audit.push(line) });
+    const actor = createInvigilatorBooking({ clock: at('2026-05-10T09:00:00+01:00'), snapshot: saved, onAudit: (line) => audit.push(line) });
     expect(actor.getSnapshot().value).toBe('expired');
     expect(audit).toHaveLength(1);
     expect(audit.at(-1)).toMatchObject({ event: 'expire', outcome: 'accepted', at: '2026-05-08T17:00:00.000+01:00' });
   });
 
   it('schedules the expiry again when restored before respondBy', () => {
-    const first = startInvigilatorBooking({ clock: at(input.offeredAt), input });
+    const first = createInvigilatorBooking({ clock: at(input.offeredAt), input });
     const saved = JSON.parse(JSON.stringify(persistSnapshot(first)));
     first.stop();
     const clock = at('2026-05-06T09:00:00+01:00');
-    const actor = startInvigilatorBooking({ clock, snapshot: saved });
+    const actor = createInvigilatorBooking({ clock, snapshot: saved });
     expect(actor.getSnapshot().value).toBe('offered');
     clock.increment(55 * H); // 2026-05-08 16:00
     expect(actor.getSnapshot().value).toBe('offered');
@@ -297,7 +298,7 @@ describe('invigilatorBookingMachine: who may do what (booking.* authorities)', (
         let t = Date.parse('2026-05-01T08:00:00Z');
         for (const s of steps) {
           t += s.minutes * 60_000;
-          actor.send({ type: s.type, at: new Date(t).toISOString(), by: s.by } as InvigilatorBookingEvent);
+          actor.send({ type: s.type, at: (new Date(t).toISOString() as Instant), by: s.by } as InvigilatorBookingEvent);
         }
         for (const line of audit) {
           if (line.outcome !== 'accepted' || line.event === 'expire') continue;

@@ -8,7 +8,7 @@ import {
   invigilatorBookingPersisted,
   persistSnapshot,
   restoreSnapshot,
-  startInvigilatorBooking,
+  createInvigilatorBooking,
   VERSION_2_BOOKING_GRANTS,
   type AuditLine,
   type InvigilatorBookingInput,
@@ -141,9 +141,9 @@ describe('invigilatorBookingPersisted (snapshot version 3)', () => {
     expect(restored.getSnapshot().value).toBe('accepted');
   });
 
-  it('startInvigilatorBooking restores a version-1 snapshot and expires it if respondBy passed while the host was down', () => {
+  it('createInvigilatorBooking restores a version-1 snapshot and expires it if respondBy passed while the host was down', () => {
     const audit: AuditLine[] = [];
-    const actor = startInvigilatorBooking({ clock: clockAt('2026-05-10T09:00:00+01:00'), snapshot: fixture('invigilatorBooking.v1.json'), onAudit: (l) => audit.push(l) });
+    const actor = createInvigilatorBooking({ clock: clockAt('2026-05-10T09:00:00+01:00'), snapshot: fixture('invigilatorBooking.v1.json'), onAudit: (l) => audit.push(l) });
     expect(actor.getSnapshot().value).toBe('expired');
     expect(audit).toEqual([
       { at: '2026-05-08T17:00:00.000+01:00', by: { id: 'system', role: 'system' }, event: 'expire', from: 'offered', to: 'expired', outcome: 'accepted', details: { bookingId: input.bookingId, respondBy: '2026-05-08T17:00:00.000+01:00' } },

@@ -4,6 +4,7 @@
  */
 import { fc } from '@fast-check/vitest';
 import type { AccessArrangement, AccessArrangementKind, Candidate, Entry, Invigilator, QualificationLevel, Room, Session, TimetabledPaper } from '@examcycle/core';
+import type { CalendarDate } from '@examcycle/core';
 
 export const SERIES = 'june-2026';
 
@@ -11,7 +12,7 @@ export function candidate(id: string, candidateNumber: string, extra: Partial<Ca
   return { id, centreNumber: '68199', candidateNumber, legalSurname: `Surname${candidateNumber}`, legalForenames: 'Alex', dateOfBirth: '2009-03-01', kind: 'internal', ...extra };
 }
 
-export function paper(id: string, date: string, session: Session, durationMinutes: number, extra: Partial<TimetabledPaper> = {}): TimetabledPaper {
+export function paper(id: string, date: CalendarDate, session: Session, durationMinutes: number, extra: Partial<TimetabledPaper> = {}): TimetabledPaper {
   return {
     id,
     seriesId: SERIES,
@@ -80,7 +81,7 @@ export const randomCentre: fc.Arbitrary<RandomCentre> = fc
   })
   .map(({ papers, candidates }) => {
     const ps = papers.map((p, i) =>
-      paper(`P${String(i).padStart(2, '0')}`, DATES[p.day]!, p.pm ? 'PM' : 'AM', p.duration, {
+      paper(`P${String(i).padStart(2, '0')}`, DATES[p.day]! as CalendarDate, p.pm ? 'PM' : 'AM', p.duration, {
         level: p.level,
         startTime: p.pm ? (p.start < '12:00' ? '13:30' : p.start) : p.start < '12:00' ? p.start : '09:00',
       }),

@@ -14,7 +14,7 @@ import { fixturePack } from '../fixtures/fixturePack.js';
 import { invigilator } from './centreFixture.js';
 
 const rules: ExamRoomRules = fixturePack.examRoomRules('2025/26');
-const AM = [{ date: '2026-06-01', session: 'AM' as const }];
+const AM = [{ date: '2026-06-01' as const, session: 'AM' as const }];
 
 function seats(n: number, kind: RatioKind = 'written', from = 1, extra: Partial<SeatAssignment> = {}): SeatAssignment[] {
   return Array.from({ length: n }, (_, i) => ({ seat: `A${i + 1}`, row: 0, column: i, candidateId: `c${from + i}`, candidateNumber: String(from + i).padStart(4, '0'), paperIds: ['P'], ratioKind: kind, arrangementKinds: [], ...extra }));
@@ -84,7 +84,7 @@ describe('deployInvigilators', () => {
   });
 
   it('uses only invigilators available for the session with current training', () => {
-    const invs = [invigilator('a', { availability: [{ date: '2026-06-01', session: 'PM' }] }), invigilator('b', { availability: AM, lastUpdateOn: '2024-10-01' }), invigilator('c', { availability: AM })];
+    const invs = [invigilator('a', { availability: [{ date: '2026-06-01' as const, session: 'PM' as const }] }), invigilator('b', { availability: AM, lastUpdateOn: '2024-10-01' }), invigilator('c', { availability: AM })];
     const d = deployInvigilators({ plan: plan([{ id: 'hall', seats: seats(10) }]), invigilators: invs, summonHelp: { hall: 'radio' } }, { rules });
     expect(d.rooms[0]!.invigilatorIds).toEqual(['c']);
     expect(d.notEligible.map((n) => n.invigilatorId)).toEqual(['a', 'b']);
@@ -117,7 +117,7 @@ describe('deployInvigilators', () => {
     const withSecond = deployInvigilators({ plan: plan([{ id: 'small', seats: seats(5) }]), invigilators: pool(2) }, { rules });
     expect(withSecond.rooms[0]!.invigilatorIds).toEqual(['i01', 'i02']);
     const lone = deployInvigilators({ plan: plan([{ id: 'small', seats: seats(5) }]), invigilators: pool(1) }, { rules });
-    expect(lone.issues).toEqual([expect.objectContaining({ code: 'lone_invigilator_without_summon_help', roomId: 'small' })]);
+    expect(lone.issues).toEqual([expect.objectContaining({ code: 'lone_invigilator_without_summon_help', severity: 'warning', subject: expect.objectContaining({ roomId: 'small' }) })]);
     const radio = deployInvigilators({ plan: plan([{ id: 'small', seats: seats(5) }]), invigilators: pool(2), summonHelp: { small: 'radio' } }, { rules });
     expect(radio.rooms[0]).toMatchObject({ invigilatorIds: ['i01'], summonHelp: 'radio' });
     expect(radio.issues).toEqual([]);
@@ -130,7 +130,7 @@ describe('deployInvigilators', () => {
     const [aa, hall] = d.rooms;
     expect(hall).toMatchObject({ required: 1, invigilatorIds: ['i01', 'i03'], meetsRatio: true });
     expect(aa).toMatchObject({ required: 1, invigilatorIds: ['i02'], meetsRatio: true, facilitators: [expect.objectContaining({ invigilatorId: 'f1', candidateId: 'c100' })] });
-    expect(d.issues).toEqual([expect.objectContaining({ code: 'lone_invigilator_without_summon_help', roomId: 'aa' })]);
+    expect(d.issues).toEqual([expect.objectContaining({ code: 'lone_invigilator_without_summon_help', severity: 'warning', subject: expect.objectContaining({ roomId: 'aa' }) })]);
   });
 
   it('an access-arrangements room needs its own invigilator: its facilitator does not count towards the ratio', () => {
@@ -247,7 +247,7 @@ describe('deployInvigilators', () => {
       if (r.invigilatorIds.length === 1) {
         const sole = invs.find((x) => x.id === r.invigilatorIds[0])!;
         expect(sole.relativeOfCandidateIds.some((c) => ids.has(c))).toBe(false);
-        if (!r.summonHelp) expect(d.issues.some((x) => x.code === 'lone_invigilator_without_summon_help' && x.roomId === r.roomId)).toBe(true);
+        if (!r.summonHelp) expect(d.issues.some((x) => x.code === 'lone_invigilator_without_summon_help' && x.subject?.roomId === r.roomId)).toBe(true);
       }
       for (const id of deployed) {
         const inv = invs.find((x) => x.id === id)!;

@@ -53,6 +53,16 @@ describe('roomLayout', () => {
     expect(l.seats).toHaveLength(7);
     expect(l.cappedByCapacity).toBe(18);
   });
+  it('works a room out once per spacing, and again when the room is changed', () => {
+    const r = { ...room('r', 3, 3), disabledSeats: [] as string[] };
+    const first = roomLayout(r, 1.25);
+    expect(roomLayout(r, 1.25)).toBe(first);
+    expect(roomLayout(r, 2.5).seats.map((s) => s.code)).toEqual(['A1', 'A3', 'C1', 'C3']);
+    r.disabledSeats.push('B2');
+    expect(roomLayout(r, 1.25).seats.map((s) => s.code)).toEqual(['A1', 'A2', 'A3', 'B1', 'B3', 'C1', 'C2', 'C3']);
+    (r as { rows: number }).rows = 1;
+    expect(roomLayout(r, 1.25).seats.map((s) => s.code)).toEqual(['A1', 'A2', 'A3']);
+  });
   fcTest.prop([fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 12 }), fc.double({ min: 0.4, max: 2, noNaN: true }), fc.double({ min: 0.4, max: 2, noNaN: true })])(
     'every usable seat is at least the spacing from every other',
     (rows, columns, sp, rp) => {

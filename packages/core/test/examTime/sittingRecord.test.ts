@@ -24,13 +24,14 @@ import {
 } from '@examcycle/core';
 import { fixturePack } from '../fixtures/fixturePack.js';
 import { candidate, entry, eo, paper, room } from './centreFixture.js';
+import type { Instant, CalendarDate } from '@examcycle/core';
 
 const rules: ExamRoomRules = fixturePack.examRoomRules('2025/26');
 const inv = { id: 'inv-1', role: 'invigilator' } as const;
 
 describe('classifyArrival', () => {
-  const long = { date: '2026-06-01', startTime: '09:00', durationMinutes: 90 };
-  const short = { date: '2026-06-01', startTime: '13:30', durationMinutes: 45 };
+  const long = { date: '2026-06-01' as const, startTime: '09:00', durationMinutes: 90 };
+  const short = { date: '2026-06-01' as const, startTime: '13:30', durationMinutes: 45 };
   it('is present when the candidate arrives by the published start', () => {
     expect(classifyArrival(long, '2026-06-01T08:55:00+01:00', rules)).toMatchObject({ status: 'present', minutesAfterStart: -5 });
   });
@@ -90,7 +91,7 @@ describe('the exam-room record', () => {
       ['0003', 'absent', undefined],
     ]);
     expect(() => recordArrival(r, { candidateId: 'c9', paperId: '8300/1H', arrivedAt: '2026-06-01T09:00:00+01:00', by: inv }, rules)).toThrowError(expect.objectContaining({ code: 'invalid_value' }));
-    expect(() => recordArrival(r, { candidateId: 'c1', paperId: '8300/1H', arrivedAt: 'soon', by: inv }, rules)).toThrowError(/arrivedAt is not a valid instant/);
+    expect(() => recordArrival(r, { candidateId: 'c1', paperId: '8300/1H', arrivedAt: 'soon' as Instant, by: inv }, rules)).toThrowError(/arrivedAt is not a valid instant/);
   });
 
   it('needs two different people for the "second pair of eyes" check, before the packet is opened', () => {
@@ -101,8 +102,8 @@ describe('the exam-room record', () => {
     r = recordPacketOpened(r, { paperId: '8461/1F', openedAt: '2026-06-01T09:10:00+01:00', by: inv });
     expect(() => recordPacketCheck(r, { paperId: '8461/1F', checkedAt: '2026-06-01T09:12:00+01:00', checkedBy: [eo, inv] })).toThrowError(/opened at .* before this check/);
     const issues = sittingRecordIssues(r);
-    expect(issues.filter((i) => i.paperId === '8461/1F' && i.code.startsWith('packet')).map((i) => i.code)).toEqual(['packet_not_checked', 'packet_opened_before_check']);
-    expect(issues.some((i) => i.code === 'packet_not_checked' && i.paperId === '8300/1H')).toBe(false);
+    expect(issues.filter((i) => i.subject?.paperId === '8461/1F' && i.code.startsWith('packet')).map((i) => i.code)).toEqual(['packet_not_checked', 'packet_opened_before_check']);
+    expect(issues.some((i) => i.code === 'packet_not_checked' && i.subject?.paperId === '8300/1H')).toBe(false);
   });
 
   it('lists unmarked register lines and scripts without a despatch entry, and clears them once recorded', () => {
@@ -169,7 +170,7 @@ describe('examTimeTasks', () => {
   it('counts working days from the rules pack, across a weekend', () => {
     let r = sitting();
     r = recordArrival(r, { candidateId: 'c1', paperId: '8300/1H', arrivedAt: '2026-06-01T10:30:00+01:00', by: inv }, rules);
-    const calendar = { examRoomRules: fixturePack.examRoomRules, addWorkingDays: (date: string, days: number) => (date === '2026-06-01' && days === 3 ? '2026-06-04' : 'wrong') };
+    const calendar = { examRoomRules: fixturePack.examRoomRules, addWorkingDays: (date: CalendarDate, days: number): CalendarDate => (date === '2026-06-01' && days === 3 ? '2026-06-04' : ('wrong' as CalendarDate)) };
     expect(examTimeTasks(r, { rulesPack: calendar, veryLateReportWorkingDays: 3 })[0]!.dueAt).toBe('2026-06-04T23:59:59.999+01:00');
   });
 

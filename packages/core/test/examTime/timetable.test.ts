@@ -68,7 +68,7 @@ describe('buildCentreTimetable', () => {
     const c1 = t.candidates.find((c) => c.candidateId === 'c1')!;
     expect(c1.sittings.map((s) => s.paperId)).toEqual(['8300/1H', '7062/1', '8300/2H']);
     // c2's entry is with AQA, and AQA has no component 7062/1: it is reported, not silently dropped.
-    expect(t.issues).toEqual([expect.objectContaining({ code: 'component_not_timetabled', entryId: 'e3', value: '7062/1' })]);
+    expect(t.issues).toEqual([expect.objectContaining({ code: 'component_not_timetabled', severity: 'warning', subject: { entryId: 'e3', candidateId: 'c2' }, location: { field: 'componentCodes', value: '7062/1' } })]);
     expect(t.sessions.map((s) => [s.key, s.candidateCount])).toEqual([
       ['2026-06-01.AM', 1],
       ['2026-06-01.PM', 1],
@@ -87,7 +87,11 @@ describe('buildCentreTimetable', () => {
       candidates,
       entries: [entry('e1', 'ghost', ['8300/1H']), entry('e2', 'c1', []), entry('e3', 'c2', ['8300/1H']), entry('e4', 'c2', ['8300/1H'])],
     });
-    expect(t.issues.map((i) => i.code)).toEqual(['unknown_candidate', 'no_components', 'duplicate_sitting']);
+    expect(t.issues).toEqual([
+      { code: 'unknown_candidate', severity: 'error', subject: { entryId: 'e1', candidateId: 'ghost' }, message: 'Entry e1 is for candidate ghost, who is not on the candidate list' },
+      { code: 'no_components', severity: 'warning', subject: { entryId: 'e2', candidateId: 'c1' }, location: { field: 'componentCodes', value: expect.any(String) }, message: expect.stringContaining('lists no components') },
+      { code: 'duplicate_sitting', severity: 'warning', subject: { entryId: 'e4', candidateId: 'c2', paperId: '8300/1H' }, message: 'Candidate 0002 is entered for paper 8300/1H more than once; it is sat once' },
+    ]);
     expect(t.candidates.find((c) => c.candidateId === 'c2')!.sittings).toHaveLength(1);
   });
 

@@ -15,6 +15,7 @@ import {
 import { FIXTURE_CYCLE_TASKS } from '../fixtures/fixtureCycleTasks.js';
 import { fixturePack } from '../fixtures/fixturePack.js';
 import { START, centre, head, june2026, officer, phaseOf, roleFor } from './cycleFixture.js';
+import type { Instant } from '@examcycle/core';
 
 function start(tasks?: readonly CycleTaskInput[]) {
   const actor = createActor(examCycleMachine, {
@@ -24,7 +25,7 @@ function start(tasks?: readonly CycleTaskInput[]) {
   return Object.assign(actor.start(), { audit });
 }
 
-function closeAll(actor: ReturnType<typeof start>, phase: string, at: string) {
+function closeAll(actor: ReturnType<typeof start>, phase: string, at: Instant) {
   for (const t of actor.getSnapshot().context.tasks.filter((x) => x.phase === phase && x.status === 'open')) {
     actor.send({ type: 'task.complete', taskId: t.id, at, by: roleFor(actor.getSnapshot().context, t.id) });
   }
@@ -74,8 +75,8 @@ describe('examCycleMachine: phases', () => {
     let day = DateTime.fromISO('2026-08-12T09:00:00.000+01:00');
     for (const phase of CYCLE_PHASES.slice(0, -1)) {
       day = day.plus({ days: 1 });
-      for (const p of CYCLE_PHASES.slice(0, CYCLE_PHASES.indexOf(phase) + 1)) closeAll(actor, p, day.toISO()!);
-      actor.send({ type: 'phase.advance', at: day.toISO()!, by: officer });
+      for (const p of CYCLE_PHASES.slice(0, CYCLE_PHASES.indexOf(phase) + 1)) closeAll(actor, p, (day.toISO() as Instant));
+      actor.send({ type: 'phase.advance', at: (day.toISO() as Instant), by: officer });
       seen.push(phaseOf(actor));
     }
     expect(seen).toEqual([...CYCLE_PHASES]);
@@ -208,7 +209,7 @@ describe('examCycleMachine: audit trail', () => {
 
   it('rejects an event with no valid instant without corrupting the trail', () => {
     const actor = start();
-    actor.send({ type: 'clock.tick', at: 'yesterday' });
+    actor.send({ type: 'clock.tick', at: 'yesterday' as Instant });
     const last = actor.audit.at(-1)!;
     expect(last).toMatchObject({ outcome: 'rejected', code: 'invalid_value', at: START });
   });

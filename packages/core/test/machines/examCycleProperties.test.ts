@@ -6,6 +6,7 @@ import { CYCLE_PHASES, authorise, collectAudit, examCycleMachine, openBlockingTa
 import { fixturePack as pack } from '../fixtures/fixturePack.js';
 import { fixturePack } from '../fixtures/fixturePack.js';
 import { START, centre, june2026, officer, phaseOf } from './cycleFixture.js';
+import type { Instant } from '@examcycle/core';
 
 const TASKS = [
   { id: 'p1', phase: 'planning', title: 'P1' },
@@ -41,7 +42,7 @@ const eventsArb = fc
     let t = DateTime.fromISO(START);
     return steps.map(([minutes, e]) => {
       t = t.plus({ minutes });
-      return { ...e, at: t.toISO()!, by: officer } as ExamCycleEvent;
+      return { ...e, at: (t.toISO() as Instant), by: officer } as ExamCycleEvent;
     });
   });
 
@@ -110,7 +111,7 @@ describe('examCycleMachine properties', () => {
     const { actor } = run(before);
     const restored = restoreSnapshot(examCycleMachine, JSON.parse(JSON.stringify(persistSnapshot(actor)))).start();
     const last = DateTime.fromISO(actor.getSnapshot().context.lastEventAt);
-    const shifted = after.map((e) => ({ ...e, at: last.plus(DateTime.fromISO(e.at).diff(DateTime.fromISO(START))).toISO()! }));
+    const shifted = after.map((e) => ({ ...e, at: (last.plus(DateTime.fromISO(e.at).diff(DateTime.fromISO(START))).toISO() as Instant) }));
     for (const e of shifted) {
       actor.send(e);
       restored.send(e);

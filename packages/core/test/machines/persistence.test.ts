@@ -26,7 +26,7 @@ describe('persistSnapshot / restoreSnapshot', () => {
   });
 
   it('keeps no copy of the key dates: the snapshot bytes do not change with a key date no task falls due on (issue 16)', () => {
-    const moved = { ...fixturePack, keyDates: (s: typeof june2026) => fixturePack.keyDates(s).map((k) => (k.kind === 'contingency_day' ? { ...k, date: '2026-06-25', at: '2026-06-25T23:59:59.999+01:00' } : k)) };
+    const moved = { ...fixturePack, keyDates: (s: typeof june2026) => fixturePack.keyDates(s).map((k) => (k.kind === 'contingency_day' ? { ...k, date: '2026-06-25' as const, at: '2026-06-25T23:59:59.999+01:00' as const } : k)) };
     expect(JSON.stringify(persistSnapshot(goldenRun(moved)))).toBe(JSON.stringify(persistSnapshot(goldenRun())));
     expect(goldenRun().getSnapshot().context).not.toHaveProperty('keyDates');
   });

@@ -209,7 +209,7 @@ describe('createExamcycleRuntime: every machine hosted the same way', () => {
     const store = createMemoryStore();
     const clock = clockAt('2026-05-01T08:00:00Z');
     const runtime = createExamcycleRuntime({ store, clock });
-    const input = { bookingId: 'b-1', invigilatorId: 'inv-1', date: '2026-06-01', session: 'AM', offeredAt: '2026-05-01T09:00:00+01:00', respondBy: '2026-05-08T17:00:00+01:00', by: eo, grants: VERSION_2_BOOKING_GRANTS };
+    const input = { bookingId: 'b-1', invigilatorId: 'inv-1', date: '2026-06-01' as const, session: 'AM' as const, offeredAt: '2026-05-01T09:00:00+01:00' as const, respondBy: '2026-05-08T17:00:00+01:00' as const, by: eo, grants: VERSION_2_BOOKING_GRANTS };
     const booking = await runtime.open(invigilatorBookingPersisted, { centreNumber: '68199', id: 'b-1' }, { input });
     const refused = await booking.send({ type: 'accept', by: { id: 'someone-else', role: 'teacher' } });
     expect(refused.ok).toBe(false);

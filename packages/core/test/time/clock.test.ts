@@ -1,6 +1,7 @@
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { academicYearBounds, academicYearOf, endOfLondonDay, isExamcycleError, londonDate, londonTime, toLondon } from '@examcycle/core';
+import type { Instant, CalendarDate } from '@examcycle/core';
 
 describe('time: Europe/London, whatever the host zone', () => {
   it('reads "by the end of the day" as 23:59:59.999 London time, in GMT and in BST', () => {
@@ -27,7 +28,7 @@ describe('time: Europe/London, whatever the host zone', () => {
   });
 
   it('rejects what is not a date or time with a typed error', () => {
-    for (const bad of [() => toLondon('not a date'), () => londonDate('2026-02-30'), () => londonDate('21/02/2026'), () => londonTime('2026-02-21', '24:00')]) {
+    for (const bad of [() => toLondon('not a date' as Instant), () => londonDate('2026-02-30'), () => londonDate('21/02/2026' as CalendarDate), () => londonTime('2026-02-21', '24:00')]) {
       let caught: unknown;
       try {
         bad();
@@ -48,14 +49,14 @@ describe('time: Europe/London, whatever the host zone', () => {
   });
 
   fcTest.prop([fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 0, 1) })])('an instant and its London rendering are the same moment', (ms) => {
-    expect(toLondon(toLondon(ms).toISO()!).toMillis()).toBe(ms);
+    expect(toLondon((toLondon(ms).toISO() as Instant)).toMillis()).toBe(ms);
     expect(toLondon(ms).zoneName).toBe('Europe/London');
   });
 
   fcTest.prop([fc.date({ min: new Date(Date.UTC(2000, 0, 1)), max: new Date(Date.UTC(2099, 0, 1)), noInvalidDate: true })])(
     'the end of a London day is the last millisecond before the next London day starts',
     (d) => {
-      const date = toLondon(d.getTime()).toISODate()!;
+      const date = (toLondon(d.getTime()).toISODate() as CalendarDate);
       const next = londonDate(date).plus({ days: 1 });
       expect(toLondon(endOfLondonDay(date)).toMillis() + 1).toBe(next.toMillis());
     },

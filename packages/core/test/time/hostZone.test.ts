@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { instantToMillis, londonIso, londonOffsetMinutes, londonWallToMillis } from '@examcycle/core';
+import type { CalendarDate, Instant } from '@examcycle/core';
 
 const srcTime = new URL('../../src/time/', import.meta.url);
 const packageDir = new URL('../../', import.meta.url);
@@ -34,7 +35,7 @@ function probeHere(): unknown[] {
       for (let h = 0; h < 48; h += 1) {
         const ms = Date.UTC(y, m, 20, h) + 1234 * h;
         const iso = londonIso(ms);
-        out.push(iso, instantToMillis(iso), instantToMillis(iso.slice(0, 16)), londonOffsetMinutes(ms), londonWallToMillis(iso.slice(0, 10), iso.slice(11, 16)));
+        out.push(iso, instantToMillis(iso), instantToMillis(iso.slice(0, 16) as Instant), londonOffsetMinutes(ms), londonWallToMillis(iso.slice(0, 10) as CalendarDate, iso.slice(11, 16)));
       }
     }
   }

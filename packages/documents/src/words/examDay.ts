@@ -2,7 +2,7 @@
  * How documents write exam days and times: in Europe/London, whatever the host's zone (an exam starts at
  * 09:00 London time on a server in any zone).
  */
-import { londonTime, toLondon, type Session } from '@examcycle/core';
+import { londonTime, toLondon, type CalendarDate, type Instant, type Session } from '@examcycle/core';
 
 /**
  * A calendar date in words.
@@ -13,7 +13,7 @@ import { londonTime, toLondon, type Session } from '@examcycle/core';
  * dayWords('2026-06-01'); // 'Monday 1 June 2026'
  * ```
  */
-export function dayWords(date: string): string {
+export function dayWords(date: CalendarDate): string {
   return toLondon(londonTime(date, '12:00')).toFormat('cccc d LLLL yyyy');
 }
 
@@ -39,7 +39,7 @@ export function sessionWords(session: Session): string {
  * clockTime('2026-06-01T08:00:00Z'); // '09:00'
  * ```
  */
-export function clockTime(instant: string): string {
+export function clockTime(instant: Instant): string {
   return toLondon(instant).toFormat('HH:mm');
 }
 
@@ -52,7 +52,7 @@ export function clockTime(instant: string): string {
  * dateTimeWords('2026-08-20T07:30:00Z'); // '20 Aug 2026 08:30'
  * ```
  */
-export function dateTimeWords(instant: string): string {
+export function dateTimeWords(instant: Instant): string {
   return toLondon(instant).toFormat('d MMM yyyy HH:mm');
 }
 
@@ -67,7 +67,7 @@ export function dateTimeWords(instant: string): string {
  * finishTime('2026-06-01', '09:00', 105); // '10:45'
  * ```
  */
-export function finishTime(date: string, startTime: string, minutes: number): string {
+export function finishTime(date: CalendarDate, startTime: string, minutes: number): string {
   return toLondon(londonTime(date, startTime)).plus({ minutes }).toFormat('HH:mm');
 }
 

@@ -10,7 +10,7 @@
  */
 import ExcelJS from 'exceljs';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
-import { londonTime, toLondon } from '@examcycle/core';
+import { londonTime, toLondon, type CalendarDate, type Instant } from '@examcycle/core';
 import { FIXED_CREATED_AT } from '../pdf/PdfWriter.js';
 
 /**
@@ -114,13 +114,13 @@ function excelDate(date: string): Date {
 
 /** An instant as Excel keeps it: the London wall-clock time, with no zone. */
 function excelDateTime(instant: string): Date {
-  const t = toLondon(instant);
+  const t = toLondon(instant as Instant);
   return new Date(Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second));
 }
 
 function isValidDate(date: string): boolean {
   try {
-    londonTime(date, '12:00');
+    londonTime(date as CalendarDate, '12:00');
     return true;
   } catch {
     return false;

@@ -9,7 +9,14 @@
  */
 import type { Confidence, ExamRoomRules, QualificationLevel, Session, SourceRef, Sourced } from '@examcycle/core';
 
-/** One paper a candidate sits on the day. */
+/**
+ * One paper a candidate sits on the day.
+ *
+ * @example
+ * ```ts
+ * const paper: ClashPaper = { id: '8300/1H', session: 'AM', level: 'GCSE', minutes: 105 };
+ * ```
+ */
 export interface ClashPaper {
   readonly id: string;
   readonly session: Session;
@@ -18,7 +25,18 @@ export interface ClashPaper {
   readonly minutes: number;
 }
 
-/** What to do about one session of the day. */
+/**
+ * What to do about one session of the day.
+ *
+ * @example
+ * ```ts
+ * const [am]: readonly SessionClash[] = clashResolution('2026-05-20', [
+ *   { id: '8300/1H', session: 'AM', level: 'GCSE', minutes: 105 },
+ *   { id: '8461/1H', session: 'AM', level: 'GCSE', minutes: 105 },
+ * ]).sessions;
+ * am?.action; // 'move_within_day': 210 minutes is over the 3-hour consecutive limit
+ * ```
+ */
 export interface SessionClash {
   readonly session: Session;
   readonly paperIds: readonly string[];
@@ -27,7 +45,18 @@ export interface SessionClash {
   readonly action: 'single' | 'consecutive' | 'move_within_day';
 }
 
-/** A clash decision for a candidate's day. */
+/**
+ * A clash decision for a candidate's day.
+ *
+ * @example
+ * ```ts
+ * const decision: ClashDecision = clashResolution('2026-05-20', [
+ *   { id: '8300/1H', session: 'AM', level: 'GCSE', minutes: 105 },
+ *   { id: '8461/1H', session: 'PM', level: 'GCSE', minutes: 105 },
+ * ]);
+ * decision.overnightSupervision.permitted; // false: two papers in the day
+ * ```
+ */
 export interface ClashDecision {
   readonly sessions: readonly SessionClash[];
   readonly dayTotalMinutes: number;
@@ -73,6 +102,7 @@ function someSplitFits(papers: readonly ClashPaper[], max: number): boolean {
  * @param sitAllOnTheDay - what a centre does when the day fits neither the session limit nor the overnight threshold
  * @example
  * ```ts
+ * declare const rules: Pick<ExamRoomRules, 'consecutiveSessionMaxMinutes' | 'overnightThresholdMinutes' | 'overnightSupervisionConditions'>;
  * clashResolutionOf([{ id: 'a', session: 'AM', level: 'GCSE', minutes: 120 }, { id: 'b', session: 'AM', level: 'GCSE', minutes: 90 }], rules, 3).sessions[0]?.action;
  * // 'move_within_day'
  * ```

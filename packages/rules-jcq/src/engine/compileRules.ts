@@ -11,10 +11,26 @@
 import { ExamcycleError } from '@examcycle/core';
 import type { RuleEvent, RuleJson } from './RuleJson.js';
 
-/** The facts one evaluation runs over: plain data, by fact name. */
+/**
+ * The facts one evaluation runs over: plain data, by fact name.
+ *
+ * @example
+ * ```ts
+ * const facts: RuleFacts = { entry: { submittedAtMs: 1772359200000 }, deadlines: { entryDeadlineMs: 1771718399999 } };
+ * ```
+ */
 export type RuleFacts = Readonly<Record<string, unknown>>;
 
-/** A rule that fired, with the conditions that held, in words. */
+/**
+ * A rule that fired, with the conditions that held, in words.
+ *
+ * @example
+ * ```ts
+ * const compiled = compileRules([{ name: 'late', conditions: { all: [{ fact: 'entry', path: '$.daysLate', operator: 'greaterThan', value: 0, name: 'submitted late' }] }, event: { type: 'late' } }]);
+ * const [fired]: readonly FiredRule[] = compiled.run({ entry: { daysLate: 3 } });
+ * fired?.explanation; // ['submitted late: entry.daysLate (3) is greater than 0']
+ * ```
+ */
 export interface FiredRule {
   readonly rule: string;
   readonly priority: number;
@@ -23,7 +39,16 @@ export interface FiredRule {
   readonly explanation: readonly string[];
 }
 
-/** Compiled rules. */
+/**
+ * Rules compiled by {@link compileRules}: their report order and a synchronous `run`.
+ *
+ * @example
+ * ```ts
+ * const compiled: CompiledRules = compileRules(jcqCheckRules);
+ * compiled.rules[0]?.name; // 'jcq.entries.late-entry'
+ * compiled.run({ subject: { kind: 'room_session', id: 'hall-am' }, invigilation: { present: 1, required: 2 } }).map((f) => f.rule); // ['jcq.invigilation.ratio-breached']
+ * ```
+ */
 export interface CompiledRules {
   /** The rules, in the order they report (priority, highest first, then as given). */
   readonly rules: readonly { readonly name: string; readonly priority: number; readonly event: RuleEvent }[];
@@ -31,20 +56,65 @@ export interface CompiledRules {
   run(facts: RuleFacts): readonly FiredRule[];
 }
 
+/** A rule in report order, with its compiled conditions. */
+interface OrderedRule {
+  readonly name: string;
+  readonly priority: number;
+  readonly event: RuleEvent;
+  readonly root: Node;
+}
+
+/**
+ * What evaluates a {@link CompiledRules}: the positions (in `rules`) of the rules that hold over a set of
+ * facts, written into a buffer the caller owns, so a run that fires nothing allocates nothing; and a fired
+ * rule's explanation, worked out only when asked. `runChecks` uses it to make findings without a
+ * {@link FiredRule} in between.
+ *
+ * @internal
+ */
+export interface RuleEvaluator {
+  /** The rules, in report order; the indexes below are positions in it. */
+  readonly rules: readonly OrderedRule[];
+  /** Writes the indexes of the rules that hold over `facts` into `out` (length ≥ `rules.length`), in report order; returns how many. */
+  readonly indexes: (facts: RuleFacts, out: Int32Array) => number;
+}
+
+/**
+ * The conditions of rule `index` of `evaluator` that held over `facts`, in words.
+ *
+ * @internal
+ */
+export function explainRule(evaluator: RuleEvaluator, index: number, facts: RuleFacts): string[] {
+  const out: string[] = [];
+  evaluator.rules[index]!.root.explain(facts, out);
+  return out;
+}
+
+const EVALUATORS = /* @__PURE__ */ new WeakMap<CompiledRules, RuleEvaluator>();
+
+/**
+ * The evaluator behind rules {@link compileRules} compiled; `undefined` for any other {@link CompiledRules}.
+ *
+ * @internal
+ */
+export function evaluatorOf(compiled: CompiledRules): RuleEvaluator | undefined {
+  return EVALUATORS.get(compiled);
+}
+
 /** A fired rule; its explanation is worked out from the facts on first read. */
 class Fired implements FiredRule {
+  readonly rule: string;
+  readonly priority: number;
+  readonly event: RuleEvent;
   #explanation: string[] | undefined;
   readonly #root: Node;
   readonly #facts: RuleFacts;
 
-  constructor(
-    readonly rule: string,
-    readonly priority: number,
-    readonly event: RuleEvent,
-    root: Node,
-    facts: RuleFacts,
-  ) {
-    this.#root = root;
+  constructor(ordered: OrderedRule, facts: RuleFacts) {
+    this.rule = ordered.name;
+    this.priority = ordered.priority;
+    this.event = ordered.event;
+    this.#root = ordered.root;
     this.#facts = facts;
   }
 
@@ -519,8 +589,8 @@ export function compileRules(rules: readonly RuleJson[]): CompiledRules {
   });
   const guardValues: unknown[] = new Array<unknown>(guardKeys.length);
   const guardRead = new Uint8Array(guardKeys.length);
-  const interpreted = (facts: RuleFacts): readonly FiredRule[] => {
-    let fired: FiredRule[] | undefined;
+  const interpreted = (facts: RuleFacts, out: Int32Array): number => {
+    let n = 0;
     guardRead.fill(0);
     for (let i = 0; i < plan.length; i += 1) {
       const r = plan[i]!;
@@ -535,24 +605,44 @@ export function compileRules(rules: readonly RuleJson[]): CompiledRules {
         }
         holds = guardValues[g] === r.literal && r.rest(facts);
       }
-      if (holds) (fired ??= []).push(new Fired(r.name, r.priority, r.event, r.root, facts));
+      if (holds) out[n++] = i;
     }
-    return fired ?? NOTHING_FIRED;
+    return n;
   };
-  return {
+  const evaluator: RuleEvaluator = { rules: ordered, indexes: generated(ordered) ?? interpreted };
+  const indexes = evaluator.indexes;
+  // One buffer for the indexes of a run; a run started while another is under way (a getter in the facts
+  // that runs the rules again) gets its own.
+  const scratch = new Int32Array(ordered.length);
+  let depth = 0;
+  const result: CompiledRules = {
     rules: ordered.map(({ name, priority, event }) => ({ name, priority, event })),
-    run: generated(ordered) ?? interpreted,
+    run: (facts) => {
+      const out = depth === 0 ? scratch : new Int32Array(ordered.length);
+      let n: number;
+      depth += 1;
+      try {
+        n = indexes(facts, out);
+      } finally {
+        depth -= 1;
+      }
+      if (n === 0) return NOTHING_FIRED;
+      const fired = new Array<FiredRule>(n);
+      for (let k = 0; k < n; k += 1) fired[k] = new Fired(ordered[out[k]!]!, facts);
+      return fired;
+    },
   };
+  EVALUATORS.set(result, evaluator);
+  return result;
 }
 
 /**
  * The rules as one generated function: straight-line code with the fact names and paths as literals, the
- * same reads, comparisons and refusals as the closures, in the same order. `undefined` where the host forbids
- * generating code (a Content-Security-Policy without `unsafe-eval`): the closures run instead.
+ * same reads, comparisons and refusals as the closures, in the same order, writing the index of each rule
+ * that holds into `out`. `undefined` where the host forbids generating code (a Content-Security-Policy
+ * without `unsafe-eval`): the closures run instead.
  */
-function generated(
-  ordered: readonly { readonly name: string; readonly priority: number; readonly event: RuleEvent; readonly root: Node }[],
-): ((facts: RuleFacts) => readonly FiredRule[]) | undefined {
+function generated(ordered: readonly OrderedRule[]): ((facts: RuleFacts, out: Int32Array) => number) | undefined {
   const e = new Emitter();
   const tests = ordered.map((r) => r.root.emit(e));
   const source = [
@@ -564,24 +654,20 @@ function generated(
     ...e.constants.map((_, i) => `const k${String(i)} = K[${String(i)}];`),
     ...e.getters,
     'const UNREAD = {};',
-    'return function run(f) {',
-    '  let out;',
+    'return function indexes(f, out) {',
+    '  let n = 0;',
     "  const fp = f !== null && typeof f === 'object' && plain(f);",
     ...Array.from({ length: e.facts }, (_, i) => `  let F${String(i)} = UNREAD, P${String(i)} = false;`),
     ...Array.from({ length: e.slots }, (_, i) => `  let c${String(i)} = UNREAD;`),
-    ...tests.map((t, i) => `  if (${t}) (out === undefined ? (out = []) : out).push(fire(${String(i)}, f));`),
-    '  return out === undefined ? NONE : out;',
+    ...tests.map((t, i) => `  if (${t}) out[n++] = ${String(i)};`),
+    '  return n;',
     '};',
   ].join('\n');
-  const fire = (i: number, facts: RuleFacts): FiredRule => {
-    const r = ordered[i]!;
-    return new Fired(r.name, r.priority, r.event, r.root, facts);
-  };
-  let make: (...args: unknown[]) => (facts: RuleFacts) => readonly FiredRule[];
+  let make: (...args: unknown[]) => (facts: RuleFacts, out: Int32Array) => number;
   try {
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the source is built from literals only (see Emitter)
     make = new Function(
-      'K', 'hasOwn', 'refuseAtRun', 'isThenable', 'contains', 'doesNotContain', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'fire', 'NONE',
+      'K', 'hasOwn', 'refuseAtRun', 'isThenable', 'contains', 'doesNotContain', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive',
       source,
     ) as typeof make;
   } catch (error) {
@@ -589,5 +675,5 @@ function generated(
     throw error;
   }
   const c = COMPARATORS;
-  return make(e.constants, hasOwn, refuseAtRun, isThenable, c.contains, c.doesNotContain, c.lessThan, c.lessThanInclusive, c.greaterThan, c.greaterThanInclusive, fire, NOTHING_FIRED);
+  return make(e.constants, hasOwn, refuseAtRun, isThenable, c.contains, c.doesNotContain, c.lessThan, c.lessThanInclusive, c.greaterThan, c.greaterThanInclusive);
 }

@@ -50,7 +50,7 @@ interface KeyDateSpec {
 
 function instantOf(date: CalendarDate, dueRule: DueRule, time: string | undefined): Instant {
   if (dueRule === 'end_of_day') return endOfLondonDay(date);
-  if (dueRule === 'start_of_day') return londonDate(date).toISO()!;
+  if (dueRule === 'start_of_day') return (londonDate(date).toISO() as Instant);
   return londonTime(date, time ?? '00:00');
 }
 
@@ -117,7 +117,7 @@ function derived(
 }
 
 function addCalendarDays(date: CalendarDate, days: number): CalendarDate {
-  return londonDate(date).plus({ days }).toISODate()!;
+  return (londonDate(date).plus({ days }).toISODate() as CalendarDate);
 }
 
 function resultsKeyDates(series: ExamSeries, edition: Edition, label: string, day: ResultsDay): KeyDate[] {
@@ -182,7 +182,7 @@ function windowKeyDates(series: ExamSeries, edition: Edition, label: string, s: 
     undefined,
   );
   if (last === undefined) return [];
-  const from = londonDate(last.value).toISO()!;
+  const from = (londonDate(last.value).toISO() as Instant);
   const special = edition.rules.derived.specialConsiderationDays;
   const lateArrival = edition.rules.derived.veryLateArrivalReportWorkingDays;
   return [
@@ -248,7 +248,7 @@ export function buildKeyDates(editions: readonly Edition[], series: ExamSeries):
         title: `${label}: late-fee period ends (later entries pay the very late fee)`,
         date: s.veryLateDeadline.value,
         dueRule: 'end_of_day',
-        from: londonDate(addCalendarDays(s.entryDeadline.value, 1)).toISO()!,
+        from: (londonDate(addCalendarDays(s.entryDeadline.value, 1)).toISO() as Instant),
       },
       'the very late entry deadline',
       s.veryLateDeadline,
@@ -340,6 +340,8 @@ export function buildKeyDates(editions: readonly Edition[], series: ExamSeries):
  * @param keyDates - the key dates
  * @example
  * ```ts
+ * declare const earlier: KeyDate;
+ * declare const later: KeyDate;
  * sortKeyDates([later, earlier]); // [earlier, later]
  * ```
  */

@@ -18,19 +18,33 @@ import {
   toLondon,
   type AcademicYear,
   type CheckFacts,
+  type ExamcycleIssue,
   type KeyDate,
   type ResultsAccessDecision,
   type ResultsAccessRequest,
 } from '@examcycle/core';
 import { z } from 'zod';
 import type { Edition } from '../editions/Edition.js';
+import { deadlinesOf, emptyEntryFacts, entryMemo, readEntry, type EntryMemo } from './entryFacts.js';
 import { epochMsOf } from './epochMsOf.js';
 import { examRoomRulesOf } from './examRoomRules.js';
 import { addMonthsNotShort } from './retention.js';
 import { seriesFromId } from './seriesFromId.js';
 import { veryLateArrivalOf } from './veryLateArrival.js';
+import type { Instant } from '@examcycle/core';
 
-/** What fact preparation reads from the pack. */
+/**
+ * What fact preparation reads from the pack.
+ *
+ * @example
+ * ```ts
+ * const ctx: CheckContext = {
+ *   keyDatesOf: (seriesId) => jcq.keyDates(examSeries('june', Number(seriesId.slice(5)))),
+ *   resultsAccess: (request) => jcq.resultsAccess(request),
+ *   editionFor: (year) => editionFor(JCQ_EDITIONS, year),
+ * };
+ * ```
+ */
 export interface CheckContext {
   /** The key dates of a series by id (`june-2026`); throws `unknown_series` or `invalid_value`. */
   keyDatesOf(seriesId: string): readonly KeyDate[];
@@ -38,12 +52,16 @@ export interface CheckContext {
   editionFor(academicYear: AcademicYear | string): Edition;
 }
 
-/** An issue with a subject's facts. */
-export interface CheckFactsIssue {
-  readonly path: string;
-  readonly code: string;
-  readonly message: string;
-}
+/**
+ * The codes an issue with a subject's facts carries: `unknown_series` for an entry or read of a series the
+ * pack has no key dates for, `invalid_value` for everything else (a value of the wrong type, shape or range).
+ *
+ * @example
+ * ```ts
+ * const code: CheckFactsIssueCode = 'unknown_series';
+ * ```
+ */
+export type CheckFactsIssueCode = 'invalid_value' | 'unknown_series';
 
 const instant = z.iso.datetime({ offset: true });
 const subject = (kind: string) => z.object({ kind: z.literal(kind), id: z.string().min(1) });
@@ -91,7 +109,7 @@ export const checkInputSchemas = {
     subject: subject('results_read'),
     read: z.object({
       audience: z.enum(['centre_staff', 'candidate', 'parent', 'press', 'local_authority', 'other_institution']),
-      role: z.union([staffRoleSchema, z.array(staffRoleSchema)]).optional(),
+      role: staffRoleSchema.optional(),
       nominatedByHeadOfCentre: z.boolean().optional(),
       at: instant,
       seriesId: z.string(),
@@ -114,143 +132,44 @@ export const checkInputSchemas = {
   }),
 } as const;
 
-/** The subject kinds the JCQ checks cover. */
-export type CheckSubjectKind = keyof typeof checkInputSchemas;
-
-/** The facts the rules read, or the issues that stopped them being prepared. */
-export type PreparedCheckFacts =
-  | { readonly ok: true; readonly facts: Readonly<Record<string, unknown>> }
-  | { readonly ok: false; readonly issues: readonly CheckFactsIssue[] };
-
-type Deadlines = { readonly entryDeadlineMs: number | undefined; readonly veryLateDeadlineMs: number | undefined };
-
-let deadlineCache: WeakMap<readonly KeyDate[], Deadlines> | undefined;
-
-/** The entry deadlines of a series in epoch ms, worked out once per key-date list. */
-function deadlinesOf(keyDates: readonly KeyDate[]): Deadlines {
-  deadlineCache ??= new WeakMap();
-  let found = deadlineCache.get(keyDates);
-  if (found === undefined) {
-    const at = (kind: KeyDate['kind']) => {
-      const k = keyDates.find((x) => x.kind === kind);
-      return k === undefined ? undefined : epochMsOf(k.at);
-    };
-    found = { entryDeadlineMs: at('entry_deadline'), veryLateDeadlineMs: at('very_late_deadline') };
-    deadlineCache.set(keyDates, found);
-  }
-  return found;
-}
-
 /**
- * What one run of the checks remembers between subjects: the deadlines of each series it has met and the
- * last UCI it checked (a candidate's entries arrive together).
+ * The subject kinds the JCQ checks cover.
  *
- * @internal
- */
-export interface PrepareMemo {
-  readonly deadlines: Map<string, Deadlines>;
-  lastUci: string | undefined;
-  lastUciValid: boolean;
-}
-
-/**
- * A fresh memo for one run of the checks.
- *
- * @internal
  * @example
  * ```ts
- * const memo = prepareMemo();
+ * const kinds = Object.keys(checkInputSchemas) as CheckSubjectKind[]; // ['entry', 'room_session', …]
  * ```
  */
-export function prepareMemo(): PrepareMemo {
-  return { deadlines: new Map(), lastUci: undefined, lastUciValid: false };
-}
-
-const ENTRY_STATUSES: ReadonlySet<unknown> = /* @__PURE__ */ new Set<unknown>(entryStatusSchema.options);
-const WITH_OFFSET = /* @__PURE__ */ z.core.regexes.datetime({ offset: true });
-
-// The three states of a candidate's UCI, shared (and frozen) rather than built per entry.
-const NO_UCI = /* @__PURE__ */ Object.freeze({ hasUci: false, uciValid: false });
-const VALID_UCI = /* @__PURE__ */ Object.freeze({ hasUci: true, uciValid: true });
-const INVALID_UCI = /* @__PURE__ */ Object.freeze({ hasUci: true, uciValid: false });
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function optionalInstant(value: unknown): boolean {
-  return value === undefined || (typeof value === 'string' && WITH_OFFSET.test(value));
-}
-
-/** The epoch ms of an instant {@link optionalInstant} has already matched: `Date.parse` reads it exactly. */
-function checkedMs(value: string): number {
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? epochMsOf(value) : ms;
-}
-
-function uciValid(uci: string, memo: PrepareMemo): boolean {
-  if (memo.lastUci !== uci) {
-    memo.lastUci = uci;
-    memo.lastUciValid = isValidUci(uci);
-  }
-  return memo.lastUciValid;
-}
+export type CheckSubjectKind = keyof typeof checkInputSchemas;
 
 /**
- * An entry's facts without zod, when every field is plainly of the shape the entry schema accepts (a subset
- * of what zod accepts, so the facts are the same); `undefined` sends the entry through zod for its issues.
+ * The facts the rules read, or the issues that stopped them being prepared.
+ *
+ * @example
+ * ```ts
+ * declare const ctx: CheckContext;
+ * const prepared: PreparedCheckFacts = prepareCheckFacts({ subject: { kind: 'entry', id: 'e1' }, entry: { seriesId: 'june-2026', status: 'lost' } }, ctx);
+ * if (!prepared.ok) prepared.issues[0]?.location?.path; // ['entry', 'status']
+ * ```
  */
-function fastEntryFacts(input: CheckFacts, ctx: CheckContext, memo: PrepareMemo): Readonly<Record<string, unknown>> | undefined {
-  const subject = input.subject as unknown;
-  const entry = input['entry'];
-  const candidate = input['candidate'];
-  if (!isObject(subject) || typeof subject['id'] !== 'string' || subject['id'].length === 0 || !isObject(entry)) return undefined;
-  const seriesId = entry['seriesId'];
-  const status = entry['status'];
-  const submittedAt = entry['submittedAt'];
-  const withdrawnAt = entry['withdrawnAt'];
-  const identityVerified = entry['identityVerified'];
-  if (typeof seriesId !== 'string' || !ENTRY_STATUSES.has(status) || !optionalInstant(submittedAt) || !optionalInstant(withdrawnAt)) return undefined;
-  if (identityVerified !== undefined && typeof identityVerified !== 'boolean') return undefined;
-  let uci: unknown;
-  if (candidate !== undefined) {
-    if (!isObject(candidate)) return undefined;
-    uci = candidate['uci'];
-    if (uci !== undefined && typeof uci !== 'string') return undefined;
-  }
-  let deadlines = memo.deadlines.get(seriesId);
-  if (deadlines === undefined) {
-    // Throws for an unknown series: the caller turns that into the same issue the zod path gives.
-    deadlines = deadlinesOf(ctx.keyDatesOf(seriesId));
-    memo.deadlines.set(seriesId, deadlines);
-  }
-  const hasUci = typeof uci === 'string' && uci.length > 0;
-  return {
-    subject: { kind: 'entry', id: subject['id'] },
-    entry: {
-      status,
-      identityVerified: identityVerified ?? false,
-      submittedAtMs: submittedAt === undefined ? undefined : checkedMs(submittedAt as string),
-      withdrawnAtMs: withdrawnAt === undefined ? undefined : checkedMs(withdrawnAt as string),
-    },
-    deadlines,
-    candidate: !hasUci ? NO_UCI : uciValid(uci as string, memo) ? VALID_UCI : INVALID_UCI,
-  };
-}
+export type PreparedCheckFacts =
+  | { readonly ok: true; readonly facts: Readonly<Record<string, unknown>> }
+  | { readonly ok: false; readonly issues: readonly ExamcycleIssue<CheckFactsIssueCode>[] };
 
 function ms(value: string | undefined): number | undefined {
-  return value === undefined ? undefined : epochMsOf(value);
+  return value === undefined ? undefined : epochMsOf(value as Instant);
 }
 
-function failure(path: string, code: string, message: string): PreparedCheckFacts {
-  return { ok: false, issues: [{ path, code, message }] };
+/** The issue where a value the pack reads (a series id, a date) is one it cannot work with. */
+function failure(path: string, code: CheckFactsIssueCode, message: string): PreparedCheckFacts {
+  return { ok: false, issues: [{ code, severity: 'error', message, location: { path: path.split('.') } }] };
 }
 
 function guarded(path: string, build: () => Readonly<Record<string, unknown>>): PreparedCheckFacts {
   try {
     return { ok: true, facts: build() };
   } catch (error) {
-    if (isExamcycleError(error)) return failure(path, error.code, error.message);
+    if (isExamcycleError(error)) return failure(path, error.code === 'unknown_series' ? 'unknown_series' : 'invalid_value', error.message);
     throw error;
   }
 }
@@ -263,54 +182,35 @@ function guarded(path: string, build: () => Readonly<Record<string, unknown>>): 
  * @param ctx - the pack's key dates, results access and editions
  * @example
  * ```ts
- * prepareCheckFacts({ subject: { kind: 'entry', id: 'e1' }, entry: { seriesId: 'june-2026', status: 'submitted', submittedAt: '2026-03-01T10:00:00Z' } }, ctx);
- * // { ok: true, facts: { subject, entry: { submittedAtMs: …, … }, deadlines: { entryDeadlineMs: …, veryLateDeadlineMs: … }, candidate: { hasUci: false, uciValid: false } } }
+ * const ctx: CheckContext = {
+ *   keyDatesOf: (seriesId) => jcq.keyDates(examSeries('june', Number(seriesId.slice(5)))),
+ *   resultsAccess: (request) => jcq.resultsAccess(request),
+ *   editionFor: (year) => editionFor(JCQ_EDITIONS, year),
+ * };
+ * const prepared = prepareCheckFacts({ subject: { kind: 'entry', id: 'e1' }, entry: { seriesId: 'june-2026', status: 'submitted', submittedAt: '2026-03-01T10:00:00Z' } }, ctx);
+ * if (prepared.ok) prepared.facts['entry']; // { status: 'submitted', identityVerified: false, submittedAtMs: 1772359200000, withdrawnAtMs: undefined }
+ * else prepared.issues[0]?.code; // 'invalid_value' or 'unknown_series'
  * ```
  */
 export function prepareCheckFacts(input: CheckFacts, ctx: CheckContext): PreparedCheckFacts {
-  return prepareWithMemo(input, ctx, prepareMemo());
-}
-
-/**
- * {@link prepareCheckFacts} with a memo shared by one run of the checks.
- *
- * @internal
- * @param input - the caller's facts
- * @param ctx - the pack's key dates, results access and editions
- * @param memo - from {@link prepareMemo}, one per run
- * @example
- * ```ts
- * const memo = prepareMemo();
- * for (const f of facts) prepareWithMemo(f, ctx, memo);
- * ```
- */
-export function prepareWithMemo(input: CheckFacts, ctx: CheckContext, memo: PrepareMemo): PreparedCheckFacts {
-  const facts = fastFacts(input, ctx, memo);
+  const facts = fastFacts(input, ctx, entryMemo());
   return facts === undefined ? prepareThroughZod(input, ctx) : { ok: true, facts };
 }
 
 /**
- * The facts of a subject on the fast path (an entry of plainly the right shape), or `undefined` when it
- * must go through {@link prepareThroughZod} (any other kind, anything zod might refuse, an unknown series).
+ * The facts of a subject on the fast path (an entry of plainly the right shape, read by {@link readEntry}),
+ * or `undefined` when it must go through {@link prepareThroughZod} (any other kind, anything zod might refuse,
+ * an unknown series).
  *
  * @internal
  * @param input - the caller's facts
  * @param ctx - the pack's key dates
- * @param memo - from {@link prepareMemo}, one per run
- * @example
- * ```ts
- * fastFacts(entryFacts, ctx, prepareMemo()) ?? prepareThroughZod(entryFacts, ctx);
- * ```
+ * @param memo - from {@link entryMemo}, one per run
  */
-export function fastFacts(input: CheckFacts, ctx: CheckContext, memo: PrepareMemo): Readonly<Record<string, unknown>> | undefined {
+export function fastFacts(input: CheckFacts, ctx: CheckContext, memo: EntryMemo): Readonly<Record<string, unknown>> | undefined {
   if (input.subject.kind !== 'entry') return undefined;
-  try {
-    return fastEntryFacts(input, ctx, memo);
-  } catch (error) {
-    // The zod path meets the same error and reports it as an issue.
-    if (isExamcycleError(error)) return undefined;
-    throw error;
-  }
+  const facts = emptyEntryFacts();
+  return readEntry(input, (seriesId) => ctx.keyDatesOf(seriesId), memo, facts) ? (facts as unknown as Readonly<Record<string, unknown>>) : undefined;
 }
 
 /**
@@ -319,10 +219,6 @@ export function fastFacts(input: CheckFacts, ctx: CheckContext, memo: PrepareMem
  * @internal
  * @param input - the caller's facts
  * @param ctx - the pack's key dates, results access and editions
- * @example
- * ```ts
- * prepareThroughZod({ subject: { kind: 'certificate', id: 'c1' }, certificate: { issuedAt: '2025-11-07T09:00:00Z' } }, ctx).ok; // true
- * ```
  */
 export function prepareThroughZod(input: CheckFacts, ctx: CheckContext): PreparedCheckFacts {
   const kind = input.subject.kind;
@@ -331,7 +227,12 @@ export function prepareThroughZod(input: CheckFacts, ctx: CheckContext): Prepare
   if (!parsed.success) {
     return {
       ok: false,
-      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message })),
+      issues: parsed.error.issues.map((i) => ({
+        code: 'invalid_value',
+        severity: 'error',
+        message: i.message,
+        location: { path: i.path.filter((segment): segment is string | number => typeof segment !== 'symbol') },
+      })),
     };
   }
   const data = parsed.data;
@@ -393,19 +294,19 @@ export function prepareThroughZod(input: CheckFacts, ctx: CheckContext): Prepare
           audience: r.audience,
           ...(r.role === undefined ? {} : { role: r.role }),
           ...(r.nominatedByHeadOfCentre === undefined ? {} : { nominatedByHeadOfCentre: r.nominatedByHeadOfCentre }),
-          at: r.at,
+          at: r.at as Instant,
           series: seriesFromId(r.seriesId),
           level: r.level,
         });
-        return { subject: d.subject, read: { atMs: epochMsOf(r.at) }, release: { allowedFromMs: ms(decision.allowedFrom), rule: decision.rule } };
+        return { subject: d.subject, read: { atMs: epochMsOf(r.at as Instant) }, release: { allowedFromMs: ms(decision.allowedFrom), rule: decision.rule } };
       });
     }
     case 'certificate': {
       const d = data as z.infer<(typeof checkInputSchemas)['certificate']>;
       return guarded('certificate.issuedAt', () => {
         const c = d.certificate;
-        const issued = toLondon(c.issuedAt);
-        const months = ctx.editionFor(academicYearOf(c.issuedAt)).rules.retention.unclaimedCertificateMonths.value;
+        const issued = toLondon(c.issuedAt as Instant);
+        const months = ctx.editionFor(academicYearOf(c.issuedAt as Instant)).rules.retention.unclaimedCertificateMonths.value;
         return {
           subject: d.subject,
           certificate: {
@@ -422,10 +323,10 @@ export function prepareThroughZod(input: CheckFacts, ctx: CheckContext): Prepare
       return guarded('arrival.date', () => {
         const a = d.arrival;
         const edition = ctx.editionFor(academicYearOf(a.date));
-        const decision = veryLateArrivalOf(a, a.arrivedAt, examRoomRulesOf(edition), edition.rules.derived.veryLateArrivalReportWorkingDays);
+        const decision = veryLateArrivalOf(a, a.arrivedAt as Instant, examRoomRulesOf(edition), edition.rules.derived.veryLateArrivalReportWorkingDays);
         return {
           subject: d.subject,
-          arrival: { arrivedAtMs: epochMsOf(a.arrivedAt), veryLateAfterMs: epochMsOf(decision.veryLateAfter), reported: a.reported ?? false },
+          arrival: { arrivedAtMs: epochMsOf(a.arrivedAt as Instant), veryLateAfterMs: epochMsOf(decision.veryLateAfter), reported: a.reported ?? false },
         };
       });
     }

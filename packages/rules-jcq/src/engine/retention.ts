@@ -156,7 +156,7 @@ function regulationMinimum(record: RetainedRecord, anchor: DateTime, ctx: Retent
 }
 
 function iso(dt: DateTime | null): Instant | null {
-  return dt === null ? null : dt.toISO()!;
+  return dt === null ? null : (dt.toISO() as Instant);
 }
 
 function later(a: DateTime | null, b: DateTime | null): DateTime | null {
@@ -172,6 +172,7 @@ function later(a: DateTime | null, b: DateTime | null): DateTime | null {
  * @throws ExamcycleError `invalid_value` when a date the kind needs is missing
  * @example
  * ```ts
+ * declare const ctx: Parameters<typeof decideRetention>[1];
  * decideRetention({ id: 'c1', kind: 'unclaimed_certificate', createdAt: '2025-11-07T09:00:00Z', issuedAt: '2025-11-07T09:00:00Z' }, ctx).mayDestroyFrom;
  * // '2026-11-07T09:00:00.000+00:00'
  * ```

@@ -16,7 +16,14 @@ import {
 import { addWorkingDays } from '../calendar/addWorkingDays.js';
 import { weakestConfidence } from './weakestConfidence.js';
 
-/** The paper a candidate arrived for: its date, published start (London) and duration. */
+/**
+ * The paper a candidate arrived for: its date, published start (London) and duration.
+ *
+ * @example
+ * ```ts
+ * const paper: ArrivalPaper = { date: '2026-05-14', startTime: '09:00', durationMinutes: 90 };
+ * ```
+ */
 export interface ArrivalPaper {
   readonly date: CalendarDate;
   /** `HH:mm`, the awarding body's published start. */
@@ -24,7 +31,15 @@ export interface ArrivalPaper {
   readonly durationMinutes: number;
 }
 
-/** A very-late-arrival decision. */
+/**
+ * A very-late-arrival decision.
+ *
+ * @example
+ * ```ts
+ * const decision: VeryLateArrivalDecision = veryLateArrival({ date: '2026-05-14', startTime: '09:00', durationMinutes: 90 }, '2026-05-14T10:31:00+01:00');
+ * if (decision.veryLate) decision.reportBy; // the last day to report it on JCQ/VLA
+ * ```
+ */
 export interface VeryLateArrivalDecision {
   readonly veryLate: boolean;
   /** Arriving after this instant is very late. */
@@ -46,7 +61,9 @@ export interface VeryLateArrivalDecision {
  * @param reportWorkingDays - the report window in working days (seven)
  * @example
  * ```ts
- * veryLateArrivalOf({ date: '2026-05-14', startTime: '09:00', durationMinutes: 90 }, '2026-05-14T10:01:00+01:00', rules, window).veryLate; // true
+ * declare const rules: Pick<ExamRoomRules, 'veryLateAfterStartMinutes' | 'veryLateLongExamMinutes'>;
+ * declare const reportWindow: Sourced<number>;
+ * veryLateArrivalOf({ date: '2026-05-14', startTime: '09:00', durationMinutes: 90 }, '2026-05-14T10:31:00+01:00', rules, reportWindow).veryLate; // true
  * ```
  */
 export function veryLateArrivalOf(
@@ -59,7 +76,7 @@ export function veryLateArrivalOf(
   const long = paper.durationMinutes > rules.veryLateLongExamMinutes.value;
   const threshold = long ? start.plus({ minutes: rules.veryLateAfterStartMinutes.value }) : start.plus({ minutes: paper.durationMinutes });
   const veryLate = toLondon(arrivedAt).toMillis() > threshold.toMillis();
-  const veryLateAfter = threshold.toISO()!;
+  const veryLateAfter = (threshold.toISO() as Instant);
   const rule = long ? 'jcq.exam-room.very-late-after-start' : 'jcq.exam-room.very-late-after-finish';
   const what = long
     ? `more than ${String(rules.veryLateAfterStartMinutes.value)} minutes after the published start of an exam over ${String(rules.veryLateLongExamMinutes.value)} minutes`

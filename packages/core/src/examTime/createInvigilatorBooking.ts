@@ -17,7 +17,7 @@ function millis(at: Instant): number {
   return instantToMillis(at);
 }
 
-/** Where a started booking's audit lines go, for {@link startInvigilatorBooking}. */
+/** Where a started booking's audit lines go, for {@link createInvigilatorBooking}. */
 interface AuditSink {
   /**
    * Called with every audit line the booking emits, from the offer line of a new booking (or the expiry a
@@ -27,13 +27,22 @@ interface AuditSink {
   readonly onAudit?: (line: AuditLine) => void;
 }
 
-/** Options for {@link startInvigilatorBooking}: a clock, and either a new offer or a persisted booking. */
-export type StartInvigilatorBookingOptions =
+/**
+ * Options for {@link createInvigilatorBooking}: a clock, and either a new offer or a persisted booking.
+ *
+ * @example
+ * ```ts
+ * declare const clock: ExamClock;
+ * declare const saved: string; // the booking as the host stored it (JSON)
+ * const restore: CreateInvigilatorBookingOptions = { clock, snapshot: JSON.parse(saved) };
+ * ```
+ */
+export type CreateInvigilatorBookingOptions =
   | (AuditSink & { readonly clock: ExamClock; readonly input: Omit<InvigilatorBookingInput, 'startedAt'>; readonly snapshot?: undefined })
   | (AuditSink & { readonly clock: ExamClock; readonly snapshot: unknown; readonly input?: undefined });
 
 /**
- * Starts a booking on a clock, or restores a persisted one (version 1 snapshots, with the audit trail in
+ * Creates a started booking actor on a clock, or restores a persisted one (version 1 snapshots, with the audit trail in
  * the context, are migrated), so that its expiry is right either way: a new offer's expiry runs from the
  * clock's now; a restored offer is ticked at once (it expires if `respondBy` has passed) and otherwise has
  * its expiry scheduled on the clock again.
@@ -42,12 +51,14 @@ export type StartInvigilatorBookingOptions =
  * @throws ExamcycleError `invalid_value` with neither input nor snapshot; `snapshot_*` for a snapshot that does not restore
  * @example
  * ```ts
+ * declare const clock: ExamClock;
+ * declare const saved: string; // the booking as the host stored it (JSON)
  * const log: AuditLine[] = [];
- * const actor = startInvigilatorBooking({ clock, snapshot: JSON.parse(saved), onAudit: (line) => log.push(line) });
+ * const actor = createInvigilatorBooking({ clock, snapshot: JSON.parse(saved), onAudit: (line) => log.push(line) });
  * actor.getSnapshot().value; // 'expired' if the offer lapsed while the host was down
  * ```
  */
-export function startInvigilatorBooking(options: StartInvigilatorBookingOptions): XActor<typeof invigilatorBookingMachine> {
+export function createInvigilatorBooking(options: CreateInvigilatorBookingOptions): XActor<typeof invigilatorBookingMachine> {
   const { clock, onAudit } = options;
   const now = londonIso(clock.now());
   const system: Actor = { id: 'examcycle', role: 'system' };
@@ -56,7 +67,7 @@ export function startInvigilatorBooking(options: StartInvigilatorBookingOptions)
     return actor;
   };
   if (options.snapshot === undefined) {
-    if (!options.input) throw new ExamcycleError('invalid_value', 'startInvigilatorBooking needs either input (a new offer) or snapshot (a restored one)');
+    if (!options.input) throw new ExamcycleError('invalid_value', 'createInvigilatorBooking needs either input (a new offer) or snapshot (a restored one)');
     const startedAt = millis(now) > millis(options.input.offeredAt) ? now : options.input.offeredAt;
     return listen(createActor(invigilatorBookingMachine, { clock, input: { ...options.input, startedAt } })).start();
   }

@@ -43,3 +43,19 @@ if (process.argv.includes('--json')) {
   process.stdout.write(`duplicate names across packages (${duplicates.length}): ${duplicates.map((d) => `${d.name} (${d.packages.map((x) => x.replace('@examcycle/', '')).join(', ')})`).join(', ') || 'none'}\n`);
   process.stdout.write(`exported but marked @internal: ${report.flatMap((r) => r.internal.map((n) => `${r.package.replace('@examcycle/', '')}:${n}`)).join(', ') || 'none'}\n`);
 }
+
+// `--require-complete` (CI): the goal of issue 17 as a gate. Every export documented with an @example (the examples
+// compile: scripts/check-examples.mjs), one issue shape, no name exported by two packages, nothing @internal exported.
+if (process.argv.includes('--require-complete')) {
+  const failures = [
+    ...report.flatMap((r) => r.withoutExample.map((n) => `${r.package}: ${n} has no @example`)),
+    ...report.flatMap((r) => r.issueShapes.map((n) => `${r.package}: ${n} is a second issue shape (use ExamcycleIssue)`)),
+    ...duplicates.map((d) => `${d.name} is exported by ${d.packages.join(' and ')}`),
+    ...report.flatMap((r) => r.internal.map((n) => `${r.package}: ${n} is exported but marked @internal`)),
+  ];
+  if (failures.length > 0) {
+    process.stderr.write(`\n${failures.join('\n')}\n\n${failures.length} problem(s) with the published API\n`);
+    process.exit(1);
+  }
+  process.stdout.write('\nthe published API is complete: every export documented with an example, one issue shape, no duplicates\n');
+}

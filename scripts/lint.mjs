@@ -53,7 +53,9 @@ for (const file of files) {
     if (j < 0 || !/\*\/\s*$/.test(lines[j])) problems.push(`${rel}:${i + 1}: export without TSDoc: ${line.slice(0, 80)}`);
   });
   const deps = [];
-  for (const m of text.matchAll(/(?:import|export)[^'"]*from ['"](\.[^'"]+)['"]/g)) {
+  // comments (a TSDoc example may show an import) are not imports
+  const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  for (const m of code.matchAll(/(?:import|export)[^'"]*from ['"](\.[^'"]+)['"]/g)) {
     deps.push(resolve(dirname(file), m[1].replace(/\.js$/, '.ts')));
   }
   imports.set(file, deps);

@@ -25,7 +25,7 @@ import {
   type EnquiryEvent,
   type Qualification,
   type Result,
-  type ResultsOutcome,
+  type Outcome,
   type ResultsReader,
   type StaffMember,
   type Instant,
@@ -104,12 +104,12 @@ export async function main(print: (line: string) => void): Promise<void> {
   };
   const store = createResultsStore({ rulesPack: jcq, series, clock: { now: () => now }, entries, candidates, staff, qualifications, previousYear: { 'AQA-7402': { A: 1, B: 2, C: 1 } } });
   // A read or write returns { ok, value } or { ok: false, error }: a refusal is an answer, not an exception.
-  const attempt = <T>(label: string, read: ResultsOutcome<T>, show: (value: T) => string) => {
+  const attempt = <T>(label: string, read: Outcome<T>, show: (value: T) => string) => {
     if (read.ok) print(`  yes  ${label}: ${show(read.value)}`);
     else print(`  no   ${label}: ${read.error.code} (${read.error.rule ?? 'no rule'})`);
   };
   // Where the script expects the store to answer, a refusal is a bug in the script.
-  const must = <T>(read: ResultsOutcome<T>): T => {
+  const must = <T>(read: Outcome<T>): T => {
     if (!read.ok) throw read.error;
     return read.value;
   };

@@ -7,6 +7,7 @@
 // errors
 export { ExamcycleError, isExamcycleError } from './errors/ExamcycleError.js';
 export type { ExamcycleErrorCode, ExamcycleErrorOptions } from './errors/ExamcycleError.js';
+export type { Outcome } from './errors/Outcome.js';
 export type { ExamcycleIssue, FeatureIssueCode, IssueCode, IssueLocation, IssueSeverity, IssueSubject } from './errors/ExamcycleIssue.js';
 
 // time

@@ -5,8 +5,9 @@
  * closed on their line (with `""` escapes) straight from the decoded text; at the first row it cannot vouch
  * for (a quote inside an unquoted cell, text after a closing quote, a quoted cell holding a line break or left
  * open, a row near the length cap) it hands that row and everything after it to csv-parse, so csv-parse's
- * reading decides every such file, and a property test holds the two to the same rows on any input. It is set for spreadsheet CSV: comma-separated,
- * `"`-quoted with `""` escapes, rows ending in CRLF, LF or CR (mixed endings in one file are fine), ragged
+ * reading decides every such file, and a property test holds the two to the same rows on any input. Both are
+ * set for spreadsheet CSV: comma-separated, `"`-quoted with `""` escapes, rows ending in CRLF, LF or CR (mixed
+ * endings in one file are fine), ragged
  * rows and stray quotes kept for the importer to judge, blank lines kept so physical line numbers can be
  * counted, and a cap on the length of one row so a quote that is never closed cannot swallow a 1 GB file
  * into memory. A quoted cell still open when the input ends is handed over as it stands (the importer then reads
@@ -85,7 +86,8 @@ class FlushNotingParser extends Parser {
 }
 
 /**
- * Feeds bytes to csv-parse and hands each row's cells to `onRow`.
+ * Splits text (or UTF-8 bytes) into rows, handing over to csv-parse where the splitter cannot vouch for a row,
+ * and hands each row's cells to `onRow`.
  *
  * @example
  * ```ts

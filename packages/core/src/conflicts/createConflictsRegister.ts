@@ -11,6 +11,7 @@
  * `conflicts.mitigate`, `conflicts.signOff`, `conflicts.notify`); a member of staff may always declare
  * their own conflict.
  */
+import type { Outcome } from '../errors/Outcome.js';
 import type { Actor, AuditEntry, AuditLine } from '../audit/auditTrail.js';
 import { isActor } from '../audit/eventStamp.js';
 import { ExamcycleError, isExamcycleError, type ExamcycleErrorCode } from '../errors/ExamcycleError.js';
@@ -54,17 +55,6 @@ export interface CreateConflictsRegisterOptions {
   readonly dueSoonDays?: number;
 }
 
-/**
- * The outcome of a register operation: the value, or a typed refusal (already audited).
- *
- * @example
- * ```ts
- * declare const register: ConflictsRegister;
- * const outcome: ConflictsOutcome<ConflictDeclaration> = await register.signOff({ id: 'hoc-1', role: 'head_of_centre' }, 'coi-1');
- * if (!outcome.ok) console.log(outcome.error.code);
- * ```
- */
-export type ConflictsOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ExamcycleError };
 
 /**
  * An awarding body still to be told of a declaration, with its deadline.
@@ -99,13 +89,13 @@ export interface ConflictNotificationDue {
 export interface ConflictsRegister {
   readonly key: StoreKey;
   /** Records a declaration (the staff member themselves, or the exams office). */
-  declare(by: Actor, declaration: ConflictDeclarationInput): Promise<ConflictsOutcome<ConflictDeclaration>>;
+  declare(by: Actor, declaration: ConflictDeclarationInput): Promise<Outcome<ConflictDeclaration>>;
   /** Records how the centre mitigates a declared conflict. */
-  mitigate(by: Actor, declarationId: string, mitigation: string): Promise<ConflictsOutcome<ConflictDeclaration>>;
+  mitigate(by: Actor, declarationId: string, mitigation: string): Promise<Outcome<ConflictDeclaration>>;
   /** The head of centre signs off a declaration and its mitigation. */
-  signOff(by: Actor, declarationId: string): Promise<ConflictsOutcome<ConflictDeclaration>>;
+  signOff(by: Actor, declarationId: string): Promise<Outcome<ConflictDeclaration>>;
   /** Records that an awarding body was told of a declaration. */
-  recordNotification(by: Actor, declarationId: string, awardingBodyId: string, reference?: string): Promise<ConflictsOutcome<ConflictDeclaration>>;
+  recordNotification(by: Actor, declarationId: string, awardingBodyId: string, reference?: string): Promise<Outcome<ConflictDeclaration>>;
   /** Every declaration of the series, by id. */
   declarations(): Promise<readonly ConflictDeclaration[]>;
   /** Each awarding body not yet told of each declaration, with its deadline and whether it is due soon or overdue now. */
@@ -149,7 +139,7 @@ export function createConflictsRegister(options: CreateConflictsRegisterOptions)
   }
 
   /** One audited operation: the step decides in the transaction; a refusal is audited and returned. */
-  async function run<T extends ConflictDeclaration>(event: string, by: unknown, details: Record<string, string>, decide: (tx: StoreTransaction, at: Instant, by: Actor) => Promise<Step<T>>): Promise<ConflictsOutcome<T>> {
+  async function run<T extends ConflictDeclaration>(event: string, by: unknown, details: Record<string, string>, decide: (tx: StoreTransaction, at: Instant, by: Actor) => Promise<Step<T>>): Promise<Outcome<T>> {
     try {
       return await store.transaction(async (tx) => {
         const at = now();

@@ -7,7 +7,7 @@
 export { conflictDeclarationInputSchema, conflictKindSchema } from './conflictDeclaration.js';
 export type { ConflictDeclaration, ConflictDeclarationInput, ConflictKind, ConflictNotification } from './conflictDeclaration.js';
 export { createConflictsRegister } from './createConflictsRegister.js';
-export type { ConflictNotificationDue, ConflictsOutcome, ConflictsRegister, CreateConflictsRegisterOptions } from './createConflictsRegister.js';
+export type { ConflictNotificationDue, ConflictsRegister, CreateConflictsRegisterOptions } from './createConflictsRegister.js';
 export { conflictFlags } from './conflictFlags.js';
 export type { ConflictFlag, HandlingAssignment } from './conflictFlags.js';
 export { invigilatorsWithDeclaredConflicts } from './invigilatorsWithDeclaredConflicts.js';

@@ -413,18 +413,6 @@ export function lastEopsRejection(audit: readonly (AuditLine | AuditEntry)[]): E
   return entry?.outcome === 'rejected' ? errorOf(entry) : undefined;
 }
 
-/**
- * The outcome of {@link sendEops}: the same {@link SendOutcome} as the exam cycle's handle and the runtime
- * (accepted, or rejected with a typed error; both carry the audit line).
- *
- * @example
- * ```ts
- * declare const actor: EopsActor;
- * const outcome: EopsSendOutcome = sendEops(actor, { type: 'standards.declare', officerId: 'eo-1', at: '2026-07-20T09:00:00+01:00', by: { id: 'slt-1', role: 'senior_leader' } });
- * if (!outcome.ok) console.log(outcome.error.code);
- * ```
- */
-export type EopsSendOutcome = SendOutcome;
 
 /**
  * What {@link sendEops} needs of an actor: its snapshot, `send`, and `on` for the audit line.
@@ -454,10 +442,10 @@ export type EopsActorLike = Pick<EopsActor, 'getSnapshot' | 'send' | 'on'>;
  * if (!outcome.ok) console.log(outcome.error.message); // which criteria are still missing
  * ```
  */
-export function sendEops(actor: EopsActorLike, event: EopsEvent): EopsSendOutcome {
+export function sendEops(actor: EopsActorLike, event: EopsEvent): SendOutcome {
   const previous = actor.getSnapshot();
   const state = String(previous.value);
-  const refused = (reason: string): EopsSendOutcome => {
+  const refused = (reason: string): SendOutcome => {
     const { line } = rejectEopsEvent(previous.context, event, state, { code: 'event_rejected', reason });
     return { ok: false, entry: line, error: errorOf(line) };
   };

@@ -6,7 +6,7 @@
 
 // the machine
 export { eopsMachine, lastEopsRejection, officerYearId, sendEops } from './eopsMachine.js';
-export type { EopsActor, EopsActorLike, EopsEmitted, EopsInput, EopsRecipient, EopsSendOutcome, EopsSnapshot } from './eopsMachine.js';
+export type { EopsActor, EopsActorLike, EopsEmitted, EopsInput, EopsRecipient, EopsSnapshot } from './eopsMachine.js';
 export { eopsOfficerYearMachine, eopsOfficerYearStep, eopsOfficerYearValue } from './eopsOfficerYearMachine.js';
 export type { EopsOfficerYearInput, EopsOfficerYearSnapshot, EopsOfficerYearStep } from './eopsOfficerYearMachine.js';
 export type { EopsForwardedEvent, EopsOfficerEvent, EopsOfficerYearEvent, EopsOfficerYearReport } from './eopsOfficerYearEvents.js';

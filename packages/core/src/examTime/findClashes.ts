@@ -77,6 +77,11 @@ export interface FindClashesOptions {
 
 const DAY_MS = 86_400_000;
 
+/** A day's sittings in the order they are sat: morning first, then start, then paper id. */
+function inSessionOrder(a: CandidateSitting, b: CandidateSitting): number {
+  return a.session !== b.session ? (a.session === 'AM' ? -1 : 1) : a.startTime !== b.startTime ? (a.startTime < b.startTime ? -1 : 1) : a.paperId < b.paperId ? -1 : a.paperId > b.paperId ? 1 : 0;
+}
+
 /** A `YYYY-MM-DD` date as a day number (UTC calendar arithmetic: no host time zone involved). */
 function dayNumber(date: CalendarDate): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
@@ -152,7 +157,8 @@ export function findClashes(timetable: CentreTimetable, options: FindClashesOpti
   const rest = new Int32Array(candidates.length);
   let n = 0;
   for (const c of candidates) n += c.sittings.length;
-  const sittings = new Array<CandidateSitting>(n);
+  // Sitting `i` is sitting `i - candidateStart[c]` of candidate `c`: no array of every sitting is built.
+  const candidateStart = new Int32Array(candidates.length + 1);
   const sittingCandidate = new Int32Array(n);
   const sittingPaper = new Int32Array(n);
   const extraRule = count(EXAM_TIME_LIMITS.maxExtraTimePercent);
@@ -165,14 +171,16 @@ export function findClashes(timetable: CentreTimetable, options: FindClashesOpti
     // The field is named only when the number is wrong (no message text built per candidate).
     extra[ci] = fitsRule(x, extraRule) ? x : checkNumber(x, `timetable.candidates[${String(c.candidateId)}].allowance.extraTimePercent`, extraRule);
     rest[ci] = fitsRule(r, restRule) ? r : checkNumber(r, `timetable.candidates[${String(c.candidateId)}].allowance.restBreakMinutesPerHour`, restRule);
+    candidateStart[ci] = at;
     for (const s of c.sittings) {
       const p = paperIndex.get(s.paperId);
       if (p === undefined) throw new ExamcycleError('invalid_value', `Candidate ${String(c.candidateNumber)} sits paper ${String(s.paperId)}, which is not among the timetable's papers`, { location: { field: 'sittings.paperId', value: String(s.paperId) } });
       sittingCandidate[at] = ci;
       sittingPaper[at] = s.variation ? indexOf(s, p) : p;
-      sittings[at++] = s;
+      at++;
     }
   }
+  candidateStart[candidates.length] = at;
   const paperSlot = Int32Array.from(slots);
   const paperMinutes = Int32Array.from(minutesOf);
   const paperDayLimit = Int32Array.from(limits);
@@ -185,9 +193,17 @@ export function findClashes(timetable: CentreTimetable, options: FindClashesOpti
   const out: Clash[] = [];
   for (let k = 0; k < found.count; k++) {
     const tc = candidates[found.candidate[k]!]!;
+    const ci = found.candidate[k]!;
+    const own = tc.sittings;
     const group: CandidateSitting[] = [];
-    for (let j = 0; j < found.length[k]!; j++) group.push(sittings[found.order[found.start[k]! + j]!]!);
-    group.sort((a, b) => (a.session !== b.session ? (a.session === 'AM' ? -1 : 1) : a.startTime !== b.startTime ? (a.startTime < b.startTime ? -1 : 1) : a.paperId < b.paperId ? -1 : 1));
+    let inOrder = true;
+    for (let j = 0; j < found.length[k]!; j++) {
+      const s = own[found.order[found.start[k]! + j]! - candidateStart[ci]!]!;
+      if (inOrder && group.length > 0 && inSessionOrder(group[group.length - 1]!, s) > 0) inOrder = false;
+      group.push(s);
+    }
+    // The engine gives them by session then timetable paper order, which is this order unless a sitting was moved.
+    if (!inOrder) group.sort(inSessionOrder);
     const first = group[0]!;
     const totalMinutes = found.totalMinutes[k]!;
     const limitMinutes = found.limitMinutes[k]!;

@@ -5,6 +5,7 @@
  * {@link createResultsStore} implements it in memory; {@link openResultsStore} keeps the same state in an
  * {@link ExamcycleStore} and is its asynchronous twin.
  */
+import type { Outcome } from '../errors/Outcome.js';
 import type { Actor, AuditEntry } from '../audit/auditTrail.js';
 import type { Candidate } from '../domain/candidate.js';
 import type { Entry } from '../domain/entry.js';
@@ -358,26 +359,11 @@ export interface ResultsStoreOptions {
   readonly gradeOrder?: Partial<Record<QualificationLevel, readonly string[]>>;
 }
 
-/**
- * What a read or a write of a results store returns: the value, or the typed refusal (already in the audit
- * trail) — a read the rules pack does not release, a statement for someone else's candidate, a write by a
- * role the pack does not grant, a grade change applied twice. Only a programmer error throws (see
- * {@link ResultsStore}).
- *
- * @example
- * ```ts
- * declare const store: ResultsStore;
- * const read = store.statementOfResults({ audience: 'candidate', id: 'C-0001' }, 'C-0001');
- * if (read.ok) read.value.lines.length;
- * else read.error.code; // 'access_denied' before 08:00 on results day
- * ```
- */
-export type ResultsOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ExamcycleError };
 
 /**
  * A results store: reads are checked, level by level, and audited with what they returned; writes are audited.
  *
- * The error rule: a read or write about user data or an event returns a {@link ResultsOutcome} — the report,
+ * The error rule: a read or write about user data or an event returns a {@link Outcome} — the report,
  * or `{ ok: false, error }` with `access_denied` (the rules deny the read), `not_authorised` (the role may not
  * make the write), `invalid_value` (a nomination without a reason, a grade change that matches no result) or
  * `conflict`; a level not yet released to the reader is a withheld line of the report, not a refusal. A
@@ -398,35 +384,35 @@ export interface ResultsStore {
   /** The store's current instant. */
   now(): Instant;
   /** Adds (or replaces, by id) results from an adapter; invalid ones are reported as issues, a write by the wrong role refused. */
-  addResults(results: readonly unknown[], by: Actor, source?: string): ResultsOutcome<{ readonly added: number; readonly replaced: number; readonly issues: readonly ExamcycleIssue<'invalid_value'>[] }>;
+  addResults(results: readonly unknown[], by: Actor, source?: string): Outcome<{ readonly added: number; readonly replaced: number; readonly issues: readonly ExamcycleIssue<'invalid_value'>[] }>;
   /** Records (head of centre only) that a member of staff may read results on restricted release day. */
-  nominate(request: NominationRequest): ResultsOutcome<Nomination>;
+  nominate(request: NominationRequest): Outcome<Nomination>;
   /** Withdraws a nomination (head of centre only). */
-  revokeNomination(request: { readonly staffId: string; readonly by: Actor }): ResultsOutcome<void>;
+  revokeNomination(request: { readonly staffId: string; readonly by: Actor }): Outcome<void>;
   /** The nominations in force. */
   nominations(): readonly Nomination[];
   /** Records a candidate's written authority for a third party to see their results. */
-  authoriseThirdParty(request: { readonly candidateId: string; readonly thirdPartyId: string; readonly written: boolean; readonly signedAt: Instant; readonly reference?: string; readonly by: Actor }): ResultsOutcome<ThirdPartyAuthority>;
+  authoriseThirdParty(request: { readonly candidateId: string; readonly thirdPartyId: string; readonly written: boolean; readonly signedAt: Instant; readonly reference?: string; readonly by: Actor }): Outcome<ThirdPartyAuthority>;
   /** Records (exams office only) that a late cash-in was submitted to the awarding body; the matching report then shows it. */
-  recordLateCashIn(request: { readonly candidateId: string; readonly awardingBodyId: string; readonly entryCode: string; readonly submittedAt: Instant; readonly reference?: string; readonly by: Actor }): ResultsOutcome<LateCashInSubmission>;
+  recordLateCashIn(request: { readonly candidateId: string; readonly awardingBodyId: string; readonly entryCode: string; readonly submittedAt: Instant; readonly reference?: string; readonly by: Actor }): Outcome<LateCashInSubmission>;
   /** A candidate's statement of results. */
-  statementOfResults(reader: ResultsReader, candidateId: string, options?: { readonly level?: QualificationLevel }): ResultsOutcome<StatementOfResults>;
+  statementOfResults(reader: ResultsReader, candidateId: string, options?: { readonly level?: QualificationLevel }): Outcome<StatementOfResults>;
   /** The matching report: missing and incomplete results, late cash-ins (centre staff only). */
-  reconcile(reader: ResultsReader, options?: { readonly level?: QualificationLevel }): ResultsOutcome<ResultsReconciliation>;
+  reconcile(reader: ResultsReader, options?: { readonly level?: QualificationLevel }): Outcome<ResultsReconciliation>;
   /** Summaries and analysis per subject (centre staff, press and local authorities). */
-  resultsAnalysis(reader: ResultsReader, options?: { readonly level?: QualificationLevel }): ResultsOutcome<ResultsAnalysisReport>;
+  resultsAnalysis(reader: ResultsReader, options?: { readonly level?: QualificationLevel }): Outcome<ResultsAnalysisReport>;
   /** Whether a press release may go out now for a level (the press-release gate); reads no results. */
   pressReleaseGate(level: QualificationLevel): ResultsAccessDecision;
   /** The aggregate data of a press release, only once the gate is open. */
-  pressRelease(request: { readonly by: Actor; readonly level?: QualificationLevel }): ResultsOutcome<PressRelease>;
+  pressRelease(request: { readonly by: Actor; readonly level?: QualificationLevel }): Outcome<PressRelease>;
   /**
    * Drafts the press release (exams office only) as soon as the exams office may read the results — on
    * restricted release day — marked as a draft with when it may be released (SecEd: "Devising a press
    * release" is a task of the day before results day; release to the press only from 09:30).
    */
-  draftPressRelease(request: { readonly by: Actor; readonly level?: QualificationLevel }): ResultsOutcome<PressReleaseDraft>;
+  draftPressRelease(request: { readonly by: Actor; readonly level?: QualificationLevel }): Outcome<PressReleaseDraft>;
   /** Applies an enquiry's grade change to the results (and so to the analysis). */
-  applyEnquiryOutcome(change: EnquiryGradeChange, by: Actor): ResultsOutcome<AppliedGradeChange>;
+  applyEnquiryOutcome(change: EnquiryGradeChange, by: Actor): Outcome<AppliedGradeChange>;
   /** The audit trail: every read (allowed and denied), nomination and write. */
   audit(): readonly AuditEntry[];
 }

@@ -17,6 +17,7 @@
  * costs a few lookups, the decision and one audit line, however many results and audit lines the store holds.
  * {@link openResultsStore} is the durable twin: the same decisions ({@link decideResultsRead}), kept in an {@link ExamcycleStore}.
  */
+import type { Outcome } from '../errors/Outcome.js';
 import type { AuditEntry, AuditLine } from '../audit/auditTrail.js';
 import type { QualificationLevel } from '../domain/qualification.js';
 import type { Result } from '../domain/result.js';
@@ -27,7 +28,7 @@ import { resultsContext } from './resultsContext.js';
 import { resultsWriteGrants } from './resultsWriteGrants.js';
 import { indexResults, type ResultsIndex } from './resultsIndex.js';
 import { aggregateLevels, analysisFrom, pressGateTimes, pressReleaseDraftFrom, pressReleaseFrom, reconciliationFrom, released, statementFrom, statementHeader, statementLines } from './resultsReports.js';
-import type { AppliedGradeChange, LateCashInSubmission, Nomination, ResultsOutcome, ResultsStore, ResultsStoreOptions, StatementLine, StatementOfResults, ThirdPartyAuthority } from './ResultsStore.js';
+import type { AppliedGradeChange, LateCashInSubmission, Nomination, ResultsStore, ResultsStoreOptions, StatementLine, StatementOfResults, ThirdPartyAuthority } from './ResultsStore.js';
 
 export type {
   AppliedGradeChange,
@@ -38,7 +39,6 @@ export type {
   PressRelease,
   PressReleaseDraft,
   ResultsAnalysisReport,
-  ResultsOutcome,
   ResultsReader,
   ResultsReconciliation,
   ResultsStore,
@@ -130,7 +130,7 @@ export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
     if (r.programmerError !== true) refusals.add(r.error);
     throw r.error;
   };
-  function outcome<T>(run: () => T): ResultsOutcome<T> {
+  function outcome<T>(run: () => T): Outcome<T> {
     try {
       return { ok: true, value: run() };
     } catch (e) {

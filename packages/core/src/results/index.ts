@@ -47,7 +47,6 @@ export type {
   PressRelease,
   PressReleaseDraft,
   ResultsAnalysisReport,
-  ResultsOutcome,
   ResultsReader,
   ResultsReconciliation,
   ResultsStore,

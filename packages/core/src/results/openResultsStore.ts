@@ -10,6 +10,7 @@
  * outcomes applied to them, so a statement loads one record), `nominations` (by staff id), `authorities`
  * (by candidate and third party) and `outcomes` (by enquiry id, so an outcome is applied once).
  */
+import type { Outcome } from '../errors/Outcome.js';
 import type { ExamcycleIssue } from '../errors/ExamcycleIssue.js';
 import type { Actor, AuditEntry, AuditLine } from '../audit/auditTrail.js';
 import type { QualificationLevel } from '../domain/qualification.js';
@@ -36,7 +37,6 @@ import type {
   PressRelease,
   PressReleaseDraft,
   ResultsAnalysisReport,
-  ResultsOutcome,
   ResultsReader,
   ResultsReconciliation,
   ResultsStore,
@@ -93,22 +93,22 @@ export interface DurableResultsStore {
   readonly key: StoreKey;
   /** The store's current instant. */
   now(): Instant;
-  addResults(results: readonly unknown[], by: Actor, source?: string): Promise<ResultsOutcome<{ readonly added: number; readonly replaced: number; readonly issues: readonly ExamcycleIssue<'invalid_value'>[] }>>;
-  nominate(request: NominationRequest): Promise<ResultsOutcome<Nomination>>;
-  revokeNomination(request: { readonly staffId: string; readonly by: Actor }): Promise<ResultsOutcome<void>>;
+  addResults(results: readonly unknown[], by: Actor, source?: string): Promise<Outcome<{ readonly added: number; readonly replaced: number; readonly issues: readonly ExamcycleIssue<'invalid_value'>[] }>>;
+  nominate(request: NominationRequest): Promise<Outcome<Nomination>>;
+  revokeNomination(request: { readonly staffId: string; readonly by: Actor }): Promise<Outcome<void>>;
   nominations(): Promise<readonly Nomination[]>;
-  authoriseThirdParty(request: Parameters<ResultsStore['authoriseThirdParty']>[0]): Promise<ResultsOutcome<ThirdPartyAuthority>>;
+  authoriseThirdParty(request: Parameters<ResultsStore['authoriseThirdParty']>[0]): Promise<Outcome<ThirdPartyAuthority>>;
   /** Records a submitted late cash-in (exams office only); see {@link ResultsStore.recordLateCashIn}. */
-  recordLateCashIn(request: Parameters<ResultsStore['recordLateCashIn']>[0]): Promise<ResultsOutcome<LateCashInSubmission>>;
-  statementOfResults(reader: ResultsReader, candidateId: string, options?: ReadOptions): Promise<ResultsOutcome<StatementOfResults>>;
-  reconcile(reader: ResultsReader, options?: ReadOptions): Promise<ResultsOutcome<ResultsReconciliation>>;
-  resultsAnalysis(reader: ResultsReader, options?: ReadOptions): Promise<ResultsOutcome<ResultsAnalysisReport>>;
+  recordLateCashIn(request: Parameters<ResultsStore['recordLateCashIn']>[0]): Promise<Outcome<LateCashInSubmission>>;
+  statementOfResults(reader: ResultsReader, candidateId: string, options?: ReadOptions): Promise<Outcome<StatementOfResults>>;
+  reconcile(reader: ResultsReader, options?: ReadOptions): Promise<Outcome<ResultsReconciliation>>;
+  resultsAnalysis(reader: ResultsReader, options?: ReadOptions): Promise<Outcome<ResultsAnalysisReport>>;
   /** Whether a press release may go out now for a level; reads no results (and so is not audited). */
   pressReleaseGate(level: QualificationLevel): Promise<ResultsAccessDecision>;
-  pressRelease(request: { readonly by: Actor; readonly level?: QualificationLevel }): Promise<ResultsOutcome<PressRelease>>;
+  pressRelease(request: { readonly by: Actor; readonly level?: QualificationLevel }): Promise<Outcome<PressRelease>>;
   /** Drafts the press release (exams office only) from restricted release day; see {@link ResultsStore.draftPressRelease}. */
-  draftPressRelease(request: { readonly by: Actor; readonly level?: QualificationLevel }): Promise<ResultsOutcome<PressReleaseDraft>>;
-  applyEnquiryOutcome(change: EnquiryGradeChange, by: Actor): Promise<ResultsOutcome<AppliedGradeChange>>;
+  draftPressRelease(request: { readonly by: Actor; readonly level?: QualificationLevel }): Promise<Outcome<PressReleaseDraft>>;
+  applyEnquiryOutcome(change: EnquiryGradeChange, by: Actor): Promise<Outcome<AppliedGradeChange>>;
   /** The audit log: every read (allowed and denied), nomination and write, numbered by the store. */
   audit(range?: AuditRange): Promise<readonly AuditEntry[]>;
 }
@@ -123,7 +123,8 @@ const COLLECTION = { candidates: 'candidates', nominations: 'nominations', autho
 
 /** A refusal kept with its transaction; `programmerError` ones are thrown after it commits, the rest returned. */
 type Refused = { readonly ok: false; readonly error: ExamcycleError; readonly programmerError?: true };
-type Outcome<T> = { readonly ok: true; readonly value: T } | Refused;
+/** An outcome inside the store, whose refusal may be a programmer error (thrown, not returned). */
+type Decided<T> = { readonly ok: true; readonly value: T } | Refused;
 
 function authorityId(candidateId: string, thirdPartyId: string): string {
   return `${encodeURIComponent(candidateId)}/${encodeURIComponent(thirdPartyId)}`;
@@ -167,8 +168,8 @@ export async function openResultsStore(options: OpenResultsStoreOptions): Promis
   const key: StoreKey = { ...(tenant !== undefined ? { tenant } : {}), centreNumber, machine: 'results', id: series.id };
 
   /** Runs `fn` in one transaction; a refusal's audit line is kept with the transaction and its error thrown after. */
-  async function run<T>(fn: (tx: StoreTransaction) => Promise<Outcome<T>>): Promise<ResultsOutcome<T>> {
-    let out: Outcome<T>;
+  async function run<T>(fn: (tx: StoreTransaction) => Promise<Decided<T>>): Promise<Decided<T>> {
+    let out: Decided<T>;
     try {
       out = await store.transaction(fn);
     } catch (cause) {
@@ -182,7 +183,7 @@ export async function openResultsStore(options: OpenResultsStoreOptions): Promis
     return out;
   }
   /** The value of an operation that refuses nothing (a listing). */
-  async function value<T>(out: Promise<ResultsOutcome<T>>): Promise<T> {
+  async function value<T>(out: Promise<Decided<T>>): Promise<T> {
     const o = await out;
     if (!o.ok) throw o.error;
     return o.value;
@@ -214,7 +215,7 @@ export async function openResultsStore(options: OpenResultsStoreOptions): Promis
     candidateId: unknown,
     opts: unknown,
     answer: (req: ResultsReadRequest, grant: ResultsReadGrant, data: { own?: CandidateRecord; index?: ResultsIndex; lateCashIns?: readonly LateCashInSubmission[] }) => { value: T; line: AuditLine },
-  ): Promise<Outcome<T>> {
+  ): Promise<Decided<T>> {
     const t = ctx.nowMillis();
     const at = ctx.instantOf(t);
     const req = resultsReadRequest(ctx, kind, reader, candidateId, opts, at);

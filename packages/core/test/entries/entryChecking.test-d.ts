@@ -2,7 +2,7 @@ import { type ContextFrom, type EmittedFrom, type EventFromLogic } from 'xstate'
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   entryCheckingMachine,
-  type ConflictsOutcome,
+  type Outcome,
   type ConflictDeclaration,
   type ConflictsRegister,
   type EntryCheckingContext,
@@ -31,6 +31,6 @@ describe('entryCheckingMachine types', () => {
 
 describe('ConflictsRegister types', () => {
   it('returns typed outcomes, not thrown refusals', () => {
-    expectTypeOf<ReturnType<ConflictsRegister['signOff']>>().toEqualTypeOf<Promise<ConflictsOutcome<ConflictDeclaration>>>();
+    expectTypeOf<ReturnType<ConflictsRegister['signOff']>>().toEqualTypeOf<Promise<Outcome<ConflictDeclaration>>>();
   });
 });

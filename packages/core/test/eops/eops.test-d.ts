@@ -22,7 +22,6 @@ import {
   type EopsOfficerYearEvent,
   type EopsOfficerYearReport,
   type EopsRecord,
-  type EopsSendOutcome,
   type EopsTrackerRow,
   type AuditLine,
   type ExamcycleError,
@@ -85,17 +84,17 @@ describe('eopsMachine types', () => {
     actor.send({ type: 'target.agree', officerId: 'eo-1', target: { ...target, strand: 'key_skills', area: 'time_management' }, at, by: { id: 'slt-1', role: 'senior_leader' } });
     // @ts-expect-error: time management is a Key Skills area, not a Knowledge & Understanding one
     actor.send({ type: 'target.agree', officerId: 'eo-1', target: { ...target, strand: 'knowledge_and_understanding', area: 'time_management' }, at, by: { id: 'slt-1' } });
-    expectTypeOf(sendEops).returns.toEqualTypeOf<EopsSendOutcome>();
+    expectTypeOf(sendEops).returns.toEqualTypeOf<SendOutcome>();
   });
 
   it('narrows the send outcome to a typed error', () => {
-    const outcome = {} as EopsSendOutcome;
+    const outcome = {} as SendOutcome;
     if (!outcome.ok) expectTypeOf(outcome.error).toEqualTypeOf<ExamcycleError>();
   });
 
   it('sends with the same outcome as the exam cycle, carrying an audit line, and keeps no audit in the context', () => {
-    expectTypeOf<EopsSendOutcome>().toEqualTypeOf<SendOutcome>();
-    expectTypeOf<NonNullable<EopsSendOutcome['entry']>>().toEqualTypeOf<AuditLine>();
+    expectTypeOf<SendOutcome>().toEqualTypeOf<SendOutcome>();
+    expectTypeOf<NonNullable<SendOutcome['entry']>>().toEqualTypeOf<AuditLine>();
     expectTypeOf<EopsContext>().not.toHaveProperty('audit');
     expectTypeOf<Extract<EopsEmitted, { type: 'audit' }>['line']>().toEqualTypeOf<AuditLine>();
     expectTypeOf<Extract<EopsEmitted, { type: 'event.rejected' }>['entry']>().toEqualTypeOf<AuditLine>();

@@ -15,7 +15,7 @@ import {
   type EnquiryInput,
   type EnquiryService,
   type ExamcycleError,
-  type ResultsOutcome,
+  type Outcome,
   type ResultsStore,
   type RetentionSchedule,
   type StatementOfResults,
@@ -65,7 +65,7 @@ describe('createResultsStore types', () => {
   it('returns a store whose reads give typed results', () => {
     const store = createResultsStore({ rulesPack: {} as never, series: {} as never, now: () => 0 });
     expectTypeOf(store).toEqualTypeOf<ResultsStore>();
-    expectTypeOf(store.statementOfResults).returns.toEqualTypeOf<ResultsOutcome<StatementOfResults>>();
+    expectTypeOf(store.statementOfResults).returns.toEqualTypeOf<Outcome<StatementOfResults>>();
     const read = store.statementOfResults({ audience: 'candidate', id: 'C-1' }, 'C-1');
     if (read.ok) expectTypeOf(read.value).toEqualTypeOf<StatementOfResults>();
     else expectTypeOf(read.error).toEqualTypeOf<ExamcycleError>();

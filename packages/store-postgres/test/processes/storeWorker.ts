@@ -11,7 +11,7 @@
  * - `hold-transaction`: writes inside a transaction, prints HOLDING, and waits to be killed.
  * - `hold-signal`: claims a signal through deliverSignals, prints CLAIMED <id>, and waits to be killed.
  */
-import { createExamcycleRuntime, examCyclePersisted, examSeries, isExamcycleError, type ClaimedSignal, type ExamClock } from '@examcycle/core';
+import { createExamcycleRuntime, examCyclePersisted, examSeries, isExamcycleError, type ClaimedSignal, type CycleTaskInput, type ExamClock } from '@examcycle/core';
 import { createPostgresStore } from '@examcycle/store-postgres';
 
 const [mode = '', url = '', schema = '', workerArg = '0', keysArg = '100', eventsArg = '200', seedArg = '1'] = process.argv.slice(2);
@@ -100,7 +100,7 @@ async function cycle(): Promise<void> {
     const k = random() < 0.33 ? Math.floor(random() * 5) : Math.floor(random() * keys);
     const centre = { centreNumber: String(20000 + k), name: `Centre ${k}` };
     const hosted = await runtime.open(examCyclePersisted, { centreNumber: centre.centreNumber, id: series.id }, {
-      input: { centre, series, startedAt: '2025-09-01T09:00:00.000+01:00', keyDates: [], tasks: TASKS.map((id) => ({ id, phase: id.startsWith('planning') ? 'planning' : 'entries', title: id, dueAt: id.startsWith('planning') ? '2025-09-12T23:59:59.999+01:00' : '2025-09-30T23:59:59.999+01:00' })) },
+      input: { centre, series, startedAt: '2025-09-01T09:00:00.000+01:00', keyDates: [], tasks: TASKS.map((id): CycleTaskInput => ({ id, phase: id.startsWith('planning') ? 'planning' : 'entries', title: id, dueAt: id.startsWith('planning') ? '2025-09-12T23:59:59.999+01:00' : '2025-09-30T23:59:59.999+01:00' })) },
     });
     const r = random();
     const taskId = TASKS[Math.floor(random() * TASKS.length)]!;

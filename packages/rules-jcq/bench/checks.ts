@@ -113,7 +113,7 @@ interface PreparedEntry {
  * The same checks by hand over prepared facts (epoch ms): for each entry, the names of the rules that fired
  * (an array only when one fires), as the compiled evaluator returns its fired rules. Returns how many fired.
  */
-function handWrittenPrepared(facts: readonly RuleFacts[]): number {
+export function handWrittenPrepared(facts: readonly RuleFacts[]): number {
   let fired = 0;
   for (const raw of facts) {
     const f = raw as unknown as PreparedEntry;

@@ -12,7 +12,7 @@
  *    1 s) and each step's share.
  * Knobs: BENCH_CANDIDATES (2,000), BENCH_ROUNDS (5), BENCH_WARMUP (1), BENCH_TRAIL (20,000 audit lines before the late reads).
  */
-import { createResultsStore, examSeries, type Candidate, type Entry, type Qualification, type Result, type ResultsOutcome, type ResultsReader, type ResultsStore } from '@examcycle/core';
+import { createResultsStore, examSeries, type Candidate, type Entry, type Qualification, type Result, type Outcome, type ResultsReader, type ResultsStore } from '@examcycle/core';
 import { jcq } from '@examcycle/rules-jcq';
 import { knob, measure, printTable, row, seeded, type SummaryRow } from '../../../scripts/bench/measure.js';
 
@@ -56,7 +56,7 @@ function centre(count: number, seed: number): Centre {
 }
 
 /** A read's value, as a caller writes it: a refusal here is a bench defect. */
-function valueOf<T>(read: ResultsOutcome<T>): T {
+function valueOf<T>(read: Outcome<T>): T {
   if (!read.ok) throw read.error;
   return read.value;
 }

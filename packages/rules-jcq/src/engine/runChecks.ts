@@ -52,8 +52,8 @@ class Lend {
  * The private part of a finding of a rule that fired: its rule's text and, until the explanation is read, what it
  * is worked out from (the number of the entry's record in the text's `records`, or the prepared facts); then the
  * explanation. A finding itself is an object literal (`rule`, `severity`, `subject`, `message`, `source`: plain
- * data, and V8 allocates literals a run keeps straight into the old generation, so a million findings cost the
- * young-generation collector nothing) given these fields and the `explanation` accessor.
+ * data; V8 pretenures a literal whose objects mostly outlive a collection, so a million findings cost the
+ * young-generation collector almost nothing, where instances of a class are each copied out of it) given these fields and the `explanation` accessor.
  */
 class FindingState extends Lend {
   readonly #text: RuleText;

@@ -2,6 +2,9 @@
  * `@examcycle/core`: the domain of an exam centre's year, the exam-cycle and EOPS machines, and the
  * contracts (`RulesPack`, the adapter interfaces) that packs and adapters implement. Core knows no pack
  * and no adapter.
+ *
+ * @packageDocumentation
+ * @module @examcycle/core
  */
 
 // errors

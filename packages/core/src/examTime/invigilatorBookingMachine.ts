@@ -22,7 +22,19 @@ import { academicYearOf, londonTime, type CalendarDate, type Instant } from '../
 import { londonIso } from '../time/londonIso.js';
 import { instantToMillis } from '../time/instantToMillis.js';
 
-/** What starts a booking. */
+/**
+ * What starts a booking.
+ *
+ * @example
+ * ```ts
+ * const input: InvigilatorBookingInput = {
+ *   bookingId: 'bk-0001', invigilatorId: 'inv-1', date: '2026-06-01', session: 'AM',
+ *   offeredAt: '2026-05-01T09:00:00+01:00', respondBy: '2026-05-08T17:00:00+01:00',
+ *   by: { id: 'eo-1', role: 'exams_officer' }, rulesPack: jcq,
+ * };
+ * const booking = createActor(invigilatorBookingMachine, { input }).start();
+ * ```
+ */
 export interface InvigilatorBookingInput {
   readonly bookingId: string;
   readonly invigilatorId: string;
@@ -52,7 +64,17 @@ export interface InvigilatorBookingInput {
   readonly grants?: RoleGrants;
 }
 
-/** The booking's context: plain JSON, persisted with the snapshot (its audit lines go to the store). */
+/**
+ * The booking's context: plain JSON, persisted with the snapshot (its audit lines go to the store).
+ *
+ * @example
+ * ```ts
+ * declare const booking: ActorRefFrom<typeof invigilatorBookingMachine>;
+ * import type { ActorRefFrom } from 'xstate';
+ * const context: InvigilatorBookingContext = booking.getSnapshot().context;
+ * console.log(context.invigilatorId, context.date, context.session, context.respondBy);
+ * ```
+ */
 export interface InvigilatorBookingContext {
   readonly bookingId: string;
   readonly invigilatorId: string;
@@ -81,14 +103,33 @@ interface Stamped {
   readonly by: Actor;
 }
 
-/** The events a booking takes. A clock tick may omit `by` (the runtime's deadline worker sends it). */
+/**
+ * The events a booking takes. A clock tick may omit `by` (the runtime's deadline worker sends it).
+ *
+ * @example
+ * ```ts
+ * declare const booking: ActorRefFrom<typeof invigilatorBookingMachine>;
+ * import type { ActorRefFrom } from 'xstate';
+ * const accept: InvigilatorBookingEvent = { type: 'accept', at: '2026-05-02T18:00:00+01:00', by: { id: 'inv-1', role: 'invigilator' } };
+ * booking.send(accept);
+ * ```
+ */
 export type InvigilatorBookingEvent =
   | (Stamped & { readonly type: 'accept' })
   | (Stamped & { readonly type: 'decline'; readonly reason?: string })
   | (Stamped & { readonly type: 'cancel'; readonly reason?: string })
   | { readonly type: 'clock.tick'; readonly at: Instant; readonly by?: Actor };
 
-/** Events a booking emits for hosts to subscribe to with `actor.on(...)`: its audit lines, and each refusal. */
+/**
+ * Events a booking emits for hosts to subscribe to with `actor.on(...)`: its audit lines, and each refusal.
+ *
+ * @example
+ * ```ts
+ * declare const booking: ActorRefFrom<typeof invigilatorBookingMachine>;
+ * import type { ActorRefFrom } from 'xstate';
+ * booking.on('audit', (emitted: Extract<InvigilatorBookingEmitted, { type: 'audit' }>) => console.log(emitted.line.event, emitted.line.outcome));
+ * ```
+ */
 export type InvigilatorBookingEmitted = AuditEmitted | { readonly type: 'event.rejected'; readonly entry: AuditLine };
 
 /** The actor expiries are recorded by. */
@@ -129,6 +170,7 @@ function actionOf(event: BookingEvent): string {
  *
  * @example
  * ```ts
+ * declare const context: InvigilatorBookingContext; declare const at: Instant;
  * const rule: BookingRule = BOOKING_RULES.answeredByTheBookedInvigilator;
  * rule.holds(context, { type: 'accept', at, by: { id: context.invigilatorId, role: 'invigilator' } }); // true
  * ```
@@ -188,7 +230,15 @@ const rules = {
   },
 } satisfies Record<string, BookingRule>;
 
-/** A rule's name: also the name of its guard. */
+/**
+ * A rule's name: also the name of its guard.
+ *
+ * @example
+ * ```ts
+ * const name: BookingRuleName = 'answeredByTheBookedInvigilator';
+ * const rule = BOOKING_RULES[name];
+ * ```
+ */
 export type BookingRuleName = keyof typeof rules;
 
 /**
@@ -198,6 +248,7 @@ export type BookingRuleName = keyof typeof rules;
  *
  * @example
  * ```ts
+ * declare const context: InvigilatorBookingContext; declare const event: InvigilatorBookingEvent;
  * BOOKING_RULES.answeredByTheRespondByInstant.refusal(context, event).code; // 'deadline_passed'
  * ```
  */

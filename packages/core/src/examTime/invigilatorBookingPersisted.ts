@@ -37,6 +37,8 @@ const grants = z
  *
  * @example
  * ```ts
+ * declare const actor: ActorRefFrom<typeof invigilatorBookingMachine>;
+ * import type { ActorRefFrom } from 'xstate';
  * invigilatorBookingContextSchema.safeParse(actor.getSnapshot().context).success; // true
  * ```
  */
@@ -63,6 +65,7 @@ export const invigilatorBookingContextSchema = z.strictObject({
  * @param snapshot - a version-2 xstate persisted snapshot
  * @example
  * ```ts
+ * declare const v2Snapshot: Record<string, unknown>;
  * const v3 = addVersion2Grants(v2Snapshot);
  * ```
  */
@@ -80,6 +83,8 @@ export function addVersion2Grants(snapshot: Record<string, unknown>): Record<str
  * @param value - the snapshot's state value
  * @example
  * ```ts
+ * declare const actor: ActorRefFrom<typeof invigilatorBookingMachine>;
+ * import type { ActorRefFrom } from 'xstate';
  * nextBookingWake(actor.getSnapshot().context, actor.getSnapshot().value); // '2026-05-08T17:00:00.000+01:00'
  * ```
  */
@@ -92,8 +97,11 @@ export function nextBookingWake(context: Pick<InvigilatorBookingContext, 'respon
  *
  * @example
  * ```ts
+ * declare const store: ExamcycleStore; declare const clock: ExamClock; declare const booking: ActorRefFrom<typeof invigilatorBookingMachine>;
+ * import type { ActorRefFrom } from 'xstate';
  * const runtime = createExamcycleRuntime({ store, clock, machines: [invigilatorBookingPersisted] });
- * invigilatorBookingPersisted.wakeAt?.(snapshot.context as never, snapshot.value); // respondBy while offered
+ * const snapshot = booking.getSnapshot();
+ * nextBookingWake(snapshot.context, snapshot.value); // the runtime wakes it at respondBy while it is offered
  * ```
  */
 export const invigilatorBookingPersisted: PersistedMachineSpec<typeof invigilatorBookingMachine> = {

@@ -30,24 +30,71 @@ import { instantToMillis } from '../time/instantToMillis.js';
 import { refusalFromGuards, senderRefusals, type GuardCheck, type GuardRefusals } from './refusalFromGuards.js';
 import { keyDateFor } from './keyDateFor.js';
 
-/** What an awarding body wants done with a wrong certificate. */
+/**
+ * What an awarding body wants done with a wrong certificate.
+ *
+ * @example
+ * ```ts
+ * declare const actor: ActorRefFrom<typeof certificateMachine>;
+ * import type { ActorRefFrom } from 'xstate';
+ * const disposal: IncorrectCertificateDisposal = 'return_to_awarding_body';
+ * actor.send({ type: 'certificate.disposed', at: '2026-11-10T10:00:00+00:00', by: { id: 'eo-1', role: 'exams_officer' }, disposal, reference: 'AQA-RET-0042' });
+ * ```
+ */
 export type IncorrectCertificateDisposal = 'return_to_awarding_body' | 'destroy_in_centre';
 
-/** How a certificate left the centre: collected by the candidate, posted, or collected by a third party. */
+/**
+ * How a certificate left the centre: collected by the candidate, posted, or collected by a third party.
+ *
+ * @example
+ * ```ts
+ * const method: CertificateHandoverMethod = 'third_party'; // collected by someone with the candidate's written authority
+ * ```
+ */
 export type CertificateHandoverMethod = 'collected' | 'posted' | 'third_party';
 
-/** How a certificate was destroyed. */
+/**
+ * How a certificate was destroyed.
+ *
+ * @example
+ * ```ts
+ * const method: DestructionMethod = 'confidential_waste';
+ * ```
+ */
 export type DestructionMethod = 'shredded' | 'incinerated' | 'confidential_waste';
 
-/** Which rules pack decides a certificate's retention; only `packId` is in a snapshot, the pack is the host's. */
+/**
+ * Which rules pack decides a certificate's retention; only `packId` is in a snapshot, the pack is the host's.
+ *
+ * @example
+ * ```ts
+ * declare const context: CertificateContext;
+ * const rules: CertificateRules = context.rules;
+ * rules.packId; // 'jcq': the pack whose retention the certificate was decided under
+ * ```
+ */
 export interface CertificateRules {
   readonly packId: string;
 }
 
-/** What a certificate machine needs of a rules pack: its id and its retention decisions. */
+/**
+ * What a certificate machine needs of a rules pack: its id and its retention decisions.
+ *
+ * @example
+ * ```ts
+ * const pack: CertificateRulesPack = jcq; // the JCQ pack's id and retention answer every certificate question
+ * ```
+ */
 export type CertificateRulesPack = Pick<RulesPack, 'id' | 'retention'>;
 
-/** The certificate a machine follows. */
+/**
+ * The certificate a machine follows.
+ *
+ * @example
+ * ```ts
+ * const ref: CertificateRef = { id: 'CERT-0001', candidateId: 'c-0001', seriesId: 'june-2026', awardingBodyId: 'AQA', awardCodes: ['8300H', '8700'] };
+ * ```
+ */
 export interface CertificateRef {
   readonly id: string;
   readonly candidateId: string;
@@ -56,7 +103,16 @@ export interface CertificateRef {
   readonly awardCodes: readonly string[];
 }
 
-/** A check of a received certificate. */
+/**
+ * A check of a received certificate.
+ *
+ * @example
+ * ```ts
+ * declare const context: CertificateContext;
+ * const last: CertificateCheck | undefined = context.checks.at(-1);
+ * if (last && !last.correct) console.log(last.problems); // e.g. ['surname misspelt']
+ * ```
+ */
 export interface CertificateCheck {
   readonly at: Instant;
   readonly by: Actor;
@@ -64,7 +120,14 @@ export interface CertificateCheck {
   readonly problems: readonly string[];
 }
 
-/** The candidate's written authority for a third party to collect. */
+/**
+ * The candidate's written authority for a third party to collect.
+ *
+ * @example
+ * ```ts
+ * const authority: CollectionAuthority = { written: true, signedBy: 'c-0001', signedAt: '2026-11-20T09:00:00+00:00', reference: 'AUTH-17' };
+ * ```
+ */
 export interface CollectionAuthority {
   readonly written: true;
   readonly signedBy: string;
@@ -72,7 +135,15 @@ export interface CollectionAuthority {
   readonly reference?: string;
 }
 
-/** How and to whom a certificate was handed over (issued): the record of `certificate.issued`. */
+/**
+ * How and to whom a certificate was handed over (issued): the record of `certificate.issued`.
+ *
+ * @example
+ * ```ts
+ * const officer: Actor = { id: 'eo-1', role: 'exams_officer' };
+ * const handover: CertificateHandover = { at: '2026-11-26T15:30:00+00:00', by: officer, method: 'collected', to: 'c-0001' };
+ * ```
+ */
 export interface CertificateHandover {
   readonly at: Instant;
   readonly by: Actor;
@@ -82,7 +153,15 @@ export interface CertificateHandover {
   readonly authority?: CollectionAuthority;
 }
 
-/** A secure destruction. */
+/**
+ * A secure destruction.
+ *
+ * @example
+ * ```ts
+ * const officer: Actor = { id: 'eo-1', role: 'exams_officer' };
+ * const destruction: CertificateDestruction = { at: '2027-12-01T10:00:00+00:00', by: officer, method: 'shredded', witnessedBy: 'staff-7' };
+ * ```
+ */
 export interface CertificateDestruction {
   readonly at: Instant;
   readonly by: Actor;
@@ -93,6 +172,14 @@ export interface CertificateDestruction {
 /**
  * The certificate machine's context: plain JSON (its audit lines go to the store's log). A new actor's
  * `rules` also carries its input's pack, out of JSON's sight (see {@link CertificateRules}).
+ *
+ * @example
+ * ```ts
+ * declare const actor: ActorRefFrom<typeof certificateMachine>;
+ * import type { ActorRefFrom } from 'xstate';
+ * const context: CertificateContext = actor.getSnapshot().context;
+ * console.log(context.certificate.candidateId, context.receivedAt, context.handover?.to);
+ * ```
  */
 export interface CertificateContext {
   readonly certificate: CertificateRef;
@@ -123,7 +210,19 @@ export interface CertificateContext {
   readonly grants: RoleGrants;
 }
 
-/** What starts a certificate machine. */
+/**
+ * What starts a certificate machine.
+ *
+ * @example
+ * ```ts
+ * const officer: Actor = { id: 'eo-1', role: 'exams_officer' };
+ * const input: CertificateInput = {
+ *   certificate: { id: 'CERT-0001', candidateId: 'c-0001', seriesId: 'june-2026', awardingBodyId: 'AQA' },
+ *   rulesPack: jcq, series: examSeries('june', 2026), createdAt: '2026-09-01T09:00:00+01:00', by: officer,
+ * };
+ * const actor = createActor(certificateMachine, { input }).start();
+ * ```
+ */
 export interface CertificateInput {
   readonly certificate: Omit<CertificateRef, 'awardCodes'> & { readonly awardCodes?: readonly string[] };
   /**
@@ -156,7 +255,15 @@ interface Stamped {
   readonly by: Actor;
 }
 
-/** The events a certificate machine takes. */
+/**
+ * The events a certificate machine takes.
+ *
+ * @example
+ * ```ts
+ * const received: CertificateEvent = { type: 'certificate.received', at: '2026-11-04T10:00:00+00:00', by: { id: 'eo-1', role: 'exams_officer' } };
+ * const issued: CertificateEvent = { type: 'certificate.issued', at: '2026-11-26T15:30:00+00:00', by: { id: 'eo-1', role: 'exams_officer' }, method: 'collected', to: 'c-0001' };
+ * ```
+ */
 export type CertificateEvent =
   | (Stamped & { readonly type: 'certificate.received'; readonly dateOfIssue?: Instant })
   | (Stamped & { readonly type: 'certificate.checked'; readonly correct: boolean; readonly problems?: readonly string[] })
@@ -171,13 +278,39 @@ export type CertificateEvent =
   | (Stamped & { readonly type: 'certificate.destroyed'; readonly method: DestructionMethod; readonly witnessedBy?: string })
   | (Stamped & { readonly type: 'certificate.recordPurged' });
 
-/** Events the certificate machine emits (`actor.on(...)`): an audit line per event, and each refusal. */
+/**
+ * Events the certificate machine emits (`actor.on(...)`): an audit line per event, and each refusal.
+ *
+ * @example
+ * ```ts
+ * declare const actor: ActorRefFrom<typeof certificateMachine>;
+ * import type { ActorRefFrom } from 'xstate';
+ * actor.on('event.rejected', (emitted: Extract<CertificateEmitted, { type: 'event.rejected' }>) => console.log(emitted.entry.code, emitted.entry.reason));
+ * ```
+ */
 export type CertificateEmitted = { readonly type: 'event.rejected'; readonly entry: AuditLine } | AuditEmitted;
 
-/** The states of a certificate. */
+/**
+ * The states of a certificate.
+ *
+ * @example
+ * ```ts
+ * declare const actor: ActorRefFrom<typeof certificateMachine>;
+ * import type { ActorRefFrom } from 'xstate';
+ * const state = actor.getSnapshot().value as CertificateState;
+ * if (state === 'unclaimed') console.log('keep it securely for at least 12 months');
+ * ```
+ */
 export type CertificateState = 'expected' | 'received' | 'incorrect' | 'awaitingReplacement' | 'checked' | 'issued' | 'unclaimed' | 'destroyed' | 'purged';
 
-/** Why an event was refused: the error code, the reason in words, and the rule when one decided. */
+/**
+ * Why an event was refused: the error code, the reason in words, and the rule when one decided.
+ *
+ * @example
+ * ```ts
+ * const refusal: CertificateRefusal = { code: 'retention_not_expired', reason: 'The certificate must be kept until 2027-11-26', rule: 'JCQ ICE 2025/26' };
+ * ```
+ */
 export interface CertificateRefusal extends Refusal {
   readonly code: ExamcycleErrorCode;
 }

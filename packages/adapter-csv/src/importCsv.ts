@@ -8,7 +8,7 @@ import { ImportSession } from './internal/ImportSession.js';
 
 /**
  * Imports a whole CSV file of one record kind. Bad input never throws: the result keeps every valid
- * record and one {@link ExamcycleIssue} per problem (`code`, `message`, and `location`: `file`, `line` (the
+ * record and one `ExamcycleIssue` (core) per problem (`code`, `message`, and `location`: `file`, `line` (the
  * row's first physical line), `field` (the header), `column` (the 1-based cell position) and the raw `value`);
  * an unreadable file (empty, binary, wrong header, missing column, a quote never closed) sets `fatal` with its
  * code and line.

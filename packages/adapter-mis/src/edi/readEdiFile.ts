@@ -225,7 +225,7 @@ export interface ReadEdiFileOptions<D> {
   readonly padShortLines?: boolean;
   /**
    * Refuse every field that does not meet its layout exactly; by default padded text, spaced numbers and
-   * lower-case codes are read with a `warning` issue (see {@link EdiDecodeOptions.strict}).
+   * lower-case codes are read with a `warning` issue (as `decodeEdiRecord`'s `strict` option).
    * @default false
    */
   readonly strict?: boolean;

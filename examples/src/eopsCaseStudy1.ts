@@ -18,6 +18,9 @@ import {
   keySkillAreasAdvice,
   meetingSchedule,
   renderTrackerText,
+  type EopsTrackerRow,
+  type Outcome,
+  type RenderTrackerTextOptions,
   sendEops,
   type Actor,
   type EopsEvent,
@@ -73,6 +76,11 @@ const skills: EopsTargetInput[] = (
  * await main((line) => process.stdout.write(`${line}\n`));
  * ```
  */
+/** The tracker as text, or the refusal (a viewer who may not see it) as a host would show it. */
+function trackerText(tracker: Outcome<EopsTrackerRow[]>, options?: RenderTrackerTextOptions): string {
+  return tracker.ok ? renderTrackerText(tracker.value, options) : `(refused: ${tracker.error.code}: ${tracker.error.message})`;
+}
+
 export async function main(print: (line: string) => void): Promise<void> {
   const actor = createActor(eopsMachine, { input: { grants: grantsFor(jcq.authorities('2025/26'), [], ['eops.']) } });
   const audit = collectAudit(actor);
@@ -100,7 +108,9 @@ export async function main(print: (line: string) => void): Promise<void> {
   print('');
   print('The first meeting of the year: targets agreed, Values & Attributes signed, Emma registered');
   send({ type: 'officer.register', officerId: emma.id, experience: 'experienced', at: '2025-09-03T10:00:00+01:00', by: slt }, "Emma's senior leader registers her for the current Standards");
-  const schedule = meetingSchedule({ termDates, officerExperience: 'experienced', rules: jcq.eopsRules('2025/26'), from: '2025-09-03', appraisal: '2026-07-13' });
+  const planned = meetingSchedule({ termDates, officerExperience: 'experienced', rules: jcq.eopsRules('2025/26'), from: '2025-09-03', appraisal: '2026-07-13' });
+  if (!planned.ok) return print(`Term dates refused: ${planned.error.message}`);
+  const schedule = planned.value;
   send({ type: 'meetings.plan', officerId: emma.id, schedule, at: '2025-09-03T10:05:00+01:00', by: slt }, `meetings every half term: ${schedule.map((m) => `${m.date} ${m.kind}`).join(', ')}`);
   let minute = 10;
   for (const target of [...knowledge, ...skills]) {
@@ -122,7 +132,7 @@ export async function main(print: (line: string) => void): Promise<void> {
   meeting('2026-02-13', 'half_termly', 'MIS update learnt', 'Accreditation');
   print('');
   print("Tracker, February (administrator's view)");
-  print(renderTrackerText(eopsTracker(actor, { view: 'administrator', viewerId: slt.id })));
+  print(trackerText(eopsTracker(actor, { view: 'administrator', viewerId: slt.id })));
   print('');
   mark('ku-2', '2026-03-27T12:00:00+00:00');
   meeting('2026-03-27', 'half_termly', 'Digital Accreditation complete', 'Invigilator training');
@@ -132,7 +142,7 @@ export async function main(print: (line: string) => void): Promise<void> {
   for (const [id, minuteOf] of [['ku-4', 0], ['ku-5', 1], ['ku-7', 2], ['ks-1', 3], ['ks-3', 4], ['ks-4', 5]] as const) mark(id, `2026-07-10T12:0${minuteOf}:00+01:00`);
   print('');
   print("Emma's own view: every criterion ticked, ready to request the Certificate of Achievement");
-  print(renderTrackerText(eopsTracker(actor, { view: 'officer', viewerId: emma.id }), { marks: { done: '✓', notDone: '' } }));
+  print(trackerText(eopsTracker(actor, { view: 'officer', viewerId: emma.id }), { marks: { done: '✓', notDone: '' } }));
 
   print('');
   print('Achieving the Standards: the senior leader requests the certificate, then declares at the annual appraisal');
@@ -142,7 +152,7 @@ export async function main(print: (line: string) => void): Promise<void> {
   send({ type: 'standards.declare', officerId: emma.id, at: '2026-07-13T16:30:00+01:00', by: slt }, 'SLT declaration made');
   print('');
   print("Administrator's view, Academic Year: 2025, Show only certified users: ☑");
-  print(renderTrackerText(eopsTracker(actor, { view: 'administrator', viewerId: slt.id, academicYear: '2025', onlyCertified: true })));
+  print(trackerText(eopsTracker(actor, { view: 'administrator', viewerId: slt.id, academicYear: '2025', onlyCertified: true })));
   print('');
   print(`Audit trail: ${audit.length} lines, ${audit.filter((a) => a.outcome === 'rejected').length} rejected.`);
 }

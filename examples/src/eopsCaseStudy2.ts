@@ -19,6 +19,9 @@ import {
   meetingSchedule,
   overdueInductionItems,
   renderTrackerText,
+  type EopsTrackerRow,
+  type Outcome,
+  type RenderTrackerTextOptions,
   sendEops,
   type Actor,
   type EopsEvent,
@@ -90,6 +93,11 @@ const skills: EopsTargetInput[] = (
  * await main((line) => process.stdout.write(`${line}\n`));
  * ```
  */
+/** The tracker as text, or the refusal (a viewer who may not see it) as a host would show it. */
+function trackerText(tracker: Outcome<EopsTrackerRow[]>, options?: RenderTrackerTextOptions): string {
+  return tracker.ok ? renderTrackerText(tracker.value, options) : `(refused: ${tracker.error.code}: ${tracker.error.message})`;
+}
+
 export async function main(print: (line: string) => void): Promise<void> {
   const actor = createActor(eopsMachine, { input: { grants: grantsFor(jcq.authorities('2025/26'), [], ['eops.']) } });
   const audit = collectAudit(actor);
@@ -119,7 +127,7 @@ export async function main(print: (line: string) => void): Promise<void> {
   const tracker = (title: string, academicYear?: '2025') => {
     print('');
     print(`Tracker, ${title} (administrator's view)`);
-    print(renderTrackerText(eopsTracker(actor, { view: 'administrator', viewerId: lm.id, ...(academicYear ? { academicYear } : {}) })));
+    print(trackerText(eopsTracker(actor, { view: 'administrator', viewerId: lm.id, ...(academicYear ? { academicYear } : {}) })));
   };
 
   print('EOPS toolkit, case study 2: a new exams officer (Mark, no previous experience)');
@@ -129,7 +137,9 @@ export async function main(print: (line: string) => void): Promise<void> {
   send({ type: 'account.register', user: { id: mark.id, name: 'Mark', email: 'mark@example.ac.uk', roles: ['exams_officer'] }, at: '2025-09-01T08:40:00+01:00', by: lm }, "the line manager creates Mark's account");
   send({ type: 'account.approve', accountId: mark.id, at: '2025-09-01T08:45:00+01:00', by: lm }, 'approved');
   send({ type: 'officer.register', officerId: mark.id, experience: 'new', startedOn: '2025-09-01', at: '2025-09-01T09:00:00+01:00', by: lm }, 'the line manager registers Mark for the Standards');
-  const schedule = meetingSchedule({ termDates, officerExperience: 'new', rules: jcq.eopsRules('2025/26'), from: '2025-09-01', newOfficerLaterCadence: 'half_termly', appraisal: '2026-07-13' });
+  const planned = meetingSchedule({ termDates, officerExperience: 'new', rules: jcq.eopsRules('2025/26'), from: '2025-09-01', newOfficerLaterCadence: 'half_termly', appraisal: '2026-07-13' });
+  if (!planned.ok) return print(`Term dates refused: ${planned.error.message}`);
+  const schedule = planned.value;
   send({ type: 'meetings.plan', officerId: mark.id, schedule, at: '2025-09-01T09:05:00+01:00', by: lm }, `meetings planned: ${schedule.filter((m) => m.kind !== 'early').map((m) => `${m.date} ${m.kind}`).join(', ')} (and ${schedule.filter((m) => m.kind === 'early').length} early reviews)`);
   agree(knowledge[2]!, '2025-09-01T10:00:00+01:00');
   meeting('2025-09-01', 'start', 'Short-term targets set for the first week', 'Meet key staff');
@@ -178,7 +188,7 @@ export async function main(print: (line: string) => void): Promise<void> {
   for (const [i, id] of ['ku-6', 'ks-1', 'ks-2', 'ks-3'].entries()) achieved(id, `2026-07-10T12:0${i}:00+01:00`);
   print('');
   print("Mark's own view: every criterion ticked, ready to request the Certificate of Achievement");
-  print(renderTrackerText(eopsTracker(actor, { view: 'officer', viewerId: mark.id }), { marks: { done: '✓', notDone: '' } }));
+  print(trackerText(eopsTracker(actor, { view: 'officer', viewerId: mark.id }), { marks: { done: '✓', notDone: '' } }));
 
   print('');
   print('Achieving the Standards: the line manager requests the certificate and makes the SLT declaration');

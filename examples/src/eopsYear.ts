@@ -16,6 +16,9 @@ import {
   meetingSchedule,
   overdueMeetings,
   renderTrackerText,
+  type EopsTrackerRow,
+  type Outcome,
+  type RenderTrackerTextOptions,
   sendEops,
   type Actor,
   type EopsActor,
@@ -68,6 +71,11 @@ function meeting(heldOn: CalendarDate, progress: string, wentWell: string, notSo
   return { heldOn, progress, wentWell, notSoWell, nextFocus };
 }
 
+/** The tracker as text, or the refusal (a viewer who may not see it) as a host would show it. */
+function trackerText(tracker: Outcome<EopsTrackerRow[]>, options?: RenderTrackerTextOptions): string {
+  return tracker.ok ? renderTrackerText(tracker.value, options) : `(refused: ${tracker.error.code}: ${tracker.error.message})`;
+}
+
 function showSchedule(print: (line: string) => void, who: string, schedule: readonly ScheduledMeeting[]) {
   print(`${who}: ${schedule.length} meetings`);
   for (const m of schedule) print(`  ${m.date}  ${m.kind.padEnd(11)} ${m.halfTerm}`);
@@ -104,7 +112,7 @@ export async function main(print: (line: string) => void): Promise<void> {
   const tracker = (title: string) => {
     print('');
     print(`Tracker, ${title} (administrator's view, ${actor.getSnapshot().context.academicYear})`);
-    print(renderTrackerText(eopsTracker(actor, { view: 'administrator', viewerId: slt.id })));
+    print(trackerText(eopsTracker(actor, { view: 'administrator', viewerId: slt.id })));
   };
   const rules = jcq.eopsRules('2025/26');
 
@@ -120,8 +128,13 @@ export async function main(print: (line: string) => void): Promise<void> {
   send({ type: 'account.approve', accountId: mark.id, at: '2025-09-01T09:02:00+01:00', by: lm }, 'Mark approved by Chidi');
   send({ type: 'officer.register', officerId: mark.id, experience: 'new', startedOn: '2025-09-01', at: '2025-09-01T09:30:00+01:00', by: lm }, 'Mark registered for 2025/26 (a new exams officer)');
 
-  const markSchedule = meetingSchedule({ termDates, officerExperience: 'new', examTime, rules, from: '2025-09-01' });
-  const emmaSchedule = meetingSchedule({ termDates, officerExperience: 'experienced', examTime, rules, from: '2025-09-03' });
+  const markPlan = meetingSchedule({ termDates, officerExperience: 'new', examTime, rules, from: '2025-09-01' });
+  const emmaPlan = meetingSchedule({ termDates, officerExperience: 'experienced', examTime, rules, from: '2025-09-03' });
+  // The term dates are the centre's data: a schedule is refused, not thrown, when they are wrong.
+  if (!markPlan.ok) return print(`Term dates refused: ${markPlan.error.message}`);
+  if (!emmaPlan.ok) return print(`Term dates refused: ${emmaPlan.error.message}`);
+  const markSchedule = markPlan.value;
+  const emmaSchedule = emmaPlan.value;
   send({ type: 'meetings.plan', officerId: mark.id, schedule: markSchedule, at: '2025-09-01T10:00:00+01:00', by: lm });
   agree({ type: 'target.agree', officerId: mark.id, target: ku('ku-1', 'new_exams_officer_induction', 'Complete the new exams officer induction', ['online_training', 'face_to_face_training'], 'Induction assessment passed', '2025-12-19'), at: '2025-09-01T10:10:00+01:00', by: lm }, mark, 'Mark: K&U target agreed (new exams officer induction)');
   send({ type: 'meeting.record', officerId: mark.id, meeting: meeting('2025-09-01', 'First day', 'Met the exams team', 'No MIS access yet', 'First-week targets'), at: '2025-09-01T15:30:00+01:00', by: lm }, 'Mark: first-day meeting recorded');
@@ -177,7 +190,7 @@ export async function main(print: (line: string) => void): Promise<void> {
   tracker('July');
   print('');
   print('Only certified, 2025/26:');
-  print(renderTrackerText(eopsTracker(actor, { view: 'administrator', viewerId: lm.id, academicYear: '2025/26', onlyCertified: true })));
+  print(trackerText(eopsTracker(actor, { view: 'administrator', viewerId: lm.id, academicYear: '2025/26', onlyCertified: true })));
 
   print('');
   print('1 September 2026: the Standards lapse; 2026/27 starts fresh');
@@ -186,11 +199,12 @@ export async function main(print: (line: string) => void): Promise<void> {
   send({ type: 'officer.register', officerId: emma.id, experience: 'experienced', at: '2026-09-02T09:00:00+01:00', by: slt }, 'Emma registered for 2026/27');
   print('');
   print("Emma's own view (every year):");
-  print(renderTrackerText(eopsTracker(actor, { view: 'officer', viewerId: emma.id })));
+  print(trackerText(eopsTracker(actor, { view: 'officer', viewerId: emma.id })));
 
   print('');
   print('Tracker as CSV (@examcycle/adapter-csv), every officer, every year:');
-  for (const line of exportCsv('eops_tracker', eopsTracker(actor)).trimEnd().split('\r\n')) print(line);
+  const everyYear = eopsTracker(actor);
+  if (everyYear.ok) for (const line of exportCsv('eops_tracker', everyYear.value).trimEnd().split('\r\n')) print(line);
   print('');
   print(`Audit trail: ${audit.length} entries, ${audit.filter((a) => a.outcome === 'rejected').length} rejected.`);
 }

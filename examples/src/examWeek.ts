@@ -24,7 +24,7 @@ import {
   findClashes,
   invigilatorBookingMachine,
   logIncident,
-  openSittingRecord,
+  createSittingRecord,
   personalTimetable,
   planSeating,
   recordAbsence,
@@ -216,7 +216,7 @@ export async function main(print: (line: string) => void, { outDir = DEFAULT_OUT
   print('');
   print('== Exam-room record, Main hall, Monday 1 June AM ==');
   const hallPlan = plan.rooms.find((r) => r.roomId === 'hall')!;
-  let record = openSittingRecord({ date: '2026-06-01', session: 'AM', seatingPlanUsed: hallPlan, papers: papers.filter((p) => p.id === '8702/1') });
+  let record = createSittingRecord({ date: '2026-06-01', session: 'AM', seatingPlanUsed: hallPlan, papers: papers.filter((p) => p.id === '8702/1') });
   record = recordPacketCheck(record, { paperId: '8702/1', checkedAt: '2026-06-01T08:40:00+01:00', checkedBy: [officer, invigilatorA] });
   record = recordPacketOpened(record, { paperId: '8702/1', openedAt: '2026-06-01T08:55:00+01:00', by: invigilatorA });
   for (const line of record.register) {
@@ -258,7 +258,7 @@ export async function main(print: (line: string) => void, { outDir = DEFAULT_OUT
     write(`board-${room.id}.pdf`, await roomBoardPdf({ centre, plan, roomId: room.id, sittings: monday.sittings, papers }, { createdAt }));
   }
   // The hall's register as marked during the exam; the other rooms' registers as printed beforehand.
-  const registers = plan.rooms.map((r) => (r.roomId === record.roomId ? record : openSittingRecord({ date: plan.date, session: plan.session, seatingPlanUsed: r, papers: papers.filter((p) => r.paperIds.includes(p.id)) })));
+  const registers = plan.rooms.map((r) => (r.roomId === record.roomId ? record : createSittingRecord({ date: plan.date, session: plan.session, seatingPlanUsed: r, papers: papers.filter((p) => r.paperIds.includes(p.id)) })));
   write('registers.pdf', await attendanceRegisterPdf({ centre, records: registers, candidates }, { createdAt }));
   write('desk-cards.pdf', await deskCardsPdf({ centre, plan, candidates, papers }, { createdAt }));
   write('statements-of-entry.pdf', await statementOfEntryPdf({ centre, statements: applied.candidates.map((c) => statementOfEntry(applied, c.candidateId)) }, { createdAt }));

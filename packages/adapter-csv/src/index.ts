@@ -3,6 +3,9 @@
  * core's data contract for the eight record kinds (candidates, entries, timetable, rooms, invigilators,
  * access arrangements, results, certificates), whole-string and streamed, and writes the reports exams
  * officers share, with formula-injection protection.
+ *
+ * @packageDocumentation
+ * @module @examcycle/adapter-csv
  */
 
 export { createCsvAdapter } from './createCsvAdapter.js';

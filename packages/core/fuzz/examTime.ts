@@ -14,7 +14,7 @@ import {
   findClashes,
   findClashesCompact,
   isExamcycleError,
-  openSittingRecord,
+  createSittingRecord,
   parseSeatCode,
   planSeating,
   recordArrival,
@@ -285,7 +285,7 @@ const CASES: readonly CaseMaker[] = [
       run: () => {
         const paper = { id: 'P0', seriesId: 'june-2026', awardingBodyId: 'AQA', componentCode: 'P0', title: 'Paper 0', level: 'GCSE', kind: 'written', date: '2026-06-01', session: 'AM', startTime: '09:00', durationMinutes: 90 } as TimetabledPaper;
         const seat = { seat: 'A1', row: 0, column: 0, candidateId: 'c0', candidateNumber: '1000', paperIds: ['P0'], ratioKind: 'written' as const, arrangementKinds: [] };
-        let record = openSittingRecord({ date: '2026-06-01', session: 'AM', seatingPlanUsed: { roomId: 'hall', roomName: 'Hall', use: 'main', paperIds: ['P0'], seats: [seat], usableSeats: 1 }, papers: [paper] });
+        let record = createSittingRecord({ date: '2026-06-01', session: 'AM', seatingPlanUsed: { roomId: 'hall', roomName: 'Hall', use: 'main', paperIds: ['P0'], seats: [seat], usableSeats: 1 }, papers: [paper] });
         record = recordArrival(record, { candidateId: 'c0', paperId: 'P0', arrivedAt: '2026-06-01T10:30:00+01:00', by: { id: 'inv-1', role: 'invigilator' } }, rules);
         record = recordDespatch(record, { paperIds: ['P0'], scriptCount: scriptCount as number, at: '2026-06-01T12:00:00+01:00', by: { id: 'eo-1', role: 'exams_officer' }, method: 'post', reference: 'R1' });
         return examTimeTasks(record, { rulesPack: packOf(rules), ...(veryLate === undefined ? {} : { veryLateReportWorkingDays: veryLate as number }), ...(special === undefined ? {} : { specialConsiderationWorkingDays: special as number }) });

@@ -6,7 +6,7 @@
  * table (who may read which level from when), so a read that returns a result the reader may not have is an
  * unauthorised read, and a read refused although the table allows it is a wrongful denial. Every read must
  * leave exactly one audit line whose outcome and counts match what was returned, and every failure must be
- * an ExamcycleError. A sample of scenarios runs on the durable store too ({@link openResultsStore} over a
+ * an ExamcycleError. A sample of scenarios runs on the durable store too ({@link createDurableResultsStore} over a
  * memory store) and must answer exactly as the in-process store does.
  */
 import {
@@ -15,7 +15,7 @@ import {
   examSeries,
   ExamcycleError,
   isExamcycleError,
-  openResultsStore,
+  createDurableResultsStore,
   toLondon,
   type AuditEntry,
   type DurableResultsStore,
@@ -294,7 +294,7 @@ export async function runResultsReadsFuzz(inputs: number, seed = 20260812, durab
     const clock = { now: () => t };
     const options = { rulesPack: tablePack(s.allowNominated), series, clock, entries: s.entries, staff: STAFF };
     const mem = createResultsStore({ ...options, results: s.results });
-    const durable: DurableResultsStore | undefined = durableEvery > 0 && scenarioNo % durableEvery === 0 ? await openResultsStore({ ...options, store: createMemoryStore(), centreNumber: '12345' }) : undefined;
+    const durable: DurableResultsStore | undefined = durableEvery > 0 && scenarioNo % durableEvery === 0 ? await createDurableResultsStore({ ...options, store: createMemoryStore(), centreNumber: '12345' }) : undefined;
     scenarioNo += 1;
     if (durable) await ok(durable.addResults(s.results, { id: 'EO', role: 'exams_officer' }, 'fuzz'));
     for (const staffId of s.nominated) {

@@ -21,7 +21,7 @@
 import { loadavg } from 'node:os';
 import {
   buildCentreTimetable,
-  openSittingRecord,
+  createSittingRecord,
   planSeating,
   type Candidate,
   type Entry,
@@ -88,7 +88,7 @@ function centre(count: number): { records: SittingRecord[]; candidates: Candidat
   for (const session of timetable.sessions) {
     const plan = planSeating({ session, rooms }, { rules: RULES });
     if (plan.unseated.length) throw new Error(`${plan.unseated.length} unseated in ${plan.id}`);
-    for (const r of plan.rooms) records.push(openSittingRecord({ date: plan.date, session: plan.session, seatingPlanUsed: r, papers: papers.filter((p) => r.paperIds.includes(p.id)) }));
+    for (const r of plan.rooms) records.push(createSittingRecord({ date: plan.date, session: plan.session, seatingPlanUsed: r, papers: papers.filter((p) => r.paperIds.includes(p.id)) }));
   }
   return { records, candidates };
 }

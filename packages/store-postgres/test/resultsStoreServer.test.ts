@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { examSeries, openResultsStore, type RulesPack } from '@examcycle/core';
+import { examSeries, createDurableResultsStore, type RulesPack } from '@examcycle/core';
 import { createPostgresStore } from '@examcycle/store-postgres';
 import { PG_URL, dropRunSchemas, runSchema } from './serverDatabase.js';
 
@@ -27,7 +27,7 @@ describe.skipIf(!PG_URL)('results store on a PostgreSQL server (serialisable tra
     const b = await createPostgresStore({ connectionString: PG_URL!, schema });
     const clock = { now: () => Date.parse('2026-08-20T09:00:00Z') };
     try {
-      const open = (store: typeof a) => openResultsStore({ store, centreNumber: '12345', rulesPack: openPack, series, clock });
+      const open = (store: typeof a) => createDurableResultsStore({ store, centreNumber: '12345', rulesPack: openPack, series, clock });
       const [ra, rb] = await Promise.all([open(a), open(b)]);
       const writes: Promise<{ readonly ok: boolean }>[] = [];
       for (let i = 0; i < 20; i += 1) {

@@ -19,7 +19,8 @@ import { statementOfEntryReport, type StatementOfEntryRow } from './statementOfE
  * @example
  * ```ts
  * declare const officers: EopsTrackerSource;
- * const rows: CsvReportRows['eops_tracker'][] = eopsTracker(officers);
+ * const tracker = eopsTracker(officers);
+ * const rows: CsvReportRows['eops_tracker'][] = tracker.ok ? tracker.value : [];
  * ```
  */
 export interface CsvReportRows {

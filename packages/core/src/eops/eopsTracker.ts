@@ -14,6 +14,7 @@
  * academic-year choice, "show only certified"), the officer's own view (their rows, every year), or all rows.
  */
 import { ExamcycleError } from '../errors/ExamcycleError.js';
+import type { Outcome } from '../errors/Outcome.js';
 import type { AcademicYear } from '../time/clock.js';
 import { eopsAcademicYear, type EopsAcademicYearInput } from './eopsAcademicYear.js';
 import type { EopsContext, EopsRecord } from './eopsContext.js';
@@ -26,7 +27,8 @@ import { eopsProgress } from './eopsProgress.js';
  * @example
  * ```ts
  * declare const actor: EopsActor;
- * const rows: EopsTrackerRow[] = eopsTracker(actor.getSnapshot(), { academicYear: '2025/26' });
+ * const tracker = eopsTracker(actor.getSnapshot(), { academicYear: '2025/26' });
+ * const rows: EopsTrackerRow[] = tracker.ok ? tracker.value : [];
  * rows.filter((r) => r.certificate).map((r) => r.officerName);
  * ```
  */
@@ -49,7 +51,8 @@ export interface EopsTrackerRow {
  * ```ts
  * declare const actor: EopsActor;
  * const column: EopsTrackerColumn = 'keySkills';
- * eopsTracker(actor.getSnapshot()).filter((row) => !row[column]).map((row) => row.officerName);
+ * const tracker = eopsTracker(actor.getSnapshot());
+ * if (tracker.ok) tracker.value.filter((row) => !row[column]).map((row) => row.officerName);
  * ```
  */
 export type EopsTrackerColumn = Exclude<keyof EopsTrackerRow, 'officerId' | 'officerName' | 'centreNumber' | 'academicYear'>;
@@ -167,18 +170,20 @@ function activeAccount(context: EopsContext, id: string) {
  *
  * @param state - an EOPS snapshot (`actor.getSnapshot()`) or actor, or several (one per centre)
  * @param options - the view: all rows (default), an administrator's, or an officer's own
- * @returns the rows, by academic year, then officer name
- * @throws ExamcycleError `not_authorised` when the viewer is not an active administrator (administrator's
- *   view) or has no active account (officer's view) at any centre given; `invalid_value` for an academic
- *   year that is neither `2025/26` nor the toolkit's `2025` (never an empty answer for a misread year)
+ * @returns the rows, by academic year, then officer name; or `{ ok: false }` with `not_authorised` when the
+ *   viewer is not an active administrator (administrator's view) or has no active account (officer's view)
+ *   at any centre given
+ * @throws ExamcycleError `invalid_value` for an academic year that is neither `2025/26` nor the toolkit's
+ *   `2025` (a programmer error: never an empty answer for a misread year)
  * @example
  * ```ts
  * declare const actor: EopsActor;
- * eopsTracker(actor.getSnapshot(), { view: 'administrator', viewerId: 'slt-1', academicYear: '2025/26', onlyCertified: true });
- * eopsTracker(actor.getSnapshot(), { view: 'officer', viewerId: 'eo-1' });
+ * const tracker = eopsTracker(actor.getSnapshot(), { view: 'administrator', viewerId: 'slt-1', academicYear: '2025/26', onlyCertified: true });
+ * if (tracker.ok) console.log(tracker.value.map((row) => row.officerName));
+ * else console.warn(tracker.error.code); // 'not_authorised'
  * ```
  */
-export function eopsTracker(state: EopsTrackerSource | readonly EopsTrackerSource[], options: EopsTrackerOptions = {}): EopsTrackerRow[] {
+export function eopsTracker(state: EopsTrackerSource | readonly EopsTrackerSource[], options: EopsTrackerOptions = {}): Outcome<EopsTrackerRow[]> {
   const centres: Centre[] = (Array.isArray(state) ? state : [state as EopsTrackerSource]).map((s: EopsTrackerSource) => ({
     context: 'getSnapshot' in s && typeof s.getSnapshot === 'function' ? s.getSnapshot().context : (s as { context: EopsContext }).context,
     records: eopsRecords(s),
@@ -188,14 +193,14 @@ export function eopsTracker(state: EopsTrackerSource | readonly EopsTrackerSourc
   if (options.view === 'administrator') {
     const mine = centres.filter((c) => activeAccount(c.context, options.viewerId)?.admin === true);
     if (mine.length === 0) {
-      throw new ExamcycleError('not_authorised', `"${options.viewerId}" is not an active administrator of any centre given`, { rule: 'eops.accounts', details: { viewerId: options.viewerId } });
+      return { ok: false, error: new ExamcycleError('not_authorised', `"${options.viewerId}" is not an active administrator of any centre given`, { rule: 'eops.accounts', details: { viewerId: options.viewerId } }) };
     }
     rows = mine.flatMap((c) => rowsOf(c).filter((r) => r.academicYear === (year ?? c.context.academicYear)));
     if (options.onlyCertified) rows = rows.filter((r) => r.certificate);
   } else if (options.view === 'officer') {
     const mine = centres.filter((c) => activeAccount(c.context, options.viewerId) !== undefined);
     if (mine.length === 0) {
-      throw new ExamcycleError('not_authorised', `"${options.viewerId}" has no active account at any centre given`, { rule: 'eops.accounts', details: { viewerId: options.viewerId } });
+      return { ok: false, error: new ExamcycleError('not_authorised', `"${options.viewerId}" has no active account at any centre given`, { rule: 'eops.accounts', details: { viewerId: options.viewerId } }) };
     }
     rows = mine.flatMap(rowsOf).filter((r) => r.officerId === options.viewerId && (year === undefined || r.academicYear === year));
   } else {
@@ -208,5 +213,5 @@ export function eopsTracker(state: EopsTrackerSource | readonly EopsTrackerSourc
           (!options.onlyCertified || r.certificate),
       );
   }
-  return rows.sort(compareRows);
+  return { ok: true, value: rows.sort(compareRows) };
 }

@@ -17,6 +17,7 @@
 import { DateTime } from 'luxon';
 import * as rruleModule from 'rrule';
 import { ExamcycleError } from '../errors/ExamcycleError.js';
+import type { Outcome } from '../errors/Outcome.js';
 import type { EopsRules } from '../rules/RulesPack.js';
 import { isoDate, academicYearBounds, academicYearOf, toLondon, type AcademicYear, type CalendarDate, type Instant } from '../time/clock.js';
 import type { EopsOfficerExperience, ScheduledMeeting, ScheduledMeetingKind } from './eopsContext.js';
@@ -60,7 +61,8 @@ export interface ExamTimeWindow {
  *   officerExperience: 'experienced',
  *   rules: jcq.eopsRules('2025/26'),
  * };
- * meetingSchedule(options).map((m) => m.date);
+ * const schedule = meetingSchedule(options);
+ * if (schedule.ok) schedule.value.map((m) => m.date);
  * ```
  */
 export interface MeetingScheduleOptions {
@@ -125,12 +127,17 @@ function isoWeek(date: CalendarDate): string {
   return `${d.weekYear}-${d.weekNumber}`;
 }
 
-function dateOf(value: CalendarDate | Instant, field: string): CalendarDate {
+/** The centre's date read in London, or the refusal of a value that is not a date. */
+function dateOf(value: CalendarDate | Instant, field: string): Outcome<CalendarDate> {
   try {
-    return isoDate(toLondon(value));
+    return { ok: true, value: isoDate(toLondon(value)) };
   } catch (cause) {
-    throw new ExamcycleError('invalid_value', `meetingSchedule: ${field} is not a date: ${String(value)}`, { cause, location: { field, value: String(value) } });
+    return refused(new ExamcycleError('invalid_value', `meetingSchedule: ${field} is not a date: ${String(value)}`, { cause, location: { field, value: String(value) } }));
   }
+}
+
+function refused(error: ExamcycleError): { readonly ok: false; readonly error: ExamcycleError } {
+  return { ok: false, error };
 }
 
 interface Term {
@@ -139,23 +146,30 @@ interface Term {
   readonly name: string;
 }
 
-function termsOf(termDates: readonly TermPeriod[]): Term[] {
+/** The centre's half terms in date order, or the refusal of missing, unreadable, reversed or overlapping ones. */
+function termsOf(termDates: readonly TermPeriod[]): Outcome<Term[]> {
   if (termDates.length === 0) {
-    throw new ExamcycleError('invalid_value', "meetingSchedule needs the centre's term dates (its half terms)", { location: { field: 'termDates' } });
+    return refused(new ExamcycleError('invalid_value', "meetingSchedule needs the centre's term dates (its half terms)", { location: { field: 'termDates' } }));
   }
-  const terms = termDates
-    .map((t, i) => ({ start: dateOf(t.start, `termDates[${i}].start`), end: dateOf(t.end, `termDates[${i}].end`), name: t.name ?? `half term ${i + 1}` }))
-    .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-  terms.forEach((t, i) => {
+  const terms: Term[] = [];
+  for (const [i, t] of termDates.entries()) {
+    const start = dateOf(t.start, `termDates[${i}].start`);
+    if (!start.ok) return start;
+    const end = dateOf(t.end, `termDates[${i}].end`);
+    if (!end.ok) return end;
+    terms.push({ start: start.value, end: end.value, name: t.name ?? `half term ${i + 1}` });
+  }
+  terms.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  for (const [i, t] of terms.entries()) {
     if (t.end < t.start) {
-      throw new ExamcycleError('invalid_value', `meetingSchedule: ${t.name} ends (${t.end}) before it starts (${t.start})`, { location: { field: 'termDates', value: t.name } });
+      return refused(new ExamcycleError('invalid_value', `meetingSchedule: ${t.name} ends (${t.end}) before it starts (${t.start})`, { location: { field: 'termDates', value: t.name } }));
     }
     const next = terms[i + 1];
     if (next && next.start <= t.end) {
-      throw new ExamcycleError('invalid_value', `meetingSchedule: ${t.name} and ${next.name} overlap`, { location: { field: 'termDates', value: `${t.name}, ${next.name}` } });
+      return refused(new ExamcycleError('invalid_value', `meetingSchedule: ${t.name} and ${next.name} overlap`, { location: { field: 'termDates', value: `${t.name}, ${next.name}` } }));
     }
-  });
-  return terms;
+  }
+  return { ok: true, value: terms };
 }
 
 /** The school days (weekdays in a half term) between two dates, with the half term of each. */
@@ -192,17 +206,20 @@ function occurrences(kind: 'weekly' | 'fortnightly' | 'monthly', start: Calendar
  * The schedule of review meetings for one exams officer for one academic year.
  *
  * @param options - term dates, the officer's experience, exam time, the rules pack's EOPS rules, the start
- * @returns the meetings in date order, at most one a week, each on a school day
- * @throws ExamcycleError `invalid_value` for missing, reversed or overlapping term dates, a start outside the
- *   academic year, or rules of another academic year
+ * @returns the meetings in date order, at most one a week, each on a school day; or `{ ok: false }` with
+ *   `invalid_value` (and the field in `location`) for the centre's dates when they cannot make a schedule:
+ *   missing, unreadable, reversed or overlapping term dates or exam time, a start or an appraisal outside the
+ *   academic year
+ * @throws ExamcycleError `invalid_value` for rules of another academic year (the host passed the wrong rules)
  * @example
  * ```ts
- * const meetings = meetingSchedule({
+ * const schedule = meetingSchedule({
  *   termDates: [{ name: 'Autumn 1', start: '2025-09-03', end: '2025-10-24' }, { name: 'Autumn 2', start: '2025-11-03', end: '2025-12-19' }],
  *   officerExperience: 'experienced',
  *   rules: jcq.eopsRules('2025/26'),
  * });
- * meetings.map((m) => `${m.date} ${m.kind}`); // ['2025-09-03 start', '2025-10-24 half_termly', '2025-12-19 half_termly']
+ * if (schedule.ok) schedule.value.map((m) => `${m.date} ${m.kind}`); // ['2025-09-03 start', '2025-10-24 half_termly', '2025-12-19 half_termly']
+ * else console.warn(schedule.error.location?.field, schedule.error.message); // e.g. 'termDates', 'Autumn 1 and Autumn 2 overlap'
  * ```
  */
 export function meetingSchedule({
@@ -214,21 +231,25 @@ export function meetingSchedule({
   academicYear,
   newOfficerLaterCadence = 'monthly',
   appraisal,
-}: MeetingScheduleOptions): ScheduledMeeting[] {
-  const terms = termsOf(termDates);
-  const fromDate = from === undefined ? undefined : dateOf(from, 'from');
+}: MeetingScheduleOptions): Outcome<ScheduledMeeting[]> {
+  const termsRead = termsOf(termDates);
+  if (!termsRead.ok) return termsRead;
+  const terms = termsRead.value;
+  const fromRead = from === undefined ? undefined : dateOf(from, 'from');
+  if (fromRead !== undefined && !fromRead.ok) return fromRead;
+  const fromDate = fromRead?.value;
   const year = academicYear ?? (fromDate ? academicYearOf(fromDate) : rules.academicYear);
   if (rules.academicYear !== year) {
     throw new ExamcycleError('invalid_value', `meetingSchedule: the EOPS rules are for ${rules.academicYear}, the schedule for ${year}`, { location: { field: 'rules' } });
   }
   const bounds = academicYearBounds(year);
   if (fromDate !== undefined && (fromDate < bounds.start || fromDate > bounds.end)) {
-    throw new ExamcycleError('invalid_value', `meetingSchedule: ${fromDate} is outside the ${year} academic year`, { location: { field: 'from', value: fromDate } });
+    return refused(new ExamcycleError('invalid_value', `meetingSchedule: ${fromDate} is outside the ${year} academic year`, { location: { field: 'from', value: fromDate } }));
   }
   const days = schoolDays(terms, fromDate ?? bounds.start, bounds.end);
   const sorted = [...days.keys()].sort();
   const first = sorted[0];
-  if (first === undefined) return [];
+  if (first === undefined) return { ok: true, value: [] };
 
   /** The first school day on or after `d` and before `before`. */
   const snap = (d: CalendarDate, before: CalendarDate): CalendarDate | undefined => {
@@ -277,11 +298,15 @@ export function meetingSchedule({
     const after = plusDays(earlyUntil, 1);
     if (after <= bounds.end) addCadence(officerExperience === 'new' ? newOfficerLaterCadence : rules.experiencedOfficerCadence.value, after);
     if (officerExperience === 'new') {
-      examTime.forEach((w, i) => {
-        const start = dateOf(w.start, `examTime[${i}].start`);
-        const end = dateOf(w.end, `examTime[${i}].end`);
+      for (const [i, w] of examTime.entries()) {
+        const startRead = dateOf(w.start, `examTime[${i}].start`);
+        if (!startRead.ok) return startRead;
+        const endRead = dateOf(w.end, `examTime[${i}].end`);
+        if (!endRead.ok) return endRead;
+        const start = startRead.value;
+        const end = endRead.value;
         if (end < start) {
-          throw new ExamcycleError('invalid_value', `meetingSchedule: exam time ${start} to ${end} ends before it starts`, { location: { field: `examTime[${i}]` } });
+          return refused(new ExamcycleError('invalid_value', `meetingSchedule: exam time ${start} to ${end} ends before it starts`, { location: { field: `examTime[${i}]` } }));
         }
         // Weekly in exam time means a meeting in every (Monday to Sunday) week of it that has a school day.
         const from = start > first ? start : first;
@@ -289,7 +314,7 @@ export function meetingSchedule({
           const date = snap(monday > from ? monday : from, plusDays(monday, 7) < plusDays(end, 1) ? plusDays(monday, 7) : plusDays(end, 1));
           if (date) candidates.push({ date, kind: 'exam_time' });
         }
-      });
+      }
     }
   }
 
@@ -305,9 +330,11 @@ export function meetingSchedule({
     for (const [kind, date] of reviews) if (date && date !== first) candidates.push({ date, kind });
   }
   if (appraisal !== undefined) {
-    const day = dateOf(appraisal, 'appraisal');
+    const dayRead = dateOf(appraisal, 'appraisal');
+    if (!dayRead.ok) return dayRead;
+    const day = dayRead.value;
     if (day < bounds.start || day > bounds.end) {
-      throw new ExamcycleError('invalid_value', `meetingSchedule: the appraisal on ${day} is outside the ${year} academic year`, { location: { field: 'appraisal', value: day } });
+      return refused(new ExamcycleError('invalid_value', `meetingSchedule: the appraisal on ${day} is outside the ${year} academic year`, { location: { field: 'appraisal', value: day } }));
     }
     const date = snap(day, plusDays(day, 7));
     if (date) candidates.push({ date, kind: 'appraisal' });
@@ -332,7 +359,8 @@ export function meetingSchedule({
     const held = byWeek.get(key);
     if (!held || priority[c.kind] < priority[held.kind] || (priority[c.kind] === priority[held.kind] && c.date < held.date)) byWeek.set(key, c);
   }
-  return [...byWeek.values()]
+  const meetings = [...byWeek.values()]
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
     .map((c) => ({ date: c.date, kind: c.kind, halfTerm: days.get(c.date)! }));
+  return { ok: true, value: meetings };
 }

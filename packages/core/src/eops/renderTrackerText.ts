@@ -11,7 +11,8 @@ import { EOPS_TRACKER_COLUMNS, type EopsTrackerRow } from './eopsTracker.js';
  * ```ts
  * declare const actor: EopsActor;
  * const options: RenderTrackerTextOptions = { marks: { done: 'yes', notDone: 'no' }, empty: 'No exams officers registered' };
- * console.log(renderTrackerText(eopsTracker(actor.getSnapshot()), options));
+ * const tracker = eopsTracker(actor.getSnapshot());
+ * if (tracker.ok) console.log(renderTrackerText(tracker.value, options));
  * ```
  */
 export interface RenderTrackerTextOptions {
@@ -36,7 +37,8 @@ export interface RenderTrackerTextOptions {
  * @example
  * ```ts
  * declare const actor: EopsActor;
- * renderTrackerText(eopsTracker(actor.getSnapshot()), { marks: { done: 'done', notDone: 'not done' } });
+ * const tracker = eopsTracker(actor.getSnapshot());
+ * if (tracker.ok) renderTrackerText(tracker.value, { marks: { done: 'done', notDone: 'not done' } });
  * // Name                   | Values & Attributes Statement | Knowledge & Understanding | …
  * // Amber Giles (2025/26)  | done                          | not done                  | …
  * ```

@@ -107,7 +107,7 @@ function published(s: CandidateSitting): SittingVariation['published'] {
  * session they sit it (the published slot stays on `sitting.variation.published`); consecutive sitting
  * records the order and the supervised break; sitting every paper on the day changes nothing. The
  * timetable's sessions are rebuilt, so {@link planSeating} on a session seats the candidate where they sit
- * and {@link openSittingRecord} lists them on that room's register. The input is not changed.
+ * and {@link createSittingRecord} lists them on that room's register. The input is not changed.
  *
  * @param timetable - the centre timetable the clash was found on (or one with earlier resolutions applied)
  * @param resolution - a resolution from {@link resolveClashes} (its recommendation is applied) or a chosen proposal
@@ -212,14 +212,14 @@ export function applyClashResolutions(timetable: CentreTimetable, resolutions: r
 /**
  * The papers sat in one session, each timed as it is sat there: a paper a candidate sits in this session
  * after a clash resolution has this session's date and start (so the room's register classifies a late
- * arrival from the start the candidate was given). For {@link openSittingRecord}'s `papers`.
+ * arrival from the start the candidate was given). For {@link createSittingRecord}'s `papers`.
  *
  * @param timetable - the centre timetable (with resolutions applied)
  * @param sessionKey - `YYYY-MM-DD.AM` or `YYYY-MM-DD.PM`
  * @example
  * ```ts
  * declare const applied: CentreTimetable, plan: SeatingPlan;
- * openSittingRecord({ date: '2026-06-02', session: 'PM', seatingPlanUsed: plan.rooms[0]!, papers: sessionPapers(applied, '2026-06-02.PM') });
+ * createSittingRecord({ date: '2026-06-02', session: 'PM', seatingPlanUsed: plan.rooms[0]!, papers: sessionPapers(applied, '2026-06-02.PM') });
  * ```
  */
 export function sessionPapers(timetable: CentreTimetable, sessionKey: string): TimetabledPaper[] {

@@ -76,7 +76,7 @@ export { classifyArrival } from './classifyArrival.js';
 export type { ArrivalClassification, AttendanceStatus } from './classifyArrival.js';
 export {
   logIncident,
-  openSittingRecord,
+  createSittingRecord,
   recordAbsence,
   recordArrival,
   recordDespatch,
@@ -90,7 +90,7 @@ export type {
   EmergencyArrangement,
   Incident,
   IncidentKind,
-  OpenSittingRecordInput,
+  CreateSittingRecordInput,
   PacketCheck,
   PacketOpening,
   RegisterLine,

@@ -148,7 +148,7 @@ export interface ScriptDespatch {
  * @example
  * ```ts
  * declare const plan: SeatingPlan, papers: TimetabledPaper[];
- * const record: SittingRecord = openSittingRecord({ date: '2026-06-01', session: 'AM', seatingPlanUsed: plan.rooms[0]!, papers });
+ * const record: SittingRecord = createSittingRecord({ date: '2026-06-01', session: 'AM', seatingPlanUsed: plan.rooms[0]!, papers });
  * record.register.length;
  * ```
  */
@@ -174,11 +174,11 @@ export interface SittingRecord {
  * @example
  * ```ts
  * declare const plan: SeatingPlan, papers: TimetabledPaper[];
- * const input: OpenSittingRecordInput = { date: '2026-06-01', session: 'AM', seatingPlanUsed: plan.rooms[0]!, papers };
- * openSittingRecord(input).id;
+ * const input: CreateSittingRecordInput = { date: '2026-06-01', session: 'AM', seatingPlanUsed: plan.rooms[0]!, papers };
+ * createSittingRecord(input).id;
  * ```
  */
-export interface OpenSittingRecordInput {
+export interface CreateSittingRecordInput {
   readonly date: CalendarDate;
   readonly session: Session;
   /** The room's part of the seating plan actually used. */
@@ -213,10 +213,10 @@ function paperOf(record: SittingRecord, paperId: string): TimetabledPaper {
  * @example
  * ```ts
  * declare const plan: SeatingPlan, papers: TimetabledPaper[];
- * const record = openSittingRecord({ date: '2026-06-01', session: 'AM', seatingPlanUsed: plan.rooms[0]!, papers });
+ * const record = createSittingRecord({ date: '2026-06-01', session: 'AM', seatingPlanUsed: plan.rooms[0]!, papers });
  * ```
  */
-export function openSittingRecord(input: OpenSittingRecordInput): SittingRecord {
+export function createSittingRecord(input: CreateSittingRecordInput): SittingRecord {
   const known = new Set(input.papers.map((p) => p.id));
   const register: RegisterLine[] = [];
   for (const s of input.seatingPlanUsed.seats) {

@@ -1,7 +1,7 @@
 /**
  * What a host can watch without wrapping every call: events a hosted machine accepted or refused, reads the
  * results store denied, imports with their issue counts, and store conflicts. A host passes one
- * {@link ExamcycleObserver} as the `observer` option of `createExamcycleRuntime`, `openResultsStore` and the
+ * {@link ExamcycleObserver} as the `observer` option of `createExamcycleRuntime`, `createDurableResultsStore` and the
  * adapters' import functions, and wires its logger or metrics (OpenTelemetry, Prometheus) to the callbacks.
  * Every callback is optional, and one that throws (or returns a rejected promise) is caught and ignored: an
  * observer never changes what the library does. Durations are measured only with the host's own clock

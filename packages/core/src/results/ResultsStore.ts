@@ -2,7 +2,7 @@
  * The results store's contract: who reads ({@link ResultsReader}), what they get back (statements,
  * the matching report, the analysis, the press release), what is recorded (nominations, third-party
  * authorities, applied enquiry outcomes) and the operations of the in-process {@link ResultsStore}.
- * {@link createResultsStore} implements it in memory; {@link openResultsStore} keeps the same state in an
+ * {@link createResultsStore} implements it in memory; {@link createDurableResultsStore} keeps the same state in an
  * {@link ExamcycleStore} and is its asynchronous twin.
  */
 import type { Outcome } from '../errors/Outcome.js';

@@ -15,7 +15,7 @@
  * Reads are built for results day: each candidate's statement lines are made once per change to their
  * results and the pack's release decisions are kept per instant window ({@link resultsContext}), so a read
  * costs a few lookups, the decision and one audit line, however many results and audit lines the store holds.
- * {@link openResultsStore} is the durable twin: the same decisions ({@link decideResultsRead}), kept in an {@link ExamcycleStore}.
+ * {@link createDurableResultsStore} is the durable twin: the same decisions ({@link decideResultsRead}), kept in an {@link ExamcycleStore}.
  */
 import type { Outcome } from '../errors/Outcome.js';
 import type { AuditEntry, AuditLine } from '../audit/auditTrail.js';

@@ -57,8 +57,8 @@ export type {
   ThirdPartyAuthority,
   WithheldLevel,
 } from './createResultsStore.js';
-export { openResultsStore } from './openResultsStore.js';
-export type { DurableResultsStore, OpenResultsStoreOptions } from './openResultsStore.js';
+export { createDurableResultsStore } from './createDurableResultsStore.js';
+export type { DurableResultsStore, CreateDurableResultsStoreOptions } from './createDurableResultsStore.js';
 export { ENQUIRY_GUARD_REFUSALS, enquiryAction, enquiryGradeChange, enquiryMachine } from './enquiryMachine.js';
 export { ENQUIRY_SERVICE_IDS, enquiryServiceRuleSchema } from './enquiryServiceRule.js';
 export type { EnquiryService, EnquiryServiceRule } from './enquiryServiceRule.js';

@@ -1,7 +1,7 @@
 /**
  * What every decision and report of a results store reads besides the stored state: the rules pack, the
  * series, the centre's directory data (staff, candidates, qualifications, entries) indexed once, and the
- * clock. Built once by {@link createResultsStore} and {@link openResultsStore}, so both decide with the
+ * clock. Built once by {@link createResultsStore} and {@link createDurableResultsStore}, so both decide with the
  * same code over the same indexes.
  *
  * It also keeps the rules pack's release decisions: a decision for one (audience, role, nomination, level)

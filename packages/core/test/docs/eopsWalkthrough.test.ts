@@ -12,6 +12,7 @@ import { machineDiagram } from '../../scripts/machineDiagram.js';
 import { describe, expect, it } from 'vitest';
 import { eopsOfficerYearMachine, eopsRecords, eopsTracker, keySkillAreasAdvice, renderTrackerText, sendEops, type EopsActor, type EopsEvent } from '@examcycle/core';
 import { as, CENTRE, centreActor, kuTarget, ksTarget, users } from '../eops/eopsFixture.js';
+import { ok } from '../results/resultsOutcome.js';
 
 /** An EOPS event without its instant (each member of the union). */
 type Unstamped = EopsEvent extends infer E ? (E extends unknown ? Omit<E, 'at'> : never) : never;
@@ -27,7 +28,7 @@ function render(): string {
     p(`| ${what} | \`${event.type}\` by ${event.by?.role ?? '-'} | ${outcome.ok ? 'accepted' : `refused: \`${outcome.error.code}\`${outcome.error.rule ? ` (\`${outcome.error.rule}\`)` : ''}`} |`);
     return outcome;
   };
-  const tracker = (title: string, rows: ReturnType<typeof eopsTracker>) => p('', `**${title}**`, '', '```text', renderTrackerText(rows), '```', '');
+  const tracker = (title: string, rows: Parameters<typeof renderTrackerText>[0]) => p('', `**${title}**`, '', '```text', renderTrackerText(rows), '```', '');
   const table = () => p('| step | event | outcome |', '| --- | --- | --- |');
 
   p(
@@ -72,7 +73,7 @@ function render(): string {
   const record = eopsRecords(actor, { officerId: 'eo-1' })[0];
   const advice = record ? keySkillAreasAdvice(record)[0] : undefined;
   p('', `The toolkit recommends "about three" key skill areas; it is advice, not a rule: \`keySkillAreasAdvice\` gives ${advice ? `an \`${advice.severity}\` finding (\`${advice.rule}\`): ${advice.message}` : 'no finding'}.`);
-  tracker('The tracker after the targets (administrator view)', eopsTracker(actor, { view: 'administrator', viewerId: users.slt.id }));
+  tracker('The tracker after the targets (administrator view)', ok(eopsTracker(actor, { view: 'administrator', viewerId: users.slt.id })));
 
   p('## 2. Values & Attributes: two signatures', '');
   table();
@@ -80,7 +81,7 @@ function render(): string {
   step('Her line manager signs', { type: 'valuesAndAttributes.sign', officerId: 'eo-1', by: as.lm });
   step('Amber marks her targets achieved', { type: 'target.mark', officerId: 'eo-1', targetId: 'ku-1', status: 'achieved', by: as.amber });
   step('…both of them', { type: 'target.mark', officerId: 'eo-1', targetId: 'ks-1', status: 'achieved', by: as.amber });
-  tracker("The tracker in Amber's own view", eopsTracker(actor, { view: 'officer', viewerId: users.amber.id }));
+  tracker("The tracker in Amber's own view", ok(eopsTracker(actor, { view: 'officer', viewerId: users.amber.id })));
 
   p('## 3. The certificate: requested by the officer, declared by a senior leader', '');
   table();
@@ -88,7 +89,7 @@ function render(): string {
   step('Amber requests her certificate', { type: 'certificate.request', officerId: 'eo-1', by: as.amber });
   step('Amber declares for herself', { type: 'standards.declare', officerId: 'eo-1', by: as.amber });
   step('The senior leader declares', { type: 'standards.declare', officerId: 'eo-1', by: as.slt });
-  tracker('The tracker, certified (administrator view, "show only certified users")', eopsTracker(actor, { view: 'administrator', viewerId: users.slt.id, onlyCertified: true }));
+  tracker('The tracker, certified (administrator view, "show only certified users")', ok(eopsTracker(actor, { view: 'administrator', viewerId: users.slt.id, onlyCertified: true })));
 
   p('## 4. Renewal each September', '');
   table();
@@ -99,8 +100,8 @@ function render(): string {
   rollover('The evening of 31 August 2026', '2026-08-31T23:00:00+01:00');
   rollover('Midnight, 1 September 2026', '2026-09-01T00:00:00+01:00');
   step('Amber is registered for 2026/27 (now experienced)', { type: 'officer.register', officerId: 'eo-1', experience: 'experienced', by: as.lm }, '2026-09-02T09:00:00+01:00');
-  tracker('The tracker for 2026/27, asked for as the toolkit writes the year (`academicYear: \'2026\'`)', eopsTracker(actor, { academicYear: '2026' }));
-  tracker("Amber's view, every year", eopsTracker(actor, { view: 'officer', viewerId: users.amber.id }));
+  tracker('The tracker for 2026/27, asked for as the toolkit writes the year (`academicYear: \'2026\'`)', ok(eopsTracker(actor, { academicYear: '2026' })));
+  tracker("Amber's view, every year", ok(eopsTracker(actor, { view: 'officer', viewerId: users.amber.id })));
   p('See `npm run example -- eops`, `-- eops-case-study-1` and `-- eops-case-study-2` for both toolkit case studies end to end,', 'and [the results season](seeds-walkthrough.md) for the other half of the seeds.', '');
   return out.join('\n');
 }

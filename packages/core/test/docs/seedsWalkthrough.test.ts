@@ -33,7 +33,7 @@ const EO = { id: 'EO', role: 'exams_officer' } as const;
 const staffReader = (id: string): ResultsReader => ({ audience: 'centre_staff', id });
 
 /** The API names the page shows: core exports, and the results store's methods. */
-const EXPORTS = ['createResultsStore', 'openResultsStore', 'enquiryMachine', 'certificateMachine', 'examCycleMachine', 'ENQUIRY_GUARD_REFUSALS', 'certificateOverdue'];
+const EXPORTS = ['createResultsStore', 'createDurableResultsStore', 'enquiryMachine', 'certificateMachine', 'examCycleMachine', 'ENQUIRY_GUARD_REFUSALS', 'certificateOverdue'];
 const STORE_METHODS = ['nominate', 'statementOfResults', 'resultsAnalysis', 'reconcile', 'recordLateCashIn', 'draftPressRelease', 'pressRelease', 'pressReleaseGate', 'authoriseThirdParty', 'audit'];
 
 function refusedWith(fn: () => unknown): string {

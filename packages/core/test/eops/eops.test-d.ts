@@ -27,6 +27,7 @@ import {
   type ExamcycleError,
   type ScheduledMeeting,
   type SendOutcome,
+  type Outcome,
 } from '@examcycle/core';
 
 describe('eopsMachine types', () => {
@@ -121,7 +122,7 @@ describe('eopsTracker types', () => {
 
   it('needs a viewer for the administrator’s and the officer’s views', () => {
     const snap = createActor(eopsMachine).getSnapshot();
-    eopsTracker(snap, { view: 'administrator', viewerId: 'slt-1', onlyCertified: true });
+    expectTypeOf(eopsTracker(snap, { view: 'administrator', viewerId: 'slt-1', onlyCertified: true })).toEqualTypeOf<Outcome<EopsTrackerRow[]>>();
     // @ts-expect-error: the administrator's view needs the viewer
     eopsTracker(snap, { view: 'administrator', onlyCertified: true });
     // @ts-expect-error: the officer's view has no "only certified" filter
@@ -131,7 +132,7 @@ describe('eopsTracker types', () => {
 
 describe('meetingSchedule types', () => {
   it('returns scheduled meetings', () => {
-    expectTypeOf(meetingSchedule).returns.toEqualTypeOf<ScheduledMeeting[]>();
+    expectTypeOf(meetingSchedule).returns.toEqualTypeOf<Outcome<ScheduledMeeting[]>>();
     // "include an annual appraisal"; the case study's first-week, first-month and first-term reviews
     expectTypeOf<ScheduledMeeting['kind']>().toEqualTypeOf<'start' | 'first_week' | 'first_month' | 'first_term' | 'early' | 'exam_time' | 'monthly' | 'half_termly' | 'appraisal'>();
   });

@@ -9,17 +9,9 @@ import { eopsRecords,
   type EopsTrackerRow,
   type ScheduledMeeting,
 } from '@examcycle/core';
+import { ok } from '../results/resultsOutcome.js';
 import { as, centreActor, completeCriteria, kuTarget, ksTarget } from './eopsFixture.js';
 import type { CalendarDate } from '@examcycle/core';
-
-function errorOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a throw');
-}
 
 /** The toolkit's example tracker, rebuilt: Amber (statement, key skills), Niamh (certified), Chyou (statement only), Jonathan (nothing). */
 function toolkitCentre(): EopsActor {
@@ -67,14 +59,14 @@ describe('eopsTracker', () => {
       'Values & Attributes Agreement',
       'Certificate',
     ]);
-    const [first] = eopsTracker(toolkitCentre());
+    const [first] = ok(eopsTracker(toolkitCentre()));
     expect(Object.keys(first!).sort()).toEqual(
       ['officerId', 'officerName', 'centreNumber', 'academicYear', 'valuesAndAttributesStatement', 'knowledgeAndUnderstanding', 'keySkills', 'valuesAndAttributesAgreement', 'certificate'].sort(),
     );
   });
 
   it('shows one row per exams officer per academic year, as the toolkit’s example tracker', () => {
-    expect(eopsTracker(toolkitCentre().getSnapshot())).toEqual([
+    expect(ok(eopsTracker(toolkitCentre().getSnapshot()))).toEqual([
       row('eo-1', 'Amber Giles', [true, false, true, false, false]),
       row('eo-3', 'Chyou Shen', [true, false, false, false, false]),
       row('eo-4', 'Jonathan Bolton', [false, false, false, false, false]),
@@ -84,48 +76,48 @@ describe('eopsTracker', () => {
 
   it("gives an administrator all the centre's officers, with \"show only certified\" and an academic-year choice", () => {
     const actor = toolkitCentre();
-    expect(eopsTracker(actor.getSnapshot(), { view: 'administrator', viewerId: 'slt-1' })).toHaveLength(4);
-    expect(eopsTracker(actor.getSnapshot(), { view: 'administrator', viewerId: 'slt-1', onlyCertified: true }).map((r) => r.officerName)).toEqual(['Niamh Gregory']);
-    expect(eopsTracker(actor.getSnapshot(), { view: 'administrator', viewerId: 'slt-1', academicYear: '2024/25' })).toEqual([]);
+    expect(ok(eopsTracker(actor.getSnapshot(), { view: 'administrator', viewerId: 'slt-1' }))).toHaveLength(4);
+    expect(ok(eopsTracker(actor.getSnapshot(), { view: 'administrator', viewerId: 'slt-1', onlyCertified: true })).map((r) => r.officerName)).toEqual(['Niamh Gregory']);
+    expect(ok(eopsTracker(actor.getSnapshot(), { view: 'administrator', viewerId: 'slt-1', academicYear: '2024/25' }))).toEqual([]);
     actor.send({ type: 'year.rollover', at: '2026-09-01T06:00:00+01:00', by: as.system });
     actor.send({ type: 'officer.register', officerId: 'eo-2', experience: 'experienced', at: '2026-09-02T09:00:00+01:00', by: as.slt });
-    expect(eopsTracker(actor.getSnapshot(), { view: 'administrator', viewerId: 'slt-1' })).toEqual([row('eo-2', 'Niamh Gregory', [false, false, false, false, false], '2026/27')]);
-    expect(eopsTracker(actor.getSnapshot(), { view: 'administrator', viewerId: 'slt-1', academicYear: '2025/26', onlyCertified: true })).toEqual([
+    expect(ok(eopsTracker(actor.getSnapshot(), { view: 'administrator', viewerId: 'slt-1' }))).toEqual([row('eo-2', 'Niamh Gregory', [false, false, false, false, false], '2026/27')]);
+    expect(ok(eopsTracker(actor.getSnapshot(), { view: 'administrator', viewerId: 'slt-1', academicYear: '2025/26', onlyCertified: true }))).toEqual([
       row('eo-2', 'Niamh Gregory', [true, true, true, true, true]),
     ]);
   });
 
-  it('refuses the administrator’s view to someone who is not an active administrator', () => {
+  it('refuses the administrator’s view to someone who is not an active administrator, as an outcome', () => {
     const actor = toolkitCentre();
-    const e = errorOf(() => eopsTracker(actor.getSnapshot(), { view: 'administrator', viewerId: 'eo-1' }));
-    expect(isExamcycleError(e) && e.code).toBe('not_authorised');
+    const refused = eopsTracker(actor.getSnapshot(), { view: 'administrator', viewerId: 'eo-1' });
+    expect(!refused.ok && isExamcycleError(refused.error) && refused.error.code).toBe('not_authorised');
   });
 
   it('gives an exams officer their own rows, every year', () => {
     const actor = toolkitCentre();
     actor.send({ type: 'year.rollover', at: '2026-09-01T06:00:00+01:00', by: as.system });
     actor.send({ type: 'officer.register', officerId: 'eo-2', experience: 'experienced', at: '2026-09-02T09:00:00+01:00', by: as.niamh });
-    expect(eopsTracker(actor.getSnapshot(), { view: 'officer', viewerId: 'eo-2' }).map((r) => [r.academicYear, r.certificate])).toEqual([
+    expect(ok(eopsTracker(actor.getSnapshot(), { view: 'officer', viewerId: 'eo-2' })).map((r) => [r.academicYear, r.certificate])).toEqual([
       ['2025/26', true],
       ['2026/27', false],
     ]);
-    expect(eopsTracker(actor.getSnapshot(), { view: 'officer', viewerId: 'eo-2', academicYear: '2026/27' })).toHaveLength(1);
-    const e = errorOf(() => eopsTracker(actor.getSnapshot(), { view: 'officer', viewerId: 'nobody' }));
-    expect(isExamcycleError(e) && e.code).toBe('not_authorised');
+    expect(ok(eopsTracker(actor.getSnapshot(), { view: 'officer', viewerId: 'eo-2', academicYear: '2026/27' }))).toHaveLength(1);
+    const refused = eopsTracker(actor.getSnapshot(), { view: 'officer', viewerId: 'nobody' });
+    expect(!refused.ok && refused.error.code).toBe('not_authorised');
   });
 
   it('reads several centres at once', () => {
     const a = toolkitCentre().getSnapshot();
     const { actor: other, at } = centreActor();
     other.send({ type: 'officer.register', officerId: 'eo-1', experience: 'new', at: at(), by: as.slt });
-    const rows = eopsTracker([a, other.getSnapshot()], { officerId: 'eo-1' });
+    const rows = ok(eopsTracker([a, other.getSnapshot()], { officerId: 'eo-1' }));
     expect(rows).toHaveLength(2);
   });
 });
 
 describe('renderTrackerText', () => {
   it('renders the tracker as a plain-text table with a done / not done mark per column', () => {
-    const text = renderTrackerText(eopsTracker(toolkitCentre()), { marks: { done: 'done', notDone: 'not done' } });
+    const text = renderTrackerText(ok(eopsTracker(toolkitCentre())), { marks: { done: 'done', notDone: 'not done' } });
     expect(text).toMatchInlineSnapshot(`
       "Name                      | Values & Attributes Statement | Knowledge & Understanding | Key Skills | Values & Attributes Agreement | Certificate
       --------------------------+-------------------------------+---------------------------+------------+-------------------------------+------------
@@ -137,7 +129,7 @@ describe('renderTrackerText', () => {
   });
 
   it('uses the tracker’s tick and cross by default, and says when there are no officers', () => {
-    expect(renderTrackerText(eopsTracker(toolkitCentre())).split('\n')[5]).toBe('Niamh Gregory (2025/26)   | ✓                             | ✓                         | ✓          | ✓                             | ✓');
+    expect(renderTrackerText(ok(eopsTracker(toolkitCentre()))).split('\n')[5]).toBe('Niamh Gregory (2025/26)   | ✓                             | ✓                         | ✓          | ✓                             | ✓');
     expect(renderTrackerText([]).split('\n')[2]).toBe('(no exams officers)');
   });
 });

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { isExamcycleError, meetingSchedule, type EopsRules, type ScheduledMeeting, type ExamTimeWindow, type TermPeriod } from '@examcycle/core';
 import { fixturePack } from '../fixtures/fixturePack.js';
+import { ok } from '../results/resultsOutcome.js';
 import type { CalendarDate } from '@examcycle/core';
 
 /** An illustrative centre's half terms for 2025/26 (test data, not regulation). */
@@ -39,7 +40,7 @@ function errorOf(fn: () => unknown) {
 
 describe('meetingSchedule', () => {
   it('meets an experienced exams officer half-termly: a start meeting, then at the end of every half term', () => {
-    const meetings = meetingSchedule({ termDates: TERMS, officerExperience: 'experienced', rules: rules() });
+    const meetings = ok(meetingSchedule({ termDates: TERMS, officerExperience: 'experienced', rules: rules() }));
     expect(show(meetings)).toEqual([
       '2025-09-03 start',
       '2025-10-24 half_termly',
@@ -53,7 +54,7 @@ describe('meetingSchedule', () => {
   });
 
   it('meets an experienced exams officer monthly, moving a meeting that falls in a holiday to the next school day', () => {
-    const meetings = meetingSchedule({ termDates: TERMS, officerExperience: 'experienced', rules: rules({ experienced: 'monthly' }), from: '2025-09-15' });
+    const meetings = ok(meetingSchedule({ termDates: TERMS, officerExperience: 'experienced', rules: rules({ experienced: 'monthly' }), from: '2025-09-15' }));
     expect(show(meetings)).toEqual([
       '2025-09-15 start',
       '2025-10-15 monthly',
@@ -70,7 +71,7 @@ describe('meetingSchedule', () => {
   });
 
   it('meets a new exams officer fortnightly early on, monthly after, and weekly during exam time, with the case study’s first-week, first-month and first-term reviews', () => {
-    const meetings = meetingSchedule({ termDates: TERMS, officerExperience: 'new', examTime: EXAMS, rules: rules() });
+    const meetings = ok(meetingSchedule({ termDates: TERMS, officerExperience: 'new', examTime: EXAMS, rules: rules() }));
     expect(show(meetings)).toEqual([
       '2025-09-03 start',
       '2025-09-09 first_week', // "At the end of the first week to review the first week in post"
@@ -96,13 +97,13 @@ describe('meetingSchedule', () => {
   });
 
   it('meets a new exams officer weekly early on when the rules say weekly', () => {
-    const meetings = meetingSchedule({ termDates: TERMS, officerExperience: 'new', rules: rules({ early: 'weekly', earlyWeeks: 4 }), from: '2025-09-08' });
+    const meetings = ok(meetingSchedule({ termDates: TERMS, officerExperience: 'new', rules: rules({ early: 'weekly', earlyWeeks: 4 }), from: '2025-09-08' }));
     // the end-of-first-week review shares the first week with the first day's start meeting, as in case study 2
     expect(show(meetings).slice(0, 6)).toEqual(['2025-09-08 start', '2025-09-12 first_week', '2025-09-15 early', '2025-09-22 early', '2025-09-29 early', '2025-10-07 first_month']);
   });
 
   it('meets an officer new to the centre at the early cadence, then like an experienced officer, without weekly exam-time meetings', () => {
-    const meetings = meetingSchedule({ termDates: TERMS, officerExperience: 'new_to_centre', examTime: EXAMS, rules: rules({ earlyWeeks: 6 }) });
+    const meetings = ok(meetingSchedule({ termDates: TERMS, officerExperience: 'new_to_centre', examTime: EXAMS, rules: rules({ earlyWeeks: 6 }) }));
     expect(show(meetings)).toEqual([
       '2025-09-03 start',
       '2025-09-17 early',
@@ -117,31 +118,44 @@ describe('meetingSchedule', () => {
   });
 
   it('starts from the officer’s first day when they join mid-year, at the next school day', () => {
-    const meetings = meetingSchedule({ termDates: TERMS, officerExperience: 'new', rules: rules({ earlyWeeks: 2 }), from: '2026-01-03', newOfficerLaterCadence: 'half_termly' });
+    const meetings = ok(meetingSchedule({ termDates: TERMS, officerExperience: 'new', rules: rules({ earlyWeeks: 2 }), from: '2026-01-03', newOfficerLaterCadence: 'half_termly' }));
     expect(show(meetings).slice(0, 5)).toEqual(['2026-01-05 start', '2026-01-09 first_week', '2026-02-04 first_month', '2026-02-13 half_termly', '2026-03-27 first_term']); // the first three months end in the Easter holiday: their review is the last school day before
   });
 
   it('reads term dates given as London instants', () => {
     const asInstants = TERMS.map((t) => ({ ...t, start: `${t.start}T00:00:00+01:00` as const, end: `${t.end}T00:00:00+00:00` as const }));
-    expect(meetingSchedule({ termDates: asInstants, officerExperience: 'experienced', rules: rules() })).toEqual(
-      meetingSchedule({ termDates: TERMS, officerExperience: 'experienced', rules: rules() }),
+    expect(ok(meetingSchedule({ termDates: asInstants, officerExperience: 'experienced', rules: rules() }))).toEqual(
+      ok(meetingSchedule({ termDates: TERMS, officerExperience: 'experienced', rules: rules() })),
     );
   });
 
   it('has no meetings when no school day is left in the year', () => {
-    expect(meetingSchedule({ termDates: TERMS, officerExperience: 'new', rules: rules(), from: '2026-07-23' })).toEqual([]);
+    expect(ok(meetingSchedule({ termDates: TERMS, officerExperience: 'new', rules: rules(), from: '2026-07-23' }))).toEqual([]);
   });
 
-  it('refuses missing, reversed or overlapping term dates, a start outside the year, and rules of another year', () => {
+  it("refuses the centre's missing, unreadable, reversed or overlapping term dates, exam time and a start or appraisal outside the year, as an outcome", () => {
+    const cases: [ReturnType<typeof meetingSchedule>, string, RegExp][] = [
+      [meetingSchedule({ termDates: [], officerExperience: 'new', rules: rules() }), 'termDates', /term dates/],
+      [meetingSchedule({ termDates: [{ start: '2025-10-01', end: '2025-09-01' }], officerExperience: 'new', rules: rules() }), 'termDates', /ends \(2025-09-01\) before it starts/],
+      [meetingSchedule({ termDates: [TERMS[0]!, { name: 'Clash', start: '2025-10-20', end: '2025-10-30' }], officerExperience: 'new', rules: rules() }), 'termDates', /Autumn 1 and Clash overlap/],
+      [meetingSchedule({ termDates: [{ start: 'autumn' as CalendarDate, end: '2025-10-30' }], officerExperience: 'new', rules: rules() }), 'termDates[0].start', /termDates\[0\]\.start is not a date/],
+      [meetingSchedule({ termDates: TERMS, officerExperience: 'new', rules: rules(), from: '2025-08-20', academicYear: '2025/26' }), 'from', /2025-08-20 is outside the 2025\/26 academic year/],
+      [meetingSchedule({ termDates: TERMS, officerExperience: 'new', rules: rules(), examTime: [{ start: '2026-06-01', end: '2026-05-01' }] }), 'examTime[0]', /ends before it starts/],
+      [meetingSchedule({ termDates: TERMS, officerExperience: 'experienced', rules: rules(), appraisal: '2026-09-07' }), 'appraisal', /outside the 2025\/26 academic year/],
+    ];
+    for (const [outcome, field, message] of cases) {
+      expect(outcome.ok).toBe(false);
+      if (outcome.ok) continue;
+      expect(isExamcycleError(outcome.error) && outcome.error.code).toBe('invalid_value');
+      expect(outcome.error.location?.field).toBe(field);
+      expect(outcome.error.message).toMatch(message);
+    }
+  });
+
+  it('throws invalid_value for EOPS rules of another academic year (the host passed the wrong rules)', () => {
     const cases: [() => unknown, RegExp][] = [
-      [() => meetingSchedule({ termDates: [], officerExperience: 'new', rules: rules() }), /term dates/],
-      [() => meetingSchedule({ termDates: [{ start: '2025-10-01', end: '2025-09-01' }], officerExperience: 'new', rules: rules() }), /ends \(2025-09-01\) before it starts/],
-      [() => meetingSchedule({ termDates: [TERMS[0]!, { name: 'Clash', start: '2025-10-20', end: '2025-10-30' }], officerExperience: 'new', rules: rules() }), /Autumn 1 and Clash overlap/],
-      [() => meetingSchedule({ termDates: [{ start: 'autumn' as CalendarDate, end: '2025-10-30' }], officerExperience: 'new', rules: rules() }), /termDates\[0\]\.start is not a date/],
       [() => meetingSchedule({ termDates: TERMS, officerExperience: 'new', rules: rules(), from: '2025-09-01', academicYear: '2026/27' }), /rules are for 2025\/26, the schedule for 2026\/27/],
       [() => meetingSchedule({ termDates: TERMS, officerExperience: 'new', rules: rules(), from: '2026-09-01' }), /rules are for 2025\/26/],
-      [() => meetingSchedule({ termDates: TERMS, officerExperience: 'new', rules: rules(), from: '2025-08-20', academicYear: '2025/26' }), /2025-08-20 is outside the 2025\/26 academic year/],
-      [() => meetingSchedule({ termDates: TERMS, officerExperience: 'new', rules: rules(), examTime: [{ start: '2026-06-01', end: '2026-05-01' }] }), /ends before it starts/],
     ];
     for (const [fn, message] of cases) {
       const e = errorOf(fn);
@@ -182,14 +196,14 @@ const optionsArb = fc.record({
 type Options = typeof optionsArb extends fc.Arbitrary<infer T> ? T : never;
 
 function run(o: Options) {
-  return meetingSchedule({
+  return ok(meetingSchedule({
     termDates: o.termDates,
     officerExperience: o.officerExperience,
     examTime: o.examTime.filter((w) => w.end <= '2026-08-31'),
     rules: rules({ early: o.early, earlyWeeks: o.earlyWeeks, experienced: o.experienced }),
     newOfficerLaterCadence: o.later,
     ...(o.from ? { from: o.from } : {}),
-  });
+  }));
 }
 
 function isSchoolDay(date: string, terms: readonly TermPeriod[]): boolean {

@@ -5,7 +5,7 @@ import {
   applyClashResolutions,
   buildCentreTimetable,
   findClashes,
-  openSittingRecord,
+  createSittingRecord,
   planSeating,
   recordArrival,
   resolveClashes,
@@ -72,7 +72,7 @@ describe('applyClashResolution', () => {
     const { timetable, resolution } = mathsClash();
     const applied = applyClashResolution(timetable, resolution).timetable;
     const registers = seatedIn(applied).flatMap(({ key, plan }) =>
-      plan.rooms.map((r) => openSittingRecord({ date: plan.date, session: plan.session, seatingPlanUsed: r, papers: sessionPapers(applied, key) })),
+      plan.rooms.map((r) => createSittingRecord({ date: plan.date, session: plan.session, seatingPlanUsed: r, papers: sessionPapers(applied, key) })),
     );
     const lines = registers.flatMap((r) => r.register.filter((l) => l.candidateId === 'c1').map((l) => `${r.date}.${r.session} ${l.paperId}`));
     expect(lines.sort()).toEqual(['2026-06-02.AM STATS', '2026-06-02.PM MATHS']);
@@ -152,7 +152,7 @@ describe('applyClashResolution', () => {
           // Each room's register: the sittings seated there, in this session, timed as sat here.
           const sitting = new Map(s.sittings.map((x) => [`${x.candidateId}|${x.paperId}`, x]));
           for (const r of plan.rooms) {
-            const record = openSittingRecord({ date: s.date, session: s.session, seatingPlanUsed: r, papers: sessionPapers(applied, s.key) });
+            const record = createSittingRecord({ date: s.date, session: s.session, seatingPlanUsed: r, papers: sessionPapers(applied, s.key) });
             for (const l of record.register) {
               registered.push(`${l.candidateId}|${l.paperId}`);
               const p = record.papers.find((x) => x.id === l.paperId)!;

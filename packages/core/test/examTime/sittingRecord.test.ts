@@ -8,7 +8,7 @@ import {
   collectAudit,
   examTimeTasks,
   logIncident,
-  openSittingRecord,
+  createSittingRecord,
   planSeating,
   recordAbsence,
   recordArrival,
@@ -66,7 +66,7 @@ function sitting(): SittingRecord {
     entries: [entry('e1', 'c1', ['8300/1H']), entry('e2', 'c2', ['8300/1H']), entry('e3', 'c3', ['8461/1F'])],
   });
   const plan = planSeating({ session: t.sessions[0]!, rooms: [room('hall', 3, 3)] }, { rules });
-  return openSittingRecord({ date: '2026-06-01', session: 'AM', seatingPlanUsed: plan.rooms[0]!, papers });
+  return createSittingRecord({ date: '2026-06-01', session: 'AM', seatingPlanUsed: plan.rooms[0]!, papers });
 }
 
 describe('the exam-room record', () => {

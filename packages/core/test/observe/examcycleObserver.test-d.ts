@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { createExamcycleRuntime, openResultsStore, type ExamcycleErrorCode, type ExamcycleObserver, type ExamcycleRuntimeOptions, type OpenResultsStoreOptions, type StoreKey } from '@examcycle/core';
+import { createExamcycleRuntime, createDurableResultsStore, type ExamcycleErrorCode, type ExamcycleObserver, type ExamcycleRuntimeOptions, type CreateDurableResultsStoreOptions, type StoreKey } from '@examcycle/core';
 
 describe('ExamcycleObserver', () => {
   it('infers each callback payload from the hook, with literal outcomes and error codes', () => {
@@ -17,9 +17,9 @@ describe('ExamcycleObserver', () => {
       onStoreConflict: (c) => expectTypeOf(c.willRetry).toBeBoolean(),
     };
     expectTypeOf(observer).toMatchTypeOf<NonNullable<ExamcycleRuntimeOptions['observer']>>();
-    expectTypeOf<OpenResultsStoreOptions['observer']>().toEqualTypeOf<ExamcycleObserver | undefined>();
+    expectTypeOf<CreateDurableResultsStoreOptions['observer']>().toEqualTypeOf<ExamcycleObserver | undefined>();
     expectTypeOf(createExamcycleRuntime).parameter(0).toHaveProperty('observer');
-    expectTypeOf(openResultsStore).parameter(0).toHaveProperty('observer');
+    expectTypeOf(createDurableResultsStore).parameter(0).toHaveProperty('observer');
   });
 
   it('refuses a callback for a hook that does not exist', () => {

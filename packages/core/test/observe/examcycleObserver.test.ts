@@ -8,7 +8,7 @@ import {
   isExamcycleError,
   notifyObserver,
   observerStopwatch,
-  openResultsStore,
+  createDurableResultsStore,
   toLondon,
   type ExamcycleObserver,
   type ObservedEvent,
@@ -129,7 +129,7 @@ describe('ExamcycleObserver: the results store', () => {
   const EO = { id: 'EO', role: 'exams_officer' } as const;
   const staffReader = (id: string): ResultsReader => ({ audience: 'centre_staff', id });
   const open = (observer: ExamcycleObserver) =>
-    openResultsStore({ store: createMemoryStore(), centreNumber: '12345', rulesPack: fixturePack, series: resultsSeries, clock: manualClock('2026-08-12T09:00:00+01:00'), entries, candidates, qualifications, staff, observer });
+    createDurableResultsStore({ store: createMemoryStore(), centreNumber: '12345', rulesPack: fixturePack, series: resultsSeries, clock: manualClock('2026-08-12T09:00:00+01:00'), entries, candidates, qualifications, staff, observer });
 
   it('tells the host of every read denied, with who asked and why, and nothing of reads allowed', async () => {
     const { observer, denials } = recorder();

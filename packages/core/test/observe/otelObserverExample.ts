@@ -30,7 +30,7 @@ export function examcycleMetrics(meter: Meter): ExamcycleObserver {
   };
 }
 
-/** One observer for every entry point: the runtime here, and `openResultsStore`, `importCsv`, `ediEntriesToCore`. */
+/** One observer for every entry point: the runtime here, and `createDurableResultsStore`, `importCsv`, `ediEntriesToCore`. */
 export function watchedRuntime(store: ExamcycleStore, clock: ExamClock, meter: Meter) {
   return createExamcycleRuntime({ store, clock, observer: examcycleMetrics(meter) });
 }

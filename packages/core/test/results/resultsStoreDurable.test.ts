@@ -3,7 +3,7 @@ import {
   createMemoryStore,
   createResultsStore,
   isExamcycleError,
-  openResultsStore,
+  createDurableResultsStore,
   toLondon,
   type ExamcycleError,
   type ExamcycleStore,
@@ -30,7 +30,7 @@ const EO = { id: 'EO', role: 'exams_officer' } as const;
 const staffReader = (id: string): ResultsReader => ({ audience: 'centre_staff', id });
 
 function open(store: ExamcycleStore, clock: { now(): number }, centreNumber = '12345') {
-  return openResultsStore({ store, centreNumber, rulesPack: fixturePack, series: june2026, clock, entries, candidates, qualifications, staff });
+  return createDurableResultsStore({ store, centreNumber, rulesPack: fixturePack, series: june2026, clock, entries, candidates, qualifications, staff });
 }
 
 async function rejection(p: Promise<unknown>): Promise<ExamcycleError> {
@@ -63,7 +63,7 @@ function spyingStore(inner: ExamcycleStore) {
   return { store, loads };
 }
 
-describe('openResultsStore (issue 11: the results store is durable)', () => {
+describe('createDurableResultsStore (issue 11: the results store is durable)', () => {
   it('keeps nominations, third-party authorities, applied enquiry outcomes and the audit across a reopen', async () => {
     const backing = createMemoryStore();
     const clock = manualClock('2026-08-12T09:00:00+01:00');
@@ -162,7 +162,7 @@ describe('openResultsStore (issue 11: the results store is durable)', () => {
     const backing = createMemoryStore();
     const clock = manualClock('2026-08-12T09:00:00+01:00');
     const one = await open(backing, clock, '12345');
-    const other = await openResultsStore({ store: backing, centreNumber: '12345', tenant: 'trust-b', rulesPack: fixturePack, series: june2026, clock, staff });
+    const other = await createDurableResultsStore({ store: backing, centreNumber: '12345', tenant: 'trust-b', rulesPack: fixturePack, series: june2026, clock, staff });
     await ok(one.nominate({ staffId: 'T-BIO', by: HEAD, reason: 'Head of biology', subjects: ['AQA-7402'] }));
     expect(await other.nominations()).toEqual([]);
     expect(other.key).toEqual({ tenant: 'trust-b', centreNumber: '12345', machine: 'results', id: 'june-2026' });
@@ -179,8 +179,8 @@ describe('openResultsStore (issue 11: the results store is durable)', () => {
   it('refuses to open without a five-digit centre number, a store or a clock', async () => {
     const store = createMemoryStore();
     const clock = manualClock('2026-08-12T09:00:00+01:00');
-    expect((await rejection(openResultsStore({ store, centreNumber: '12', rulesPack: fixturePack, series: june2026, clock }))).code).toBe('invalid_value');
-    expect((await rejection(openResultsStore({ store: undefined as unknown as ExamcycleStore, centreNumber: '12345', rulesPack: fixturePack, series: june2026, clock }))).code).toBe('invalid_value');
-    expect((await rejection(openResultsStore({ store, centreNumber: '12345', rulesPack: fixturePack, series: june2026 }))).code).toBe('invalid_value');
+    expect((await rejection(createDurableResultsStore({ store, centreNumber: '12', rulesPack: fixturePack, series: june2026, clock }))).code).toBe('invalid_value');
+    expect((await rejection(createDurableResultsStore({ store: undefined as unknown as ExamcycleStore, centreNumber: '12345', rulesPack: fixturePack, series: june2026, clock }))).code).toBe('invalid_value');
+    expect((await rejection(createDurableResultsStore({ store, centreNumber: '12345', rulesPack: fixturePack, series: june2026 }))).code).toBe('invalid_value');
   });
 });

@@ -2,7 +2,7 @@
  * The results season as examcycle's seed documents describe it (seed 003, SecEd's results-season article;
  * the results duties of seeds 000 and 002), line by line (issue 18). Each test quotes the seed line it
  * checks and fails if the behaviour breaks. Nomination, the press release and late cash-ins run through
- * both results stores: the in-process `createResultsStore` and the durable `openResultsStore`.
+ * both results stores: the in-process `createResultsStore` and the durable `createDurableResultsStore`.
  */
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { createActor } from 'xstate';
@@ -16,7 +16,7 @@ import {
   enquiryMachine,
   examCycleMachine,
   isExamcycleError,
-  openResultsStore,
+  createDurableResultsStore,
   toLondon,
   type Actor,
   type AuditEntry,
@@ -73,7 +73,7 @@ function clockAt(at: Instant) {
   return { now: () => t, set: (next: Instant) => void (t = toLondon(next).toMillis()) };
 }
 
-const STORES: Record<'createResultsStore' | 'openResultsStore', (at: Instant) => Promise<SeasonStore>> = {
+const STORES: Record<'createResultsStore' | 'createDurableResultsStore', (at: Instant) => Promise<SeasonStore>> = {
   async createResultsStore(at) {
     const clock = clockAt(at);
     const s = createResultsStore({ rulesPack: fixturePack, series: june2026, clock, results: results(), entries, candidates, qualifications, staff: directory });
@@ -89,9 +89,9 @@ const STORES: Record<'createResultsStore' | 'openResultsStore', (at: Instant) =>
       audit: async () => s.audit(),
     };
   },
-  async openResultsStore(at) {
+  async createDurableResultsStore(at) {
     const clock = clockAt(at);
-    const s = await openResultsStore({ store: createMemoryStore(), centreNumber: '12345', rulesPack: fixturePack, series: june2026, clock, entries, candidates, qualifications, staff: directory });
+    const s = await createDurableResultsStore({ store: createMemoryStore(), centreNumber: '12345', rulesPack: fixturePack, series: june2026, clock, entries, candidates, qualifications, staff: directory });
     await ok(s.addResults(results(), EO, 'a2c.edi'));
     return {
       setNow: clock.set,

@@ -24,7 +24,7 @@ import { clockTime, dayWords, durationWords, sessionWords } from '../words/examD
  */
 export interface AttendanceRegisterInput {
   readonly centre: DocumentCentre;
-  /** The sittings (a room in a session), from core's `openSittingRecord`, marked or not. */
+  /** The sittings (a room in a session), from core's `createSittingRecord`, marked or not. */
   readonly records: readonly SittingRecord[];
   /** The candidates (for names). */
   readonly candidates: readonly Candidate[];
@@ -51,7 +51,7 @@ function seatOrder(a: string, b: string): number {
  * @example
  * ```ts
  * declare const plan: SeatingPlan; declare const papers: TimetabledPaper[]; declare const candidates: Candidate[];
- * const record = openSittingRecord({ date: '2026-06-01', session: 'AM', seatingPlanUsed: plan.rooms[0]!, papers });
+ * const record = createSittingRecord({ date: '2026-06-01', session: 'AM', seatingPlanUsed: plan.rooms[0]!, papers });
  * writeFileSync('registers.pdf', await attendanceRegisterPdf({ centre: { centreNumber: '99999' }, records: [record], candidates }));
  * ```
  */

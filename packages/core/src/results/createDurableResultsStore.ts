@@ -46,16 +46,16 @@ import type {
 } from './ResultsStore.js';
 
 /**
- * Options for {@link openResultsStore}: those of {@link createResultsStore} (results come in through
+ * Options for {@link createDurableResultsStore}: those of {@link createResultsStore} (results come in through
  * `addResults`, audited), and where to keep them.
  *
  * @example
  * ```ts
  * declare const clock: { now(): number };
- * const options: OpenResultsStoreOptions = { store: createMemoryStore(), centreNumber: '12345', tenant: 'trust-a', rulesPack: jcq, series: examSeries('june', 2026), clock };
+ * const options: CreateDurableResultsStoreOptions = { store: createMemoryStore(), centreNumber: '12345', tenant: 'trust-a', rulesPack: jcq, series: examSeries('june', 2026), clock };
  * ```
  */
-export interface OpenResultsStoreOptions extends Omit<ResultsStoreOptions, 'results'> {
+export interface CreateDurableResultsStoreOptions extends Omit<ResultsStoreOptions, 'results'> {
   /** Where the results store keeps its state and audit log. */
   readonly store: ExamcycleStore;
   /** The centre's five-digit number (part of the key). */
@@ -80,7 +80,7 @@ type ReadOptions = { readonly level?: QualificationLevel };
  * @example
  * ```ts
  * declare const store: ExamcycleStore, clock: { now(): number }, staff: StaffMember[], rows: unknown[];
- * const results = await openResultsStore({ store, centreNumber: '12345', rulesPack: jcq, series: examSeries('june', 2026), clock, staff });
+ * const results = await createDurableResultsStore({ store, centreNumber: '12345', rulesPack: jcq, series: examSeries('june', 2026), clock, staff });
  * await results.addResults(rows, { id: 'EO', role: 'exams_officer' }, 'a2c.edi');
  * const read = await results.statementOfResults({ audience: 'candidate', id: 'C-1' }, 'C-1');
  * if (!read.ok) read.error.code; // 'access_denied' before 08:00 on results day
@@ -148,21 +148,21 @@ function candidateRecord(data: unknown): CandidateRecord {
  * ```ts
  * declare const clock: { now(): number };
  * const store = createMemoryStore();
- * const results = await openResultsStore({ store, centreNumber: '12345', rulesPack: jcq, series: examSeries('june', 2026), clock });
+ * const results = await createDurableResultsStore({ store, centreNumber: '12345', rulesPack: jcq, series: examSeries('june', 2026), clock });
  * await results.nominate({ staffId: 'T-BIO', by: { id: 'HEAD', role: 'head_of_centre' }, reason: 'Head of biology', subjects: ['AQA-7402'] });
- * const again = await openResultsStore({ store, centreNumber: '12345', rulesPack: jcq, series: examSeries('june', 2026), clock });
+ * const again = await createDurableResultsStore({ store, centreNumber: '12345', rulesPack: jcq, series: examSeries('june', 2026), clock });
  * (await again.nominations()).map((n) => n.staffId); // ['T-BIO']
  * ```
  */
-export async function openResultsStore(options: OpenResultsStoreOptions): Promise<DurableResultsStore> {
+export async function createDurableResultsStore(options: CreateDurableResultsStoreOptions): Promise<DurableResultsStore> {
   const { store, centreNumber, tenant } = options;
   if (typeof store !== 'object' || store === null || typeof store.transaction !== 'function') {
-    throw new ExamcycleError('invalid_value', 'openResultsStore needs an ExamcycleStore (store)', { details: { option: 'store' } });
+    throw new ExamcycleError('invalid_value', 'createDurableResultsStore needs an ExamcycleStore (store)', { details: { option: 'store' } });
   }
   if (typeof centreNumber !== 'string' || !/^\d{5}$/.test(centreNumber)) {
     throw new ExamcycleError('invalid_value', 'A centre number is five digits', { details: { option: 'centreNumber', value: String(centreNumber) } });
   }
-  const ctx = resultsContext(options, 'openResultsStore');
+  const ctx = resultsContext(options, 'createDurableResultsStore');
   const { series } = ctx;
   const grants = resultsWriteGrants(options.rulesPack, series);
   const key: StoreKey = { ...(tenant !== undefined ? { tenant } : {}), centreNumber, machine: 'results', id: series.id };

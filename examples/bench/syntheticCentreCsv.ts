@@ -11,7 +11,7 @@
  * Extra time, rest breaks, readers and word processors come at realistic rates.
  */
 import { exportCsv } from '@examcycle/adapter-csv';
-import type { AccessArrangement, Candidate, Entry, Qualification, QualificationLevel, Result, StaffMember, TimetabledPaper } from '@examcycle/core';
+import type { AccessArrangement, Candidate, Entry, Qualification, QualificationLevel, Result, StaffMember, TimetabledPaper, CalendarDate } from '@examcycle/core';
 import { seeded } from '../../scripts/bench/measure.js';
 import { syntheticArrangements, syntheticRooms } from '../../packages/core/bench/syntheticSeries.js';
 
@@ -39,11 +39,11 @@ const GCSE_GRADES = ['9', '8', '7', '6', '5', '4', '3', '2', '1', 'U'] as const;
 const GCE_GRADES = ['A*', 'A', 'B', 'C', 'D', 'E', 'U'] as const;
 
 /** The weekdays of the summer series: `count` exam days from Monday 11 May 2026 (no bank holiday in the way). */
-function seriesDays(count: number): string[] {
-  const days: string[] = [];
+function seriesDays(count: number): CalendarDate[] {
+  const days: CalendarDate[] = [];
   for (let t = Date.UTC(2026, 4, 11); days.length < count; t += 86_400_000) {
     const weekday = new Date(t).getUTCDay();
-    if (weekday !== 0 && weekday !== 6) days.push(new Date(t).toISOString().slice(0, 10));
+    if (weekday !== 0 && weekday !== 6) days.push(new Date(t).toISOString().slice(0, 10) as CalendarDate);
   }
   return days;
 }

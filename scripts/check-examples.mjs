@@ -64,7 +64,7 @@ function collect() {
       }
     }
   }
-  const markdown = [join(root, 'README.md'), ...surface.packages.map((p) => join(p.dir, 'README.md')), ...walk(join(root, 'docs'), (f) => f.endsWith('.md'))];
+  const markdown = [join(root, 'README.md'), ...surface.packages.map((p) => join(p.dir, 'README.md')), ...walk(join(root, 'docs'), (f) => f.endsWith('.md') && !f.startsWith(join(root, 'docs', 'api')))] // docs/api is generated from the sources checked above;
   for (const file of markdown) {
     let text;
     try { text = readFileSync(file, 'utf8'); } catch { continue; }

@@ -1,4 +1,4 @@
-import { examSeries, isExamcycleError, planRetention, toLondon, type RetainedRecord, type RetainedRecordKind } from '@examcycle/core';
+import { examSeries, planRetention, toLondon, type RetainedRecord, type RetainedRecordKind } from '@examcycle/core';
 import { jcq, withOverrides } from '@examcycle/rules-jcq';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -78,13 +78,21 @@ describe('retention', () => {
     expect(plan.keep.map((l) => l.record.id)).toEqual(['new']);
   });
 
-  it('refuses a record missing the date its kind runs from', () => {
-    try {
-      jcq.retention(rec('unclaimed_certificate'));
-      expect.unreachable();
-    } catch (error) {
-      expect(isExamcycleError(error) && { code: error.code, field: error.location?.field }).toEqual({ code: 'invalid_value', field: 'issuedAt' });
-    }
+  it('keeps a record missing the date its period runs from, naming the missing date, never "may destroy"', () => {
+    const d = jcq.retention(rec('unclaimed_certificate'));
+    expect(d).toMatchObject({ recordId: 'unclaimed_certificate-1', keepUntil: null, mayDestroyFrom: null, mustPurgeBy: null, confidence: 'primary' });
+    expect(d.reason).toMatch(/issuedAt, which is missing/);
+    expect(d.source.document).toBe('JCQ, Notice to centres: Unclaimed certificates');
+    expect(jcq.retention(rec('certificate_destruction_record')).reason).toMatch(/destroyedAt, which is missing/);
+    expect(centre.retention(rec('unclaimed_certificate'))).toMatchObject({ mayDestroyFrom: null, mustPurgeBy: null });
+    const plan = planRetention({ rulesPack: centre, asOf: '2099-01-01T00:00:00Z', records: [rec('unclaimed_certificate')] });
+    expect(plan.keep.map((l) => l.record.id)).toEqual(['unclaimed_certificate-1']);
+    expect(plan.mayDestroy).toEqual([]);
+  });
+
+  it('keeps NEA work and proof of despatch with no seriesId, saying which series it waits for', () => {
+    expect(jcq.retention(rec('nea_work'))).toMatchObject({ keepUntil: null, mayDestroyFrom: null, mustPurgeBy: null });
+    expect(jcq.retention(rec('script_despatch_proof')).reason).toMatch(/no seriesId/);
   });
 
   it('is never shorter than its minimum, with or without a centre policy, for random records', () => {

@@ -378,7 +378,9 @@ export interface RulesPack {
   resultsAccess(request: ResultsAccessRequest): ResultsAccessDecision;
   /**
    * How long a record must be kept: keep until, may destroy from, must purge by, and why. Core's
-   * `planRetention` sorts these into a plan as of an instant; a pack does not plan.
+   * `planRetention` sorts these into a plan as of an instant; a pack does not plan. A record missing the date
+   * its period runs from is user data, not a programmer error: it is kept (`mayDestroyFrom: null`) and the
+   * reason names the missing date.
    */
   retention(record: RetainedRecord): RetentionDecision;
   /** The exam-room rules in force for an academic year. */

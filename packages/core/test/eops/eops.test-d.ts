@@ -103,8 +103,8 @@ describe('eopsMachine types', () => {
 });
 
 describe('eopsTracker types', () => {
-  it('returns rows of exactly the tracker columns', () => {
-    expectTypeOf(eopsTracker).returns.toEqualTypeOf<EopsTrackerRow[]>();
+  it('returns rows of exactly the tracker columns, or a refusal as an outcome', () => {
+    expectTypeOf(eopsTracker).returns.toEqualTypeOf<Outcome<EopsTrackerRow[]>>();
     expectTypeOf<keyof EopsTrackerRow>().toEqualTypeOf<
       | 'officerId'
       | 'officerName'

@@ -7,7 +7,6 @@
  * without a period behind it. An open enquiry, review or appeal keeps any record.
  */
 import {
-  ExamcycleError,
   toLondon,
   type Confidence,
   type Instant,
@@ -66,7 +65,8 @@ interface Minimum {
   readonly confidence: Confidence;
 }
 
-function anchorOf(record: RetainedRecord): { at: DateTime; field: keyof RetainedRecord } {
+/** The date a record's period runs from, or the name of the missing field (user data: answered, not thrown). */
+function anchorOf(record: RetainedRecord): { at: DateTime; field: keyof RetainedRecord } | { at: null; field: keyof RetainedRecord } {
   const field: keyof RetainedRecord =
     record.kind === 'unclaimed_certificate'
       ? 'issuedAt'
@@ -76,12 +76,7 @@ function anchorOf(record: RetainedRecord): { at: DateTime; field: keyof Retained
           ? 'approvedAt'
           : 'createdAt';
   const value = record[field];
-  if (typeof value !== 'string') {
-    throw new ExamcycleError('invalid_value', `A ${record.kind.replaceAll('_', ' ')} record needs ${field} to decide its retention`, {
-      location: { field },
-      details: { recordId: record.id },
-    });
-  }
+  if (typeof value !== 'string') return { at: null, field };
   return { at: toLondon(value), field };
 }
 
@@ -96,10 +91,12 @@ function months(anchor: DateTime, rule: Sourced<number>, what: string): Minimum 
 
 function seriesEvent(record: RetainedRecord, ctx: RetentionContext, rule: Sourced<true>, pick: (k: readonly KeyDate[]) => KeyDate | undefined, what: string): Minimum {
   if (record.seriesId === undefined) {
-    throw new ExamcycleError('invalid_value', `A ${record.kind.replaceAll('_', ' ')} record needs seriesId: it is kept until ${what}`, {
-      location: { field: 'seriesId' },
-      details: { recordId: record.id },
-    });
+    return {
+      until: null,
+      reason: `Kept until ${what}, but the record has no seriesId to find it by: keep it until its series is recorded`,
+      source: rule.source,
+      confidence: rule.confidence,
+    };
   }
   const keyDates = ctx.keyDatesOf(record.seriesId);
   const event = keyDates === undefined ? undefined : pick(keyDates);
@@ -169,7 +166,9 @@ function later(a: DateTime | null, b: DateTime | null): DateTime | null {
  *
  * @param record - the record
  * @param ctx - the edition, the series key dates and the centre's policy
- * @throws ExamcycleError `invalid_value` when a date the kind needs is missing
+ * @returns the decision; a record missing the date its period runs from (`issuedAt`, `destroyedAt`,
+ *   `approvedAt` or `createdAt`) or the series its period ends with is kept (`mayDestroyFrom: null`), and the
+ *   reason names what is missing
  * @example
  * ```ts
  * declare const ctx: Parameters<typeof decideRetention>[1];
@@ -179,10 +178,22 @@ function later(a: DateTime | null, b: DateTime | null): DateTime | null {
  */
 export function decideRetention(record: RetainedRecord, ctx: RetentionContext): RetentionDecision {
   const { at: anchor, field } = anchorOf(record);
+  const base = { recordId: record.id, kind: record.kind };
+  if (anchor === null) {
+    const rule = ruleOf(record.kind, ctx);
+    return {
+      ...base,
+      keepUntil: null,
+      mayDestroyFrom: null,
+      mustPurgeBy: null,
+      reason: `${capitalised(withArticle(record.kind.replaceAll('_', ' ')))} record's retention runs from its ${field}, which is missing: keep it until ${field} is recorded.${record.openEnquiry === true ? ' An enquiry, review or appeal is open on it too.' : ''}`,
+      source: rule.source,
+      confidence: rule.confidence,
+    };
+  }
   const minimum = regulationMinimum(record, anchor, ctx);
   const policy = ctx.centrePolicy[record.kind];
   const centreSource = ctx.centreSource;
-  const base = { recordId: record.id, kind: record.kind };
 
   if (record.openEnquiry === true) {
     return {
@@ -248,6 +259,31 @@ export function decideRetention(record: RetainedRecord, ctx: RetentionContext): 
     source: lengthened && centreSource !== undefined ? centreSource : minimum.source,
     confidence: minimum.confidence,
   };
+}
+
+/** The edition's rule behind a kind of record's period (the centre-policy rule for a kind JCQ sets none for). */
+function ruleOf(kind: RetainedRecordKind, ctx: RetentionContext): { readonly source: SourceRef; readonly confidence: Confidence } {
+  const r = ctx.edition.rules.retention;
+  switch (kind) {
+    case 'unclaimed_certificate':
+      return r.unclaimedCertificateMonths;
+    case 'certificate_destruction_record':
+      return r.destructionRecordMonths;
+    case 'ats_consent':
+      return r.atsConsentMonths;
+    case 'access_arrangements_approval':
+      return r.accessArrangementsApprovalMonths;
+    case 'nea_work':
+      return r.neaWorkUntilPostResultsDeadline;
+    case 'script_despatch_proof':
+      return r.scriptDespatchProofUntilResults;
+    default:
+      return r.centrePolicyKinds;
+  }
+}
+
+function capitalised(words: string): string {
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** "a seating plan", "an enquiry consent": the indefinite article for a record kind's words. */

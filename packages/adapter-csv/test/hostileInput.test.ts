@@ -73,11 +73,13 @@ describe('importCsv: cells are read in linear time, and an issue quotes only a s
   it.each([
     ['a 40 kB', 40_000],
     ['a 1 MB', 999_000],
-  ])('refuses %s number cell of digits in well under a second (rooms SeatPitchMetres)', (_, n) => {
+  ])('refuses %s number cell of digits without hanging (rooms SeatPitchMetres)', (_, n) => {
     const cell = `${'1'.repeat(n)}x`;
     const started = performance.now();
     const result = importCsv('rooms', `${ROOMS}\r\nHall,10,8,${cell},1.25\r\n`, { maxRowChars: 2_000_000 });
-    expect(performance.now() - started).toBeLessThan(1000);
+    // a hang guard, not a benchmark: quadratic reading took 3.9 s at 40 kB and would take minutes at 1 MB; the
+    // bound leaves room for a loaded CI machine (timings live in bench/)
+    expect(performance.now() - started).toBeLessThan(5000);
     expect(result.issues).toHaveLength(1);
     const issue = result.issues[0]!;
     expect(issue).toMatchObject({ code: 'invalid_value', location: { line: 2, field: 'SeatPitchMetres' } });
@@ -90,7 +92,7 @@ describe('importCsv: cells are read in linear time, and an issue quotes only a s
     const rows = ['1.'.repeat(50_000), `${'9'.repeat(100_000)}e`, `${'5'.repeat(99_999)}.-`].map((c, i) => `c${i},june-2026,AQA,8300,GCSE,7,${c},${c}`);
     const started = performance.now();
     const result = importCsv('results', `${header}\r\n${rows.join('\r\n')}\r\n`);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(5000); // a hang guard, as above
     expect(result.issues.map((i) => [i.location?.line, i.location?.field])).toEqual([
       [2, 'Mark'], [2, 'UniformMark'], [3, 'Mark'], [3, 'UniformMark'], [4, 'Mark'], [4, 'UniformMark'],
     ]);

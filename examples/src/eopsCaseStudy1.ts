@@ -67,6 +67,11 @@ const skills: EopsTargetInput[] = (
   ] as const
 ).map(([id, area, label]) => ({ id, strand: 'key_skills', area, description: label, methods: ['face_to_face_training', 'online_training', 'peer_support', 'other'], otherMethod: 'Shadowing colleagues', successMeasure: 'Feedback from external contacts', dueBy: '2026-07-22' }));
 
+/** The tracker as text, or the refusal (a viewer who may not see it) as a host would show it. */
+function trackerText(tracker: Outcome<EopsTrackerRow[]>, options?: RenderTrackerTextOptions): string {
+  return tracker.ok ? renderTrackerText(tracker.value, options) : `(refused: ${tracker.error.code}: ${tracker.error.message})`;
+}
+
 /**
  * Runs case study 1 and prints what it shows.
  *
@@ -76,11 +81,6 @@ const skills: EopsTargetInput[] = (
  * await main((line) => process.stdout.write(`${line}\n`));
  * ```
  */
-/** The tracker as text, or the refusal (a viewer who may not see it) as a host would show it. */
-function trackerText(tracker: Outcome<EopsTrackerRow[]>, options?: RenderTrackerTextOptions): string {
-  return tracker.ok ? renderTrackerText(tracker.value, options) : `(refused: ${tracker.error.code}: ${tracker.error.message})`;
-}
-
 export async function main(print: (line: string) => void): Promise<void> {
   const actor = createActor(eopsMachine, { input: { grants: grantsFor(jcq.authorities('2025/26'), [], ['eops.']) } });
   const audit = collectAudit(actor);

@@ -41,7 +41,7 @@ import {
   type ResultsReader,
 } from '@examcycle/core';
 import { jcq } from '@examcycle/rules-jcq';
-import { calibrate, knob, measure, row, writeSummary } from '../../scripts/bench/measure.js';
+import { calibrate, knob, measure, medianOf, row, writeSummary } from '../../scripts/bench/measure.js';
 import { syntheticCentreCsv } from './syntheticCentreCsv.js';
 
 const GOAL_MS = 250;
@@ -211,23 +211,22 @@ const [total] = await measure(
   ],
   { warmup, rounds },
 );
-const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 // The warm-up rounds recorded step times too; the table reads only the measured rounds.
 for (const s of STEPS) {
   stepTimes.set(s, stepTimes.get(s)!.slice(warmup));
   stepCpu.set(s, stepCpu.get(s)!.slice(warmup));
 }
 const measuredCalibrations = calibrations.slice(warmup);
-const calibrationMs = median(measuredCalibrations);
+const calibrationMs = medianOf(measuredCalibrations);
 const o = outcome!;
 print(
   `found: ${fmt(o.sittings)} sittings in ${o.sessions} sessions, ${fmt(o.clashes)} clashes, ${fmt(o.seated)} seated (${fmt(o.unseated)} unseated), ${fmt(o.statementLines)} statement lines, ${o.subjects} subjects analysed, ${fmt(o.issued)} certificates issued (${fmt(o.certificateAuditLines)} audit lines)`,
 );
 print('');
 print(`whole centre, CSV to certificates (${rounds} rounds after ${warmup} warm-up)`);
-const medians = STEPS.map((s) => median(stepTimes.get(s)!));
+const medians = STEPS.map((s) => medianOf(stepTimes.get(s)!));
 const sumOfMedians = medians.reduce((t, m) => t + m, 0);
-const cpuMedians = STEPS.map((s) => median(stepCpu.get(s)!));
+const cpuMedians = STEPS.map((s) => medianOf(stepCpu.get(s)!));
 const sumOfCpu = cpuMedians.reduce((t, m) => t + m, 0);
 print(`  ${'step'.padEnd(16)} ${'median ms'.padStart(10)} ${'share'.padStart(7)} ${'median CPU ms'.padStart(14)} ${'CPU share'.padStart(10)}`);
 STEPS.forEach((s, i) =>

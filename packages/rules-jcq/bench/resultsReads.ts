@@ -14,7 +14,7 @@
  */
 import { createResultsStore, examSeries, type Candidate, type Entry, type Qualification, type Result, type Outcome, type ResultsReader, type ResultsStore } from '@examcycle/core';
 import { jcq } from '@examcycle/rules-jcq';
-import { knob, measure, printTable, row, seeded, type SummaryRow } from '../../../scripts/bench/measure.js';
+import { knob, measure, medianOf, printTable, row, seeded, type SummaryRow } from '../../../scripts/bench/measure.js';
 
 const series = examSeries('june', 2026);
 const AT = Date.parse('2026-08-21T09:00:00Z');
@@ -255,7 +255,6 @@ export async function benchResultsReads(calibrationMs: number): Promise<SummaryR
   const title3 = `results day: ${count.toLocaleString('en-GB')} candidates, the store created, every statement, the analysis, the broadsheet`;
   printTable(title3, t3, t3[1]!.name, 1, 'days');
   // Each step's share of the day: medians over the measured rounds (the warm-up's are left out).
-  const medianOf = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
   const stepMedians = stepTimes.map((xs) => medianOf(xs.slice(warmup)));
   const stepTotal = stepMedians.reduce((a, b) => a + b, 0);
   out(`  results day total: ${t3[0]!.median.toFixed(0)} ms wall (median round; ${t3[0]!.cpuMedian.toFixed(0)} ms of CPU; goal well under 1 s), by step (medians):`);

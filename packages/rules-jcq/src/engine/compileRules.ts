@@ -170,7 +170,7 @@ interface Node {
   /** For a leaf `equal` against a literal. */
   readonly guard?: Guard;
   /** For an `all` whose first condition is a guard: the guard, and the test of the rest. */
-  readonly guarded?: { readonly guard: Guard; readonly rest: (facts: RuleFacts) => boolean };
+  readonly guarded?: { readonly guard: Guard; readonly rest: (facts: RuleFacts) => boolean; readonly conditions: readonly Node[] };
   readonly explain: (facts: RuleFacts, out: string[]) => void;
   readonly text: string;
   /** The same test as JavaScript source over `f`, for the generated evaluator (see {@link Emitter}). */
@@ -178,13 +178,25 @@ interface Node {
 }
 
 /**
- * Writes the source of the generated evaluator: every constant goes into `K` (read into a local once), every
- * fact is read once per run into a local (`F0`, `F1`…: the own-property check and the dynamic/async refusals
- * made there, by the first rule that reads it), and every path into a fact once per run into another (`c0`,
- * `c1`…) by a small function with its segments as literals, so the engine sees monomorphic property reads.
- * Whether the facts object is plain is worked out once per run (`fp`). The source is only ever made of
- * literals from the rule JSON quoted with `JSON.stringify`, path segments that matched {@link PATH}, and names
- * this module chooses.
+ * A value the generated evaluator has in hand: `pre` reads it into its local if that may not have happened yet
+ * in this run (`null` once it certainly has), and `value` names the local (or is a literal).
+ */
+interface Emitted {
+  readonly pre: string | null;
+  readonly value: string;
+}
+
+/**
+ * Writes the source of the generated evaluator: every fact is read once per run into a local (`F0`, `F1`…:
+ * the own-property check and the dynamic/async refusals made there, by the first rule that reads it), and
+ * every path into a fact once per run into another (`c0`, `c1`…) by a small function with its segments as
+ * literals, so the engine sees monomorphic property reads. A read the code has certainly made by that point
+ * (the first condition of every rule runs; the first of an `all` or `any` runs whenever the rest does) is
+ * emitted as its bare local, so the straight-line code is small enough for the engine to inline its helpers.
+ * Strings, booleans, `null` and finite numbers are written as literals; anything else goes into `K`. Whether
+ * the facts object is plain is worked out once per run (`fp`). The source is only ever made of literals from
+ * the rule JSON quoted with `JSON.stringify`, path segments that matched {@link PATH}, and names this module
+ * chooses.
  */
 class Emitter {
   readonly constants: unknown[] = [];
@@ -195,14 +207,32 @@ class Emitter {
   /** Per-run locals: one per fact, one per fact and path. */
   facts = 0;
   slots = 0;
+  /** The locals certainly read at the point being emitted. */
+  #known = new Set<string>();
+
+  /** The locals certainly read so far, to go back to once a condition that may not run has been emitted. */
+  save(): Set<string> {
+    return new Set(this.#known);
+  }
+
+  restore(known: Set<string>): void {
+    this.#known = known;
+  }
 
   constant(value: unknown): string {
     this.constants.push(value);
     return `k${String(this.constants.length - 1)}`;
   }
 
+  /** A literal from the rule JSON: primitives as source (a JSON string is a JavaScript string literal), the rest through `K`. */
+  literal(value: unknown): string {
+    if (typeof value === 'string' || typeof value === 'boolean' || value === null) return JSON.stringify(value);
+    if (typeof value === 'number' && Number.isFinite(value) && !Object.is(value, -0)) return String(value);
+    return this.constant(value);
+  }
+
   /** The fact, read once per run: the first rule to read it reads it (and refuses, if need be). */
-  #fact(ruleName: string, fact: string): string {
+  #fact(ruleName: string, fact: string): Emitted {
     let index = this.#factIndex.get(fact);
     if (index === undefined) {
       index = this.facts;
@@ -222,13 +252,13 @@ class Emitter {
       );
     }
     const F = `F${String(index)}`;
-    // P<n>: whether the fact's value is a plain object, worked out with it (the paths into it need it).
-    return `(${F} !== UNREAD ? ${F} : ((${F} = fact${String(index)}(f, fp, ${this.constant(ruleName)})), (P${String(index)} = ${F} !== null && typeof ${F} === 'object' && plain(${F})), ${F}))`;
+    if (this.#known.has(F)) return { pre: null, value: F };
+    this.#known.add(F);
+    return { pre: `(${F} !== UNREAD ? ${F} : (${F} = fact${String(index)}(f, fp, ${JSON.stringify(ruleName)})))`, value: F };
   }
 
-  read(ruleName: string, fact: string, segments: readonly string[] | null): string {
-    const value = this.#fact(ruleName, fact);
-    if (segments === null || segments.length === 0) return value;
+  read(ruleName: string, fact: string, segments: readonly string[] | null): Emitted {
+    if (segments === null || segments.length === 0) return this.#fact(ruleName, fact);
     const key = JSON.stringify([fact, segments]);
     let slot = this.#slotIndex.get(key);
     if (slot === undefined) {
@@ -237,7 +267,10 @@ class Emitter {
       this.#slotIndex.set(key, slot);
     }
     const c = `c${String(slot)}`;
-    return `(${c} !== UNREAD ? ${c} : (${c} = ${this.getter(fact, segments)}(${value}, P${String(this.#factIndex.get(fact)!)}, ${this.constant(ruleName)})))`;
+    if (this.#known.has(c)) return { pre: null, value: c };
+    const value = this.#fact(ruleName, fact);
+    this.#known.add(c);
+    return { pre: `(${c} !== UNREAD ? ${c} : (${c} = ${this.getter(fact, segments)}(${value.pre ?? value.value}, ${JSON.stringify(ruleName)})))`, value: c };
   }
 
   /** A path into a fact's value: `undefined` where a segment is not an own property, the fact itself when it is not an object. */
@@ -248,20 +281,29 @@ class Emitter {
       index = this.#getterIndex.size;
       this.#getterIndex.set(key, index);
       const f = JSON.stringify(fact);
-      // vp: whether the fact's value is a plain object (worked out once per run); deeper objects are checked here.
-      const lines = [`function g${String(index)}(v, vp, rule) {`, '  let w;', `  if (v === null || typeof v !== 'object') return v;`];
+      // A defined value read under a name Object.prototype lacks, from an object whose prototype is
+      // Object.prototype or null, is the object's own: `hasOwnProperty` is called only where that does not settle it.
+      // The prototype is read here, not in a shared helper, so each read site sees one shape and the engine folds it.
+      const lines = [`function g${String(index)}(v, rule) {`, '  let w, p;', `  if (v === null || typeof v !== 'object') return v;`];
       segments.forEach((segment, depth) => {
         const sg = JSON.stringify(segment);
-        const fast = String(!(segment in Object.prototype));
+        const fast = !(segment in Object.prototype);
         lines.push(
-          '  if (!v) return undefined;',
+          // The first segment reads an object (checked above); a deeper one may meet any value.
+          depth === 0 ? '' : '  if (!v) return undefined;',
           `  w = v[${sg}];`,
-          `  if (w === undefined || (!(${fast} && ${depth === 0 ? 'vp' : 'plain(v)'}) && !hasOwn.call(v, ${sg}))) return undefined;`,
+          fast
+            ? `  if (w === undefined || ((p = getPrototypeOf(v)) !== OP && p !== null && !hasOwn.call(v, ${sg}))) return undefined;`
+            : `  if (w === undefined || !hasOwn.call(v, ${sg})) return undefined;`,
           '  v = w;',
         );
       });
-      lines.push(`  if (isThenable(v)) refuseAtRun(rule, ${f}, 'holding a promise at its path (an async value)');`, '  return v;', '}');
-      this.getters.push(lines.join('\n'));
+      lines.push(
+        `  if (v !== null && (typeof v === 'object' || typeof v === 'function') && typeof v.then === 'function') refuseAtRun(rule, ${f}, 'holding a promise at its path (an async value)');`,
+        '  return v;',
+        '}',
+      );
+      this.getters.push(lines.filter((line) => line !== '').join('\n'));
     }
     return `g${String(index)}`;
   }
@@ -332,7 +374,7 @@ function compilePath(ruleName: string, where: string, path: unknown): readonly s
 }
 
 /** Reads a fact (and a path into it) exactly as json-rules-engine's almanac and jsonpath-plus do. */
-function compileGetter(ruleName: string, where: string, fact: unknown, path: unknown): { get: Getter; label: string; emit: (e: Emitter) => string } {
+function compileGetter(ruleName: string, where: string, fact: unknown, path: unknown): { get: Getter; label: string; emit: (e: Emitter) => Emitted } {
   if (typeof fact !== 'string' || fact.length === 0) refuse(ruleName, `${where}.fact`, 'fact must be a non-empty string');
   const segments = compilePath(ruleName, where, path);
   const label = segments === null ? fact : `${fact}${(path as string).slice(1)}`;
@@ -396,18 +438,22 @@ const COMPARATORS: Record<Operator, Comparator> = {
   greaterThanInclusive: (a, b) => numeric(a) && (a as number) >= (b as number),
 };
 
-/** The comparators as calls the generated evaluator makes (the helpers are passed in by name). */
+/**
+ * The comparators as the generated evaluator writes them, over two locals or literals (read once, so each may
+ * appear twice). A number compares directly: `NaN` fails every ordering, as json-rules-engine's number check
+ * makes it; anything else goes through the comparator (the helpers are passed in by name).
+ */
 const EMITTED: Record<Operator, (a: string, b: string) => string> = {
-  equal: (a, b) => `(${a} === ${b})`,
-  notEqual: (a, b) => `(${a} !== ${b})`,
-  in: (a, b) => `(${b}.indexOf(${a}) > -1)`,
-  notIn: (a, b) => `(${b}.indexOf(${a}) === -1)`,
+  equal: (a, b) => `${a} === ${b}`,
+  notEqual: (a, b) => `${a} !== ${b}`,
+  in: (a, b) => `${b}.indexOf(${a}) > -1`,
+  notIn: (a, b) => `${b}.indexOf(${a}) === -1`,
   contains: (a, b) => `contains(${a}, ${b})`,
   doesNotContain: (a, b) => `doesNotContain(${a}, ${b})`,
-  lessThan: (a, b) => `lessThan(${a}, ${b})`,
-  lessThanInclusive: (a, b) => `lessThanInclusive(${a}, ${b})`,
-  greaterThan: (a, b) => `greaterThan(${a}, ${b})`,
-  greaterThanInclusive: (a, b) => `greaterThanInclusive(${a}, ${b})`,
+  lessThan: (a, b) => `(typeof ${a} === 'number' ? ${a} < ${b} : lessThan(${a}, ${b}))`,
+  lessThanInclusive: (a, b) => `(typeof ${a} === 'number' ? ${a} <= ${b} : lessThanInclusive(${a}, ${b}))`,
+  greaterThan: (a, b) => `(typeof ${a} === 'number' ? ${a} > ${b} : greaterThan(${a}, ${b}))`,
+  greaterThanInclusive: (a, b) => `(typeof ${a} === 'number' ? ${a} >= ${b} : greaterThanInclusive(${a}, ${b}))`,
 };
 
 function show(value: unknown): string {
@@ -429,7 +475,7 @@ function compileLeaf(ruleName: string, where: string, c: Record<string, unknown>
   const left = compileGetter(ruleName, where, c['fact'], c['path']);
   const raw = c['value'];
   let right: Getter;
-  let rightEmit: ((e: Emitter) => string) | undefined;
+  let rightEmit: ((e: Emitter) => Emitted) | undefined;
   let rightLabel: string;
   let literal: unknown;
   let hasLiteral = false;
@@ -461,7 +507,13 @@ function compileLeaf(ruleName: string, where: string, c: Record<string, unknown>
     ...(guard === undefined ? {} : { guard }),
     text: name ?? text,
     // `in`/`notIn` read their array once per evaluation, as the closure does (an `in` needs a literal array).
-    emit: (e) => EMITTED[op](left.emit(e), rightEmit === undefined ? e.constant(literal) : rightEmit(e)),
+    emit: (e) => {
+      // Left, then right, as the closure reads them; each read into its local first where it may not have been.
+      const a = left.emit(e);
+      const b: Emitted = rightEmit === undefined ? { pre: null, value: op === 'in' || op === 'notIn' ? e.constant(literal) : e.literal(literal) } : rightEmit(e);
+      const reads = [a.pre, b.pre].filter((pre) => pre !== null);
+      return `(${[...reads, EMITTED[op](a.value, b.value)].join(', ')})`;
+    },
     explain: (facts, out) => {
       const a = get(facts);
       const b = right(facts);
@@ -471,6 +523,19 @@ function compileLeaf(ruleName: string, where: string, c: Record<string, unknown>
       }
     },
   };
+}
+
+/**
+ * `all` or `any` as source: the first condition always runs, so what it reads stays read for the rest and
+ * after; what the others read is certain only until the chain ends.
+ */
+function emitChain(e: Emitter, children: readonly Node[], operator: ' && ' | ' || '): string {
+  if (children.length === 0) return 'true';
+  const first = children[0]!.emit(e);
+  const afterFirst = e.save();
+  const rest = children.slice(1).map((n) => n.emit(e));
+  e.restore(afterFirst);
+  return `(${[first, ...rest].join(operator)})`;
 }
 
 function compileCondition(ruleName: string, where: string, c: unknown): Node {
@@ -512,8 +577,8 @@ function compileCondition(ruleName: string, where: string, c: unknown): Node {
     const first = children[0];
     return {
       test: allFrom(0),
-      emit: (e) => (count === 0 ? 'true' : `(${children.map((n) => n.emit(e)).join(' && ')})`),
-      ...(first?.guard === undefined ? {} : { guarded: { guard: first.guard, rest: allFrom(1) } }),
+      emit: (e) => emitChain(e, children, ' && '),
+      ...(first?.guard === undefined ? {} : { guarded: { guard: first.guard, rest: allFrom(1), conditions: children } }),
       text,
       explain: (facts, out) => {
         for (const child of children) child.explain(facts, out);
@@ -522,7 +587,7 @@ function compileCondition(ruleName: string, where: string, c: unknown): Node {
   }
   return {
     // json-rules-engine: an empty "any" holds.
-    emit: (e) => (children.length === 0 ? 'true' : `(${children.map((n) => n.emit(e)).join(' || ')})`),
+    emit: (e) => emitChain(e, children, ' || '),
     test: (facts) => {
       if (children.length === 0) return true;
       for (let i = 0; i < children.length; i += 1) if (children[i]!.test(facts)) return true;
@@ -636,6 +701,11 @@ export function compileRules(rules: readonly RuleJson[]): CompiledRules {
   return result;
 }
 
+/** Two guards read the same fact and path and compare with the same literal. */
+function sameGuard(a: Guard | undefined, b: Guard): boolean {
+  return a !== undefined && a.key === b.key && Object.is(a.literal, b.literal);
+}
+
 /**
  * The rules as one generated function: straight-line code with the fact names and paths as literals, the
  * same reads, comparisons and refusals as the closures, in the same order, writing the index of each rule
@@ -644,22 +714,42 @@ export function compileRules(rules: readonly RuleJson[]): CompiledRules {
  */
 function generated(ordered: readonly OrderedRule[]): ((facts: RuleFacts, out: Int32Array) => number) | undefined {
   const e = new Emitter();
-  const tests = ordered.map((r) => r.root.emit(e));
+  // Rules in a row that open with the same guard (e.g. `subject.kind` equal to 'entry') test it once, around
+  // their other conditions: the first of those then always runs when the guard holds.
+  const body: string[] = [];
+  for (let i = 0; i < ordered.length; ) {
+    const guarded = ordered[i]!.root.guarded;
+    if (guarded === undefined) {
+      body.push(`  if (${ordered[i]!.root.emit(e)}) out[n++] = ${String(i)};`);
+      i += 1;
+      continue;
+    }
+    let end = i + 1;
+    while (end < ordered.length && sameGuard(ordered[end]!.root.guarded?.guard, guarded.guard)) end += 1;
+    body.push(`  if (${guarded.conditions[0]!.emit(e)}) {`);
+    const known = e.save();
+    for (let k = i; k < end; k += 1) {
+      body.push(`    if (${emitChain(e, ordered[k]!.root.guarded!.conditions.slice(1), ' && ')}) out[n++] = ${String(k)};`);
+    }
+    e.restore(known);
+    body.push('  }');
+    i = end;
+  }
   const source = [
     "'use strict';",
     // A defined value read from a plain object (prototype Object.prototype or null) under a name Object.prototype
     // does not have is the object's own: `hasOwnProperty` is called only where that does not settle it.
     'const OP = Object.prototype;',
-    'function plain(o) { const p = Object.getPrototypeOf(o); return p === OP || p === null; }',
+    'const getPrototypeOf = Object.getPrototypeOf;',
     ...e.constants.map((_, i) => `const k${String(i)} = K[${String(i)}];`),
     ...e.getters,
     'const UNREAD = {};',
     'return function indexes(f, out) {',
     '  let n = 0;',
-    "  const fp = f !== null && typeof f === 'object' && plain(f);",
-    ...Array.from({ length: e.facts }, (_, i) => `  let F${String(i)} = UNREAD, P${String(i)} = false;`),
+    "  const fp = f !== null && typeof f === 'object' && (getPrototypeOf(f) === OP || getPrototypeOf(f) === null);",
+    ...Array.from({ length: e.facts }, (_, i) => `  let F${String(i)} = UNREAD;`),
     ...Array.from({ length: e.slots }, (_, i) => `  let c${String(i)} = UNREAD;`),
-    ...tests.map((t, i) => `  if (${t}) out[n++] = ${String(i)};`),
+    ...body,
     '  return n;',
     '};',
   ].join('\n');
@@ -667,7 +757,7 @@ function generated(ordered: readonly OrderedRule[]): ((facts: RuleFacts, out: In
   try {
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the source is built from literals only (see Emitter)
     make = new Function(
-      'K', 'hasOwn', 'refuseAtRun', 'isThenable', 'contains', 'doesNotContain', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive',
+      'K', 'hasOwn', 'refuseAtRun', 'contains', 'doesNotContain', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive',
       source,
     ) as typeof make;
   } catch (error) {
@@ -675,5 +765,5 @@ function generated(ordered: readonly OrderedRule[]): ((facts: RuleFacts, out: In
     throw error;
   }
   const c = COMPARATORS;
-  return make(e.constants, hasOwn, refuseAtRun, isThenable, c.contains, c.doesNotContain, c.lessThan, c.lessThanInclusive, c.greaterThan, c.greaterThanInclusive);
+  return make(e.constants, hasOwn, refuseAtRun, c.contains, c.doesNotContain, c.lessThan, c.lessThanInclusive, c.greaterThan, c.greaterThanInclusive);
 }

@@ -1,0 +1,13 @@
+import { compileRules, jcq, jcqCheckRules, prepareCheckFacts, editionFor, JCQ_EDITIONS } from './src/index.ts';
+import { evaluatorOf } from './src/engine/compileRules.ts';
+import { examSeries } from '@examcycle/core';
+import { rawEntries } from './bench/checks.ts';
+const june = jcq.keyDates(examSeries('june', 2026));
+const raw = rawEntries(200000, 20260221);
+const ctx = { keyDatesOf: () => june, resultsAccess: jcq.resultsAccess, editionFor: (y: string) => editionFor(JCQ_EDITIONS, y) };
+const prepared = raw.map((f) => { const p = prepareCheckFacts(f, ctx) as any; return p.facts; });
+const ev = evaluatorOf(compileRules(jcqCheckRules))!;
+const buf = new Int32Array(20);
+let n = 0;
+for (let r = 0; r < 60; r++) for (const p of prepared) n += ev.indexes(p, buf);
+console.log(n);

@@ -1,11 +1,13 @@
 /**
  * The EDI benchmark (issue 16): reading and writing fixed-width A2C files, every field validated, against
  * what a competent engineer writes first and no library beats for fixed-width text: reading by `split` and
- * `slice` at the layout's offsets (no checks, no structure), writing by a template join of padded fields
+ * `slice` at the layout's offsets (no checks, no file structure), writing by a template join of padded fields
  * (no checks). Same data for every contender, agreement checked first (records read / lines written), equal
  * warm-up and interleaved rounds, min / median / max and the ratio of medians; summary rows for `npm run
- * bench`'s closing table. Knobs: BENCH_EDI_LINES (20,000 result lines; the entries file has the same number
- * of entries, 20 per candidate), BENCH_ROUNDS (5), BENCH_WARMUP (1).
+ * bench`'s closing table. Both readers give the same shape: a record per detail line with every field, and
+ * each candidate with their entries joined across continuation records. Knobs: BENCH_EDI_LINES (20,000: the
+ * result lines, and about as many entries detail lines, at most 9,999 candidates of one centre),
+ * BENCH_EDI_ENTRIES (20 entries per candidate: two detail records each), BENCH_ROUNDS (5), BENCH_WARMUP (1).
  */
 import { uciCheckCharacter, type Candidate, type Entry } from '@examcycle/core';
 import { readEntriesFile, readResultsFile, writeEntriesFile, writeResultsFile, type EdiResultInput } from '@examcycle/adapter-mis';
@@ -35,13 +37,13 @@ function resultInputs(count: number): EdiResultInput[] {
   return results;
 }
 
-function entriesData(candidatesCount: number): { candidates: Candidate[]; entries: Entry[] } {
+function entriesData(candidatesCount: number, perCandidate: number): { candidates: Candidate[]; entries: Entry[] } {
   const candidates: Candidate[] = [];
   const entries: Entry[] = [];
   for (let i = 0; i < candidatesCount; i += 1) {
     const body = `${CENTRE}025${String(i + 1).padStart(4, '0')}`;
     candidates.push({ id: `c${i}`, centreNumber: CENTRE, candidateNumber: String(i + 1).padStart(4, '0'), uci: body + uciCheckCharacter(body)!, legalSurname: `SURNAME ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + (Math.floor(i / 26) % 26))}`, legalForenames: 'FORENAME', dateOfBirth: '2009-03-14', sex: 'F', kind: 'internal' });
-    for (let j = 0; j < 20; j += 1) entries.push({ id: `e${i}-${j}`, candidateId: `c${i}`, seriesId: 'june-2026', awardingBodyId: 'AQA', entryCode: `E${String(j).padStart(4, '0')}`, componentCodes: [], status: 'submitted', identityVerified: false });
+    for (let j = 0; j < perCandidate; j += 1) entries.push({ id: `e${i}-${j}`, candidateId: `c${i}`, seriesId: 'june-2026', awardingBodyId: 'AQA', entryCode: `E${String(j).padStart(4, '0')}`, componentCodes: [], status: 'submitted', identityVerified: false });
   }
   return { candidates, entries };
 }
@@ -67,18 +69,70 @@ function sliceResults(text: string): { centre: string; candidate: string; uci: s
   return out;
 }
 
-function sliceEntries(text: string): { candidate: string; name: string; uci: string; codes: string[] }[] {
-  const out = [];
-  for (const line of text.split('\r\n')) {
+interface SlicedEntryRecord {
+  line: number;
+  dataType: string;
+  candidateStatus: string;
+  centreNumber: string;
+  candidateNumber: string;
+  candidateName: string;
+  sex: string;
+  dateOfBirth: string;
+  uci: string;
+  upn: string;
+  uln: string;
+  qualifierFlag: string;
+  optionalCentreNumber: string;
+  optionalCandidateNumber: string;
+  documentationGroup: string;
+  entries: { code: string; flag: string }[];
+}
+
+/**
+ * Reading, first implementation: the same shape as `readEntriesFile` (a record per detail line with every
+ * field, the date of birth as YYYY-MM-DD, the filled slots; each candidate's records joined), no checks.
+ */
+function sliceEntries(text: string, seriesYear: number): { records: SlicedEntryRecord[]; candidates: SlicedEntryRecord[] } {
+  const records: SlicedEntryRecord[] = [];
+  const candidates: SlicedEntryRecord[] = [];
+  const lines = text.split('\r\n');
+  let current: SlicedEntryRecord | undefined;
+  for (let n = 0; n < lines.length; n += 1) {
+    const line = lines[n]!;
     if (line.charAt(1) !== '5') continue;
-    const codes: string[] = [];
+    const entries: { code: string; flag: string }[] = [];
     for (let i = 0; i < 12; i += 1) {
-      const c = line.slice(108 + i * 7, 114 + i * 7).trimEnd();
-      if (c !== '') codes.push(c);
+      const code = line.slice(108 + i * 7, 114 + i * 7).trimEnd();
+      if (code !== '') entries.push({ code, flag: line.charAt(114 + i * 7).trim() });
     }
-    out.push({ candidate: line.slice(8, 12), name: line.slice(12, 52).trimEnd(), uci: line.slice(59, 72).trimEnd(), codes });
+    const yy = Number(line.slice(57, 59));
+    const record: SlicedEntryRecord = {
+      line: n + 1,
+      dataType: line.charAt(0),
+      candidateStatus: line.charAt(2).trim(),
+      centreNumber: line.slice(3, 8),
+      candidateNumber: line.slice(8, 12),
+      candidateName: line.slice(12, 52).trimEnd(),
+      sex: line.charAt(52).trim(),
+      dateOfBirth: `${yy > seriesYear % 100 ? 1900 + yy : 2000 + yy}-${line.slice(55, 57)}-${line.slice(53, 55)}`,
+      uci: line.slice(59, 72).trimEnd(),
+      upn: line.slice(72, 85).trimEnd(),
+      uln: line.slice(85, 95).trimEnd(),
+      qualifierFlag: line.charAt(95).trim(),
+      optionalCentreNumber: line.slice(96, 101).trimEnd(),
+      optionalCandidateNumber: line.slice(101, 105).trimEnd(),
+      documentationGroup: line.slice(105, 108).trimEnd(),
+      entries,
+    };
+    records.push(record);
+    if (current !== undefined && current.centreNumber === record.centreNumber && current.candidateNumber === record.candidateNumber) {
+      current.entries = current.entries.concat(entries);
+    } else {
+      current = { ...record };
+      candidates.push(current);
+    }
   }
-  return out;
+  return { records, candidates };
 }
 
 /** Writing, first implementation: one template per record, fields padded, no validation (the same bytes). */
@@ -123,7 +177,9 @@ export async function benchEdi(calibrationMs: number): Promise<SummaryRow[]> {
   const warmup = knob('BENCH_WARMUP', 1);
   const rows: SummaryRow[] = [];
   const inputs = resultInputs(lines);
-  const { candidates, entries } = entriesData(Math.max(1, Math.floor(lines / 20)));
+  const perCandidate = Math.max(1, knob('BENCH_EDI_ENTRIES', 20));
+  const recordsPerCandidate = Math.ceil(perCandidate / 12);
+  const { candidates, entries } = entriesData(Math.min(9999, Math.max(1, Math.round(lines / recordsPerCandidate))), perCandidate);
   const resultsOptions = { centreNumber: CENTRE, awardingBodyId: AWARDING_BODY.ediId, series: SERIES, sequence: 1, producedOn: '2026-08-20' } as const;
   const entriesOptions = { centreNumber: CENTRE, awardingBody: AWARDING_BODY, series: SERIES, sequence: 1, producedOn: '2026-02-10' } as const;
 
@@ -135,12 +191,16 @@ export async function benchEdi(calibrationMs: number): Promise<SummaryRow[]> {
   const read = readResultsFile(results);
   if (read.issues.length > 0 || read.results.length !== sliceResults(results).length) throw new Error('results readers disagree');
   const readE = readEntriesFile(entriesText);
-  if (readE.issues.length > 0 || readE.candidates.length !== candidates.length) throw new Error('entries reader lost candidates');
+  const slicedE = sliceEntries(entriesText, 2000 + Number(SERIES.year));
+  if (readE.issues.length > 0 || readE.candidates.length !== candidates.length || slicedE.candidates.length !== candidates.length || readE.records.length !== slicedE.records.length) {
+    throw new Error('entries readers disagree');
+  }
+  if (readE.candidates.some((c, i) => c.entries.length !== slicedE.candidates[i]!.entries.length || c.dateOfBirth !== slicedE.candidates[i]!.dateOfBirth)) throw new Error('entries readers join differently');
   if (templateResults(inputs) !== results) throw new Error('results writers disagree');
   if (templateEntries(candidates, entries) !== entriesText) throw new Error('entries writers disagree');
   const resultLines = lineCount(results);
   const entryLines = lineCount(entriesText);
-  process.stdout.write(`results file ${resultLines.toLocaleString('en-GB')} lines; entries file ${entryLines.toLocaleString('en-GB')} lines (${candidates.length.toLocaleString('en-GB')} candidates × 20 entries)\n`);
+  process.stdout.write(`results file ${resultLines.toLocaleString('en-GB')} lines; entries file ${entryLines.toLocaleString('en-GB')} lines (${candidates.length.toLocaleString('en-GB')} candidates × ${perCandidate} entries)\n`);
 
   const tables: [string, string, number, { name: string; run: () => unknown }[]][] = [
     [
@@ -158,7 +218,7 @@ export async function benchEdi(calibrationMs: number): Promise<SummaryRow[]> {
       entryLines,
       [
         { name: 'readEntriesFile (every field checked, joined)', run: () => readEntriesFile(entriesText).candidates.length },
-        { name: 'split + slice, no checks', run: () => sliceEntries(entriesText).length },
+        { name: 'split + slice, no checks', run: () => sliceEntries(entriesText, 2000 + Number(SERIES.year)).candidates.length },
       ],
     ],
     [

@@ -89,7 +89,34 @@ const SPECIAL: Readonly<Record<string, string>> = {
   '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2212': '-',
 };
 
+/** The characters a name part may hold as they are (A–Z in either case, `' . ( ) / -` and space), by character code. */
+const PLAIN = /* @__PURE__ */ (() => {
+  const t = new Uint8Array(128);
+  for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'.()/- ") t[ch.charCodeAt(0)] = 1;
+  return t;
+})();
+
+/**
+ * Whether a name part is written as it is, only upper-cased: every character plain, no space at either end and
+ * none doubled. {@link convertPart} then reports nothing and returns `value.toUpperCase()`.
+ */
+function isPlainPart(value: string): boolean {
+  const n = value.length;
+  if (n === 0 || value.charCodeAt(0) === 0x20 || value.charCodeAt(n - 1) === 0x20) return false;
+  let space = false;
+  for (let i = 0; i < n; i += 1) {
+    const c = value.charCodeAt(i);
+    if (c >= 128 || PLAIN[c] !== 1) return false;
+    if (c === 0x20) {
+      if (space) return false;
+      space = true;
+    } else space = false;
+  }
+  return true;
+}
+
 function convertPart(field: 'legalSurname' | 'legalForenames', value: string, mode: 'reject' | 'remove', changes: NameChange[], problems: NameProblem[]): string {
+  if (isPlainPart(value)) return value.toUpperCase();
   const trimmed = value.trim();
   const collapsed = trimmed.replace(/\s+/g, ' ');
   if (collapsed !== trimmed) changes.push({ field, from: trimmed, to: collapsed, index: 0, reason: 'spacing' });

@@ -322,6 +322,29 @@ function quickFor(p: FieldPlan): Quick {
       return s.slice(from, to);
     };
   }
+  if (p.kind === Kind.Text && p.values === undefined) {
+    const nameCharset = p.nameCharset;
+    if (to - from === 1) {
+      // a one-character text field (a flag): one character code, the string from V8's one-character cache
+      return (s) => {
+        const c = s.charCodeAt(from);
+        if (c === 0x20) return blankAllowed ? '' : null;
+        if (nameCharset ? NAME_TABLE[c] !== 1 : c < 0x20 || c > 0x7e) return null;
+        return s.charAt(from);
+      };
+    }
+    // free text (a name, a code): trailing spaces trimmed, then each character by its code
+    return (s) => {
+      let end = to;
+      while (end > from && s.charCodeAt(end - 1) === 0x20) end -= 1;
+      if (end === from) return blankAllowed ? '' : null;
+      if (s.charCodeAt(from) === 0x20) return null;
+      if (nameCharset) {
+        for (let i = from; i < end; i += 1) if (NAME_TABLE[s.charCodeAt(i)] !== 1) return null;
+      } else if (!printableRange(s, from, end)) return null;
+      return s.slice(from, end);
+    };
+  }
   return (s) => quickValue(p, s, from, to);
 }
 
@@ -353,6 +376,77 @@ function fastDecoder(plans: readonly FieldPlan[], values: (fields: readonly stri
   };
 }
 
+/** One field's quick write: the value padded to its field, or `null` to leave it to the reference check. */
+type QuickWrite = (value: string) => string | null;
+
+/**
+ * A field's quick write, checking the value itself (not its padded copy) by character codes: the padded text
+ * when the field can hold it, else `null` and the reference check ({@link fieldProblem} on the padded text)
+ * decides and words the problem. It accepts nothing that check refuses, and pads as {@link padOf} does.
+ */
+function writerFor(p: FieldPlan): QuickWrite {
+  const length = p.to - p.from;
+  const { blank, blankAllowed, zeroLeft, values } = p;
+  const blankOk = blankAllowed || p.kind === Kind.Opaque;
+  if (p.slowOnly) return () => null;
+  const pad = zeroLeft ? (v: string): string => zeros(length - v.length) + v : (v: string): string => v + spaces(length - v.length);
+  switch (p.kind) {
+    case Kind.Opaque:
+      return (v) => (v === '' ? blank : v.length <= length && printableRange(v, 0, v.length) ? pad(v) : null);
+    case Kind.Literal:
+      return (v) => {
+        if (v === '') return blankOk ? blank : null;
+        if (v.length > length || v.charCodeAt(0) === 0x20) return null;
+        const padded = pad(v);
+        // the layout's values are printable ASCII (else the field is slowOnly)
+        return values !== undefined && values.includes(padded) ? padded : null;
+      };
+    case Kind.Numeric:
+    case Kind.Date:
+      return (v) => {
+        if (v === '') return blankOk ? blank : null;
+        if (v.length > length || (!zeroLeft && v.length !== length)) return null;
+        for (let i = 0; i < v.length; i += 1) {
+          const c = v.charCodeAt(i);
+          if (c < 0x30 || c > 0x39) return null;
+        }
+        const padded = pad(v);
+        return p.kind === Kind.Numeric || isEdiDate(padded) ? padded : null;
+      };
+    default: {
+      const nameCharset = p.nameCharset;
+      return (v) => {
+        if (v === '') return blankOk ? blank : null;
+        // zero padding, a leading or a trailing space: the reference check decides
+        if (v.length > length || (zeroLeft && v.length !== length) || v.charCodeAt(0) === 0x20 || v.charCodeAt(v.length - 1) === 0x20) return null;
+        if (nameCharset) {
+          for (let i = 0; i < v.length; i += 1) if (NAME_TABLE[v.charCodeAt(i)] !== 1) return null;
+        } else if (!printableRange(v, 0, v.length)) return null;
+        if (values !== undefined && !values.includes(v)) return null;
+        return pad(v);
+      };
+    }
+  }
+}
+
+/**
+ * The fast encoder of a layout: each field's quick write in turn, the pieces joined into one flat line, or
+ * `null` when a field needs the reference check. (Generated straight-line code measured no faster here than
+ * this loop; a line built by `+=` would stay a tree of pieces for the file's join to flatten.)
+ */
+function fastEncoder(writers: readonly QuickWrite[], fallbacks: readonly string[]): (given: readonly (string | undefined)[]) => string | null {
+  const n = writers.length;
+  const parts = new Array<string>(n).fill('');
+  return (given) => {
+    for (let k = 0; k < n; k += 1) {
+      const padded = writers[k]!(given[k] ?? fallbacks[k]!);
+      if (padded === null) return null;
+      parts[k] = padded;
+    }
+    return parts.join('');
+  };
+}
+
 /**
  * A layout compiled once: decode a line into its field values (in layout order), encode values into a line,
  * and build the values object.
@@ -374,6 +468,11 @@ export interface EdiCodec {
   encode(values: EdiValues): EdiEncoded;
   /** Encodes values in layout order (`undefined`: blank, or a single-valued literal's value), as {@link EdiCodec.encode}. */
   encodeFields(values: readonly (string | undefined)[]): EdiEncoded;
+  /**
+   * The line {@link EdiCodec.encodeFields} writes for these values, by each field's quick write alone, or
+   * `null` when a field needs the reference check (then `encodeFields` decides, and reports).
+   */
+  encodeLine(values: readonly (string | undefined)[]): string | null;
   /** Why a value cannot be written in the field of index `k` (the message of its issue), or `undefined` when it can. */
   refuses(k: number, value: string): string | undefined;
 }
@@ -422,6 +521,7 @@ export function ediCodec(layout: EdiRecordLayout): EdiCodec {
   const n = plans.length;
   const values = valuesFactory(names);
   const fast = fastDecoder(plans, values);
+  const encodeLine = fastEncoder(plans.map(writerFor), plans.map((p) => p.fallback));
 
   /** Every field by the reference checks: lines of the wrong length or with a character outside printable ASCII. */
   const decodeSlow = (line: string, where: EdiLineContext, strict: boolean, clean: boolean, issues: EdiIssueSink<ReadIssue['code']>): EdiValues | undefined => {
@@ -523,6 +623,7 @@ export function ediCodec(layout: EdiRecordLayout): EdiCodec {
       if (issues !== undefined) return { issues };
       return { line: parts.join(''), fields };
     },
+    encodeLine,
     refuses(k, value) {
       const p = plans[k]!;
       const length = p.to - p.from;

@@ -98,6 +98,7 @@ const FLAG_FIELDS = /* @__PURE__ */ Array.from({ length: ENTRY_SLOTS_PER_RECORD 
  * @param seriesYear - the four-digit series year (for the century of the date of birth); `undefined` when
  *   no readable header gives it, in which case a date of birth cannot be read and the line is an issue
  * @param issues - where problems go
+ * @param cache - what the file's other lines already read (one per reading; with none, nothing is shared)
  * @internal
  */
 export function entryRecordFromValues(
@@ -105,13 +106,80 @@ export function entryRecordFromValues(
   where: EdiLineContext,
   seriesYear: number | undefined,
   issues: EdiIssueSink<'malformed_record' | 'invalid_value' | 'bad_check_character'>,
+  cache?: EntriesReadCache,
 ): EdiEntryRecord | undefined {
-  let failed = false;
+  // the happy path makes no closure and builds no issue: every check is a plain test, and only a line that
+  // fails one is read again by {@link entryRecordProblems}, which words and places every problem
+  const centreNumber = values['centreNumber'] ?? '';
+  const candidateNumber = values['candidateNumber'] ?? '';
+  const name = values['candidateName'] ?? '';
+  const uci = values['uci'] ?? '';
+  const upn = values['upn'] ?? '';
+  const uln = values['uln'] ?? '';
+  const dateOfBirth = values['dateOfBirth'] ?? '';
+  const colon = name.indexOf(':');
+  let failed =
+    !isValidCentreNumber(centreNumber) ||
+    !isValidCandidateNumber(candidateNumber) ||
+    colon <= 0 ||
+    name.indexOf(':', colon + 1) !== -1 ||
+    (uci !== '' && !isValidUci(uci)) ||
+    (upn !== '' && !isValidUpn(upn)) ||
+    (uln !== '' && !isValidUln(uln)) ||
+    (seriesYear === undefined && dateOfBirth !== '000000');
+  const entries: EdiEntrySlot[] = [];
+  let gap = false;
+  for (let i = 1; i <= ENTRY_SLOTS_PER_RECORD; i += 1) {
+    const code = values[CODE_FIELDS[i]!] ?? '';
+    const flag = values[FLAG_FIELDS[i]!] ?? '';
+    if (code === '') {
+      if (flag !== '') failed = true;
+      gap = true;
+    } else if (gap) failed = true;
+    else entries.push(flag === '' ? slotOf(code, cache) : { code, flag });
+  }
+  if (failed) {
+    entryRecordProblems(values, where, seriesYear, issues);
+    return undefined;
+  }
+  const record: { -readonly [K in keyof EdiEntryRecord]: EdiEntryRecord[K] } = {
+    line: where.line,
+    dataType: values['dataType'] as 'E' | 'A',
+    candidateStatus: values['candidateStatus'] ?? '',
+    centreNumber,
+    candidateNumber,
+    candidateName: name,
+    sex: values['sex'] ?? '',
+    qualifierFlag: values['qualifierFlag'] ?? '',
+    documentationGroup: values['documentationGroup'] ?? '',
+    entries,
+  };
+  const dob = seriesYear === undefined ? undefined : birthDateOf(dateOfBirth, seriesYear, cache);
+  if (dob !== undefined) record.dateOfBirth = dob;
+  if (uci !== '') record.uci = uci;
+  if (upn !== '') record.upn = upn;
+  if (uln !== '') record.uln = uln;
+  const optionalCentreNumber = values['optionalCentreNumber'] ?? '';
+  if (optionalCentreNumber !== '') record.optionalCentreNumber = optionalCentreNumber;
+  const optionalCandidateNumber = values['optionalCandidateNumber'] ?? '';
+  if (optionalCandidateNumber !== '') record.optionalCandidateNumber = optionalCandidateNumber;
+  return record;
+}
+
+/**
+ * Every problem of a detail line that {@link entryRecordFromValues} refused, in the order of its fields, each
+ * with its column and value (the reference wording: the happy path only decides whether there is one).
+ */
+function entryRecordProblems(
+  values: EdiValues,
+  where: EdiLineContext,
+  seriesYear: number | undefined,
+  issues: EdiIssueSink<'malformed_record' | 'invalid_value' | 'bad_check_character'>,
+): void {
   const v = (k: string): string => values[k] ?? '';
   const bad = (field: string, column: number, value: string, message: string, code: 'malformed_record' | 'invalid_value' | 'bad_check_character' = 'malformed_record'): void => {
     const location = { ...(where.file === undefined ? {} : { file: where.file }), line: where.line, column, field, recordType: `${v('dataType')}5`, value };
     issues.push({ code, severity: 'error', message, location });
-    failed = true;
   };
   const centreNumber = v('centreNumber');
   const candidateNumber = v('candidateNumber');
@@ -130,7 +198,6 @@ export function entryRecordFromValues(
   if (seriesYear === undefined && dateOfBirth !== '000000') {
     bad('dateOfBirth', 54, dateOfBirth, 'The century of the date of birth cannot be known: no readable file or centre header gives the series year', 'invalid_value');
   }
-  const entries: EdiEntrySlot[] = [];
   let gapAt = 0;
   for (let i = 1; i <= ENTRY_SLOTS_PER_RECORD; i += 1) {
     const code = v(CODE_FIELDS[i]!);
@@ -142,67 +209,107 @@ export function entryRecordFromValues(
       continue;
     }
     if (gapAt !== 0) bad(`entryCode${i}`, position, code, `entryCode${i} follows the blank slot ${gapAt}: entry slots are filled in order`);
-    entries.push({ code, flag });
   }
-  if (failed) return undefined;
-  const record: { -readonly [K in keyof EdiEntryRecord]: EdiEntryRecord[K] } = {
-    line: where.line,
-    dataType: v('dataType') as 'E' | 'A',
-    candidateStatus: v('candidateStatus'),
-    centreNumber,
-    candidateNumber,
-    candidateName: name,
-    sex: v('sex'),
-    qualifierFlag: v('qualifierFlag'),
-    documentationGroup: v('documentationGroup'),
-    entries,
-  };
-  const dob = seriesYear === undefined ? undefined : fromEdiDate(dateOfBirth, birthCentury(seriesYear));
-  if (dob !== undefined) record.dateOfBirth = dob;
-  if (uci !== '') record.uci = uci;
-  if (upn !== '') record.upn = upn;
-  if (uln !== '') record.uln = uln;
-  const optionalCentreNumber = v('optionalCentreNumber');
-  if (optionalCentreNumber !== '') record.optionalCentreNumber = optionalCentreNumber;
-  const optionalCandidateNumber = v('optionalCandidateNumber');
-  if (optionalCandidateNumber !== '') record.optionalCandidateNumber = optionalCandidateNumber;
-  return record;
+}
+
+/**
+ * What one file's reading shares between its lines: the slot of each unflagged entry code (a centre's entries
+ * share a few hundred codes, and a slot is read-only, so 20,000 lines make a few hundred slot objects, not
+ * 200,000) and each date of birth as read (a few thousand distinct). Made per reading, dropped with it.
+ *
+ * @internal
+ */
+export interface EntriesReadCache {
+  readonly slots: Map<string, EdiEntrySlot>;
+  /** By series year (one per reading, unless centre headers disagree), then by `ddmmyy`. */
+  readonly birthDates: Map<number, Map<string, CalendarDate | undefined>>;
+}
+
+/**
+ * A new, empty {@link EntriesReadCache}, for one file's reading.
+ *
+ * @internal
+ */
+export function entriesReadCache(): EntriesReadCache {
+  return { slots: new Map(), birthDates: new Map() };
+}
+
+/** The slot of an unflagged entry code: equal to `{ code, flag: '' }`, shared between the records that hold the code. */
+function slotOf(code: string, cache: EntriesReadCache | undefined): EdiEntrySlot {
+  if (cache === undefined) return { code, flag: '' };
+  let slot = cache.slots.get(code);
+  if (slot === undefined) cache.slots.set(code, (slot = { code, flag: '' }));
+  return slot;
+}
+
+/** A `ddmmyy` date of birth as `fromEdiDate(raw, birthCentury(seriesYear))` reads it. */
+function birthDateOf(raw: string, seriesYear: number, cache: EntriesReadCache | undefined): CalendarDate | undefined {
+  if (cache === undefined) return fromEdiDate(raw, birthCentury(seriesYear));
+  let dates = cache.birthDates.get(seriesYear);
+  if (dates === undefined) cache.birthDates.set(seriesYear, (dates = new Map()));
+  const known = dates.get(raw);
+  if (known !== undefined || dates.has(raw)) return known;
+  const date = fromEdiDate(raw, birthCentury(seriesYear));
+  dates.set(raw, date);
+  return date;
 }
 
 /** Each field's index in {@link ENTRIES_DETAIL_LAYOUT}, by name (worked out once). */
 const FIELD_INDEX = /* @__PURE__ */ new Map(ENTRIES_DETAIL_LAYOUT.fields.map((f, i) => [f.field, i]));
+/** The indices {@link entryRecordToFields} fills, looked up once: the candidate fields, then each slot's code and flag. */
+const AT = /* @__PURE__ */ (() => {
+  const at = (name: string): number => FIELD_INDEX.get(name)!;
+  return {
+    dataType: at('dataType'),
+    recordType: at('recordType'),
+    candidateStatus: at('candidateStatus'),
+    centreNumber: at('centreNumber'),
+    candidateNumber: at('candidateNumber'),
+    candidateName: at('candidateName'),
+    sex: at('sex'),
+    dateOfBirth: at('dateOfBirth'),
+    uci: at('uci'),
+    upn: at('upn'),
+    uln: at('uln'),
+    qualifierFlag: at('qualifierFlag'),
+    optionalCentreNumber: at('optionalCentreNumber'),
+    optionalCandidateNumber: at('optionalCandidateNumber'),
+    documentationGroup: at('documentationGroup'),
+    codes: CODE_FIELDS.slice(1).map(at),
+    flags: FLAG_FIELDS.slice(1).map(at),
+  };
+})();
 
 /**
  * The raw values of one detail line, in the order of {@link ENTRIES_DETAIL_LAYOUT}'s fields (an unfilled
  * slot is `undefined`: blank).
  *
  * @param fields - the candidate fields
- * @param slots - at most 12 entry slots
+ * @param slots - the candidate's entry slots
+ * @param from - the first slot of this line
+ * @param to - after the last slot of this line (at most 12 after `from`)
  * @internal
  */
-export function entryRecordToFields(fields: EdiEntriesCandidateFields, slots: readonly EdiEntrySlot[]): (string | undefined)[] {
+export function entryRecordToFields(fields: EdiEntriesCandidateFields, slots: readonly EdiEntrySlot[], from = 0, to = slots.length): (string | undefined)[] {
   const values = new Array<string | undefined>(ENTRIES_DETAIL_LAYOUT.fields.length);
-  const set = (name: string, value: string): void => {
-    values[FIELD_INDEX.get(name)!] = value;
-  };
-  set('dataType', fields.dataType);
-  set('recordType', '5');
-  set('candidateStatus', fields.candidateStatus);
-  set('centreNumber', fields.centreNumber);
-  set('candidateNumber', fields.candidateNumber);
-  set('candidateName', fields.candidateName);
-  set('sex', fields.sex);
-  set('dateOfBirth', fields.dateOfBirth === undefined ? '000000' : toEdiDate(fields.dateOfBirth));
-  set('uci', fields.uci ?? '');
-  set('upn', fields.upn ?? '');
-  set('uln', fields.uln ?? '');
-  set('qualifierFlag', fields.qualifierFlag);
-  set('optionalCentreNumber', fields.optionalCentreNumber ?? '');
-  set('optionalCandidateNumber', fields.optionalCandidateNumber ?? '');
-  set('documentationGroup', fields.documentationGroup);
-  for (let i = 0; i < slots.length; i += 1) {
-    set(CODE_FIELDS[i + 1]!, slots[i]!.code);
-    set(FLAG_FIELDS[i + 1]!, slots[i]!.flag);
+  values[AT.dataType] = fields.dataType;
+  values[AT.recordType] = '5';
+  values[AT.candidateStatus] = fields.candidateStatus;
+  values[AT.centreNumber] = fields.centreNumber;
+  values[AT.candidateNumber] = fields.candidateNumber;
+  values[AT.candidateName] = fields.candidateName;
+  values[AT.sex] = fields.sex;
+  values[AT.dateOfBirth] = fields.dateOfBirth === undefined ? '000000' : toEdiDate(fields.dateOfBirth);
+  values[AT.uci] = fields.uci ?? '';
+  values[AT.upn] = fields.upn ?? '';
+  values[AT.uln] = fields.uln ?? '';
+  values[AT.qualifierFlag] = fields.qualifierFlag;
+  values[AT.optionalCentreNumber] = fields.optionalCentreNumber ?? '';
+  values[AT.optionalCandidateNumber] = fields.optionalCandidateNumber ?? '';
+  values[AT.documentationGroup] = fields.documentationGroup;
+  for (let i = from; i < to; i += 1) {
+    values[AT.codes[i - from]!] = slots[i]!.code;
+    values[AT.flags[i - from]!] = slots[i]!.flag;
   }
   return values;
 }

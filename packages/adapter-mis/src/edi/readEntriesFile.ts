@@ -5,7 +5,7 @@
  */
 import type { ExamcycleError, ExamcycleIssue } from '@examcycle/core';
 import { ENTRIES_DETAIL_LAYOUT } from './layouts/entriesLayout.js';
-import { candidateOf, entryRecordFromValues, type EdiEntriesCandidate, type EdiEntriesCandidateFields, type EdiEntryRecord, type EdiEntrySlot } from './entriesRecord.js';
+import { candidateOf, entriesReadCache, entryRecordFromValues, type EdiEntriesCandidate, type EdiEntriesCandidateFields, type EdiEntryRecord, type EdiEntrySlot } from './entriesRecord.js';
 import { readEdiFile, sortByLine, type EdiCentreHeader, type EdiFileHeader, type EdiFileReading, type EdiIssueCode } from './readEdiFile.js';
 
 /**
@@ -79,6 +79,7 @@ function sameFields(a: EdiEntryRecord, b: EdiEntryRecord): boolean {
  */
 export function readEntriesFile(input: string | Uint8Array, options: ReadEntriesFileOptions = {}): EntriesFileReading {
   const { file, padShortLines = false, strict = false } = options;
+  const cache = entriesReadCache();
   const structure = readEdiFile<EdiEntryRecord>(input, {
     ...(file === undefined ? {} : { file }),
     dataTypes: ['E', 'A'],
@@ -89,7 +90,7 @@ export function readEntriesFile(input: string | Uint8Array, options: ReadEntries
       layoutFor: () => ENTRIES_DETAIL_LAYOUT,
       toRecord: (values, where, context, issues) => {
         const yy = context.centreHeader?.seriesYear ?? context.header?.seriesYear;
-        const record = entryRecordFromValues(values, where, yy === undefined ? undefined : 2000 + Number(yy), issues);
+        const record = entryRecordFromValues(values, where, yy === undefined ? undefined : 2000 + Number(yy), issues, cache);
         const centre = context.centreHeader?.centreOrSeries;
         if (record !== undefined && centre !== undefined && record.centreNumber !== centre) {
           issues.push({
@@ -107,7 +108,11 @@ export function readEntriesFile(input: string | Uint8Array, options: ReadEntries
   const records = structure.centres.length === 1 ? structure.centres[0]!.details : structure.centres.flatMap((c) => c.details);
   const at = (record: EdiEntryRecord) => ({ ...(file === undefined ? {} : { file }), line: record.line, recordType: `${record.dataType}5` });
   const candidates: EdiEntriesCandidate[] = [];
-  const seen = new Map<string, number>();
+  // The line where each candidate was first seen: for the first centre (most files hold one) by candidate number
+  // (0001–9999, checked by then) in an array, for any other centre by centre and candidate number in a map.
+  let firstCentre: string | undefined;
+  let firstCentreLines: Int32Array | undefined;
+  const otherCentresLines = new Map<string, number>();
   // `entries` is the first record's own list until a continuation record comes (then a copy is extended)
   let current: { first: EdiEntryRecord; entries: readonly EdiEntrySlot[]; lines: number[] } | undefined;
   const flush = (): void => {
@@ -132,17 +137,25 @@ export function readEntriesFile(input: string | Uint8Array, options: ReadEntries
       }
     }
     flush();
-    const key = `${record.centreNumber}/${record.candidateNumber}`;
-    const earlier = seen.get(key);
-    if (earlier !== undefined) {
+    firstCentre ??= record.centreNumber;
+    let earlier: number;
+    if (record.centreNumber === firstCentre) {
+      firstCentreLines ??= new Int32Array(10_000);
+      const n = Number(record.candidateNumber);
+      earlier = firstCentreLines[n]!;
+      if (earlier === 0) firstCentreLines[n] = record.line;
+    } else {
+      const key = `${record.centreNumber}/${record.candidateNumber}`;
+      earlier = otherCentresLines.get(key) ?? 0;
+      if (earlier === 0) otherCentresLines.set(key, record.line);
+    }
+    if (earlier !== 0) {
       issues.push({
         code: 'invalid_value',
         severity: 'error',
         message: `Candidate ${record.candidateNumber} appears again (first on line ${earlier}); continuation records must follow each other`,
         location: { ...at(record), column: 9, field: 'candidateNumber', value: record.candidateNumber },
       });
-    } else {
-      seen.set(key, record.line);
     }
     current = { first: record, entries: record.entries, lines: [record.line] };
   }

@@ -139,7 +139,8 @@ export interface EntriesFileOutput {
   readonly counts: { readonly candidates: number; readonly detailRecords: number; readonly entries: number };
 }
 
-const LIVE = new Set(['draft', 'submitted', 'accepted', 'amended']);
+/** A date as core writes one, `YYYY-MM-DD`. */
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Writes an entries or amendments file.
@@ -207,10 +208,16 @@ export function writeEntriesFile(candidates: readonly Candidate[], entries: read
   const detailCodec = ediCodec(ENTRIES_DETAIL_LAYOUT);
   /** Each entry code is checked as the first slot's code before it is placed. */
   const entryCodeIndex = detailCodec.names.indexOf('entryCode1');
-  /** What was found checking each distinct entry code (`''`: it can be written): a centre's entries share a few hundred codes. */
-  const checkedCodes = new Map<string, string>();
+  /**
+   * Each distinct entry code, checked once (a centre's entries share a few hundred codes): why it cannot be
+   * written (`''`: it can), its slot (read-only, shared by the candidates who take it), and the last candidate
+   * (by position) who took it, which finds a duplicate without a set per candidate.
+   */
+  const codeInfo = new Map<string, { readonly refused: string; readonly slot: EdiEntrySlot; takenBy: number }>();
+  const birthYearOf = birthCentury(seriesYear);
+  /** Each candidate's entries, by candidate id (one map: a candidate id not in it is unknown). */
   const byCandidate = new Map<string, Entry[]>();
-  const known = new Set(candidates.map((c) => c.id));
+  for (const candidate of candidates) if (!byCandidate.has(candidate.id)) byCandidate.set(candidate.id, []);
   for (const entry of entries) {
     if (entry.awardingBodyId !== awardingBody.id) {
       issues.push(issue('invalid_value', `Entry ${entry.entryCode} is with ${entry.awardingBodyId}, not ${awardingBody.id}: it belongs in that awarding body's file`, 'awardingBodyId', entry.awardingBodyId, { candidateId: entry.candidateId, entryId: entry.id }));
@@ -220,64 +227,74 @@ export function writeEntriesFile(candidates: readonly Candidate[], entries: read
       issues.push(issue('invalid_value', `Entry ${entry.entryCode} is for series ${entry.seriesId}, not ${seriesId} (${seriesLabel}): it belongs in that series' file`, 'seriesId', entry.seriesId, { candidateId: entry.candidateId, entryId: entry.id }));
       continue;
     }
-    if (!known.has(entry.candidateId)) {
+    const list = byCandidate.get(entry.candidateId);
+    if (list === undefined) {
       issues.push(issue('invalid_value', `Entry ${entry.entryCode} is for an unknown candidate ${entry.candidateId}`, 'candidateId', entry.candidateId, { candidateId: entry.candidateId, entryId: entry.id }));
       continue;
     }
-    const list = byCandidate.get(entry.candidateId) ?? [];
     list.push(entry);
-    byCandidate.set(entry.candidateId, list);
   }
 
-  for (const candidate of candidates) {
-    const own = byCandidate.get(candidate.id);
-    if (own === undefined) continue;
+  for (let position = 0; position < candidates.length; position += 1) {
+    const candidate = candidates[position]!;
+    const own = byCandidate.get(candidate.id)!;
+    if (own.length === 0) continue;
     const slots: EdiEntrySlot[] = [];
-    const codes = new Set<string>();
     let removed = 0;
     for (const entry of own) {
-      if (!LIVE.has(entry.status)) {
-        skipped.push({ entryId: entry.id, candidateId: candidate.id, reason: entry.status === 'withdrawn' ? 'withdrawn' : 'rejected' });
+      const status = entry.status;
+      if (!(status === 'submitted' || status === 'accepted' || status === 'amended' || status === 'draft')) {
+        skipped.push({ entryId: entry.id, candidateId: candidate.id, reason: status === 'withdrawn' ? 'withdrawn' : 'rejected' });
         removed += 1;
         continue;
       }
-      if (codes.has(entry.entryCode)) {
+      const code = entry.entryCode;
+      let info = codeInfo.get(code);
+      if (info === undefined) {
+        info = { refused: detailCodec.refuses(entryCodeIndex, code) ?? '', slot: { code, flag: '' }, takenBy: -1 };
+        codeInfo.set(code, info);
+      }
+      if (info.takenBy === position) {
         skipped.push({ entryId: entry.id, candidateId: candidate.id, reason: 'duplicate_code' });
         continue;
       }
-      let refused = checkedCodes.get(entry.entryCode);
-      if (refused === undefined) checkedCodes.set(entry.entryCode, (refused = detailCodec.refuses(entryCodeIndex, entry.entryCode) ?? ''));
-      if (refused !== '') {
-        issues.push(issue('unrepresentable_value', `Entry code "${entry.entryCode}" cannot be written: ${refused}`, 'entryCode', entry.entryCode, { candidateId: candidate.id, entryId: entry.id }));
+      if (info.refused !== '') {
+        issues.push(issue('unrepresentable_value', `Entry code "${code}" cannot be written: ${info.refused}`, 'entryCode', code, { candidateId: candidate.id, entryId: entry.id }));
         continue;
       }
-      codes.add(entry.entryCode);
-      slots.push({ code: entry.entryCode, flag: '' });
+      info.takenBy = position;
+      slots.push(info.slot);
     }
     // An amendments file still carries a candidate whose entries were all removed, as one empty record (Aspen).
     if (slots.length === 0 && !(dataType === 'A' && removed > 0)) continue;
 
-    const problems: ExamcycleIssue<WriteCode>[] = [];
+    // the happy path makes no closure and no issue list: problems are gathered only when there is one
+    let problems: ExamcycleIssue<WriteCode>[] | undefined;
     const subject = { candidateId: candidate.id };
-    const stop = (field: string, value: string, code: WriteCode, message: string): void => {
-      problems.push(issue(code, message, field, value, subject));
-    };
-    if (candidate.centreNumber !== centreNumber) stop('centreNumber', candidate.centreNumber, 'invalid_value', `The candidate is at centre ${candidate.centreNumber}, not ${centreNumber}`);
-    if (!isValidCandidateNumber(candidate.candidateNumber)) stop('candidateNumber', candidate.candidateNumber, 'invalid_value', 'The candidate number must be 0001–9999');
-    if (candidate.uci !== undefined && !isValidUci(candidate.uci)) stop('uci', candidate.uci, 'bad_check_character', `UCI ${candidate.uci} fails its check character`);
-    if (candidate.uln !== undefined && !isValidUln(candidate.uln)) stop('uln', candidate.uln, 'bad_check_character', `ULN ${candidate.uln} fails its check digit`);
-    if (candidate.upn !== undefined && !isValidUpn(candidate.upn)) stop('upn', candidate.upn, 'bad_check_character', `UPN ${candidate.upn} fails its check character`);
+    if (candidate.centreNumber !== centreNumber) (problems ??= []).push(issue('invalid_value', `The candidate is at centre ${candidate.centreNumber}, not ${centreNumber}`, 'centreNumber', candidate.centreNumber, subject));
+    if (!isValidCandidateNumber(candidate.candidateNumber)) (problems ??= []).push(issue('invalid_value', 'The candidate number must be 0001–9999', 'candidateNumber', candidate.candidateNumber, subject));
+    if (candidate.uci !== undefined && !isValidUci(candidate.uci)) (problems ??= []).push(issue('bad_check_character', `UCI ${candidate.uci} fails its check character`, 'uci', candidate.uci, subject));
+    if (candidate.uln !== undefined && !isValidUln(candidate.uln)) (problems ??= []).push(issue('bad_check_character', `ULN ${candidate.uln} fails its check digit`, 'uln', candidate.uln, subject));
+    if (candidate.upn !== undefined && !isValidUpn(candidate.upn)) (problems ??= []).push(issue('bad_check_character', `UPN ${candidate.upn} fails its check character`, 'upn', candidate.upn, subject));
     const dobYear = Number(candidate.dateOfBirth.slice(0, 4));
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(candidate.dateOfBirth) || birthCentury(seriesYear)(dobYear % 100) !== dobYear) {
-      stop('dateOfBirth', candidate.dateOfBirth, 'unrepresentable_value', `Date of birth ${candidate.dateOfBirth} cannot be written as ddmmyy unambiguously for the ${seriesYear} series (it must be within the 99 years before it)`);
+    if (!CALENDAR_DATE.test(candidate.dateOfBirth) || birthYearOf(dobYear % 100) !== dobYear) {
+      (problems ??= []).push(
+        issue(
+          'unrepresentable_value',
+          `Date of birth ${candidate.dateOfBirth} cannot be written as ddmmyy unambiguously for the ${seriesYear} series (it must be within the 99 years before it)`,
+          'dateOfBirth',
+          candidate.dateOfBirth,
+          subject,
+        ),
+      );
     }
     const name = toEdiCandidateName(candidate.legalSurname, candidate.legalForenames, { unrepresentable });
-    for (const p of name.problems) stop(p.field, p.value, 'unrepresentable_value', p.message);
-    if (problems.length > 0 || name.name === undefined) {
-      issues.push(...problems);
+    for (const p of name.problems) (problems ??= []).push(issue('unrepresentable_value', p.message, p.field, p.value, subject));
+    if (problems !== undefined || name.name === undefined) {
+      if (problems !== undefined) issues.push(...problems);
       continue;
     }
-    nameChanges.push(...name.changes.map((c) => ({ ...c, candidateId: candidate.id })));
+    for (const c of name.changes) nameChanges.push({ ...c, candidateId: candidate.id });
     if (candidate.uci === undefined) {
       issues.push(issue('invalid_value', 'No UCI: written blank, for the awarding body to allocate', 'uci', undefined, subject, 'warning'));
     }
@@ -305,7 +322,15 @@ export function writeEntriesFile(candidates: readonly Candidate[], entries: read
     const firstLine = lines.length + 3; // after the file and centre headers
     let failed = false;
     for (let i = 0; i < Math.max(slots.length, 1); i += ENTRY_SLOTS_PER_RECORD) {
-      const out = detailCodec.encodeFields(entryRecordToFields(fields, slots.slice(i, i + ENTRY_SLOTS_PER_RECORD)));
+      const values = entryRecordToFields(fields, slots, i, Math.min(slots.length, i + ENTRY_SLOTS_PER_RECORD));
+      // every field by its quick write; only a field that needs the reference check goes the long way (and is reported)
+      const line = detailCodec.encodeLine(values);
+      if (line !== null) {
+        recordLines.push(firstLine + recordLines.length);
+        lines.push(line);
+        continue;
+      }
+      const out = detailCodec.encodeFields(values);
       if ('issues' in out) {
         failed = true;
         for (const problem of out.issues) issues.push({ ...problem, subject });

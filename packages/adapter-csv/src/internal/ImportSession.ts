@@ -45,7 +45,11 @@ export class ImportSession<K extends RecordKind> {
     const { file, synonyms = {}, defaults = {}, excelSerialDates = IMPORT_DEFAULTS.excelSerialDates, maxRowChars = IMPORT_DEFAULTS.maxRowChars } = options;
     this.maxRowChars = maxRowChars;
     this.assembler = new RecordAssembler(csvColumnSet(kind, excelSerialDates), { file, synonyms, defaults });
-    this.reader = new RowReader((cells, quoted, closedAtEnd, controls) => this.assembler.row(cells, quoted, closedAtEnd, controls), maxRowChars);
+    this.reader = new RowReader(
+      (cells, quoted, closedAtEnd, controls) => this.assembler.row(cells, quoted, closedAtEnd, controls),
+      maxRowChars,
+      (text, starts, ends, count, quoted, controls, sames) => this.assembler.rowSpans(text, starts, ends, count, quoted, controls, sames),
+    );
   }
 
   /** The fatal error, once the input is known to be unreadable. */

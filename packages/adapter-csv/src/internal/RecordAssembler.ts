@@ -6,6 +6,9 @@
  * the row (see {@link compileRecordFastPath}), else with `safeParse`, whose issues are reported. Every
  * data row ends as exactly one record or at least one {@link ExamcycleIssue} (`location`: file, the row's first
  * physical line, the header name as `field`, the 1-based cell position as `column`, the raw value); nothing is thrown.
+ * A plain row handed over as spans of the text ({@link RecordAssembler.rowSpans}) is read optimistically: a cell
+ * that repeats the one above it takes that cell's value, a list read before is copied, and any fault at all sends
+ * the row down the full reading, so the outcome is the same either way.
  *
  * @internal
  */
@@ -37,6 +40,8 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 const SEP_LINE = /^sep=(.)$/i;
 const CODES_FROM_SCHEMAS = new Set<string>([BAD_CHECK_CHARACTER, 'invalid_value']);
 const FAILED = Symbol('failed');
+/** The most values a column keeps by their cell's text (see `known`). */
+const MAX_KNOWN = 256;
 
 /** Physical line breaks inside a row's cells (a CRLF counts once). */
 function breaksIn(cells: readonly string[]): number {
@@ -115,6 +120,29 @@ export class RecordAssembler<T> {
   /** The same length, all false: no column checked (the file has no control character). */
   private readonly noControlChecks: boolean[] = [];
   private values: unknown[] = [];
+  /**
+   * Per column, the raw cell text last read into a value without a fault (or `''`: none), and that value (a
+   * string, number or boolean): a cell that repeats the one above it (a series, a board, a status, a date: most cells of most
+   * files) takes the value without being read again. Reading a cell is a function of its text alone, so the
+   * value is the one a new reading would give.
+   */
+  private readonly lastRaw: string[] = [];
+  private readonly lastValue: unknown[] = [];
+  /** Per column, the row (its {@link seq}) whose cell was last found to be `lastRaw`. */
+  private readonly lastSeq: number[] = [];
+  /** How many rows have been handed over, blank and header rows among them. */
+  private seq = 0;
+  /**
+   * Per column, the values read so far by their cell's text (a list as a private copy, handed out as a copy):
+   * a file repeats a few values (an entry code, a grade, an option's components) though not on the next row,
+   * and such a value is then read once and held once, every record that repeats it sharing the one string.
+   * At most {@link MAX_KNOWN} per column; a column whose cells mostly differ (an id) is no longer looked up
+   * once that many are kept (null), and neither is a check-only column's.
+   */
+  private readonly known: (Map<string, unknown> | null | undefined)[] = [];
+  private readonly knownHits: number[] = [];
+  /** Per column: the quick yes of its check schema (a check-only column), or undefined (no check). */
+  private readonly checkAt: (Acceptor | undefined)[] = [];
   /** Where a derived id's fields are in `values`. */
   private idParts: readonly number[] | undefined;
   /** The row validator that skips zod for a row it can vouch for (undefined: zod checks every row). */
@@ -144,10 +172,160 @@ export class RecordAssembler<T> {
    */
   row(cells: string[], quoted = true, closedAtEnd = false, controls = true): void {
     const line = this.nextLine;
+    this.seq += 1;
     this.controls = controls;
     const breaks = quoted ? breaksIn(cells) : 0;
     this.nextLine += 1 + breaks;
     if (this.fatal !== undefined || line >= this.stopAt) return;
+    this.rowAt(cells, line, breaks, closedAtEnd);
+  }
+
+  /**
+   * Takes the next row as spans of the text (see {@link RowSpans}: one physical line, no cell with a line
+   * break). A data row as wide as the header whose cells all read without a fault and make a record the
+   * fast path vouches for becomes that record with no string made for a cell that repeats the one above it;
+   * any other row is read as cells by {@link row}'s steps, so what it gives is exactly what they give.
+   *
+   * @param text - the text the row is in
+   * @param starts - where each cell starts in `text`
+   * @param ends - where each cell ends in `text`
+   * @param count - how many cells the row has
+   * @param _quoted - whether the file had a quote before this row's end (no cell of a span row holds a line break either way)
+   * @param controls - whether the file had a control character (other than CR and LF) before this row's end
+   * @param sames - per cell, 1 when it is surely the same text as that cell of the row handed over just before
+   */
+  rowSpans(text: string, starts: Int32Array, ends: Int32Array, count: number, _quoted: boolean, controls: boolean, sames: Uint8Array): void {
+    const line = this.nextLine;
+    this.seq += 1;
+    this.controls = controls;
+    this.nextLine += 1;
+    if (this.fatal !== undefined || line >= this.stopAt) return;
+    if (this.plans !== undefined && count === this.width && this.fast !== undefined && this.spanRecord(text, starts, ends, count, sames)) return;
+    const cells = new Array<string>(count);
+    for (let k = 0; k < count; k += 1) cells[k] = text.slice(starts[k]!, ends[k]!);
+    this.rowAt(cells, line, 0, false);
+  }
+
+  /**
+   * The fast reading of a span row: true when it made the row a record, false (having reported nothing) when
+   * the row must be read in full: a blank-looking row, a cell with a fault or one a check is unsure of, or a
+   * record the fast path cannot vouch for.
+   */
+  private spanRecord(text: string, starts: Int32Array, ends: Int32Array, count: number, sames: Uint8Array): boolean {
+    // a row with a printable ASCII character is surely not blank; any other goes the long way
+    let printable = false;
+    for (let k = 0; k < count && !printable; k += 1) {
+      const s = starts[k]!;
+      const e = ends[k]!;
+      for (let p = s; p < e; p += 1) {
+        const c = text.charCodeAt(p);
+        if (c > 32 && c < 127) {
+          printable = true;
+          break;
+        }
+      }
+    }
+    if (!printable) return false;
+    const plans = this.plans!;
+    const values = this.values;
+    const { indexes, decoders, emptyStrings, defaults, lastRaw, lastValue, lastSeq, checkAt, known, seq } = this;
+    const controlChecks = this.controls ? this.controlChecks : this.noControlChecks;
+    for (let i = 0; i < plans.length; i += 1) {
+      const index = indexes[i]!;
+      let raw = '';
+      if (index >= 0) {
+        // the same text as this column's cell in the row before, whose text was `lastRaw`: its value
+        if (sames[index] === 1 && lastSeq[i] === seq - 1) {
+          values[i] = lastValue[i];
+          lastSeq[i] = seq;
+          continue;
+        }
+        const s = starts[index]!;
+        const e = ends[index]!;
+        const last = lastRaw[i]!;
+        const n = last.length;
+        // the last character first (ids and codes that differ mostly differ there), then the rest (measured:
+        // startsWith beats a loop of charCodeAt from about 5 characters on)
+        if (n === e - s && n > 0 && text.charCodeAt(e - 1) === last.charCodeAt(n - 1) && text.startsWith(last, s)) {
+          values[i] = lastValue[i];
+          lastSeq[i] = seq;
+          continue;
+        }
+        if (e > s) raw = text.slice(s, e);
+      }
+      let cell = raw.length === 0 ? raw : cellText(raw);
+      if (cell === '') {
+        const fallbackText = defaults[i];
+        if (fallbackText === undefined) {
+          values[i] = emptyStrings[i] ? '' : undefined;
+          continue;
+        }
+        cell = fallbackText;
+      }
+      if (controlChecks[i]! && CONTROL.test(cell)) return false;
+      const cache = known[i];
+      if (cache !== null) {
+        const kept = cache?.get(cell);
+        if (kept !== undefined) {
+          this.knownHits[i]! += 1;
+          if (Array.isArray(kept)) {
+            values[i] = kept.slice();
+            continue;
+          }
+          values[i] = kept;
+          if (raw !== '') {
+            lastRaw[i] = raw;
+            lastValue[i] = kept;
+            lastSeq[i] = seq;
+          }
+          continue;
+        }
+      }
+      const decode = decoders[i];
+      const value = decode === null ? cell : decode!(cell);
+      if (value instanceof CellFailure) return false;
+      const check = checkAt[i];
+      if (check !== undefined && check(value) === UNSURE) return false;
+      values[i] = value;
+      if (cache !== null) this.keep(i, cell, value);
+      if (raw !== '' && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) {
+        lastRaw[i] = raw;
+        lastValue[i] = value;
+        lastSeq[i] = seq;
+      }
+    }
+    for (const i of this.fallbackPlans) {
+      if (values[i] === undefined) values[i] = values[plans[i]!.fallback];
+    }
+    const record = this.fast!(values);
+    if (record === undefined) return false;
+    this.rowsRead += 1;
+    this.records.push(record as T);
+    return true;
+  }
+
+  /**
+   * Keeps the value read from `cell` in column `i` (a list of plain values as a private copy; no other
+   * object), while the column has room; a full column whose cells were seldom found kept is given up.
+   */
+  private keep(i: number, cell: string, value: unknown): void {
+    let kept = value;
+    if (typeof value === 'object' && value !== null) {
+      if (!Array.isArray(value)) return;
+      for (const item of value as unknown[]) if ((typeof item === 'object' && item !== null) || typeof item === 'function') return;
+      kept = value.slice();
+    } else if (typeof value === 'function' || value === undefined) {
+      return;
+    }
+    let cache = this.known[i];
+    if (cache === undefined) this.known[i] = cache = new Map();
+    if (cache === null) return;
+    if (cache.size < MAX_KNOWN) cache.set(cell, kept);
+    else if (this.knownHits[i]! < cache.size) this.known[i] = null;
+  }
+
+  /** A row at `line`, its line breaks counted, once the file is known to be read that far. */
+  private rowAt(cells: string[], line: number, breaks: number, closedAtEnd: boolean): void {
     if (breaks > 0) {
       this.runaway(cells, line, closedAtEnd);
       return;
@@ -253,6 +431,12 @@ export class RecordAssembler<T> {
         this.checkPlans.push(i);
         this.checkAcceptors.push(schemaAcceptor(plan.column.check as unknown as z.core.$ZodType));
       }
+      this.checkAt.push(plan.column.check === undefined ? undefined : this.checkAcceptors[this.checkAcceptors.length - 1]);
+      this.lastRaw.push('');
+      this.lastSeq.push(-1);
+      this.known.push(plan.column.check === undefined ? undefined : null);
+      this.knownHits.push(0);
+      this.lastValue.push(undefined);
       if (plan.fallback >= 0) this.fallbackPlans.push(i);
       this.derivedIdFromFile.push(plan.column.field === 'id' && plan.index < 0 && this.set.derivedId !== undefined);
       this.indexes.push(plan.index);

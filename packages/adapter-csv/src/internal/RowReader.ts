@@ -13,6 +13,8 @@
  * into memory. A quoted cell still open when the input ends is handed over as it stands (the importer then reads
  * the lines it swallowed again, see `runawayQuote.ts`), so the only parse failure left is fatal: a row
  * over the cap.
+ * A plain row (the rule in spreadsheet exports) can be handed over as spans of the text instead of a string per
+ * cell ({@link RowSpans}), each cell marked when it repeats the cell above it, compared as it is read.
  * It also tells whether a quote has been seen yet: until then no cell can hold a line break (an unquoted
  * CR or LF always ends a row), so the importer need not look for one.
  *
@@ -32,11 +34,27 @@ const QUOTE = 0x22;
 const COMMA = 0x2c;
 const LF = 0x0a;
 const CR = 0x0d;
+const DEL = 0x7f;
 
 /** A control byte other than CR and LF (in UTF-8 a byte below 0x80 is always the character itself). */
 const CONTROL_BYTE = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/;
 
 const IGNORE_ROW = (): void => {};
+
+/**
+ * Takes a row the splitter read as spans of the text, without a string per cell: cell `k` is
+ * `text.slice(starts[k], ends[k])` (no cell of such a row holds a line break or a `""` escape), and
+ * `sames[k]` is 1 when that cell is surely the same text as cell `k` of the row handed over just before (0: it
+ * may or may not be; the splitter compares as it reads, and only unquoted cells of consecutive rows of one
+ * text). It may keep none of its arguments past the call: the span arrays are refilled for the next row.
+ *
+ * @example
+ * ```ts
+ * const widths: number[] = [];
+ * const sink: RowSpans = (text, starts, ends, count) => void widths.push(count);
+ * ```
+ */
+export type RowSpans = (text: string, starts: Int32Array, ends: Int32Array, count: number, quoted: boolean, controls: boolean, sames: Uint8Array) => void;
 
 /**
  * The csv-parse options the importer parses with: `"` quotes and `""` escapes are csv-parse's defaults
@@ -115,14 +133,27 @@ export class RowReader {
   private quoted = false;
   /** Whether the input so far holds a control byte other than CR and LF, so a cell may hold one. */
   private controls = false;
+  /** Where the cells of the row being split start and end in the text (reused from row to row). */
+  private starts = new Int32Array(32);
+  private ends = new Int32Array(32);
+  /** How many cells {@link spanRow} found. */
+  private spanCount = 0;
+  /** Per cell of the row being split, 1 when it is the same text as the cell of the row handed over before it. */
+  private sames = new Uint8Array(32);
+  /** The cells of the span row handed over last, in the text being split (none: `prevCount` 0). */
+  private prevStarts = new Int32Array(32);
+  private prevEnds = new Int32Array(32);
+  private prevCount = 0;
 
   /**
    * @param onRow - called with each row's cells, in order, whether a quote has been seen (if not, no cell holds a line break), whether the input ended inside this row's quoted cell, and whether a control byte other than CR and LF has been seen (if not, no cell holds one)
    * @param maxRowChars - the longest row allowed, in characters
+   * @param onSpans - when given, called instead of `onRow` with the rows the splitter reads as spans of the text (the plain rows: no cell with a line break or a `""` escape), so no string per cell need be made
    */
   constructor(
     private onRow: (cells: string[], quoted: boolean, closedAtEnd: boolean, controls: boolean) => void,
     private readonly maxRowChars: number,
+    private onSpans?: RowSpans,
   ) {
     this.splitterRowChars = Math.min(Math.floor(maxRowChars / 3), SPLITTER_ROW_CHARS);
   }
@@ -149,7 +180,6 @@ export class RowReader {
     if (this.parser !== undefined) return this.feed(Buffer.from(text, 'utf8'));
     if (this.failure !== undefined || text.length === 0) return this.failure;
     if (!this.quoted && text.indexOf('"') !== -1) this.quoted = true;
-    if (!this.controls && CONTROL_BYTE.test(text)) this.controls = true;
     const buffered = this.carry === '' ? text : this.carry + text;
     this.carry = '';
     const read = this.split(buffered, false);
@@ -166,7 +196,26 @@ export class RowReader {
     const n = text.length;
     const limit = this.splitterRowChars;
     let pos = 0;
+    /** Whether the text from the first row read the long way on holds no control byte (looked for once, at that row). */
+    let restClean = false;
+    this.prevCount = 0; // a new text: no cell of it is compared with one of the last
     while (pos < n) {
+      // the plain row (cells unquoted, or quoted and closed on their line without escapes) as spans; any other
+      // row (or one near the end of the text, or too long) is read again below, exactly as before
+      const spanEnd = this.spanRow(text, pos, n - pos > limit ? pos + limit + 1 : n);
+      if (spanEnd >= 0 && spanEnd - pos <= limit && !(spanEnd + 1 === n && text.charCodeAt(spanEnd) === CR)) {
+        const next = text.charCodeAt(spanEnd) === CR && text.charCodeAt(spanEnd + 1) === LF ? spanEnd + 2 : spanEnd + 1;
+        this.line += 1;
+        this.emitSpans(text);
+        pos = next;
+        continue;
+      }
+      this.prevCount = 0; // this row goes the long way: the next span row has no span row before it to compare with
+      // the span reader notes a control byte in the rows it reads; for the rest, one scan of the text left
+      if (!this.controls && !restClean) {
+        if (CONTROL_BYTE.test(pos === 0 ? text : text.slice(pos))) this.controls = true;
+        else restClean = true;
+      }
       const cells: string[] = [];
       let i = pos;
       let end = -1;
@@ -251,6 +300,109 @@ export class RowReader {
     return pos;
   }
 
+  /**
+   * Reads the row at `text[pos]` as cell spans (into {@link starts}, {@link ends}, {@link spanCount}), when it
+   * is plain: every cell unquoted, or quoted and closed on its line with no `""` escape, and a line break after
+   * it before `stop`. Returns where its line break is, or -1 when the row is not plain (the caller reads it
+   * the long way, which also decides what to do at the end of the text).
+   */
+  private spanRow(text: string, pos: number, stop: number): number {
+    let count = 0;
+    let i = pos;
+    for (;;) {
+      if (count >= this.starts.length || count >= this.sames.length) this.growSpans();
+      if (text.charCodeAt(i) === QUOTE) {
+        const close = text.indexOf('"', i + 1);
+        if (close === -1 || close + 1 >= stop) return -1;
+        for (let k = i + 1; k < close; k += 1) {
+          const c = text.charCodeAt(k);
+          if (c < 0x20 || c === DEL) {
+            if (c === LF || c === CR) return -1;
+            this.controls = true;
+          }
+        }
+        this.starts[count] = i + 1;
+        this.ends[count] = close;
+        this.sames[count] = 0;
+        count += 1;
+        const after = text.charCodeAt(close + 1);
+        if (after === COMMA) {
+          i = close + 2;
+          continue;
+        }
+        if (after === LF || after === CR) {
+          this.spanCount = count;
+          return close + 1;
+        }
+        return -1; // a `""` escape, or text after the closing quote
+      }
+      let j = i;
+      let c = 0;
+      // compared as it is read with the same cell of the row before (`before`: how far back that cell is)
+      let same = count < this.prevCount;
+      const before = same ? i - this.prevStarts[count]! : 0;
+      for (; j < stop; j += 1) {
+        c = text.charCodeAt(j);
+        if (c <= COMMA) {
+          if (c === COMMA || c === LF || c === CR || c === QUOTE) break;
+          if (c < 0x20) this.controls = true;
+        } else if (c === DEL) {
+          this.controls = true;
+        }
+        if (same && c !== text.charCodeAt(j - before)) same = false;
+      }
+      if (j >= stop || c === QUOTE) return -1;
+      this.starts[count] = i;
+      this.ends[count] = j;
+      this.sames[count] = same && j - i === this.prevEnds[count]! - this.prevStarts[count]! ? 1 : 0;
+      count += 1;
+      if (c === COMMA) {
+        i = j + 1;
+        continue;
+      }
+      this.spanCount = count;
+      return j;
+    }
+  }
+
+  private growSpans(): void {
+    const size = 2 * Math.max(this.starts.length, this.sames.length);
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    const sames = new Uint8Array(size);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    sames.set(this.sames);
+    this.starts = starts;
+    this.ends = ends;
+    this.sames = sames;
+  }
+
+  /**
+   * Hands the row {@link spanRow} read on (as spans when there is a span sink, else as cells), and keeps its
+   * spans for the next row to be compared with.
+   */
+  private emitSpans(text: string): void {
+    const count = this.spanCount;
+    if (this.onSpans !== undefined) {
+      this.onSpans(text, this.starts, this.ends, count, this.quoted, this.controls, this.sames);
+    } else {
+      const cells = new Array<string>(count);
+      for (let k = 0; k < count; k += 1) cells[k] = text.slice(this.starts[k]!, this.ends[k]!);
+      this.onRow(cells, this.quoted, false, this.controls);
+    }
+    const { starts, ends } = this;
+    this.starts = this.prevStarts;
+    this.ends = this.prevEnds;
+    this.prevStarts = starts;
+    this.prevEnds = ends;
+    this.prevCount = count;
+    if (this.starts.length < starts.length) {
+      this.starts = new Int32Array(starts.length);
+      this.ends = new Int32Array(starts.length);
+    }
+  }
+
   /** Hands the input from `text[from]` on to csv-parse, which reads every row after this (its line count carried on). */
   private handOver(text: string, from: number): number {
     const parser = new FlushNotingParser(csvParseOptions(this.maxRowChars));
@@ -315,6 +467,7 @@ export class RowReader {
    */
   release(): void {
     this.onRow = IGNORE_ROW;
+    this.onSpans = undefined;
   }
 
   private drain(): void {

@@ -14,7 +14,7 @@
  * @internal
  */
 import { z } from 'zod';
-import { schemaAcceptor, UNSURE, type Acceptor } from './schemaAcceptor.js';
+import { schemaAcceptor, surePass, UNSURE, type Acceptor, type SurePass } from './schemaAcceptor.js';
 
 /** Builds a record from a row's values (indexed as the importer's column plans are), or returns `undefined` when zod has to decide. */
 export type RecordFastPath = (values: readonly unknown[]) => object | undefined;
@@ -37,10 +37,25 @@ interface FieldPlan {
   /** Where the field's value is in the row's values, or -1 when the file has no column for it. */
   readonly slot: number;
   readonly accept: Acceptor;
+  /** A test a value surely passes (the acceptor would return it), when the field's schema has a plain one. */
+  readonly sure: SurePass | undefined;
   readonly presence: Presence;
   /** Where the fields of a derived id are, for the `id` field of a kind that derives one. */
   readonly idParts: readonly number[] | undefined;
 }
+
+/**
+ * The compiled factories, by their source (which the schema's keys and the file's columns decide): each
+ * import of a file shaped as one before reuses its factory, so the fast paths it makes share the code V8 has
+ * optimised already, rather than each starting cold from a fresh `new Function`.
+ */
+const factories = new Map<string, (...a: unknown[]) => RecordFastPath>();
+
+/** The most fields written only sometimes for which the compiled path has an object literal per set of them (2^4 = 16). */
+const WHOLE_LITERAL_FIELDS = 4;
+
+/** The most compiled factories kept (files of a few shapes per kind are the rule; past this the cache starts again). */
+const MAX_FACTORIES = 64;
 
 /** Marks a field left out of the record. */
 const HOLE: unique symbol = Symbol('hole');
@@ -70,6 +85,39 @@ export function joinedId(values: readonly unknown[], parts: readonly number[]): 
     id = k === 0 ? part : `${id}:${part}`;
   }
   return id;
+}
+
+/** What a {@link lastValueAcceptor} holds before its first value. */
+const NOTHING: unique symbol = Symbol('nothing');
+
+/**
+ * An acceptor that remembers the last string or yes/no it vouched for, and the output it gave: a file's
+ * rows repeat the row above in most columns (the importer hands such a cell on as the very same value), and
+ * an acceptor's answer is a function of the value alone, so the repeat is answered without asking again.
+ * Numbers are asked every time (`0` and `-0` are equal but not the same), and so is anything else, and an
+ * output that is an object (a transform's) is never handed out twice.
+ *
+ * @param accept - the field's acceptor
+ * @example
+ * ```ts
+ * import { schemaAcceptor } from './schemaAcceptor.js';
+ * const accept = lastValueAcceptor(schemaAcceptor(instantSchema));
+ * accept('2026-02-20T10:00:00+00:00'); // checked
+ * accept('2026-02-20T10:00:00+00:00'); // the same answer, not checked again
+ * ```
+ */
+export function lastValueAcceptor(accept: Acceptor): Acceptor {
+  let lastIn: unknown = NOTHING;
+  let lastOut: unknown;
+  return (value) => {
+    if (value === lastIn) return lastOut;
+    const out = accept(value);
+    if (out !== UNSURE && (typeof value === 'string' || typeof value === 'boolean') && typeof out !== 'object' && typeof out !== 'function') {
+      lastIn = value;
+      lastOut = out;
+    }
+    return out;
+  };
 }
 
 /** Runs an object schema's own refinements on a built record, as zod's `runChecks` does after the shape; true when none objects. */
@@ -130,36 +178,78 @@ function interpreted(fields: readonly FieldPlan[], refine: ((record: object) => 
 }
 
 /**
+ * A {@link SurePass} as a condition on the value `v` (an enumeration's values are the argument `set`); only
+ * numbers (lengths) are spliced in.
+ */
+function sureTest(sure: SurePass, v: string, set: string): string {
+  switch (sure.type) {
+    case 'string': {
+      const min = sure.min > 0 ? ` && ${v}.length >= ${sure.min}` : '';
+      const max = Number.isFinite(sure.max) ? ` && ${v}.length <= ${sure.max}` : '';
+      return `typeof ${v} === 'string'${min}${max}`;
+    }
+    case 'boolean':
+      return `typeof ${v} === 'boolean'`;
+    case 'number':
+      return `typeof ${v} === 'number' && Number.isFinite(${v})`;
+    case 'enum':
+      return `${set}.has(${v})`;
+  }
+}
+
+/**
  * The fast path as straight-line code: per field, its value, its own acceptor call and the early exit;
- * then one object literal holding the leading always-written fields, and the others added in the
+ * then the record as one object literal for the fields it has (up to {@link WHOLE_LITERAL_FIELDS} fields
+ * written only sometimes), or else one literal holding the leading always-written fields and the others added in the
  * schema's order. Only numbers and `JSON.stringify`-quoted schema keys are spliced into the source.
  */
 function compiled(fields: readonly FieldPlan[], refine: ((record: object) => boolean) | undefined): RecordFastPath {
   const lines: string[] = [];
-  fields.forEach(({ slot, presence, idParts }, i) => {
+  fields.forEach(({ slot, presence, idParts, sure }, i) => {
     lines.push(`let v${i} = ${slot >= 0 ? `values[${slot}]` : 'undefined'};`);
     if (idParts !== undefined) lines.push(`if (v${i} === undefined) v${i} = joinedId(values, idParts${i});`);
     if (presence === Presence.Required) lines.push(`if (v${i} === undefined) return undefined;`);
-    const call = `accept${i}(v${i})`;
+    const test = sure === undefined ? undefined : sureTest(sure, `v${i}`, `sure${i}`);
+    const call = test === undefined ? `accept${i}(v${i})` : `(${test} ? v${i} : accept${i}(v${i}))`;
     lines.push(`const o${i} = ${presence === Presence.WhenPresent ? `v${i} === undefined ? HOLE : ${call}` : call};`);
     lines.push(`if (o${i} === UNSURE) return undefined;`);
   });
   const always = (f: FieldPlan): boolean => f.presence === Presence.Required || f.presence === Presence.Always;
-  let lead = 0;
-  while (lead < fields.length && always(fields[lead]!)) lead += 1;
-  lines.push(`const record = { ${fields.slice(0, lead).map((f, i) => `${JSON.stringify(f.key)}: o${i}`).join(', ')} };`);
-  fields.slice(lead).forEach((f, j) => {
-    const i = lead + j;
-    const set = `record[${JSON.stringify(f.key)}] = o${i};`;
-    if (always(f)) lines.push(set);
-    else if (f.presence === Presence.WhenPresent) lines.push(`if (o${i} !== HOLE) ${set}`);
-    else lines.push(`if (o${i} !== undefined || v${i} !== undefined) ${set}`);
-  });
+  const written = (f: FieldPlan, i: number): string => (f.presence === Presence.WhenPresent ? `o${i} !== HOLE` : `o${i} !== undefined || v${i} !== undefined`);
+  const entry = (f: FieldPlan, i: number): string => `${JSON.stringify(f.key)}: o${i}`;
+  const sometimes = fields.flatMap((f, i) => (always(f) ? [] : [i]));
+  if (sometimes.length <= WHOLE_LITERAL_FIELDS) {
+    // one whole object literal per set of the fields written only sometimes: the record is made in one step,
+    // its keys in the schema's order, with no property added after it is made
+    lines.push('let written = 0;');
+    sometimes.forEach((i, bit) => lines.push(`if (${written(fields[i]!, i)}) written |= ${1 << bit};`));
+    lines.push('let record;', 'switch (written) {');
+    for (let set = 0; set < 1 << sometimes.length; set += 1) {
+      const keys = fields.flatMap((f, i) => (always(f) || (set & (1 << sometimes.indexOf(i))) !== 0 ? [entry(f, i)] : []));
+      lines.push(`  case ${set}: record = { ${keys.join(', ')} }; break;`);
+    }
+    lines.push('}');
+  } else {
+    let lead = 0;
+    while (lead < fields.length && always(fields[lead]!)) lead += 1;
+    lines.push(`const record = { ${fields.slice(0, lead).map(entry).join(', ')} };`);
+    fields.slice(lead).forEach((f, j) => {
+      const i = lead + j;
+      const set = `record[${JSON.stringify(f.key)}] = o${i};`;
+      lines.push(always(f) ? set : `if (${written(f, i)}) ${set}`);
+    });
+  }
   lines.push('return refine === undefined || refine(record) ? record : undefined;');
 
-  const names = ['UNSURE', 'HOLE', 'joinedId', 'refine', ...fields.flatMap((_, i) => [`accept${i}`, `idParts${i}`])];
-  const args = [UNSURE, HOLE, joinedId, refine, ...fields.flatMap((f) => [f.accept, f.idParts])];
-  const factory = new Function(...names, `return function recordFastPath(values) {\n${lines.join('\n')}\n};`) as (...a: unknown[]) => RecordFastPath;
+  const names = ['UNSURE', 'HOLE', 'joinedId', 'refine', ...fields.flatMap((_, i) => [`accept${i}`, `idParts${i}`, `sure${i}`])];
+  const args = [UNSURE, HOLE, joinedId, refine, ...fields.flatMap((f) => [f.accept, f.idParts, f.sure?.type === 'enum' ? f.sure.values : undefined])];
+  const body = `return function recordFastPath(values) {\n${lines.join('\n')}\n};`;
+  let factory = factories.get(body);
+  if (factory === undefined) {
+    factory = new Function(...names, body) as (...a: unknown[]) => RecordFastPath;
+    if (factories.size >= MAX_FACTORIES) factories.clear();
+    factories.set(body, factory);
+  }
   return factory(...args);
 }
 
@@ -197,7 +287,8 @@ export function compileRecordFastPath(
     return {
       key,
       slot: slotOf.get(key) ?? -1,
-      accept: schemaAcceptor(field),
+      accept: lastValueAcceptor(schemaAcceptor(field)),
+      sure: surePass(field),
       presence: presenceOf(field),
       idParts: key === 'id' ? idParts : undefined,
     };

@@ -113,6 +113,60 @@ const isNumber = (value: unknown): boolean => typeof value === 'number' && Numbe
 const isBoolean = (value: unknown): boolean => typeof value === 'boolean';
 
 /**
+ * A test a value surely passes, written out by the compiled fast path in place of an acceptor call: where it
+ * holds, the schema's acceptor returns the value itself (it is the acceptor's own quick yes: the type test,
+ * and for a string the lengths {@link sureLengths} vouches for). Where it does not, the acceptor is asked.
+ *
+ * @example
+ * ```ts
+ * const sure: SurePass | undefined = surePass(entrySchema.shape.entryCode); // { type: 'string', min: 1, max: 6 }
+ * ```
+ */
+export type SurePass =
+  | { readonly type: 'string'; readonly min: number; readonly max: number }
+  | { readonly type: 'boolean' }
+  | { readonly type: 'number' }
+  | { readonly type: 'enum'; readonly values: ReadonlySet<unknown> };
+
+/**
+ * The test a value of a schema surely passes (see {@link SurePass}), for the schemas whose acceptor has a
+ * plain one: a string with at most length checks, a number, boolean or enumeration with no checks, each
+ * optional or defaulted (a present value is the inner schema's); undefined for any other.
+ *
+ * @param schema - a field's zod schema
+ * @example
+ * ```ts
+ * import { z } from 'zod';
+ * surePass(z.string().min(1)); // { type: 'string', min: 1, max: Infinity }
+ * surePass(z.iso.datetime()); // undefined: the format is checked
+ * ```
+ */
+export function surePass(schema: z.core.$ZodType): SurePass | undefined {
+  const def = schema._zod.def as z.core.$ZodTypeDef & { coerce?: boolean; format?: string };
+  const checks = checksOf(schema);
+  switch (def.type) {
+    case 'string': {
+      if (def.coerce === true || def.format !== undefined) return undefined;
+      const sure = checks.length > 0 ? sureLengths(checks) : { min: 0, max: Infinity };
+      return sure === undefined ? undefined : { type: 'string', ...sure };
+    }
+    case 'number':
+    case 'boolean':
+      return def.coerce === true || checks.length > 0 ? undefined : { type: def.type };
+    case 'enum':
+      return checks.length > 0 ? undefined : { type: 'enum', values: (schema as z.core.$ZodEnum)._zod.values };
+    case 'optional': {
+      const inner = (def as z.core.$ZodOptionalDef).innerType;
+      return checks.length > 0 || inner._zod.optin !== undefined ? undefined : surePass(inner);
+    }
+    case 'default':
+      return checks.length > 0 ? undefined : surePass((def as z.core.$ZodDefaultDef).innerType);
+    default:
+      return undefined;
+  }
+}
+
+/**
  * Compiles an acceptor for a zod schema.
  *
  * @param schema - any zod schema; the types not read here are handed to the schema's own parser

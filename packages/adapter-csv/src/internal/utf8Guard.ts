@@ -135,6 +135,11 @@ function firstInvalidUtf8(b: Uint8Array): number {
 export class Utf8Guard {
   private line = 1;
   private afterCR = false;
+  /**
+   * The last text let through, its line breaks not counted yet: they are counted only when a line is needed
+   * (the next chunk, the end), so a whole-string import, whose one chunk needs none, never counts them.
+   */
+  private uncounted = '';
   private started = false;
   private carry: Buffer = EMPTY;
 
@@ -154,6 +159,7 @@ export class Utf8Guard {
    * @param text - the next characters of the input; only when {@link readyForText}
    */
   pushText(text: string): GuardedText {
+    this.count();
     let body = text;
     if (!this.started && body.length > 0) {
       this.started = true;
@@ -167,9 +173,17 @@ export class Utf8Guard {
         : "The text holds U+FFFD replacement characters: it was decoded from bytes that were not UTF-8; pass the file's bytes instead";
       return { text: body.slice(0, found.offset), problem: { line, message } };
     }
-    this.line += countTextBreaks(body, body.length, this.afterCR);
-    if (body.length > 0) this.afterCR = body.charCodeAt(body.length - 1) === 13;
+    this.uncounted = body;
     return { text: body };
+  }
+
+  /** Counts the line breaks of the text let through last, if they are not counted yet. */
+  private count(): void {
+    const text = this.uncounted;
+    if (text === '') return;
+    this.uncounted = '';
+    this.line += countTextBreaks(text, text.length, this.afterCR);
+    this.afterCR = text.charCodeAt(text.length - 1) === 13;
   }
 
   /**
@@ -179,6 +193,7 @@ export class Utf8Guard {
    * @param fromText - the chunk was a JS string, so U+FFFD in it means it was decoded from non-UTF-8 bytes
    */
   push(chunk: Uint8Array, fromText: boolean): GuardedBytes {
+    this.count();
     this.rejectReplacement = fromText;
     let data = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : asBuffer(chunk);
     this.carry = EMPTY;
@@ -213,6 +228,7 @@ export class Utf8Guard {
       return found === undefined ? { bytes: start } : { bytes: start.subarray(0, found.offset), problem: found.problem };
     }
     if (this.carry.length > 0) {
+      this.count();
       return { bytes: EMPTY, problem: { line: this.line, message: 'The file ends in the middle of a UTF-8 character: it is not UTF-8 text, or it was cut short' } };
     }
     return { bytes: EMPTY };

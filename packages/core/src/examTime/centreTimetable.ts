@@ -246,15 +246,34 @@ interface PaperSlot {
   readonly sittings: CandidateSitting[];
 }
 
+/** Usable papers by series, then awarding body, then component code (no key strings built per lookup). */
+type PapersByKey = Map<string, Map<string, Map<string, PaperSlot>>>;
+
 /** A candidate while the timetable is built. */
 interface CandidateState {
   readonly candidate: Candidate;
   readonly allowance: TimeAllowance;
   readonly kinds: AccessArrangementKind[];
   readonly entries: TimetableEntry[];
-  /** Sittings in entry order, and their papers alongside. */
-  readonly sittings: CandidateSitting[];
+  /** The papers the candidate sits, in entry order, and the entry each comes from alongside. */
   readonly slots: PaperSlot[];
+  readonly entryIds: string[];
+}
+
+/** What the entries are matched against, and where their issues go. */
+interface EntryContext {
+  readonly issues: ExamcycleIssue<TimetableIssueCode>[];
+  readonly paperByKey: PapersByKey;
+  readonly candidateById: ReadonlyMap<string, Candidate>;
+  readonly arrangementsByCandidate: ReadonlyMap<string, AccessArrangement[]>;
+  readonly states: Map<string, CandidateState>;
+  /** Component code lists already kept, by their codes in order: entries with the same list share one frozen copy. */
+  readonly codeLists: CodeListNode;
+  // Entries in id order usually come a candidate at a time, from one awarding body at a time: the last lookups are kept.
+  lastState: CandidateState | undefined;
+  lastSeries: string | undefined;
+  lastBody: string | undefined;
+  lastCodes: Map<string, PaperSlot> | undefined;
 }
 
 /**
@@ -273,13 +292,42 @@ interface CandidateState {
  */
 export function buildCentreTimetable(input: CentreTimetableInput): CentreTimetable {
   const issues: ExamcycleIssue<TimetableIssueCode>[] = [];
-  const arrangements = input.accessArrangements ?? [];
+  // Each phase is a function of its own, and the per-item work of the long loops too: the steps run once per
+  // timetable, so small functions are what the JIT optimizes early (one large function is compiled again per loop).
+  const paperByKey: PapersByKey = new Map();
+  const slots = usablePapers(input.papers, paperByKey, issues);
+  const context: EntryContext = {
+    issues,
+    paperByKey,
+    candidateById: candidatesById(input.candidates, issues),
+    arrangementsByCandidate: arrangementsByCandidate(input.accessArrangements ?? [], issues),
+    states: new Map(),
+    codeLists: { list: undefined, next: undefined },
+    lastState: undefined,
+    lastSeries: undefined,
+    lastBody: undefined,
+    lastCodes: undefined,
+  };
+  const entries = inIdOrder(input.entries);
+  for (let i = 0; i < entries.length; i++) placeEntry(context, entries[i]!);
 
-  // Papers by series, then awarding body, then component code (no key strings built per lookup).
-  const paperByKey = new Map<string, Map<string, Map<string, PaperSlot>>>();
+  const ordered = [...context.states.values()].sort(byCandidateNumber);
+  // Each candidate's sittings in paper order, then each paper's sittings in candidate order, and each session's
+  // distinct candidates counted on the way.
+  const candidates: TimetableCandidate[] = [];
+  const sessionCandidates = new Int32Array(slots.length === 0 ? 0 : slots[slots.length - 1]!.session + 1);
+  const order: Int32Array[] = [new Int32Array(64)];
+  const made: CandidateSitting[] = [];
+  for (let i = 0; i < ordered.length; i++) candidates.push(timetableCandidateOf(ordered[i]!, sessionCandidates, order, made));
+  const { papers, sessions } = sessionsOf(slots, sessionCandidates);
+  return { papers, sessions, candidates, issues };
+}
+
+/** The usable papers in time order (rank and session set), each indexed in `paperByKey`; the others become issues. */
+function usablePapers(input: readonly TimetabledPaper[], paperByKey: PapersByKey, issues: ExamcycleIssue<TimetableIssueCode>[]): PaperSlot[] {
   const paperIds = new Set<string>();
   const slots: PaperSlot[] = [];
-  for (const paper of inIdOrder(input.papers)) {
+  for (const paper of inIdOrder(input)) {
     if (typeof paper.startTime !== 'string' || !HHMM.test(paper.startTime) || !Number.isInteger(paper.durationMinutes) || paper.durationMinutes <= 0 || paper.durationMinutes > EXAM_TIME_LIMITS.maxDurationMinutes) {
       issues.push({ code: 'invalid_paper', severity: 'error', subject: { paperId: paper.id }, location: { value: `${String(paper.startTime)} ${String(paper.durationMinutes)}` }, message: `Paper ${paper.id} needs an HH:mm start and a whole duration from 1 to ${EXAM_TIME_LIMITS.maxDurationMinutes} minutes` });
       continue;
@@ -323,18 +371,26 @@ export function buildCentreTimetable(input: CentreTimetableInput): CentreTimetab
     s.rank = i;
     s.session = !before ? 0 : before.paper.date === s.paper.date && before.paper.session === s.paper.session ? before.session : before.session + 1;
   }
+  return slots;
+}
 
+/** Candidates by id, the first of a repeated id kept. */
+function candidatesById(input: readonly Candidate[], issues: ExamcycleIssue<TimetableIssueCode>[]): Map<string, Candidate> {
   const candidateById = new Map<string, Candidate>();
-  for (const c of input.candidates) {
+  for (const c of input) {
     if (candidateById.has(c.id)) {
       issues.push({ code: 'duplicate_candidate', severity: 'error', subject: { candidateId: c.id }, message: `Candidate ${c.id} is listed twice; the first is used` });
       continue;
     }
     candidateById.set(c.id, c);
   }
+  return candidateById;
+}
 
-  const arrangementsByCandidate = new Map<string, AccessArrangement[]>();
-  for (const a of arrangements) {
+/** Usable access arrangements by candidate; one with a number out of range becomes an issue. */
+function arrangementsByCandidate(input: readonly AccessArrangement[], issues: ExamcycleIssue<TimetableIssueCode>[]): Map<string, AccessArrangement[]> {
+  const byCandidate = new Map<string, AccessArrangement[]>();
+  for (const a of input) {
     const problem = arrangementNumberProblem(a);
     if (problem) {
       issues.push({
@@ -346,138 +402,185 @@ export function buildCentreTimetable(input: CentreTimetableInput): CentreTimetab
       });
       continue;
     }
-    const list = arrangementsByCandidate.get(a.candidateId);
+    const list = byCandidate.get(a.candidateId);
     if (list) list.push(a);
-    else arrangementsByCandidate.set(a.candidateId, [a]);
+    else byCandidate.set(a.candidateId, [a]);
   }
+  return byCandidate;
+}
 
-  const states = new Map<string, CandidateState>();
-  // Entries in id order usually come a candidate at a time, from one awarding body at a time: the last lookups are kept.
-  let lastState: CandidateState | undefined;
-  let lastSeries: string | undefined;
-  let lastBody: string | undefined;
-  let lastCodes: Map<string, PaperSlot> | undefined;
-  for (const entry of inIdOrder(input.entries)) {
-    if (!LIVE_STATUSES.has(entry.status)) continue;
-    let state = lastState !== undefined && lastState.candidate.id === entry.candidateId ? lastState : states.get(entry.candidateId);
-    if (!state) {
-      const candidate = candidateById.get(entry.candidateId);
-      if (!candidate) {
-        issues.push({ code: 'unknown_candidate', severity: 'error', subject: { entryId: entry.id, candidateId: entry.candidateId }, message: `Entry ${entry.id} is for candidate ${entry.candidateId}, who is not on the candidate list` });
-        continue;
-      }
-      const own = arrangementsByCandidate.get(candidate.id) ?? [];
-      state = { candidate, allowance: timeAllowanceOf(candidate.id, own), kinds: arrangementKindsOf(candidate.id, own), entries: [], sittings: [], slots: [] };
-      states.set(candidate.id, state);
+/** One entry: kept on its candidate (when live), and its components matched to papers. */
+function placeEntry(context: EntryContext, entry: Entry): void {
+  if (!LIVE_STATUSES.has(entry.status)) return;
+  const last = context.lastState;
+  let state = last !== undefined && last.candidate.id === entry.candidateId ? last : context.states.get(entry.candidateId);
+  if (!state) {
+    const candidate = context.candidateById.get(entry.candidateId);
+    if (!candidate) {
+      context.issues.push({ code: 'unknown_candidate', severity: 'error', subject: { entryId: entry.id, candidateId: entry.candidateId }, message: `Entry ${entry.id} is for candidate ${entry.candidateId}, who is not on the candidate list` });
+      return;
     }
-    lastState = state;
-    const candidate = state.candidate;
-    state.entries.push({
-      entryId: entry.id,
-      seriesId: entry.seriesId,
-      awardingBodyId: entry.awardingBodyId,
-      entryCode: entry.entryCode,
-      componentCodes: [...entry.componentCodes],
-      status: entry.status,
-    });
-    if (entry.componentCodes.length === 0) {
-      issues.push({ code: 'no_components', severity: 'warning', subject: { entryId: entry.id, candidateId: candidate.id }, location: { field: 'componentCodes', value: entry.entryCode }, message: `Entry ${entry.id} (${entry.awardingBodyId} ${entry.entryCode}) lists no components, so no papers can be timetabled for it` });
+    const own = context.arrangementsByCandidate.get(candidate.id) ?? [];
+    state = { candidate, allowance: timeAllowanceOf(candidate.id, own), kinds: arrangementKindsOf(candidate.id, own), entries: [], slots: [], entryIds: [] };
+    context.states.set(candidate.id, state);
+  }
+  context.lastState = state;
+  const candidate = state.candidate;
+  const componentCodes = entry.componentCodes;
+  state.entries.push({
+    entryId: entry.id,
+    seriesId: entry.seriesId,
+    awardingBodyId: entry.awardingBodyId,
+    entryCode: entry.entryCode,
+    componentCodes: sharedCodeList(context.codeLists, componentCodes),
+    status: entry.status,
+  });
+  if (componentCodes.length === 0) {
+    context.issues.push({ code: 'no_components', severity: 'warning', subject: { entryId: entry.id, candidateId: candidate.id }, location: { field: 'componentCodes', value: entry.entryCode }, message: `Entry ${entry.id} (${entry.awardingBodyId} ${entry.entryCode}) lists no components, so no papers can be timetabled for it` });
+    return;
+  }
+  if (entry.seriesId !== context.lastSeries || entry.awardingBodyId !== context.lastBody) {
+    context.lastSeries = entry.seriesId;
+    context.lastBody = entry.awardingBodyId;
+    context.lastCodes = context.paperByKey.get(entry.seriesId)?.get(entry.awardingBodyId);
+  }
+  const codes = context.lastCodes;
+  for (const code of componentCodes) {
+    const slot = codes?.get(code);
+    if (!slot) {
+      context.issues.push({
+        code: 'component_not_timetabled',
+        severity: 'warning',
+        subject: { entryId: entry.id, candidateId: candidate.id },
+        location: { field: 'componentCodes', value: code },
+        message: `${entry.awardingBodyId} component ${code} of entry ${entry.entryCode} has no timetabled paper in ${entry.seriesId} (non-exam assessment, or a missing timetable row)`,
+      });
       continue;
     }
-    if (entry.seriesId !== lastSeries || entry.awardingBodyId !== lastBody) {
-      lastSeries = entry.seriesId;
-      lastBody = entry.awardingBodyId;
-      lastCodes = paperByKey.get(lastSeries)?.get(lastBody);
+    if (state.slots.includes(slot)) {
+      context.issues.push({ code: 'duplicate_sitting', severity: 'warning', subject: { entryId: entry.id, candidateId: candidate.id, paperId: slot.paper.id }, message: `Candidate ${candidate.candidateNumber} is entered for paper ${slot.paper.id} more than once; it is sat once` });
+      continue;
     }
-    const codes = lastCodes;
-    const { extraTimePercent, restBreakMinutesPerHour } = state.allowance;
-    for (const code of entry.componentCodes) {
-      const slot = codes?.get(code);
-      if (!slot) {
-        issues.push({
-          code: 'component_not_timetabled',
-          severity: 'warning',
-          subject: { entryId: entry.id, candidateId: candidate.id },
-          location: { field: 'componentCodes', value: code },
-          message: `${entry.awardingBodyId} component ${code} of entry ${entry.entryCode} has no timetabled paper in ${entry.seriesId} (non-exam assessment, or a missing timetable row)`,
-        });
-        continue;
-      }
-      if (state.slots.includes(slot)) {
-        issues.push({ code: 'duplicate_sitting', severity: 'warning', subject: { entryId: entry.id, candidateId: candidate.id, paperId: slot.paper.id }, message: `Candidate ${candidate.candidateNumber} is entered for paper ${slot.paper.id} more than once; it is sat once` });
-        continue;
-      }
-      const paper = slot.paper;
-      state.slots.push(slot);
-      state.sittings.push({
-        candidateId: candidate.id,
-        candidateNumber: candidate.candidateNumber,
-        entryId: entry.id,
-        paperId: paper.id,
-        seriesId: paper.seriesId,
-        awardingBodyId: paper.awardingBodyId,
-        componentCode: paper.componentCode,
-        title: paper.title,
-        level: paper.level,
-        kind: paper.kind,
-        date: paper.date,
-        session: paper.session,
-        startTime: paper.startTime,
-        startsAt: slot.startsAt,
-        durationMinutes: paper.durationMinutes,
-        allowedMinutes: allowedMinutes(paper.durationMinutes, extraTimePercent, restBreakMinutesPerHour),
-        arrangementKinds: state.kinds,
-      });
+    state.slots.push(slot);
+    state.entryIds.push(entry.id);
+  }
+}
+
+/** A node of the component-code-list trie: the list ending here, and the nodes one code longer. */
+interface CodeListNode {
+  list: readonly string[] | undefined;
+  next: Map<string, CodeListNode> | undefined;
+}
+
+/**
+ * A frozen copy of `codes`, the same array for every entry listing the same codes in the same order (a centre's
+ * entries for one qualification mostly do): the timetable keeps one copy per distinct list, not one per entry.
+ */
+function sharedCodeList(root: CodeListNode, codes: readonly string[]): readonly string[] {
+  let node = root;
+  for (const code of codes) {
+    let next = node.next?.get(code);
+    if (!next) {
+      next = { list: undefined, next: undefined };
+      (node.next ??= new Map()).set(code, next);
+    }
+    node = next;
+  }
+  return (node.list ??= Object.freeze([...codes]));
+}
+
+/** Candidate number, then id. */
+function byCandidateNumber(a: CandidateState, b: CandidateState): number {
+  const x = a.candidate;
+  const y = b.candidate;
+  return x.candidateNumber < y.candidateNumber ? -1 : x.candidateNumber > y.candidateNumber ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
+}
+
+/**
+ * A candidate's timetable: their sittings made in paper order (a candidate's papers have distinct ranks), each also
+ * added to its paper's sittings, and each session the candidate sits counted once. `scratch[0]` and `made` are reused
+ * between candidates (`scratch[0]` is grown when a candidate has more papers than it holds).
+ */
+function timetableCandidateOf(state: CandidateState, sessionCandidates: Int32Array, scratch: Int32Array[], made: CandidateSitting[]): TimetableCandidate {
+  const slots = state.slots;
+  const n = slots.length;
+  let order = scratch[0]!;
+  if (order.length < n) scratch[0] = order = new Int32Array(n * 2);
+  // Insertion sort by rank: a candidate has a few dozen papers at most, usually entered nearly in time order.
+  for (let i = 0; i < n; i++) {
+    const rank = slots[i]!.rank;
+    let q = i - 1;
+    while (q >= 0 && slots[order[q]!]!.rank > rank) {
+      order[q + 1] = order[q]!;
+      q--;
+    }
+    order[q + 1] = i;
+  }
+  const c = state.candidate;
+  const { extraTimePercent, restBreakMinutesPerHour } = state.allowance;
+  let lastSession = -1;
+  for (let i = 0; i < n; i++) {
+    const j = order[i]!;
+    const slot = slots[j]!;
+    const s = sittingOf(c, state.entryIds[j]!, slot, extraTimePercent, restBreakMinutesPerHour, state.kinds);
+    made[i] = s;
+    slot.sittings.push(s);
+    if (slot.session !== lastSession) {
+      sessionCandidates[slot.session]!++;
+      lastSession = slot.session;
     }
   }
+  // One array of exactly the candidate's sittings (no growing by push).
+  const sittings = made.slice(0, n);
+  return { candidate: c, candidateId: c.id, candidateNumber: c.candidateNumber, allowance: state.allowance, arrangementKinds: state.kinds, entries: state.entries, sittings };
+}
 
-  const ordered = [...states.values()].sort((a, b) => {
-    const x = a.candidate;
-    const y = b.candidate;
-    return x.candidateNumber < y.candidateNumber ? -1 : x.candidateNumber > y.candidateNumber ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
-  });
-  // Each candidate's sittings in paper order (a candidate's ranks are distinct: `rank × n + i` sorts as numbers),
-  // then each paper's sittings in candidate order, and each session's distinct candidates counted on the way.
-  const candidates: TimetableCandidate[] = [];
-  const sessionCandidates = new Int32Array(slots.length === 0 ? 0 : slots[slots.length - 1]!.session + 1);
-  for (const state of ordered) {
-    const n = state.sittings.length;
-    const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) keys[i] = state.slots[i]!.rank * n + i;
-    keys.sort();
-    const sittings: CandidateSitting[] = [];
-    let lastSession = -1;
-    for (let i = 0; i < n; i++) {
-      const j = keys[i]! % n;
-      const s = state.sittings[j]!;
-      const slot = state.slots[j]!;
-      sittings.push(s);
-      slot.sittings.push(s);
-      if (slot.session !== lastSession) {
-        sessionCandidates[slot.session]!++;
-        lastSession = slot.session;
-      }
-    }
-    const c = state.candidate;
-    candidates.push({ candidate: c, candidateId: c.id, candidateNumber: c.candidateNumber, allowance: state.allowance, arrangementKinds: state.kinds, entries: state.entries, sittings });
-  }
+/** One candidate's sitting of one paper. */
+function sittingOf(c: Candidate, entryId: string, slot: PaperSlot, extraTimePercent: number, restBreakMinutesPerHour: number, kinds: readonly AccessArrangementKind[]): CandidateSitting {
+  const paper = slot.paper;
+  return {
+    candidateId: c.id,
+    candidateNumber: c.candidateNumber,
+    entryId,
+    paperId: paper.id,
+    seriesId: paper.seriesId,
+    awardingBodyId: paper.awardingBodyId,
+    componentCode: paper.componentCode,
+    title: paper.title,
+    level: paper.level,
+    kind: paper.kind,
+    date: paper.date,
+    session: paper.session,
+    startTime: paper.startTime,
+    startsAt: slot.startsAt,
+    durationMinutes: paper.durationMinutes,
+    allowedMinutes: allowedMinutes(paper.durationMinutes, extraTimePercent, restBreakMinutesPerHour),
+    arrangementKinds: kinds,
+  };
+}
 
+/** The papers with sittings, and the sessions (a paper's sittings array becomes its session's when it is alone in it). */
+function sessionsOf(slots: readonly PaperSlot[], sessionCandidates: Int32Array): { papers: TimetabledPaper[]; sessions: TimetableSession[] } {
   const papers: TimetabledPaper[] = [];
   const sessions: TimetableSession[] = [];
-  let open: { key: string; date: CalendarDate; session: Session; paperIds: string[]; sittings: CandidateSitting[]; candidateCount: number } | undefined;
+  let open: PaperSlot[] = [];
+  const close = (): void => {
+    const first = open[0]!.paper;
+    const paperIds: string[] = [];
+    for (const s of open) paperIds.push(s.paper.id);
+    const sittings = open.length === 1 ? open[0]!.sittings : ([] as CandidateSitting[]).concat(...open.map((s) => s.sittings));
+    sessions.push({ key: `${first.date}.${first.session}`, date: first.date, session: first.session, paperIds, sittings, candidateCount: sessionCandidates[open[0]!.session]! });
+    open = [];
+  };
   for (const slot of slots) {
     if (slot.sittings.length === 0) continue;
     const p = slot.paper;
     papers.push(p);
-    if (!open || open.date !== p.date || open.session !== p.session) {
-      open = { key: `${p.date}.${p.session}`, date: p.date, session: p.session, paperIds: [], sittings: [], candidateCount: sessionCandidates[slot.session]! };
-      sessions.push(open);
-    }
-    open.paperIds.push(p.id);
-    for (const s of slot.sittings) open.sittings.push(s);
+    if (open.length > 0 && (open[0]!.paper.date !== p.date || open[0]!.paper.session !== p.session)) close();
+    open.push(slot);
   }
-
-  return { papers, sessions, candidates, issues };
+  if (open.length > 0) close();
+  return { papers, sessions };
 }
 
 const candidateIndex = new WeakMap<readonly TimetableCandidate[], { readonly length: number; readonly byId: ReadonlyMap<string, TimetableCandidate> }>();

@@ -6,7 +6,7 @@
  * this form; hosts with national-scale data can call it directly.
  */
 import { ExamcycleError } from '../errors/ExamcycleError.js';
-import { checkNumber, checkObject, count as wholeFrom0, EXAM_TIME_LIMITS, positiveCount } from './examTimeLimits.js';
+import { checkNumber, checkObject, count as wholeFrom0, EXAM_TIME_LIMITS, fitsRule, positiveCount } from './examTimeLimits.js';
 
 /**
  * Sittings as columns. Sitting `i` is candidate `sittingCandidate[i]` sitting paper `sittingPaper[i]`.
@@ -134,19 +134,21 @@ export function findClashesCompact(s: CompactSittings, options: FindClashesCompa
   const rb = s.candidateRestBreakMinutesPerHour;
   if (xt && xt.length !== C) throw badInput(`candidateExtraTimePercent has ${xt.length} rows for ${C} candidates`, 'candidateExtraTimePercent', xt.length);
   if (rb && rb.length !== C) throw badInput(`candidateRestBreakMinutesPerHour has ${rb.length} rows for ${C} candidates`, 'candidateRestBreakMinutesPerHour', rb.length);
-  if (xt) for (let c = 0; c < C; c++) checkNumber(xt[c], `candidateExtraTimePercent[${c}]`, wholeFrom0(EXAM_TIME_LIMITS.maxExtraTimePercent));
-  if (rb) for (let c = 0; c < C; c++) checkNumber(rb[c], `candidateRestBreakMinutesPerHour[${c}]`, wholeFrom0(EXAM_TIME_LIMITS.maxRestBreakMinutesPerHour));
+  // The field is named only when the number is wrong (no message text built per row).
+  const extraRule = wholeFrom0(EXAM_TIME_LIMITS.maxExtraTimePercent);
+  const restRule = wholeFrom0(EXAM_TIME_LIMITS.maxRestBreakMinutesPerHour);
+  if (xt) for (let c = 0; c < C; c++) if (!fitsRule(xt[c], extraRule)) checkNumber(xt[c], `candidateExtraTimePercent[${c}]`, extraRule);
+  if (rb) for (let c = 0; c < C; c++) if (!fitsRule(rb[c], restRule)) checkNumber(rb[c], `candidateRestBreakMinutesPerHour[${c}]`, restRule);
+  const minutesRule = positiveCount(EXAM_TIME_LIMITS.maxDurationMinutes);
+  const limitRule = wholeFrom0(EXAM_TIME_LIMITS.maxLimitMinutes);
   for (let p = 0; p < P; p++) {
     if (s.paperSlot[p]! < 0) throw badInput(`paper ${p} has a negative slot`, 'paperSlot', s.paperSlot[p]!);
     if (s.paperMinutes[p]! <= 0) throw badInput(`paper ${p} has no duration`, 'paperMinutes', s.paperMinutes[p]!);
-    checkNumber(s.paperMinutes[p], `paperMinutes[${p}]`, positiveCount(EXAM_TIME_LIMITS.maxDurationMinutes));
-    checkNumber(s.paperDayLimit[p], `paperDayLimit[${p}]`, wholeFrom0(EXAM_TIME_LIMITS.maxLimitMinutes));
+    if (!fitsRule(s.paperMinutes[p], minutesRule)) checkNumber(s.paperMinutes[p], `paperMinutes[${p}]`, minutesRule);
+    if (!fitsRule(s.paperDayLimit[p], limitRule)) checkNumber(s.paperDayLimit[p], `paperDayLimit[${p}]`, limitRule);
   }
   const sc = s.sittingCandidate;
   const sp = s.sittingPaper;
-  const slotOf = s.paperSlot;
-  const minutesOf = s.paperMinutes;
-  const limitOf = s.paperDayLimit;
 
   // Counting sort of sittings by candidate; each candidate's papers are then contiguous.
   const begin = new Int32Array(C + 1);
@@ -172,103 +174,37 @@ export function findClashesCompact(s: CompactSittings, options: FindClashesCompa
     byCandidatePaper[at] = sp[i]!;
   }
 
-  // Growable output columns.
-  let cap = Math.max(16, n >> 5);
-  let kind = new Uint8Array(cap);
-  let cand = new Int32Array(cap);
-  let slot = new Int32Array(cap);
-  let total = new Int32Array(cap);
-  let limit = new Int32Array(cap);
-  let start = new Int32Array(cap);
-  let len = new Int32Array(cap);
-  let count = 0;
-  const push = (k: number, c: number, sl: number, t: number, l: number, st: number, ln: number): void => {
-    if (count === cap) {
-      cap *= 2;
-      const grow = <T extends Int32Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
-      kind = grow(kind, new Uint8Array(cap));
-      cand = grow(cand, new Int32Array(cap));
-      slot = grow(slot, new Int32Array(cap));
-      total = grow(total, new Int32Array(cap));
-      limit = grow(limit, new Int32Array(cap));
-      start = grow(start, new Int32Array(cap));
-      len = grow(len, new Int32Array(cap));
-    }
-    kind[count] = k;
-    cand[count] = c;
-    slot[count] = sl;
-    total[count] = t;
-    limit[count] = l;
-    start[count] = st;
-    len[count] = ln;
-    count++;
+  const cap = Math.max(16, n >> 5);
+  const scan: Scan = {
+    P,
+    consecutiveMax,
+    slotOf: s.paperSlot,
+    minutesOf: s.paperMinutes,
+    limitOf: s.paperDayLimit,
+    order,
+    byCandidatePaper,
+    kSit: new Int32Array(maxPer),
+    kKey: new Float64Array(maxPer),
+    kSlot: new Int32Array(maxPer),
+    kPaper: new Int32Array(maxPer),
+    kMin: new Int32Array(maxPer),
+    w: 0,
+    cap,
+    count: 0,
+    kind: new Uint8Array(cap),
+    cand: new Int32Array(cap),
+    slot: new Int32Array(cap),
+    total: new Int32Array(cap),
+    limit: new Int32Array(cap),
+    start: new Int32Array(cap),
+    len: new Int32Array(cap),
   };
-
-  const kSit = new Int32Array(maxPer);
-  const kKey = new Float64Array(maxPer);
-  const kSlot = new Int32Array(maxPer);
-  const kPaper = new Int32Array(maxPer);
-  const kMin = new Int32Array(maxPer);
-  let w = 0;
   for (let c = 0; c < C; c++) {
     const b = begin[c]!;
     const m = begin[c + 1]! - b;
-    if (m === 0) continue;
-    const x = xt ? xt[c]! : 0;
-    const r = rb ? rb[c]! : 0;
-    // Insertion sort of the candidate's sittings by (slot, paper): a candidate has a handful.
-    for (let j = 0; j < m; j++) {
-      const p = byCandidatePaper[b + j]!;
-      const key = slotOf[p]! * P + p;
-      const i = order[b + j]!;
-      let q = j - 1;
-      while (q >= 0 && kKey[q]! > key) {
-        kKey[q + 1] = kKey[q]!;
-        kSit[q + 1] = kSit[q]!;
-        q--;
-      }
-      kKey[q + 1] = key;
-      kSit[q + 1] = i;
-    }
-    // Write back without repeated papers, with each sitting's allowed minutes.
-    const w0 = w;
-    let u = 0;
-    for (let j = 0; j < m; j++) {
-      if (j > 0 && kKey[j] === kKey[j - 1]) continue;
-      const p = kKey[j]! % P;
-      const d = minutesOf[p]!;
-      const ext = Math.floor((d * (100 + x) + 99) / 100);
-      kSlot[u] = slotOf[p]!;
-      kPaper[u] = p;
-      kMin[u] = ext + Math.floor((r * ext + 59) / 60);
-      order[w++] = kSit[j]!;
-      u++;
-    }
-    // Scan days, and sessions within each day.
-    let j = 0;
-    while (j < u) {
-      const day = kSlot[j]! >> 1;
-      let e = j;
-      let dayTotal = 0;
-      let dayLimit = 0;
-      while (e < u && kSlot[e]! >> 1 === day) {
-        dayTotal += kMin[e]!;
-        const l = limitOf[kPaper[e]!]!;
-        if (l > 0 && (dayLimit === 0 || l < dayLimit)) dayLimit = l;
-        e++;
-      }
-      let a = j;
-      while (a < e) {
-        let z = a;
-        let t = 0;
-        while (z < e && kSlot[z] === kSlot[a]) t += kMin[z++]!;
-        if (z - a >= 2) push(COMPACT_CLASH_KIND.sameSession, c, kSlot[a]!, t, consecutiveMax, w0 + a, z - a);
-        a = z;
-      }
-      if (e - j >= 2 && dayLimit > 0 && dayTotal > dayLimit) push(COMPACT_CLASH_KIND.dayTotal, c, day * 2, dayTotal, dayLimit, w0 + j, e - j);
-      j = e;
-    }
+    if (m > 0) scanCandidate(scan, c, b, m, xt ? xt[c]! : 0, rb ? rb[c]! : 0);
   }
+  const { count, kind, cand, slot, total, limit, start, len, w } = scan;
   return {
     count,
     kind: kind.subarray(0, count),
@@ -280,4 +216,122 @@ export function findClashesCompact(s: CompactSittings, options: FindClashesCompa
     length: len.subarray(0, count),
     order: order.subarray(0, w),
   };
+}
+
+/** The engine's working state: the inputs, one candidate's scratch columns, and the growable output columns. */
+interface Scan {
+  readonly P: number;
+  readonly consecutiveMax: number;
+  readonly slotOf: Int32Array;
+  readonly minutesOf: Int32Array;
+  readonly limitOf: Int32Array;
+  /** Sittings grouped by candidate; rewritten in place to each candidate's slot and paper order, repeats removed. */
+  readonly order: Int32Array;
+  readonly byCandidatePaper: Int32Array;
+  readonly kSit: Int32Array;
+  readonly kKey: Float64Array;
+  readonly kSlot: Int32Array;
+  readonly kPaper: Int32Array;
+  readonly kMin: Int32Array;
+  /** Rows of `order` written. */
+  w: number;
+  cap: number;
+  count: number;
+  kind: Uint8Array;
+  cand: Int32Array;
+  slot: Int32Array;
+  total: Int32Array;
+  limit: Int32Array;
+  start: Int32Array;
+  len: Int32Array;
+}
+
+/** A typed array's rows copied into a larger one. */
+function grown<T extends Int32Array | Uint8Array>(a: T, b: T): T {
+  b.set(a);
+  return b;
+}
+
+/** Adds a clash to the output columns, doubling them when full. */
+function pushClash(o: Scan, k: number, c: number, sl: number, t: number, l: number, st: number, ln: number): void {
+  if (o.count === o.cap) {
+    o.cap *= 2;
+    o.kind = grown(o.kind, new Uint8Array(o.cap));
+    o.cand = grown(o.cand, new Int32Array(o.cap));
+    o.slot = grown(o.slot, new Int32Array(o.cap));
+    o.total = grown(o.total, new Int32Array(o.cap));
+    o.limit = grown(o.limit, new Int32Array(o.cap));
+    o.start = grown(o.start, new Int32Array(o.cap));
+    o.len = grown(o.len, new Int32Array(o.cap));
+  }
+  const i = o.count++;
+  o.kind[i] = k;
+  o.cand[i] = c;
+  o.slot[i] = sl;
+  o.total[i] = t;
+  o.limit[i] = l;
+  o.start[i] = st;
+  o.len[i] = ln;
+}
+
+/**
+ * One candidate's `m` sittings (rows `b …` of `order`): sorted by (slot, paper), written back without repeated
+ * papers, then scanned by day and by session within the day.
+ */
+function scanCandidate(o: Scan, c: number, b: number, m: number, x: number, r: number): void {
+  const { P, order, byCandidatePaper, kSit, kKey, kSlot, kPaper, kMin, slotOf, minutesOf, limitOf } = o;
+  // Insertion sort of the candidate's sittings by (slot, paper): a candidate has a handful.
+  for (let j = 0; j < m; j++) {
+    const p = byCandidatePaper[b + j]!;
+    const key = slotOf[p]! * P + p;
+    const i = order[b + j]!;
+    let q = j - 1;
+    while (q >= 0 && kKey[q]! > key) {
+      kKey[q + 1] = kKey[q]!;
+      kSit[q + 1] = kSit[q]!;
+      q--;
+    }
+    kKey[q + 1] = key;
+    kSit[q + 1] = i;
+  }
+  // Write back without repeated papers, with each sitting's allowed minutes.
+  const w0 = o.w;
+  let w = w0;
+  let u = 0;
+  for (let j = 0; j < m; j++) {
+    if (j > 0 && kKey[j] === kKey[j - 1]) continue;
+    const p = kKey[j]! % P;
+    const d = minutesOf[p]!;
+    const ext = Math.floor((d * (100 + x) + 99) / 100);
+    kSlot[u] = slotOf[p]!;
+    kPaper[u] = p;
+    kMin[u] = ext + Math.floor((r * ext + 59) / 60);
+    order[w++] = kSit[j]!;
+    u++;
+  }
+  o.w = w;
+  // Scan days, and sessions within each day.
+  let j = 0;
+  while (j < u) {
+    const day = kSlot[j]! >> 1;
+    let e = j;
+    let dayTotal = 0;
+    let dayLimit = 0;
+    while (e < u && kSlot[e]! >> 1 === day) {
+      dayTotal += kMin[e]!;
+      const l = limitOf[kPaper[e]!]!;
+      if (l > 0 && (dayLimit === 0 || l < dayLimit)) dayLimit = l;
+      e++;
+    }
+    let a = j;
+    while (a < e) {
+      let z = a;
+      let t = 0;
+      while (z < e && kSlot[z] === kSlot[a]) t += kMin[z++]!;
+      if (z - a >= 2) pushClash(o, COMPACT_CLASH_KIND.sameSession, c, kSlot[a]!, t, o.consecutiveMax, w0 + a, z - a);
+      a = z;
+    }
+    if (e - j >= 2 && dayLimit > 0 && dayTotal > dayLimit) pushClash(o, COMPACT_CLASH_KIND.dayTotal, c, day * 2, dayTotal, dayLimit, w0 + j, e - j);
+    j = e;
+  }
 }

@@ -14,7 +14,7 @@ import type { Session } from '../domain/paper.js';
 import type { ExamRoomRules, RetainedRecord } from '../rules/RulesPack.js';
 import type { CalendarDate, Instant } from '../time/clock.js';
 import type { CandidateSitting, SittingVariation } from './centreTimetable.js';
-import { checkArray, checkNumber, checkObject, checkRatios, count, EXAM_TIME_LIMITS, PITCH_RULE, positiveCount, ruleNumber, sourcedValue, SPACING_RULE } from './examTimeLimits.js';
+import { checkArray, checkNumber, checkObject, checkRatios, count, EXAM_TIME_LIMITS, fitsRule, PITCH_RULE, positiveCount, ruleNumber, sourcedValue, SPACING_RULE } from './examTimeLimits.js';
 import { roomLayout, type RoomLayout } from './roomLayout.js';
 
 /**
@@ -185,22 +185,55 @@ export interface PlanSeatingOptions {
   readonly layouts?: readonly RoomLayout[];
 }
 
-interface SessionCandidate {
+/**
+ * A session's candidate, made in the shape of their {@link SeatAssignment} (`seat`, `row` and `column` are filled
+ * in when a seat is found), so a seated candidate costs one object; `variations` is added last, and only when the
+ * candidate has some, as the assignment has it.
+ */
+interface SeatDraft {
+  seat: string;
+  row: number;
+  column: number;
   readonly candidateId: string;
   readonly candidateNumber: string;
   /** Shared by every candidate sitting only that paper; a second paper makes a new array, never a push. */
   paperIds: readonly string[];
-  /** Created with the first paper sat other than as published. */
-  variations: SeatVariation[] | undefined;
-  readonly arrangementKinds: readonly AccessArrangementKind[];
-  /** The arrangements among them that need a separate room. */
-  readonly needs: readonly AccessArrangementKind[];
-  /** Whether one of them needs a room alone. */
-  readonly sole: boolean;
   ratioKind: RatioKind;
+  readonly arrangementKinds: readonly AccessArrangementKind[];
+  /** Created with the first paper sat other than as published. */
+  variations?: SeatVariation[];
+}
+
+/** A candidate whose arrangements need a room apart from the main rooms. */
+interface ApartCandidate {
+  readonly draft: SeatDraft;
+  /** The arrangements that need a separate room. */
+  readonly needs: readonly AccessArrangementKind[];
+  /** Whether one of the candidate's arrangements needs a room alone. */
+  readonly sole: boolean;
+}
+
+/** The session's candidates: those needing a separate room, and the others grouped by their first paper. */
+interface SessionCandidates {
+  readonly apart: ApartCandidate[];
+  /** Main candidates by their first paper (only papers that have some). */
+  readonly groups: Map<string, SeatDraft[]>;
+  /** Every paper of the session, in sitting order. */
+  readonly papers: string[];
+}
+
+/** A room in use while the plan is made. */
+interface OpenRoom {
+  readonly room: Room;
+  readonly layout: RoomLayout;
+  readonly seats: SeatAssignment[];
+  readonly sole: boolean;
+  /** Main rooms: the papers seated, in seating order. */
+  readonly paperIds: string[];
 }
 
 const NONE: readonly AccessArrangementKind[] = [];
+const DEFAULT_SOLE: readonly AccessArrangementKind[] = ['reader', 'scribe', 'separate_invigilation'];
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -225,6 +258,185 @@ function sorted<T>(xs: readonly T[], order: (a: T, b: T) => number): readonly T[
   return xs;
 }
 
+const ROWS_RULE = positiveCount(EXAM_TIME_LIMITS.maxRowsOrColumns);
+const GRID_RULE = positiveCount(EXAM_TIME_LIMITS.maxGridSeats);
+const CAPACITY_RULE = positiveCount(Number.MAX_SAFE_INTEGER);
+const SESSION_GRID_RULE = count(EXAM_TIME_LIMITS.maxSessionGridSeats);
+
+/** Checks the rooms' numbers (the field is named only when one is wrong). */
+function checkRooms(rooms: readonly Room[]): void {
+  let gridSeats = 0;
+  for (let i = 0; i < rooms.length; i++) {
+    const room = rooms[i]!;
+    checkObject(room, `rooms[${i}]`);
+    const rows = fitsRule(room.rows, ROWS_RULE) ? room.rows : checkNumber(room.rows, `rooms[${i}].rows`, ROWS_RULE);
+    const columns = fitsRule(room.columns, ROWS_RULE) ? room.columns : checkNumber(room.columns, `rooms[${i}].columns`, ROWS_RULE);
+    const seats = rows * columns;
+    if (seats > EXAM_TIME_LIMITS.maxGridSeats) checkNumber(seats, `rooms[${i}].rows × rooms[${i}].columns`, GRID_RULE);
+    if (!fitsRule(room.seatPitchMetres, PITCH_RULE)) checkNumber(room.seatPitchMetres, `rooms[${i}].seatPitchMetres`, PITCH_RULE);
+    if (!fitsRule(room.rowPitchMetres, PITCH_RULE)) checkNumber(room.rowPitchMetres, `rooms[${i}].rowPitchMetres`, PITCH_RULE);
+    if (room.capacity !== undefined && !fitsRule(room.capacity, CAPACITY_RULE)) checkNumber(room.capacity, `rooms[${i}].capacity`, CAPACITY_RULE);
+    gridSeats += seats;
+  }
+  if (gridSeats > EXAM_TIME_LIMITS.maxSessionGridSeats) checkNumber(gridSeats, 'rooms (seats in every grid)', SESSION_GRID_RULE);
+}
+
+/** A room's lines of a plan's explanation, with what they were made from. */
+interface RoomExplanation {
+  readonly name: string;
+  readonly capacity: number | undefined;
+  readonly spacing: number;
+  readonly layout: Pick<RoomLayout, 'gridSeats' | 'disabledSeats' | 'skippedForSpacing' | 'cappedByCapacity' | 'issues'> & { readonly usable: number; readonly issueCount: number };
+  readonly lines: readonly string[];
+}
+
+/** A room's lines of the explanation, kept per layout (a room is laid out once for every session of a series). */
+const explained = new WeakMap<RoomLayout, RoomExplanation>();
+
+function roomExplanation(room: Room, l: RoomLayout, spacing: number): readonly string[] {
+  const kept = explained.get(l);
+  // What the lines are made of is compared, not trusted: a layout in `options.layouts` is the caller's object.
+  const k = kept?.layout;
+  if (
+    kept &&
+    k &&
+    kept.name === room.name &&
+    kept.capacity === room.capacity &&
+    kept.spacing === spacing &&
+    k.usable === l.seats.length &&
+    k.gridSeats === l.gridSeats &&
+    k.disabledSeats === l.disabledSeats &&
+    k.skippedForSpacing === l.skippedForSpacing &&
+    k.cappedByCapacity === l.cappedByCapacity &&
+    k.issues === l.issues &&
+    k.issueCount === l.issues.length
+  ) {
+    return kept.lines;
+  }
+  const lines = [
+    `${room.name}: ${l.seats.length} usable seats of ${l.gridSeats}` +
+      (l.disabledSeats ? `, ${l.disabledSeats} switched off` : '') +
+      (l.skippedForSpacing ? `, ${l.skippedForSpacing} left empty for ${spacing} m spacing` : '') +
+      (l.cappedByCapacity ? `, ${l.cappedByCapacity} over the capacity of ${room.capacity}` : ''),
+    ...l.issues,
+  ];
+  const layout = { usable: l.seats.length, gridSeats: l.gridSeats, disabledSeats: l.disabledSeats, skippedForSpacing: l.skippedForSpacing, cappedByCapacity: l.cappedByCapacity, issues: l.issues, issueCount: l.issues.length };
+  explained.set(l, { name: room.name, capacity: room.capacity, spacing, layout, lines });
+  return lines;
+}
+
+/**
+ * Candidates met so far in a session, by id: an open-addressing table of indices into `drafts`, hashed on the id's
+ * characters. A session has a few hundred candidates, so the table is one small typed array (no per-entry objects,
+ * nor the rehashing garbage a `Map` of that size leaves).
+ */
+interface CandidateTable {
+  /** `index + 1` into `drafts`, 0 when empty; the length is a power of two, at least twice the sittings. */
+  readonly slots: Int32Array;
+  readonly drafts: SeatDraft[];
+}
+
+/** An empty table for `n` sittings. */
+function candidateTable(n: number): CandidateTable {
+  let size = 16;
+  while (size < n * 2) size *= 2;
+  return { slots: new Int32Array(size), drafts: [] };
+}
+
+/** The table slot of `id`: where it is, or the empty slot where it goes. */
+function slotOf(table: CandidateTable, id: string): number {
+  // An id that is not a string (outside the type) is hashed by its text and still matched by identity.
+  const text = typeof id === 'string' ? id : String(id);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  const mask = table.slots.length - 1;
+  let at = h & mask;
+  for (;;) {
+    const k = table.slots[at]!;
+    if (k === 0 || table.drafts[k - 1]!.candidateId === id) return at;
+    at = (at + 1) & mask;
+  }
+}
+
+/**
+ * The session's candidates, each with their papers in sitting order (published start, then paper id). Main
+ * candidates are grouped by their first paper as they are met, which is candidate-number order within the paper.
+ */
+function sessionCandidates(sittings: readonly CandidateSitting[], separate: ReadonlySet<AccessArrangementKind>, sole: ReadonlySet<AccessArrangementKind>, ratios: Readonly<Record<RatioKind, number>>): SessionCandidates {
+  const table = candidateTable(sittings.length);
+  const groups = new Map<string, SeatDraft[]>();
+  const apart: ApartCandidate[] = [];
+  const papers: string[] = [];
+  // A paper's sittings are contiguous (or a few runs, when a start was moved within the session): what depends
+  // only on the paper is looked up once per run.
+  let paperId: string | undefined;
+  let group: SeatDraft[] = [];
+  let only: readonly string[] = [];
+  const onlyOf = new Map<string, readonly string[]>();
+  for (let i = 0; i < sittings.length; i++) {
+    const s = sittings[i]!;
+    if (s.paperId !== paperId) {
+      paperId = s.paperId;
+      let g = groups.get(paperId);
+      if (!g) {
+        groups.set(paperId, (g = []));
+        papers.push(paperId);
+        onlyOf.set(paperId, [paperId]);
+      }
+      group = g;
+      only = onlyOf.get(paperId)!;
+    }
+    const at = slotOf(table, s.candidateId);
+    const k = table.slots[at]!;
+    let c: SeatDraft;
+    let added = true;
+    if (k === 0) {
+      const kinds = s.arrangementKinds;
+      c = { seat: '', row: 0, column: 0, candidateId: s.candidateId, candidateNumber: s.candidateNumber, paperIds: only, ratioKind: 'written', arrangementKinds: kinds };
+      table.slots[at] = table.drafts.push(c);
+      const needs = kinds.length === 0 ? NONE : kinds.filter((x) => separate.has(x));
+      if (needs.length > 0) apart.push({ draft: c, needs, sole: kinds.some((x) => sole.has(x)) });
+      else group.push(c);
+    } else {
+      c = table.drafts[k - 1]!;
+      if (!c.paperIds.includes(paperId)) c.paperIds = [...c.paperIds, paperId];
+      else added = false;
+    }
+    if (added && s.variation) (c.variations ??= []).push({ paperId, kind: s.variation.kind, published: s.variation.published, conditions: s.variation.conditions });
+    const rk: RatioKind = s.kind === 'practical' ? 'practical' : s.kind === 'on_screen' ? 'on_screen' : 'written';
+    if (ratios[rk] < ratios[c.ratioKind]) c.ratioKind = rk;
+  }
+  // A paper's sittings can be split by a start moved within the session: keep each group in candidate order.
+  for (const p of papers) {
+    const g = groups.get(p)!;
+    if (g.length === 0) groups.delete(p);
+    else {
+      const inOrder = sorted(g, byCandidate) as SeatDraft[];
+      if (inOrder !== g) groups.set(p, inOrder);
+    }
+  }
+  return { apart, groups, papers };
+}
+
+/** The candidate given seat `i` of a layout. */
+function seated(c: SeatDraft, l: RoomLayout, i: number): SeatAssignment {
+  const s = l.seats[i]!;
+  c.seat = s.code;
+  c.row = s.row;
+  c.column = s.column;
+  return c;
+}
+
+function unseatedOf(c: SeatDraft, reason: string): UnseatedCandidate {
+  return { candidateId: c.candidateId, candidateNumber: c.candidateNumber, paperIds: c.paperIds, arrangementKinds: c.arrangementKinds, reason };
+}
+
+/** Whether a room is suitable for every arrangement in `needs`. */
+function suits(r: Room, needs: readonly AccessArrangementKind[]): boolean {
+  for (const k of needs) if (!r.suitableFor.includes(k)) return false;
+  return true;
+}
+
 /**
  * Plans the seating of one session.
  *
@@ -243,7 +455,7 @@ function sorted<T>(xs: readonly T[], order: (a: T, b: T) => number): readonly T[
 export function planSeating(input: PlanSeatingInput, options: PlanSeatingOptions): SeatingPlan {
   checkObject(input, 'input');
   checkObject(options, 'options');
-  const { rules, soleOccupantArrangements = ['reader', 'scribe', 'separate_invigilation'], gapSeats: gapGiven = 1 } = options;
+  const { rules, soleOccupantArrangements = DEFAULT_SOLE, gapSeats: gapGiven = 1 } = options;
   const spacing = ruleNumber(rules, 'seatSpacingMetres', SPACING_RULE);
   const ratios = checkRatios(sourcedValue(rules, 'invigilationRatio'), 'rules.invigilationRatio');
   const gapSeats = checkNumber(gapGiven, 'gapSeats', count(EXAM_TIME_LIMITS.maxGridSeats));
@@ -252,55 +464,12 @@ export function planSeating(input: PlanSeatingInput, options: PlanSeatingOptions
   checkArray(input.session.sittings, 'session.sittings');
   const separateKinds = sourcedValue(rules, 'separateRoomArrangements');
   checkArray(separateKinds, 'rules.separateRoomArrangements');
-  let gridSeats = 0;
-  input.rooms.forEach((room, i) => {
-    checkObject(room, `rooms[${i}]`);
-    const seats = checkNumber(room.rows, `rooms[${i}].rows`, positiveCount(EXAM_TIME_LIMITS.maxRowsOrColumns)) * checkNumber(room.columns, `rooms[${i}].columns`, positiveCount(EXAM_TIME_LIMITS.maxRowsOrColumns));
-    if (seats > EXAM_TIME_LIMITS.maxGridSeats) checkNumber(seats, `rooms[${i}].rows × rooms[${i}].columns`, positiveCount(EXAM_TIME_LIMITS.maxGridSeats));
-    checkNumber(room.seatPitchMetres, `rooms[${i}].seatPitchMetres`, PITCH_RULE);
-    checkNumber(room.rowPitchMetres, `rooms[${i}].rowPitchMetres`, PITCH_RULE);
-    if (room.capacity !== undefined) checkNumber(room.capacity, `rooms[${i}].capacity`, positiveCount(Number.MAX_SAFE_INTEGER));
-    gridSeats += seats;
-  });
-  if (gridSeats > EXAM_TIME_LIMITS.maxSessionGridSeats) checkNumber(gridSeats, 'rooms (seats in every grid)', count(EXAM_TIME_LIMITS.maxSessionGridSeats));
+  checkRooms(input.rooms);
   const separate = new Set<AccessArrangementKind>(separateKinds as readonly AccessArrangementKind[]);
   const sole = new Set(soleOccupantArrangements);
   const { date, session } = input.session;
 
-  // Candidates, each with their papers in sitting order (published start, then paper id). Main candidates are
-  // grouped by their first paper as they are met, which is candidate-number order within the paper.
-  const sittings = sorted(input.session.sittings, bySittingOrder);
-  const byId = new Map<string, SessionCandidate>();
-  const groups = new Map<string, SessionCandidate[]>();
-  const apart: SessionCandidate[] = [];
-  const papers = new Set<string>();
-  const only = new Map<string, readonly string[]>();
-  let lastPaper: string | undefined;
-  for (const s of sittings) {
-    if (s.paperId !== lastPaper) papers.add((lastPaper = s.paperId));
-    let c = byId.get(s.candidateId);
-    let added = true;
-    if (!c) {
-      const kinds = s.arrangementKinds;
-      const needs = kinds.length === 0 ? NONE : kinds.filter((k) => separate.has(k));
-      let paperIds = only.get(s.paperId);
-      if (!paperIds) only.set(s.paperId, (paperIds = [s.paperId]));
-      c = { candidateId: s.candidateId, candidateNumber: s.candidateNumber, paperIds, variations: undefined, arrangementKinds: kinds, needs, sole: needs.length > 0 && kinds.some((k) => sole.has(k)), ratioKind: 'written' };
-      byId.set(s.candidateId, c);
-      if (needs.length > 0) apart.push(c);
-      else {
-        const g = groups.get(s.paperId);
-        if (g) g.push(c);
-        else groups.set(s.paperId, [c]);
-      }
-    } else if (!c.paperIds.includes(s.paperId)) c.paperIds = [...c.paperIds, s.paperId];
-    else added = false;
-    if (added && s.variation) (c.variations ??= []).push({ paperId: s.paperId, kind: s.variation.kind, published: s.variation.published, conditions: s.variation.conditions });
-    const rk: RatioKind = s.kind === 'practical' ? 'practical' : s.kind === 'on_screen' ? 'on_screen' : 'written';
-    if (ratios[rk] < ratios[c.ratioKind]) c.ratioKind = rk;
-  }
-  // A paper's sittings can be split by a start moved within the session: keep each group in candidate order.
-  for (const [paperId, g] of groups) groups.set(paperId, sorted(g, byCandidate) as SessionCandidate[]);
+  const { apart, groups, papers } = sessionCandidates(sorted(input.session.sittings, bySittingOrder), separate, sole, ratios);
 
   const layoutOf = new Map<string, RoomLayout>();
   for (const l of options.layouts ?? []) if (l.spacingMetres === spacing) layoutOf.set(l.roomId, l);
@@ -312,70 +481,45 @@ export function planSeating(input: PlanSeatingInput, options: PlanSeatingOptions
       l = roomLayout(room, spacing);
       layoutOf.set(room.id, l);
     }
-    explanation.push(
-      `${room.name}: ${l.seats.length} usable seats of ${l.gridSeats}` +
-        (l.disabledSeats ? `, ${l.disabledSeats} switched off` : '') +
-        (l.skippedForSpacing ? `, ${l.skippedForSpacing} left empty for ${spacing} m spacing` : '') +
-        (l.cappedByCapacity ? `, ${l.cappedByCapacity} over the capacity of ${room.capacity}` : ''),
-      ...l.issues,
-    );
+    for (const line of roomExplanation(room, l, spacing)) explanation.push(line);
   }
 
-  const seat = (c: SessionCandidate, l: RoomLayout, i: number): SeatAssignment => {
-    const s = l.seats[i]!;
-    return c.variations
-      ? { seat: s.code, row: s.row, column: s.column, candidateId: c.candidateId, candidateNumber: c.candidateNumber, paperIds: c.paperIds, ratioKind: c.ratioKind, arrangementKinds: c.arrangementKinds, variations: c.variations }
-      : { seat: s.code, row: s.row, column: s.column, candidateId: c.candidateId, candidateNumber: c.candidateNumber, paperIds: c.paperIds, ratioKind: c.ratioKind, arrangementKinds: c.arrangementKinds };
-  };
   const unseated: UnseatedCandidate[] = [];
-  const unseat = (c: SessionCandidate, reason: string): void => {
-    unseated.push({ candidateId: c.candidateId, candidateNumber: c.candidateNumber, paperIds: c.paperIds, arrangementKinds: c.arrangementKinds, reason });
-  };
-
   // 1. Candidates needing a separate room, sole occupants first, in suitable rooms (smallest first).
-  apart.sort((a, b) => Number(b.sole) - Number(a.sole) || byCandidate(a, b));
+  apart.sort((a, b) => Number(b.sole) - Number(a.sole) || byCandidate(a.draft, b.draft));
   const aaOrder = rooms.filter((r) => layoutOf.get(r.id)!.seats.length > 0).sort((a, b) => layoutOf.get(a.id)!.seats.length - layoutOf.get(b.id)!.seats.length || cmp(a.id, b.id));
-  interface OpenRoom {
-    room: Room;
-    layout: RoomLayout;
-    seats: SeatAssignment[];
-    sole: boolean;
-    /** Main rooms: the papers seated, in seating order. */
-    paperIds: string[];
-  }
   const aaRooms = new Map<string, OpenRoom>();
-  for (const c of apart) {
-    const needs = c.needs;
-    const suits = (r: Room) => needs.every((k) => r.suitableFor.includes(k));
-    const soleC = c.sole;
+  for (const { draft: c, needs, sole: soleC } of apart) {
     let target: OpenRoom | undefined;
     if (!soleC) {
       for (const r of aaOrder) {
         const open = aaRooms.get(r.id);
-        if (open && !open.sole && suits(r) && open.seats.length < open.layout.seats.length) {
+        if (open && !open.sole && suits(r, needs) && open.seats.length < open.layout.seats.length) {
           target = open;
           break;
         }
       }
     }
     if (!target) {
-      const free = aaOrder.find((r) => !aaRooms.has(r.id) && suits(r));
+      const free = aaOrder.find((r) => !aaRooms.has(r.id) && suits(r, needs));
       if (free) {
         target = { room: free, layout: layoutOf.get(free.id)!, seats: [], sole: soleC, paperIds: [] };
         aaRooms.set(free.id, target);
       }
     }
     if (!target) {
-      const anySuitable = rooms.some(suits);
-      unseat(
-        c,
-        anySuitable
-          ? `Every room suitable for ${needs.join(' + ')} is already in use in this session${soleC ? ` (the candidate needs a room alone for ${c.arrangementKinds.filter((k) => sole.has(k)).join(' + ')})` : ''}`
-          : `No room is suitable for ${needs.join(' + ')}: mark a room suitable, or add one`,
+      const anySuitable = rooms.some((r) => suits(r, needs));
+      unseated.push(
+        unseatedOf(
+          c,
+          anySuitable
+            ? `Every room suitable for ${needs.join(' + ')} is already in use in this session${soleC ? ` (the candidate needs a room alone for ${c.arrangementKinds.filter((k) => sole.has(k)).join(' + ')})` : ''}`
+            : `No room is suitable for ${needs.join(' + ')}: mark a room suitable, or add one`,
+        ),
       );
       continue;
     }
-    target.seats.push(seat(c, target.layout, target.seats.length));
+    target.seats.push(seated(c, target.layout, target.seats.length));
   }
 
   // 2. Everyone else by paper, by candidate number, an empty seat between papers, largest rooms first.
@@ -383,13 +527,34 @@ export function planSeating(input: PlanSeatingInput, options: PlanSeatingOptions
     .filter((r) => !aaRooms.has(r.id) && layoutOf.get(r.id)!.seats.length > 0)
     .sort((a, b) => layoutOf.get(b.id)!.seats.length - layoutOf.get(a.id)!.seats.length || cmp(a.id, b.id));
   const main: OpenRoom[] = mainRooms.map((room) => ({ room, layout: layoutOf.get(room.id)!, seats: [], sole: false, paperIds: [] }));
+  seatMain(main, papers, groups, gapSeats, (c) => {
+    const usable = mainRooms.reduce((t, r) => t + layoutOf.get(r.id)!.seats.length, 0);
+    unseated.push(unseatedOf(c, mainRooms.length === 0 ? 'No room with a usable seat is left for the main papers in this session' : `No usable seat left: the ${mainRooms.length} main room(s) have ${usable} usable seats at ${spacing} m spacing, with a gap between papers`));
+  });
+
+  const planRooms: RoomPlan[] = [];
+  for (const r of aaOrder) {
+    const o = aaRooms.get(r.id);
+    if (o) planRooms.push(roomPlanOf(o, 'access_arrangements'));
+  }
+  for (const o of main) if (o.seats.length > 0) planRooms.push(roomPlanOf(o, 'main'));
+  unseated.sort(byCandidate);
+  return { id: `${date}.${session}`, date, session, spacingMetres: spacing, rooms: planRooms, unseated, explanation };
+}
+
+/**
+ * Seats the main candidates paper by paper, in candidate order, filling the rooms in order with `gapSeats` empty
+ * seats between two papers in a room; `unseat` is told of each candidate left without a seat.
+ */
+function seatMain(main: readonly OpenRoom[], papers: readonly string[], groups: ReadonlyMap<string, readonly SeatDraft[]>, gapSeats: number, unseat: (c: SeatDraft) => void): void {
   let ri = 0;
   let si = 0;
   let lastPaperInRoom: string | undefined;
   for (const paperId of papers) {
     const group = groups.get(paperId);
     if (!group) continue;
-    for (const c of group) {
+    for (let g = 0; g < group.length; g++) {
+      const c = group[g]!;
       while (ri < main.length) {
         const open = main[ri]!;
         if (lastPaperInRoom !== undefined && lastPaperInRoom !== paperId) {
@@ -403,31 +568,27 @@ export function planSeating(input: PlanSeatingInput, options: PlanSeatingOptions
       }
       const open = main[ri];
       if (!open) {
-        const usable = mainRooms.reduce((t, r) => t + layoutOf.get(r.id)!.seats.length, 0);
-        unseat(c, mainRooms.length === 0 ? 'No room with a usable seat is left for the main papers in this session' : `No usable seat left: the ${mainRooms.length} main room(s) have ${usable} usable seats at ${spacing} m spacing, with a gap between papers`);
+        unseat(c);
         continue;
       }
-      open.seats.push(seat(c, open.layout, si));
+      open.seats.push(seated(c, open.layout, si));
       si++;
       lastPaperInRoom = paperId;
-      for (const p of c.paperIds) if (!open.paperIds.includes(p)) open.paperIds.push(p);
+      const ids = c.paperIds;
+      for (let k = 0; k < ids.length; k++) if (!open.paperIds.includes(ids[k]!)) open.paperIds.push(ids[k]!);
     }
   }
+}
 
-  const toPlan = (o: OpenRoom, use: RoomPlan['use']): RoomPlan => ({
+function roomPlanOf(o: OpenRoom, use: RoomPlan['use']): RoomPlan {
+  return {
     roomId: o.room.id,
     roomName: o.room.name,
     use,
     paperIds: use === 'main' ? o.paperIds : [...new Set(o.seats.flatMap((s) => s.paperIds))],
     seats: o.seats,
     usableSeats: o.layout.seats.length,
-  });
-  const planRooms = [
-    ...aaOrder.filter((r) => aaRooms.has(r.id)).map((r) => toPlan(aaRooms.get(r.id)!, 'access_arrangements')),
-    ...main.filter((o) => o.seats.length > 0).map((o) => toPlan(o, 'main')),
-  ];
-  unseated.sort(byCandidate);
-  return { id: `${date}.${session}`, date, session, spacingMetres: spacing, rooms: planRooms, unseated, explanation };
+  };
 }
 
 /**

@@ -134,8 +134,15 @@ function distribution(counts: ReadonlyMap<string, number>, order?: readonly stri
  */
 export function analyseResults(results: readonly Result[], options: AnalyseResultsOptions = {}): SubjectAnalysis[] {
   const { qualifications = [], previousYear, gradeOrder } = options;
-  const optionOwner = new Map<string, Qualification>();
-  for (const q of qualifications) for (const o of q.entryOptions) optionOwner.set(`${q.awardingBodyId}\u0000${o.code}`, q);
+  // By awarding body, then code (the last qualification listing an option owns it): no key string built per result.
+  const optionOwner = new Map<string, Map<string, Qualification>>();
+  for (const q of qualifications) {
+    for (const o of q.entryOptions) {
+      let byCode = optionOwner.get(q.awardingBodyId);
+      if (byCode === undefined) optionOwner.set(q.awardingBodyId, (byCode = new Map()));
+      byCode.set(o.code, q);
+    }
+  }
 
   interface Group {
     subject: string;
@@ -147,16 +154,24 @@ export function analyseResults(results: readonly Result[], options: AnalyseResul
     pending: number;
   }
   const groups = new Map<string, Group>();
+  // The group of each awarding body's code, once its first result has placed it (its code is then in the group's codes).
+  const groupOf = new Map<string, Map<string, Group>>();
   for (const r of results) {
     if (r.kind !== 'qualification') continue;
-    const q = optionOwner.get(`${r.awardingBodyId}\u0000${r.awardCode}`);
-    const subject = q ? q.id : r.awardCode;
-    const g = groups.get(subject) ?? { subject, title: q?.title ?? r.awardCode, level: q?.level ?? r.level, awardingBodyId: r.awardingBodyId, awardCodes: new Set<string>(), counts: new Map<string, number>(), pending: 0 };
-    g.awardCodes.add(r.awardCode);
+    let byCode = groupOf.get(r.awardingBodyId);
+    if (byCode === undefined) groupOf.set(r.awardingBodyId, (byCode = new Map()));
+    let g = byCode.get(r.awardCode);
+    if (g === undefined) {
+      const q = optionOwner.get(r.awardingBodyId)?.get(r.awardCode);
+      const subject = q ? q.id : r.awardCode;
+      g = groups.get(subject);
+      if (g === undefined) groups.set(subject, (g = { subject, title: q?.title ?? r.awardCode, level: q?.level ?? r.level, awardingBodyId: r.awardingBodyId, awardCodes: new Set<string>(), counts: new Map<string, number>(), pending: 0 }));
+      g.awardCodes.add(r.awardCode);
+      byCode.set(r.awardCode, g);
+    }
     const grade = r.grade.trim();
     if (grade === '') g.pending += 1;
     else g.counts.set(grade, (g.counts.get(grade) ?? 0) + 1);
-    groups.set(subject, g);
   }
 
   return [...groups.values()]

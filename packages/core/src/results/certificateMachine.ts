@@ -14,7 +14,7 @@
  * {@link certificateMachineFor} (`certificateMachine` bound to the host's pack), which is what
  * {@link restoreCertificate} and {@link certificatePersistedFor} use.
  */
-import { and, emit, enqueueActions, not, setup } from 'xstate';
+import { and, assign, emit, enqueueActions, not, setup } from 'xstate';
 import { z } from 'zod';
 import type { Actor, AuditEmitted, AuditLine } from '../audit/auditTrail.js';
 import { instantMillis, isActor, rejectionLine, stampRejection, type Refusal } from '../audit/eventStamp.js';
@@ -403,22 +403,38 @@ function boundPack(rules: CertificateRules): CertificateRulesPack | undefined {
 
 const millis = instantMillis;
 
+/**
+ * The instants a certificate keeps, as written (London ISO), by the instant sent: a centre's certificates are
+ * received, checked and issued in batches at a handful of instants, so each is parsed and written once.
+ */
+const isoOf = new Map<string, Instant>();
+
 function iso(at: Instant): Instant {
-  return londonIso(instantToMillis(at));
+  if (typeof at !== 'string') return londonIso(instantToMillis(at));
+  let written = isoOf.get(at);
+  if (written === undefined) {
+    written = londonIso(instantToMillis(at));
+    // Bounded: a long-running host forgets the old instants rather than keeping every one it saw.
+    if (isoOf.size >= 1024) isoOf.clear();
+    isoOf.set(at, written);
+  }
+  return written;
 }
 
 /** Who sent an event, as kept: the id and the role, nothing else the host attached. */
 function actorOf(by: Actor): Actor {
-  return { id: by.id, ...(by.role !== undefined ? { role: by.role } : {}) };
+  return by.role !== undefined ? { id: by.id, role: by.role } : { id: by.id };
 }
 
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+
+const CERTIFICATE_TEXT_FIELDS = ['id', 'candidateId', 'seriesId', 'awardingBodyId'] as const;
 
 /** What is wrong with a certificate's input (so every context it starts with restores), or `undefined`. */
 function inputProblem(input: CertificateInput): string | undefined {
   const c = input.certificate as Partial<Record<string, unknown>> | undefined;
   if (typeof c !== 'object' || c === null) return 'certificate must say which certificate';
-  for (const k of ['id', 'candidateId', 'seriesId', 'awardingBodyId'] as const) if (!isText(c[k])) return `certificate.${k} must be non-empty text`;
+  for (const k of CERTIFICATE_TEXT_FIELDS) if (!isText(c[k])) return `certificate.${k} must be non-empty text`;
   if (c['awardCodes'] !== undefined && !(Array.isArray(c['awardCodes']) && c['awardCodes'].every((a) => typeof a === 'string'))) return 'certificate.awardCodes must be a list of text';
   if (typeof input.rulesPack !== 'object' || input.rulesPack === null || !isText(input.rulesPack.id) || typeof input.rulesPack.retention !== 'function') return 'rulesPack must have an id and a retention function';
   if (typeof input.rulesPack.authorities !== 'function' || typeof input.rulesPack.delegations !== 'function') return 'rulesPack must give authorities and delegations';
@@ -760,7 +776,7 @@ type Rule = CertificateGuard | ReturnType<typeof not>;
 
 /** A step from one state to the next under the named rules; a refused step falls through to the state's `*`. */
 function step(from: CertificateState, to: CertificateState, rules: readonly Rule[]) {
-  return { guard: and([...rules] as never), target: to, actions: { type: 'accept' as const, params: { from, to } } };
+  return { guard: and([...rules] as never), target: to, actions: [{ type: 'accept' as const }, { type: 'accepted' as const, params: { from, to } }] };
 }
 
 function reject(state: CertificateState) {
@@ -779,65 +795,72 @@ function createCertificateMachine(hostPack: CertificateRulesPack | undefined) {
     },
     guards: certificateGuards(hostPack),
     actions: {
-      /** Applies an accepted step and emits its audit line. */
-      accept: enqueueActions(({ context, event, enqueue }, params: { from: CertificateState; to: CertificateState }) => {
+      /** Applies an accepted step to the context (its audit line is `accepted`'s, next). */
+      accept: assign(({ context, event }): Partial<CertificateContext> => {
         const at = iso(event.at);
-        const by = actorOf(event.by);
-        const details: Record<string, string | number | boolean | null> = { certificateId: context.certificate.id, candidateId: context.certificate.candidateId };
-        let patch: Partial<CertificateContext> = {};
         switch (event.type) {
-          case 'certificate.received': {
-            const dateOfIssue = event.dateOfIssue ? iso(event.dateOfIssue) : at;
-            patch = { receivedAt: at, dateOfIssue };
-            details.dateOfIssue = dateOfIssue;
-            details.late = context.expectedBy !== null && millis(at)! > millis(context.expectedBy)!;
-            break;
-          }
+          case 'certificate.received':
+            return { receivedAt: at, dateOfIssue: event.dateOfIssue ? iso(event.dateOfIssue) : at, lastEventAt: at };
           case 'certificate.checked':
-            patch = { checks: latest(context.checks, { at, by, correct: event.correct, problems: [...(event.problems ?? [])] }) };
-            details.correct = event.correct;
-            if (!event.correct) details.problems = (event.problems ?? []).join('; ');
-            break;
+            return { checks: latest(context.checks, { at, by: actorOf(event.by), correct: event.correct, problems: [...(event.problems ?? [])] }), lastEventAt: at };
           case 'certificate.disposed':
-            patch = { disposals: latest(context.disposals, { at, by, disposal: event.disposal, ...(event.reference ? { reference: event.reference } : {}) }) };
-            details.disposal = event.disposal;
-            break;
+            return { disposals: latest(context.disposals, { at, by: actorOf(event.by), disposal: event.disposal, ...(event.reference ? { reference: event.reference } : {}) }), lastEventAt: at };
           case 'certificate.issued': {
             const a = event.authority;
             const handover: CertificateHandover = {
               at,
-              by,
+              by: actorOf(event.by),
               method: event.method,
               to: event.to,
               ...(event.method === 'third_party' && a ? { authority: { written: true, signedBy: a.signedBy, signedAt: iso(a.signedAt), ...(a.reference ? { reference: a.reference } : {}) } } : {}),
             };
-            patch = { handover };
+            return { handover, lastEventAt: at };
+          }
+          case 'certificate.unclaimed':
+            return { unclaimedAt: at, retention: decide(context, 'unclaimed_certificate', at, hostPack) as RetentionDecision, lastEventAt: at };
+          case 'certificate.destroyed': {
+            const destruction: CertificateDestruction = { at, by: actorOf(event.by), method: event.method, ...(event.witnessedBy ? { witnessedBy: event.witnessedBy } : {}) };
+            return { destruction, recordRetention: decide(context, 'certificate_destruction_record', at, hostPack) as RetentionDecision, lastEventAt: at };
+          }
+          case 'certificate.recordPurged':
+            return { purged: { at, by: actorOf(event.by) }, lastEventAt: at };
+        }
+      }),
+      /**
+       * Emits the audit line of the step `accept` has just applied, from the context it left (its instant,
+       * dates and retention decisions) and the event. Two plain actions, not one `enqueueActions`: the same
+       * context and line, without building an action queue per step.
+       */
+      accepted: emit(({ context, event }, params: { from: CertificateState; to: CertificateState }): AuditEmitted => {
+        const at = context.lastEventAt;
+        const details: Record<string, string | number | boolean | null> = { certificateId: context.certificate.id, candidateId: context.certificate.candidateId };
+        switch (event.type) {
+          case 'certificate.received':
+            details.dateOfIssue = context.dateOfIssue;
+            details.late = context.expectedBy !== null && millis(at)! > millis(context.expectedBy)!;
+            break;
+          case 'certificate.checked':
+            details.correct = event.correct;
+            if (!event.correct) details.problems = (event.problems ?? []).join('; ');
+            break;
+          case 'certificate.disposed':
+            details.disposal = event.disposal;
+            break;
+          case 'certificate.issued':
             details.method = event.method;
             details.to = event.to;
             break;
-          }
-          case 'certificate.unclaimed': {
-            const d = decide(context, 'unclaimed_certificate', at, hostPack) as RetentionDecision;
-            patch = { unclaimedAt: at, retention: d };
-            details.keepUntil = d.keepUntil;
-            details.mayDestroyFrom = d.mayDestroyFrom;
+          case 'certificate.unclaimed':
+            details.keepUntil = context.retention!.keepUntil;
+            details.mayDestroyFrom = context.retention!.mayDestroyFrom;
             break;
-          }
-          case 'certificate.destroyed': {
-            const destruction: CertificateDestruction = { at, by, method: event.method, ...(event.witnessedBy ? { witnessedBy: event.witnessedBy } : {}) };
-            const d = decide(context, 'certificate_destruction_record', at, hostPack) as RetentionDecision;
-            patch = { destruction, recordRetention: d };
+          case 'certificate.destroyed':
             details.method = event.method;
             details.witnessedBy = event.witnessedBy ?? null;
-            details.recordKeptUntil = d.keepUntil;
-            break;
-          }
-          case 'certificate.recordPurged':
-            patch = { purged: { at, by } };
+            details.recordKeptUntil = context.recordRetention!.keepUntil;
             break;
         }
-        enqueue.assign({ ...patch, lastEventAt: at });
-        enqueue.emit({ type: 'audit', line: { at, by, event: event.type, from: params.from, to: params.to, outcome: 'accepted', details } });
+        return { type: 'audit', line: { at, by: actorOf(event.by), event: event.type, from: params.from, to: params.to, outcome: 'accepted', details } };
       }),
       /** Emits the audit line of a refused step (its reason and code) and `event.rejected`. */
       reject: enqueueActions(({ context, event, enqueue, check }, params: { state: CertificateState }) => {
@@ -852,17 +875,14 @@ function createCertificateMachine(hostPack: CertificateRulesPack | undefined) {
         // The root's entry runs on xstate's init event, which carries the input (and so who opened the record).
         const by = (event as unknown as { readonly input?: { readonly by?: unknown } }).input?.by;
         const c = context.certificate;
+        const at = context.lastEventAt;
+        const details = { certificateId: c.id, candidateId: c.candidateId, expectedBy: context.expectedBy };
+        // One literal per case (no spread of an optional `by`), keys in the order the line has always had.
         return {
           type: 'audit',
-          line: {
-            at: context.lastEventAt,
-            ...(isActor(by) ? { by: actorOf(by) } : {}),
-            event: 'certificate.expected',
-            from: 'expected',
-            to: 'expected',
-            outcome: 'accepted',
-            details: { certificateId: c.id, candidateId: c.candidateId, expectedBy: context.expectedBy },
-          },
+          line: isActor(by)
+            ? { at, by: actorOf(by), event: 'certificate.expected', from: 'expected', to: 'expected', outcome: 'accepted', details }
+            : { at, event: 'certificate.expected', from: 'expected', to: 'expected', outcome: 'accepted', details },
         };
       }),
     },

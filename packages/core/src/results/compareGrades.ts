@@ -22,8 +22,18 @@ export const GRADE_SCALES = {
 /** Double-award grades sent as two digits (`98` for 9-8 combined science): ranked by total, then first digit. */
 const DOUBLE_NUMERIC = /^[1-9][1-9]$/;
 
+/** Whether a grade is already as {@link normalise} leaves it: digits, capitals, `*` and `+` only. */
+function isNormal(grade: string): boolean {
+  if (typeof grade !== 'string') return false;
+  for (let i = 0; i < grade.length; i += 1) {
+    const c = grade.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 42 || c === 43)) return false;
+  }
+  return true;
+}
+
 function normalise(grade: string): string {
-  return grade.trim().toUpperCase().replace(/-/g, '');
+  return isNormal(grade) ? grade : grade.trim().toUpperCase().replace(/-/g, '');
 }
 
 function doubleRank(g: string): number {
@@ -48,7 +58,16 @@ export function compareGrades(a: string, b: string, order?: readonly string[]): 
   const x = normalise(a);
   const y = normalise(b);
   if (x === y) return 0;
-  const scales: readonly (readonly string[])[] = [...(order ? [order.map(normalise)] : []), ...Object.values(GRADE_SCALES)];
+  return compareNormal(x, y, scalesOf(order));
+}
+
+/** The scales to rank on: the caller's order (normalised) first, then the known scales. */
+function scalesOf(order: readonly string[] | undefined): readonly (readonly string[])[] {
+  return order ? [order.map(normalise), ...Object.values(GRADE_SCALES)] : Object.values(GRADE_SCALES);
+}
+
+/** {@link compareGrades} of two different normalised grades. */
+function compareNormal(x: string, y: string, scales: readonly (readonly string[])[]): number | null {
   for (const scale of scales) {
     const i = scale.indexOf(x);
     const j = scale.indexOf(y);
@@ -71,11 +90,18 @@ export function compareGrades(a: string, b: string, order?: readonly string[]): 
  * ```
  */
 export function sortGrades(grades: readonly string[], order?: readonly string[]): string[] {
-  const ranked: string[] = [];
+  // compareGrades pair by pair, with each grade normalised once and the scales built once (at the first pair that needs them).
+  const normal: string[] = [];
+  for (let i = 0; i < grades.length; i += 1) normal.push(normalise(grades[i]!));
+  let scales: readonly (readonly string[])[] | undefined;
+  const compare = (i: number, j: number): number | null => (normal[i] === normal[j] ? 0 : compareNormal(normal[i]!, normal[j]!, (scales ??= scalesOf(order))));
+  const ranked: number[] = [];
   const unranked: string[] = [];
-  for (const g of grades) {
-    const ok = grades.every((h) => compareGrades(g, h, order) !== null);
-    (ok ? ranked : unranked).push(g);
+  for (let i = 0; i < grades.length; i += 1) {
+    let ok = true;
+    for (let j = 0; j < grades.length && ok; j += 1) ok = compare(i, j) !== null;
+    if (ok) ranked.push(i);
+    else unranked.push(grades[i]!);
   }
-  return [...ranked.sort((p, q) => (compareGrades(q, p, order) ?? 0)), ...unranked];
+  return [...ranked.sort((p, q) => compare(q, p) ?? 0).map((i) => grades[i]!), ...unranked];
 }

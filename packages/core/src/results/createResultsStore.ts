@@ -27,7 +27,7 @@ import { checkGradeChange, checkResults, decideAuthority, decideGradeChange, dec
 import { resultsContext } from './resultsContext.js';
 import { resultsWriteGrants } from './resultsWriteGrants.js';
 import { indexResults, type ResultsIndex } from './resultsIndex.js';
-import { aggregateLevels, analysisFrom, pressGateTimes, pressReleaseDraftFrom, pressReleaseFrom, reconciliationFrom, released, statementFrom, statementHeader, statementLines } from './resultsReports.js';
+import { aggregateLevels, analysisFrom, pressGateTimes, pressReleaseDraftFrom, pressReleaseFrom, reconciliationFrom, releasedOf, statementFrom, statementHeader, statementLines } from './resultsReports.js';
 import type { AppliedGradeChange, LateCashInSubmission, Nomination, ResultsStore, ResultsStoreOptions, StatementLine, StatementOfResults, ThirdPartyAuthority } from './ResultsStore.js';
 
 export type {
@@ -49,6 +49,8 @@ export type {
   ThirdPartyAuthority,
   WithheldLevel,
 } from './ResultsStore.js';
+
+const NO_CHANGES: readonly AppliedGradeChange[] = Object.freeze([]);
 
 /** What a statement of one candidate reads, built at their first read after a change and kept until the next. */
 interface StatementRow {
@@ -104,8 +106,9 @@ export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
   const rowOf = (candidateId: string): StatementRow => {
     let row = rows.get(candidateId);
     if (row === undefined) {
-      const own = indexed().byCandidate.get(candidateId) ?? [];
-      const lines = statementLines(ctx, own, changesByResultOf(candidateId));
+      const ix = indexed();
+      const own = ix.byCandidate.get(candidateId) ?? [];
+      const lines = statementLines(ctx, own, changesByResultOf(candidateId), ix.order());
       let header = headers.get(candidateId);
       if (header === undefined && ctx.candidateById.has(candidateId)) headers.set(candidateId, (header = statementHeader(ctx, candidateId)));
       const levels: QualificationLevel[] = [];
@@ -179,9 +182,11 @@ export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
         let added = 0;
         let replaced = 0;
         for (const r of checked.value.results) {
-          if (results.has(r.id)) replaced += 1;
-          else added += 1;
+          // One hash lookup per result: a new id grows the map, a known one replaces its result in place.
+          const size = results.size;
           results.set(r.id, r);
+          if (results.size === size) replaced += 1;
+          else added += 1;
         }
         changed();
         record(resultsReceivedLine(checked.value, at, source, { added, replaced }));
@@ -238,7 +243,7 @@ export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
       return outcome(() => {
         const { req, grant } = read('reconcile', reader, undefined, opts);
         const report = reconciliationFrom(ctx, indexed(), grant, [...lateCashIns.values()]);
-        record(readAuditLine(ctx, req, grant, { results: released(indexed().all, grant.allowed).length }));
+        record(readAuditLine(ctx, req, grant, { results: releasedOf(indexed(), grant.allowed).length }));
         return report;
       });
     },
@@ -246,7 +251,7 @@ export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
     resultsAnalysis(reader, opts) {
       return outcome(() => {
         const { req, grant } = read('analysis', reader, undefined, opts);
-        const rs = released(indexed().all, grant.allowed);
+        const rs = releasedOf(indexed(), grant.allowed);
         const report = analysisFrom(ctx, rs, grant);
         record(readAuditLine(ctx, req, grant, { results: rs.length }));
         return report;
@@ -266,7 +271,7 @@ export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
         const r = (typeof request === 'object' && request !== null ? request : {}) as { by?: { id?: unknown }; level?: unknown };
         const reader = { audience: 'press', id: typeof r.by === 'object' && r.by !== null ? r.by.id : undefined };
         const { req, grant } = read('pressRelease', reader, undefined, r.level === undefined ? {} : { level: r.level });
-        const rs = released(indexed().all, grant.allowed);
+        const rs = releasedOf(indexed(), grant.allowed);
         const report = pressReleaseFrom(ctx, rs, grant);
         record(readAuditLine(ctx, req, grant, { results: rs.length, extra: { releasedBy: req.reader.id } }));
         return report;
@@ -279,7 +284,7 @@ export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
         const by = typeof r.by === 'object' && r.by !== null ? r.by : {};
         const reader = { audience: 'centre_staff', id: by.id, ...(by.role !== undefined ? { role: by.role } : {}) };
         const { req, grant } = read('pressReleaseDraft', reader, undefined, r.level === undefined ? {} : { level: r.level });
-        const rs = released(indexed().all, grant.allowed);
+        const rs = releasedOf(indexed(), grant.allowed);
         const report = pressReleaseDraftFrom(ctx, rs, grant, req.by, pressGateTimes(ctx, grant.allowed));
         record(readAuditLine(ctx, req, grant, { results: rs.length, extra: { draftedBy: req.reader.id } }));
         return report;
@@ -309,7 +314,9 @@ export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
     },
   };
 
-  function changesByResultOf(candidateId: string): AppliedGradeChange[] {
+  function changesByResultOf(candidateId: string): readonly AppliedGradeChange[] {
+    // No enquiry outcome applied yet (results day): nothing to look up per result.
+    if (changesByResult.size === 0) return NO_CHANGES;
     const own = indexed().byCandidate.get(candidateId) ?? [];
     return own.flatMap((r) => changesByResult.get(r.id) ?? []);
   }

@@ -301,17 +301,12 @@ export function resultsReadRequest(ctx: ResultsContext, kind: ResultsReadKind, r
   if (rawLevel !== undefined && !(typeof rawLevel === 'string' && LEVELS.has(rawLevel))) {
     return refusal(ctx, 'invalid_value', 'The level asked for is not a qualification level', { event, at, by, details: { ...candidateDetails, audience: reader.audience }, audit: { level: String(rawLevel) }, programmerError: true });
   }
-  return {
-    ok: true,
-    kind,
-    event,
-    reader,
-    role,
-    by,
-    ...(kind === 'statement' ? { candidateId: rawCandidateId as string } : {}),
-    ...(rawLevel !== undefined ? { level: rawLevel as QualificationLevel } : {}),
-    details: candidateDetails,
-  };
+  // Built field by field (no spread of the optional fields: this runs for every read), keys in the order they have always had.
+  const req: { -readonly [K in keyof ResultsReadRequest]: ResultsReadRequest[K] } = { ok: true, kind, event, reader, role, by } as ResultsReadRequest;
+  if (kind === 'statement') req.candidateId = rawCandidateId as string;
+  if (rawLevel !== undefined) req.level = rawLevel as QualificationLevel;
+  req.details = candidateDetails;
+  return req;
 }
 
 function kindDenial(ctx: ResultsContext, req: ResultsReadRequest, at: Instant, rule: string, reason: string): ResultsRefusal {

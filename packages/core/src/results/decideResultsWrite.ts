@@ -12,6 +12,7 @@ import { ExamcycleError, type ExamcycleErrorCode } from '../errors/ExamcycleErro
 import type { ExamcycleIssue } from '../errors/ExamcycleIssue.js';
 import { authorise, type ActorRole, type AuthorityDecision, type RoleGrants } from '../rules/authority.js';
 import { isoInstant, toLondon, type Instant } from '../time/clock.js';
+import { checkResultRow, type InstantMemo } from './checkResultRow.js';
 import { RESULTS_RULE, type ResultsRefusal } from './decideResultsRead.js';
 import type { ResultsContext } from './resultsContext.js';
 import type { AppliedGradeChange, EnquiryGradeChange, LateCashInSubmission, Nomination, ThirdPartyAuthority } from './ResultsStore.js';
@@ -329,25 +330,30 @@ export function checkResults(ctx: ResultsContext, input: unknown, by: unknown, s
   if (!rows) return refused('invalid_value', 'Results are loaded as an array', { event, at, by, details: { source } });
   const issues: ExamcycleIssue<'invalid_value'>[] = [];
   const results: Result[] = [];
+  const instants: InstantMemo = new Map();
   rows.forEach((raw, index) => {
-    const parsed = resultSchema.safeParse(raw);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-        const field = path.join('.');
-        const value = issue.path.reduce<unknown>((v, p) => (v && typeof v === 'object' && Object.hasOwn(v, p) ? (v as Record<PropertyKey, unknown>)[p as PropertyKey] : undefined), raw);
-        const id = raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : undefined;
-        issues.push({
-          code: 'invalid_value',
-          severity: 'error',
-          message: issue.message,
-          location: { file: source, path: [index, ...path], ...(field ? { field } : {}), ...(value === undefined ? {} : { value: String(value) }) },
-          ...(id === undefined ? {} : { subject: { recordId: id } }),
-        });
+    // The plainly valid row (the usual one) is checked without zod; any other goes to zod, which says what is wrong.
+    let r = checkResultRow(raw, instants);
+    if (r === undefined) {
+      const parsed = resultSchema.safeParse(raw);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+          const field = path.join('.');
+          const value = issue.path.reduce<unknown>((v, p) => (v && typeof v === 'object' && Object.hasOwn(v, p) ? (v as Record<PropertyKey, unknown>)[p as PropertyKey] : undefined), raw);
+          const id = raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : undefined;
+          issues.push({
+            code: 'invalid_value',
+            severity: 'error',
+            message: issue.message,
+            location: { file: source, path: [index, ...path], ...(field ? { field } : {}), ...(value === undefined ? {} : { value: String(value) }) },
+            ...(id === undefined ? {} : { subject: { recordId: id } }),
+          });
+        }
+        return;
       }
-      return;
+      r = parsed.data;
     }
-    const r = parsed.data;
     if (r.seriesId !== ctx.series.id) {
       issues.push({
         code: 'invalid_value',

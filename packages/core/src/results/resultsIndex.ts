@@ -8,6 +8,7 @@ import type { Entry } from '../domain/entry.js';
 import type { QualificationLevel } from '../domain/qualification.js';
 import type { Result } from '../domain/result.js';
 import type { ResultsContext } from './resultsContext.js';
+import { statementOrder, type StatementOrder } from './statementOrder.js';
 
 /**
  * The results of one series, indexed.
@@ -28,6 +29,8 @@ export interface ResultsIndex {
   levelOf(candidateId: string, awardingBodyId: string, code: string): QualificationLevel | undefined;
   /** The levels present, sorted. */
   readonly levels: readonly QualificationLevel[];
+  /** The rank of every award code and kind present in statement order ({@link statementOrder}), worked out at the first call. */
+  order(): StatementOrder;
 }
 
 /**
@@ -45,27 +48,45 @@ export interface ResultsIndex {
 export function indexResults(results: Iterable<Result>, seriesId: string): ResultsIndex {
   const all: Result[] = [];
   const byCandidate = new Map<string, Result[]>();
-  // By candidate, then awarding body, then code: no key string built per result.
-  const levelByAward = new Map<string, Map<string, Map<string, QualificationLevel>>>();
   const levels = new Set<QualificationLevel>();
+  // A candidate's results and a level's usually come together: the last list and level are kept, not looked up again.
+  let lastCandidate: string | undefined;
+  let lastList: Result[] | undefined;
+  let lastLevel: QualificationLevel | undefined;
   for (const r of results) {
     if (r.seriesId !== seriesId) continue;
     all.push(r);
-    const list = byCandidate.get(r.candidateId);
-    if (list) list.push(r);
-    else byCandidate.set(r.candidateId, [r]);
-    let byBody = levelByAward.get(r.candidateId);
-    if (byBody === undefined) levelByAward.set(r.candidateId, (byBody = new Map()));
-    let byCode = byBody.get(r.awardingBodyId);
-    if (byCode === undefined) byBody.set(r.awardingBodyId, (byCode = new Map()));
-    if (!byCode.has(r.awardCode)) byCode.set(r.awardCode, r.level);
-    levels.add(r.level);
+    if (r.candidateId !== lastCandidate || lastList === undefined) {
+      lastCandidate = r.candidateId;
+      lastList = byCandidate.get(lastCandidate);
+      if (lastList === undefined) byCandidate.set(lastCandidate, (lastList = []));
+    }
+    lastList.push(r);
+    if (r.level !== lastLevel) levels.add((lastLevel = r.level));
   }
+  // By candidate, then awarding body, then code: no key string built per result. Only the matching report
+  // asks, so it is built at its first question, not with every index.
+  let levelByAward: Map<string, Map<string, Map<string, QualificationLevel>>> | undefined;
+  const levelsByAward = (): Map<string, Map<string, Map<string, QualificationLevel>>> => {
+    if (levelByAward === undefined) {
+      levelByAward = new Map();
+      for (const r of all) {
+        let byBody = levelByAward.get(r.candidateId);
+        if (byBody === undefined) levelByAward.set(r.candidateId, (byBody = new Map()));
+        let byCode = byBody.get(r.awardingBodyId);
+        if (byCode === undefined) byBody.set(r.awardingBodyId, (byCode = new Map()));
+        if (!byCode.has(r.awardCode)) byCode.set(r.awardCode, r.level);
+      }
+    }
+    return levelByAward;
+  };
+  let order: StatementOrder | undefined;
   return {
     all,
     byCandidate,
-    levelOf: (candidateId, awardingBodyId, code) => levelByAward.get(candidateId)?.get(awardingBodyId)?.get(code),
+    levelOf: (candidateId, awardingBodyId, code) => levelsByAward().get(candidateId)?.get(awardingBodyId)?.get(code),
     levels: [...levels].sort(),
+    order: () => (order ??= statementOrder(all)),
   };
 }
 

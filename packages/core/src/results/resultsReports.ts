@@ -12,6 +12,7 @@ import { inNominatedSubjects, type ResultsReadGrant } from './decideResultsRead.
 import { matchResults } from './matchResults.js';
 import type { ResultsContext } from './resultsContext.js';
 import { entryLevel, type ResultsIndex } from './resultsIndex.js';
+import { sortForStatement, type StatementOrder } from './statementOrder.js';
 import type { AppliedGradeChange, LateCashInSubmission, PressRelease, PressReleaseDraft, ResultsAnalysisReport, ResultsReconciliation, ResultsSummary, StatementLine, StatementOfResults } from './ResultsStore.js';
 
 /**
@@ -55,11 +56,21 @@ export function released(rs: readonly Result[], levels: readonly QualificationLe
   return rs.filter((r) => set.has(r.level));
 }
 
-/** `localeCompare` with the host's default collation, as before, through one cached collator. */
-const collate = /* @__PURE__ */ new Intl.Collator().compare;
-
-function byAwardCodeThenKind(a: Result, b: Result): number {
-  return a.awardCode === b.awardCode ? collate(a.kind, b.kind) : collate(a.awardCode, b.awardCode) || collate(a.kind, b.kind);
+/**
+ * The results of the released levels, and no other, from an index: the index's own list (not a copy) when
+ * every level it holds is released, as on and after results day; for reading, never for changing.
+ *
+ * @internal
+ * @param index - the results index
+ * @param levels - the released levels
+ * @example
+ * ```ts
+ * declare const index: Parameters<typeof reconciliationFrom>[1];
+ * releasedOf(index, index.levels) === index.all; // true
+ * ```
+ */
+export function releasedOf(index: ResultsIndex, levels: readonly QualificationLevel[]): readonly Result[] {
+  return index.levels.every((l) => levels.includes(l)) ? index.all : released(index.all, levels);
 }
 
 /**
@@ -71,36 +82,39 @@ function byAwardCodeThenKind(a: Result, b: Result): number {
  * @param ctx - the store's context (option titles)
  * @param own - the candidate's results of the series
  * @param changes - the enquiry outcomes applied to the candidate's results, in the order applied
+ * @param order - the ranks of the series' codes and kinds ({@link statementOrder}), to sort without the collator
  * @example
  * ```ts
  * declare const ctx: Parameters<typeof statementFrom>[0], index: Parameters<typeof reconciliationFrom>[1];
  * statementLines(ctx, index.byCandidate.get('C-1') ?? [], []).map((l) => l.awardCode); // ['7402', '8300H']
  * ```
  */
-export function statementLines(ctx: ResultsContext, own: readonly Result[], changes: readonly AppliedGradeChange[]): StatementLine[] {
-  const firstFrom = new Map<string, string>();
-  const lastEnquiry = new Map<string, string>();
-  for (const c of changes) {
-    if (!firstFrom.has(c.resultId)) firstFrom.set(c.resultId, c.from);
-    lastEnquiry.set(c.resultId, c.enquiryId);
+export function statementLines(ctx: ResultsContext, own: readonly Result[], changes: readonly AppliedGradeChange[], order?: StatementOrder): StatementLine[] {
+  let firstFrom: Map<string, string> | undefined;
+  let lastEnquiry: Map<string, string> | undefined;
+  if (changes.length > 0) {
+    firstFrom = new Map();
+    lastEnquiry = new Map();
+    for (const c of changes) {
+      if (!firstFrom.has(c.resultId)) firstFrom.set(c.resultId, c.from);
+      lastEnquiry.set(c.resultId, c.enquiryId);
+    }
   }
-  return [...own].sort(byAwardCodeThenKind).map((r) => {
+  const sorted = sortForStatement(own, order);
+  const lines: StatementLine[] = new Array<StatementLine>(sorted.length);
+  for (let i = 0; i < sorted.length; i += 1) {
+    const r = sorted[i]!;
     const info = ctx.optionOf(r.awardingBodyId, r.awardCode);
-    const enquiryId = lastEnquiry.get(r.id);
-    return Object.freeze({
-      resultId: r.id,
-      awardCode: r.awardCode,
-      title: info?.title ?? r.awardCode,
-      level: r.level,
-      awardingBodyId: r.awardingBodyId,
-      kind: r.kind,
-      grade: r.grade,
-      ...(r.mark !== undefined ? { mark: r.mark } : {}),
-      ...(r.uniformMark !== undefined ? { uniformMark: r.uniformMark } : {}),
-      ...(r.endorsement !== undefined ? { endorsement: r.endorsement } : {}),
-      ...(enquiryId !== undefined ? { changedByEnquiry: Object.freeze({ from: firstFrom.get(r.id)!, enquiryId }) } : {}),
-    });
-  });
+    const enquiryId = lastEnquiry?.get(r.id);
+    // Built field by field, in the order a line has always had (no spread of optional fields per line).
+    const line: { -readonly [K in keyof StatementLine]: StatementLine[K] } = { resultId: r.id, awardCode: r.awardCode, title: info?.title ?? r.awardCode, level: r.level, awardingBodyId: r.awardingBodyId, kind: r.kind, grade: r.grade };
+    if (r.mark !== undefined) line.mark = r.mark;
+    if (r.uniformMark !== undefined) line.uniformMark = r.uniformMark;
+    if (r.endorsement !== undefined) line.endorsement = r.endorsement;
+    if (enquiryId !== undefined) line.changedByEnquiry = Object.freeze({ from: firstFrom!.get(r.id)!, enquiryId });
+    lines[i] = Object.freeze(line);
+  }
+  return lines;
 }
 
 /**

@@ -10,7 +10,9 @@
  * 5. results store: `createResultsStore` with the JCQ pack, `addResults` of one result per entry;
  * 6. statements: every candidate's `statementOfResults`, read by the exams officer (checked and audited);
  * 7. analysis: `resultsAnalysis` over every level;
- * 8. certificates: one `certificateMachine` actor per candidate, received → checked → issued, audit lines collected.
+ * 8. certificates: `recordCertificates`, the awarding body's delivery as one batch through the certificate statechart
+ *    (received → checked → issued per candidate, every audit line kept); packages/core/bench compares it with an
+ *    xstate actor per certificate.
  *
  * Each round runs every step on fresh input; the bench prints each step's median (wall, and CPU: on a loaded machine the
  * wall time is mostly waiting for a core) and its share of the total,
@@ -24,16 +26,14 @@
  * BENCH_WARMUP (1).
  */
 import { availableParallelism, loadavg } from 'node:os';
-import { createActor } from 'xstate';
 import { importCsv } from '@examcycle/adapter-csv';
 import {
   buildCentreTimetable,
-  certificateMachine,
-  collectAudit,
   createResultsStore,
   examSeries,
   findClashes,
   planSeating,
+  recordCertificates,
   type Actor,
   type ImportResult,
   type RecordKind,
@@ -156,20 +156,22 @@ function wholeCentre(): Outcome {
     if (codes === undefined) codesByCandidate.set(e.candidateId, [e.entryCode]);
     else codes.push(e.entryCode);
   }
+  // An awarding body's delivery, recorded as one batch: received, checked, then issued to each candidate as they collect.
+  const certificates = recordCertificates(
+    candidates.map((c) => ({
+      input: { certificate: { id: `CERT-${c.id}`, candidateId: c.id, seriesId: series.id, awardingBodyId: 'AQA', awardCodes: codesByCandidate.get(c.id) ?? [] }, rulesPack: jcq, series, createdAt: '2026-09-01T09:00:00+01:00', by: officer },
+      events: [
+        { type: 'certificate.received', at: '2026-11-04T10:00:00Z', by: officer },
+        { type: 'certificate.checked', at: '2026-11-04T14:00:00Z', by: officer, correct: true },
+        { type: 'certificate.issued', at: '2026-11-26T15:30:00Z', by: officer, method: 'collected', to: c.id },
+      ],
+    })),
+  );
   let issued = 0;
   let certificateAuditLines = 0;
-  for (const c of candidates) {
-    const actor = createActor(certificateMachine, {
-      input: { certificate: { id: `CERT-${c.id}`, candidateId: c.id, seriesId: series.id, awardingBodyId: 'AQA', awardCodes: codesByCandidate.get(c.id) ?? [] }, rulesPack: jcq, series, createdAt: '2026-09-01T09:00:00+01:00', by: officer },
-    });
-    const trail = collectAudit(actor);
-    actor.start();
-    actor.send({ type: 'certificate.received', at: '2026-11-04T10:00:00Z', by: officer });
-    actor.send({ type: 'certificate.checked', at: '2026-11-04T14:00:00Z', by: officer, correct: true });
-    actor.send({ type: 'certificate.issued', at: '2026-11-26T15:30:00Z', by: officer, method: 'collected', to: c.id });
-    if (actor.getSnapshot().value === 'issued') issued += 1;
-    certificateAuditLines += trail.length;
-    actor.stop();
+  for (const certificate of certificates) {
+    if (certificate.state === 'issued') issued += 1;
+    certificateAuditLines += certificate.audit.length;
   }
   if (issued !== candidates.length) throw new Error(`certificates: ${issued} of ${candidates.length} issued`);
   lap('certificates');

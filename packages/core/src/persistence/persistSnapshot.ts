@@ -72,6 +72,18 @@ export function persistSnapshot(actor: AnyActorRef & { logic: unknown }): Persis
 }
 
 /**
+ * Persists a machine's snapshot held without an actor (a batch's result) exactly as {@link persistSnapshot}
+ * persists an actor in that state.
+ *
+ * @internal
+ * @param machine - the examcycle machine the snapshot is of
+ * @param snapshot - a snapshot of that machine
+ */
+export function persistMachineSnapshot(machine: AnyStateMachine, snapshot: unknown): PersistedSnapshot {
+  return { format: 'examcycle.snapshot', machine: machine.id, version: snapshotVersion(machine), snapshot: jsonCopy(machine.getPersistedSnapshot(snapshot as never), '') };
+}
+
+/**
  * The persisted form of an actor's state without copying it: xstate's persisted snapshot shares the actor's
  * (immutable) context. For a caller that hands it straight to a store, which copies every value in as JSON
  * ({@link ExamcycleStore.saveSnapshot}), so the runtime does not copy the state twice per event.

@@ -14,7 +14,7 @@
  * {@link certificateMachineFor} (`certificateMachine` bound to the host's pack), which is what
  * {@link restoreCertificate} and {@link certificatePersistedFor} use.
  */
-import { and, assign, emit, enqueueActions, not, setup } from 'xstate';
+import { and, assign, emit, enqueueActions, not, setup, type AnyStateMachine } from 'xstate';
 import { z } from 'zod';
 import type { Actor, AuditEmitted, AuditLine } from '../audit/auditTrail.js';
 import { instantMillis, isActor, rejectionLine, stampRejection, type Refusal } from '../audit/eventStamp.js';
@@ -783,6 +783,150 @@ function reject(state: CertificateState) {
   return { actions: { type: 'reject' as const, params: { state } } };
 }
 
+/**
+ * A new certificate's context from its input (the machine's `context`).
+ * @throws ExamcycleError `invalid_value` when the input cannot start a certificate that restores
+ * @internal
+ */
+export function startingContext(input: CertificateInput): CertificateContext {
+  const c = input.certificate;
+  const badInput = inputProblem(input);
+  if (badInput) throw new ExamcycleError('invalid_value', `The certificate record cannot start: ${badInput}`, { details: { certificateId: String(c?.id) } });
+  const createdAt = iso(input.createdAt);
+  const fromKeyDates = input.series && input.rulesPack.keyDates ? certificatesExpected(input.rulesPack.keyDates(input.series), c.awardingBodyId) : undefined;
+  const expected = input.expectedBy === undefined ? fromKeyDates : input.expectedBy ? iso(input.expectedBy) : undefined;
+  const disposal = input.incorrectCertificates && Object.hasOwn(input.incorrectCertificates, c.awardingBodyId) ? input.incorrectCertificates[c.awardingBodyId] : undefined;
+  if (disposal !== undefined && disposal !== 'return_to_awarding_body' && disposal !== 'destroy_in_centre') {
+    throw new ExamcycleError('invalid_value', `${c.awardingBodyId} wants wrong certificates returned ("return_to_awarding_body") or destroyed in the centre ("destroy_in_centre"), not "${String(disposal)}"`, {
+      details: { awardingBodyId: c.awardingBodyId },
+    });
+  }
+  return {
+    certificate: { id: c.id, candidateId: c.candidateId, seriesId: c.seriesId, awardingBodyId: c.awardingBodyId, awardCodes: [...(c.awardCodes ?? [])] },
+    rules: bindRules(input.rulesPack),
+    expectedBy: expected ?? null,
+    incorrectDisposal: disposal ?? 'return_to_awarding_body',
+    receivedAt: null,
+    dateOfIssue: null,
+    checks: [],
+    disposals: [],
+    handover: null,
+    unclaimedAt: null,
+    retention: null,
+    destruction: null,
+    recordRetention: null,
+    purged: null,
+    lastEventAt: createdAt,
+    grants: certificateGrants(input.rulesPack.authorities(input.academicYear ?? ((input.series?.academicYear as AcademicYear | undefined) ?? academicYearOf(createdAt))), input.rulesPack.delegations()),
+  };
+}
+
+/**
+ * What an accepted step changes in a certificate's context (the `accept` action's assignment).
+ * @internal
+ */
+export function acceptedChange(context: CertificateContext, event: CertificateEvent, hostPack: CertificateRulesPack | undefined): Partial<CertificateContext> {
+  const at = iso(event.at);
+  switch (event.type) {
+    case 'certificate.received':
+      return { receivedAt: at, dateOfIssue: event.dateOfIssue ? iso(event.dateOfIssue) : at, lastEventAt: at };
+    case 'certificate.checked':
+      return { checks: latest(context.checks, { at, by: actorOf(event.by), correct: event.correct, problems: [...(event.problems ?? [])] }), lastEventAt: at };
+    case 'certificate.disposed':
+      return { disposals: latest(context.disposals, { at, by: actorOf(event.by), disposal: event.disposal, ...(event.reference ? { reference: event.reference } : {}) }), lastEventAt: at };
+    case 'certificate.issued': {
+      const a = event.authority;
+      const handover: CertificateHandover = {
+        at,
+        by: actorOf(event.by),
+        method: event.method,
+        to: event.to,
+        ...(event.method === 'third_party' && a ? { authority: { written: true, signedBy: a.signedBy, signedAt: iso(a.signedAt), ...(a.reference ? { reference: a.reference } : {}) } } : {}),
+      };
+      return { handover, lastEventAt: at };
+    }
+    case 'certificate.unclaimed':
+      return { unclaimedAt: at, retention: decide(context, 'unclaimed_certificate', at, hostPack) as RetentionDecision, lastEventAt: at };
+    case 'certificate.destroyed': {
+      const destruction: CertificateDestruction = { at, by: actorOf(event.by), method: event.method, ...(event.witnessedBy ? { witnessedBy: event.witnessedBy } : {}) };
+      return { destruction, recordRetention: decide(context, 'certificate_destruction_record', at, hostPack) as RetentionDecision, lastEventAt: at };
+    }
+    case 'certificate.recordPurged':
+      return { purged: { at, by: actorOf(event.by) }, lastEventAt: at };
+  }
+}
+
+/**
+ * The audit line of a step `accept` has just applied, from the context it left (its instant, dates and
+ * retention decisions) and the event (the `accepted` action's emitted event).
+ * @internal
+ */
+export function acceptedLine(context: CertificateContext, event: CertificateEvent, from: CertificateState, to: CertificateState): AuditEmitted {
+  const at = context.lastEventAt;
+  const details: Record<string, string | number | boolean | null> = { certificateId: context.certificate.id, candidateId: context.certificate.candidateId };
+  switch (event.type) {
+    case 'certificate.received':
+      details.dateOfIssue = context.dateOfIssue;
+      details.late = context.expectedBy !== null && millis(at)! > millis(context.expectedBy)!;
+      break;
+    case 'certificate.checked':
+      details.correct = event.correct;
+      if (!event.correct) details.problems = (event.problems ?? []).join('; ');
+      break;
+    case 'certificate.disposed':
+      details.disposal = event.disposal;
+      break;
+    case 'certificate.issued':
+      details.method = event.method;
+      details.to = event.to;
+      break;
+    case 'certificate.unclaimed':
+      details.keepUntil = context.retention!.keepUntil;
+      details.mayDestroyFrom = context.retention!.mayDestroyFrom;
+      break;
+    case 'certificate.destroyed':
+      details.method = event.method;
+      details.witnessedBy = event.witnessedBy ?? null;
+      details.recordKeptUntil = context.recordRetention!.keepUntil;
+      break;
+  }
+  return { type: 'audit', line: { at, by: actorOf(event.by), event: event.type, from, to, outcome: 'accepted', details } };
+}
+
+/**
+ * The first line of a new certificate's log (`certificate.expected`), opened by `by` when it names someone.
+ * @internal
+ */
+export function expectedLine(context: CertificateContext, by: unknown): AuditEmitted {
+  const c = context.certificate;
+  const at = context.lastEventAt;
+  const details = { certificateId: c.id, candidateId: c.candidateId, expectedBy: context.expectedBy };
+  // One literal per case (no spread of an optional `by`), keys in the order the line has always had.
+  return {
+    type: 'audit',
+    line: isActor(by)
+      ? { at, by: actorOf(by), event: 'certificate.expected', from: 'expected', to: 'expected', outcome: 'accepted', details }
+      : { at, event: 'certificate.expected', from: 'expected', to: 'expected', outcome: 'accepted', details },
+  };
+}
+
+/**
+ * The audit line of a refused step (its reason and code, from the first rule that failed) and the instant it
+ * leaves as the latest (the `reject` action's work).
+ * @internal
+ */
+export function refusedLine(
+  machine: AnyStateMachine,
+  refusals: ReturnType<typeof certificateGuardRefusals>,
+  state: CertificateState,
+  context: CertificateContext,
+  event: CertificateEvent,
+  check: GuardCheck,
+): { lastEventAt: Instant; line: AuditLine } {
+  const why = refusalFromGuards(machine, state, event, context, check, refusals, notNow, EVENTS.has(event.type) ? AUTHORISED : SENT);
+  return rejectionLine(context, event, state, why, { certificateId: context.certificate.id });
+}
+
 /** Builds the certificate machine; the host's pack (if any) decides retention for actors whose input gave none. */
 function createCertificateMachine(hostPack: CertificateRulesPack | undefined) {
   const refusals = certificateGuardRefusals(hostPack);
@@ -796,131 +940,30 @@ function createCertificateMachine(hostPack: CertificateRulesPack | undefined) {
     guards: certificateGuards(hostPack),
     actions: {
       /** Applies an accepted step to the context (its audit line is `accepted`'s, next). */
-      accept: assign(({ context, event }): Partial<CertificateContext> => {
-        const at = iso(event.at);
-        switch (event.type) {
-          case 'certificate.received':
-            return { receivedAt: at, dateOfIssue: event.dateOfIssue ? iso(event.dateOfIssue) : at, lastEventAt: at };
-          case 'certificate.checked':
-            return { checks: latest(context.checks, { at, by: actorOf(event.by), correct: event.correct, problems: [...(event.problems ?? [])] }), lastEventAt: at };
-          case 'certificate.disposed':
-            return { disposals: latest(context.disposals, { at, by: actorOf(event.by), disposal: event.disposal, ...(event.reference ? { reference: event.reference } : {}) }), lastEventAt: at };
-          case 'certificate.issued': {
-            const a = event.authority;
-            const handover: CertificateHandover = {
-              at,
-              by: actorOf(event.by),
-              method: event.method,
-              to: event.to,
-              ...(event.method === 'third_party' && a ? { authority: { written: true, signedBy: a.signedBy, signedAt: iso(a.signedAt), ...(a.reference ? { reference: a.reference } : {}) } } : {}),
-            };
-            return { handover, lastEventAt: at };
-          }
-          case 'certificate.unclaimed':
-            return { unclaimedAt: at, retention: decide(context, 'unclaimed_certificate', at, hostPack) as RetentionDecision, lastEventAt: at };
-          case 'certificate.destroyed': {
-            const destruction: CertificateDestruction = { at, by: actorOf(event.by), method: event.method, ...(event.witnessedBy ? { witnessedBy: event.witnessedBy } : {}) };
-            return { destruction, recordRetention: decide(context, 'certificate_destruction_record', at, hostPack) as RetentionDecision, lastEventAt: at };
-          }
-          case 'certificate.recordPurged':
-            return { purged: { at, by: actorOf(event.by) }, lastEventAt: at };
-        }
-      }),
+      accept: assign(({ context, event }) => acceptedChange(context, event, hostPack)),
       /**
        * Emits the audit line of the step `accept` has just applied, from the context it left (its instant,
        * dates and retention decisions) and the event. Two plain actions, not one `enqueueActions`: the same
        * context and line, without building an action queue per step.
        */
-      accepted: emit(({ context, event }, params: { from: CertificateState; to: CertificateState }): AuditEmitted => {
-        const at = context.lastEventAt;
-        const details: Record<string, string | number | boolean | null> = { certificateId: context.certificate.id, candidateId: context.certificate.candidateId };
-        switch (event.type) {
-          case 'certificate.received':
-            details.dateOfIssue = context.dateOfIssue;
-            details.late = context.expectedBy !== null && millis(at)! > millis(context.expectedBy)!;
-            break;
-          case 'certificate.checked':
-            details.correct = event.correct;
-            if (!event.correct) details.problems = (event.problems ?? []).join('; ');
-            break;
-          case 'certificate.disposed':
-            details.disposal = event.disposal;
-            break;
-          case 'certificate.issued':
-            details.method = event.method;
-            details.to = event.to;
-            break;
-          case 'certificate.unclaimed':
-            details.keepUntil = context.retention!.keepUntil;
-            details.mayDestroyFrom = context.retention!.mayDestroyFrom;
-            break;
-          case 'certificate.destroyed':
-            details.method = event.method;
-            details.witnessedBy = event.witnessedBy ?? null;
-            details.recordKeptUntil = context.recordRetention!.keepUntil;
-            break;
-        }
-        return { type: 'audit', line: { at, by: actorOf(event.by), event: event.type, from: params.from, to: params.to, outcome: 'accepted', details } };
-      }),
+      accepted: emit(({ context, event }, params: { from: CertificateState; to: CertificateState }) => acceptedLine(context, event, params.from, params.to)),
       /** Emits the audit line of a refused step (its reason and code) and `event.rejected`. */
       reject: enqueueActions(({ context, event, enqueue, check }, params: { state: CertificateState }) => {
-        const why = refusalFromGuards(machine, params.state, event, context, check as GuardCheck, refusals, notNow, EVENTS.has(event.type) ? AUTHORISED : SENT);
-        const { lastEventAt, line } = rejectionLine(context, event, params.state, why, { certificateId: context.certificate.id });
+        const { lastEventAt, line } = refusedLine(machine, refusals, params.state, context, event, check as GuardCheck);
         enqueue.assign({ lastEventAt });
         enqueue.emit({ type: 'audit', line });
         enqueue.emit({ type: 'event.rejected', entry: line });
       }),
       /** The first line of a new certificate's log (a root entry action: not emitted again when a snapshot is restored). */
-      expected: emit(({ context, event }): AuditEmitted => {
+      expected: emit(({ context, event }) =>
         // The root's entry runs on xstate's init event, which carries the input (and so who opened the record).
-        const by = (event as unknown as { readonly input?: { readonly by?: unknown } }).input?.by;
-        const c = context.certificate;
-        const at = context.lastEventAt;
-        const details = { certificateId: c.id, candidateId: c.candidateId, expectedBy: context.expectedBy };
-        // One literal per case (no spread of an optional `by`), keys in the order the line has always had.
-        return {
-          type: 'audit',
-          line: isActor(by)
-            ? { at, by: actorOf(by), event: 'certificate.expected', from: 'expected', to: 'expected', outcome: 'accepted', details }
-            : { at, event: 'certificate.expected', from: 'expected', to: 'expected', outcome: 'accepted', details },
-        };
-      }),
+        expectedLine(context, (event as unknown as { readonly input?: { readonly by?: unknown } }).input?.by),
+      ),
     },
   }).createMachine({
     id: 'certificate',
     version: '4',
-    context: ({ input }) => {
-      const c = input.certificate;
-      const badInput = inputProblem(input);
-      if (badInput) throw new ExamcycleError('invalid_value', `The certificate record cannot start: ${badInput}`, { details: { certificateId: String(c?.id) } });
-      const createdAt = iso(input.createdAt);
-      const fromKeyDates = input.series && input.rulesPack.keyDates ? certificatesExpected(input.rulesPack.keyDates(input.series), c.awardingBodyId) : undefined;
-      const expected = input.expectedBy === undefined ? fromKeyDates : input.expectedBy ? iso(input.expectedBy) : undefined;
-      const disposal = input.incorrectCertificates && Object.hasOwn(input.incorrectCertificates, c.awardingBodyId) ? input.incorrectCertificates[c.awardingBodyId] : undefined;
-      if (disposal !== undefined && disposal !== 'return_to_awarding_body' && disposal !== 'destroy_in_centre') {
-        throw new ExamcycleError('invalid_value', `${c.awardingBodyId} wants wrong certificates returned ("return_to_awarding_body") or destroyed in the centre ("destroy_in_centre"), not "${String(disposal)}"`, {
-          details: { awardingBodyId: c.awardingBodyId },
-        });
-      }
-      return {
-        certificate: { id: c.id, candidateId: c.candidateId, seriesId: c.seriesId, awardingBodyId: c.awardingBodyId, awardCodes: [...(c.awardCodes ?? [])] },
-        rules: bindRules(input.rulesPack),
-        expectedBy: expected ?? null,
-        incorrectDisposal: disposal ?? 'return_to_awarding_body',
-        receivedAt: null,
-        dateOfIssue: null,
-        checks: [],
-        disposals: [],
-        handover: null,
-        unclaimedAt: null,
-        retention: null,
-        destruction: null,
-        recordRetention: null,
-        purged: null,
-        lastEventAt: createdAt,
-        grants: certificateGrants(input.rulesPack.authorities(input.academicYear ?? ((input.series?.academicYear as AcademicYear | undefined) ?? academicYearOf(createdAt))), input.rulesPack.delegations()),
-      };
-    },
+    context: ({ input }) => startingContext(input),
     entry: 'expected',
     initial: 'expected',
     states: {

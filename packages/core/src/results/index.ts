@@ -34,6 +34,8 @@ export type {
   DestructionMethod,
   IncorrectCertificateDisposal,
 } from './certificateMachine.js';
+export { recordCertificates } from './recordCertificates.js';
+export type { CertificateRecord, CertificateSteps, RecordCertificatesOptions } from './recordCertificates.js';
 export { collectRetainedRecords } from './collectRetainedRecords.js';
 export type { KeptDocument, RetentionSources } from './collectRetainedRecords.js';
 export { GRADE_SCALES, compareGrades, sortGrades } from './compareGrades.js';

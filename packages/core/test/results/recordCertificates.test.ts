@@ -181,6 +181,16 @@ describe('recordCertificates', () => {
     },
   );
 
+  fcTest.prop([fc.array(fc.oneof(eventArb, fc.anything({ withObjectString: true, withNullPrototype: true }), fc.record({ type: fc.constantFrom('certificate.received', '__proto__', 'constructor', 'certificate.*'), at: fc.anything(), by: fc.anything() })), { maxLength: 12 })], {
+    numRuns: 300,
+    seed: 20261203,
+  })('takes any list of events, hostile ones included, without throwing: one outcome per event, every refusal typed', (events) => {
+    const [record] = recordCertificates([{ input: input(1), events: events as CertificateEvent[] }]);
+    expect(record!.outcomes).toHaveLength(events.length);
+    for (const outcome of record!.outcomes) if (!outcome.ok) expect(outcome.error).toBeInstanceOf(ExamcycleError);
+    expect(() => JSON.stringify(record!.persisted())).not.toThrow();
+  });
+
   it('writes the opening line, then one line per step, and ends issued when the candidate collects', () => {
     const [record] = recordCertificates([
       {

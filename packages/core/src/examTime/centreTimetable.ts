@@ -242,8 +242,8 @@ interface PaperSlot {
   rank: number;
   /** Index of its (date, session) among the usable papers' sessions. */
   session: number;
-  /** Its sittings, by candidate number. */
-  readonly sittings: CandidateSitting[];
+  /** How many candidates sit it. */
+  count: number;
 }
 
 /** Usable papers by series, then awarding body, then component code (no key strings built per lookup). */
@@ -255,9 +255,26 @@ interface CandidateState {
   readonly allowance: TimeAllowance;
   readonly kinds: AccessArrangementKind[];
   readonly entries: TimetableEntry[];
-  /** The papers the candidate sits, in entry order, and the entry each comes from alongside. */
-  readonly slots: PaperSlot[];
-  readonly entryIds: string[];
+  /** The candidate's number among the states, from 1 (what {@link EntryContext.takenBy} holds). */
+  readonly number: number;
+  /** The papers the candidate sits, in entry order: their first and last item in {@link SittingItems} (-1 when none). */
+  first: number;
+  last: number;
+  count: number;
+  /** Whether another candidate's entries came between two of this one's: `takenBy` is then not the whole answer. */
+  interleaved: boolean;
+}
+
+/**
+ * The papers the candidates sit, as one linked list per candidate in typed arrays (no arrays per candidate): item `i`
+ * is the paper of rank `rank[i]`, from the candidate's entry `entry[i]` (its place in the candidate's `entries`), and
+ * `next[i]` is the candidate's next item (-1 after the last).
+ */
+interface SittingItems {
+  rank: Int32Array;
+  entry: Int32Array;
+  next: Int32Array;
+  count: number;
 }
 
 /** What the entries are matched against, and where their issues go. */
@@ -267,6 +284,9 @@ interface EntryContext {
   readonly candidateById: ReadonlyMap<string, Candidate>;
   readonly arrangementsByCandidate: ReadonlyMap<string, AccessArrangement[]>;
   readonly states: Map<string, CandidateState>;
+  readonly items: SittingItems;
+  /** By paper rank: the number of the candidate who last took the paper (0 when none has). */
+  readonly takenBy: Int32Array;
   /** Component code lists already kept, by their codes in order: entries with the same list share one frozen copy. */
   readonly codeLists: CodeListNode;
   // Entries in id order usually come a candidate at a time, from one awarding body at a time: the last lookups are kept.
@@ -302,6 +322,8 @@ export function buildCentreTimetable(input: CentreTimetableInput): CentreTimetab
     candidateById: candidatesById(input.candidates, issues),
     arrangementsByCandidate: arrangementsByCandidate(input.accessArrangements ?? [], issues),
     states: new Map(),
+    items: sittingItems(input.entries.length * 3 + 16),
+    takenBy: new Int32Array(slots.length),
     codeLists: { list: undefined, next: undefined },
     lastState: undefined,
     lastSeries: undefined,
@@ -311,15 +333,15 @@ export function buildCentreTimetable(input: CentreTimetableInput): CentreTimetab
   const entries = inIdOrder(input.entries);
   for (let i = 0; i < entries.length; i++) placeEntry(context, entries[i]!);
 
-  const ordered = [...context.states.values()].sort(byCandidateNumber);
+  const ordered = inCandidateOrder([...context.states.values()]);
   // Each candidate's sittings in paper order, then each paper's sittings in candidate order, and each session's
   // distinct candidates counted on the way.
   const candidates: TimetableCandidate[] = [];
   const sessionCandidates = new Int32Array(slots.length === 0 ? 0 : slots[slots.length - 1]!.session + 1);
-  const order: Int32Array[] = [new Int32Array(64)];
-  const made: CandidateSitting[] = [];
-  for (let i = 0; i < ordered.length; i++) candidates.push(timetableCandidateOf(ordered[i]!, sessionCandidates, order, made));
-  const { papers, sessions } = sessionsOf(slots, sessionCandidates);
+  const scratch: SittingScratch = { ranks: new Int32Array(64), entries: new Int32Array(64), made: [] };
+  const places = sittingPlaces(slots, context.items.count);
+  for (let i = 0; i < ordered.length; i++) candidates.push(timetableCandidateOf(ordered[i]!, i, slots, context.items, sessionCandidates, scratch, places));
+  const { papers, sessions } = sessionsOf(slots, sessionCandidates, candidates, places);
   return { papers, sessions, candidates, issues };
 }
 
@@ -358,7 +380,7 @@ function usablePapers(input: readonly TimetabledPaper[], paperByKey: PapersByKey
       });
       continue;
     }
-    const slot: PaperSlot = { paper, startsAt: at, rank: 0, session: 0, sittings: [] };
+    const slot: PaperSlot = { paper, startsAt: at, rank: 0, session: 0, count: 0 };
     codes.set(paper.componentCode, slot);
     paperIds.add(paper.id);
     slots.push(slot);
@@ -421,9 +443,10 @@ function placeEntry(context: EntryContext, entry: Entry): void {
       return;
     }
     const own = context.arrangementsByCandidate.get(candidate.id) ?? [];
-    state = { candidate, allowance: timeAllowanceOf(candidate.id, own), kinds: arrangementKindsOf(candidate.id, own), entries: [], slots: [], entryIds: [] };
+    // Most candidates have no arrangements: their (own, empty) list of kinds needs no set of kinds sorted.
+    state = { candidate, allowance: timeAllowanceOf(candidate.id, own), kinds: own.length === 0 ? [] : arrangementKindsOf(candidate.id, own), entries: [], number: context.states.size + 1, first: -1, last: -1, count: 0, interleaved: false };
     context.states.set(candidate.id, state);
-  }
+  } else if (state !== last && state.count > 0) state.interleaved = true;
   context.lastState = state;
   const candidate = state.candidate;
   const componentCodes = entry.componentCodes;
@@ -457,13 +480,49 @@ function placeEntry(context: EntryContext, entry: Entry): void {
       });
       continue;
     }
-    if (state.slots.includes(slot)) {
+    if (context.takenBy[slot.rank] === state.number || (state.interleaved && hasItem(context.items, state.first, slot.rank))) {
       context.issues.push({ code: 'duplicate_sitting', severity: 'warning', subject: { entryId: entry.id, candidateId: candidate.id, paperId: slot.paper.id }, message: `Candidate ${candidate.candidateNumber} is entered for paper ${slot.paper.id} more than once; it is sat once` });
       continue;
     }
-    state.slots.push(slot);
-    state.entryIds.push(entry.id);
+    context.takenBy[slot.rank] = state.number;
+    slot.count++;
+    addItem(context.items, state, slot.rank, state.entries.length - 1);
   }
+}
+
+/** Room for `n` items. */
+function sittingItems(n: number): SittingItems {
+  return { rank: new Int32Array(n), entry: new Int32Array(n), next: new Int32Array(n), count: 0 };
+}
+
+/** Appends paper `rank`, from the candidate's entry `entry`, to the candidate's items (the columns doubled when full). */
+function addItem(items: SittingItems, state: CandidateState, rank: number, entry: number): void {
+  if (items.count === items.rank.length) {
+    const size = items.count * 2;
+    const rankColumn = new Int32Array(size);
+    const entryColumn = new Int32Array(size);
+    const nextColumn = new Int32Array(size);
+    rankColumn.set(items.rank);
+    entryColumn.set(items.entry);
+    nextColumn.set(items.next);
+    items.rank = rankColumn;
+    items.entry = entryColumn;
+    items.next = nextColumn;
+  }
+  const i = items.count++;
+  items.rank[i] = rank;
+  items.entry[i] = entry;
+  items.next[i] = -1;
+  if (state.last < 0) state.first = i;
+  else items.next[state.last] = i;
+  state.last = i;
+  state.count++;
+}
+
+/** Whether the list from item `first` holds paper `rank`. */
+function hasItem(items: SittingItems, first: number, rank: number): boolean {
+  for (let t = first; t !== -1; t = items.next[t]!) if (items.rank[t] === rank) return true;
+  return false;
 }
 
 /** A node of the component-code-list trie: the list ending here, and the nodes one code longer. */
@@ -496,35 +555,80 @@ function byCandidateNumber(a: CandidateState, b: CandidateState): number {
   return x.candidateNumber < y.candidateNumber ? -1 : x.candidateNumber > y.candidateNumber ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
 }
 
+/** `states` sorted by candidate number, then id (no sort when they already are: entries usually come a candidate at a time, in order). */
+function inCandidateOrder(states: CandidateState[]): CandidateState[] {
+  for (let i = 1; i < states.length; i++) if (byCandidateNumber(states[i - 1]!, states[i]!) > 0) return states.sort(byCandidateNumber);
+  return states;
+}
+
+/** What {@link timetableCandidateOf} reuses from one candidate to the next (each column grown when a candidate has more papers). */
+interface SittingScratch {
+  /** The candidate's papers by rank, and the entry each comes from alongside. */
+  ranks: Int32Array;
+  entries: Int32Array;
+  readonly made: CandidateSitting[];
+}
+
+/**
+ * Where the sittings go in session order (by paper rank, then candidate) without an array per paper: paper `rank`'s
+ * sittings take the places from the sum of the earlier papers' counts, and the place `at` names the sitting as
+ * `candidates[candidate[at]].sittings[index[at]]`. `next[rank]` is the paper's next free place (its end once filled).
+ */
+interface SittingPlaces {
+  readonly next: Int32Array;
+  readonly candidate: Int32Array;
+  readonly index: Int32Array;
+}
+
+/** The places of `total` sittings, each paper's run starting after the earlier papers'. */
+function sittingPlaces(slots: readonly PaperSlot[], total: number): SittingPlaces {
+  const next = new Int32Array(slots.length);
+  let at = 0;
+  for (let r = 0; r < slots.length; r++) {
+    next[r] = at;
+    at += slots[r]!.count;
+  }
+  return { next, candidate: new Int32Array(total), index: new Int32Array(total) };
+}
+
 /**
  * A candidate's timetable: their sittings made in paper order (a candidate's papers have distinct ranks), each also
- * added to its paper's sittings, and each session the candidate sits counted once. `scratch[0]` and `made` are reused
- * between candidates (`scratch[0]` is grown when a candidate has more papers than it holds).
+ * given its place in session order, and each session the candidate sits counted once.
  */
-function timetableCandidateOf(state: CandidateState, sessionCandidates: Int32Array, scratch: Int32Array[], made: CandidateSitting[]): TimetableCandidate {
-  const slots = state.slots;
-  const n = slots.length;
-  let order = scratch[0]!;
-  if (order.length < n) scratch[0] = order = new Int32Array(n * 2);
+function timetableCandidateOf(state: CandidateState, ci: number, slots: readonly PaperSlot[], items: SittingItems, sessionCandidates: Int32Array, scratch: SittingScratch, places: SittingPlaces): TimetableCandidate {
+  const n = state.count;
+  if (scratch.ranks.length < n) {
+    scratch.ranks = new Int32Array(n * 2);
+    scratch.entries = new Int32Array(n * 2);
+  }
+  const ranks = scratch.ranks;
+  const from = scratch.entries;
   // Insertion sort by rank: a candidate has a few dozen papers at most, usually entered nearly in time order.
-  for (let i = 0; i < n; i++) {
-    const rank = slots[i]!.rank;
-    let q = i - 1;
-    while (q >= 0 && slots[order[q]!]!.rank > rank) {
-      order[q + 1] = order[q]!;
+  let m = 0;
+  for (let t = state.first; t !== -1; t = items.next[t]!) {
+    const rank = items.rank[t]!;
+    let q = m - 1;
+    while (q >= 0 && ranks[q]! > rank) {
+      ranks[q + 1] = ranks[q]!;
+      from[q + 1] = from[q]!;
       q--;
     }
-    order[q + 1] = i;
+    ranks[q + 1] = rank;
+    from[q + 1] = items.entry[t]!;
+    m++;
   }
   const c = state.candidate;
+  const entries = state.entries;
   const { extraTimePercent, restBreakMinutesPerHour } = state.allowance;
+  const made = scratch.made;
   let lastSession = -1;
   for (let i = 0; i < n; i++) {
-    const j = order[i]!;
-    const slot = slots[j]!;
-    const s = sittingOf(c, state.entryIds[j]!, slot, extraTimePercent, restBreakMinutesPerHour, state.kinds);
-    made[i] = s;
-    slot.sittings.push(s);
+    const rank = ranks[i]!;
+    const slot = slots[rank]!;
+    made[i] = sittingOf(c, entries[from[i]!]!.entryId, slot, extraTimePercent, restBreakMinutesPerHour, state.kinds);
+    const at = places.next[rank]!++;
+    places.candidate[at] = ci;
+    places.index[at] = i;
     if (slot.session !== lastSession) {
       sessionCandidates[slot.session]!++;
       lastSession = slot.session;
@@ -532,7 +636,7 @@ function timetableCandidateOf(state: CandidateState, sessionCandidates: Int32Arr
   }
   // One array of exactly the candidate's sittings (no growing by push).
   const sittings = made.slice(0, n);
-  return { candidate: c, candidateId: c.id, candidateNumber: c.candidateNumber, allowance: state.allowance, arrangementKinds: state.kinds, entries: state.entries, sittings };
+  return { candidate: c, candidateId: c.id, candidateNumber: c.candidateNumber, allowance: state.allowance, arrangementKinds: state.kinds, entries, sittings };
 }
 
 /** One candidate's sitting of one paper. */
@@ -559,28 +663,36 @@ function sittingOf(c: Candidate, entryId: string, slot: PaperSlot, extraTimePerc
   };
 }
 
-/** The papers with sittings, and the sessions (a paper's sittings array becomes its session's when it is alone in it). */
-function sessionsOf(slots: readonly PaperSlot[], sessionCandidates: Int32Array): { papers: TimetabledPaper[]; sessions: TimetableSession[] } {
+/** The papers with sittings, and the sessions, each with its sittings gathered from their places. */
+function sessionsOf(slots: readonly PaperSlot[], sessionCandidates: Int32Array, candidates: readonly TimetableCandidate[], places: SittingPlaces): { papers: TimetabledPaper[]; sessions: TimetableSession[] } {
   const papers: TimetabledPaper[] = [];
   const sessions: TimetableSession[] = [];
   let open: PaperSlot[] = [];
-  const close = (): void => {
-    const first = open[0]!.paper;
-    const paperIds: string[] = [];
-    for (const s of open) paperIds.push(s.paper.id);
-    const sittings = open.length === 1 ? open[0]!.sittings : ([] as CandidateSitting[]).concat(...open.map((s) => s.sittings));
-    sessions.push({ key: `${first.date}.${first.session}`, date: first.date, session: first.session, paperIds, sittings, candidateCount: sessionCandidates[open[0]!.session]! });
-    open = [];
-  };
   for (const slot of slots) {
-    if (slot.sittings.length === 0) continue;
+    if (slot.count === 0) continue;
     const p = slot.paper;
     papers.push(p);
-    if (open.length > 0 && (open[0]!.paper.date !== p.date || open[0]!.paper.session !== p.session)) close();
+    if (open.length > 0 && (open[0]!.paper.date !== p.date || open[0]!.paper.session !== p.session)) {
+      sessions.push(sessionOf(open, sessionCandidates, candidates, places));
+      open = [];
+    }
     open.push(slot);
   }
-  if (open.length > 0) close();
+  if (open.length > 0) sessions.push(sessionOf(open, sessionCandidates, candidates, places));
   return { papers, sessions };
+}
+
+/** One session of papers `open` (in rank order): its sittings are the places from the first paper's to the last's end. */
+function sessionOf(open: readonly PaperSlot[], sessionCandidates: Int32Array, candidates: readonly TimetableCandidate[], places: SittingPlaces): TimetableSession {
+  const first = open[0]!;
+  const last = open[open.length - 1]!;
+  const paperIds: string[] = [];
+  for (const s of open) paperIds.push(s.paper.id);
+  const sittings: CandidateSitting[] = [];
+  const end = places.next[last.rank]!;
+  for (let at = places.next[first.rank]! - first.count; at < end; at++) sittings.push(candidates[places.candidate[at]!]!.sittings[places.index[at]!]!);
+  const p = first.paper;
+  return { key: `${p.date}.${p.session}`, date: p.date, session: p.session, paperIds, sittings, candidateCount: sessionCandidates[first.session]! };
 }
 
 const candidateIndex = new WeakMap<readonly TimetableCandidate[], { readonly length: number; readonly byId: ReadonlyMap<string, TimetableCandidate> }>();

@@ -213,20 +213,29 @@ interface ApartCandidate {
   readonly sole: boolean;
 }
 
-/** The session's candidates: those needing a separate room, and the others grouped by their first paper. */
+/** The session's candidates: those needing a separate room, and the others in the order they are seated. */
 interface SessionCandidates {
   readonly apart: ApartCandidate[];
-  /** Main candidates by their first paper (only papers that have some). */
-  readonly groups: Map<string, SeatDraft[]>;
-  /** Every paper of the session, in sitting order. */
-  readonly papers: string[];
+  /**
+   * Main candidates grouped by their first paper (papers in sitting order), each group by candidate number then id:
+   * the order {@link seatMain} seats them in.
+   */
+  readonly main: SeatDraft[];
+}
+
+/** A paper of a session while its candidates are gathered: its place in sitting order, and its one-paper list. */
+interface SessionPaper {
+  readonly index: number;
+  /** Shared by every candidate sitting only this paper in the session. */
+  readonly only: readonly string[];
 }
 
 /** A room in use while the plan is made. */
 interface OpenRoom {
   readonly room: Room;
   readonly layout: RoomLayout;
-  readonly seats: SeatAssignment[];
+  /** Access-arrangement rooms: grown seat by seat; main rooms: set once, when the room is full or the last is seated. */
+  seats: SeatAssignment[];
   readonly sole: boolean;
   /** Main rooms: the papers seated, in seating order. */
   readonly paperIds: string[];
@@ -250,12 +259,6 @@ function bySittingOrder(a: CandidateSitting, b: CandidateSitting): number {
 function byCandidate(a: { readonly candidateNumber: string; readonly candidateId: string }, b: { readonly candidateNumber: string; readonly candidateId: string }): number {
   if (a.candidateNumber !== b.candidateNumber) return a.candidateNumber < b.candidateNumber ? -1 : 1;
   return cmp(a.candidateId, b.candidateId);
-}
-
-/** `xs` in `order`, sorted only when it is not already (a timetable session's sittings are). */
-function sorted<T>(xs: readonly T[], order: (a: T, b: T) => number): readonly T[] {
-  for (let i = 1; i < xs.length; i++) if (order(xs[i - 1]!, xs[i]!) > 0) return [...xs].sort(order);
-  return xs;
 }
 
 const ROWS_RULE = positiveCount(EXAM_TIME_LIMITS.maxRowsOrColumns);
@@ -326,21 +329,30 @@ function roomExplanation(room: Room, l: RoomLayout, spacing: number): readonly s
 }
 
 /**
- * Candidates met so far in a session, by id: an open-addressing table of indices into `drafts`, hashed on the id's
- * characters. A session has a few hundred candidates, so the table is one small typed array (no per-entry objects,
- * nor the rehashing garbage a `Map` of that size leaves).
+ * Candidates met so far in a session, by id: an open-addressing table of places in the lists being gathered, hashed
+ * on the id's characters. A session has a few hundred candidates, so the table is one small typed array (no
+ * per-entry objects, nor the rehashing garbage a `Map` of that size leaves).
  */
 interface CandidateTable {
-  /** `index + 1` into `drafts`, 0 when empty; the length is a power of two, at least twice the sittings. */
+  /**
+   * `i + 1` for `main[i]`, `-(i + 1)` for `apart[i]`, 0 when empty; the length is a power of two, at least twice the
+   * sittings.
+   */
   readonly slots: Int32Array;
-  readonly drafts: SeatDraft[];
+  readonly main: SeatDraft[];
+  readonly apart: ApartCandidate[];
 }
 
 /** An empty table for `n` sittings. */
 function candidateTable(n: number): CandidateTable {
   let size = 16;
   while (size < n * 2) size *= 2;
-  return { slots: new Int32Array(size), drafts: [] };
+  return { slots: new Int32Array(size), main: [], apart: [] };
+}
+
+/** The candidate a table slot's value `k` (not 0) stands for. */
+function draftAt(table: CandidateTable, k: number): SeatDraft {
+  return k > 0 ? table.main[k - 1]! : table.apart[-k - 1]!.draft;
 }
 
 /** The table slot of `id`: where it is, or the empty slot where it goes. */
@@ -353,38 +365,38 @@ function slotOf(table: CandidateTable, id: string): number {
   let at = h & mask;
   for (;;) {
     const k = table.slots[at]!;
-    if (k === 0 || table.drafts[k - 1]!.candidateId === id) return at;
+    if (k === 0 || draftAt(table, k).candidateId === id) return at;
     at = (at + 1) & mask;
   }
 }
 
 /**
- * The session's candidates, each with their papers in sitting order (published start, then paper id). Main
- * candidates are grouped by their first paper as they are met, which is candidate-number order within the paper.
+ * The session's candidates, each with their papers in sitting order (published start, then paper id), gathered in
+ * one pass that also checks that `sittings` are in that order (a timetable session's are): `undefined` when they
+ * are not, and the caller gathers them again from a sorted copy. Main candidates are listed as they are met, which
+ * is the seating order unless a paper's sittings come in more than one run (a start moved within the session):
+ * then they are sorted into it.
  */
-function sessionCandidates(sittings: readonly CandidateSitting[], separate: ReadonlySet<AccessArrangementKind>, sole: ReadonlySet<AccessArrangementKind>, ratios: Readonly<Record<RatioKind, number>>): SessionCandidates {
-  const table = candidateTable(sittings.length);
-  const groups = new Map<string, SeatDraft[]>();
-  const apart: ApartCandidate[] = [];
-  const papers: string[] = [];
-  // A paper's sittings are contiguous (or a few runs, when a start was moved within the session): what depends
-  // only on the paper is looked up once per run.
+function sessionCandidates(sittings: readonly CandidateSitting[], separate: ReadonlySet<AccessArrangementKind>, sole: ReadonlySet<AccessArrangementKind>, ratios: Readonly<Record<RatioKind, number>>): SessionCandidates | undefined {
+  const n = sittings.length;
+  const table = candidateTable(n);
+  const { apart, main } = table;
+  const paperOf = new Map<string, SessionPaper>();
+  // What depends only on the paper is looked up once per run of its sittings.
   let paperId: string | undefined;
-  let group: SeatDraft[] = [];
-  let only: readonly string[] = [];
-  const onlyOf = new Map<string, readonly string[]>();
-  for (let i = 0; i < sittings.length; i++) {
+  let run: SessionPaper = { index: -1, only: [] };
+  let lastMainPaper = -1;
+  let mainInOrder = true;
+  let before: CandidateSitting | undefined;
+  for (let i = 0; i < n; i++) {
     const s = sittings[i]!;
+    if (before !== undefined && bySittingOrder(before, s) > 0) return undefined;
+    before = s;
     if (s.paperId !== paperId) {
       paperId = s.paperId;
-      let g = groups.get(paperId);
-      if (!g) {
-        groups.set(paperId, (g = []));
-        papers.push(paperId);
-        onlyOf.set(paperId, [paperId]);
-      }
-      group = g;
-      only = onlyOf.get(paperId)!;
+      let p = paperOf.get(paperId);
+      if (!p) paperOf.set(paperId, (p = { index: paperOf.size, only: [paperId] }));
+      run = p;
     }
     const at = slotOf(table, s.candidateId);
     const k = table.slots[at]!;
@@ -392,30 +404,35 @@ function sessionCandidates(sittings: readonly CandidateSitting[], separate: Read
     let added = true;
     if (k === 0) {
       const kinds = s.arrangementKinds;
-      c = { seat: '', row: 0, column: 0, candidateId: s.candidateId, candidateNumber: s.candidateNumber, paperIds: only, ratioKind: 'written', arrangementKinds: kinds };
-      table.slots[at] = table.drafts.push(c);
-      const needs = kinds.length === 0 ? NONE : kinds.filter((x) => separate.has(x));
-      if (needs.length > 0) apart.push({ draft: c, needs, sole: kinds.some((x) => sole.has(x)) });
-      else group.push(c);
+      c = { seat: '', row: 0, column: 0, candidateId: s.candidateId, candidateNumber: s.candidateNumber, paperIds: run.only, ratioKind: 'written', arrangementKinds: kinds };
+      const needs = kinds.length === 0 ? NONE : separateNeeds(kinds, separate);
+      if (needs.length > 0) table.slots[at] = -apart.push({ draft: c, needs, sole: kinds.some((x) => sole.has(x)) });
+      else {
+        if (run.index < lastMainPaper || (run.index === lastMainPaper && byCandidate(main[main.length - 1]!, c) > 0)) mainInOrder = false;
+        lastMainPaper = run.index;
+        table.slots[at] = main.push(c);
+      }
     } else {
-      c = table.drafts[k - 1]!;
+      c = draftAt(table, k);
       if (!c.paperIds.includes(paperId)) c.paperIds = [...c.paperIds, paperId];
       else added = false;
     }
     if (added && s.variation) (c.variations ??= []).push({ paperId, kind: s.variation.kind, published: s.variation.published, conditions: s.variation.conditions });
-    const rk: RatioKind = s.kind === 'practical' ? 'practical' : s.kind === 'on_screen' ? 'on_screen' : 'written';
-    if (ratios[rk] < ratios[c.ratioKind]) c.ratioKind = rk;
-  }
-  // A paper's sittings can be split by a start moved within the session: keep each group in candidate order.
-  for (const p of papers) {
-    const g = groups.get(p)!;
-    if (g.length === 0) groups.delete(p);
-    else {
-      const inOrder = sorted(g, byCandidate) as SeatDraft[];
-      if (inOrder !== g) groups.set(p, inOrder);
+    // A written paper never changes the ratio class: 'written' is where every candidate starts.
+    if (s.kind !== 'written') {
+      const rk: RatioKind = s.kind === 'practical' ? 'practical' : s.kind === 'on_screen' ? 'on_screen' : 'written';
+      if (ratios[rk] < ratios[c.ratioKind]) c.ratioKind = rk;
     }
   }
-  return { apart, groups, papers };
+  // Every look-up is done: the main list may be put in seating order now.
+  if (!mainInOrder) main.sort((a, b) => paperOf.get(a.paperIds[0]!)!.index - paperOf.get(b.paperIds[0]!)!.index || byCandidate(a, b));
+  return { apart, main };
+}
+
+/** The arrangements in `kinds` that need a separate room (no array made when there are none, the usual case). */
+function separateNeeds(kinds: readonly AccessArrangementKind[], separate: ReadonlySet<AccessArrangementKind>): readonly AccessArrangementKind[] {
+  for (let i = 0; i < kinds.length; i++) if (separate.has(kinds[i]!)) return kinds.filter((x) => separate.has(x));
+  return NONE;
 }
 
 /** The candidate given seat `i` of a layout. */
@@ -469,7 +486,8 @@ export function planSeating(input: PlanSeatingInput, options: PlanSeatingOptions
   const sole = new Set(soleOccupantArrangements);
   const { date, session } = input.session;
 
-  const { apart, groups, papers } = sessionCandidates(sorted(input.session.sittings, bySittingOrder), separate, sole, ratios);
+  const sittings = input.session.sittings;
+  const { apart, main: mainCandidates } = sessionCandidates(sittings, separate, sole, ratios) ?? sessionCandidates([...sittings].sort(bySittingOrder), separate, sole, ratios)!;
 
   const layoutOf = new Map<string, RoomLayout>();
   for (const l of options.layouts ?? []) if (l.spacingMetres === spacing) layoutOf.set(l.roomId, l);
@@ -527,7 +545,7 @@ export function planSeating(input: PlanSeatingInput, options: PlanSeatingOptions
     .filter((r) => !aaRooms.has(r.id) && layoutOf.get(r.id)!.seats.length > 0)
     .sort((a, b) => layoutOf.get(b.id)!.seats.length - layoutOf.get(a.id)!.seats.length || cmp(a.id, b.id));
   const main: OpenRoom[] = mainRooms.map((room) => ({ room, layout: layoutOf.get(room.id)!, seats: [], sole: false, paperIds: [] }));
-  seatMain(main, papers, groups, gapSeats, (c) => {
+  seatMain(main, mainCandidates, gapSeats, (c) => {
     const usable = mainRooms.reduce((t, r) => t + layoutOf.get(r.id)!.seats.length, 0);
     unseated.push(unseatedOf(c, mainRooms.length === 0 ? 'No room with a usable seat is left for the main papers in this session' : `No usable seat left: the ${mainRooms.length} main room(s) have ${usable} usable seats at ${spacing} m spacing, with a gap between papers`));
   });
@@ -543,41 +561,48 @@ export function planSeating(input: PlanSeatingInput, options: PlanSeatingOptions
 }
 
 /**
- * Seats the main candidates paper by paper, in candidate order, filling the rooms in order with `gapSeats` empty
- * seats between two papers in a room; `unseat` is told of each candidate left without a seat.
+ * Seats the main candidates in their order (by first paper, then candidate), filling the rooms in order with
+ * `gapSeats` empty seats between two papers in a room; `unseat` is told of each candidate left without a seat. A
+ * room's candidates are a run of `candidates`, so its seats are that run, copied once.
  */
-function seatMain(main: readonly OpenRoom[], papers: readonly string[], groups: ReadonlyMap<string, readonly SeatDraft[]>, gapSeats: number, unseat: (c: SeatDraft) => void): void {
+function seatMain(main: readonly OpenRoom[], candidates: readonly SeatDraft[], gapSeats: number, unseat: (c: SeatDraft) => void): void {
   let ri = 0;
   let si = 0;
+  let from = 0;
   let lastPaperInRoom: string | undefined;
-  for (const paperId of papers) {
-    const group = groups.get(paperId);
-    if (!group) continue;
-    for (let g = 0; g < group.length; g++) {
-      const c = group[g]!;
-      while (ri < main.length) {
-        const open = main[ri]!;
-        if (lastPaperInRoom !== undefined && lastPaperInRoom !== paperId) {
-          si += gapSeats;
-          lastPaperInRoom = paperId;
-        }
-        if (si < open.layout.seats.length) break;
-        ri++;
-        si = 0;
-        lastPaperInRoom = undefined;
+  let lastIds: readonly string[] | undefined;
+  for (let g = 0; g < candidates.length; g++) {
+    const c = candidates[g]!;
+    const paperId = c.paperIds[0]!;
+    while (ri < main.length) {
+      const open = main[ri]!;
+      if (lastPaperInRoom !== undefined && lastPaperInRoom !== paperId) {
+        si += gapSeats;
+        lastPaperInRoom = paperId;
       }
-      const open = main[ri];
-      if (!open) {
-        unseat(c);
-        continue;
-      }
-      open.seats.push(seated(c, open.layout, si));
-      si++;
-      lastPaperInRoom = paperId;
-      const ids = c.paperIds;
-      for (let k = 0; k < ids.length; k++) if (!open.paperIds.includes(ids[k]!)) open.paperIds.push(ids[k]!);
+      if (si < open.layout.seats.length) break;
+      open.seats = candidates.slice(from, g);
+      from = g;
+      ri++;
+      si = 0;
+      lastPaperInRoom = undefined;
+      lastIds = undefined;
     }
+    const open = main[ri];
+    if (!open) {
+      unseat(c);
+      continue;
+    }
+    seated(c, open.layout, si);
+    si++;
+    lastPaperInRoom = paperId;
+    // Candidates sitting only one paper share its list: the room's papers are looked through once per list.
+    const ids = c.paperIds;
+    if (ids === lastIds) continue;
+    lastIds = ids;
+    for (let k = 0; k < ids.length; k++) if (!open.paperIds.includes(ids[k]!)) open.paperIds.push(ids[k]!);
   }
+  if (ri < main.length) main[ri]!.seats = candidates.slice(from);
 }
 
 function roomPlanOf(o: OpenRoom, use: RoomPlan['use']): RoomPlan {

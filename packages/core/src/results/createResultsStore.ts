@@ -52,6 +52,16 @@ export type {
 
 const NO_CHANGES: readonly AppliedGradeChange[] = Object.freeze([]);
 
+/** The result ids of a statement's lines, joined with commas (as `lines.map((l) => l.resultId).join(',')`, without the mapped copy). */
+const idBuffer: string[] = [];
+function joinedIds(lines: readonly StatementLine[]): string {
+  for (let i = 0; i < lines.length; i += 1) idBuffer[i] = lines[i]!.resultId;
+  idBuffer.length = lines.length;
+  const ids = idBuffer.join(',');
+  idBuffer.length = 0;
+  return ids;
+}
+
 /** What a statement of one candidate reads, built at their first read after a change and kept until the next. */
 interface StatementRow {
   /** The candidate's results of the series. */
@@ -97,6 +107,23 @@ export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
   // Per candidate, built at the first statement after a change (cleared with the index).
   const rows = new Map<string, StatementRow>();
   const headers = new Map<string, StatementOfResults['candidate']>();
+  // The one-level lists of `levelsOf`, shared by every row of that level (rows only read them).
+  const singleLevels = new Map<QualificationLevel, readonly QualificationLevel[]>();
+
+  /** The levels a candidate has results in, sorted; one shared list per level for the usual candidate with one level. */
+  const levelsOf = (own: readonly Result[]): readonly QualificationLevel[] => {
+    const first = own[0]?.level;
+    let i = 1;
+    while (i < own.length && own[i]!.level === first) i += 1;
+    if (first !== undefined && i === own.length) {
+      let one = singleLevels.get(first);
+      if (one === undefined) singleLevels.set(first, (one = Object.freeze([first])));
+      return one;
+    }
+    const levels: QualificationLevel[] = [];
+    for (const r of own) if (!levels.includes(r.level)) levels.push(r.level);
+    return levels.sort();
+  };
 
   const indexed = (): ResultsIndex => (index ??= indexResults(results.values(), series.id));
   const changed = (): void => {
@@ -111,9 +138,7 @@ export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
       const lines = statementLines(ctx, own, changesByResultOf(candidateId), ix.order());
       let header = headers.get(candidateId);
       if (header === undefined && ctx.candidateById.has(candidateId)) headers.set(candidateId, (header = statementHeader(ctx, candidateId)));
-      const levels: QualificationLevel[] = [];
-      for (const r of own) if (!levels.includes(r.level)) levels.push(r.level);
-      row = { own, levels: levels.sort(), lines, ids: lines.map((l) => l.resultId).join(','), header };
+      row = { own, levels: levelsOf(own), lines, ids: joinedIds(lines), header };
       // Kept for candidates the store knows; an id with no results and no record (a typo, a probe) is not remembered.
       if (own.length > 0 || header !== undefined) rows.set(candidateId, row);
     }
@@ -133,12 +158,16 @@ export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
     if (r.programmerError !== true) refusals.add(r.error);
     throw r.error;
   };
+  /** A refusal the store threw, as `{ ok: false, error }`; anything else (a programmer error, a bug) is thrown on. */
+  function refusalOutcome(e: unknown): { ok: false; error: ExamcycleError } {
+    if (typeof e === 'object' && e !== null && refusals.has(e)) return { ok: false, error: e as ExamcycleError };
+    throw e;
+  }
   function outcome<T>(run: () => T): Outcome<T> {
     try {
       return { ok: true, value: run() };
     } catch (e) {
-      if (typeof e === 'object' && e !== null && refusals.has(e)) return { ok: false, error: e as ExamcycleError };
-      throw e;
+      return refusalOutcome(e);
     }
   }
   const keep = <T>(w: ResultsWrite<T> | ResultsRefusal): T => {
@@ -229,14 +258,12 @@ export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
     },
 
     statementOfResults(reader, candidateId, opts) {
-      return outcome(() => {
-        const { req, grant, row } = read('statement', reader, candidateId, opts);
-        const statement = statementFrom(ctx, req.candidateId!, row!.lines, grant, row!.header);
-        const lines = statement.lines;
-        // Every line shown (the usual read): the ids joined once per change, not once per read.
-        recordRead(readAuditLine(ctx, req, grant, { results: lines.length, resultIds: lines.length === row!.lines.length ? row!.ids : lines.map((l) => l.resultId) }));
-        return statement;
-      });
+      // No closure per read (`outcome` takes one): the read is a named function, its refusal handled here.
+      try {
+        return { ok: true, value: statementOf(reader, candidateId, opts) };
+      } catch (e) {
+        return refusalOutcome(e);
+      }
     },
 
     reconcile(reader, opts) {
@@ -313,6 +340,16 @@ export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
       return trail.slice();
     },
   };
+
+  /** A statement of results: decided, built from the candidate's row, and audited (or the refusal recorded and thrown). */
+  function statementOf(reader: unknown, candidateId: unknown, opts: unknown): StatementOfResults {
+    const { req, grant, row } = read('statement', reader, candidateId, opts);
+    const statement = statementFrom(ctx, req.candidateId!, row!.lines, grant, row!.header);
+    const lines = statement.lines;
+    // Every line shown (the usual read): the ids joined once per change, not once per read.
+    recordRead(readAuditLine(ctx, req, grant, { results: lines.length, resultIds: lines.length === row!.lines.length ? row!.ids : lines.map((l) => l.resultId) }));
+    return statement;
+  }
 
   function changesByResultOf(candidateId: string): readonly AppliedGradeChange[] {
     // No enquiry outcome applied yet (results day): nothing to look up per result.

@@ -78,6 +78,9 @@ const STAFF_ROLES: ReadonlySet<string> = new Set<string>(staffRoleSchema.options
 
 const LEVELS: ReadonlySet<string> = new Set<string>(qualificationLevelSchema.options);
 
+/** The subjects of a reader no nomination names. */
+const NO_SUBJECTS: readonly string[] = Object.freeze([]);
+
 /**
  * A refused operation: the typed error to throw and the audit line that records it.
  *
@@ -301,12 +304,16 @@ export function resultsReadRequest(ctx: ResultsContext, kind: ResultsReadKind, r
   if (rawLevel !== undefined && !(typeof rawLevel === 'string' && LEVELS.has(rawLevel))) {
     return refusal(ctx, 'invalid_value', 'The level asked for is not a qualification level', { event, at, by, details: { ...candidateDetails, audience: reader.audience }, audit: { level: String(rawLevel) }, programmerError: true });
   }
-  // Built field by field (no spread of the optional fields: this runs for every read), keys in the order they have always had.
-  const req: { -readonly [K in keyof ResultsReadRequest]: ResultsReadRequest[K] } = { ok: true, kind, event, reader, role, by } as ResultsReadRequest;
-  if (kind === 'statement') req.candidateId = rawCandidateId as string;
-  if (rawLevel !== undefined) req.level = rawLevel as QualificationLevel;
-  req.details = candidateDetails;
-  return req;
+  // One literal per shape (no spread of the optional fields, no field added after: this runs for every read), keys in the order they have always had.
+  if (rawLevel === undefined) {
+    return kind === 'statement'
+      ? { ok: true, kind, event, reader, role, by, candidateId: rawCandidateId as string, details: candidateDetails }
+      : { ok: true, kind, event, reader, role, by, details: candidateDetails };
+  }
+  const level = rawLevel as QualificationLevel;
+  return kind === 'statement'
+    ? { ok: true, kind, event, reader, role, by, candidateId: rawCandidateId as string, level, details: candidateDetails }
+    : { ok: true, kind, event, reader, role, by, level, details: candidateDetails };
 }
 
 function kindDenial(ctx: ResultsContext, req: ResultsReadRequest, at: Instant, rule: string, reason: string): ResultsRefusal {
@@ -392,10 +399,11 @@ export function decideResultsRead(ctx: ResultsContext, req: ResultsReadRequest, 
   // A nomination counts for teaching staff only (SecEd: "those teaching staff who … need to be aware").
   const nominatedTeacher = req.reader.audience === 'centre_staff' && facts.nominated && req.role === 'teacher';
   // The context keeps each decision for its instant window: asking twice costs a lookup, not a pack call.
-  const subjects = facts.nominatedSubjects ?? [];
+  const subjects = facts.nominatedSubjects ?? NO_SUBJECTS;
   const allowed: QualificationLevel[] = [];
   const withheld: WithheldLevel[] = [];
-  const scoped: QualificationLevel[] = [];
+  // Made only for a nominated teacher's scoped read.
+  let scoped: QualificationLevel[] | undefined;
   for (const level of levels) {
     const o = askPack(ctx, req, nominatedTeacher, level, t, at);
     if ('decision' in o && o.decision.allowed) {
@@ -403,7 +411,7 @@ export function decideResultsRead(ctx: ResultsContext, req: ResultsReadRequest, 
       if (!nominatedTeacher || isAllowed(askPack(ctx, req, false, level, t, at))) allowed.push(level);
       else if (req.kind === 'statement' && (facts.own ?? []).some((r) => r.level === level && inNominatedSubjects(ctx, subjects, r))) {
         allowed.push(level);
-        scoped.push(level);
+        (scoped ??= []).push(level);
       } else {
         withheld.push({
           level,
@@ -417,7 +425,7 @@ export function decideResultsRead(ctx: ResultsContext, req: ResultsReadRequest, 
       }
     } else withheld.push(withheldOf(o));
   }
-  if (allowed.length > 0) return scoped.length > 0 ? { ok: true, at, t, allowed, withheld, nominationScope: { levels: scoped, subjects } } : { ok: true, at, t, allowed, withheld };
+  if (allowed.length > 0) return scoped !== undefined ? { ok: true, at, t, allowed, withheld, nominationScope: { levels: scoped, subjects } } : { ok: true, at, t, allowed, withheld };
   const { reader, event, by } = req;
   const common = { ...req.details, audience: reader.audience };
   const outOfScope = withheld.find((w) => w.rule === RESULTS_RULE.nominatedSubjectsOnly);
@@ -508,12 +516,16 @@ export function readAuditLine(ctx: ResultsContext, req: ResultsReadRequest, gran
   let withheld = '';
   for (let i = 0; i < grant.withheld.length; i += 1) withheld += (i === 0 ? '' : ',') + grant.withheld[i]!.level;
   const level = req.level ?? null;
-  const details: Details =
-    req.details['candidateId'] !== undefined
-      ? { candidateId: req.details['candidateId'], audience: req.reader.audience, level, levels, withheld, results: returned.results }
-      : { audience: req.reader.audience, level, levels, withheld, results: returned.results };
   const ids = returned.resultIds;
-  if (ids !== undefined) details['resultIds'] = typeof ids === 'string' ? ids : ids.join(',');
+  const candidateId = req.details['candidateId'];
+  // A statement's line (a candidate and its result ids) as one literal: no field added after, so no out-of-object store per line.
+  const details: Details =
+    candidateId !== undefined
+      ? ids !== undefined
+        ? { candidateId, audience: req.reader.audience, level, levels, withheld, results: returned.results, resultIds: typeof ids === 'string' ? ids : ids.join(',') }
+        : { candidateId, audience: req.reader.audience, level, levels, withheld, results: returned.results }
+      : { audience: req.reader.audience, level, levels, withheld, results: returned.results };
+  if (ids !== undefined && candidateId === undefined) details['resultIds'] = typeof ids === 'string' ? ids : ids.join(',');
   if (grant.nominationScope) {
     details['nominatedSubjects'] = grant.nominationScope.subjects.join(',');
     details['nominatedLevels'] = grant.nominationScope.levels.join(',');

@@ -186,7 +186,20 @@ export function resultsContext(options: Omit<ResultsStoreOptions, 'results'>, ca
   let bounds: readonly number[] | undefined;
   let winLo = 1;
   let winHi = 0;
-  const decided = new Map<string, LevelOutcome>();
+  // By audience, then role (`''` for none), then level: a pair of decisions (not nominated, nominated); no key string built per ask.
+  const decided = new Map<ResultsAudience, Map<string, Map<QualificationLevel, [LevelOutcome | undefined, LevelOutcome | undefined]>>>();
+  const slotOf = (audience: ResultsAudience, role: StaffRole | undefined, level: QualificationLevel): [LevelOutcome | undefined, LevelOutcome | undefined] => {
+    let byRole = decided.get(audience);
+    if (byRole === undefined) decided.set(audience, (byRole = new Map()));
+    const r = role ?? '';
+    let byLevel = byRole.get(r);
+    if (byLevel === undefined) byRole.set(r, (byLevel = new Map()));
+    // Keyed by the level's text, as a key string would be (a store's own results are not parsed, so a level may be any value).
+    const l = (typeof level === 'string' ? level : `${level}`) as QualificationLevel;
+    let slot = byLevel.get(l);
+    if (slot === undefined) byLevel.set(l, (slot = [undefined, undefined]));
+    return slot;
+  };
   const windowAround = (t: number): void => {
     if (bounds === undefined) {
       const ms = new Set<number>();
@@ -253,12 +266,10 @@ export function resultsContext(options: Omit<ResultsStoreOptions, 'results'>, ca
     instantOf,
     packDecision(audience, role, nominated, level, t, at) {
       if (!(t >= winLo && t < winHi)) windowAround(t);
-      const key = `${audience}\u0000${role ?? ''}\u0000${nominated ? 1 : 0}\u0000${level}`;
-      let o = decided.get(key);
-      if (o === undefined) {
-        o = ask(audience, role, nominated, level, t, at);
-        decided.set(key, o);
-      }
+      const slot = slotOf(audience, role, level);
+      const i = nominated ? 1 : 0;
+      let o = slot[i];
+      if (o === undefined) slot[i] = o = ask(audience, role, nominated, level, t, at);
       return o;
     },
     keyDates,

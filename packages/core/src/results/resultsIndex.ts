@@ -46,16 +46,21 @@ export interface ResultsIndex {
  * ```
  */
 export function indexResults(results: Iterable<Result>, seriesId: string): ResultsIndex {
-  const all: Result[] = [];
+  // One copy in a single step (spreading a map's values is a builtin copy, not a push per result), then the
+  // results of other series are left out in place: `all` keeps the given order either way.
+  const all: Result[] = [...results];
+  let kept = 0;
   const byCandidate = new Map<string, Result[]>();
   const levels = new Set<QualificationLevel>();
   // A candidate's results and a level's usually come together: the last list and level are kept, not looked up again.
   let lastCandidate: string | undefined;
   let lastList: Result[] | undefined;
   let lastLevel: QualificationLevel | undefined;
-  for (const r of results) {
+  for (let i = 0; i < all.length; i += 1) {
+    const r = all[i]!;
     if (r.seriesId !== seriesId) continue;
-    all.push(r);
+    all[kept] = r;
+    kept += 1;
     if (r.candidateId !== lastCandidate || lastList === undefined) {
       lastCandidate = r.candidateId;
       lastList = byCandidate.get(lastCandidate);
@@ -64,6 +69,7 @@ export function indexResults(results: Iterable<Result>, seriesId: string): Resul
     lastList.push(r);
     if (r.level !== lastLevel) levels.add((lastLevel = r.level));
   }
+  all.length = kept;
   // By candidate, then awarding body, then code: no key string built per result. Only the matching report
   // asks, so it is built at its first question, not with every index.
   let levelByAward: Map<string, Map<string, Map<string, QualificationLevel>>> | undefined;

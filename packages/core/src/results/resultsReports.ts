@@ -30,11 +30,13 @@ export function summaryOf(rs: readonly Result[]): ResultsSummary {
   let qualificationResults = 0;
   let graded = 0;
   const candidates = new Set<string>();
+  // A candidate's results usually come together: the set is asked only when the candidate changes.
+  let last: string | undefined;
   for (const r of rs) {
     if (r.kind !== 'qualification') continue;
     qualificationResults += 1;
     if (r.grade.trim() !== '') graded += 1;
-    candidates.add(r.candidateId);
+    if (r.candidateId !== last) candidates.add((last = r.candidateId));
   }
   return { qualificationResults, graded, pending: qualificationResults - graded, candidates: candidates.size };
 }
@@ -132,7 +134,16 @@ export function statementLines(ctx: ResultsContext, own: readonly Result[], chan
 export function statementHeader(ctx: ResultsContext, candidateId: string): StatementOfResults['candidate'] {
   const c = ctx.candidateById.get(candidateId);
   if (!c) return undefined;
-  return Object.freeze({ candidateNumber: c.candidateNumber, centreNumber: c.centreNumber, name: `${c.legalSurname}, ${c.legalForenames}`.replace(/, $/, ''), ...(c.uci ? { uci: c.uci } : {}) });
+  // "Surname, Forenames", without a trailing ", " (no forenames): what `.replace(/, $/, '')` gives, without the regular expression.
+  const full = `${c.legalSurname}, ${c.legalForenames}`;
+  const name = full.endsWith(', ') ? full.slice(0, -2) : full;
+  return Object.freeze(c.uci ? { candidateNumber: c.candidateNumber, centreNumber: c.centreNumber, name, uci: c.uci } : { candidateNumber: c.candidateNumber, centreNumber: c.centreNumber, name });
+}
+
+/** Whether every line is of a released level (a loop, not `every` with a closure: it runs once per statement). */
+function allReleased(lines: readonly StatementLine[], allowed: readonly QualificationLevel[]): boolean {
+  for (let i = 0; i < lines.length; i += 1) if (!allowed.includes(lines[i]!.level)) return false;
+  return true;
 }
 
 /**
@@ -155,7 +166,7 @@ export function statementFrom(ctx: ResultsContext, candidateId: string, lines: r
   const scope = grant.nominationScope;
   const allowed = grant.allowed;
   let shown: StatementLine[];
-  if (scope === undefined && lines.every((l) => allowed.includes(l.level))) shown = lines.slice();
+  if (scope === undefined && allReleased(lines, allowed)) shown = lines.slice();
   // The released levels only; a nominated teacher sees their own subjects' lines only, in the levels the nomination opened.
   else shown = lines.filter((l) => allowed.includes(l.level) && (!scope || !scope.levels.includes(l.level) || inNominatedSubjects(ctx, scope.subjects, l)));
   return header

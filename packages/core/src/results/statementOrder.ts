@@ -77,9 +77,16 @@ export function statementOrder(results: Iterable<Sortable>): StatementOrder {
   return { code: ranks(codes), kind: ranks(kinds) };
 }
 
+/** Up to this many results, a statement is sorted by insertion (no comparator, no index array); above it, by `Array.prototype.sort`. */
+const INSERTION_MAX = 32;
+
+/** The rank keys of a statement sorted by insertion, reused from call to call (sorting is synchronous, so one buffer serves). */
+const keyBuffer = /* @__PURE__ */ new Float64Array(INSERTION_MAX);
+
 /**
  * A candidate's results in statement order (a new array): by the ranks when `order` ranks every code and
- * kind among them, else pair by pair with the collator; the same order either way.
+ * kind among them, else pair by pair with the collator; the same order either way. A statement of up to
+ * {@link INSERTION_MAX} results (every real one) is sorted by a stable insertion sort of the ranks.
  *
  * @internal
  * @param own - the candidate's results
@@ -94,7 +101,8 @@ export function sortForStatement<R extends Sortable>(own: readonly R[], order?: 
   const n = own.length;
   if (order === undefined || n < 2) return own.slice().sort(byAwardCodeThenKind);
   const kinds = order.kind.size;
-  const keys: number[] = new Array<number>(n);
+  // A longer list (never a real statement) gets its own buffer, so the shared one stays small.
+  const keys = n <= INSERTION_MAX ? keyBuffer : new Float64Array(n);
   for (let i = 0; i < n; i += 1) {
     const r = own[i]!;
     const c = order.code.get(r.awardCode);
@@ -102,7 +110,29 @@ export function sortForStatement<R extends Sortable>(own: readonly R[], order?: 
     if (c === undefined || k === undefined) return own.slice().sort(byAwardCodeThenKind);
     keys[i] = c * kinds + k;
   }
-  // A stable sort of positions by key: each pair compares with the sign the collator gives, so the order is the same.
+  return n <= INSERTION_MAX ? insertionSorted(own, keys) : indexSorted(own, keys);
+}
+
+/** `own` sorted by `keys` (one per result, same positions) with a stable insertion sort: equal keys keep their order. */
+function insertionSorted<R>(own: readonly R[], keys: Float64Array): R[] {
+  const sorted = own.slice();
+  for (let i = 1; i < sorted.length; i += 1) {
+    const key = keys[i]!;
+    const r = sorted[i]!;
+    let j = i - 1;
+    for (; j >= 0 && keys[j]! > key; j -= 1) {
+      keys[j + 1] = keys[j]!;
+      sorted[j + 1] = sorted[j]!;
+    }
+    keys[j + 1] = key;
+    sorted[j + 1] = r;
+  }
+  return sorted;
+}
+
+/** `own` sorted by `keys` (one per result, same positions) through a stable sort of positions: equal keys keep their order. */
+function indexSorted<R>(own: readonly R[], keys: Float64Array): R[] {
+  const n = own.length;
   const at: number[] = new Array<number>(n);
   for (let i = 0; i < n; i += 1) at[i] = i;
   at.sort((i, j) => keys[i]! - keys[j]!);

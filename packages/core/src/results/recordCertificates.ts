@@ -97,7 +97,8 @@ export interface CertificateRecord {
 }
 
 type Guard = string | { readonly type: string; readonly params?: unknown } | ((...args: never[]) => unknown);
-type GuardFn = (args: { context: CertificateContext; event: CertificateEvent }, params: unknown) => boolean;
+type GuardArgs = { readonly context: CertificateContext; readonly event: CertificateEvent };
+type GuardFn = (args: GuardArgs, params: unknown) => boolean;
 interface Combinator {
   readonly name: string;
   readonly guards?: readonly Guard[];
@@ -183,27 +184,27 @@ function candidatesFor(chart: Chart, state: string, type: string): readonly Step
 
 /** Evaluates a guard as xstate does: a name or `{ type, params }` from the machine's guards, or `and` / `not` (the
  * combinators the chart uses; another is refused). */
-function passes(chart: Chart, guard: Guard, context: CertificateContext, event: CertificateEvent): boolean {
+function passes(chart: Chart, guard: Guard, args: GuardArgs): boolean {
   if (typeof guard === 'function') {
     const combinator = guard as unknown as Combinator;
     const children = combinator.guards;
     if (children !== undefined && 'check' in guard) {
       switch (combinator.name) {
         case 'and':
-          for (const child of children) if (!passes(chart, child, context, event)) return false;
+          for (const child of children) if (!passes(chart, child, args)) return false;
           return true;
         case 'not':
-          return !passes(chart, children[0]!, context, event);
+          return !passes(chart, children[0]!, args);
       }
       throw new ExamcycleError('invalid_value', `recordCertificates cannot evaluate the guard combinator "${combinator.name}"`);
     }
-    return (guard as unknown as GuardFn)({ context, event }, undefined);
+    return (guard as unknown as GuardFn)(args, undefined);
   }
   const name = typeof guard === 'string' ? guard : guard.type;
   const resolved = chart.guards[name];
   if (resolved === undefined) throw new ExamcycleError('invalid_value', `Guard '${name}' is not implemented`);
-  if (typeof resolved !== 'function' || 'check' in resolved) return passes(chart, resolved as Guard, context, event);
-  return (resolved as GuardFn)({ context, event }, typeof guard === 'string' ? undefined : guard.params);
+  if (typeof resolved !== 'function' || 'check' in resolved) return passes(chart, resolved as Guard, args);
+  return (resolved as GuardFn)(args, typeof guard === 'string' ? undefined : guard.params);
 }
 
 const NOT_TAKEN = (state: string, type: string): SendOutcome => ({
@@ -263,8 +264,10 @@ function record(chart: Chart, steps: CertificateSteps): CertificateRecord {
     try {
       const at = state;
       let taken: Step | undefined;
+      // One argument object for every guard of the step (the guards are the shipped machine's, which keep nothing).
+      const args: GuardArgs = { context, event };
       for (const step of candidatesFor(chart, at, event.type)) {
-        if (step.guard === undefined || passes(chart, step.guard, context, event)) {
+        if (step.guard === undefined || passes(chart, step.guard, args)) {
           taken = step;
           break;
         }
@@ -287,7 +290,7 @@ function record(chart: Chart, steps: CertificateSteps): CertificateRecord {
             break;
           }
           case 'reject': {
-            const check: GuardCheck = (guard) => passes(chart, guard as Guard, context, event);
+            const check: GuardCheck = (guard) => passes(chart, guard as Guard, args);
             const refused = refusedLine(chart.machine, chart.refusals, (action.params as { state: CertificateState }).state, context, event, check);
             context = { ...context, lastEventAt: refused.lastEventAt };
             line = refused.line;

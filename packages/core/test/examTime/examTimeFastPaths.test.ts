@@ -6,34 +6,13 @@
  */
 import { fc } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { buildCentreTimetable, planSeating, roomLayout, type AccessArrangementKind, type CandidateSitting, type ExamRoomRules, type Room } from '@examcycle/core';
+import { buildCentreTimetable, planSeating, roomLayout, type CandidateSitting, type ExamRoomRules, type Room } from '@examcycle/core';
 import { fixturePack } from '../fixtures/fixturePack.js';
 import { candidate, entry, paper, room } from './centreFixture.js';
+import { sessionSitting } from './sessionSitting.js';
 
 const rules: ExamRoomRules = fixturePack.examRoomRules('2025/26');
 
-/** A sitting of a session, as a timetable makes it (only what planSeating reads varies). */
-function sitting(candidateId: string, candidateNumber: string, paperId: string, startTime: string, kinds: readonly AccessArrangementKind[] = []): CandidateSitting {
-  return {
-    candidateId,
-    candidateNumber,
-    entryId: `e-${candidateId}`,
-    paperId,
-    seriesId: 'june-2026',
-    awardingBodyId: 'AQA',
-    componentCode: paperId,
-    title: `Paper ${paperId}`,
-    level: 'GCSE',
-    kind: 'written',
-    date: '2026-06-01',
-    session: 'AM',
-    startTime,
-    startsAt: `2026-06-01T${startTime}:00.000+01:00`,
-    durationMinutes: 60,
-    allowedMinutes: 60,
-    arrangementKinds: kinds,
-  };
-}
 
 /** The straightforward reading: each candidate's distinct papers in sitting order (start, then paper id), with a `Map`. */
 function papersByCandidate(sittings: readonly CandidateSitting[]): Map<string, string[]> {
@@ -57,7 +36,7 @@ describe('planSeating', () => {
         const numberOf = new Map<string, string>();
         const sittings = rows.map((r) => {
           if (!numberOf.has(r.id)) numberOf.set(r.id, String(numberOf.size + 1).padStart(4, '0'));
-          return sitting(r.id, numberOf.get(r.id)!, r.paper, r.start, r.reader && r.id.length % 3 === 0 ? ['reader'] : []);
+          return sessionSitting(r.id, numberOf.get(r.id)!, r.paper, r.start, r.reader && r.id.length % 3 === 0 ? ['reader'] : []);
         });
         const rooms: Room[] = [room('hall', 8, 8), room('aa', 2, 2, { suitableFor: ['reader'] })];
         const plan = planSeating({ session: { date: '2026-06-01', session: 'AM', sittings }, rooms }, { rules });
@@ -75,10 +54,10 @@ describe('planSeating', () => {
 
   it('gives a seat the fields of SeatAssignment in order, with variations last and only when the candidate has some', () => {
     const moved: CandidateSitting = {
-      ...sitting('c2', '0002', 'P2', '09:00'),
+      ...sessionSitting('c2', '0002', 'P2', '09:00'),
       variation: { clashId: 'c2.2026-06-01.AM', kind: 'consecutive_in_session', published: { date: '2026-06-01', session: 'AM', startTime: '09:00', startsAt: '2026-06-01T09:00:00.000+01:00' }, order: 2, conditions: ['Supervised break'] },
     };
-    const plan = planSeating({ session: { date: '2026-06-01', session: 'AM', sittings: [sitting('c1', '0001', 'P1', '09:00'), moved] }, rooms: [room('hall', 4, 4)] }, { rules });
+    const plan = planSeating({ session: { date: '2026-06-01', session: 'AM', sittings: [sessionSitting('c1', '0001', 'P1', '09:00'), moved] }, rooms: [room('hall', 4, 4)] }, { rules });
     const [plain, withVariation] = plan.rooms[0]!.seats;
     expect(Object.keys(plain!)).toEqual(['seat', 'row', 'column', 'candidateId', 'candidateNumber', 'paperIds', 'ratioKind', 'arrangementKinds']);
     expect(Object.keys(withVariation!)).toEqual(['seat', 'row', 'column', 'candidateId', 'candidateNumber', 'paperIds', 'ratioKind', 'arrangementKinds', 'variations']);
@@ -88,7 +67,7 @@ describe('planSeating', () => {
   it('explains each room by its name and capacity as they are now, when the same layout is passed for a renamed room', () => {
     const hall = room('hall', 4, 4);
     const layout = roomLayout(hall, rules.seatSpacingMetres.value);
-    const session = { date: '2026-06-01' as const, session: 'AM' as const, sittings: [sitting('c1', '0001', 'P1', '09:00')] };
+    const session = { date: '2026-06-01' as const, session: 'AM' as const, sittings: [sessionSitting('c1', '0001', 'P1', '09:00')] };
     const first = planSeating({ session, rooms: [hall] }, { rules, layouts: [layout] });
     const renamed = planSeating({ session, rooms: [{ ...hall, name: 'Sports hall' }] }, { rules, layouts: [layout] });
     expect(first.explanation[0]).toMatch(/^Room hall: 16 usable seats of 16/);

@@ -12,33 +12,12 @@ import { describe, expect } from 'vitest';
 import { buildCentreTimetable, planSeating, type AccessArrangementKind, type CandidateSitting, type Entry, type ExamRoomRules, type PaperKind, type Room } from '@examcycle/core';
 import { fixturePack } from '../fixtures/fixturePack.js';
 import { candidate, entry, paper, room } from './centreFixture.js';
+import { sessionSitting } from './sessionSitting.js';
 
 const rules: ExamRoomRules = fixturePack.examRoomRules('2025/26');
 const RATIO = rules.invigilationRatio.value;
 const SEPARATE: ReadonlySet<string> = new Set(rules.separateRoomArrangements.value);
 
-/** A sitting of a session as a timetable makes it (only what planSeating reads varies). */
-function sitting(candidateId: string, candidateNumber: string, paperId: string, startTime: string, kind: PaperKind, kinds: readonly AccessArrangementKind[]): CandidateSitting {
-  return {
-    candidateId,
-    candidateNumber,
-    entryId: `e-${candidateId}`,
-    paperId,
-    seriesId: 'june-2026',
-    awardingBodyId: 'AQA',
-    componentCode: paperId,
-    title: `Paper ${paperId}`,
-    level: 'GCSE',
-    kind,
-    date: '2026-06-01',
-    session: 'AM',
-    startTime,
-    startsAt: `2026-06-01T${startTime}:00.000+01:00`,
-    durationMinutes: 60,
-    allowedMinutes: 60,
-    arrangementKinds: kinds,
-  };
-}
 
 const text = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const bySittingOrder = (a: CandidateSitting, b: CandidateSitting): number => text(a.startTime, b.startTime) || text(a.paperId, b.paperId) || text(a.candidateNumber, b.candidateNumber) || text(a.candidateId, b.candidateId);
@@ -125,7 +104,7 @@ describe('planSeating, gathered in one pass', () => {
     'seats the main candidates by first paper in sitting order, then candidate number, with a gap between papers, as the plain reference does',
     (rows, gap, shuffled) => {
       // Candidate numbers run against the ids, so the order by number is not the order by id.
-      const sittings = rows.map((r) => sitting(`c${r.who}`, String(1000 - r.who), r.paper, r.start, KIND_OF[r.paper]!, KINDS[r.who % KINDS.length]!));
+      const sittings = rows.map((r) => sessionSitting(`c${r.who}`, String(1000 - r.who), r.paper, r.start, KINDS[r.who % KINDS.length]!, KIND_OF[r.paper]!));
       const input = shuffled ? sittings : [...sittings].sort(bySittingOrder);
       // Two main rooms (4 × 5 and 3 × 4 at 1.25 m: too few seats for the biggest sessions) and two small rooms for readers.
       const main = [room('hall', 4, 5), room('gym', 3, 4)];
@@ -146,7 +125,7 @@ describe('planSeating, gathered in one pass', () => {
   );
 
   fcTest.prop([sessionRows, fc.integer({ min: 1, max: 2 ** 31 - 1 })], { numRuns: 200, seed: 20261205 })('gives the same plan whatever order the sittings come in', (rows, salt) => {
-    const sittings = rows.map((r) => sitting(`c${r.who}`, String(r.who).padStart(4, '0'), r.paper, r.start, KIND_OF[r.paper]!, KINDS[r.who % KINDS.length]!));
+    const sittings = rows.map((r) => sessionSitting(`c${r.who}`, String(r.who).padStart(4, '0'), r.paper, r.start, KINDS[r.who % KINDS.length]!, KIND_OF[r.paper]!));
     // A seeded reshuffle (the order is not the sitting order, unless by chance).
     const reshuffled = sittings.map((s, i) => ({ s, key: Math.imul(i + 1, salt | 1) >>> 0 })).sort((a, b) => a.key - b.key).map((x) => x.s);
     const rooms = [room('hall', 5, 5), room('gym', 3, 4), room('aa', 1, 2, { suitableFor: ['reader'] })];

@@ -191,13 +191,17 @@ describe('recordCertificates', () => {
     expect(() => JSON.stringify(record!.persisted())).not.toThrow();
   });
 
+  const receivedAndChecked: readonly CertificateEvent[] = [
+    { type: 'certificate.received', at: '2026-11-04T10:00:00Z', by: EO },
+    { type: 'certificate.checked', at: '2026-11-04T14:00:00Z', by: EO, correct: true },
+  ];
+
   it('writes the opening line, then one line per step, and ends issued when the candidate collects', () => {
     const [record] = recordCertificates([
       {
         input: input(1),
         events: [
-          { type: 'certificate.received', at: '2026-11-04T10:00:00Z', by: EO },
-          { type: 'certificate.checked', at: '2026-11-04T14:00:00Z', by: EO, correct: true },
+          ...receivedAndChecked,
           { type: 'certificate.issued', at: '2026-11-26T15:30:00Z', by: EO, method: 'collected', to: 'C-1' },
         ],
       },
@@ -213,8 +217,7 @@ describe('recordCertificates', () => {
       {
         input: input(1),
         events: [
-          { type: 'certificate.received', at: '2026-11-04T10:00:00Z', by: EO },
-          { type: 'certificate.checked', at: '2026-11-04T14:00:00Z', by: EO, correct: true },
+          ...receivedAndChecked,
           { type: 'certificate.issued', at: '2026-11-26T15:30:00Z', by: EO, method: 'collected', to: 'C-1' },
           { type: 'certificate.unclaimed', at: '2026-12-26T15:30:00Z', by: EO },
         ],
@@ -231,8 +234,7 @@ describe('recordCertificates', () => {
       {
         input: input(1),
         events: [
-          { type: 'certificate.received', at: '2026-11-04T10:00:00Z', by: EO },
-          { type: 'certificate.checked', at: '2026-11-04T14:00:00Z', by: EO, correct: true },
+          ...receivedAndChecked,
           { type: 'certificate.issued', at: '2026-11-26T15:30:00Z', by: EO, method: 'third_party', to: 'Aunt' },
         ],
       },

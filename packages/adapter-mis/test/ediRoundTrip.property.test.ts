@@ -1,5 +1,5 @@
 import { fc, test } from '@fast-check/vitest';
-import { describe, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uciCheckCharacter, upnCheckCharacter, type CalendarDate, type Candidate, type Entry, type ExamcycleIssue } from '@examcycle/core';
 import {
   ediLines,
@@ -178,7 +178,7 @@ function checkCorruption<T extends { line: number }>(
 }
 
 describe('EDI entries files (property)', () => {
-  test.prop([centreArb], { numRuns: 150 })('write then read gives the same candidates, names, identifiers and entry codes', (centre) => {
+  test.prop([centreArb], { numRuns: 150, seed: 20261203 })('write then read gives the same candidates, names, identifiers and entry codes', (centre) => {
     const out = writeCentre(centre);
     expect(out.issues.filter((i) => i.severity === 'error')).toEqual([]);
     const read = readEntriesFile(out.content!);
@@ -202,7 +202,7 @@ describe('EDI entries files (property)', () => {
     }
   });
 
-  test.prop([centreArb.filter((c) => c.entries.length > 0), corruptionArb], { numRuns: 300 })(
+  test.prop([centreArb.filter((c) => c.entries.length > 0), corruptionArb], { numRuns: 300, seed: 20261203 })(
     'a corrupted file (byte flip, truncation, deleted line) never throws and never yields a record silently',
     (centre, c) => {
       const out = writeCentre(centre);
@@ -217,8 +217,25 @@ describe('EDI entries files (property)', () => {
   );
 });
 
+describe('EDI entries files (a failing seed kept)', () => {
+  // Seed -1251746817: a flipped byte made the centre header's series year "06" against the file header's "26". The
+  // disagreement was reported at the header, but the detail took its date of birth's century from "06": 1907, silently.
+  it('does not guess the century of a date of birth when the file and centre headers disagree on the series year', () => {
+    const candidate = { id: 'c0', centreNumber: CENTRE, candidateNumber: '0001', legalSurname: 'aA', legalForenames: '', dateOfBirth: '2007-01-01' as CalendarDate, kind: 'internal' } as Candidate;
+    const entry = { id: 'e0-0', candidateId: 'c0', seriesId: 'june-2026', awardingBodyId: 'AQA', entryCode: 'A', componentCodes: [], status: 'submitted', identityVerified: false } as unknown as Entry;
+    const content = writeCentre({ candidates: [candidate], entries: [entry] }).content!;
+    const lines = content.split('\r\n');
+    expect(lines[1]!.slice(11, 13)).toBe('26');
+    lines[1] = `${lines[1]!.slice(0, 11)}06${lines[1]!.slice(13)}`;
+    const read = readEntriesFile(lines.join('\r\n'));
+    expect(read.records.filter((r) => r.dateOfBirth !== undefined && r.dateOfBirth !== '2007-01-01')).toEqual([]);
+    expect(read.issues).toContainEqual(expect.objectContaining({ location: expect.objectContaining({ line: 2, field: 'seriesYear' }) }));
+    expect(read.issues).toContainEqual(expect.objectContaining({ location: expect.objectContaining({ line: 3, field: 'dateOfBirth' }) }));
+  });
+});
+
 describe('EDI results files (property)', () => {
-  test.prop([fc.array(resultArb, { minLength: 1, maxLength: 20 })], { numRuns: 150 })('write then read gives the same results', (results) => {
+  test.prop([fc.array(resultArb, { minLength: 1, maxLength: 20 })], { numRuns: 150, seed: 20261203 })('write then read gives the same results', (results) => {
     const out = writeResults(results);
     expect(out.issues).toEqual([]);
     const read = readResultsFile(out.content!);
@@ -229,7 +246,7 @@ describe('EDI results files (property)', () => {
     );
   });
 
-  test.prop([fc.array(resultArb, { minLength: 1, maxLength: 12 }), corruptionArb], { numRuns: 300 })(
+  test.prop([fc.array(resultArb, { minLength: 1, maxLength: 12 }), corruptionArb], { numRuns: 300, seed: 20261203 })(
     'a corrupted results file never throws and never yields a result silently',
     (results, c) => {
       const out = writeResults(results);

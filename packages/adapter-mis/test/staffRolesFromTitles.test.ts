@@ -31,7 +31,7 @@ describe('staffRolesFromTitles', () => {
     expect(STAFF_ROLE_TITLES.some((r) => r.role === 'line_manager')).toBe(false);
   });
 
-  test.prop([fc.array(fc.oneof(fc.constantFrom('Exams Officer', 'Headteacher', 'Deputy Head', 'SENCo', 'Invigilator', 'Teacher of Art', 'Cover Supervisor', 'Head of Year 7'), fc.string()), { maxLength: 6 }), fc.boolean()], { numRuns: 200 })(
+  test.prop([fc.array(fc.oneof(fc.constantFrom('Exams Officer', 'Headteacher', 'Deputy Head', 'SENCo', 'Invigilator', 'Teacher of Art', 'Cover Supervisor', 'Head of Year 7'), fc.string()), { maxLength: 6 }), fc.boolean()], { numRuns: 200, seed: 20261203 })(
     'gives valid, distinct roles in a fixed order, whatever the order of the titles',
     (titles, teachingStaff) => {
       const a = staffRolesFromTitles(titles, { teachingStaff });

@@ -96,7 +96,7 @@ const FLAG_FIELDS = /* @__PURE__ */ Array.from({ length: ENTRY_SLOTS_PER_RECORD 
  * @param values - the decoded layout values
  * @param where - file and line
  * @param seriesYear - the four-digit series year (for the century of the date of birth); `undefined` when
- *   no readable header gives it, in which case a date of birth cannot be read and the line is an issue
+ *   no readable header gives it or the headers disagree, in which case a date of birth cannot be read and the line is an issue
  * @param issues - where problems go
  * @param cache - what the file's other lines already read (one per reading; with none, nothing is shared)
  * @internal
@@ -196,7 +196,7 @@ function entryRecordProblems(
   if (uln !== '' && !isValidUln(uln)) bad('uln', 86, uln, `ULN "${uln}" fails its check digit`, 'bad_check_character');
   const dateOfBirth = v('dateOfBirth');
   if (seriesYear === undefined && dateOfBirth !== '000000') {
-    bad('dateOfBirth', 54, dateOfBirth, 'The century of the date of birth cannot be known: no readable file or centre header gives the series year', 'invalid_value');
+    bad('dateOfBirth', 54, dateOfBirth, 'The century of the date of birth cannot be known: no readable file or centre header gives the series year, or the two disagree', 'invalid_value');
   }
   let gapAt = 0;
   for (let i = 1; i <= ENTRY_SLOTS_PER_RECORD; i += 1) {

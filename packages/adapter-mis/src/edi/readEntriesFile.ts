@@ -89,7 +89,11 @@ export function readEntriesFile(input: string | Uint8Array, options: ReadEntries
     detail: {
       layoutFor: () => ENTRIES_DETAIL_LAYOUT,
       toRecord: (values, where, context, issues) => {
-        const yy = context.centreHeader?.seriesYear ?? context.header?.seriesYear;
+        const fileYear = context.header?.seriesYear;
+        const centreYear = context.centreHeader?.seriesYear;
+        // Headers that disagree on the year (reported at the centre header's line) leave the century of a date of
+        // birth unknown: the line says so rather than take a century from either.
+        const yy = fileYear !== undefined && centreYear !== undefined && fileYear !== centreYear ? undefined : (centreYear ?? fileYear);
         const record = entryRecordFromValues(values, where, yy === undefined ? undefined : 2000 + Number(yy), issues, cache);
         const centre = context.centreHeader?.centreOrSeries;
         if (record !== undefined && centre !== undefined && record.centreNumber !== centre) {

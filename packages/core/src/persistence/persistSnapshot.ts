@@ -80,7 +80,7 @@ export function persistSnapshot(actor: AnyActorRef & { logic: unknown }): Persis
  * @param snapshot - a snapshot of that machine
  */
 export function persistMachineSnapshot(machine: AnyStateMachine, snapshot: unknown): PersistedSnapshot {
-  return { format: 'examcycle.snapshot', machine: machine.id, version: snapshotVersion(machine), snapshot: jsonCopy(machine.getPersistedSnapshot(snapshot as never), '') };
+  return envelope(machine, jsonCopy(machine.getPersistedSnapshot(snapshot as never), ''));
 }
 
 /**
@@ -101,8 +101,12 @@ export function persistMachineSnapshot(machine: AnyStateMachine, snapshot: unkno
  * ```
  */
 export function persistedView(actor: AnyActorRef & { logic: unknown }): PersistedSnapshot {
-  const machine = actor.logic as AnyStateMachine;
-  return { format: 'examcycle.snapshot', machine: machine.id, version: snapshotVersion(machine), snapshot: actor.getPersistedSnapshot() };
+  return envelope(actor.logic as AnyStateMachine, actor.getPersistedSnapshot());
+}
+
+/** The persisted form around a machine's persisted snapshot: its format, machine id and version. */
+function envelope(machine: AnyStateMachine, snapshot: unknown): PersistedSnapshot {
+  return { format: 'examcycle.snapshot', machine: machine.id, version: snapshotVersion(machine), snapshot };
 }
 
 /**

@@ -10,7 +10,7 @@
 import type { AnyStateMachine, SnapshotFrom } from 'xstate';
 import type { AuditLine } from '../audit/auditTrail.js';
 import { ExamcycleError } from '../errors/ExamcycleError.js';
-import type { SendOutcome } from '../machines/sendOutcome.js';
+import { sendOutcomeOf, type SendOutcome } from '../machines/sendOutcome.js';
 import { persistMachineSnapshot, type PersistedSnapshot } from '../persistence/persistSnapshot.js';
 import {
   acceptedChange,
@@ -121,6 +121,15 @@ interface Chart {
 
 const charts = new WeakMap<AnyStateMachine, Chart>();
 
+/** The stepper's own refusals of a chart it cannot take like an actor: they end the batch, never one certificate. */
+const chartRefusals = new WeakSet<ExamcycleError>();
+
+function chartRefusal(message: string): ExamcycleError {
+  const error = new ExamcycleError('invalid_value', message);
+  chartRefusals.add(error);
+  return error;
+}
+
 /**
  * The chart of a shipped certificate machine, checked once: a flat machine whose states have no entry, exit,
  * eventless, delayed or nested steps (its only root action is the opening line). Should the chart ever grow
@@ -130,11 +139,11 @@ function chartOf(machine: AnyStateMachine, hostPack: CertificateRulesPack | unde
   let chart = charts.get(machine);
   if (chart !== undefined) return chart;
   const root = machine.root;
-  if (root.transitions.size > 0 || root.always || root.after.length > 0 || root.exit.length > 0) throw new ExamcycleError('invalid_value', 'recordCertificates runs a flat certificate chart only');
+  if (root.transitions.size > 0 || root.always || root.after.length > 0 || root.exit.length > 0) throw chartRefusal('recordCertificates runs a flat certificate chart only');
   const finals = new Set<string>();
   for (const [key, node] of Object.entries(root.states)) {
     if (node.entry.length > 0 || node.exit.length > 0 || node.always || node.after.length > 0 || node.invoke.length > 0 || Object.keys(node.states).length > 0) {
-      throw new ExamcycleError('invalid_value', `recordCertificates runs a flat certificate chart only ("${key}" has its own entry, exit, eventless, delayed or nested steps)`);
+      throw chartRefusal(`recordCertificates runs a flat certificate chart only ("${key}" has its own entry, exit, eventless, delayed or nested steps)`);
     }
     if (node.type === 'final') finals.add(key);
   }
@@ -196,13 +205,13 @@ function passes(chart: Chart, guard: Guard, args: GuardArgs): boolean {
         case 'not':
           return !passes(chart, children[0]!, args);
       }
-      throw new ExamcycleError('invalid_value', `recordCertificates cannot evaluate the guard combinator "${combinator.name}"`);
+      throw chartRefusal(`recordCertificates cannot evaluate the guard combinator "${combinator.name}"`);
     }
     return (guard as unknown as GuardFn)(args, undefined);
   }
   const name = typeof guard === 'string' ? guard : guard.type;
   const resolved = chart.guards[name];
-  if (resolved === undefined) throw new ExamcycleError('invalid_value', `Guard '${name}' is not implemented`);
+  if (resolved === undefined) throw chartRefusal(`Guard '${name}' is not implemented`);
   if (typeof resolved !== 'function' || 'check' in resolved) return passes(chart, resolved as Guard, args);
   return (resolved as GuardFn)(args, typeof guard === 'string' ? undefined : guard.params);
 }
@@ -298,25 +307,14 @@ function record(chart: Chart, steps: CertificateSteps): CertificateRecord {
             break;
           }
           default:
-            throw new ExamcycleError('invalid_value', `recordCertificates cannot take the action "${action.type}"`);
+            throw chartRefusal(`recordCertificates cannot take the action "${action.type}"`);
         }
       }
       if (taken.target !== undefined) state = taken.target;
       if (chart.finals.has(state)) status = 'done';
-      if (line === undefined) outcomes.push({ ok: true });
-      else if (line.outcome === 'accepted') outcomes.push({ ok: true, entry: line });
-      else {
-        outcomes.push({
-          ok: false,
-          entry: line,
-          error: new ExamcycleError(line.code ?? 'event_rejected', line.reason ?? 'Rejected', {
-            details: { event: line.event, state: line.from, ...(line.details ?? {}) },
-            ...(line.rule ? { rule: line.rule } : {}),
-          }),
-        });
-      }
+      outcomes.push(line === undefined ? { ok: true } : sendOutcomeOf([line], undefined, event.type));
     } catch (cause) {
-      if (cause instanceof ExamcycleError && cause.code === 'invalid_value' && cause.message.startsWith('recordCertificates')) throw cause;
+      if (cause instanceof ExamcycleError && chartRefusals.has(cause)) throw cause;
       failure = cause;
       status = 'error';
       outcomes.push({ ok: false, error: new ExamcycleError('event_rejected', `"${event.type}" stopped the certificate with an error`, { cause }) });
@@ -369,7 +367,7 @@ export function recordCertificates(batch: readonly CertificateSteps[], options: 
     try {
       records[i] = record(chart, steps);
     } catch (cause) {
-      if (cause instanceof ExamcycleError && steps.input !== undefined && cause.code === 'invalid_value') {
+      if (cause instanceof ExamcycleError && steps.input !== undefined && cause.code === 'invalid_value' && !chartRefusals.has(cause)) {
         throw new ExamcycleError('invalid_value', `Certificate ${i + 1} of the batch: ${cause.message}`, { details: { index: i, ...(cause.details ?? {}) }, cause });
       }
       throw cause;

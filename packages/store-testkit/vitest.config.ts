@@ -5,6 +5,8 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@examcycle/source'] } },
   test: {
     include: ['test/**/*.test.ts'],
+    // fast-check properties without a seed of their own run from a fixed one (FC_SEED=random to explore).
+    setupFiles: ['../../scripts/vitest/seededProperties.ts'],
     // Property tests run hundreds of cases; CI runs every package at once on two cores.
     testTimeout: 60_000,
     hookTimeout: 60_000,

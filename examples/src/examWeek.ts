@@ -139,7 +139,7 @@ export async function main(print: (line: string) => void, { outDir = DEFAULT_OUT
   for (const s of timetable.sessions) print(`  ${s.key}  ${String(s.candidateCount).padStart(2)} candidates  ${s.paperIds.join(', ')}`);
   const personal = personalTimetable(timetable, 'c-33');
   print(`  Personal timetable of ${personal.candidateNumber} (${personal.allowance.extraTimePercent}% extra time):`);
-  for (const d of personal.days) for (const l of d.lines) print(`    ${l.date} ${l.session} ${l.startTime}  ${l.title}  until ${toLondon(l.finishesAt).toFormat('HH:mm')}`);
+  for (const d of personal.days) for (const l of d.lines) print(`    ${l.date} ${l.session} ${l.startTime}  ${l.paper.title}  until ${toLondon(l.finishesAt).toFormat('HH:mm')}`);
 
   const contingency = contingencyDayCheck(timetable, jcq.keyDates(series));
   print(`  Last contingency day: ${contingency.lastContingencyDay[series.id]}; not told to stay available: ${contingency.flagged.map((f) => f.candidateNumber).join(', ')}`);

@@ -149,7 +149,7 @@ export function applyClashResolution(timetable: CentreTimetable, resolution: Cla
       const i = sittings.findIndex((s) => s.paperId === paperId);
       if (i < 0) return unchanged('sitting_not_found', `Candidate ${clash.candidateNumber} does not sit ${paperId} on this timetable`, paperId);
       const s = sittings[i]!;
-      if (s.date !== clash.date || s.session !== clash.session) return unchanged('sitting_elsewhere', `${s.title} is no longer in the ${String(clash.session)} session of ${clash.date} for candidate ${clash.candidateNumber} (now ${s.date} ${s.session})`, paperId);
+      if (s.date !== clash.date || s.session !== clash.session) return unchanged('sitting_elsewhere', `${s.paper.title} is no longer in the ${String(clash.session)} session of ${clash.date} for candidate ${clash.candidateNumber} (now ${s.date} ${s.session})`, paperId);
       replace(i, { ...s, variation: { clashId: clash.id, kind: 'consecutive_in_session', published: published(s), order: k + 1, conditions: proposal.conditions } });
     }
   } else if (proposal.kind === 'move_to_other_session' || proposal.kind === 'overnight_supervision') {
@@ -158,7 +158,7 @@ export function applyClashResolution(timetable: CentreTimetable, resolution: Cla
       if (i < 0) return unchanged('sitting_not_found', `Candidate ${clash.candidateNumber} does not sit ${move.paperId} on this timetable`, move.paperId);
       const s = sittings[i]!;
       if (s.date !== move.from.date || s.session !== move.from.session) {
-        return unchanged('sitting_elsewhere', `${s.title} is no longer in the ${move.from.session} session of ${move.from.date} for candidate ${clash.candidateNumber} (now ${s.date} ${s.session}); find the clashes again`, move.paperId);
+        return unchanged('sitting_elsewhere', `${s.paper.title} is no longer in the ${move.from.session} session of ${move.from.date} for candidate ${clash.candidateNumber} (now ${s.date} ${s.session}); find the clashes again`, move.paperId);
       }
       const startTime = move.to.startsAt ? toLondon(move.to.startsAt).toFormat('HH:mm') : s.startTime;
       replace(i, {
@@ -179,8 +179,8 @@ export function applyClashResolution(timetable: CentreTimetable, resolution: Cla
     proposal.kind === 'sit_all_on_the_day'
       ? `Candidate ${clash.candidateNumber} sits every paper on ${clash.date} as timetabled: ${proposal.explanation}`
       : proposal.kind === 'consecutive_in_session'
-        ? `Candidate ${clash.candidateNumber} sits ${changed.map((s) => s.title).join(', then ')} one after the other in the ${String(clash.session)} session of ${clash.date}, with a supervised break`
-        : `Candidate ${clash.candidateNumber} sits ${moved.map((s) => `${s.title} on ${s.date} ${s.session} (published ${s.variation!.published.date} ${s.variation!.published.session})`).join(' and ')}${proposal.kind === 'overnight_supervision' ? ', under overnight supervision' : ''}`;
+        ? `Candidate ${clash.candidateNumber} sits ${changed.map((s) => s.paper.title).join(', then ')} one after the other in the ${String(clash.session)} session of ${clash.date}, with a supervised break`
+        : `Candidate ${clash.candidateNumber} sits ${moved.map((s) => `${s.paper.title} on ${s.date} ${s.session} (published ${s.variation!.published.date} ${s.variation!.published.session})`).join(' and ')}${proposal.kind === 'overnight_supervision' ? ', under overnight supervision' : ''}`;
   return { timetable: { ...timetable, candidates, sessions: sessionsOf(timetable.papers, candidates) }, clashId: clash.id, applied: true, kind: proposal.kind, changed, issues: [], explanation };
 }
 

@@ -8,7 +8,6 @@ import type { AccessArrangement, AccessArrangementKind } from '../domain/accessA
 import type { Candidate } from '../domain/candidate.js';
 import type { Entry } from '../domain/entry.js';
 import type { Session, TimetabledPaper } from '../domain/paper.js';
-import type { QualificationLevel } from '../domain/qualification.js';
 import { ExamcycleError } from '../errors/ExamcycleError.js';
 import type { ExamcycleIssue } from '../errors/ExamcycleIssue.js';
 import type { CalendarDate, Instant } from '../time/clock.js';
@@ -29,35 +28,37 @@ import { allowedMinutes, arrangementKindsOf, arrangementNumberProblem, timeAllow
 export type PaperKind = TimetabledPaper['kind'];
 
 /**
- * One candidate sitting one timetabled paper.
+ * One candidate sitting one timetabled paper: the awarding body's paper (shared by every sitting of it), and what is
+ * the candidate's own — their entry, their allowed minutes, their access arrangements, and where and when they sit it
+ * (the published slot unless a clash resolution moved it).
  *
  * @example
  * ```ts
  * declare const timetable: CentreTimetable;
  * const sitting: CandidateSitting | undefined = timetable.candidates[0]?.sittings[0];
- * sitting && `${sitting.date} ${sitting.startTime} ${sitting.title} (${sitting.allowedMinutes} min)`;
+ * sitting && `${sitting.date} ${sitting.startTime} ${sitting.paper.title} (${sitting.allowedMinutes} min)`;
  * ```
  */
 export interface CandidateSitting {
   readonly candidateId: string;
   readonly candidateNumber: string;
   readonly entryId: string;
+  /** The paper's id (`paper.id`). */
   readonly paperId: string;
-  readonly seriesId: string;
-  readonly awardingBodyId: string;
-  readonly componentCode: string;
-  readonly title: string;
-  readonly level: QualificationLevel;
-  readonly kind: PaperKind;
+  /**
+   * The awarding body's timetabled paper, as given to {@link buildCentreTimetable}: its series, awarding body,
+   * component code, title, level, kind, published slot and published duration. One object, shared by every sitting
+   * of the paper; read it, never change it.
+   */
+  readonly paper: TimetabledPaper;
+  /** Where the candidate sits it: the published date unless {@link CandidateSitting.variation} moved it. */
   readonly date: CalendarDate;
   readonly session: Session;
-  /** The awarding body's published start, `HH:mm` London time. */
+  /** The start, `HH:mm` London time: the published start unless the sitting was moved. */
   readonly startTime: string;
-  /** The published start as an instant. */
+  /** The start as an instant. */
   readonly startsAt: Instant;
-  /** The published duration. */
-  readonly durationMinutes: number;
-  /** The candidate's allowed minutes: published duration plus extra time and rest breaks. */
+  /** The candidate's allowed minutes: the paper's published duration plus extra time and rest breaks. */
   readonly allowedMinutes: number;
   /** The candidate's access-arrangement kinds (for rooming and the seating plan). */
   readonly arrangementKinds: readonly AccessArrangementKind[];
@@ -120,25 +121,6 @@ export interface TimetableSession {
 }
 
 /**
- * An entry as the timetable keeps it (for the statement of entry).
- *
- * @example
- * ```ts
- * declare const candidate: TimetableCandidate;
- * const entry: TimetableEntry | undefined = candidate.entries[0];
- * entry?.componentCodes.join(', ');
- * ```
- */
-export interface TimetableEntry {
-  readonly entryId: string;
-  readonly seriesId: string;
-  readonly awardingBodyId: string;
-  readonly entryCode: string;
-  readonly componentCodes: readonly string[];
-  readonly status: Entry['status'];
-}
-
-/**
  * A candidate on the centre timetable, with their personal timetable.
  *
  * @example
@@ -154,8 +136,8 @@ export interface TimetableCandidate {
   readonly candidateNumber: string;
   readonly allowance: TimeAllowance;
   readonly arrangementKinds: readonly AccessArrangementKind[];
-  /** The candidate's live entries (not withdrawn or rejected). */
-  readonly entries: readonly TimetableEntry[];
+  /** The candidate's live entries (not withdrawn or rejected): the entry records given, in id order. */
+  readonly entries: readonly Entry[];
   /** The candidate's sittings in time order (start, then paper id). */
   readonly sittings: readonly CandidateSitting[];
 }
@@ -254,7 +236,7 @@ interface CandidateState {
   readonly candidate: Candidate;
   readonly allowance: TimeAllowance;
   readonly kinds: AccessArrangementKind[];
-  readonly entries: TimetableEntry[];
+  readonly entries: Entry[];
   /** The candidate's number among the states, from 1 (what {@link EntryContext.takenBy} holds). */
   readonly number: number;
   /** The papers the candidate sits, in entry order: their first and last item in {@link SittingItems} (-1 when none). */
@@ -287,8 +269,6 @@ interface EntryContext {
   readonly items: SittingItems;
   /** By paper rank: the number of the candidate who last took the paper (0 when none has). */
   readonly takenBy: Int32Array;
-  /** Component code lists already kept, by their codes in order: entries with the same list share one frozen copy. */
-  readonly codeLists: CodeListNode;
   // Entries in id order usually come a candidate at a time, from one awarding body at a time: the last lookups are kept.
   lastState: CandidateState | undefined;
   lastSeries: string | undefined;
@@ -324,7 +304,6 @@ export function buildCentreTimetable(input: CentreTimetableInput): CentreTimetab
     states: new Map(),
     items: sittingItems(input.entries.length * 3 + 16),
     takenBy: new Int32Array(slots.length),
-    codeLists: { list: undefined, next: undefined },
     lastState: undefined,
     lastSeries: undefined,
     lastBody: undefined,
@@ -450,14 +429,7 @@ function placeEntry(context: EntryContext, entry: Entry): void {
   context.lastState = state;
   const candidate = state.candidate;
   const componentCodes = entry.componentCodes;
-  state.entries.push({
-    entryId: entry.id,
-    seriesId: entry.seriesId,
-    awardingBodyId: entry.awardingBodyId,
-    entryCode: entry.entryCode,
-    componentCodes: sharedCodeList(context.codeLists, componentCodes),
-    status: entry.status,
-  });
+  state.entries.push(entry);
   if (componentCodes.length === 0) {
     context.issues.push({ code: 'no_components', severity: 'warning', subject: { entryId: entry.id, candidateId: candidate.id }, location: { field: 'componentCodes', value: entry.entryCode }, message: `Entry ${entry.id} (${entry.awardingBodyId} ${entry.entryCode}) lists no components, so no papers can be timetabled for it` });
     return;
@@ -523,29 +495,6 @@ function addItem(items: SittingItems, state: CandidateState, rank: number, entry
 function hasItem(items: SittingItems, first: number, rank: number): boolean {
   for (let t = first; t !== -1; t = items.next[t]!) if (items.rank[t] === rank) return true;
   return false;
-}
-
-/** A node of the component-code-list trie: the list ending here, and the nodes one code longer. */
-interface CodeListNode {
-  list: readonly string[] | undefined;
-  next: Map<string, CodeListNode> | undefined;
-}
-
-/**
- * A frozen copy of `codes`, the same array for every entry listing the same codes in the same order (a centre's
- * entries for one qualification mostly do): the timetable keeps one copy per distinct list, not one per entry.
- */
-function sharedCodeList(root: CodeListNode, codes: readonly string[]): readonly string[] {
-  let node = root;
-  for (const code of codes) {
-    let next = node.next?.get(code);
-    if (!next) {
-      next = { list: undefined, next: undefined };
-      (node.next ??= new Map()).set(code, next);
-    }
-    node = next;
-  }
-  return (node.list ??= Object.freeze([...codes]));
 }
 
 /** Candidate number, then id. */
@@ -625,7 +574,7 @@ function timetableCandidateOf(state: CandidateState, ci: number, slots: readonly
   for (let i = 0; i < n; i++) {
     const rank = ranks[i]!;
     const slot = slots[rank]!;
-    made[i] = sittingOf(c, entries[from[i]!]!.entryId, slot, extraTimePercent, restBreakMinutesPerHour, state.kinds);
+    made[i] = sittingOf(c, entries[from[i]!]!.id, slot, extraTimePercent, restBreakMinutesPerHour, state.kinds);
     const at = places.next[rank]!++;
     places.candidate[at] = ci;
     places.index[at] = i;
@@ -647,17 +596,11 @@ function sittingOf(c: Candidate, entryId: string, slot: PaperSlot, extraTimePerc
     candidateNumber: c.candidateNumber,
     entryId,
     paperId: paper.id,
-    seriesId: paper.seriesId,
-    awardingBodyId: paper.awardingBodyId,
-    componentCode: paper.componentCode,
-    title: paper.title,
-    level: paper.level,
-    kind: paper.kind,
+    paper,
     date: paper.date,
     session: paper.session,
     startTime: paper.startTime,
     startsAt: slot.startsAt,
-    durationMinutes: paper.durationMinutes,
     allowedMinutes: allowedMinutes(paper.durationMinutes, extraTimePercent, restBreakMinutesPerHour),
     arrangementKinds: kinds,
   };

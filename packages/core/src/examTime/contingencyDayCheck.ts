@@ -8,6 +8,7 @@ import type { KeyDate } from '../rules/RulesPack.js';
 import type { SourceRef } from '../rules/sources.js';
 import type { CalendarDate } from '../time/clock.js';
 import type { CentreTimetable } from './centreTimetable.js';
+import { sittingPaper } from './examTimeLimits.js';
 
 /**
  * A candidate not told to stay available until the last contingency day.
@@ -70,7 +71,10 @@ export function contingencyDayCheck(timetable: CentreTimetable, keyDates: readon
   const without = new Set<string>();
   for (const tc of timetable.candidates) {
     const firstBySeries = new Map<string, CalendarDate>();
-    for (const s of tc.sittings) if (!firstBySeries.has(s.seriesId)) firstBySeries.set(s.seriesId, s.date);
+    for (const s of tc.sittings) {
+      const { seriesId } = sittingPaper(s, 'timetable.candidates[].sittings[]');
+      if (!firstBySeries.has(seriesId)) firstBySeries.set(seriesId, s.date);
+    }
     for (const [seriesId, first] of firstBySeries) {
       const kd = last.get(seriesId);
       if (!kd) {

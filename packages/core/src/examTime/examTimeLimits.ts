@@ -6,6 +6,7 @@
  * a `RangeError`, a hang or a quietly wrong plan. The bounds are generous (far beyond any real centre) and
  * keep every loop and every sum exact and bounded.
  */
+import type { TimetabledPaper } from '../domain/paper.js';
 import { ExamcycleError } from '../errors/ExamcycleError.js';
 
 /**
@@ -148,6 +149,31 @@ export function checkObject(value: unknown, field: string): void {
   if (typeof value !== 'object' || value === null) {
     throw new ExamcycleError('invalid_value', `${field} must be an object (got ${value === null ? 'null' : typeof value})`, { location: { field }, details: { field } });
   }
+}
+
+/**
+ * The paper a sitting names (`CandidateSitting.paper`), or throws `invalid_value` naming the field when the
+ * sitting, or its paper, is not an object (a timetable put together by hand, or restored from an older shape whose
+ * sittings carried the paper's fields flat).
+ *
+ * @param sitting - a sitting as given
+ * @param field - where it was found, for the message (a constant: no text is built unless it throws)
+ * @example
+ * ```ts
+ * declare const sitting: CandidateSitting;
+ * sittingPaper(sitting, 'session.sittings[]').kind;
+ * ```
+ * @internal
+ */
+export function sittingPaper(sitting: unknown, field: string): TimetabledPaper {
+  checkObject(sitting, field);
+  const paper = (sitting as { readonly paper?: unknown }).paper;
+  if (typeof paper !== 'object' || paper === null) {
+    const at = `${field}.paper`;
+    const id = (sitting as { readonly paperId?: unknown }).paperId;
+    throw new ExamcycleError('invalid_value', `${at} must be the timetabled paper (got ${paper === null ? 'null' : typeof paper}${typeof id === 'string' ? ` for paper ${id}` : ''})`, { location: { field: at }, details: { field: at } });
+  }
+  return paper as TimetabledPaper;
 }
 
 /**

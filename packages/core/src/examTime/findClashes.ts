@@ -11,9 +11,10 @@ import type { SourceRef } from '../rules/sources.js';
 import type { CalendarDate } from '../time/clock.js';
 import type { CandidateSitting, CentreTimetable } from './centreTimetable.js';
 import { ExamcycleError } from '../errors/ExamcycleError.js';
-import { checkArray, checkNumber, checkObject, count, EXAM_TIME_LIMITS, fitsRule, positiveCount, ruleNumber, sourcedValue } from './examTimeLimits.js';
+import { checkArray, checkNumber, checkObject, count, EXAM_TIME_LIMITS, fitsRule, positiveCount, ruleNumber, sittingPaper as paperOfSitting, sourcedValue } from './examTimeLimits.js';
 import { COMPACT_CLASH_KIND, findClashesCompact, type CompactClashes, type CompactSittings } from './findClashesCompact.js';
 import { durationText } from './timeAllowance.js';
+import { flatString } from '../text/flatString.js';
 
 /**
  * `same_session`: two or more papers in one session. `day_total`: a day's total over the overnight threshold.
@@ -231,6 +232,7 @@ function encodeCandidate(e: PaperEncoding, c: CentreTimetable['candidates'][numb
   const own = c.sittings;
   for (let j = 0; j < own.length; j++) {
     const s = own[j]!;
+    paperOfSitting(s, 'timetable.candidates[].sittings[]');
     const p = e.paperIndex.get(s.paperId);
     if (p === undefined) throw new ExamcycleError('invalid_value', `Candidate ${String(c.candidateNumber)} sits paper ${String(s.paperId)}, which is not among the timetable's papers`, { location: { field: 'sittings.paperId', value: String(s.paperId) } });
     sittingCandidate[at] = ci;
@@ -261,11 +263,11 @@ function clashOf(found: CompactClashes, k: number, candidates: CentreTimetable['
   const totalMinutes = found.totalMinutes[k]!;
   const limitMinutes = found.limitMinutes[k]!;
   let titles = '';
-  for (let j = 0; j < group.length; j++) titles += `${j === 0 ? '' : ', '}${group[j]!.title} (${durationText(group[j]!.allowedMinutes)})`;
+  for (let j = 0; j < group.length; j++) titles += `${j === 0 ? '' : ', '}${group[j]!.paper.title} (${durationText(group[j]!.allowedMinutes)})`;
   if (found.kind[k] === COMPACT_CLASH_KIND.sameSession) {
     const overLimit = totalMinutes > limitMinutes;
     return {
-      id: `${tc.candidateId}.${first.date}.${first.session}`,
+      id: flatString(`${tc.candidateId}.${first.date}.${first.session}`),
       kind: 'same_session',
       candidateId: tc.candidateId,
       candidateNumber: tc.candidateNumber,
@@ -275,13 +277,15 @@ function clashOf(found: CompactClashes, k: number, candidates: CentreTimetable['
       totalMinutes,
       limitMinutes,
       overLimit,
-      explanation: `Candidate ${tc.candidateNumber} has ${group.length} papers in the ${first.session} session of ${first.date}: ${titles}; together ${durationText(totalMinutes)} including extra time and rest breaks, ${overLimit ? 'over' : 'within'} the ${durationText(limitMinutes)} that may be sat consecutively in one session`,
+      explanation: flatString(
+        `Candidate ${tc.candidateNumber} has ${group.length} papers in the ${first.session} session of ${first.date}: ${titles}; together ${durationText(totalMinutes)} including extra time and rest breaks, ${overLimit ? 'over' : 'within'} the ${durationText(limitMinutes)} that may be sat consecutively in one session`,
+      ),
       source: rules.consecutiveSessionMaxMinutes.source,
     };
   }
-  const level = group.find((s) => (thresholds[s.level] ?? 0) === limitMinutes)?.level;
+  const level = group.find((s) => (thresholds[s.paper.level] ?? 0) === limitMinutes)?.paper.level;
   return {
-    id: `${tc.candidateId}.${first.date}.day`,
+    id: flatString(`${tc.candidateId}.${first.date}.day`),
     kind: 'day_total',
     candidateId: tc.candidateId,
     candidateNumber: tc.candidateNumber,
@@ -291,7 +295,9 @@ function clashOf(found: CompactClashes, k: number, candidates: CentreTimetable['
     limitMinutes,
     overLimit: true,
     ...(level ? { level } : {}),
-    explanation: `Candidate ${tc.candidateNumber} has ${group.length} papers on ${first.date}: ${titles}; together ${durationText(totalMinutes)} including extra time and rest breaks, over the ${durationText(limitMinutes)} day limit for ${level ?? 'the level'}, beyond which overnight supervision may be considered`,
+    explanation: flatString(
+      `Candidate ${tc.candidateNumber} has ${group.length} papers on ${first.date}: ${titles}; together ${durationText(totalMinutes)} including extra time and rest breaks, over the ${durationText(limitMinutes)} day limit for ${level ?? 'the level'}, beyond which overnight supervision may be considered`,
+    ),
     source: rules.overnightThresholdMinutes.source,
   };
 }

@@ -20,7 +20,6 @@ export type {
   PersonalTimetableLine,
   SittingVariation,
   TimetableCandidate,
-  TimetableEntry,
   TimetableIssueCode,
   TimetableSession,
 } from './centreTimetable.js';

@@ -14,7 +14,7 @@ import type { Session } from '../domain/paper.js';
 import type { ExamRoomRules, RetainedRecord } from '../rules/RulesPack.js';
 import type { CalendarDate, Instant } from '../time/clock.js';
 import type { CandidateSitting, SittingVariation } from './centreTimetable.js';
-import { checkArray, checkNumber, checkObject, checkRatios, count, EXAM_TIME_LIMITS, fitsRule, PITCH_RULE, positiveCount, ruleNumber, sourcedValue, SPACING_RULE } from './examTimeLimits.js';
+import { checkArray, checkNumber, checkObject, checkRatios, count, EXAM_TIME_LIMITS, fitsRule, PITCH_RULE, positiveCount, ruleNumber, sittingPaper, sourcedValue, SPACING_RULE } from './examTimeLimits.js';
 import { roomLayout, type RoomLayout } from './roomLayout.js';
 
 /**
@@ -390,6 +390,7 @@ function sessionCandidates(sittings: readonly CandidateSitting[], separate: Read
   let before: CandidateSitting | undefined;
   for (let i = 0; i < n; i++) {
     const s = sittings[i]!;
+    const kind = sittingPaper(s, 'session.sittings[]').kind;
     if (before !== undefined && bySittingOrder(before, s) > 0) return undefined;
     before = s;
     if (s.paperId !== paperId) {
@@ -419,8 +420,8 @@ function sessionCandidates(sittings: readonly CandidateSitting[], separate: Read
     }
     if (added && s.variation) (c.variations ??= []).push({ paperId, kind: s.variation.kind, published: s.variation.published, conditions: s.variation.conditions });
     // A written paper never changes the ratio class: 'written' is where every candidate starts.
-    if (s.kind !== 'written') {
-      const rk: RatioKind = s.kind === 'practical' ? 'practical' : s.kind === 'on_screen' ? 'on_screen' : 'written';
+    if (kind !== 'written') {
+      const rk: RatioKind = kind === 'practical' ? 'practical' : kind === 'on_screen' ? 'on_screen' : 'written';
       if (ratios[rk] < ratios[c.ratioKind]) c.ratioKind = rk;
     }
   }

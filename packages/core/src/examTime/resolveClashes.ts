@@ -14,7 +14,7 @@ import type { SourceRef } from '../rules/sources.js';
 import { londonDate, londonTime, type CalendarDate, type Instant } from '../time/clock.js';
 import type { CandidateSitting, CentreTimetable } from './centreTimetable.js';
 import type { Clash } from './findClashes.js';
-import { checkArray, checkNumber, checkObject, count, EXAM_TIME_LIMITS, ruleNumber, sourcedValue } from './examTimeLimits.js';
+import { checkArray, checkNumber, checkObject, count, EXAM_TIME_LIMITS, ruleNumber, sittingPaper, sourcedValue } from './examTimeLimits.js';
 import { durationText } from './timeAllowance.js';
 
 /**
@@ -125,7 +125,7 @@ const SECURITY_EARLIER = 'The candidate sits the paper before its published star
 
 function sum(sittings: readonly CandidateSitting[]): number {
   let t = 0;
-  for (const s of sittings) t += checkNumber(s.allowedMinutes, `sittings[${String(s.paperId)}].allowedMinutes`, count(EXAM_TIME_LIMITS.maxLimitMinutes));
+  for (const s of sittings) t += (sittingPaper(s, 'clashes[].sittings[]'), checkNumber(s.allowedMinutes, `sittings[${String(s.paperId)}].allowedMinutes`, count(EXAM_TIME_LIMITS.maxLimitMinutes)));
   return t;
 }
 
@@ -205,7 +205,7 @@ export function resolveClashes(clashes: readonly Clash[], timetable: CentreTimet
       const day = onDay(clash.date);
       const dayTotal = sum(day);
       const thresholds = rules.overnightThresholdMinutes.value;
-      const limits = day.map((s) => thresholds[s.level]).filter((v): v is number => v !== undefined);
+      const limits = day.map((s) => thresholds[s.paper.level]).filter((v): v is number => v !== undefined);
       const dayLimit = limits.length ? Math.min(...limits) : undefined;
       if (dayLimit === undefined || dayTotal <= dayLimit) return;
       const morning = onDay(clash.date, 'AM');
@@ -225,9 +225,9 @@ export function resolveClashes(clashes: readonly Clash[], timetable: CentreTimet
       const morningOver = morning.length >= 2 && sum(morning) > max;
       for (const p of afternoon) {
         const load = sum(nextMorning) + p.allowedMinutes;
-        const defer: PaperMove = { paperId: p.paperId, title: p.title, from: { date: p.date, session: p.session, startsAt: p.startsAt }, to: { date: next, session: 'AM', ...(nextStart ? { startsAt: nextStart } : {}) }, direction: 'later' };
+        const defer: PaperMove = { paperId: p.paperId, title: p.paper.title, from: { date: p.date, session: p.session, startsAt: p.startsAt }, to: { date: next, session: 'AM', ...(nextStart ? { startsAt: nextStart } : {}) }, direction: 'later' };
         if (nextMorning.length > 0 && load > max) {
-          proposals.push({ ...base, feasible: false, moves: [defer], explanation: `${reason}Deferring ${p.title} to the morning of ${next} would put ${durationText(load)} in that session, over the ${durationText(max)} that may be sat consecutively` });
+          proposals.push({ ...base, feasible: false, moves: [defer], explanation: `${reason}Deferring ${p.paper.title} to the morning of ${next} would put ${durationText(load)} in that session, over the ${durationText(max)} that may be sat consecutively` });
           continue;
         }
         const pmLeft = afternoon.filter((s) => s !== p);
@@ -239,8 +239,8 @@ export function resolveClashes(clashes: readonly Clash[], timetable: CentreTimet
             feasible: leftOk,
             moves: [defer],
             explanation: leftOk
-              ? `${reason}As a last resort (${over}), defer the afternoon paper ${p.title} to the morning of ${next} under overnight supervision${withNext}`
-              : `${reason}Deferring ${p.title} still leaves ${durationText(sum(pmLeft))} in the afternoon of ${clash.date}`,
+              ? `${reason}As a last resort (${over}), defer the afternoon paper ${p.paper.title} to the morning of ${next} under overnight supervision${withNext}`
+              : `${reason}Deferring ${p.paper.title} still leaves ${durationText(sum(pmLeft))} in the afternoon of ${clash.date}`,
           });
           continue;
         }
@@ -249,16 +249,16 @@ export function resolveClashes(clashes: readonly Clash[], timetable: CentreTimet
           return (amLeft.length < 2 || sum(amLeft) <= max) && (pmLeft.length === 0 || sum(pmLeft) + x.allowedMinutes <= max);
         });
         if (!q) {
-          proposals.push({ ...base, feasible: false, moves: [defer], explanation: `${reason}Deferring ${p.title} overnight does not free enough of the afternoon of ${clash.date} for a morning paper` });
+          proposals.push({ ...base, feasible: false, moves: [defer], explanation: `${reason}Deferring ${p.paper.title} overnight does not free enough of the afternoon of ${clash.date} for a morning paper` });
           continue;
         }
-        const move: PaperMove = { paperId: q.paperId, title: q.title, from: { date: q.date, session: q.session, startsAt: q.startsAt }, to: { date: clash.date, session: 'PM', ...(sameDayPm ? { startsAt: sameDayPm } : {}) }, direction: 'later' };
+        const move: PaperMove = { paperId: q.paperId, title: q.paper.title, from: { date: q.date, session: q.session, startsAt: q.startsAt }, to: { date: clash.date, session: 'PM', ...(sameDayPm ? { startsAt: sameDayPm } : {}) }, direction: 'later' };
         proposals.push({
           ...base,
           feasible: true,
           moves: [defer, move],
           conditions: [...conditions, SECURITY_LATER],
-          explanation: `${reason}As a last resort (${over}), defer the afternoon paper ${p.title} to the morning of ${next} under overnight supervision${withNext}, and sit ${q.title} in the afternoon of ${clash.date}`,
+          explanation: `${reason}As a last resort (${over}), defer the afternoon paper ${p.paper.title} to the morning of ${next} under overnight supervision${withNext}, and sit ${q.paper.title} in the afternoon of ${clash.date}`,
         });
       }
     };
@@ -277,7 +277,7 @@ export function resolveClashes(clashes: readonly Clash[], timetable: CentreTimet
         totalMinutes: total,
         conditions: consecutiveOk ? ['A supervised break between the papers; the candidate stays under supervision throughout'] : [],
         explanation: consecutiveOk
-          ? `Sit ${ordered.map((s) => s.title).join(', then ')} consecutively in the ${session} session with a supervised break: ${durationText(total)} including extra time and rest breaks, within the ${durationText(max)} limit`
+          ? `Sit ${ordered.map((s) => s.paper.title).join(', then ')} consecutively in the ${session} session with a supervised break: ${durationText(total)} including extra time and rest breaks, within the ${durationText(max)} limit`
           : `Consecutive sitting is not possible: ${durationText(total)} including extra time and rest breaks is over the ${durationText(max)} limit for one session`,
         source: rules.consecutiveSessionMaxMinutes.source,
       });
@@ -294,14 +294,14 @@ export function resolveClashes(clashes: readonly Clash[], timetable: CentreTimet
           if (!restOk || !thereOk) {
             reasons.push(
               !restOk
-                ? `moving ${p.title} still leaves ${durationText(sum(rest))} in the ${session} session`
-                : `moving ${p.title} would put ${durationText(load)} in the ${target} session, which already has ${there.map((s) => s.title).join(', ')}`,
+                ? `moving ${p.paper.title} still leaves ${durationText(sum(rest))} in the ${session} session`
+                : `moving ${p.paper.title} would put ${durationText(load)} in the ${target} session, which already has ${there.map((s) => s.paper.title).join(', ')}`,
             );
             continue;
           }
           const direction = session === 'AM' ? ('later' as const) : ('earlier_same_day' as const);
           if (direction === 'earlier_same_day' && !options.allowEarlierSameDay) {
-            reasons.push(`moving ${p.title} to the morning would sit it before its published start (allowEarlierSameDay is off)`);
+            reasons.push(`moving ${p.paper.title} to the morning would sit it before its published start (allowEarlierSameDay is off)`);
             continue;
           }
           const to = startOf(clash.date, target);
@@ -309,10 +309,10 @@ export function resolveClashes(clashes: readonly Clash[], timetable: CentreTimet
             rank: 2,
             kind: 'move_to_other_session',
             feasible: true,
-            moves: [{ paperId: p.paperId, title: p.title, from: { date: p.date, session: p.session, startsAt: p.startsAt }, to: { date: clash.date, session: target, ...(to ? { startsAt: to } : {}) }, direction }],
+            moves: [{ paperId: p.paperId, title: p.paper.title, from: { date: p.date, session: p.session, startsAt: p.startsAt }, to: { date: clash.date, session: target, ...(to ? { startsAt: to } : {}) }, direction }],
             totalMinutes: total,
             conditions: [direction === 'later' ? SECURITY_LATER : SECURITY_EARLIER],
-            explanation: `Move ${p.title} to the ${target} session of ${clash.date}${there.length ? `, sat consecutively with ${there.map((s) => s.title).join(', ')} (${durationText(load)})` : ''}: the ${session} session keeps ${durationText(sum(rest))}`,
+            explanation: `Move ${p.paper.title} to the ${target} session of ${clash.date}${there.length ? `, sat consecutively with ${there.map((s) => s.paper.title).join(', ')} (${durationText(load)})` : ''}: the ${session} session keeps ${durationText(sum(rest))}`,
             source: rules.consecutiveSessionMaxMinutes.source,
           });
         }
@@ -350,7 +350,7 @@ export function resolveClashes(clashes: readonly Clash[], timetable: CentreTimet
         totalMinutes: clash.totalMinutes,
         conditions: feasible ? ['Special consideration may be applied for the final paper of the day'] : [],
         explanation: feasible
-          ? `Offer the candidate all ${clash.sittings.length} papers on ${clash.date} (${durationText(clash.totalMinutes)})${oneMove ? `, with ${oneMove.title} moved to the other session as for its session clash` : ' as timetabled'}, applying for special consideration for the final paper; overnight supervision is only a last resort`
+          ? `Offer the candidate all ${clash.sittings.length} papers on ${clash.date} (${durationText(clash.totalMinutes)})${oneMove ? `, with ${oneMove.paper.title} moved to the other session as for its session clash` : ' as timetabled'}, applying for special consideration for the final paper; overnight supervision is only a last resort`
           : `The ${clash.sittings.length} papers on ${clash.date} cannot all be sat that day: neither session can hold its papers within the ${durationText(max)} consecutive limit, even with one paper moved`,
         source: rules.overnightSupervisionConditions.source,
       });

@@ -8,6 +8,7 @@ import type { Session } from '../domain/paper.js';
 import { ExamcycleError } from '../errors/ExamcycleError.js';
 import type { CalendarDate } from '../time/clock.js';
 import { timetableCandidate, type CentreTimetable } from './centreTimetable.js';
+import { sittingPaper } from './examTimeLimits.js';
 
 /**
  * One component on a statement of entry.
@@ -85,14 +86,14 @@ export function statementOfEntry(timetable: CentreTimetable, candidateId: string
   const entries = [...tc.entries]
     .sort((a, b) => (a.awardingBodyId + a.entryCode < b.awardingBodyId + b.entryCode ? -1 : a.awardingBodyId + a.entryCode > b.awardingBodyId + b.entryCode ? 1 : 0))
     .map((e) => ({
-      entryId: e.entryId,
+      entryId: e.id,
       seriesId: e.seriesId,
       awardingBodyId: e.awardingBodyId,
       entryCode: e.entryCode,
       components: e.componentCodes.map((code): StatementComponent => {
-        const s = tc.sittings.find((x) => x.entryId === e.entryId && x.componentCode === code);
+        const s = tc.sittings.find((x) => x.entryId === e.id && sittingPaper(x, 'candidate.sittings[]').componentCode === code);
         return s
-          ? { componentCode: code, paper: { paperId: s.paperId, title: s.title, date: s.date, session: s.session, startTime: s.startTime, durationMinutes: s.durationMinutes, allowedMinutes: s.allowedMinutes } }
+          ? { componentCode: code, paper: { paperId: s.paperId, title: s.paper.title, date: s.date, session: s.session, startTime: s.startTime, durationMinutes: s.paper.durationMinutes, allowedMinutes: s.allowedMinutes } }
           : { componentCode: code };
       }),
     }));

@@ -25,7 +25,7 @@ function naiveClashes(t: CentreTimetable, r: ExamRoomRules): string[] {
   const out: string[] = [];
   for (const [key, set] of sessions) {
     const [cid, date, session] = key.split('|');
-    const total = all.filter((x) => x.s.candidateId === cid && x.s.date === date && x.s.session === session).reduce((m, x) => m + effectiveDurationMinutes(x.s.durationMinutes, x.allowance), 0);
+    const total = all.filter((x) => x.s.candidateId === cid && x.s.date === date && x.s.session === session).reduce((m, x) => m + effectiveDurationMinutes(x.s.paper.durationMinutes, x.allowance), 0);
     out.push(`same_session|${cid}|${date}|${session}|${[...set].sort().join(',')}|${total}`);
   }
   const days = new Map<string, typeof all>();
@@ -34,8 +34,8 @@ function naiveClashes(t: CentreTimetable, r: ExamRoomRules): string[] {
     days.set(key, [...(days.get(key) ?? []), x]);
   }
   for (const [key, xs] of days) {
-    const total = xs.reduce((m, x) => m + effectiveDurationMinutes(x.s.durationMinutes, x.allowance), 0);
-    const limits = xs.map((x) => r.overnightThresholdMinutes.value[x.s.level]).filter((v): v is number => v !== undefined);
+    const total = xs.reduce((m, x) => m + effectiveDurationMinutes(x.s.paper.durationMinutes, x.allowance), 0);
+    const limits = xs.map((x) => r.overnightThresholdMinutes.value[x.s.paper.level]).filter((v): v is number => v !== undefined);
     if (xs.length >= 2 && limits.length && total > Math.min(...limits)) {
       out.push(`day_total|${key}|day|${xs.map((x) => x.s.paperId).sort().join(',')}|${total}`);
     }

@@ -45,7 +45,7 @@ function referenceMainSeats(sittings: readonly CandidateSitting[], rooms: readon
     let p = people.get(s.candidateId);
     if (!p) people.set(s.candidateId, (p = { id: s.candidateId, number: s.candidateNumber, papers: [], ratioKind: 'written', apart: s.arrangementKinds.some((k) => SEPARATE.has(k)) }));
     if (!p.papers.includes(s.paperId)) p.papers.push(s.paperId);
-    const rk = s.kind === 'practical' || s.kind === 'on_screen' ? s.kind : 'written';
+    const rk = s.paper.kind === 'practical' || s.paper.kind === 'on_screen' ? s.paper.kind : 'written';
     if (RATIO[rk] < RATIO[p.ratioKind]) p.ratioKind = rk;
   }
   const queue = paperOrder.flatMap((paperId) =>

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   buildCentreTimetable,
   contingencyDayCheck,
+  findClashes,
+  planSeating,
   effectiveDurationMinutes,
   examSeries,
   isExamcycleError,
@@ -11,7 +13,7 @@ import {
   timeAllowanceOf,
 } from '@examcycle/core';
 import { fixturePack } from '../fixtures/fixturePack.js';
-import { arrangement, candidate, entry, paper, randomCentre } from './centreFixture.js';
+import { arrangement, candidate, entry, paper, randomCentre, room } from './centreFixture.js';
 
 describe('effectiveDurationMinutes', () => {
   it('adds 25% extra time, rounding up to the whole minute', () => {
@@ -73,6 +75,47 @@ describe('buildCentreTimetable', () => {
       ['2026-06-01.AM', 1],
       ['2026-06-01.PM', 1],
       ['2026-06-08.AM', 1],
+    ]);
+  });
+
+  it('a sitting names the very timetabled paper it is of, one object shared by every sitting of that paper', () => {
+    const t = buildCentreTimetable({ papers, candidates, entries: [entry('e1', 'c1', ['8300/1H', '8300/2H']), entry('e2', 'c2', ['8300/1H']), entry('e3', 'c3', ['8300/1H'])] });
+    const sittingsOf1H = t.sessions.find((x) => x.key === '2026-06-01.AM')!.sittings;
+    expect(sittingsOf1H).toHaveLength(3);
+    for (const s of sittingsOf1H) {
+      expect(s.paper).toBe(papers[0]);
+      expect(s.paperId).toBe(s.paper.id);
+    }
+    // What is the candidate's own stays on the sitting: where and when they sit it, and their allowed minutes.
+    const [s1] = t.candidates.find((c) => c.candidateId === 'c1')!.sittings;
+    expect(s1).toMatchObject({ candidateId: 'c1', entryId: 'e1', date: '2026-06-01', session: 'AM', startTime: '09:00', allowedMinutes: 90 });
+    expect(Object.keys(s1!)).not.toContain('title');
+  });
+
+  it('refuses, with invalid_value naming the field, a sitting without its paper (the old flat shape) in every examTime function that reads one', () => {
+    const t = buildCentreTimetable({ papers, candidates, entries: [entry('e1', 'c1', ['8300/1H', '7062/1']), entry('e2', 'c1', ['7062/1'], { awardingBodyId: 'OCR' })] });
+    const tc = t.candidates[0]!;
+    const { paper: _dropped, ...flat } = tc.sittings[0]!;
+    const old = { ...flat, title: 'Paper 8300/1H', level: 'GCSE', kind: 'written' } as unknown as (typeof tc.sittings)[number];
+    const broken = { ...t, candidates: [{ ...tc, sittings: [old, ...tc.sittings.slice(1)] }], sessions: t.sessions.map((x) => ({ ...x, sittings: x.sittings.map((y) => (y === tc.sittings[0] ? old : y)) })) };
+    const refusals: unknown[] = [];
+    const attempt = (f: () => unknown): void => {
+      try {
+        f();
+        refusals.push('no refusal');
+      } catch (e) {
+        refusals.push(isExamcycleError(e) ? [e.code, e.location?.field] : e);
+      }
+    };
+    attempt(() => findClashes(broken, { rules: fixturePack.examRoomRules('2025/26') }));
+    attempt(() => planSeating({ session: broken.sessions[0]!, rooms: [room('r1', 5, 5)] }, { rules: fixturePack.examRoomRules('2025/26') }));
+    attempt(() => statementOfEntry(broken, 'c1'));
+    attempt(() => contingencyDayCheck(broken, []));
+    expect(refusals).toEqual([
+      ['invalid_value', 'timetable.candidates[].sittings[].paper'],
+      ['invalid_value', 'session.sittings[].paper'],
+      ['invalid_value', 'candidate.sittings[].paper'],
+      ['invalid_value', 'timetable.candidates[].sittings[].paper'],
     ]);
   });
 

@@ -67,8 +67,8 @@ export async function candidateTimetablePdf(input: CandidateTimetableInput, opti
       y += 14;
       for (const l of day.lines) {
         pdf.text(`${l.session} ${l.startTime} – ${clockTime(l.finishesAt)}`, m, y, { size: 10, weight: 700 });
-        pdf.text(`${l.awardingBodyId} ${l.componentCode}`, m + 120, y, { size: 10, width: 90 });
-        pdf.text(l.title, m + 215, y, { size: 10, width: inner - 215 });
+        pdf.text(`${l.paper.awardingBodyId} ${l.paper.componentCode}`, m + 120, y, { size: 10, width: 90 });
+        pdf.text(l.paper.title, m + 215, y, { size: 10, width: inner - 215 });
         const where = seatOf.get(`${l.date}.${l.session}|${t.candidateId}`);
         y += 13;
         pdf.text(`${durationWords(l.allowedMinutes)}${where ? ` · ${where}` : ''}`, m + 215, y, { size: 8.5, color: '#555555', width: inner - 215 });

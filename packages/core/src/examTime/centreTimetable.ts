@@ -708,7 +708,7 @@ export interface PersonalTimetable {
  * @example
  * ```ts
  * declare const timetable: CentreTimetable;
- * personalTimetable(timetable, 'c-0042').days[0]?.lines.map((l) => `${l.startTime} ${l.title}`);
+ * personalTimetable(timetable, 'c-0042').days[0]?.lines.map((l) => `${l.startTime} ${l.paper.title}`);
  * ```
  */
 export function personalTimetable(timetable: CentreTimetable, candidateId: string): PersonalTimetable {

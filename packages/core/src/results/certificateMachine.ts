@@ -421,9 +421,35 @@ function iso(at: Instant): Instant {
   return written;
 }
 
-/** Who sent an event, as kept: the id and the role, nothing else the host attached. */
+/**
+ * The kept copy of each sender object a host passed: a centre's batch sends every step by the same officer
+ * object, so the certificates' lines and records share one frozen copy rather than keep one each.
+ */
+const keptActors = new WeakMap<object, Actor>();
+
+/**
+ * Who sent an event, as kept: the id and the role, nothing else the host attached. Frozen, and one copy per
+ * sender object while its id and role stay as they were: a sender changed since is copied again, so a kept
+ * copy never sees a later change to the host's object.
+ */
 function actorOf(by: Actor): Actor {
-  return by.role !== undefined ? { id: by.id, role: by.role } : { id: by.id };
+  const id = by.id;
+  const role = by.role;
+  if (typeof by !== 'object' || by === null) return Object.freeze(role !== undefined ? { id, role } : { id });
+  let kept = keptActors.get(by);
+  if (kept === undefined || kept.id !== id || kept.role !== role) {
+    kept = Object.freeze(role !== undefined ? { id, role } : { id });
+    keptActors.set(by, kept);
+  }
+  return kept;
+}
+
+/** The empty lists a context starts with (no checks, no disposals, no award codes, no problems), shared and frozen: a step makes a new list, never changes one. */
+const NONE: readonly never[] = Object.freeze([]);
+
+/** A list as the context keeps it: a copy, or the shared empty list. */
+function keptList<T>(list: readonly T[] | undefined): readonly T[] {
+  return list === undefined || list.length === 0 ? NONE : [...list];
 }
 
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
@@ -802,14 +828,14 @@ export function startingContext(input: CertificateInput): CertificateContext {
     });
   }
   return {
-    certificate: { id: c.id, candidateId: c.candidateId, seriesId: c.seriesId, awardingBodyId: c.awardingBodyId, awardCodes: [...(c.awardCodes ?? [])] },
+    certificate: { id: c.id, candidateId: c.candidateId, seriesId: c.seriesId, awardingBodyId: c.awardingBodyId, awardCodes: keptList(c.awardCodes) },
     rules: bindRules(input.rulesPack),
     expectedBy: expected ?? null,
     incorrectDisposal: disposal ?? 'return_to_awarding_body',
     receivedAt: null,
     dateOfIssue: null,
-    checks: [],
-    disposals: [],
+    checks: NONE,
+    disposals: NONE,
     handover: null,
     unclaimedAt: null,
     retention: null,
@@ -831,7 +857,7 @@ export function acceptedChange(context: CertificateContext, event: CertificateEv
     case 'certificate.received':
       return { receivedAt: at, dateOfIssue: event.dateOfIssue ? iso(event.dateOfIssue) : at, lastEventAt: at };
     case 'certificate.checked':
-      return { checks: latest(context.checks, { at, by: actorOf(event.by), correct: event.correct, problems: [...(event.problems ?? [])] }), lastEventAt: at };
+      return { checks: latest(context.checks, { at, by: actorOf(event.by), correct: event.correct, problems: keptList(event.problems) }), lastEventAt: at };
     case 'certificate.disposed':
       return { disposals: latest(context.disposals, { at, by: actorOf(event.by), disposal: event.disposal, ...(event.reference ? { reference: event.reference } : {}) }), lastEventAt: at };
     case 'certificate.issued': {
@@ -863,32 +889,31 @@ export function acceptedChange(context: CertificateContext, event: CertificateEv
  */
 export function acceptedLine(context: CertificateContext, event: CertificateEvent, from: CertificateState, to: CertificateState): AuditEmitted {
   const at = context.lastEventAt;
-  const details: Record<string, string | number | boolean | null> = { certificateId: context.certificate.id, candidateId: context.certificate.candidateId };
+  const certificateId = context.certificate.id;
+  const candidateId = context.certificate.candidateId;
+  // One literal per step (no field added after: a line is kept, and an added field would cost it a second block), keys in the order they have always had.
+  let details: Record<string, string | number | boolean | null>;
   switch (event.type) {
     case 'certificate.received':
-      details.dateOfIssue = context.dateOfIssue;
-      details.late = context.expectedBy !== null && millis(at)! > millis(context.expectedBy)!;
+      details = { certificateId, candidateId, dateOfIssue: context.dateOfIssue, late: context.expectedBy !== null && millis(at)! > millis(context.expectedBy)! };
       break;
     case 'certificate.checked':
-      details.correct = event.correct;
-      if (!event.correct) details.problems = (event.problems ?? []).join('; ');
+      details = event.correct ? { certificateId, candidateId, correct: event.correct } : { certificateId, candidateId, correct: event.correct, problems: (event.problems ?? []).join('; ') };
       break;
     case 'certificate.disposed':
-      details.disposal = event.disposal;
+      details = { certificateId, candidateId, disposal: event.disposal };
       break;
     case 'certificate.issued':
-      details.method = event.method;
-      details.to = event.to;
+      details = { certificateId, candidateId, method: event.method, to: event.to };
       break;
     case 'certificate.unclaimed':
-      details.keepUntil = context.retention!.keepUntil;
-      details.mayDestroyFrom = context.retention!.mayDestroyFrom;
+      details = { certificateId, candidateId, keepUntil: context.retention!.keepUntil, mayDestroyFrom: context.retention!.mayDestroyFrom };
       break;
     case 'certificate.destroyed':
-      details.method = event.method;
-      details.witnessedBy = event.witnessedBy ?? null;
-      details.recordKeptUntil = context.recordRetention!.keepUntil;
+      details = { certificateId, candidateId, method: event.method, witnessedBy: event.witnessedBy ?? null, recordKeptUntil: context.recordRetention!.keepUntil };
       break;
+    default:
+      details = { certificateId, candidateId };
   }
   return { type: 'audit', line: { at, by: actorOf(event.by), event: event.type, from, to, outcome: 'accepted', details } };
 }

@@ -12,9 +12,11 @@
  * `{ ok: false, error }` with an {@link ExamcycleError} `access_denied` naming the rule that decided; only a
  * programmer error (no identifiable reader, an argument of the wrong type) throws.
  *
- * Reads are built for results day: each candidate's statement lines are made once per change to their
- * results and the pack's release decisions are kept per instant window ({@link resultsContext}), so a read
- * costs a few lookups, the decision and one audit line, however many results and audit lines the store holds.
+ * Reads are built for results day: each candidate's results are put in statement order (and their ids joined
+ * for the audit line) once per change to their results, and the pack's release decisions are kept per instant
+ * window ({@link resultsContext}), so a read costs a few lookups, the decision, its lines and one audit line,
+ * however many results and audit lines the store holds. The lines are built per read and belong to the caller:
+ * the store keeps none of them once the caller lets go of the statement.
  * {@link createDurableResultsStore} is the durable twin: the same decisions ({@link decideResultsRead}), kept in an {@link ExamcycleStore}.
  */
 import type { Outcome } from '../errors/Outcome.js';
@@ -27,8 +29,9 @@ import { checkGradeChange, checkResults, decideAuthority, decideGradeChange, dec
 import { resultsContext } from './resultsContext.js';
 import { resultsWriteGrants } from './resultsWriteGrants.js';
 import { indexResults, type ResultsIndex } from './resultsIndex.js';
-import { aggregateLevels, analysisFrom, pressGateTimes, pressReleaseDraftFrom, pressReleaseFrom, reconciliationFrom, releasedOf, statementFrom, statementHeader, statementLines } from './resultsReports.js';
-import type { AppliedGradeChange, LateCashInSubmission, Nomination, ResultsStore, ResultsStoreOptions, StatementLine, StatementOfResults, ThirdPartyAuthority } from './ResultsStore.js';
+import { aggregateLevels, analysisFrom, pressGateTimes, pressReleaseDraftFrom, pressReleaseFrom, reconciliationFrom, releasedLines, releasedOf, statementHeader, statementWith } from './resultsReports.js';
+import { sortForStatement, type StatementOrder } from './statementOrder.js';
+import type { AppliedGradeChange, LateCashInSubmission, Nomination, ResultsStore, ResultsStoreOptions, StatementOfResults, ThirdPartyAuthority } from './ResultsStore.js';
 
 export type {
   AppliedGradeChange,
@@ -52,25 +55,36 @@ export type {
 
 const NO_CHANGES: readonly AppliedGradeChange[] = Object.freeze([]);
 
-/** The result ids of a statement's lines, joined with commas (as `lines.map((l) => l.resultId).join(',')`, without the mapped copy). */
+/** The ids of a statement's results, joined with commas (as `sorted.map((r) => r.id).join(',')`, without the mapped copy). */
 const idBuffer: string[] = [];
-function joinedIds(lines: readonly StatementLine[]): string {
-  for (let i = 0; i < lines.length; i += 1) idBuffer[i] = lines[i]!.resultId;
-  idBuffer.length = lines.length;
+function joinedIds(sorted: readonly Result[]): string {
+  for (let i = 0; i < sorted.length; i += 1) idBuffer[i] = sorted[i]!.id;
+  idBuffer.length = sorted.length;
   const ids = idBuffer.join(',');
   idBuffer.length = 0;
   return ids;
 }
 
-/** What a statement of one candidate reads, built at their first read after a change and kept until the next. */
+/** The candidate's results in statement order: the index's own list when it is already in that order, else a sorted copy. */
+function inStatementOrder(own: readonly Result[], order: StatementOrder): readonly Result[] {
+  const sorted = sortForStatement(own, order);
+  for (let i = 0; i < own.length; i += 1) if (sorted[i] !== own[i]) return sorted;
+  return own;
+}
+
+/**
+ * What a statement of one candidate reads, built at their first read after a change and kept until the next:
+ * the results, not their lines. Each read builds the lines it shows, so they are the caller's alone and die
+ * with the caller's statement; the store keeps only what every later read shares.
+ */
 interface StatementRow {
-  /** The candidate's results of the series. */
+  /** The candidate's results of the series, in statement order. */
   readonly own: readonly Result[];
   /** The levels they have results in, sorted: the levels a statement decides. */
   readonly levels: readonly QualificationLevel[];
-  /** Every line, in statement order. */
-  readonly lines: readonly StatementLine[];
-  /** Every line's result id, joined for the audit line of a statement that shows them all. */
+  /** The enquiry outcomes applied to their results, in the order applied (usually none). */
+  readonly changes: readonly AppliedGradeChange[];
+  /** Every result's id in statement order, joined for the audit line of a statement that shows them all. */
   readonly ids: string;
   readonly header: StatementOfResults['candidate'];
 }
@@ -134,11 +148,10 @@ export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
     let row = rows.get(candidateId);
     if (row === undefined) {
       const ix = indexed();
-      const own = ix.byCandidate.get(candidateId) ?? [];
-      const lines = statementLines(ctx, own, changesByResultOf(candidateId), ix.order());
+      const own = inStatementOrder(ix.byCandidate.get(candidateId) ?? [], ix.order());
       let header = headers.get(candidateId);
       if (header === undefined && ctx.candidateById.has(candidateId)) headers.set(candidateId, (header = statementHeader(ctx, candidateId)));
-      row = { own, levels: levelsOf(own), lines, ids: joinedIds(lines), header };
+      row = { own, levels: levelsOf(own), changes: changesByResultOf(candidateId), ids: joinedIds(own), header };
       // Kept for candidates the store knows; an id with no results and no record (a typo, a probe) is not remembered.
       if (own.length > 0 || header !== undefined) rows.set(candidateId, row);
     }
@@ -341,14 +354,14 @@ export function createResultsStore(options: ResultsStoreOptions): ResultsStore {
     },
   };
 
-  /** A statement of results: decided, built from the candidate's row, and audited (or the refusal recorded and thrown). */
+  /** A statement of results: decided, its lines built from the candidate's row, and audited (or the refusal recorded and thrown). */
   function statementOf(reader: unknown, candidateId: unknown, opts: unknown): StatementOfResults {
     const { req, grant, row } = read('statement', reader, candidateId, opts);
-    const statement = statementFrom(ctx, req.candidateId!, row!.lines, grant, row!.header);
-    const lines = statement.lines;
+    const { own, changes, ids, header } = row!;
+    const lines = releasedLines(ctx, own, changes, grant);
     // Every line shown (the usual read): the ids joined once per change, not once per read.
-    recordRead(readAuditLine(ctx, req, grant, { results: lines.length, resultIds: lines.length === row!.lines.length ? row!.ids : lines.map((l) => l.resultId) }));
-    return statement;
+    recordRead(readAuditLine(ctx, req, grant, { results: lines.length, resultIds: lines.length === own.length ? ids : lines.map((l) => l.resultId) }));
+    return statementWith(ctx, req.candidateId!, lines, grant, header);
   }
 
   function changesByResultOf(candidateId: string): readonly AppliedGradeChange[] {

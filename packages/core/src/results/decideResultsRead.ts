@@ -216,10 +216,9 @@ function refusal(ctx: ResultsContext, code: ExamcycleErrorCode, reason: string, 
   };
 }
 
-function actorOf(reader: ResultsReader, role: StaffRole | undefined): Actor {
-  if (reader.audience === 'candidate') return { id: reader.id, role: 'candidate' };
-  if (role !== undefined) return { id: reader.id, role };
-  return { id: reader.id };
+/** Who read, as the trail keeps them: one frozen actor per reader and role, shared by their reads ({@link ResultsContext.readerActor}). */
+function actorOf(ctx: ResultsContext, reader: ResultsReader, role: StaffRole | undefined): Actor {
+  return ctx.readerActor(reader.id, reader.audience === 'candidate' ? 'candidate' : role);
 }
 
 /** Whether a reader's `role` fits their audience: a staff role for centre staff, `candidate` for a candidate, none for anyone else. */
@@ -292,7 +291,7 @@ export function resultsReadRequest(ctx: ResultsContext, kind: ResultsReadKind, r
       if (role === undefined && member.roles.length === 1) role = member.roles[0];
     }
   }
-  const by = actorOf(reader, role);
+  const by = actorOf(ctx, reader, role);
   if (kind === 'statement' && (typeof rawCandidateId !== 'string' || rawCandidateId === '')) {
     return refusal(ctx, 'invalid_value', 'A statement of results is for one candidate: a candidate id is required', { event, at, by, details: { audience: reader.audience }, audit: { candidateId: describe(rawCandidateId) }, programmerError: true });
   }

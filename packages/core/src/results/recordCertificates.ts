@@ -320,7 +320,8 @@ function record(chart: Chart, steps: CertificateSteps): CertificateRecord {
       outcomes.push({ ok: false, error: new ExamcycleError('event_rejected', `"${event.type}" stopped the certificate with an error`, { cause }) });
     }
   }
-  return new Recorded(chart.machine, state, status, context, audit, outcomes, failure);
+  // Kept as exact-size copies: a list grown by push from empty holds room for 17 entries, and a record keeps its lists.
+  return new Recorded(chart.machine, state, status, context, audit.slice(), outcomes.slice(), failure);
 }
 
 /**

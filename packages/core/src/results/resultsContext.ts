@@ -10,6 +10,7 @@
  * call per kind of reader and level, not one per read. A pack's decision may therefore change only at those
  * instants (the JCQ pack's, like any pack whose release times are key dates, does).
  */
+import type { Actor } from '../audit/auditTrail.js';
 import type { Candidate } from '../domain/candidate.js';
 import type { Entry } from '../domain/entry.js';
 import type { Qualification, QualificationLevel } from '../domain/qualification.js';
@@ -100,6 +101,11 @@ export interface ResultsContext {
   subjectOf(result: { readonly awardingBodyId: string; readonly awardCode: string }): string;
   /** Whether a subject a nomination names is one the centre has: a qualification id, or an option or component code. */
   knowsSubject(subject: string): boolean;
+  /**
+   * Who read, as the audit trail keeps it: one frozen actor per reader id and role (none: `undefined`), shared
+   * by the lines of every read they make (the exams office printing a centre's statements writes one).
+   */
+  readerActor(id: string, role: Actor['role']): Actor;
 }
 
 /**
@@ -116,6 +122,9 @@ export interface ResultsContext {
 export function optionKey(awardingBodyId: string, code: string): string {
   return `${awardingBodyId}\u0000${code}`;
 }
+
+/** How many readers' actors a store remembers before it forgets them all (and starts again). */
+const READERS_KEPT = 1024;
 
 /**
  * Builds the {@link ResultsContext} of a results store from its options.
@@ -177,6 +186,9 @@ export function resultsContext(options: Omit<ResultsStoreOptions, 'results'>, ca
     const raw = clock ? clock.now() : nowFn!();
     return typeof raw === 'number' ? raw : instantToMillis(raw);
   };
+  // The readers' actors of `readerActor`, by role (`''` for none), then id.
+  const readers = new Map<string, Map<string, Actor>>();
+  let readerCount = 0;
   let lastMs = Number.NaN;
   let lastIso = '' as Instant;
   // The offset table, not luxon: the same string as `toLondon(ms).toISO()`, and an invalid instant still throws `invalid_value`.
@@ -286,6 +298,23 @@ export function resultsContext(options: Omit<ResultsStoreOptions, 'results'>, ca
     },
     knowsSubject(subject) {
       return qualifications.length === 0 || subjects.has(subject);
+    },
+    readerActor(id, role) {
+      const r = role ?? '';
+      let byId = readers.get(r);
+      if (byId === undefined) readers.set(r, (byId = new Map()));
+      let by = byId.get(id);
+      if (by === undefined) {
+        by = Object.freeze(role === undefined ? { id } : { id, role });
+        // Bounded: a store read by many people (every candidate, once) forgets them rather than keeping a list of everyone.
+        if (readerCount >= READERS_KEPT) {
+          for (const m of readers.values()) m.clear();
+          readerCount = 0;
+        }
+        byId.set(id, by);
+        readerCount += 1;
+      }
+      return by;
     },
     phaseAt(level, at) {
       if (!level) return 'results';

@@ -75,10 +75,40 @@ export function releasedOf(index: ResultsIndex, levels: readonly QualificationLe
   return index.levels.every((l) => levels.includes(l)) ? index.all : released(index.all, levels);
 }
 
+/** The enquiry outcomes a statement shows, by result: the grade before the first change and the latest enquiry. */
+interface EnquiryMarks {
+  readonly firstFrom: ReadonlyMap<string, string>;
+  readonly lastEnquiry: ReadonlyMap<string, string>;
+}
+
+function enquiryMarks(changes: readonly AppliedGradeChange[]): EnquiryMarks | undefined {
+  if (changes.length === 0) return undefined;
+  const firstFrom = new Map<string, string>();
+  const lastEnquiry = new Map<string, string>();
+  for (const c of changes) {
+    if (!firstFrom.has(c.resultId)) firstFrom.set(c.resultId, c.from);
+    lastEnquiry.set(c.resultId, c.enquiryId);
+  }
+  return { firstFrom, lastEnquiry };
+}
+
+/** One result's line, frozen. */
+function lineOf(ctx: ResultsContext, r: Result, marks: EnquiryMarks | undefined): StatementLine {
+  const info = ctx.optionOf(r.awardingBodyId, r.awardCode);
+  // Built field by field, in the order a line has always had (no spread of optional fields per line).
+  const line: { -readonly [K in keyof StatementLine]: StatementLine[K] } = { resultId: r.id, awardCode: r.awardCode, title: info?.title ?? r.awardCode, level: r.level, awardingBodyId: r.awardingBodyId, kind: r.kind, grade: r.grade };
+  if (r.mark !== undefined) line.mark = r.mark;
+  if (r.uniformMark !== undefined) line.uniformMark = r.uniformMark;
+  if (r.endorsement !== undefined) line.endorsement = r.endorsement;
+  const enquiryId = marks?.lastEnquiry.get(r.id);
+  if (enquiryId !== undefined) line.changedByEnquiry = Object.freeze({ from: marks!.firstFrom.get(r.id)!, enquiryId });
+  return Object.freeze(line);
+}
+
 /**
  * Every line a candidate's statement can show, one per result of the series, in statement order (award
- * code, then qualification before component), each frozen: built once per change to the candidate's
- * results, then filtered per read by what the read released.
+ * code, then qualification before component), each frozen; a store filters them per read by what the read
+ * released ({@link statementFrom}).
  *
  * @internal
  * @param ctx - the store's context (option titles)
@@ -92,30 +122,40 @@ export function releasedOf(index: ResultsIndex, levels: readonly QualificationLe
  * ```
  */
 export function statementLines(ctx: ResultsContext, own: readonly Result[], changes: readonly AppliedGradeChange[], order?: StatementOrder): StatementLine[] {
-  let firstFrom: Map<string, string> | undefined;
-  let lastEnquiry: Map<string, string> | undefined;
-  if (changes.length > 0) {
-    firstFrom = new Map();
-    lastEnquiry = new Map();
-    for (const c of changes) {
-      if (!firstFrom.has(c.resultId)) firstFrom.set(c.resultId, c.from);
-      lastEnquiry.set(c.resultId, c.enquiryId);
-    }
-  }
+  const marks = enquiryMarks(changes);
   const sorted = sortForStatement(own, order);
   const lines: StatementLine[] = new Array<StatementLine>(sorted.length);
-  for (let i = 0; i < sorted.length; i += 1) {
-    const r = sorted[i]!;
-    const info = ctx.optionOf(r.awardingBodyId, r.awardCode);
-    const enquiryId = lastEnquiry?.get(r.id);
-    // Built field by field, in the order a line has always had (no spread of optional fields per line).
-    const line: { -readonly [K in keyof StatementLine]: StatementLine[K] } = { resultId: r.id, awardCode: r.awardCode, title: info?.title ?? r.awardCode, level: r.level, awardingBodyId: r.awardingBodyId, kind: r.kind, grade: r.grade };
-    if (r.mark !== undefined) line.mark = r.mark;
-    if (r.uniformMark !== undefined) line.uniformMark = r.uniformMark;
-    if (r.endorsement !== undefined) line.endorsement = r.endorsement;
-    if (enquiryId !== undefined) line.changedByEnquiry = Object.freeze({ from: firstFrom!.get(r.id)!, enquiryId });
-    lines[i] = Object.freeze(line);
+  for (let i = 0; i < sorted.length; i += 1) lines[i] = lineOf(ctx, sorted[i]!, marks);
+  return lines;
+}
+
+/**
+ * The lines a read shows, built for that read from the candidate's results already in statement order: the
+ * lines of {@link statementLines} that {@link statementFrom} would keep, each frozen and new, so a store
+ * keeps no line once the caller has let go of the statement.
+ *
+ * @internal
+ * @param ctx - the store's context (option titles, nominated subjects)
+ * @param sorted - the candidate's results of the series, in statement order ({@link sortForStatement})
+ * @param changes - the enquiry outcomes applied to the candidate's results, in the order applied
+ * @param grant - the read's decision
+ * @example
+ * ```ts
+ * declare const ctx: Parameters<typeof statementFrom>[0], sorted: Result[], grant: Parameters<typeof statementFrom>[3];
+ * releasedLines(ctx, sorted, [], grant).every((l) => grant.allowed.includes(l.level)); // true
+ * ```
+ */
+export function releasedLines(ctx: ResultsContext, sorted: readonly Result[], changes: readonly AppliedGradeChange[], grant: ResultsReadGrant): StatementLine[] {
+  const marks = enquiryMarks(changes);
+  const scope = grant.nominationScope;
+  const allowed = grant.allowed;
+  if (scope === undefined && allReleased(sorted, allowed)) {
+    const lines: StatementLine[] = new Array<StatementLine>(sorted.length);
+    for (let i = 0; i < sorted.length; i += 1) lines[i] = lineOf(ctx, sorted[i]!, marks);
+    return lines;
   }
+  const lines: StatementLine[] = [];
+  for (const r of sorted) if (isShown(ctx, r, allowed, scope)) lines.push(lineOf(ctx, r, marks));
   return lines;
 }
 
@@ -140,10 +180,15 @@ export function statementHeader(ctx: ResultsContext, candidateId: string): State
   return Object.freeze(c.uci ? { candidateNumber: c.candidateNumber, centreNumber: c.centreNumber, name, uci: c.uci } : { candidateNumber: c.candidateNumber, centreNumber: c.centreNumber, name });
 }
 
-/** Whether every line is of a released level (a loop, not `every` with a closure: it runs once per statement). */
-function allReleased(lines: readonly StatementLine[], allowed: readonly QualificationLevel[]): boolean {
+/** Whether every line (or result) is of a released level (a loop, not `every` with a closure: it runs once per statement). */
+function allReleased(lines: readonly { readonly level: QualificationLevel }[], allowed: readonly QualificationLevel[]): boolean {
   for (let i = 0; i < lines.length; i += 1) if (!allowed.includes(lines[i]!.level)) return false;
   return true;
+}
+
+/** Whether a read shows a line (or a result's line): a released level, and, where only a nomination opened the level, one of the nominated subjects. */
+function isShown(ctx: ResultsContext, l: Pick<StatementLine, 'level' | 'awardingBodyId' | 'awardCode'>, allowed: readonly QualificationLevel[], scope: ResultsReadGrant['nominationScope']): boolean {
+  return allowed.includes(l.level) && (!scope || !scope.levels.includes(l.level) || inNominatedSubjects(ctx, scope.subjects, l));
 }
 
 /**
@@ -168,7 +213,26 @@ export function statementFrom(ctx: ResultsContext, candidateId: string, lines: r
   let shown: StatementLine[];
   if (scope === undefined && allReleased(lines, allowed)) shown = lines.slice();
   // The released levels only; a nominated teacher sees their own subjects' lines only, in the levels the nomination opened.
-  else shown = lines.filter((l) => allowed.includes(l.level) && (!scope || !scope.levels.includes(l.level) || inNominatedSubjects(ctx, scope.subjects, l)));
+  else shown = lines.filter((l) => isShown(ctx, l, allowed, scope));
+  return statementWith(ctx, candidateId, shown, grant, header);
+}
+
+/**
+ * A candidate's statement of results with the lines a read shows (already filtered: {@link releasedLines}).
+ *
+ * @internal
+ * @param ctx - the store's context
+ * @param candidateId - the candidate
+ * @param shown - the lines the read shows, the statement's own list
+ * @param grant - the read's decision
+ * @param header - the candidate block ({@link statementHeader})
+ * @example
+ * ```ts
+ * declare const ctx: Parameters<typeof statementFrom>[0], sorted: Result[], grant: Parameters<typeof statementFrom>[3];
+ * statementWith(ctx, 'C-1', releasedLines(ctx, sorted, [], grant), grant, statementHeader(ctx, 'C-1')).provisional; // true
+ * ```
+ */
+export function statementWith(ctx: ResultsContext, candidateId: string, shown: StatementLine[], grant: ResultsReadGrant, header: StatementOfResults['candidate']): StatementOfResults {
   return header
     ? { candidateId, candidate: header, seriesId: ctx.series.id, provisional: true, generatedAt: grant.at, lines: shown, withheld: grant.withheld }
     : { candidateId, seriesId: ctx.series.id, provisional: true, generatedAt: grant.at, lines: shown, withheld: grant.withheld };

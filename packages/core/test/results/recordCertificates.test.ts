@@ -5,14 +5,17 @@ import {
   ExamcycleError,
   certificateMachine,
   certificateMachineFor,
+  auditToJsonLines,
   collectAudit,
   persistSnapshot,
   recordCertificates,
   restoreCertificate,
   toLondon,
+  type Actor,
   type AuditLine,
   type CertificateEvent,
   type CertificateInput,
+  type CertificateSteps,
   type Instant,
 } from '@examcycle/core';
 import { fixturePack } from '../fixtures/fixturePack.js';
@@ -291,5 +294,113 @@ describe('recordCertificates', () => {
     expect(() => recordCertificates('CERT-1' as never)).toThrow(ExamcycleError);
     const snapshot = createActor(certificateMachine, { input: input(1) }).getSnapshot();
     expect(() => recordCertificates([{ input: input(1), snapshot, events: [] } as never])).toThrow(/input or its snapshot/);
+  });
+
+  it('keeps one frozen copy of a sender for a whole batch, and copies it again once the host changes its object', () => {
+    // The host's object, with a field the record does not keep.
+    const officer: { id: string; role?: Actor['role']; name?: string } = { id: 'EO', role: 'exams_officer', name: 'Ann Other' };
+    const steps = (n: number) => ({
+      input: { ...input(n), by: officer as Actor },
+      events: [
+        { type: 'certificate.received', at: '2026-11-04T10:00:00Z', by: officer as Actor },
+        { type: 'certificate.checked', at: '2026-11-04T14:00:00Z', by: officer as Actor, correct: true },
+        { type: 'certificate.issued', at: '2026-11-26T15:30:00Z', by: officer as Actor, method: 'collected', to: `C-${n}` },
+      ] satisfies CertificateEvent[],
+    });
+    const [a, b] = recordCertificates([steps(1), steps(2)]);
+    const kept = [...a!.audit, ...b!.audit].map((l) => l.by);
+    const first = kept[0]!;
+    expect(kept).toHaveLength(8);
+    for (const by of kept) expect(by).toBe(first);
+    expect(a!.context.checks[0]!.by).toBe(first);
+    expect(b!.context.handover!.by).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(JSON.stringify(first)).toBe('{"id":"EO","role":"exams_officer"}');
+
+    // The host changes its object: the next batch keeps the new values, the records already made keep theirs.
+    officer.role = 'exams_office_staff';
+    const [c] = recordCertificates([steps(3)]);
+    expect(c!.audit[0]!.by).toEqual({ id: 'EO', role: 'exams_office_staff' });
+    expect(c!.audit[0]!.by).not.toBe(first);
+    expect(JSON.stringify(first)).toBe('{"id":"EO","role":"exams_officer"}');
+    delete officer.role;
+    officer.id = 'EO-2';
+    // (Its steps are refused without a role; only the opening line is written by the record's copy.)
+    const [d] = recordCertificates([steps(4)]);
+    expect(JSON.stringify(d!.audit[0]!.by)).toBe('{"id":"EO-2"}');
+    expect(Object.isFrozen(d!.audit[0]!.by)).toBe(true);
+    expect(JSON.stringify(a!.audit.map((l) => l.by))).toBe(JSON.stringify(Array(4).fill({ id: 'EO', role: 'exams_officer' })));
+  });
+
+  it('starts every certificate with the same frozen empty lists, and a step makes a new list rather than change one', () => {
+    const noCodes = { ...input(2), certificate: { id: 'CERT-C-2', candidateId: 'C-2', seriesId: 'june-2026', awardingBodyId: 'AQA' } };
+    const [a, b] = recordCertificates([
+      { input: input(1), events: [] },
+      { input: noCodes, events: receivedAndChecked },
+    ]);
+    expect(a!.context.checks).toBe(b!.context.disposals);
+    expect(b!.context.certificate.awardCodes).toBe(a!.context.disposals);
+    expect(Object.isFrozen(a!.context.checks)).toBe(true);
+    expect(a!.context.checks).toEqual([]);
+    expect(a!.context.certificate.awardCodes).toEqual(['8300F']);
+    // The check made a list of its own; its empty list of problems is the shared one.
+    expect(b!.context.checks).toHaveLength(1);
+    expect(b!.context.checks).not.toBe(a!.context.checks);
+    expect(b!.context.checks[0]!.problems).toBe(a!.context.checks);
+    expect(a!.context.checks).toHaveLength(0);
+  });
+
+  /** A batch that takes every step a certificate has, accepted and refused (the golden file below was written by the first implementation). */
+  const everyStep = (): CertificateSteps[] => {
+    const T = { id: 'T1', role: 'teacher' } as const;
+    return [
+      {
+        input: input(1),
+        events: [
+          { type: 'certificate.received', at: '2026-11-04T10:00:00Z', by: EO, dateOfIssue: '2026-11-03T09:00:00Z' },
+          { type: 'certificate.checked', at: '2026-11-04T14:00:00Z', by: EO, correct: true },
+          { type: 'certificate.unclaimed', at: '2027-11-04T10:00:00Z', by: EO },
+          { type: 'certificate.destroyed', at: '2028-11-04T10:00:00Z', by: EO, method: 'shredded', witnessedBy: 'S1' },
+          { type: 'certificate.recordPurged', at: '2035-11-04T10:00:00Z', by: EO },
+        ],
+      },
+      {
+        input: input(2, { incorrectCertificates: { AQA: 'destroy_in_centre' } }),
+        events: [
+          { type: 'certificate.received', at: '2026-11-04T10:00:00Z', by: EO },
+          { type: 'certificate.checked', at: '2026-11-04T11:00:00Z', by: EO, correct: false, problems: ['surname misspelt', 'wrong grade'] },
+          { type: 'certificate.disposed', at: '2026-11-04T12:00:00Z', by: EO, disposal: 'destroy_in_centre', reference: 'RET-1' },
+          { type: 'certificate.received', at: '2026-12-04T10:00:00Z', by: EO },
+          { type: 'certificate.checked', at: '2026-12-04T11:00:00Z', by: EO, correct: true },
+          { type: 'certificate.issued', at: '2026-12-05T10:00:00Z', by: T, method: 'collected', to: 'C-2' },
+          { type: 'certificate.issued', at: '2026-12-05T11:00:00Z', by: EO, method: 'collected', to: 'C-2' },
+        ],
+      },
+      {
+        input: input(3),
+        events: [
+          { type: 'certificate.issued', at: '2026-11-04T09:00:00Z', by: EO, method: 'collected', to: 'C-3' },
+          { type: 'certificate.received', at: '2026-11-04T10:00:00Z', by: EO },
+          { type: 'certificate.checked', at: '2026-11-04T09:30:00Z', by: EO, correct: true },
+          { type: 'certificate.checked', at: '2026-11-04T14:00:00Z', by: EO, correct: true },
+          { type: 'certificate.issued', at: '2026-11-26T15:30:00Z', by: EO, method: 'third_party', to: 'Aunt', authority: { written: true, signedBy: 'C-3', signedAt: '2026-11-20T10:00:00Z', reference: 'AUTH-1' } },
+        ],
+      },
+      {
+        input: input(4),
+        events: [
+          { type: 'certificate.received', at: '2026-11-04T10:00:00Z', by: EO },
+          { type: 'certificate.checked', at: '2026-11-04T14:00:00Z', by: EO, correct: false },
+          { type: 'certificate.disposed', at: '2026-11-04T15:00:00Z', by: EO, disposal: 'return_to_awarding_body' },
+        ],
+      },
+    ];
+  };
+
+  it('writes every step\'s line byte for byte as the first implementation did, accepted and refused', async () => {
+    const records = recordCertificates(everyStep());
+    const lines = records.flatMap((r) => r.audit).map((l, i) => ({ seq: i + 1, ...l }));
+    expect(lines).toHaveLength(24);
+    await expect(auditToJsonLines(lines)).toMatchFileSnapshot('./fixtures/certificate.audit.jsonl');
   });
 });

@@ -6,8 +6,10 @@
  * against the field-by-field build, and the in-process store's cached rows (shared level lists, joined ids)
  * against the durable store, which builds every statement from its candidate's record.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { fc, test as fcTest } from '@fast-check/vitest';
-import { describe, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createDurableResultsStore,
   createMemoryStore,
@@ -21,6 +23,8 @@ import {
   type ResultsAudience,
   type ResultsReader,
   type StaffRole,
+  type StatementLine,
+  type StatementOfResults,
 } from '@examcycle/core';
 import { fixturePack } from '../fixtures/fixturePack.js';
 import { readAuditLine, resultsReadRequest, type ResultsReadGrant, type ResultsReadRequest } from '../../src/results/decideResultsRead.js';
@@ -28,10 +32,13 @@ import { resultsContext, type LevelOutcome } from '../../src/results/resultsCont
 import { indexResults } from '../../src/results/resultsIndex.js';
 import { statementHeader } from '../../src/results/resultsReports.js';
 import { byAwardCodeThenKind, sortForStatement, statementOrder } from '../../src/results/statementOrder.js';
-import { june2026, qualifications, staff } from './syntheticCentre.js';
+import { candidates, centreResults, june2026, qualifications, staff } from './syntheticCentre.js';
 import { ok } from './resultsOutcome.js';
 
 const SEED = 20261203;
+// A real collector, to see what a store keeps once a caller lets go of a statement (the flag is set before the context is made).
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
 const ms = (at: Instant): number => toLondon(at).toMillis();
 const EO = { id: 'EO', role: 'exams_officer' } as const;
 
@@ -204,6 +211,113 @@ describe('a statement of results from the in-process store', () => {
         const want = await durable.statementOfResults(read.reader, read.candidateId, opts);
         expect(outcomeText(got)).toBe(outcomeText(want));
         if (got.ok) expect(got.value.lines.every((l) => Object.isFrozen(l))).toBe(true);
+      }
+      expect(readAudit(mem.audit())).toBe(readAudit(await durable.audit()));
+    },
+  );
+});
+
+describe('a statement\'s lines, built for each read', () => {
+  const AFTER_RESULTS = ms('2026-09-10T10:00:00+01:00');
+  const EO_READER: ResultsReader = { audience: 'centre_staff', id: 'EO' };
+  const storeOf = () => createResultsStore({ rulesPack: fixturePack, series: june2026, now: () => AFTER_RESULTS, candidates, qualifications, staff, results: centreResults() });
+  const readOf = (store: ReturnType<typeof storeOf>) => (): StatementOfResults => ok(store.statementOfResults(EO_READER, 'C-1'));
+
+  it('keeps no line of a statement once its caller lets go of it (measured with a real collector)', async () => {
+    const read = readOf(storeOf());
+    const want = JSON.stringify(read());
+    const refs: WeakRef<StatementLine>[] = [];
+    (() => {
+      for (const line of read().lines) refs.push(new WeakRef(line));
+    })();
+    expect(refs).toHaveLength(5);
+    // A weak reference holds its target until the end of the job that made it.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    gc();
+    expect(refs.filter((r) => r.deref() !== undefined)).toHaveLength(0);
+    expect(JSON.stringify(read())).toBe(want);
+  });
+
+  it('hands each read lines of its own: changing the list a read returned, or trying to change a line, leaves the next read as it was', () => {
+    const read = readOf(storeOf());
+    const first = read();
+    const want = JSON.stringify(first);
+    const lines = first.lines as StatementLine[];
+    const line = lines[0]!;
+    expect(() => {
+      (line as { grade: string }).grade = 'A*';
+    }).toThrow(TypeError);
+    lines.reverse();
+    lines.push({ ...line, resultId: 'R-FORGED' });
+    lines.length = 1;
+    const second = read();
+    expect(JSON.stringify(second)).toBe(want);
+    expect(second.lines).not.toBe(first.lines);
+    expect(second.lines).not.toContain(line);
+    expect(second.lines.every((l) => Object.isFrozen(l))).toBe(true);
+  });
+
+  it('keeps one frozen actor per reader and role in the trail, shared by their reads, and the right one past a thousand readers', () => {
+    const store = storeOf();
+    const reads: { reader: ResultsReader; candidateId: string; by: { id: string; role?: string } }[] = [
+      { reader: EO_READER, candidateId: 'C-1', by: { id: 'EO', role: 'exams_officer' } },
+      { reader: EO_READER, candidateId: 'C-2', by: { id: 'EO', role: 'exams_officer' } },
+      { reader: { audience: 'centre_staff', id: 'SLT', role: 'teacher' }, candidateId: 'C-1', by: { id: 'SLT', role: 'teacher' } },
+      { reader: { audience: 'centre_staff', id: 'SLT' }, candidateId: 'C-1', by: { id: 'SLT' } },
+      // More readers than the store remembers: each still gets their own id and role.
+      ...Array.from({ length: 1_500 }, (_, i) => ({ reader: { audience: 'candidate', id: `C-${i + 1}` } as ResultsReader, candidateId: `C-${i + 1}`, by: { id: `C-${i + 1}`, role: 'candidate' } })),
+      { reader: EO_READER, candidateId: 'C-3', by: { id: 'EO', role: 'exams_officer' } },
+      { reader: { audience: 'candidate', id: 'C-2' }, candidateId: 'C-2', by: { id: 'C-2', role: 'candidate' } },
+    ];
+    for (const r of reads) ok(store.statementOfResults(r.reader, r.candidateId));
+    const lines = store.audit().filter((e) => e.event === 'results.read.statement');
+    expect(lines).toHaveLength(reads.length);
+    lines.forEach((line, i) => {
+      expect(JSON.stringify(line.by)).toBe(JSON.stringify(reads[i]!.by));
+      expect(Object.isFrozen(line.by)).toBe(true);
+    });
+    expect(lines[1]!.by).toBe(lines[0]!.by);
+    expect(lines[3]!.by).not.toBe(lines[2]!.by);
+    expect(() => {
+      (lines[0]!.by as { id: string }).id = 'SOMEONE-ELSE';
+    }).toThrow(TypeError);
+    expect(store.audit().filter((e) => e.event === 'results.read.statement')[1]!.by?.id).toBe('EO');
+  });
+
+  const resultArb = fc.record({ candidateId: fc.constantFrom('C-1', 'C-2', 'C-3'), awardCode: codeArb, kind: kindArb, level: levelArb, grade: fc.constantFrom('A', 'B', '7', '') });
+  const enquiryArb = fc.record({ pick: fc.nat(), to: fc.constantFrom('A*', 'A', 'C', '9', 'U'), readBetween: fc.boolean() });
+  const readerArb = fc.constantFrom<ResultsReader>(EO_READER, { audience: 'candidate', id: 'C-2' });
+  /** An outcome as text: the value, or the refusal's code, rule, message and details. */
+  const outcomeText = (o: Outcome<unknown>): string => JSON.stringify(o.ok ? o : { code: o.error.code, rule: o.error.rule, message: o.error.message, details: o.error.details });
+  const readAudit = (lines: readonly { event: string }[]): string => JSON.stringify(lines.filter((l) => l.event.startsWith('results.read.')), (k, v: unknown) => (k === 'seq' ? undefined : v));
+
+  fcTest.prop([fc.array(resultArb, { minLength: 1, maxLength: 24 }), fc.array(enquiryArb, { minLength: 1, maxLength: 8 }), readerArb, fc.constantFrom<QualificationLevel | undefined>(undefined, 'GCE', 'GCSE')], { numRuns: 60, seed: 20261204 })(
+    'marks each line an enquiry changed (the grade before the first change, the latest enquiry) as the durable store does',
+    async (rows, enquiries, reader, level) => {
+      const results = rows.map((r, i) => ({ ...r, id: `R-${r.candidateId}-${i}`, seriesId: 'june-2026', awardingBodyId: 'AQA' }) as Result);
+      const options = { rulesPack: fixturePack, series: june2026, clock: { now: () => AFTER_RESULTS }, candidates, qualifications, staff };
+      const mem = createResultsStore(options);
+      const durable = await createDurableResultsStore({ ...options, store: createMemoryStore(), centreNumber: '12345' });
+      ok(mem.addResults(results, EO, 'fuzz'));
+      await ok(durable.addResults(results, EO, 'fuzz'));
+      const grades = new Map(results.map((r) => [r.id, r.grade]));
+      const opts = level === undefined ? undefined : { level };
+      for (const [k, e] of enquiries.entries()) {
+        const target = results[e.pick % results.length]!;
+        const change = { enquiryId: `EAR-${k}`, candidateId: target.candidateId, seriesId: 'june-2026', awardingBodyId: 'AQA', awardCode: target.awardCode, level: target.level, resultId: target.id, from: grades.get(target.id)!, to: e.to, direction: 'up' as const, at: '2026-09-09T12:00:00+01:00' as Instant };
+        const a = mem.applyEnquiryOutcome(change, EO);
+        const b = await durable.applyEnquiryOutcome(change, EO);
+        expect(outcomeText(a)).toBe(outcomeText(b));
+        if (a.ok) grades.set(target.id, e.to);
+        if (e.readBetween) {
+          // A read between two changes caches the candidate's row: the next change must clear it.
+          expect(outcomeText(mem.statementOfResults(reader, target.candidateId, opts))).toBe(outcomeText(await durable.statementOfResults(reader, target.candidateId, opts)));
+        }
+      }
+      for (const candidateId of ['C-1', 'C-2', 'C-3']) {
+        const got = mem.statementOfResults(reader, candidateId, opts);
+        expect(outcomeText(got)).toBe(outcomeText(await durable.statementOfResults(reader, candidateId, opts)));
+        if (got.ok) expect(got.value.lines.every((l) => Object.isFrozen(l) && (l.changedByEnquiry === undefined || Object.isFrozen(l.changedByEnquiry)))).toBe(true);
       }
       expect(readAudit(mem.audit())).toBe(readAudit(await durable.audit()));
     },

@@ -42,6 +42,14 @@ export function isActor(by: unknown): by is Actor {
   return typeof by === 'object' && by !== null && typeof (by as Actor).id === 'string' && (by as Actor).id.length > 0;
 }
 
+/**
+ * Who sent a refused event, as the trail keeps them: their id and role only, copied. The host's own object may
+ * carry more (a name, an email) that has no place in an append-only log, and may change after the line is written.
+ */
+function keptSender(by: Actor): Actor {
+  return by.role !== undefined ? { id: by.id, role: by.role } : { id: by.id };
+}
+
 /** Options for {@link stampRejection}. */
 export interface StampRules {
   /**
@@ -121,7 +129,7 @@ export function rejectionLine(
     lastEventAt: when,
     line: {
       at: when,
-      ...(isActor(event.by) ? { by: event.by } : {}),
+      ...(isActor(event.by) ? { by: keptSender(event.by) } : {}),
       event: String(event.type),
       from: state,
       to: state,

@@ -40,8 +40,37 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 const SEP_LINE = /^sep=(.)$/i;
 const CODES_FROM_SCHEMAS = new Set<string>([BAD_CHECK_CHARACTER, 'invalid_value']);
 const FAILED = Symbol('failed');
-/** The most values a column keeps by their cell's text (see `known`). */
-const MAX_KNOWN = 256;
+/**
+ * How many values a column keeps by their cell's text at first (see `known`): a column whose cells were
+ * found kept fewer than half this many times by the time it is full is given up, so a column of distinct
+ * values (a name, a reference on rows in no order) costs no more than this many look-ups.
+ */
+export const FIRST_KNOWN = 256;
+/**
+ * The most values a column keeps (see `known`): a full column whose cells were found kept at least half
+ * as many times as it holds values has its room doubled, up to this, so the few hundred entry codes and
+ * component lists of a large centre are all read once and held once.
+ */
+export const MAX_KNOWN = 4096;
+/**
+ * The longest cell whose value a column keeps (a code, a date, a name, a list of components is shorter): a
+ * column's kept values take at most {@link MAX_KNOWN} times this many characters, twice (text and value).
+ */
+export const MAX_KEPT_CHARS = 256;
+/**
+ * The shortest string V8 makes as a slice of the text it was cut from (`SlicedString::kMinLength`): such a
+ * string keeps that whole text alive, a streamed chunk included, for as long as it is itself kept.
+ */
+const MIN_SLICED = 13;
+
+/**
+ * A string of the same characters that is its own text (not a slice of a chunk, nor a cons of two strings),
+ * for a value a column keeps for the rest of the file: kept as a slice, it would keep the chunk it came from.
+ * JSON writes any string (a lone surrogate as an escape) and reads back the very same characters.
+ */
+function ownText(value: string): string {
+  return value.length < MIN_SLICED ? value : (JSON.parse(JSON.stringify(value)) as string);
+}
 
 /** Physical line breaks inside a row's cells (a CRLF counts once). */
 function breaksIn(cells: readonly string[]): number {
@@ -134,13 +163,18 @@ export class RecordAssembler<T> {
   private seq = 0;
   /**
    * Per column, the values read so far by their cell's text (a list as a private copy, handed out as a copy):
-   * a file repeats a few values (an entry code, a grade, an option's components) though not on the next row,
-   * and such a value is then read once and held once, every record that repeats it sharing the one string.
-   * At most {@link MAX_KNOWN} per column; a column whose cells mostly differ (an id) is no longer looked up
-   * once that many are kept (null), and neither is a check-only column's.
+   * a file repeats a few values (an entry code, a grade, an option's components, a date) though not on
+   * the next row, and such a value is then read once and held once, every record that repeats it sharing the
+   * one string (a list's records share its items, each with a list of its own: a record's list is its own to
+   * change, as zod's are). Each string is one of its own (see {@link ownText}); at most {@link FIRST_KNOWN} per
+   * column, more for a column found to repeat (see {@link keep}). A column whose cells mostly differ is no
+   * longer looked up once it is full (null), and neither is the record's own id (a new one every row) nor a
+   * check-only column.
    */
   private readonly known: (Map<string, unknown> | null | undefined)[] = [];
   private readonly knownHits: number[] = [];
+  /** Per column, how many values `known` has room for now ({@link FIRST_KNOWN}, doubled up to {@link MAX_KNOWN}). */
+  private readonly knownRoom: number[] = [];
   /** Per column: the quick yes of its check schema (a check-only column), or undefined (no check). */
   private readonly checkAt: (Acceptor | undefined)[] = [];
   /** Where a derived id's fields are in `values`. */
@@ -286,11 +320,11 @@ export class RecordAssembler<T> {
       if (value instanceof CellFailure) return false;
       const check = checkAt[i];
       if (check !== undefined && check(value) === UNSURE) return false;
-      values[i] = value;
-      if (cache !== null) this.keep(i, cell, value);
-      if (raw !== '' && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) {
+      const held = cache === null ? value : this.keep(i, cell, value);
+      values[i] = held;
+      if (raw !== '' && (typeof held === 'string' || typeof held === 'number' || typeof held === 'boolean')) {
         lastRaw[i] = raw;
-        lastValue[i] = value;
+        lastValue[i] = held;
         lastSeq[i] = seq;
       }
     }
@@ -305,23 +339,42 @@ export class RecordAssembler<T> {
   }
 
   /**
-   * Keeps the value read from `cell` in column `i` (a list of plain values as a private copy; no other
-   * object), while the column has room; a full column whose cells were seldom found kept is given up.
+   * Keeps the value read from `cell` in column `i` by that text, while the column has room: a string, a
+   * number, a yes/no, or a list of such as a private copy; no other object, and nothing read from a cell
+   * longer than {@link MAX_KEPT_CHARS}. The text and every string kept
+   * are text of their own ({@link ownText}). Returns the value the row is to hold: the string kept, or
+   * `value` itself. A full column whose cells were found kept fewer than half as many times as it holds
+   * values is given up; one found kept more often is given twice the room, up to {@link MAX_KNOWN}, and
+   * then keeps what it holds.
    */
-  private keep(i: number, cell: string, value: unknown): void {
+  private keep(i: number, cell: string, value: unknown): unknown {
+    let cache = this.known[i];
+    if (cache === null || value === undefined || typeof value === 'function' || cell.length > MAX_KEPT_CHARS) return value;
+    if (cache !== undefined && cache.size >= this.knownRoom[i]!) {
+      if (2 * this.knownHits[i]! < cache.size) {
+        this.known[i] = null;
+        return value;
+      }
+      if (cache.size >= MAX_KNOWN) return value;
+      this.knownRoom[i]! *= 2;
+    }
     let kept = value;
     if (typeof value === 'object' && value !== null) {
-      if (!Array.isArray(value)) return;
-      for (const item of value as unknown[]) if ((typeof item === 'object' && item !== null) || typeof item === 'function') return;
-      kept = value.slice();
-    } else if (typeof value === 'function' || value === undefined) {
-      return;
+      if (!Array.isArray(value)) return value;
+      const items = new Array<unknown>(value.length);
+      for (let k = 0; k < value.length; k += 1) {
+        const item: unknown = value[k];
+        if ((typeof item === 'object' && item !== null) || typeof item === 'function') return value;
+        items[k] = typeof item === 'string' ? ownText(item) : item;
+      }
+      kept = items;
     }
-    let cache = this.known[i];
+    // the key too: a slice of the cell would keep its chunk alive as well
+    const key = ownText(cell);
+    if (typeof value === 'string') kept = value === cell ? key : ownText(value);
     if (cache === undefined) this.known[i] = cache = new Map();
-    if (cache === null) return;
-    if (cache.size < MAX_KNOWN) cache.set(cell, kept);
-    else if (this.knownHits[i]! < cache.size) this.known[i] = null;
+    cache.set(key, kept);
+    return typeof kept === 'string' ? kept : value;
   }
 
   /** A row at `line`, its line breaks counted, once the file is known to be read that far. */
@@ -434,8 +487,9 @@ export class RecordAssembler<T> {
       this.checkAt.push(plan.column.check === undefined ? undefined : this.checkAcceptors[this.checkAcceptors.length - 1]);
       this.lastRaw.push('');
       this.lastSeq.push(-1);
-      this.known.push(plan.column.check === undefined ? undefined : null);
+      this.known.push(plan.column.check === undefined && plan.column.field !== 'id' ? undefined : null);
       this.knownHits.push(0);
+      this.knownRoom.push(FIRST_KNOWN);
       this.lastValue.push(undefined);
       if (plan.fallback >= 0) this.fallbackPlans.push(i);
       this.derivedIdFromFile.push(plan.column.field === 'id' && plan.index < 0 && this.set.derivedId !== undefined);

@@ -13,6 +13,7 @@ import { londonTime, toLondon } from '../time/clock.js';
 import type { CandidateSitting, CentreTimetable, SittingVariation, TimetableCandidate, TimetableSession } from './centreTimetable.js';
 import type { Clash } from './findClashes.js';
 import type { ClashResolution, ResolutionProposal } from './resolveClashes.js';
+import { sittingPaper } from './examTimeLimits.js';
 
 /**
  * A clash with the proposal the centre chose for it (any of its proposals, not only the recommended one).
@@ -137,6 +138,7 @@ export function applyClashResolution(timetable: CentreTimetable, resolution: Cla
   if (!candidate) return unchanged('sitting_not_found', `Candidate ${clash.candidateNumber} is not on this timetable`);
 
   const sittings = [...candidate.sittings];
+  for (const s of sittings) sittingPaper(s, 'timetable.candidates[].sittings[]');
   const changed: CandidateSitting[] = [];
   const replace = (i: number, next: CandidateSitting) => {
     sittings[i] = next;

@@ -125,7 +125,7 @@ const SECURITY_EARLIER = 'The candidate sits the paper before its published star
 
 function sum(sittings: readonly CandidateSitting[]): number {
   let t = 0;
-  for (const s of sittings) t += (sittingPaper(s, 'clashes[].sittings[]'), checkNumber(s.allowedMinutes, `sittings[${String(s.paperId)}].allowedMinutes`, count(EXAM_TIME_LIMITS.maxLimitMinutes)));
+  for (const s of sittings) t += checkNumber(s.allowedMinutes, `sittings[${String(s.paperId)}].allowedMinutes`, count(EXAM_TIME_LIMITS.maxLimitMinutes));
   return t;
 }
 
@@ -193,7 +193,11 @@ export function resolveClashes(clashes: readonly Clash[], timetable: CentreTimet
   const byCandidate = new Map(timetable.candidates.map((c) => [c.candidateId, c.sittings]));
 
   return clashes.map((clash) => {
-    const mine = byCandidate.get(clash.candidateId) ?? clash.sittings;
+    // Every sitting read below names its paper (its title goes into the proposals).
+    for (const s of clash.sittings) sittingPaper(s, 'clashes[].sittings[]');
+    const onTimetable = byCandidate.get(clash.candidateId);
+    if (onTimetable) for (const s of onTimetable) sittingPaper(s, 'timetable.candidates[].sittings[]');
+    const mine = onTimetable ?? clash.sittings;
     const onDay = (date: CalendarDate, session?: Session) => mine.filter((s) => s.date === date && (session === undefined || s.session === session));
     const proposals: ResolutionProposal[] = [];
 

@@ -1,10 +1,12 @@
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import {
+  applyClashResolution,
   buildCentreTimetable,
   contingencyDayCheck,
   findClashes,
   planSeating,
+  resolveClashes,
   effectiveDurationMinutes,
   examSeries,
   isExamcycleError,
@@ -93,7 +95,13 @@ describe('buildCentreTimetable', () => {
   });
 
   it('refuses, with invalid_value naming the field, a sitting without its paper (the old flat shape) in every examTime function that reads one', () => {
-    const t = buildCentreTimetable({ papers, candidates, entries: [entry('e1', 'c1', ['8300/1H', '7062/1']), entry('e2', 'c1', ['7062/1'], { awardingBodyId: 'OCR' })] });
+    // Two long papers in one morning: a clash, so the clash resolver and its applier read the sittings too.
+    const long = paper('8700/1', '2026-06-01', 'AM', 150);
+    const t = buildCentreTimetable({ papers: [...papers, long], candidates, entries: [entry('e1', 'c1', ['8300/1H', '7062/1', '8700/1']), entry('e2', 'c1', ['7062/1'], { awardingBodyId: 'OCR' })] });
+    const rules = fixturePack.examRoomRules('2025/26');
+    const clashes = findClashes(t, { rules });
+    const [resolution] = resolveClashes(clashes, t, { rules });
+    expect(resolution?.recommended?.feasible).toBe(true);
     const tc = t.candidates[0]!;
     const { paper: _dropped, ...flat } = tc.sittings[0]!;
     const old = { ...flat, title: 'Paper 8300/1H', level: 'GCSE', kind: 'written' } as unknown as (typeof tc.sittings)[number];
@@ -107,14 +115,20 @@ describe('buildCentreTimetable', () => {
         refusals.push(isExamcycleError(e) ? [e.code, e.location?.field] : e);
       }
     };
-    attempt(() => findClashes(broken, { rules: fixturePack.examRoomRules('2025/26') }));
-    attempt(() => planSeating({ session: broken.sessions[0]!, rooms: [room('r1', 5, 5)] }, { rules: fixturePack.examRoomRules('2025/26') }));
+    attempt(() => findClashes(broken, { rules }));
+    attempt(() => planSeating({ session: broken.sessions[0]!, rooms: [room('r1', 5, 5)] }, { rules }));
     attempt(() => statementOfEntry(broken, 'c1'));
     attempt(() => contingencyDayCheck(broken, []));
+    attempt(() => resolveClashes(clashes, broken, { rules }));
+    attempt(() => resolveClashes([{ ...clashes[0]!, sittings: [old, ...clashes[0]!.sittings.slice(1)] }], { ...t, candidates: [] }, { rules }));
+    attempt(() => applyClashResolution(broken, resolution!));
     expect(refusals).toEqual([
       ['invalid_value', 'timetable.candidates[].sittings[].paper'],
       ['invalid_value', 'session.sittings[].paper'],
       ['invalid_value', 'candidate.sittings[].paper'],
+      ['invalid_value', 'timetable.candidates[].sittings[].paper'],
+      ['invalid_value', 'timetable.candidates[].sittings[].paper'],
+      ['invalid_value', 'clashes[].sittings[].paper'],
       ['invalid_value', 'timetable.candidates[].sittings[].paper'],
     ]);
   });

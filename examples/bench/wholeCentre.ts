@@ -22,8 +22,9 @@
  * is absolute, so there is no "first implementation" baseline here (the per-path benches in packages/<p>/bench
  * compare each path with one). It leaves one summary row for `npm run bench`'s closing table (examples/.bench-out).
  *
- * Run: `npm run bench -w @examcycle/examples`. Knobs: BENCH_CANDIDATES (2,000; 12 entries each), BENCH_ROUNDS (3),
- * BENCH_WARMUP (1).
+ * Run: `npm run bench -w @examcycle/examples`. Knobs: BENCH_CANDIDATES (2,000; 12 entries each), BENCH_ROUNDS (9:
+ * a round's time swings by ±40% with where V8's collections fall, so the median needs more rounds than the per-path
+ * benches take), BENCH_WARMUP (1).
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { importCsv } from '@examcycle/adapter-csv';
@@ -50,7 +51,7 @@ const fmt = (n: number): string => Math.round(n).toLocaleString('en-GB');
 const ms = (n: number): string => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
 
 const candidateCount = knob('BENCH_CANDIDATES', 2_000);
-const rounds = knob('BENCH_ROUNDS', 3);
+const rounds = knob('BENCH_ROUNDS', 9);
 const warmup = knob('BENCH_WARMUP', 1);
 
 const series = examSeries('june', 2026);

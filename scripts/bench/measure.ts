@@ -8,6 +8,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 /** One contender: a name and the work of one round. */
 export interface Contender {
@@ -85,21 +87,53 @@ function stats(name: string, rounds: number[], cpu: number[]): Timing {
 }
 
 /**
- * Runs every contender `warmup` times, then `rounds` interleaved rounds, and returns their timings.
+ * A full garbage collection, when the bench can ask for one (`--expose-gc`, or V8's flag set at run time), else
+ * `undefined`.
  *
  * @example
  * ```ts
- * const [a, b] = await measure([{ name: 'a', run: () => f() }, { name: 'b', run: () => g() }], { warmup: 1, rounds: 5 });
+ * fullGc()?.();
  * ```
  */
-export async function measure(contenders: readonly Contender[], { warmup, rounds }: { warmup: number; rounds: number }): Promise<Timing[]> {
-  for (let w = 0; w < warmup; w += 1) for (const c of contenders) await c.run();
+export function fullGc(): (() => void) | undefined {
+  const exposed = (globalThis as { gc?: () => void }).gc;
+  if (exposed !== undefined) return exposed;
+  try {
+    setFlagsFromString('--expose-gc');
+    return runInNewContext('gc') as () => void;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Runs every contender `warmup` times, then `rounds` interleaved rounds, and returns their timings.
+ *
+ * With `settle`, a full garbage collection runs before every run of every contender (warm-up included, outside the
+ * timing): each run then pays for its own allocations and the collections they cause, and never for the garbage
+ * the contender before it left (which otherwise falls on whichever runs next, so the lighter contender pays for
+ * the heavier one's garbage at random).
+ *
+ * @example
+ * ```ts
+ * const [a, b] = await measure([{ name: 'a', run: () => f() }, { name: 'b', run: () => g() }], { warmup: 1, rounds: 5, settle: true });
+ * ```
+ */
+export async function measure(contenders: readonly Contender[], { warmup, rounds, settle = false }: { warmup: number; rounds: number; settle?: boolean }): Promise<Timing[]> {
+  const gc = settle ? fullGc() : undefined;
+  if (settle && gc === undefined) throw new Error('measure: settle asks for a full GC, and this node gives none');
+  for (let w = 0; w < warmup; w += 1)
+    for (const c of contenders) {
+      gc?.();
+      await c.run();
+    }
   const times = contenders.map(() => [] as number[]);
   const cpu = contenders.map(() => [] as number[]);
   for (let r = 0; r < Math.max(1, rounds); r += 1) {
     // The order turns each round, so no contender always runs first (after a GC) or last.
     for (let k = 0; k < contenders.length; k += 1) {
       const i = (k + r) % contenders.length;
+      gc?.();
       const cpuStart = process.cpuUsage();
       const start = performance.now();
       await contenders[i]!.run();

@@ -5,9 +5,9 @@
  *    `importCsv` (whole) and `importCsvStream` (64 KiB chunks) against csv-parse driven exactly as the adapter
  *    drives it (its baseline since issue #4: target ratio ≤ 2×), papaparse and udsv (the fastest CSV parsers on
  *    npm, rows as string arrays, no validation). Every contender gets the same warm-up and the same interleaved
- *    rounds, each from a settled heap when the bench can ask for a GC; min / median / max and the ratio of
- *    medians, and summary rows for `npm run bench`'s closing table. csv-parse's sync API is left out of this
- *    process so it does not share csv-parse's code and type feedback with the baseline.
+ *    rounds, each from a settled heap (a full GC before each run, outside its timing); min / median / max and the
+ *    ratio of medians, and summary rows for `npm run bench`'s closing table. csv-parse's sync API is left out of
+ *    this process so it does not share csv-parse's code and type feedback with the baseline.
  * 2. The candidate parsers on the awkward inputs an import must survive, for correctness: the measurements
  *    behind the choice of csv-parse (README, "Choosing the parser").
  * 3. With BENCH_GB > 0: a BENCH_GB-gigabyte entries file written to a temporary file as a stream, imported through
@@ -20,8 +20,6 @@ import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
 import { Parser } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
@@ -59,18 +57,6 @@ function entries(from: number, count: number): Entry[] {
 
 function rate(rows: number, ms: number): string {
   return `${Math.round(rows / (ms / 1000)).toLocaleString('en-GB')} rows/s`;
-}
-
-/** A full garbage collection, when the bench can ask for one (`--expose-gc`, or V8's flag set at run time). */
-function collector(): (() => void) | undefined {
-  const exposed = (globalThis as { gc?: () => void }).gc;
-  if (exposed !== undefined) return exposed;
-  try {
-    setFlagsFromString('--expose-gc');
-    return runInNewContext('gc') as () => void;
-  } catch {
-    return undefined;
-  }
 }
 
 function load(): string {
@@ -202,35 +188,30 @@ async function compare(): Promise<void> {
   const bytes = Buffer.from(text);
   const rounds = knob('BENCH_ROUNDS', 5);
   const warmup = knob('BENCH_WARMUP', 1);
-  const gc = collector();
-  console.log(`\nfile: ${(bytes.length / 1024 ** 2).toFixed(1)} MiB, ${ROWS.toLocaleString('en-GB')} rows; ${rounds} interleaved rounds after ${warmup} warm-up, ${gc ? 'a full GC before each run' : 'no GC control'}; load average ${load()}; machine load check ${calibrationMs.toFixed(0)} ms (~200 ms on an idle core)`);
+  console.log(`\nfile: ${(bytes.length / 1024 ** 2).toFixed(1)} MiB, ${ROWS.toLocaleString('en-GB')} rows; ${rounds} interleaved rounds after ${warmup} warm-up, a full GC before each run (outside its timing); load average ${load()}; machine load check ${calibrationMs.toFixed(0)} ms (~200 ms on an idle core)`);
   const expect = (n: number, what: string): number => {
     if (n !== ROWS) throw new Error(`${what}: expected ${ROWS} rows, got ${n}`);
     return n;
   };
-  const settled = (run: () => number | Promise<number>) => () => {
-    gc?.();
-    return run();
-  };
   const t = await measure(
     [
-      { name: 'importCsv (validated, whole)', run: settled(() => expect(importCsv('entries', bytes).records.length, 'importCsv')) },
+      { name: 'importCsv (validated, whole)', run: () => expect(importCsv('entries', bytes).records.length, 'importCsv') },
       {
         name: 'importCsvStream (validated, 64 KiB chunks)',
-        run: settled(async () => {
+        run: async () => {
           let records = 0;
           const chunks = (function* () {
             for (let at = 0; at < bytes.length; at += 65536) yield bytes.subarray(at, at + 65536);
           })();
           for await (const batch of importCsvStream('entries', chunks, { batchSize: 5000 })) records += batch.records.length;
           return expect(records, 'importCsvStream');
-        }),
+        },
       },
-      { name: 'csv-parse alone, as the adapter drives it', run: settled(() => expect(csvParseAsAdapter(bytes) - 1, 'csv-parse')) },
-      { name: 'papaparse alone (string arrays)', run: settled(() => expect(papaparse(text) - 2, 'papaparse')) },
-      { name: 'udsv alone (string arrays)', run: settled(() => expect(udsv(text), 'udsv')) },
+      { name: 'csv-parse alone, as the adapter drives it', run: () => expect(csvParseAsAdapter(bytes) - 1, 'csv-parse') },
+      { name: 'papaparse alone (string arrays)', run: () => expect(papaparse(text) - 2, 'papaparse') },
+      { name: 'udsv alone (string arrays)', run: () => expect(udsv(text), 'udsv') },
     ],
-    { warmup, rounds },
+    { warmup, rounds, settle: true },
   );
   printTable(`CSV import, ${ROWS.toLocaleString('en-GB')} entries rows`, t, t[2]!.name, ROWS, 'rows');
   console.log(`  load average after: ${load()}`);

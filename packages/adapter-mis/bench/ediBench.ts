@@ -3,10 +3,13 @@
  * what a competent engineer writes first and no library beats for fixed-width text: reading by `split` and
  * `slice` at the layout's offsets (no checks, no file structure), writing by a template join of padded fields
  * (no checks). Same data for every contender, agreement checked first (records read / lines written), equal
- * warm-up and interleaved rounds, min / median / max and the ratio of medians; summary rows for `npm run
- * bench`'s closing table. Both readers give the same shape: a record per detail line with every field, and
- * each candidate with their entries joined across continuation records. Knobs: BENCH_EDI_LINES (20,000: the
- * result lines, and about as many entries detail lines, at most 9,999 candidates of one centre),
+ * warm-up and interleaved rounds, each from a settled heap (a full GC before each run, outside its timing, so no
+ * contender pays for the garbage the other left), min / median / max and the ratio of medians; summary rows for
+ * `npm run bench`'s closing table. Both readers give the same shape: a record per detail line with every field,
+ * and each candidate with their entries joined across continuation records. Knobs: BENCH_EDI_LINES (100,000, the
+ * size issue 16 measured: the result lines, and entries detail lines for at most 9,999 candidates of one centre;
+ * at 20,000 lines the baseline's round sometimes fits in V8's young generation and sometimes not, and the
+ * results-read ratio swung between 2.2× and 4.2× from run to run),
  * BENCH_EDI_ENTRIES (20 entries per candidate: two detail records each), BENCH_ROUNDS (5), BENCH_WARMUP (1).
  */
 import { uciCheckCharacter, type Candidate, type Entry } from '@examcycle/core';
@@ -172,7 +175,7 @@ const lineCount = (text: string) => text.split('\r\n').length - 1;
 
 /** Runs the EDI bench and returns its summary rows. */
 export async function benchEdi(calibrationMs: number): Promise<SummaryRow[]> {
-  const lines = knob('BENCH_EDI_LINES', 20_000);
+  const lines = knob('BENCH_EDI_LINES', 100_000);
   const rounds = knob('BENCH_ROUNDS', 5);
   const warmup = knob('BENCH_WARMUP', 1);
   const rows: SummaryRow[] = [];
@@ -241,7 +244,7 @@ export async function benchEdi(calibrationMs: number): Promise<SummaryRow[]> {
     ],
   ];
   for (const [path, baseline, units, contenders] of tables) {
-    const t = await measure(contenders, { warmup, rounds });
+    const t = await measure(contenders, { warmup, rounds, settle: true });
     printTable(`${path}: ${units.toLocaleString('en-GB')} lines (${rounds} rounds, ${warmup} warm-up)`, t, baseline, units, 'lines');
     rows.push(row('adapter-mis', `${path}, ${units.toLocaleString('en-GB')} lines vs ${baseline}`, t, contenders[0]!.name, baseline, { maxRatio: 3, calibrationMs }));
   }

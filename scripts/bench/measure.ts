@@ -1,9 +1,10 @@
 /**
  * The bench harness every package's bench/ imports (one copy, at the root beside bench-summary.mjs): every contender gets
  * the same warm-up and the same rounds, interleaved (round 1 of each, then round 2 of each…) so a load spike
- * on a shared machine hits them all alike. Times are wall milliseconds per round; tables give min, median and
- * max, ratios are taken on medians. {@link writeSummary} leaves the rows `npm run bench`'s closing table
- * (scripts/bench-summary.mjs) reads: one per hot path, examcycle against its baseline, with the goal.
+ * on a shared machine hits them all alike, each run from a settled heap ({@link measure}). Times are wall
+ * milliseconds per round; tables give min, median and max, ratios are taken on medians. {@link writeSummary}
+ * leaves the rows `npm run bench`'s closing table (scripts/bench-summary.mjs) reads: one per hot path, examcycle
+ * against its baseline, with the goal.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -109,17 +110,18 @@ export function fullGc(): (() => void) | undefined {
 /**
  * Runs every contender `warmup` times, then `rounds` interleaved rounds, and returns their timings.
  *
- * With `settle`, a full garbage collection runs before every run of every contender (warm-up included, outside the
- * timing): each run then pays for its own allocations and the collections they cause, and never for the garbage
- * the contender before it left (which otherwise falls on whichever runs next, so the lighter contender pays for
- * the heavier one's garbage at random).
+ * A full garbage collection runs before every run of every contender (warm-up included, outside the timing): each
+ * run then pays for its own allocations and the collections they cause, and never for the garbage the contender
+ * before it left (which otherwise falls on whichever runs next, so the lighter contender pays for the heavier one's
+ * garbage at random). `settle: false` leaves the heap as the last run left it: for an absolute figure of a job in a
+ * long-running process, which also pays its share of collecting what earlier jobs left.
  *
  * @example
  * ```ts
- * const [a, b] = await measure([{ name: 'a', run: () => f() }, { name: 'b', run: () => g() }], { warmup: 1, rounds: 5, settle: true });
+ * const [a, b] = await measure([{ name: 'a', run: () => f() }, { name: 'b', run: () => g() }], { warmup: 1, rounds: 5 });
  * ```
  */
-export async function measure(contenders: readonly Contender[], { warmup, rounds, settle = false }: { warmup: number; rounds: number; settle?: boolean }): Promise<Timing[]> {
+export async function measure(contenders: readonly Contender[], { warmup, rounds, settle = true }: { warmup: number; rounds: number; settle?: boolean }): Promise<Timing[]> {
   const gc = settle ? fullGc() : undefined;
   if (settle && gc === undefined) throw new Error('measure: settle asks for a full GC, and this node gives none');
   for (let w = 0; w < warmup; w += 1)

@@ -211,7 +211,7 @@ async function compare(): Promise<void> {
       { name: 'papaparse alone (string arrays)', run: () => expect(papaparse(text) - 2, 'papaparse') },
       { name: 'udsv alone (string arrays)', run: () => expect(udsv(text), 'udsv') },
     ],
-    { warmup, rounds, settle: true },
+    { warmup, rounds },
   );
   printTable(`CSV import, ${ROWS.toLocaleString('en-GB')} entries rows`, t, t[2]!.name, ROWS, 'rows');
   console.log(`  load average after: ${load()}`);

@@ -244,7 +244,7 @@ export async function benchEdi(calibrationMs: number): Promise<SummaryRow[]> {
     ],
   ];
   for (const [path, baseline, units, contenders] of tables) {
-    const t = await measure(contenders, { warmup, rounds, settle: true });
+    const t = await measure(contenders, { warmup, rounds });
     printTable(`${path}: ${units.toLocaleString('en-GB')} lines (${rounds} rounds, ${warmup} warm-up)`, t, baseline, units, 'lines');
     rows.push(row('adapter-mis', `${path}, ${units.toLocaleString('en-GB')} lines vs ${baseline}`, t, contenders[0]!.name, baseline, { maxRatio: 3, calibrationMs }));
   }

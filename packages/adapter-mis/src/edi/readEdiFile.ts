@@ -178,6 +178,12 @@ export interface EdiDetailDecoder<D> {
    * `issues` (a record returned with issues is kept).
    */
   toRecord(values: EdiValues, where: EdiLineContext, context: EdiRecordContext, issues: ExamcycleIssue<EdiIssueCode>[]): D | undefined;
+  /**
+   * An optional fast path for the usual detail line: its record, read straight from the text, or `undefined`
+   * to leave the line to {@link EdiDetailDecoder.layoutFor} and {@link EdiDetailDecoder.toRecord}. It may take
+   * only a line those two would read without any issue, and must return the very record they would.
+   */
+  quickRecord?(line: string, where: EdiLineContext, context: EdiRecordContext): D | undefined;
 }
 
 /**
@@ -273,6 +279,14 @@ export function ediLines(text: string): string[] {
   return lines;
 }
 
+const RECORD_TYPES: (string | undefined)[] = [];
+/** A line's data and record type (`'R5'`), one string per pair of ASCII characters rather than one per line. */
+function recordTypeOf(dt: string, rtChar: string): string {
+  const key = dt.charCodeAt(0) * 128 + rtChar.charCodeAt(0);
+  if (dt.length !== 1 || rtChar.length !== 1 || key >= 128 * 128) return `${dt}${rtChar}`;
+  return (RECORD_TYPES[key] ??= `${dt}${rtChar}`);
+}
+
 type State = 'start' | 'afterHeader' | 'inCentre' | 'betweenCentres' | 'afterTrailer';
 
 interface MutableBlock<D> {
@@ -325,6 +339,7 @@ export function readEdiFile<D>(input: string | Uint8Array, options: ReadEdiFileO
   const centreHeaderCodec = ediCodec(CENTRE_HEADER_LAYOUT);
   const centreTrailerCodec = ediCodec(CENTRE_TRAILER_LAYOUT);
   const fileTrailerCodec = ediCodec(FILE_TRAILER_LAYOUT);
+  const quickRecord = detail.quickRecord?.bind(detail);
   /** A control record's values, or `undefined` when it cannot be read (its issues are pushed). */
   const decode = (codec: typeof fileHeaderCodec, raw: string, where: EdiLineContext): EdiValues | undefined => {
     return codec.decode(raw, where, strict, issues);
@@ -375,7 +390,7 @@ export function readEdiFile<D>(input: string | Uint8Array, options: ReadEdiFileO
     }
     const dt = raw.charAt(0);
     const rtChar = raw.charAt(1);
-    const rt = `${dt}${rtChar}`;
+    const rt = recordTypeOf(dt, rtChar);
     if (!dataTypes.includes(dt)) {
       issue(lineNo, rt, `Data type "${dt}" (column 1) is not one this file holds (${dataTypes.join(', ')})`, { field: 'dataType', column: 1, value: dt });
       continue;
@@ -462,6 +477,13 @@ export function readEdiFile<D>(input: string | Uint8Array, options: ReadEdiFileO
             context = { header, centreHeader: undefined };
           }
           state = 'inCentre';
+        }
+        if (quickRecord !== undefined) {
+          const quick = quickRecord(raw, where, context);
+          if (quick !== undefined) {
+            block!.details.push(quick);
+            break;
+          }
         }
         const layout = detail.layoutFor(raw, where);
         if (!('fields' in layout)) {

@@ -8,7 +8,7 @@ import type { EdiField, EdiRecordLayout } from './EdiLayout.js';
 import { resultsLayoutFor } from './layouts/resultsLayouts.js';
 import { matchEdiResults, type EdiResultFinding, type EdiResultMatch, type EdiResultsMatchContext } from './matchEdiResults.js';
 import { readEdiFile, type EdiCentreHeader, type EdiFileHeader, type EdiFileReading, type EdiIssueCode } from './readEdiFile.js';
-import { resultRecordFromValues, type EdiResultRecord } from './resultsRecord.js';
+import { quickResultRecord, quickResultsCache, resultRecordFromValues, type EdiResultRecord } from './resultsRecord.js';
 
 const OPAQUE = new WeakMap<EdiRecordLayout, readonly EdiField[]>();
 
@@ -99,6 +99,7 @@ export interface ResultsFileReading {
  */
 export function readResultsFile(input: string | Uint8Array, options: ReadResultsFileOptions = {}): ResultsFileReading {
   const { file, match, padShortLines = false, strict = false } = options;
+  const quick = quickResultsCache();
   const structure = readEdiFile<EdiResultRecord>(input, {
     ...(file === undefined ? {} : { file }),
     dataTypes: ['R'],
@@ -117,6 +118,7 @@ export function readResultsFile(input: string | Uint8Array, options: ReadResults
           }
         );
       },
+      quickRecord: (line, where) => quickResultRecord(line, where.line, quick),
       toRecord: (values, where, _context, issues) => resultRecordFromValues(values, where, opaqueFieldsOf(resultsLayoutFor(values['resultType']!)!), issues),
     },
   });

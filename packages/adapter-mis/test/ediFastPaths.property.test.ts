@@ -7,7 +7,7 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { uciCheckCharacter, type CalendarDate, type Candidate, type Entry } from '@examcycle/core';
+import { type CalendarDate, type Candidate, type Entry } from '@examcycle/core';
 import {
   birthCentury,
   decodeEdiRecord,
@@ -25,6 +25,7 @@ import {
   type EdiEntrySlot,
   type WriteEntriesFileOptions,
 } from '@examcycle/adapter-mis';
+import { candidateOfRow } from './fixtures/ediCandidate.js';
 
 const CENTRE = '12345';
 const AQA = { id: 'AQA', name: 'AQA', ediId: '70' };
@@ -61,21 +62,8 @@ const centreArb = fc
     ),
   })
   .map(({ candidateStatus, rows }) => {
-    const candidates: Candidate[] = rows.map((r, i) => {
-      const body = `${CENTRE}026${String(r.number).padStart(4, '0')}`;
-      const c = {
-        id: `c${i}`,
-        centreNumber: CENTRE,
-        candidateNumber: String(r.number).padStart(4, '0'),
-        legalSurname: r.surname,
-        legalForenames: r.forenames,
-        dateOfBirth: r.dob,
-        kind: 'internal' as const,
-        ...(r.sex === undefined ? {} : { sex: r.sex }),
-        ...(r.uci ? { uci: body + uciCheckCharacter(body)! } : {}),
-      };
-      return c as Candidate; // a sex outside M/F is what an untyped caller can pass: the writer must refuse it
-    });
+    // a sex outside M/F is what an untyped caller can pass: the writer must refuse it
+    const candidates: Candidate[] = rows.map((r, i) => candidateOfRow(CENTRE, i, r));
     const entries: Entry[] = rows.flatMap((r, i) =>
       r.codes.map((code, j) => ({ id: `e${i}-${j}`, candidateId: `c${i}`, seriesId: 'june-2026', awardingBodyId: 'AQA', entryCode: code, componentCodes: [], status: 'submitted' as const, identityVerified: false })),
     );

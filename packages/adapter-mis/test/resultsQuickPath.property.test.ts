@@ -78,7 +78,7 @@ function detailLines(results: readonly EdiResultInput[]): string[] {
 
 /** Changes to a line: characters a codec takes or refuses (space, digits, case, outside ASCII), at any column. */
 const damageArb = fc.array(
-  fc.record({ at: fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 2, max: 60 }) }, { weight: 1, arbitrary: fc.integer({ min: 61, max: 191 }) }), char: fc.constantFrom(' ', '0', '9', 'A', 'a', 'P', '*', 'é', '\t', 'R', '1', 'U', 'M', 'B', '3') }),
+  fc.record({ at: fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 0, max: 60 }) }, { weight: 1, arbitrary: fc.integer({ min: 61, max: 191 }) }), char: fc.constantFrom(' ', '0', '9', 'A', 'a', 'P', '*', 'é', '\t', 'R', '1', 'U', 'M', 'B', '3') }),
   { maxLength: 6 },
 );
 

@@ -92,8 +92,13 @@ type WriteIssue = ExamcycleIssue<'unrepresentable_value'>;
 
 const PRINTABLE = /^[\x20-\x7e]*$/;
 const NAME_CHARS = /^[A-Z'.:()/\- ]*$/;
-/** The name character set by character code (A–Z, `' . : ( ) / -` and space). */
-const NAME_TABLE = /* @__PURE__ */ (() => {
+/**
+ * The characters a name field may hold (A–Z, `'`, `.`, `:`, `(`, `)`, `/`, `-` and space), as a table by character
+ * code: 1 where allowed.
+ *
+ * @internal
+ */
+export const NAME_TABLE = /* @__PURE__ */ (() => {
   const t = new Uint8Array(128);
   for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZ'.:()/- ") t[ch.charCodeAt(0)] = 1;
   return t;

@@ -5,8 +5,8 @@
  * name layout and the entry slots.
  */
 import { isValidCandidateNumber, isValidCentreNumber, isValidUci, isValidUln, isValidUpn, type CalendarDate } from '@examcycle/core';
-import type { EdiIssueSink, EdiLineContext, EdiValues } from './ediRecordCodec.js';
-import { birthCentury, fromEdiDate, toEdiDate } from './ediDate.js';
+import { NAME_TABLE, type EdiIssueSink, type EdiLineContext, type EdiValues } from './ediRecordCodec.js';
+import { birthCentury, fromEdiDate, isEdiDate, toEdiDate } from './ediDate.js';
 import { ENTRIES_DETAIL_LAYOUT, ENTRY_SLOTS_PER_RECORD } from './layouts/entriesLayout.js';
 
 /**
@@ -142,28 +142,208 @@ export function entryRecordFromValues(
     entryRecordProblems(values, where, seriesYear, issues);
     return undefined;
   }
-  const record: { -readonly [K in keyof EdiEntryRecord]: EdiEntryRecord[K] } = {
-    line: where.line,
-    dataType: values['dataType'] as 'E' | 'A',
-    candidateStatus: values['candidateStatus'] ?? '',
+  return entryRecordOf(
+    where.line,
+    values['dataType'] as 'E' | 'A',
+    values['candidateStatus'] ?? '',
     centreNumber,
     candidateNumber,
-    candidateName: name,
-    sex: values['sex'] ?? '',
-    qualifierFlag: values['qualifierFlag'] ?? '',
-    documentationGroup: values['documentationGroup'] ?? '',
+    name,
+    values['sex'] ?? '',
+    values['qualifierFlag'] ?? '',
+    values['documentationGroup'] ?? '',
+    entries,
+    seriesYear === undefined ? undefined : birthDateOf(dateOfBirth, seriesYear, cache),
+    uci,
+    upn,
+    uln,
+    values['optionalCentreNumber'] ?? '',
+    values['optionalCandidateNumber'] ?? '',
+  );
+}
+
+/**
+ * A detail record from its read fields, its properties added in one order whichever way the line was read
+ * ({@link entryRecordFromValues}, {@link quickEntryRecord}), so both give the same record; blank optional fields
+ * are left out.
+ */
+function entryRecordOf(
+  line: number,
+  dataType: 'E' | 'A',
+  candidateStatus: string,
+  centreNumber: string,
+  candidateNumber: string,
+  candidateName: string,
+  sex: string,
+  qualifierFlag: string,
+  documentationGroup: string,
+  entries: readonly EdiEntrySlot[],
+  dateOfBirth: CalendarDate | undefined,
+  uci: string,
+  upn: string,
+  uln: string,
+  optionalCentreNumber: string,
+  optionalCandidateNumber: string,
+): EdiEntryRecord {
+  const record: { -readonly [K in keyof EdiEntryRecord]: EdiEntryRecord[K] } = {
+    line,
+    dataType,
+    candidateStatus,
+    centreNumber,
+    candidateNumber,
+    candidateName,
+    sex,
+    qualifierFlag,
+    documentationGroup,
     entries,
   };
-  const dob = seriesYear === undefined ? undefined : birthDateOf(dateOfBirth, seriesYear, cache);
-  if (dob !== undefined) record.dateOfBirth = dob;
+  if (dateOfBirth !== undefined) record.dateOfBirth = dateOfBirth;
   if (uci !== '') record.uci = uci;
   if (upn !== '') record.upn = upn;
   if (uln !== '') record.uln = uln;
-  const optionalCentreNumber = values['optionalCentreNumber'] ?? '';
   if (optionalCentreNumber !== '') record.optionalCentreNumber = optionalCentreNumber;
-  const optionalCandidateNumber = values['optionalCandidateNumber'] ?? '';
   if (optionalCandidateNumber !== '') record.optionalCandidateNumber = optionalCandidateNumber;
   return record;
+}
+
+const SPACE = 0x20;
+const DIGIT_0 = 0x30;
+const SPACES: string[] = [];
+/** `n` spaces, made once. */
+function spaces(n: number): string {
+  return (SPACES[n] ??= ' '.repeat(n));
+}
+/** The most raw slots one reading keeps (a centre's options are a few hundred). */
+const MAX_RAW_SLOTS = 4096;
+/** Where the slots begin (column 109) and how wide each is (a six-character code and a one-character flag). */
+const SLOTS_FROM = 108;
+const SLOT_WIDTH = 7;
+
+/** Whether characters `from` to `to` are all digits. */
+function digitsAt(line: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i += 1) {
+    const c = line.charCodeAt(i) - DIGIT_0;
+    if (c < 0 || c > 9) return false;
+  }
+  return true;
+}
+
+/** A one-character text field as the codec reads it: `''` when blank, `undefined` outside printable ASCII. */
+function flagAt(line: string, at: number): string | undefined {
+  const c = line.charCodeAt(at);
+  if (c === SPACE) return '';
+  return c > SPACE && c <= 0x7e ? line.charAt(at) : undefined;
+}
+
+/** A thirteen-character identifier (UCI, UPN) as the codec reads it and `valid` accepts it, `''` when blank, else `undefined`. */
+function identifierAt(line: string, from: number, valid: (value: string) => boolean): string | undefined {
+  const raw = line.slice(from, from + 13);
+  if (raw === spaces(13)) return '';
+  // a valid UCI or UPN is thirteen letters and digits: no space for the codec to trim, nothing outside ASCII
+  return valid(raw) ? raw : undefined;
+}
+
+/** The slot of a six-character raw code as the codec reads it (trailing spaces trimmed), or `undefined` when it is blank or not as the codec takes it. */
+function slotAt(raw: string, cache: EntriesReadCache): EdiEntrySlot | undefined {
+  const known = cache.rawSlots.get(raw);
+  if (known !== undefined) return known;
+  let end = raw.length;
+  while (end > 0 && raw.charCodeAt(end - 1) === SPACE) end -= 1;
+  if (end === 0 || raw.charCodeAt(0) === SPACE) return undefined;
+  for (let i = 0; i < end; i += 1) {
+    const c = raw.charCodeAt(i);
+    if (c < SPACE || c > 0x7e) return undefined;
+  }
+  const slot = slotOf(end === raw.length ? raw : raw.slice(0, end), cache);
+  if (cache.rawSlots.size < MAX_RAW_SLOTS) cache.rawSlots.set(raw, slot);
+  return slot;
+}
+
+/**
+ * The record of a usual entries detail line, read straight from its text, or `undefined` to leave the line to the
+ * layout's codec and {@link entryRecordFromValues}. A usual line is 192 characters with a valid centre and candidate
+ * number, a `SURNAME:FORENAMES` name, sex `M`, `F` or blank, a real date of birth (or `000000`) whose century the
+ * headers give, a valid UCI, UPN and ULN where given, no optional numbers and no documentation group, and its
+ * unflagged entry codes filled in order; and, inside a centre's block, it is that centre's. Those are exactly the
+ * lines the codec reads without an issue, strict or not, into the record {@link entryRecordFromValues} makes of
+ * them (the same literal, from {@link entryRecordOf}); anything else goes the long way, which words its issues.
+ *
+ * @internal
+ * @param line - one line of the file, an entries detail record by its first two characters
+ * @param lineNo - its line number
+ * @param seriesYear - the four-digit series year, as for {@link entryRecordFromValues}
+ * @param centre - the centre number of the block the line is in, when its header was read
+ * @param cache - what this reading's earlier lines read
+ */
+export function quickEntryRecord(line: string, lineNo: number, seriesYear: number | undefined, centre: string | undefined, cache: EntriesReadCache): EdiEntryRecord | undefined {
+  if (line.length !== 192) return undefined;
+  const dataType = line.charAt(0);
+  if ((dataType !== 'E' && dataType !== 'A') || line.charCodeAt(1) !== 0x35) return undefined;
+  const candidateStatus = flagAt(line, 2);
+  if (candidateStatus === undefined || !digitsAt(line, 3, 12)) return undefined;
+  const centreNumber = line.slice(3, 8);
+  const candidateNumber = line.slice(8, 12);
+  if (centreNumber === '00000' || candidateNumber === '0000' || (centre !== undefined && centreNumber !== centre)) return undefined;
+  // the name: left-justified, name characters only, one colon after a surname
+  let nameEnd = 52;
+  while (nameEnd > 12 && line.charCodeAt(nameEnd - 1) === SPACE) nameEnd -= 1;
+  if (nameEnd === 12 || line.charCodeAt(12) === SPACE) return undefined;
+  let colon = -1;
+  for (let i = 12; i < nameEnd; i += 1) {
+    const c = line.charCodeAt(i);
+    if (NAME_TABLE[c] !== 1) return undefined;
+    if (c === 0x3a) {
+      if (colon !== -1) return undefined;
+      colon = i;
+    }
+  }
+  if (colon <= 12) return undefined;
+  const sexCode = line.charCodeAt(52);
+  const sex = sexCode === SPACE ? '' : sexCode === 0x4d || sexCode === 0x46 ? line.charAt(52) : undefined;
+  if (sex === undefined) return undefined;
+  const dateOfBirth = line.slice(53, 59);
+  let validDate = cache.validDates.get(dateOfBirth);
+  if (validDate === undefined) cache.validDates.set(dateOfBirth, (validDate = isEdiDate(dateOfBirth)));
+  if (!validDate || (seriesYear === undefined && dateOfBirth !== '000000')) return undefined;
+  const uci = identifierAt(line, 59, isValidUci);
+  const upn = identifierAt(line, 72, isValidUpn);
+  if (uci === undefined || upn === undefined) return undefined;
+  let uln = line.slice(85, 95);
+  if (uln === spaces(10)) uln = '';
+  else if (!isValidUln(uln)) return undefined;
+  const qualifierFlag = flagAt(line, 95);
+  // optional centre and candidate numbers and documentation group: blank
+  if (qualifierFlag === undefined || line.slice(96, SLOTS_FROM) !== spaces(SLOTS_FROM - 96)) return undefined;
+  const entries: EdiEntrySlot[] = [];
+  for (let at = SLOTS_FROM; at < 192; at += SLOT_WIDTH) {
+    const raw = line.slice(at, at + 6);
+    if (raw === spaces(6)) {
+      // the first blank slot: every slot after it is blank too, flags included
+      if (line.slice(at) !== spaces(192 - at)) return undefined;
+      break;
+    }
+    const slot = slotAt(raw, cache);
+    if (slot === undefined || line.charCodeAt(at + 6) !== SPACE) return undefined;
+    entries.push(slot);
+  }
+  return entryRecordOf(
+    lineNo,
+    dataType,
+    candidateStatus,
+    centreNumber,
+    candidateNumber,
+    line.slice(12, nameEnd),
+    sex,
+    qualifierFlag,
+    '',
+    entries,
+    seriesYear === undefined ? undefined : birthDateOf(dateOfBirth, seriesYear, cache),
+    uci,
+    upn,
+    uln,
+    '',
+    '',
+  );
 }
 
 /**
@@ -221,6 +401,10 @@ function entryRecordProblems(
  */
 export interface EntriesReadCache {
   readonly slots: Map<string, EdiEntrySlot>;
+  /** A slot's six columns as read → its unflagged slot, for {@link quickEntryRecord} (bounded). */
+  readonly rawSlots: Map<string, EdiEntrySlot>;
+  /** A `ddmmyy` as read → whether it is a real date (or `000000`), for {@link quickEntryRecord}. */
+  readonly validDates: Map<string, boolean>;
   /** By series year (one per reading, unless centre headers disagree), then by `ddmmyy`. */
   readonly birthDates: Map<number, Map<string, CalendarDate | undefined>>;
 }
@@ -231,7 +415,7 @@ export interface EntriesReadCache {
  * @internal
  */
 export function entriesReadCache(): EntriesReadCache {
-  return { slots: new Map(), birthDates: new Map() };
+  return { slots: new Map(), rawSlots: new Map(), validDates: new Map(), birthDates: new Map() };
 }
 
 /** The slot of an unflagged entry code: equal to `{ code, flag: '' }`, shared between the records that hold the code. */

@@ -5,8 +5,8 @@
  */
 import type { ExamcycleError, ExamcycleIssue } from '@examcycle/core';
 import { ENTRIES_DETAIL_LAYOUT } from './layouts/entriesLayout.js';
-import { candidateOf, entriesReadCache, entryRecordFromValues, type EdiEntriesCandidate, type EdiEntriesCandidateFields, type EdiEntryRecord, type EdiEntrySlot } from './entriesRecord.js';
-import { readEdiFile, sortByLine, type EdiCentreHeader, type EdiFileHeader, type EdiFileReading, type EdiIssueCode } from './readEdiFile.js';
+import { candidateOf, entriesReadCache, entryRecordFromValues, quickEntryRecord, type EdiEntriesCandidate, type EdiEntriesCandidateFields, type EdiEntryRecord, type EdiEntrySlot } from './entriesRecord.js';
+import { readEdiFile, sortByLine, type EdiCentreHeader, type EdiFileHeader, type EdiFileReading, type EdiIssueCode, type EdiRecordContext } from './readEdiFile.js';
 
 /**
  * Options for {@link readEntriesFile}.
@@ -66,6 +66,18 @@ function sameFields(a: EdiEntryRecord, b: EdiEntryRecord): boolean {
 }
 
 /**
+ * The four-digit series year the headers give, for the century of a date of birth. Headers that disagree on the
+ * year (reported at the centre header's line) leave it unknown: a line with a date of birth then says so, rather
+ * than take a century from either.
+ */
+function seriesYearOf(context: EdiRecordContext): number | undefined {
+  const fileYear = context.header?.seriesYear;
+  const centreYear = context.centreHeader?.seriesYear;
+  const yy = fileYear !== undefined && centreYear !== undefined && fileYear !== centreYear ? undefined : (centreYear ?? fileYear);
+  return yy === undefined ? undefined : 2000 + Number(yy);
+}
+
+/**
  * Reads an entries or amendments file.
  *
  * @param input - the file as text or bytes
@@ -88,13 +100,9 @@ export function readEntriesFile(input: string | Uint8Array, options: ReadEntries
     strict,
     detail: {
       layoutFor: () => ENTRIES_DETAIL_LAYOUT,
+      quickRecord: (line, where, context) => quickEntryRecord(line, where.line, seriesYearOf(context), context.centreHeader?.centreOrSeries, cache),
       toRecord: (values, where, context, issues) => {
-        const fileYear = context.header?.seriesYear;
-        const centreYear = context.centreHeader?.seriesYear;
-        // Headers that disagree on the year (reported at the centre header's line) leave the century of a date of
-        // birth unknown: the line says so rather than take a century from either.
-        const yy = fileYear !== undefined && centreYear !== undefined && fileYear !== centreYear ? undefined : (centreYear ?? fileYear);
-        const record = entryRecordFromValues(values, where, yy === undefined ? undefined : 2000 + Number(yy), issues, cache);
+        const record = entryRecordFromValues(values, where, seriesYearOf(context), issues, cache);
         const centre = context.centreHeader?.centreOrSeries;
         if (record !== undefined && centre !== undefined && record.centreNumber !== centre) {
           issues.push({

@@ -297,7 +297,7 @@ function codesOf(line: string, cache: QuickResultsCache): readonly [string, stri
  * @param cache - what this reading's earlier usual lines read
  */
 export function quickResultRecord(line: string, lineNo: number, cache: QuickResultsCache): EdiResultRecord | undefined {
-  if (line.length !== 192) return undefined;
+  if (line.length !== 192 || line.charCodeAt(0) !== 0x52 || line.charCodeAt(1) !== 0x35) return undefined;
   const type = line.charAt(46) as ResultType;
   const grades = type === '1' || type === '2' || type === '3';
   if (grades ? line.slice(53) !== BLANK_AFTER_ENDORSEMENT : type !== 'U' && type !== 'M' ? true : line.slice(52) !== BLANK_AFTER_MARK_GRADE) return undefined;

@@ -10,7 +10,7 @@ import { runInNewContext } from 'node:vm';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { uciCheckCharacter } from '@examcycle/core';
-import { decodeEdiRecord, ediLines, readResultsFile, resultsLayoutFor, writeResultsFile, type EdiResultInput, type EdiResultRecord, type WriteResultsFileOptions } from '@examcycle/adapter-mis';
+import { decodeEdiRecord, ediLines, readEdiFile, readResultsFile, resultsLayoutFor, writeResultsFile, type EdiResultInput, type EdiResultRecord, type WriteResultsFileOptions } from '@examcycle/adapter-mis';
 import { quickResultRecord, quickResultsCache, resultRecordFromValues, type QuickResultsCache } from '../src/edi/resultsRecord.js';
 import { opaqueFieldsOf } from '../src/edi/readResultsFile.js';
 
@@ -150,6 +150,29 @@ describe('readResultsFile reads the usual line straight from its text', () => {
     expect(read.issues).toEqual([]);
     expect(read.results).toEqual(out.results);
     expect(read.results[5]).toEqual({ line: 8, centreNumber: '12345', candidateNumber: '0003', uci: uciFor('12345', 3), resultCode: '8300', resultType: '2', entryCode: '8300H', grade: 'L2', endorsement: 'D' });
+  });
+});
+
+describe('readEdiFile: a decoder\'s quickRecord', () => {
+  it('is tried first; the record it returns is kept without the codec, and a line it leaves goes to layoutFor and toRecord', () => {
+    const results: EdiResultInput[] = [1, 2, 3].map((n) => ({ centreNumber: '12345', candidateNumber: String(n).padStart(4, '0'), uci: uciFor('12345', n), entryCode: '8300F', resultCode: '8300F', resultType: '1', grade: String(n) }));
+    const content = writeResultsFile(results, options).content!;
+    const long: number[] = [];
+    const read = readEdiFile<string>(content, {
+      dataTypes: ['R'],
+      kind: 'centre',
+      detail: {
+        quickRecord: (line, where) => (line.charAt(10) === '2' ? undefined : `quick ${where.line}`),
+        layoutFor: (line) => resultsLayoutFor(line.charAt(46))!,
+        toRecord: (values, where) => {
+          long.push(where.line);
+          return `long ${where.line} ${values['grade']}`;
+        },
+      },
+    });
+    expect(read.issues).toEqual([]);
+    expect(read.centres[0]!.details).toEqual(['quick 3', 'long 4 2', 'quick 5']);
+    expect(long).toEqual([4]);
   });
 });
 

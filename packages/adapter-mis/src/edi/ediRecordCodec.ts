@@ -7,6 +7,7 @@
  * record type, field and column; it never throws. Encoding pads each value to its field from precomputed
  * padding and refuses what the field cannot hold.
  */
+import { spaces } from './fixedText.js';
 import type { ExamcycleIssue, IssueLocation } from '@examcycle/core';
 import { EDI_RECORD_LENGTH, type EdiField, type EdiRecordLayout } from './EdiLayout.js';
 import { isEdiDate } from './ediDate.js';
@@ -251,11 +252,7 @@ function printable(s: string): boolean {
   return printableRange(s, 0, s.length);
 }
 
-const SPACES: string[] = [];
 const ZEROS: string[] = [];
-function spaces(n: number): string {
-  return (SPACES[n] ??= ' '.repeat(n));
-}
 function zeros(n: number): string {
   return (ZEROS[n] ??= '0'.repeat(n));
 }

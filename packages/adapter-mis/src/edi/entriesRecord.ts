@@ -6,6 +6,7 @@
  */
 import { isValidCandidateNumber, isValidCentreNumber, isValidUci, isValidUln, isValidUpn, type CalendarDate } from '@examcycle/core';
 import { NAME_TABLE, type EdiIssueSink, type EdiLineContext, type EdiValues } from './ediRecordCodec.js';
+import { digitsAt, SPACE, spaces, textEnd } from './fixedText.js';
 import { birthCentury, fromEdiDate, isEdiDate, toEdiDate } from './ediDate.js';
 import { ENTRIES_DETAIL_LAYOUT, ENTRY_SLOTS_PER_RECORD } from './layouts/entriesLayout.js';
 
@@ -206,27 +207,11 @@ function entryRecordOf(
   return record;
 }
 
-const SPACE = 0x20;
-const DIGIT_0 = 0x30;
-const SPACES: string[] = [];
-/** `n` spaces, made once. */
-function spaces(n: number): string {
-  return (SPACES[n] ??= ' '.repeat(n));
-}
 /** The most raw slots one reading keeps (a centre's options are a few hundred). */
 const MAX_RAW_SLOTS = 4096;
 /** Where the slots begin (column 109) and how wide each is (a six-character code and a one-character flag). */
 const SLOTS_FROM = 108;
 const SLOT_WIDTH = 7;
-
-/** Whether characters `from` to `to` are all digits. */
-function digitsAt(line: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i += 1) {
-    const c = line.charCodeAt(i) - DIGIT_0;
-    if (c < 0 || c > 9) return false;
-  }
-  return true;
-}
 
 /** A one-character text field as the codec reads it: `''` when blank, `undefined` outside printable ASCII. */
 function flagAt(line: string, at: number): string | undefined {
@@ -247,13 +232,8 @@ function identifierAt(line: string, from: number, valid: (value: string) => bool
 function slotAt(raw: string, cache: EntriesReadCache): EdiEntrySlot | undefined {
   const known = cache.rawSlots.get(raw);
   if (known !== undefined) return known;
-  let end = raw.length;
-  while (end > 0 && raw.charCodeAt(end - 1) === SPACE) end -= 1;
-  if (end === 0 || raw.charCodeAt(0) === SPACE) return undefined;
-  for (let i = 0; i < end; i += 1) {
-    const c = raw.charCodeAt(i);
-    if (c < SPACE || c > 0x7e) return undefined;
-  }
+  const end = textEnd(raw, 0, raw.length);
+  if (end <= 0) return undefined;
   const slot = slotOf(end === raw.length ? raw : raw.slice(0, end), cache);
   if (cache.rawSlots.size < MAX_RAW_SLOTS) cache.rawSlots.set(raw, slot);
   return slot;

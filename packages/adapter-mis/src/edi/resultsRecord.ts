@@ -6,6 +6,7 @@
  */
 import { isValidCandidateNumber, isValidCentreNumber, isValidUci, isValidUln } from '@examcycle/core';
 import type { EdiField } from './EdiLayout.js';
+import { digitsAt, SPACE, spaces, textEnd } from './fixedText.js';
 import { ownString } from './ownString.js';
 import type { EdiIssueSink, EdiLineContext, EdiValues } from './ediRecordCodec.js';
 import { resultsLayoutFor, type ResultType } from './layouts/resultsLayouts.js';
@@ -72,11 +73,6 @@ export interface EdiResultRecord extends EdiResultInput {
   readonly line: number;
 }
 
-const BLANKS: string[] = [];
-/** Whether text is all spaces (opaque fields are printable ASCII, so this is `trim() === ''`): one comparison. */
-function isBlank(raw: string): boolean {
-  return raw === (BLANKS[raw.length] ??= ' '.repeat(raw.length));
-}
 
 const ABSENCE_FIELDS: ReadonlyArray<[string, keyof EdiAbsence]> = [
   ['gradeAbsence', 'grade'],
@@ -214,41 +210,13 @@ export function quickResultsCache(): QuickResultsCache {
 
 /** The most code pairs one reading keeps (a centre's options are a few hundred). */
 const MAX_CODE_PAIRS = 4096;
-const SPACE = 0x20;
 const DIGIT_0 = 0x30;
-const DIGIT_9 = 0x39;
 /** Columns 25–34, a blank ULN. */
-const BLANK_ULN = ' '.repeat(10);
+const BLANK_ULN = spaces(10);
 /** Types 1–3: columns 54–192 (second endorsement, four absences, two unused, the undescribed rest) blank. */
-const BLANK_AFTER_ENDORSEMENT = ' '.repeat(192 - 53);
+const BLANK_AFTER_ENDORSEMENT = spaces(192 - 53);
 /** Types U and M: columns 53–192 (nine unused, the undescribed rest) blank. */
-const BLANK_AFTER_MARK_GRADE = ' '.repeat(192 - 52);
-
-/** Whether characters `from` to `to` are all digits. */
-function digitsAt(line: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i += 1) {
-    const c = line.charCodeAt(i);
-    if (c < DIGIT_0 || c > DIGIT_9) return false;
-  }
-  return true;
-}
-
-/**
- * Where a left-justified text field ends once its trailing spaces are trimmed: `from` when it is blank, `-1`
- * when the codec would not take it as it is (it starts with a space, or holds a character outside printable
- * ASCII), as the codec's own text check decides.
- */
-function textEnd(line: string, from: number, to: number): number {
-  let end = to;
-  while (end > from && line.charCodeAt(end - 1) === SPACE) end -= 1;
-  if (end === from) return from;
-  if (line.charCodeAt(from) === SPACE) return -1;
-  for (let i = from; i < end; i += 1) {
-    const c = line.charCodeAt(i);
-    if (c < SPACE || c > 0x7e) return -1;
-  }
-  return end;
-}
+const BLANK_AFTER_MARK_GRADE = spaces(192 - 52);
 
 /**
  * A two-column text field (a grade, an endorsement) as the codec reads it: `''` when blank, `undefined` when the
@@ -341,7 +309,7 @@ function unreadOf(values: EdiValues, opaque: readonly EdiField[]): Record<string
   let unread: Record<string, string> | undefined;
   for (const f of opaque) {
     const raw = values[f.field];
-    if (raw !== undefined && !isBlank(raw)) (unread ??= {})[f.field] = raw.trimEnd();
+    if (raw !== undefined && raw !== spaces(raw.length)) (unread ??= {})[f.field] = raw.trimEnd();
   }
   return unread;
 }
